@@ -1,0 +1,163 @@
+/** The typed data the core reads, checks and compiles. */
+import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates, TaskStatus } from './template';
+import type { Finding } from './findings';
+
+export interface SourceRef {
+  file?: string;
+  sheet: string;
+}
+
+/** One row of a unit's Phụ lục (section II). */
+export interface TaskRow {
+  /** STT as a number when it is one. */
+  stt: number | null;
+  name: string;
+  result: string;
+  note: string;
+  /** true = Hoàn thành, false = Chưa hoàn thành, null = marks missing/both/invalid (counts as not done). */
+  done: boolean | null;
+  /** Address of the row's STT (or name) cell, for findings. */
+  cell: string;
+}
+
+/** One unit's TTCCHC-1 sheet, read. */
+export interface UnitReport {
+  source: SourceRef;
+  /** `Đơn vị báo cáo` as written. */
+  unit: string;
+  unitCode?: string;
+  /** Canonical level (`Phường` → `Xã`), null when unreadable. */
+  level: Level | null;
+  parent?: string;
+  period: Period | null;
+  year: number | null;
+  docRef?: string;
+  preparer?: string;
+  phone?: string;
+  /** Date the report was sent, ISO `yyyy-mm-dd` (from `Ngày gửi`, else from `Số, ngày văn bản`). */
+  sentDate?: string;
+  /** `Loại báo cáo: Tổng hợp`: written by the compiler. */
+  compiled: boolean;
+  /** true when unit, level, period and year were all readable (parent too, except for Tỉnh). */
+  identificationOk: boolean;
+  /** Readable values; `null` = empty or unreadable (counts as not reported). */
+  figures: Figures;
+  /** Address of each indicator's value cell, where the row was found. */
+  figureCells: Partial<Record<IndicatorCode, string>>;
+  /** Address of each identification value cell (`period` → `B7`), for findings. */
+  idCells: Partial<Record<string, string>>;
+  tasks: TaskRow[];
+  assessment: Partial<Record<AssessmentKey, string>>;
+}
+
+export interface PlanTask {
+  stt: number;
+  name: string;
+  indicator?: IndicatorCode;
+  minimum?: number;
+  /** Share of expected children that must mark Hoàn thành, 0..1 (`Tỷ lệ đạt (%)` / 100, default 1). */
+  threshold: number;
+}
+
+export interface RosterUnit {
+  code?: string;
+  name: string;
+  level: Level | null;
+  parent?: string;
+}
+
+/** The `Kế hoạch` sheet. */
+export interface Plan {
+  source: SourceRef;
+  compilingUnit?: string;
+  level?: Level;
+  parent?: string;
+  period?: Period;
+  year?: number;
+  /** ISO date; when absent, the default for the period (DEFAULT_DEADLINES). */
+  deadline?: string;
+  tasks: PlanTask[];
+  roster: RosterUnit[];
+}
+
+/** What reading one worksheet gave. */
+export type SheetRead =
+  | { kind: 'report'; report: UnitReport; findings: Finding[] }
+  | { kind: 'plan'; plan: Plan; findings: Finding[] }
+  | { kind: 'unsupported'; source: SourceRef; version: string; findings: Finding[] }
+  | { kind: 'skipped'; source: SourceRef };
+
+export interface CompileOptions {
+  period?: Period;
+  year?: number;
+}
+
+/** A report as it entered the compile. */
+export interface ReportEntry {
+  report: UnitReport;
+  /** Counted in its parent's totals (readable identification, the compile's period and year, not a duplicate, not the compiler's own output). */
+  counted: boolean;
+  /** Why it was left out, in Vietnamese, when not counted. */
+  reason?: string;
+}
+
+export interface ChildRow {
+  unit: string;
+  unitCode?: string;
+  level: Level | null;
+  status: ChildStatus;
+  /** The child's figures (its report's, or its own compiled summary's); null when Chưa nộp. */
+  figures: Figures | null;
+  rates: Rates | null;
+  sentDate?: string;
+  /** The parent's own sheet (its own activities). */
+  isSelf: boolean;
+  /** Per task STT: true done, false not done, null not reported / unreadable marks. */
+  tasks: Record<number, boolean | null>;
+  source?: SourceRef;
+}
+
+export interface TaskSummary {
+  stt: number;
+  name: string;
+  done: number;
+  expected: number;
+  status: TaskStatus;
+  /** Children that reported but did not mark Hoàn thành. */
+  notDone: string[];
+  /** Children that did not report. */
+  notReported: string[];
+  /** `14/15 đơn vị hoàn thành`. */
+  result: string;
+  /** `Ghi chú` of the parent's Phụ lục: who is not done or not reported. */
+  note: string;
+}
+
+export interface ParentSummary {
+  unit: string;
+  unitCode?: string;
+  level: Level | null;
+  parent?: string;
+  figures: Figures;
+  /** Per code, how many counted children left it empty. */
+  emptyCounts: Record<IndicatorCode, number>;
+  rates: Rates;
+  children: ChildRow[];
+  tasks: TaskSummary[];
+  /** Assessment texts of the children, attributed. */
+  assessments: { unit: string; key: import('./template').AssessmentKey; text: string }[];
+  /** Documents the children cite (`Số, ngày văn bản`). */
+  documents: { unit: string; docRef: string }[];
+  deadline: string;
+}
+
+export interface CompileResult {
+  period: Period;
+  year: number;
+  reports: ReportEntry[];
+  /** One per parent with at least one child report, deepest first (districts, then the province). */
+  summaries: ParentSummary[];
+  findings: Finding[];
+  skipped: SourceRef[];
+  plan?: Plan;
+}

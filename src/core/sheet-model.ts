@@ -1,0 +1,85 @@
+/**
+ * Output sheets as plain data. Layout code in the core builds these; the
+ * .xlsx writer (exceljs) and the Office.js writer only copy them out, so the
+ * two give the same sheets.
+ */
+
+/** Number formats are stored in Excel's invariant (en-US) syntax; Excel shows them in the user's locale (vi-VN: `1.031`, `99,8%`). */
+export const NUMBER_FORMATS = {
+  count: '#,##0',
+  hours: '#,##0.0',
+  percent: '0.0%',
+  date: 'dd/mm/yyyy',
+  text: '@',
+  general: 'General',
+} as const;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** Fill colour, `#RRGGBB`. */
+  fill?: string;
+  /** Font colour, `#RRGGBB`. */
+  color?: string;
+  border?: boolean;
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle';
+  wrap?: boolean;
+  /** Excel number format; `@` marks text that must stay text. */
+  numberFormat?: string;
+}
+
+export interface OutCell {
+  /** Strings are always written as text (never as a formula), whatever they start with. */
+  v: string | number | null;
+  style?: CellStyle;
+}
+
+export type Validation =
+  | { range: string; type: 'list'; values: string[]; prompt?: string; error?: string }
+  | { range: string; type: 'wholeNumber'; min: number; max?: number; prompt?: string; error?: string }
+  | { range: string; type: 'decimal'; min: number; max: number; prompt?: string; error?: string };
+
+export interface ChartSpec {
+  title: string;
+  type: 'columnClustered' | 'barClustered';
+  /** Data range with the series names in its first row and the categories in its first column. */
+  dataRange: string;
+  /** Where the chart sits: top-left cell and size in columns × rows. */
+  anchor: string;
+  width: number;
+  height: number;
+}
+
+export type SheetRole = 'summary' | 'appendix' | 'report' | 'findings' | 'template';
+
+export interface OutputSheet {
+  name: string;
+  role: SheetRole;
+  /** The unit the sheet is about (the parent for summary/appendix/report). */
+  unit?: string;
+  /** Row-major from A1. */
+  rows: OutCell[][];
+  /** `A1:F1`. */
+  merges: string[];
+  /** Column widths in Excel character units, from column A. */
+  columnWidths: number[];
+  /** 0-based row index → height in points. */
+  rowHeights?: Record<number, number>;
+  /** Rows/columns kept in view while scrolling. */
+  freeze?: { rows: number; cols: number };
+  print: {
+    orientation: 'landscape' | 'portrait';
+    /** Rows repeated at the top of every printed page (1-based, inclusive). */
+    repeatRows?: [number, number];
+  };
+  validations?: Validation[];
+  /** Protect the sheet (no password) and leave these ranges editable. */
+  protection?: { unlockedRanges: string[] };
+  charts?: ChartSpec[];
+}
+
+/** Excel's own rules for sheet names. */
+export const SHEET_NAME_MAX = 31;
+export const SHEET_NAME_FORBIDDEN = /[\\/?*:[\]]/g;

@@ -1,0 +1,262 @@
+/**
+ * The TTCCHC-1 template, defined once (../shared/spec/TEMPLATE.md).
+ * The reader, the checks, the output writers and the template maker all take
+ * their codes, labels and rules from here, so a change to the form is made
+ * in one place.
+ */
+
+export const TEMPLATE_CODE = 'TTCCHC-1';
+export const TEMPLATE_FAMILY = 'TTCCHC-';
+
+export type IndicatorCode =
+  | 'A1' | 'A2' | 'A3' | 'A4' | 'A5' | 'A6'
+  | 'B1' | 'B2' | 'B3'
+  | 'C1' | 'C2' | 'C3' | 'C4'
+  | 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8'
+  | 'E1';
+
+/** How a parent's value is made from its children's. */
+export type Rollup = 'sum' | 'mean';
+/** `count`: whole number >= 0. `hours`: a number of hours in [0, 24]. */
+export type ValueKind = 'count' | 'hours';
+
+export interface Indicator {
+  code: IndicatorCode;
+  label: string;
+  unit: string;
+  rollup: Rollup;
+  kind: ValueKind;
+  /** Group heading the indicator sits under in the output sheets and the report. */
+  group: IndicatorGroup;
+}
+
+export type IndicatorGroup = 'A' | 'B' | 'C' | 'D' | 'E';
+
+export const INDICATOR_GROUPS: Record<IndicatorGroup, string> = {
+  A: 'Tuyên truyền trên phương tiện thông tin',
+  B: 'Tuyên truyền trực quan',
+  C: 'Hội nghị, tập huấn, cuộc thi',
+  D: 'Kết quả giải quyết thủ tục hành chính',
+  E: 'Kinh phí',
+};
+
+const ind = (code: IndicatorCode, label: string, unit: string, rollup: Rollup = 'sum', kind: ValueKind = 'count'): Indicator =>
+  ({ code, label, unit, rollup, kind, group: code[0] as IndicatorGroup });
+
+export const INDICATORS: readonly Indicator[] = [
+  ind('A1', 'Tin, bài đăng trên Cổng/Trang thông tin điện tử', 'tin, bài'),
+  ind('A2', 'Tin, bài phát trên hệ thống truyền thanh', 'tin, bài'),
+  ind('A3', 'Lượt phát sóng tin, bài CCHC trên hệ thống truyền thanh', 'lượt'),
+  ind('A4', 'Tin, bài, video clip trên mạng xã hội (Zalo, Fanpage, YouTube…)', 'tin, bài'),
+  ind('A5', 'Tin, bài, phóng sự trên báo, đài phát thanh – truyền hình', 'tin, bài'),
+  ind('A6', 'Thời lượng tiếp sóng, phát thanh bình quân', 'giờ/ngày', 'mean', 'hours'),
+  ind('B1', 'Pano, áp phích, bảng chữ, bảng điện tử (LED)', 'cái'),
+  ind('B2', 'Băng rôn, khẩu hiệu', 'cái'),
+  ind('B3', 'Tài liệu, tờ rơi, tờ gấp phát hành', 'bản'),
+  ind('C1', 'Hội nghị, lớp tập huấn, bồi dưỡng có nội dung CCHC', 'cuộc'),
+  ind('C2', 'Lượt người tham dự hội nghị, tập huấn', 'lượt người'),
+  ind('C3', 'Cuộc thi tìm hiểu CCHC', 'cuộc'),
+  ind('C4', 'Lượt người, đơn vị tham gia cuộc thi', 'lượt'),
+  ind('D1', 'Hồ sơ TTHC kỳ trước chuyển sang', 'hồ sơ'),
+  ind('D2', 'Hồ sơ TTHC tiếp nhận trong kỳ', 'hồ sơ'),
+  ind('D3', 'Trong đó: tiếp nhận trực tuyến', 'hồ sơ'),
+  ind('D4', 'Hồ sơ đã giải quyết trước và đúng hạn', 'hồ sơ'),
+  ind('D5', 'Hồ sơ đã giải quyết quá hạn', 'hồ sơ'),
+  ind('D6', 'Hồ sơ đang giải quyết', 'hồ sơ'),
+  ind('D7', 'Số TTHC thuộc thẩm quyền giải quyết', 'thủ tục'),
+  ind('D8', 'Số TTHC đã niêm yết, công khai', 'thủ tục'),
+  ind('E1', 'Kinh phí chi cho tuyên truyền CCHC', 'nghìn đồng'),
+];
+
+export const INDICATOR_CODES: readonly IndicatorCode[] = INDICATORS.map((i) => i.code);
+
+export const INDICATOR_BY_CODE: Readonly<Record<IndicatorCode, Indicator>> = Object.fromEntries(
+  INDICATORS.map((i) => [i.code, i]),
+) as Record<IndicatorCode, Indicator>;
+
+export function isIndicatorCode(s: string): s is IndicatorCode {
+  return (INDICATOR_CODES as readonly string[]).includes(s);
+}
+
+/** A6 is hours per day: at most 24. */
+export const MAX_HOURS = 24;
+
+/** Figures of one unit or one parent: `null` = not reported (or unreadable). */
+export type Figures = Record<IndicatorCode, number | null>;
+
+export function emptyFigures(): Figures {
+  return Object.fromEntries(INDICATOR_CODES.map((c) => [c, null])) as Figures;
+}
+
+// ---------------------------------------------------------------- rates
+
+export type RateKey = 'onTime' | 'online' | 'posted';
+
+export interface RateDef {
+  key: RateKey;
+  label: string;
+  numerator: IndicatorCode[];
+  denominator: IndicatorCode[];
+}
+
+/** Rates are always computed from (summed) figures, never typed, never averaged. */
+export const RATES: readonly RateDef[] = [
+  { key: 'onTime', label: 'Tỷ lệ giải quyết đúng hạn', numerator: ['D4'], denominator: ['D4', 'D5'] },
+  { key: 'online', label: 'Tỷ lệ tiếp nhận trực tuyến', numerator: ['D3'], denominator: ['D2'] },
+  { key: 'posted', label: 'Tỷ lệ TTHC niêm yết công khai', numerator: ['D8'], denominator: ['D7'] },
+];
+
+export type Rates = Record<RateKey, number | null>;
+
+/** A rate whose denominator is 0 (or unknown) is `null`: shown empty, never 0 %. */
+export function computeRates(f: Figures): Rates {
+  const total = (codes: IndicatorCode[]) => codes.reduce((s, c) => s + (f[c] ?? 0), 0);
+  const out = {} as Rates;
+  for (const r of RATES) {
+    const den = total(r.denominator);
+    out[r.key] = den > 0 ? total(r.numerator) / den : null;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- identification block
+
+export type IdField =
+  | 'templateCode' | 'unit' | 'unitCode' | 'level' | 'parent' | 'period' | 'year'
+  | 'docRef' | 'preparer' | 'phone' | 'sentDate' | 'reportType';
+
+export interface IdLabel { field: IdField; label: string; required: boolean }
+
+export const ID_LABELS: readonly IdLabel[] = [
+  { field: 'templateCode', label: 'Mã mẫu', required: true },
+  { field: 'unit', label: 'Đơn vị báo cáo', required: true },
+  { field: 'unitCode', label: 'Mã đơn vị', required: false },
+  { field: 'level', label: 'Cấp', required: true },
+  { field: 'parent', label: 'Đơn vị cấp trên', required: true },
+  { field: 'period', label: 'Kỳ báo cáo', required: true },
+  { field: 'year', label: 'Năm', required: true },
+  { field: 'docRef', label: 'Số, ngày văn bản', required: false },
+  { field: 'preparer', label: 'Người lập', required: false },
+  { field: 'phone', label: 'Điện thoại', required: false },
+  { field: 'sentDate', label: 'Ngày gửi', required: false },
+  { field: 'reportType', label: 'Loại báo cáo', required: false },
+];
+
+/** Value of `Loại báo cáo` on every report the compiler writes. */
+export const COMPILED_REPORT_TYPE = 'Tổng hợp';
+
+// ---------------------------------------------------------------- levels and periods
+
+export type Level = 'Xã' | 'Phòng, ban' | 'Huyện' | 'Sở, ngành' | 'Tỉnh';
+
+/** Canonical level and the words units also write for it (`Phường` is a `Xã`). */
+export const LEVELS: readonly { level: Level; synonyms: string[]; rank: number }[] = [
+  { level: 'Xã', synonyms: ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'], rank: 0 },
+  { level: 'Phòng, ban', synonyms: ['Phòng, ban', 'Phòng', 'Ban', 'Phòng ban'], rank: 0 },
+  { level: 'Huyện', synonyms: ['Huyện', 'Quận', 'Thị xã', 'Thành phố'], rank: 1 },
+  { level: 'Sở, ngành', synonyms: ['Sở, ngành', 'Sở', 'Ngành', 'Sở ngành'], rank: 1 },
+  { level: 'Tỉnh', synonyms: ['Tỉnh', 'Thành phố trực thuộc trung ương'], rank: 2 },
+];
+
+export const LEVEL_NAMES: readonly Level[] = LEVELS.map((l) => l.level);
+
+export type Period = 'Quý I' | 'Quý II' | 'Quý III' | 'Quý IV' | '6 tháng' | '9 tháng' | 'Năm';
+
+export const PERIODS: readonly Period[] = ['Quý I', 'Quý II', 'Quý III', 'Quý IV', '6 tháng', '9 tháng', 'Năm'];
+
+/**
+ * Default `Hạn nộp` (day, month) per period, following the 2022 Nam Đông plan
+ * (seed 004: "trước ngày 25 các tháng 2, 5 và 8, báo cáo năm ... 20/10").
+ * Quý II is taken as the 6-month deadline and Quý IV as the yearly one.
+ */
+export const DEFAULT_DEADLINES: Readonly<Record<Period, { day: number; month: number }>> = {
+  'Quý I': { day: 25, month: 2 },
+  'Quý II': { day: 25, month: 5 },
+  '6 tháng': { day: 25, month: 5 },
+  'Quý III': { day: 25, month: 8 },
+  '9 tháng': { day: 25, month: 8 },
+  'Quý IV': { day: 20, month: 10 },
+  'Năm': { day: 20, month: 10 },
+};
+
+// ---------------------------------------------------------------- sections
+
+export const SECTION_TITLES = {
+  figures: 'I. SỐ LIỆU',
+  tasks: 'II. PHỤ LỤC NHIỆM VỤ',
+  assessment: 'III. ĐÁNH GIÁ',
+} as const;
+
+/** Section I header, canonical order. */
+export const FIGURE_HEADERS = {
+  code: 'Mã',
+  label: 'Chỉ tiêu',
+  unit: 'Đơn vị tính',
+  value: 'Số liệu',
+  note: 'Ghi chú',
+} as const;
+
+/** Section II header, canonical order. */
+export const TASK_HEADERS = {
+  stt: 'STT',
+  name: 'Nội dung nhiệm vụ',
+  result: 'Kết quả thực hiện',
+  done: 'Hoàn thành',
+  notDone: 'Chưa hoàn thành',
+  note: 'Ghi chú',
+} as const;
+
+/** Marks accepted in `Hoàn thành` / `Chưa hoàn thành`. The writers use `x`. */
+export const MARKS: readonly string[] = ['x', 'X', '✓', '✔', '1'];
+export const MARK = 'x';
+
+export type AssessmentKey = 'strengths' | 'weaknesses' | 'proposals' | 'nextSteps';
+
+export const ASSESSMENT_LABELS: readonly { key: AssessmentKey; label: string }[] = [
+  { key: 'strengths', label: 'Ưu điểm, thuận lợi' },
+  { key: 'weaknesses', label: 'Hạn chế, khó khăn' },
+  { key: 'proposals', label: 'Kiến nghị, đề xuất' },
+  { key: 'nextSteps', label: 'Phương hướng kỳ tới' },
+];
+
+// ---------------------------------------------------------------- plan sheet (Kế hoạch)
+
+export const PLAN_SHEET_NAME = 'Kế hoạch';
+
+export const PLAN_ID_LABELS = {
+  compilingUnit: 'Đơn vị tổng hợp',
+  level: 'Cấp',
+  parent: 'Đơn vị cấp trên',
+  period: 'Kỳ báo cáo',
+  year: 'Năm',
+  deadline: 'Hạn nộp',
+} as const;
+
+export const PLAN_TABLE_TITLES = { tasks: 'Nhiệm vụ', roster: 'Đơn vị' } as const;
+
+export const PLAN_TASK_HEADERS = {
+  stt: 'STT',
+  name: 'Nội dung nhiệm vụ',
+  indicator: 'Chỉ tiêu',
+  minimum: 'Mức tối thiểu',
+  threshold: 'Tỷ lệ đạt (%)',
+} as const;
+
+export const PLAN_ROSTER_HEADERS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  level: 'Cấp',
+  parent: 'Đơn vị cấp trên',
+} as const;
+
+/** Default `Tỷ lệ đạt`: every expected unit must mark Hoàn thành. */
+export const DEFAULT_THRESHOLD = 1;
+
+// ---------------------------------------------------------------- child statuses
+
+export type ChildStatus = 'Đã nộp' | 'Nộp muộn' | 'Chưa nộp';
+export const STATUS_ON_TIME: ChildStatus = 'Đã nộp';
+export const STATUS_LATE: ChildStatus = 'Nộp muộn';
+export const STATUS_MISSING: ChildStatus = 'Chưa nộp';
+
+export type TaskStatus = 'Hoàn thành' | 'Chưa hoàn thành';
