@@ -161,3 +161,14 @@ export interface CompileResult {
   skipped: SourceRef[];
   plan?: Plan;
 }
+
+/**
+ * Figures of the previous period (last period's compiled workbook, or a
+ * TTCCHC-1 report), keyed by `unitKey(name)`, for the "kỳ trước" and
+ * "tăng/giảm" columns and the report's "tăng 12% so với cùng kỳ".
+ */
+export interface PreviousPeriod {
+  period: Period | null;
+  year: number | null;
+  byUnit: Record<string, Figures>;
+}
