@@ -1,0 +1,85 @@
+/**
+ * Builds the add-in into dist/: the task pane, the ribbon function file and
+ * the browser harness (the pane on an in-memory stand-in of Excel), plus the
+ * icons and the manifest with its host rewritten.
+ *
+ *   npm run build          production build, manifest for $ADDIN_HOST
+ *   npm run dev-server     https://localhost:3000 (self-signed certificate)
+ *   npm run harness        development build + the harness on http://127.0.0.1:3001
+ *
+ * office.js is never bundled: taskpane.html and commands.html load it from
+ * Microsoft's CDN; the harness page does not load it at all.
+ */
+'use strict';
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_HOST = 'https://localhost:3000';
+
+/** The manifest names the dev host; production copies point at ADDIN_HOST instead. */
+function rewriteManifest(xml, host) {
+  const target = String(host || DEV_HOST).replace(/\/+$/, '');
+  return xml.split(DEV_HOST).join(target);
+}
+
+function config(env, argv) {
+  const mode = (argv && argv.mode) || 'production';
+  const dev = mode === 'development';
+  const host = process.env.ADDIN_HOST || DEV_HOST;
+  return {
+    mode,
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      harness: './src/harness/harness.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+      // SheetJS and docx reach for Node modules they do not need in a browser.
+      fallback: { fs: false, path: false, crypto: false, stream: false, os: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked by `tsc --noEmit` (npm test); the bundle only needs JavaScript.
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'harness.html', template: './src/harness/harness.html', chunks: ['harness'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), host) },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      // webpack-dev-server makes (and caches) a self-signed certificate for localhost.
+      server: 'https',
+      port: 3000,
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      hot: false,
+    },
+  };
+}
+
+module.exports = config;
+module.exports.rewriteManifest = rewriteManifest;
