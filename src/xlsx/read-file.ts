@@ -1,0 +1,114 @@
+/**
+ * Node only: the command line's inputs (files and folders) → .xlsx paths,
+ * and a file → grids, where any problem with a file becomes a Finding so that
+ * the other files still compile.
+ */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import type { Finding } from '../core/findings';
+import type { SheetGrid } from '../core/grid';
+import { ACCEPTED_FORMATS, readXlsxBuffer, XlsxReadError } from './read';
+
+/** What the inputs expand to: the .xlsx files in reading order, and what was wrong with the rest. */
+export interface ExpandedInputs {
+  /** Paths as given or joined to their folder, in reading order. */
+  files: string[];
+  findings: Finding[];
+}
+
+const XLSX_EXT = /\.(xlsx|xlsm)$/i;
+/** Spreadsheet-like files that a folder may hold but we do not read: worth a warning. */
+const OTHER_SHEET_EXT = /\.(xls|xlsb|ods|csv)$/i;
+/** Excel's lock file while a workbook is open: `~$tong-hop.xlsx`. */
+const LOCK_FILE = /^~\$/;
+
+export function isXlsxName(name: string): boolean {
+  return XLSX_EXT.test(name);
+}
+
+/** A finding about a whole file (no sheet, no cell): the unit is the file's name. */
+export function fileFinding(file: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
+  const name = path.basename(file);
+  return { severity, unit: name, file: name, sheet: '', cell: '', rule, message };
+}
+
+/**
+ * Expands files and folders. A folder gives every .xlsx directly inside it,
+ * sorted by name (Vietnamese collation), Excel lock files `~$…` skipped. A
+ * file named twice is read once.
+ */
+export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const key = path.resolve(p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(p);
+  };
+
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fsp.stat(input);
+    } catch {
+      findings.push(fileFinding(input, 'file.missing', `Không tìm thấy tệp hoặc thư mục "${input}". Hãy kiểm tra lại đường dẫn.`));
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const names = (await fsp.readdir(input, { withFileTypes: true }))
+        .filter((d) => d.isFile() && !LOCK_FILE.test(d.name))
+        .map((d) => d.name)
+        .sort((a, b) => a.localeCompare(b, 'vi'));
+      const xlsx = names.filter(isXlsxName);
+      for (const other of names.filter((n) => OTHER_SHEET_EXT.test(n))) {
+        findings.push(fileFinding(path.join(input, other), 'file.not-xlsx',
+          `Bỏ qua tệp "${other}" trong thư mục "${input}": không phải .xlsx. ${ACCEPTED_FORMATS}; hãy mở tệp trong Excel và lưu lại dưới dạng .xlsx.`, 'warning'));
+      }
+      if (xlsx.length === 0) {
+        findings.push({
+          severity: 'error', unit: path.basename(path.resolve(input)), sheet: '', cell: '', rule: 'input.empty-folder',
+          message: `Thư mục "${input}" không có tệp .xlsx nào.`,
+        });
+      }
+      for (const n of xlsx) add(path.join(input, n));
+    } else if (isXlsxName(input)) {
+      add(input);
+    } else {
+      findings.push(fileFinding(input, 'file.not-xlsx',
+        `Tệp "${path.basename(input)}" không phải tệp .xlsx. ${ACCEPTED_FORMATS}; tệp .xls, .csv, .ods cần mở trong Excel và lưu lại dưới dạng .xlsx.`));
+    }
+  }
+  return { files, findings };
+}
+
+/** Reads one file's sheets; throws XlsxReadError (Vietnamese message) on any problem, fs ones included. */
+export async function readXlsxFile(file: string): Promise<SheetGrid[]> {
+  const name = path.basename(file);
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc tệp' : code === 'EBUSY' ? 'tệp đang bị chương trình khác khóa' : `lỗi hệ thống ${code ?? ''}`.trim();
+    throw new XlsxReadError('corrupt', name, `Không đọc được tệp "${name}": ${why}.`);
+  }
+  return readXlsxBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+}
+
+/** Reads one file; a problem becomes one error Finding and no grids. */
+export async function readXlsxFileSafely(file: string): Promise<{ grids: SheetGrid[]; findings: Finding[] }> {
+  try {
+    return { grids: await readXlsxFile(file), findings: [] };
+  } catch (e) {
+    return { grids: [], findings: [readErrorFinding(file, e)] };
+  }
+}
+
+/** Any error thrown while reading a file, as the Finding the user sees. */
+export function readErrorFinding(file: string, e: unknown): Finding {
+  if (e instanceof XlsxReadError) return fileFinding(file, `file.${e.reason}`, e.message);
+  const msg = e instanceof Error ? e.message : String(e);
+  return fileFinding(file, 'file.unreadable', `Không đọc được tệp "${path.basename(file)}": ${msg}`);
+}
