@@ -104,6 +104,27 @@ function describeNonZip(bytes: Uint8Array): string {
   return 'đây là tệp văn bản hoặc CSV';
 }
 
+/** Zip entry names are stored as plain bytes: enough to tell a Word/PowerPoint/ODF file from a broken workbook. */
+function hasName(bytes: Uint8Array, name: string): boolean {
+  const needle = new TextEncoder().encode(name);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** When a zip is not a workbook: what it is instead, or null when it looks like a damaged workbook. */
+function otherOfficeZip(bytes: Uint8Array): string | null {
+  // No end-of-central-directory record: the zip is cut short, a damaged download.
+  if (!hasName(bytes.subarray(Math.max(0, bytes.length - 66000)), 'PK\x05\x06')) return null;
+  if (hasName(bytes, 'xl/workbook')) return null;
+  if (hasName(bytes, 'word/document')) return 'đây là tệp Word .docx đổi tên';
+  if (hasName(bytes, 'ppt/presentation')) return 'đây là tệp PowerPoint .pptx đổi tên';
+  if (hasName(bytes, 'content.xml')) return 'đây là tệp OpenDocument (.ods/.odt)';
+  return 'tệp nén không chứa sổ làm việc Excel';
+}
+
 function toCellValue(cell: XLSX.CellObject | undefined | null): CellValue {
   if (!cell) return null;
   switch (cell.t) {
@@ -174,10 +195,9 @@ export function readXlsxBuffer(bytes: Uint8Array, fileName: string): SheetGrid[]
     wb = XLSX.read(bytes, READ_OPTIONS);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/could not find workbook|unsupported zip|cannot find/i.test(msg)) {
-      throw notXlsx(fileName, 'tệp nén không chứa sổ làm việc Excel, có thể là tệp Word .docx hay PowerPoint đổi tên');
-    }
     if (/password/i.test(msg)) throw cfbError(bytes, fileName);
+    const other = otherOfficeZip(bytes);
+    if (other) throw notXlsx(fileName, other);
     throw new XlsxReadError('corrupt', fileName,
       `Tệp ${quoted(fileName)} bị hỏng, không đọc được (${msg}). Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
   }
