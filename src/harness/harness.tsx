@@ -1,0 +1,138 @@
+/**
+ * The browser harness: the real task pane on the in-memory stand-in of
+ * Excel, beside a plain view of the workbook's sheets. The stand-in is
+ * installed BEFORE the pane mounts, so the pane's `Excel.run` is the fake's.
+ * Tests (and people) drive it through `window.harness`.
+ */
+import { installFakeOffice } from './fake-excel';
+import { mountPane } from '../taskpane/mount';
+import { paneBusy } from '../taskpane/busy-store';
+import { renderWorkbook, type SheetView } from './workbook-view';
+
+// ExcelApi 1.13: Nhập báo cáo can let the stand-in insert sheets from base64, as recent Excel does.
+const fake = installFakeOffice(globalThis as unknown as Record<string, unknown>, [], { apiVersion: '1.13' });
+
+type Selection = { sheet: string; address: string } | null;
+
+/** Active sheet and selected address; A1 when the sheet is active but nothing was selected yet. */
+function selectionNow(): Selection {
+  const s = fake.selection();
+  return s.sheet ? { sheet: s.sheet, address: s.address ?? 'A1' } : null;
+}
+
+export interface HarnessSnapshot {
+  sheets: { name: string; values: unknown[][] }[];
+  syncs: number;
+  /** Active sheet and selected cell/range address (`D14`), as the stand-in holds them. */
+  selection: { sheet: string; address: string } | null;
+}
+
+export interface Harness {
+  /** Replaces the workbook with the sheets of these .xlsx files (base64), in order. */
+  load(base64Files: string[]): Promise<void>;
+  snapshot(): HarnessSnapshot;
+  selection(): { sheet: string; address: string } | null;
+  /** Resolves once the pane has no action running and React has painted the result. */
+  whenIdle(): Promise<void>;
+  /** Names of the example files loaded at start. */
+  examples: string[];
+}
+
+const status = (text: string) => {
+  const el = document.getElementById('status');
+  if (el) el.textContent = text;
+};
+
+let shownSheet: string | null = null;
+let lastSyncs = -1;
+let lastActive: string | null = null;
+
+function sheetsNow(): SheetView[] {
+  return fake.sheets().map((s) => ({ name: s.name, values: s.values }));
+}
+
+function refresh(force = false): void {
+  const syncs = fake.stats.syncs;
+  if (!force && syncs === lastSyncs) return;
+  lastSyncs = syncs;
+  const sel = selectionNow();
+  // Follow the workbook's active sheet when the pane changes it (a finding clicked, a link opened).
+  if (sel && sel.sheet !== lastActive) shownSheet = sel.sheet;
+  lastActive = sel?.sheet ?? null;
+  const sheets = sheetsNow();
+  if (!shownSheet || !sheets.some((s) => s.name === shownSheet)) shownSheet = sel?.sheet ?? sheets[0]?.name ?? null;
+  renderWorkbook(document.getElementById('grid')!, document.getElementById('tabs')!, sheets, shownSheet, sel, (name) => {
+    shownSheet = name;
+    refresh(true);
+  });
+  status(`${sheets.length} trang · ${syncs} lần đồng bộ`);
+}
+
+const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+async function load(base64Files: string[]): Promise<void> {
+  await paneBusy.whenIdle();
+  fake.loadXlsx(base64Files);
+  shownSheet = null;
+  refresh(true);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+async function loadExamples(): Promise<string[]> {
+  try {
+    const res = await fetch('examples/index.json', { cache: 'no-store' });
+    if (!res.ok) return [];
+    const names = (await res.json()) as string[];
+    const files = await Promise.all(
+      names.map(async (n) => toBase64(new Uint8Array(await (await fetch(`examples/${encodeURIComponent(n)}`)).arrayBuffer()))),
+    );
+    if (files.length) await load(files);
+    return names;
+  } catch (e) {
+    console.error('Không tải được các tệp ví dụ', e);
+    return [];
+  }
+}
+
+const harness: Harness = {
+  load,
+  snapshot: () => ({ sheets: sheetsNow(), syncs: fake.stats.syncs, selection: selectionNow() }),
+  selection: selectionNow,
+  whenIdle: async () => {
+    await paneBusy.whenIdle();
+    await nextPaint();
+    refresh();
+  },
+  examples: [],
+};
+(globalThis as unknown as { harness: Harness }).harness = harness;
+
+async function start(): Promise<void> {
+  harness.examples = await loadExamples();
+  refresh(true);
+  if (!harness.examples.length) status('Sổ làm việc trống: chưa có tệp ví dụ trong examples/');
+  mountPane(document.getElementById('pane')!);
+  paneBusy.subscribe((s) => {
+    if (!s.busy) refresh();
+  });
+  setInterval(() => refresh(), 500);
+  const input = document.getElementById('load-files') as HTMLInputElement;
+  input.addEventListener('change', async () => {
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (!files.length) return;
+    try {
+      await load(await Promise.all(files.map(async (f) => toBase64(new Uint8Array(await f.arrayBuffer())))));
+    } catch (e) {
+      status(`Không mở được tệp: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  document.body.dataset.ready = 'true';
+}
+
+void start();

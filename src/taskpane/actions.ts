@@ -1,0 +1,202 @@
+/**
+ * What the pane's buttons do, without React: each action is ONE `Excel.run`
+ * (Excel refuses concurrent runs and every extra sync costs a round trip),
+ * returns plain data for the components to show, and turns every failure
+ * into a Vietnamese message (`PaneError`). The components only call these.
+ */
+import type { Finding } from '../core/findings';
+import type { SheetGrid } from '../core/grid';
+import type { CompileResult } from '../core/model';
+import type { Level, Period } from '../core/template';
+import { PLAN_SHEET_NAME } from '../core/template';
+import { fold } from '../core/text';
+import { countResult, type Counts } from './findings-view';
+import * as ports from './ports';
+
+/** A file picked in the pane, already read into memory. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What Tổng hợp, Kiểm tra and Tổng hợp từ tệp give back. */
+export interface CompileOutcome {
+  action: 'compile' | 'check' | 'compileFiles';
+  result: CompileResult;
+  counts: Counts;
+  /** Output sheets written, in workbook order (empty for Kiểm tra). */
+  written: string[];
+  /** Files that could not be read (Vietnamese, naming the file); the others still counted. */
+  fileProblems: string[];
+}
+
+export interface ImportOutcome {
+  /** Sheets added to the workbook. */
+  added: string[];
+  /** Files that could not be read or inserted (Vietnamese, naming the file). */
+  fileProblems: string[];
+}
+
+export interface TemplateForm {
+  unit: string;
+  level: Level;
+  parent: string;
+  period: Period;
+  year: number;
+}
+
+/** A failure already worded for the user. */
+export class PaneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaneError';
+  }
+}
+
+/** Runs `body` in one Excel.run; any Office or unexpected error becomes a PaneError. */
+async function excelRun<T>(body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(body);
+  } catch (e) {
+    throw asPaneError(e);
+  }
+}
+
+export function asPaneError(e: unknown): PaneError {
+  if (e instanceof PaneError) return e;
+  return new PaneError(ports.describeError(e));
+}
+
+const isPlanGrid = (g: SheetGrid): boolean => fold(g.sheet) === fold(PLAN_SHEET_NAME) || ports.isPlanSheet(g);
+
+function compileOutcome(action: CompileOutcome['action'], result: CompileResult, written: string[], fileProblems: string[]): CompileOutcome {
+  return { action, result, counts: countResult(result), written, fileProblems };
+}
+
+/** Tổng hợp: the workbook's TTCCHC-1 sheets (and Kế hoạch) → output sheets, replacing the previous output. */
+export function compileWorkbook(): Promise<CompileOutcome> {
+  return excelRun(async (ctx) => {
+    const grids = await ports.readWorkbookGrids(ctx);
+    const result = ports.compileGrids(grids, {});
+    const sheets = ports.layoutOutputs(result);
+    await ports.writeOutputSheets(ctx, sheets);
+    return compileOutcome('compile', result, sheets.map((s) => s.name), []);
+  });
+}
+
+/** Kiểm tra: the findings alone; the workbook is not changed. */
+export function checkWorkbook(): Promise<CompileOutcome> {
+  return excelRun(async (ctx) => {
+    const grids = await ports.readWorkbookGrids(ctx);
+    return compileOutcome('check', ports.compileGrids(grids, {}), [], []);
+  });
+}
+
+/** Reads picked files; an unreadable file becomes a finding and a message, the others go on. */
+export function readPickedFiles(files: readonly PickedFile[]): { grids: SheetGrid[]; problems: Finding[] } {
+  const grids: SheetGrid[] = [];
+  const problems: Finding[] = [];
+  for (const f of files) {
+    try {
+      grids.push(...ports.readXlsxBuffer(f.bytes, f.name));
+    } catch (e) {
+      problems.push({
+        severity: 'error',
+        unit: f.name,
+        file: f.name,
+        sheet: '',
+        cell: '',
+        rule: 'file.unreadable',
+        message: e instanceof Error && e.message ? e.message : `Không đọc được tệp "${f.name}".`,
+      });
+    }
+  }
+  return { grids, problems };
+}
+
+/**
+ * Tổng hợp từ tệp: compiles the picked files with the workbook's plan sheet,
+ * without copying the files in; only the output sheets are written.
+ */
+export function compileFromFiles(files: readonly PickedFile[]): Promise<CompileOutcome> {
+  if (files.length === 0) return Promise.reject(new PaneError('Chưa chọn tệp nào.'));
+  const { grids, problems } = readPickedFiles(files);
+  return excelRun(async (ctx) => {
+    const plan = (await ports.readWorkbookGrids(ctx)).filter(isPlanGrid);
+    const result = ports.compileGrids([...plan, ...grids], {}, problems);
+    const sheets = ports.layoutOutputs(result);
+    await ports.writeOutputSheets(ctx, sheets);
+    return compileOutcome('compileFiles', result, sheets.map((s) => s.name), problems.map((p) => p.message));
+  });
+}
+
+/** Nhập báo cáo: the files' unit sheets become sheets of this workbook, never overwriting one. */
+export function importReports(files: readonly PickedFile[]): Promise<ImportOutcome> {
+  if (files.length === 0) return Promise.reject(new PaneError('Chưa chọn tệp nào.'));
+  return excelRun(async (ctx) => ports.insertSheetsFromFiles(ctx, files));
+}
+
+/** Tạo mẫu: a blank TTCCHC-1 sheet for one unit, with the plan's tasks when the workbook has a plan. */
+export function createTemplate(form: TemplateForm): Promise<string> {
+  const problem = templateFormProblem(form);
+  if (problem) return Promise.reject(new PaneError(problem));
+  return excelRun(async (ctx) => {
+    const grids = await ports.readWorkbookGrids(ctx);
+    const sheet = ports.layoutTemplate(form, grids.filter(isPlanGrid));
+    return ports.addTemplateSheet(ctx, sheet, grids.map((g) => g.sheet));
+  });
+}
+
+/** Vietnamese reason the Tạo mẫu form cannot be used yet, or null. */
+export function templateFormProblem(form: TemplateForm): string | null {
+  if (!form.unit.trim()) return 'Hãy nhập tên đơn vị báo cáo.';
+  if (form.level !== 'Tỉnh' && !form.parent.trim()) return 'Hãy nhập đơn vị cấp trên.';
+  if (!Number.isInteger(form.year) || form.year < 2000 || form.year > 2100) return 'Năm báo cáo phải là số có bốn chữ số, ví dụ 2025.';
+  return null;
+}
+
+/** Clicking a finding: its sheet becomes active and its cell selected. */
+export function goToFinding(f: Pick<Finding, 'sheet' | 'cell'>): Promise<void> {
+  if (!f.sheet) return Promise.resolve();
+  return excelRun((ctx) => ports.selectCell(ctx, f.sheet, f.cell || 'A1'));
+}
+
+/** A link to an output sheet: activates it at A1. */
+export function openSheet(sheet: string): Promise<void> {
+  return excelRun((ctx) => ports.selectCell(ctx, sheet, 'A1'));
+}
+
+/** Tô màu ô lỗi: colours the cells the findings point at. */
+export function highlight(findings: readonly Finding[]): Promise<void> {
+  return excelRun((ctx) => ports.highlightFindings(ctx, findings));
+}
+
+/** Xoá tô màu: removes that colouring again. */
+export function clearHighlight(): Promise<void> {
+  return excelRun((ctx) => ports.clearHighlights(ctx));
+}
+
+/** Xuất báo cáo: the narrative report (.docx) of the last compile, as bytes and a file name. */
+export async function exportReport(outcome: CompileOutcome | null): Promise<{ fileName: string; bytes: Uint8Array }> {
+  if (!outcome) throw new PaneError('Chưa có kết quả tổng hợp: hãy bấm Tổng hợp trước khi xuất báo cáo.');
+  if (outcome.result.summaries.length === 0) throw new PaneError('Lần tổng hợp vừa rồi không có đơn vị nào được tính, chưa có gì để xuất báo cáo.');
+  try {
+    const bytes = await ports.buildReportDocx(outcome.result);
+    return { fileName: reportFileName(outcome.result), bytes };
+  } catch (e) {
+    throw new PaneError(`Không tạo được báo cáo .docx: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** `Bao-cao-CCHC-Quy-I-2025.docx`: plain ASCII so every browser keeps the name. */
+export function reportFileName(result: Pick<CompileResult, 'period' | 'year'>): string {
+  const period = fold(result.period).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const cap = period.replace(/(^|-)([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return `Bao-cao-CCHC-${cap}-${result.year}.docx`;
+}
+
+/** Reads browser `File`s into memory (the bytes the xlsx reader and Excel need). */
+export async function readBrowserFiles(list: FileList | readonly File[]): Promise<PickedFile[]> {
+  const files = Array.from(list as ArrayLike<File>);
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}

@@ -1,0 +1,206 @@
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Divider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Field,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import type { Finding } from '../../core/findings';
+import * as actions from '../actions';
+import { paneBusy, type BusyState } from '../busy-store';
+import { downloadBytes } from '../download';
+import { ActionBar } from './ActionBar';
+import { FindingsList } from './FindingsList';
+import { ResultSummary } from './ResultSummary';
+import { TemplateForm } from './TemplateForm';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: 'border-box',
+    minWidth: '280px',
+  },
+  head: { display: 'flex', flexDirection: 'column' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hidden: { display: 'none' },
+});
+
+type Notice = { intent: 'error' | 'warning' | 'success' | 'info'; title: string; lines: string[] };
+
+const XLSX_ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function useBusy(): BusyState {
+  return React.useSyncExternalStore(
+    (cb) => paneBusy.subscribe(cb),
+    () => paneBusy.get(),
+  );
+}
+
+/** The task pane: actions on top, progress, messages, then the last result and its findings. */
+export function Pane(): React.ReactElement {
+  const s = useStyles();
+  const busy = useBusy();
+  const [outcome, setOutcome] = React.useState<actions.CompileOutcome | null>(null);
+  const [notices, setNotices] = React.useState<Notice[]>([]);
+  const [showTemplate, setShowTemplate] = React.useState(false);
+  const [highlighted, setHighlighted] = React.useState(false);
+  const importInput = React.useRef<HTMLInputElement>(null);
+  const filesInput = React.useRef<HTMLInputElement>(null);
+
+  /** Runs one action marked busy; its failure becomes an error message, never a blank pane. */
+  const run = (label: string, task: () => Promise<Notice[] | void>) => {
+    setNotices([]);
+    void paneBusy.run(label, async () => {
+      try {
+        const shown = await task();
+        setNotices(shown ?? []);
+      } catch (e) {
+        setNotices([{ intent: 'error', title: `${label} không thành công`, lines: [actions.asPaneError(e).message] }]);
+      }
+    });
+  };
+
+  const afterCompile = (o: actions.CompileOutcome): Notice[] => {
+    setOutcome(o);
+    setHighlighted(false);
+    const out: Notice[] = [];
+    if (o.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không đọc được', lines: o.fileProblems });
+    if (o.result.reports.length === 0 && o.fileProblems.length === 0) {
+      out.push({ intent: 'warning', title: 'Không có báo cáo nào', lines: ['Không tìm thấy trang nào theo mẫu TTCCHC-1 (ô "Mã mẫu" ghi "TTCCHC-1"). Hãy bấm Nhập báo cáo hoặc Tạo mẫu.'] });
+    }
+    return out;
+  };
+
+  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook()));
+  const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook()));
+
+  const onTemplateSubmit = (form: actions.TemplateForm) =>
+    run('Tạo mẫu', async () => {
+      const name = await actions.createTemplate(form);
+      setShowTemplate(false);
+      return [{ intent: 'success', title: 'Đã thêm trang mẫu', lines: [`Trang "${name}" đã được thêm vào sổ làm việc.`] }];
+    });
+
+  const onImportPicked = (input: HTMLInputElement) => {
+    const list = Array.from(input.files ?? []);
+    input.value = ''; // the same file can be picked again
+    if (list.length === 0) return;
+    run('Nhập báo cáo', async () => {
+      const r = await actions.importReports(await actions.readBrowserFiles(list));
+      const out: Notice[] = [];
+      if (r.added.length) out.push({ intent: 'success', title: `Đã nhập ${r.added.length} trang`, lines: [r.added.join(', ')] });
+      if (r.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không nhập được', lines: r.fileProblems });
+      if (!r.added.length && !r.fileProblems.length) out.push({ intent: 'info', title: 'Không có trang nào được nhập', lines: ['Các tệp đã chọn không có trang báo cáo mẫu TTCCHC-1.'] });
+      return out;
+    });
+  };
+
+  const onFilesPicked = (input: HTMLInputElement) => {
+    const list = Array.from(input.files ?? []);
+    input.value = '';
+    if (list.length === 0) return;
+    run('Tổng hợp từ tệp', async () => afterCompile(await actions.compileFromFiles(await actions.readBrowserFiles(list))));
+  };
+
+  const onExport = () =>
+    run('Xuất báo cáo', async () => {
+      const { fileName, bytes } = await actions.exportReport(outcome);
+      downloadBytes(fileName, bytes);
+      return [{ intent: 'success', title: 'Đã tạo báo cáo', lines: [`Tệp ${fileName} đã được tải về.`] }];
+    });
+
+  const onSelectFinding = (f: Finding) => run('Đến ô', () => actions.goToFinding(f));
+  const onOpenSheet = (name: string) => run('Mở trang', () => actions.openSheet(name));
+  const onHighlight = () =>
+    run('Tô màu ô lỗi', async () => {
+      await actions.highlight(outcome?.result.findings ?? []);
+      setHighlighted(true);
+    });
+  const onClearHighlight = () =>
+    run('Xoá tô màu', async () => {
+      await actions.clearHighlight();
+      setHighlighted(false);
+    });
+
+  const findings = outcome?.result.findings ?? [];
+  return (
+    <main className={s.pane}>
+      <header className={s.head}>
+        <Title3 as="h1">Tổng hợp CCHC</Title3>
+        <Caption1>Báo cáo tuyên truyền cải cách hành chính, mẫu TTCCHC-1</Caption1>
+      </header>
+      <ActionBar
+        busy={busy.busy}
+        onCompile={onCompile}
+        onCheck={onCheck}
+        onTemplate={() => setShowTemplate((v) => !v)}
+        onImport={() => importInput.current?.click()}
+        onCompileFiles={() => filesInput.current?.click()}
+        onExport={onExport}
+      />
+      <input
+        ref={importInput}
+        className={s.hidden}
+        type="file"
+        multiple
+        accept={XLSX_ACCEPT}
+        aria-label="Chọn tệp báo cáo để nhập"
+        data-testid="import-files"
+        onChange={(e) => onImportPicked(e.currentTarget)}
+      />
+      <input
+        ref={filesInput}
+        className={s.hidden}
+        type="file"
+        multiple
+        accept={XLSX_ACCEPT}
+        aria-label="Chọn tệp để tổng hợp"
+        data-testid="compile-files"
+        onChange={(e) => onFilesPicked(e.currentTarget)}
+      />
+      {busy.busy && (
+        <Field validationMessage={`Đang ${busy.label.toLowerCase()}…`} validationState="none">
+          <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}`} />
+        </Field>
+      )}
+      {notices.map((n, i) => (
+        <MessageBar key={i} intent={n.intent} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{n.title}</MessageBarTitle>
+            {n.lines.map((l, j) => (
+              <div key={j}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      {showTemplate && <TemplateForm busy={busy.busy} onSubmit={onTemplateSubmit} onCancel={() => setShowTemplate(false)} />}
+      {outcome && (
+        <>
+          <Divider />
+          <ResultSummary outcome={outcome} busy={busy.busy} onOpenSheet={onOpenSheet} />
+          {findings.length > 0 && (
+            <div className={s.row}>
+              <Button size="small" disabled={busy.busy} onClick={onHighlight} aria-pressed={highlighted}>
+                Tô màu ô lỗi
+              </Button>
+              <Button size="small" disabled={busy.busy || !highlighted} onClick={onClearHighlight}>
+                Xoá tô màu
+              </Button>
+            </div>
+          )}
+          <FindingsList findings={findings} busy={busy.busy} onSelect={onSelectFinding} />
+        </>
+      )}
+    </main>
+  );
+}

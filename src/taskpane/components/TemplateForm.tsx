@@ -1,0 +1,105 @@
+import * as React from 'react';
+import { Button, Dropdown, Field, Input, makeStyles, Option, Subtitle2, tokens } from '@fluentui/react-components';
+import { LEVEL_NAMES, PERIODS, type Level, type Period } from '../../core/template';
+import { templateFormProblem, type TemplateForm as Form } from '../actions';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export interface TemplateFormProps {
+  busy: boolean;
+  onSubmit: (form: Form) => void;
+  onCancel: () => void;
+}
+
+/** Tạo mẫu: unit, level, parent, period and year of the blank TTCCHC-1 sheet. */
+export function TemplateForm({ busy, onSubmit, onCancel }: TemplateFormProps): React.ReactElement {
+  const s = useStyles();
+  const [form, setForm] = React.useState<Form>({
+    unit: '',
+    level: 'Xã',
+    parent: '',
+    period: 'Quý I',
+    year: new Date().getFullYear(),
+  });
+  const [tried, setTried] = React.useState(false);
+  const problem = templateFormProblem(form);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!problem) onSubmit({ ...form, unit: form.unit.trim(), parent: form.parent.trim() });
+  };
+  return (
+    <form className={s.form} onSubmit={submit} aria-label="Tạo mẫu báo cáo">
+      <Subtitle2>Tạo trang mẫu TTCCHC-1</Subtitle2>
+      <Field label="Đơn vị báo cáo" required validationMessage={tried && !form.unit.trim() ? problem : undefined}>
+        <Input value={form.unit} placeholder="UBND xã Hương Lộc" onChange={(_e, d) => setForm({ ...form, unit: d.value })} />
+      </Field>
+      <div className={s.row}>
+        <Field label="Cấp">
+          <Dropdown
+            value={form.level}
+            selectedOptions={[form.level]}
+            onOptionSelect={(_e, d) => d.optionValue && setForm({ ...form, level: d.optionValue as Level })}
+          >
+            {LEVEL_NAMES.map((l) => (
+              <Option key={l} value={l}>
+                {l}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Năm" validationMessage={tried && problem?.startsWith('Năm') ? problem : undefined}>
+          <Input
+            type="number"
+            value={String(form.year)}
+            onChange={(_e, d) => setForm({ ...form, year: Number(d.value) })}
+          />
+        </Field>
+      </div>
+      <Field
+        label="Đơn vị cấp trên"
+        required={form.level !== 'Tỉnh'}
+        validationMessage={tried && problem?.includes('cấp trên') ? problem : undefined}
+      >
+        <Input
+          value={form.parent}
+          disabled={form.level === 'Tỉnh'}
+          placeholder="UBND huyện Nam Đông"
+          onChange={(_e, d) => setForm({ ...form, parent: d.value })}
+        />
+      </Field>
+      <Field label="Kỳ báo cáo">
+        <Dropdown
+          value={form.period}
+          selectedOptions={[form.period]}
+          onOptionSelect={(_e, d) => d.optionValue && setForm({ ...form, period: d.optionValue as Period })}
+        >
+          {PERIODS.map((p) => (
+            <Option key={p} value={p}>
+              {p}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={s.buttons}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          Thêm trang mẫu
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Đóng
+        </Button>
+      </div>
+    </form>
+  );
+}
