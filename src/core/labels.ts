@@ -1,0 +1,289 @@
+/**
+ * Finding things by labels: a grid whose cells are folded at most once, the
+ * key/value rows, table headers and section titles. Shared by the unit
+ * reader and the plan reader.
+ */
+import { cellAddress } from './address';
+import { CellValue, SheetGrid, isCellError } from './grid';
+import { fold, foldLoose } from './text';
+import { LEVELS, Level, Period } from './template';
+
+/**
+ * How labels and headers are compared: folded (case, spaces, diacritics) and
+ * punctuation dropped, so `Đơn vị báo cáo:`, `DON VI BAO CAO` and
+ * `đơn vị  báo cáo` are one label, and `Số, ngày văn bản` = `So ngay van ban`.
+ */
+export function labelKey(s: string): string {
+  return foldLoose(s);
+}
+
+/** A section title such as `II. PHỤ LỤC NHIỆM VỤ` (roman numeral, then a dot or bracket). */
+const SECTION_TITLE = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x)\s*[.)/:-]\s*\S/;
+
+/**
+ * Read-only view of a SheetGrid that folds each cell at most once. All row
+ * and column numbers are grid-relative (0-based); `address` turns them into
+ * real worksheet addresses using the grid's origin.
+ */
+export class FoldedGrid {
+  readonly rowCount: number;
+  private readonly folded: (string | undefined)[][] = [];
+  private readonly keys: (string | undefined)[][] = [];
+
+  constructor(readonly grid: SheetGrid) {
+    this.rowCount = Array.isArray(grid.cells) ? grid.cells.length : 0;
+  }
+
+  width(r: number): number {
+    const row = this.grid.cells[r];
+    return Array.isArray(row) ? row.length : 0;
+  }
+
+  value(r: number, c: number): CellValue {
+    const row = this.grid.cells[r];
+    if (!Array.isArray(row)) return null;
+    const v = row[c];
+    return v === undefined ? null : v;
+  }
+
+  /** Text as shown, trimmed ('' for empty and error cells). */
+  text(r: number, c: number): string {
+    const v = this.value(r, c);
+    if (typeof v === 'string') return v.trim();
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    return '';
+  }
+
+  isEmpty(r: number, c: number): boolean {
+    const v = this.value(r, c);
+    if (v === null) return true;
+    if (typeof v === 'string') return v.trim() === '';
+    if (typeof v === 'number' || typeof v === 'boolean') return false;
+    return !isCellError(v);
+  }
+
+  /** `fold` of the cell's text, computed once. */
+  fold(r: number, c: number): string {
+    let row = this.folded[r];
+    if (!row) row = this.folded[r] = [];
+    let f = row[c];
+    if (f === undefined) f = row[c] = fold(this.text(r, c));
+    return f;
+  }
+
+  /** `labelKey` of the cell's text, computed once. */
+  key(r: number, c: number): string {
+    let row = this.keys[r];
+    if (!row) row = this.keys[r] = [];
+    let k = row[c];
+    if (k === undefined) {
+      const f = this.fold(r, c);
+      k = row[c] = f === '' ? '' : foldLooseFolded(f);
+    }
+    return k;
+  }
+
+  /** First non-empty column at or after `from`, or -1. */
+  nextNonEmpty(r: number, from: number): number {
+    const w = this.width(r);
+    for (let c = Math.max(0, from); c < w; c++) if (!this.isEmpty(r, c)) return c;
+    return -1;
+  }
+
+  rowIsEmpty(r: number): boolean {
+    return this.nextNonEmpty(r, 0) < 0;
+  }
+
+  /** Real worksheet address (origin applied) of a grid cell. */
+  address(r: number, c: number): string {
+    const or = safeInt(this.grid.originRow);
+    const oc = safeInt(this.grid.originCol);
+    return cellAddress(or + r, oc + c);
+  }
+
+  /** True when the row's first non-empty cell is a section title (`II. …`). */
+  isSectionTitle(r: number): boolean {
+    const c = this.nextNonEmpty(r, 0);
+    return c >= 0 && typeof this.value(r, c) === 'string' && SECTION_TITLE.test(this.fold(r, c));
+  }
+}
+
+/** `foldLoose` of text that is already folded (skips the second fold). */
+function foldLooseFolded(f: string): string {
+  return foldLoose(f);
+}
+
+function safeInt(n: unknown): number {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
+}
+
+// ---------------------------------------------------------------- key/value rows
+
+export interface KeyValueRow<F extends string> {
+  field: F;
+  row: number;
+  labelCol: number;
+  /** Column of the value cell: the next non-empty cell right of the label, or -1. */
+  valueCol: number;
+}
+
+/**
+ * The label of a key/value row is the row's first non-empty cell (a cell
+ * further right is a value, never a label: `Kỳ báo cáo | Năm` is a period,
+ * not the year row). A leading row number (`1.`) left of the label column is
+ * stepped over.
+ */
+export function keyValueLabelAt<F extends string>(
+  fg: FoldedGrid,
+  r: number,
+  labels: ReadonlyMap<string, F>,
+  labelCol: number,
+): KeyValueRow<F> | null {
+  let c = fg.nextNonEmpty(r, 0);
+  if (c < 0) return null;
+  let field = labels.get(fg.key(r, c));
+  if (field === undefined && c < labelCol) {
+    c = fg.nextNonEmpty(r, c + 1);
+    if (c < 0 || c > labelCol) return null;
+    field = labels.get(fg.key(r, c));
+  }
+  if (field === undefined) return null;
+  return { field, row: r, labelCol: c, valueCol: fg.nextNonEmpty(r, c + 1) };
+}
+
+/** Map of label keys → field, built once per label table. */
+export function labelMap<F extends string>(entries: readonly (readonly [F, string | readonly string[]])[]): Map<string, F> {
+  const m = new Map<string, F>();
+  for (const [field, labels] of entries) {
+    for (const l of typeof labels === 'string' ? [labels] : labels) m.set(labelKey(l), field);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------- table headers
+
+export interface HeaderSpec<F extends string> {
+  field: F;
+  /** Header texts accepted (the template's first). */
+  labels: readonly string[];
+  required: boolean;
+}
+
+export interface HeaderFound<F extends string> {
+  /** First header row. */
+  row: number;
+  /** Last header row (a two-row header puts sub-headers under a merged cell). */
+  lastRow: number;
+  cols: Partial<Record<F, number>>;
+}
+
+/**
+ * Find a header row between `from` and `to` (exclusive): a row where every
+ * required header is found by equality of label keys (never `includes`:
+ * `hoan thanh` is inside `chua hoan thanh`). Headers missing from the row may
+ * sit in the row below (a merged group header over sub-headers).
+ */
+export function findHeader<F extends string>(
+  fg: FoldedGrid,
+  specs: readonly HeaderSpec<F>[],
+  from: number,
+  to: number,
+  minInRow = 2,
+): HeaderFound<F> | null {
+  const wanted = new Map<string, F>();
+  for (const s of specs) for (const l of s.labels) wanted.set(labelKey(l), s.field);
+  const end = Math.min(to, fg.rowCount);
+  for (let r = Math.max(0, from); r < end; r++) {
+    const cols = headerCells(fg, r, wanted);
+    let found = 0;
+    for (const s of specs) if (s.required && cols[s.field] !== undefined) found++;
+    if (found < Math.min(minInRow, specs.filter((s) => s.required).length)) continue;
+    let lastRow = r;
+    if (specs.some((s) => cols[s.field] === undefined) && r + 1 < end) {
+      const below = headerCells(fg, r + 1, wanted);
+      let used = false;
+      for (const s of specs) {
+        if (cols[s.field] === undefined && below[s.field] !== undefined) {
+          cols[s.field] = below[s.field];
+          used = true;
+        }
+      }
+      if (used) lastRow = r + 1;
+    }
+    if (specs.every((s) => !s.required || cols[s.field] !== undefined)) return { row: r, lastRow, cols };
+  }
+  return null;
+}
+
+function headerCells<F extends string>(fg: FoldedGrid, r: number, wanted: ReadonlyMap<string, F>): Partial<Record<F, number>> {
+  const cols: Partial<Record<F, number>> = {};
+  const w = fg.width(r);
+  for (let c = 0; c < w; c++) {
+    if (fg.isEmpty(r, c)) continue;
+    const f = wanted.get(fg.key(r, c));
+    if (f !== undefined && cols[f] === undefined) cols[f] = c;
+  }
+  return cols;
+}
+
+// ---------------------------------------------------------------- identification values
+
+const LEVEL_BY_KEY: ReadonlyMap<string, Level> = new Map(
+  LEVELS.flatMap((l) => l.synonyms.map((s) => [foldLoose(s), l.level] as [string, Level])),
+);
+const LEADING_INT = /^(\d{1,4})(?:[.)]|\s|$)/;
+const PERIOD_QUARTER = /^(?:quy|q)\s*\.?\s*(iv|iii|ii|i|0?[1-4]|mot|hai|ba|bon|tu)\b/;
+const PERIOD_6 = /^(?:0?6|sau)\s*thang\b/;
+const PERIOD_9 = /^(?:0?9|chin)\s*thang\b/;
+const PERIOD_YEAR = /^(?:ca |hang )?nam\b/;
+const PERIOD_PREFIX = /^(?:ky bao cao|ky)\s*:?\s*/;
+const YEAR_TEXT = /^(?:nam\s*)?(\d{4})$/;
+
+const QUARTERS: Record<string, Period> = {
+  i: 'Quý I', '1': 'Quý I', '01': 'Quý I', mot: 'Quý I',
+  ii: 'Quý II', '2': 'Quý II', '02': 'Quý II', hai: 'Quý II',
+  iii: 'Quý III', '3': 'Quý III', '03': 'Quý III', ba: 'Quý III',
+  iv: 'Quý IV', '4': 'Quý IV', '04': 'Quý IV', bon: 'Quý IV', tu: 'Quý IV',
+};
+
+/** `Phường` → `Xã`, `cấp huyện` → `Huyện`, `PHONG BAN` → `Phòng, ban`. */
+export function parseLevel(text: string): Level | null {
+  let k = foldLoose(text);
+  const direct = LEVEL_BY_KEY.get(k);
+  if (direct) return direct;
+  if (k.startsWith('cap ')) k = k.slice(4);
+  return LEVEL_BY_KEY.get(k) ?? null;
+}
+
+/** `Quý 1`, `QUÝ I`, `quy iv`, `6 thang`, `Năm`, `Cả năm` → the canonical Period. */
+export function parsePeriod(text: string): Period | null {
+  const t = fold(text).replace(PERIOD_PREFIX, '');
+  const q = PERIOD_QUARTER.exec(t);
+  if (q) return QUARTERS[q[1]] ?? null;
+  if (PERIOD_6.test(t)) return '6 tháng';
+  if (PERIOD_9.test(t)) return '9 tháng';
+  if (PERIOD_YEAR.test(t)) return 'Năm';
+  return null;
+}
+
+/** A four-digit year, as a number cell or text (`2024`, `năm 2024`). */
+export function parseYear(v: unknown): number | null {
+  let n: number | null = null;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const m = YEAR_TEXT.exec(fold(v));
+    if (m) n = Number(m[1]);
+  }
+  if (n === null || !Number.isInteger(n) || n < 1900 || n > 2999) return null;
+  return n;
+}
+
+/** STT as a number: `3`, `3.`, `03` → 3; anything else → null. */
+export function parseStt(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 && v < 1e6 ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = LEADING_INT.exec(v.trim());
+  return m && Number(m[1]) > 0 ? Number(m[1]) : null;
+}
+

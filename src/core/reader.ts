@@ -1,0 +1,532 @@
+/**
+ * Reading one worksheet (spec §1–5): a TTCCHC-1 unit report, a plan sheet,
+ * a later template version, or something else (skipped).
+ *
+ * Everything is found by labels and codes, never by fixed addresses. What
+ * cannot be read becomes a Finding naming the sheet and the real worksheet
+ * cell; the reader never throws and never turns unreadable text into 0.
+ *
+ * The returned findings include the consistency checks of figure-checks.ts
+ * (callers need not run checkFigures again). Checks against a plan are not
+ * run here: see task-checks.ts.
+ */
+import { checkFigures } from './figure-checks';
+import { cellRef, Finding, Severity } from './findings';
+import { SheetGrid, isCellError } from './grid';
+import { FoldedGrid, HeaderSpec, findHeader, keyValueLabelAt, labelKey, labelMap } from './labels';
+import type { SheetRead, SourceRef, TaskRow, UnitReport } from './model';
+import { parseFigure } from './numbers';
+import { parseDateCell, findDateInText } from './dates';
+import { isPlanSheet, readPlan } from './plan-reader';
+import { parseLevel, parsePeriod, parseStt, parseYear } from './labels';
+
+export { parseLevel, parsePeriod, parseStt, parseYear };
+import {
+  ASSESSMENT_LABELS,
+  AssessmentKey,
+  COMPILED_REPORT_TYPE,
+  FIGURE_HEADERS,
+  ID_LABELS,
+  IdField,
+  INDICATOR_BY_CODE,
+  INDICATOR_CODES,
+  IndicatorCode,
+  LEVELS,
+  LEVEL_NAMES,
+  Level,
+  MARKS,
+  PERIODS,
+  Period,
+  TASK_HEADERS,
+  TEMPLATE_CODE,
+  emptyFigures,
+  isIndicatorCode,
+} from './template';
+import { fold, foldLoose } from './text';
+
+/** The template label is looked for in the first rows only (spec §1). */
+export const RECOGNITION_ROWS = 15;
+
+// ---------------------------------------------------------------- label tables (built once)
+
+const TEMPLATE_LABEL_KEY = labelKey(ID_LABELS.find((l) => l.field === 'templateCode')!.label);
+const ID_MAP = labelMap(ID_LABELS.map((l) => [l.field, l.label] as const));
+const ASSESSMENT_MAP = labelMap(ASSESSMENT_LABELS.map((a) => [a.key, a.label] as const));
+const COMPILED_KEY = labelKey(COMPILED_REPORT_TYPE);
+const MARK_SET = new Set(MARKS.map((m) => m.trim()));
+
+type FigureCol = 'code' | 'label' | 'unit' | 'value' | 'note';
+/** Header texts; the template's own first, then variants seen in real sheets. */
+export const FIGURE_HEADER_SPECS: readonly HeaderSpec<FigureCol>[] = [
+  { field: 'code', labels: [FIGURE_HEADERS.code, 'Mã số', 'Mã chỉ tiêu'], required: true },
+  { field: 'label', labels: [FIGURE_HEADERS.label, 'Tên chỉ tiêu'], required: false },
+  { field: 'unit', labels: [FIGURE_HEADERS.unit, 'ĐVT', 'Đơn vị'], required: false },
+  { field: 'value', labels: [FIGURE_HEADERS.value, 'Số lượng'], required: true },
+  { field: 'note', labels: [FIGURE_HEADERS.note], required: false },
+];
+
+type TaskCol = 'stt' | 'name' | 'result' | 'done' | 'notDone' | 'note';
+export const TASK_HEADER_SPECS: readonly HeaderSpec<TaskCol>[] = [
+  { field: 'stt', labels: [TASK_HEADERS.stt, 'TT', 'Số TT', 'Số thứ tự'], required: false },
+  { field: 'name', labels: [TASK_HEADERS.name, 'Nhiệm vụ', 'Nội dung'], required: true },
+  { field: 'result', labels: [TASK_HEADERS.result, 'Kết quả'], required: false },
+  { field: 'done', labels: [TASK_HEADERS.done, 'Đã hoàn thành'], required: true },
+  { field: 'notDone', labels: [TASK_HEADERS.notDone], required: true },
+  { field: 'note', labels: [TASK_HEADERS.note], required: false },
+];
+
+
+// Compiled once (spec: no regex compilation in hot loops).
+const TEMPLATE_VALUE = /^ttcchc\s*-?\s*(\d+)\b/;
+const CODE_LIKE = /^[A-Z]{1,2}\d{1,2}$/;
+const CODE_CLEAN = /[\s.:]+/g;
+const HEADING_STT = /^([ivx]+|[a-z])[.)]?$/;
+
+
+// ---------------------------------------------------------------- entry point
+
+/** Read one worksheet. Never throws. */
+export function readSheet(grid: SheetGrid): SheetRead {
+  const source: SourceRef = { sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}) };
+  try {
+    const fg = new FoldedGrid(grid);
+    const tpl = findTemplateLabel(fg);
+    if (tpl) {
+      const version = tpl.valueCol >= 0 ? TEMPLATE_VALUE.exec(fg.fold(tpl.row, tpl.valueCol).replace(/\s+/g, '')) : null;
+      if (version) {
+        const code = `${TEMPLATE_CODE.slice(0, TEMPLATE_CODE.lastIndexOf('-') + 1)}${Number(version[1])}`;
+        if (code === TEMPLATE_CODE) return readUnitReport(fg, source, tpl);
+        return unsupported(fg, source, tpl, fg.text(tpl.row, tpl.valueCol));
+      }
+    }
+    if (isPlanSheet(fg)) {
+      const { plan, findings } = readPlan(grid);
+      return { kind: 'plan', plan, findings };
+    }
+    return { kind: 'skipped', source };
+  } catch (e) {
+    // A bug, not the unit's fault: say so instead of crashing the whole compile.
+    return {
+      kind: 'unsupported',
+      source,
+      version: '',
+      findings: [
+        {
+          severity: 'error',
+          unit: source.sheet,
+          ...(source.file ? { file: source.file } : {}),
+          sheet: source.sheet,
+          cell: '',
+          rule: 'read.internal',
+          message: `${source.sheet}: lỗi chương trình khi đọc trang tính (${e instanceof Error ? e.message : String(e)}); xin báo cho người quản trị.`,
+        },
+      ],
+    };
+  }
+}
+
+function safeSheetName(grid: SheetGrid): string {
+  return grid && typeof grid.sheet === 'string' ? grid.sheet : '';
+}
+
+interface TemplateLabel {
+  row: number;
+  col: number;
+  valueCol: number;
+}
+
+function findTemplateLabel(fg: FoldedGrid): TemplateLabel | null {
+  const rows = Math.min(RECOGNITION_ROWS, fg.rowCount);
+  for (let r = 0; r < rows; r++) {
+    const w = fg.width(r);
+    for (let c = 0; c < w; c++) {
+      if (typeof fg.value(r, c) === 'string' && fg.key(r, c) === TEMPLATE_LABEL_KEY) {
+        return { row: r, col: c, valueCol: fg.nextNonEmpty(r, c + 1) };
+      }
+    }
+  }
+  return null;
+}
+
+function unsupported(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel, version: string): SheetRead {
+  const cell = fg.address(tpl.row, tpl.valueCol);
+  return {
+    kind: 'unsupported',
+    source,
+    version,
+    findings: [
+      {
+        severity: 'error',
+        unit: source.sheet,
+        ...(source.file ? { file: source.file } : {}),
+        sheet: source.sheet,
+        cell,
+        rule: 'template.unsupported',
+        message: `${cellRef(source.sheet, cell)}: mẫu «${version}» là phiên bản mẫu chưa được hỗ trợ; chương trình đọc mẫu ${TEMPLATE_CODE}. Trang tính này không được tổng hợp.`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- the unit report
+
+/** Collects findings; the unit name is filled in at the end, once read. */
+class FindingSink {
+  readonly list: Finding[] = [];
+  constructor(private readonly fg: FoldedGrid, private readonly source: SourceRef) {}
+
+  at(severity: Severity, r: number, c: number, rule: string, message: string): void {
+    this.cell(severity, r >= 0 && c >= 0 ? this.fg.address(r, c) : '', rule, message);
+  }
+
+  cell(severity: Severity, cell: string, rule: string, message: string): void {
+    this.list.push({
+      severity,
+      unit: '',
+      ...(this.source.file ? { file: this.source.file } : {}),
+      sheet: this.source.sheet,
+      cell,
+      rule,
+      message: `${cellRef(this.source.sheet, cell)}: ${message}`,
+    });
+  }
+}
+
+function readUnitReport(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel): SheetRead {
+  const sink = new FindingSink(fg, source);
+  const n = fg.rowCount;
+
+  // Section boundaries first: the identification block ends where section I starts.
+  const figHeader = findHeader(fg, FIGURE_HEADER_SPECS, tpl.row + 1, n);
+  const taskHeader = findHeader(fg, TASK_HEADER_SPECS, figHeader ? figHeader.lastRow + 1 : tpl.row + 1, n);
+  let idEnd = Math.min(figHeader ? figHeader.row : n, taskHeader ? taskHeader.row : n);
+  for (let r = tpl.row + 1; r < idEnd; r++) {
+    if (fg.isSectionTitle(r)) {
+      idEnd = r;
+      break;
+    }
+  }
+
+  const report: UnitReport = {
+    source,
+    unit: '',
+    level: null,
+    period: null,
+    year: null,
+    compiled: false,
+    identificationOk: false,
+    figures: emptyFigures(),
+    figureCells: {},
+    idCells: {},
+    tasks: [],
+    assessment: {},
+  };
+
+  readIdentification(fg, sink, report, tpl, idEnd);
+
+  let afterFigures = idEnd;
+  const unreadable = new Set<IndicatorCode>();
+  if (figHeader) {
+    afterFigures = readFigures(fg, sink, report, figHeader, taskHeader ? taskHeader.row : n, unreadable);
+    report.idCells['section.figures'] = fg.address(figHeader.row, figHeader.cols.code!);
+  } else {
+    sink.at('error', tpl.row, tpl.col, 'figure.no-table',
+      `không tìm thấy bảng «I. SỐ LIỆU» (dòng tiêu đề ${FIGURE_HEADERS.code} | ${FIGURE_HEADERS.label} | ${FIGURE_HEADERS.unit} | ${FIGURE_HEADERS.value} | ${FIGURE_HEADERS.note}); không đọc được số liệu của đơn vị.`);
+  }
+
+  let afterTasks = afterFigures;
+  if (taskHeader) {
+    afterTasks = readTasks(fg, sink, report, taskHeader);
+    report.idCells['section.tasks'] = fg.address(taskHeader.row, taskHeader.cols.name!);
+  } else {
+    sink.at('warning', tpl.row, tpl.col, 'task.no-table',
+      `không tìm thấy bảng «II. PHỤ LỤC NHIỆM VỤ» (dòng tiêu đề ${TASK_HEADERS.stt} | ${TASK_HEADERS.name} | ${TASK_HEADERS.result} | ${TASK_HEADERS.done} | ${TASK_HEADERS.notDone} | ${TASK_HEADERS.note}).`);
+  }
+
+  readAssessment(fg, report, afterTasks, tpl.col);
+
+  const findings = [...sink.list, ...checkFigures(report, unreadable)];
+  const unit = report.unit || source.sheet;
+  for (const f of findings) f.unit = unit;
+  return { kind: 'report', report, findings };
+}
+
+// ---------------------------------------------------------------- identification block
+
+function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitReport, tpl: TemplateLabel, idEnd: number): void {
+  const rows = new Map<IdField, { row: number; labelCol: number; valueCol: number }>();
+  for (let r = 0; r < idEnd; r++) {
+    const kv = keyValueLabelAt(fg, r, ID_MAP, tpl.col);
+    if (kv && !rows.has(kv.field)) rows.set(kv.field, kv);
+  }
+  const label = (f: IdField) => ID_LABELS.find((l) => l.field === f)!.label;
+  const valueCell = (f: IdField) => {
+    const kv = rows.get(f)!;
+    return kv.valueCol >= 0 ? fg.address(kv.row, kv.valueCol) : fg.address(kv.row, kv.labelCol + 1);
+  };
+  for (const f of rows.keys()) report.idCells[f] = valueCell(f);
+
+  /** Text of a field, or '' (with an error when the field is required). */
+  const text = (f: IdField, required: boolean): string => {
+    const kv = rows.get(f);
+    if (!kv) {
+      if (required) {
+        sink.at('error', tpl.row, tpl.col, 'id.missing',
+          `khối thông tin đơn vị không có dòng «${label(f)}»; cần thêm dòng này (nhãn ở một ô, giá trị ở ô bên phải).`);
+      }
+      return '';
+    }
+    const v = kv.valueCol >= 0 ? fg.value(kv.row, kv.valueCol) : null;
+    if (isCellError(v)) {
+      if (required) sink.cell('error', valueCell(f), 'id.missing', `«${label(f)}» chứa giá trị lỗi ${v.error}; cần ghi lại.`);
+      return '';
+    }
+    const t = kv.valueCol >= 0 ? fg.text(kv.row, kv.valueCol) : '';
+    if (t === '' && required) sink.cell('error', valueCell(f), 'id.missing', `«${label(f)}» để trống; cần ghi ${label(f).toLowerCase()}.`);
+    return t;
+  };
+
+  report.unit = text('unit', true);
+  const code = text('unitCode', false);
+  if (code) report.unitCode = code;
+
+  const levelText = text('level', true);
+  if (levelText) {
+    report.level = parseLevel(levelText);
+    if (!report.level) {
+      sink.cell('error', valueCell('level'), 'id.level',
+        `không nhận ra cấp «${levelText}»; cần ghi một trong: ${LEVEL_NAMES.join('; ')}.`);
+    }
+  }
+
+  const parentRequired = report.level !== 'Tỉnh' && report.level !== null;
+  const parent = text('parent', parentRequired);
+  if (parent) report.parent = parent;
+
+  const periodKv = rows.get('period');
+  const periodText = text('period', true);
+  if (periodText && periodKv) {
+    report.period = parsePeriod(periodText);
+    if (!report.period) {
+      sink.cell('error', valueCell('period'), 'id.period',
+        `không nhận ra kỳ báo cáo «${periodText}»; cần ghi một trong: ${PERIODS.join(', ')}.`);
+    }
+  }
+
+  const yearKv = rows.get('year');
+  const yearText = text('year', true);
+  if (yearText && yearKv) {
+    report.year = parseYear(fg.value(yearKv.row, yearKv.valueCol));
+    if (report.year === null) {
+      sink.cell('error', valueCell('year'), 'id.year', `năm «${yearText}» không hợp lệ; cần ghi năm bằng bốn chữ số, ví dụ 2024.`);
+    }
+  }
+
+  const docRef = text('docRef', false);
+  if (docRef) report.docRef = docRef;
+  const preparer = text('preparer', false);
+  if (preparer) report.preparer = preparer;
+  const phone = text('phone', false);
+  if (phone) report.phone = phone;
+
+  const sentKv = rows.get('sentDate');
+  if (sentKv && sentKv.valueCol >= 0) {
+    const iso = parseDateCell(fg.value(sentKv.row, sentKv.valueCol));
+    if (iso) report.sentDate = iso;
+    else {
+      sink.cell('warning', valueCell('sentDate'), 'id.date',
+        `không đọc được ngày gửi «${fg.text(sentKv.row, sentKv.valueCol)}»; cần ghi ngày dạng dd/mm/yyyy (báo cáo được coi là gửi đúng hạn).`);
+    }
+  }
+  if (!report.sentDate && docRef) {
+    const iso = findDateInText(docRef);
+    if (iso) report.sentDate = iso;
+  }
+
+  const typeKv = rows.get('reportType');
+  if (typeKv && typeKv.valueCol >= 0 && fg.key(typeKv.row, typeKv.valueCol) === COMPILED_KEY) report.compiled = true;
+
+  report.identificationOk =
+    report.unit !== '' &&
+    report.level !== null &&
+    report.period !== null &&
+    report.year !== null &&
+    (report.level === 'Tỉnh' || (report.parent ?? '') !== '');
+}
+
+// ---------------------------------------------------------------- section I: figures
+
+function isAssessmentRow(fg: FoldedGrid, r: number): boolean {
+  const c = fg.nextNonEmpty(r, 0);
+  return c >= 0 && ASSESSMENT_MAP.has(fg.key(r, c));
+}
+
+/** Reads the figure rows; returns the first row after the table. */
+function readFigures(
+  fg: FoldedGrid,
+  sink: FindingSink,
+  report: UnitReport,
+  header: { row: number; lastRow: number; cols: Partial<Record<FigureCol, number>> },
+  limit: number,
+  unreadable: Set<IndicatorCode>,
+): number {
+  const codeCol = header.cols.code!;
+  const valueCol = header.cols.value!;
+  const empty: IndicatorCode[] = [];
+  let firstEmptyCell = '';
+  let r = header.lastRow + 1;
+  for (; r < limit; r++) {
+    if (fg.isSectionTitle(r) || isAssessmentRow(fg, r)) break;
+    const codeText = fg.text(r, codeCol);
+    const valueEmpty = fg.isEmpty(r, valueCol);
+    if (codeText === '') {
+      if (!valueEmpty) {
+        sink.at('warning', r, codeCol, 'figure.unknown-code',
+          `dòng có số liệu «${fg.text(r, valueCol)}» nhưng không có mã chỉ tiêu; số liệu này không được tổng hợp.`);
+      }
+      continue;
+    }
+    const code = codeText.toUpperCase().replace(CODE_CLEAN, '');
+    if (!isIndicatorCode(code)) {
+      if (CODE_LIKE.test(code) || !valueEmpty) {
+        sink.at('warning', r, codeCol, 'figure.unknown-code',
+          `mã «${codeText}» không có trong mẫu ${TEMPLATE_CODE}; dòng này không được tổng hợp.`);
+      }
+      continue; // group headings (`A`, `I`) pass quietly
+    }
+    const cell = fg.address(r, valueCol);
+    if (report.figureCells[code] !== undefined) {
+      sink.at('error', r, codeCol, 'figure.duplicate-code',
+        `mã ${code} xuất hiện lần nữa (đã có ở ${cellRef(report.source.sheet, report.figureCells[code]!)}); chỉ lấy dòng đầu tiên, cần xóa dòng trùng.`);
+      continue;
+    }
+    report.figureCells[code] = cell;
+    const ind = INDICATOR_BY_CODE[code];
+    const parsed = parseFigure(fg.value(r, valueCol), ind.kind);
+    report.figures[code] = parsed.value;
+    if (parsed.issue) {
+      sink.cell(parsed.issue.severity, cell, parsed.issue.rule, `chỉ tiêu ${code} (${ind.label}) ${parsed.issue.message}.`);
+      if (parsed.issue.severity === 'error') unreadable.add(code);
+    } else if (parsed.value === null) {
+      if (!firstEmptyCell) firstEmptyCell = cell;
+      empty.push(code);
+    }
+  }
+
+  if (empty.length > 0) {
+    sink.cell('warning', firstEmptyCell, 'figure.empty',
+      `để trống ${empty.length} chỉ tiêu: ${empty.join(', ')}; ô trống được hiểu là chưa báo cáo (tính là 0 khi cộng). Nếu số liệu là 0, cần ghi 0.`);
+  }
+  const missing = INDICATOR_CODES.filter((c) => report.figureCells[c] === undefined);
+  if (missing.length > 0) {
+    sink.at('warning', header.row, codeCol, 'figure.missing-code',
+      `bảng số liệu chưa có chỉ tiêu ${missing.map((c) => `${c} (${INDICATOR_BY_CODE[c].label})`).join('; ')}; cần dùng đúng mẫu ${TEMPLATE_CODE}.`);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------- section II: tasks
+
+type Mark = 'mark' | 'empty' | 'invalid';
+
+/** `x X ✓ ✔ 1` (and the number 1) are marks; TRUE/FALSE of a checkbox too. */
+export function readMark(v: unknown): Mark {
+  if (v === null || v === undefined) return 'empty';
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return 'empty';
+    return MARK_SET.has(t) ? 'mark' : 'invalid';
+  }
+  if (typeof v === 'number') return v === 1 ? 'mark' : 'invalid';
+  if (typeof v === 'boolean') return v ? 'mark' : 'empty';
+  return 'invalid';
+}
+
+/** Reads the task rows; returns the first row after the table. */
+function readTasks(
+  fg: FoldedGrid,
+  sink: FindingSink,
+  report: UnitReport,
+  header: { row: number; lastRow: number; cols: Partial<Record<TaskCol, number>> },
+): number {
+  const c = header.cols;
+  const get = (r: number, col: number | undefined) => (col === undefined ? '' : fg.text(r, col));
+  const empty = (r: number, col: number | undefined) => col === undefined || fg.isEmpty(r, col);
+  const doneHeader = TASK_HEADERS.done;
+  const notDoneHeader = TASK_HEADERS.notDone;
+  let blankRun = 0;
+  let r = header.lastRow + 1;
+  for (; r < fg.rowCount; r++) {
+    if (fg.isSectionTitle(r) || isAssessmentRow(fg, r)) break;
+    const rowBlank = empty(r, c.stt) && empty(r, c.name) && empty(r, c.done) && empty(r, c.notDone) && empty(r, c.result);
+    if (rowBlank) {
+      // A run of blank rows after the tasks ends the table (signatures may follow).
+      if (report.tasks.length > 0 && ++blankRun >= 2) break;
+      continue;
+    }
+    blankRun = 0;
+    const sttText = get(r, c.stt);
+    const marksEmpty = empty(r, c.done) && empty(r, c.notDone);
+    // Group headings (`I`, `a.`) with no marks are not tasks.
+    if (sttText && marksEmpty && empty(r, c.result) && HEADING_STT.test(fold(sttText))) continue;
+
+    const sttCell = c.stt !== undefined ? c.stt : c.name!;
+    const task: TaskRow = {
+      stt: parseStt(c.stt === undefined ? null : fg.value(r, c.stt)),
+      name: get(r, c.name),
+      result: get(r, c.result),
+      note: get(r, c.note),
+      done: null,
+      cell: fg.address(r, sttCell),
+    };
+    const what = `nhiệm vụ ${task.stt ?? sttText ?? ''}${task.name ? ` «${shorten(task.name)}»` : ''}`.replace('  ', ' ');
+    const done = readMark(fg.value(r, c.done!));
+    const notDone = readMark(fg.value(r, c.notDone!));
+    if (done === 'invalid' || notDone === 'invalid') {
+      for (const [m, col, h] of [[done, c.done!, doneHeader], [notDone, c.notDone!, notDoneHeader]] as const) {
+        if (m === 'invalid') {
+          sink.at('error', r, col, 'task.mark-invalid',
+            `${what}: cột «${h}» ghi «${fg.text(r, col) || '?'}», không phải dấu đánh dấu; chỉ dùng x (hoặc ✓, 1). Nhiệm vụ được tính là chưa hoàn thành.`);
+        }
+      }
+    } else if (done === 'mark' && notDone === 'mark') {
+      sink.at('error', r, c.done!, 'task.marks',
+        `${what} đánh dấu cả «${doneHeader}» và «${notDoneHeader}»; chỉ đánh dấu một cột. Nhiệm vụ được tính là chưa hoàn thành.`);
+    } else if (done === 'empty' && notDone === 'empty') {
+      sink.at('error', r, c.done!, 'task.marks',
+        `${what} chưa đánh dấu «${doneHeader}» hay «${notDoneHeader}»; cần đánh dấu x vào một cột. Nhiệm vụ được tính là chưa hoàn thành.`);
+    } else {
+      task.done = done === 'mark';
+    }
+    if (task.done === true && task.result === '' && c.result !== undefined) {
+      sink.at('warning', r, c.result, 'task.no-result',
+        `${what} đánh dấu «${doneHeader}» nhưng để trống «${TASK_HEADERS.result}»; cần ghi kết quả đã đạt.`);
+    }
+    if (task.done === false && task.result === '' && task.note === '') {
+      sink.at('warning', r, c.result ?? c.note ?? c.notDone!, 'task.no-reason',
+        `${what} đánh dấu «${notDoneHeader}» nhưng để trống cả «${TASK_HEADERS.result}» và «${TASK_HEADERS.note}»; cần ghi lý do chưa hoàn thành.`);
+    }
+    report.tasks.push(task);
+  }
+  return r;
+}
+
+function shorten(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+// ---------------------------------------------------------------- section III: assessment
+
+function readAssessment(fg: FoldedGrid, report: UnitReport, from: number, labelCol: number): void {
+  for (let r = Math.max(0, from); r < fg.rowCount; r++) {
+    const kv = keyValueLabelAt<AssessmentKey>(fg, r, ASSESSMENT_MAP, labelCol);
+    if (!kv || report.assessment[kv.field] !== undefined) continue;
+    let text = kv.valueCol >= 0 ? fg.text(r, kv.valueCol) : '';
+    // Text written in the row under the label (a merged block) also counts.
+    if (text === '' && r + 1 < fg.rowCount && !fg.isSectionTitle(r + 1) && !isAssessmentRow(fg, r + 1)) {
+      const c = fg.nextNonEmpty(r + 1, 0);
+      if (c >= 0) text = fg.text(r + 1, c);
+    }
+    if (text !== '') report.assessment[kv.field] = text;
+  }
+}
