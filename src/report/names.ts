@@ -1,0 +1,127 @@
+/**
+ * How the report names units, places and periods: the issuing body's
+ * header lines, the place of the date line, `quý I năm 2024`.
+ */
+import { LEVELS, type Level, type Period } from '../core/template';
+import { fold } from '../core/text';
+import { upperVi } from './format';
+
+const COMMITTEE_PREFIX = /^\s*(ubnd|uy ban nhan dan)\s+/;
+
+/** A people's committee (`UBND …` / `Ủy ban nhân dân …`) signs "TM. ỦY BAN NHÂN DÂN" and has no parent line in its header. */
+export function isPeopleCommittee(unit: string): boolean {
+  return COMMITTEE_PREFIX.test(fold(unit));
+}
+
+/** `UBND xã Hương Lộc` → `xã Hương Lộc` (for lists inside sentences). */
+export function shortUnitName(unit: string): string {
+  const trimmed = unit.trim().replace(/\s+/g, ' ');
+  const m = COMMITTEE_PREFIX.exec(fold(trimmed));
+  if (!m) return trimmed;
+  // The folded prefix has the same number of words as the written one.
+  const words = trimmed.split(' ');
+  return words.slice(m[1].split(' ').length).join(' ');
+}
+
+/** `UBND huyện Nam Đông` → `Ủy ban nhân dân huyện Nam Đông`. */
+export function fullUnitName(unit: string): string {
+  return isPeopleCommittee(unit) ? `Ủy ban nhân dân ${shortUnitName(unit)}` : unit.trim();
+}
+
+/** Territorial level words (`xã`, `phường`, `huyện`, `thành phố`…), longest first, from the template's level synonyms. */
+const PLACE_WORDS: string[] = LEVELS.filter((l) => l.level === 'Xã' || l.level === 'Huyện' || l.level === 'Tỉnh')
+  .flatMap((l) => l.synonyms)
+  .filter((w) => !/trung ương/i.test(w))
+  .sort((a, b) => b.length - a.length);
+
+/** `xã Hương Lộc` → `Hương Lộc`; `null` when the name does not start with a territorial level word. */
+function stripPlaceWord(name: string): string | null {
+  const f = fold(name);
+  for (const w of PLACE_WORDS) {
+    const fw = fold(w);
+    if (f.startsWith(fw + ' ')) return name.trim().split(/\s+/).slice(fw.split(' ').length).join(' ');
+  }
+  return null;
+}
+
+/**
+ * The place written before the date: `UBND huyện Nam Đông` → `Nam Đông`.
+ * A department takes its parent's place (`Phòng Nội vụ` under `UBND huyện
+ * Nam Đông` → `Nam Đông`).
+ */
+export function placeName(unit: string, parent?: string): string {
+  const own = stripPlaceWord(shortUnitName(unit));
+  if (own) return own;
+  if (parent) {
+    const p = stripPlaceWord(shortUnitName(parent));
+    if (p) return p;
+  }
+  return '…';
+}
+
+export interface HeaderNames {
+  /** Cơ quan chủ quản (capitals, not bold); absent for a people's committee, as NĐ 30 and the seeds write it. */
+  parentLine?: string;
+  /** Tên cơ quan ban hành (capitals, bold), one entry per line. */
+  bodyLines: string[];
+}
+
+/** The left header block: `ỦY BAN NHÂN DÂN` / `HUYỆN NAM ĐÔNG`, or `UBND HUYỆN NAM ĐÔNG` / `PHÒNG NỘI VỤ`. */
+export function headerNames(unit: string, parent?: string): HeaderNames {
+  if (isPeopleCommittee(unit)) {
+    return { bodyLines: ['ỦY BAN NHÂN DÂN', upperVi(shortUnitName(unit))] };
+  }
+  return {
+    parentLine: parent ? upperVi(parent.trim()) : undefined,
+    bodyLines: [upperVi(unit.trim())],
+  };
+}
+
+/** The code after `/BC-`: `UBND` for a committee, else the initials of the unit's name (`Phòng Văn hóa và Thông tin` → `VHTT`). */
+export function documentCode(unit: string): string {
+  if (isPeopleCommittee(unit)) return 'UBND';
+  const words = fold(unit).split(' ').filter((w) => w && !['va', 'phong', 'so', 'ban', 'nganh'].includes(w));
+  const initials = words.map((w) => w[0].toUpperCase()).join('');
+  return initials || 'UBND';
+}
+
+/** The signer's titles: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` for a committee. */
+export function signatureTitles(unit: string, level: Level | null): string[] {
+  if (isPeopleCommittee(unit)) return ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
+  if (level === 'Sở, ngành') return ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'];
+  if (level === 'Phòng, ban') return ['KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG'];
+  return ['THỦ TRƯỞNG ĐƠN VỊ'];
+}
+
+/** `năm 2022`, `quý I năm 2024`, `6 tháng đầu năm 2024`, `9 tháng đầu năm 2024`. */
+export function periodPhrase(period: Period | null, year: number | null): string {
+  const y = year ?? '…';
+  switch (period) {
+    case 'Năm': return `năm ${y}`;
+    case '6 tháng': return `6 tháng đầu năm ${y}`;
+    case '9 tháng': return `9 tháng đầu năm ${y}`;
+    case null: return `năm ${y}`;
+    default: return `${period.replace('Quý', 'quý')} năm ${y}`;
+  }
+}
+
+/** `huyện`, `xã`, `tỉnh`: the word the unit uses for its own area (`trên địa bàn huyện`). */
+export function areaWord(unit: string): string {
+  const short = shortUnitName(unit);
+  const f = fold(short);
+  for (const w of PLACE_WORDS) if (f.startsWith(fold(w) + ' ')) return short.split(/\s+/).slice(0, w.split(' ').length).join(' ').toLocaleLowerCase('vi-VN');
+  return 'đơn vị';
+}
+
+/** The level a unit's name implies (`xã Hương Lộc` → `Xã`, `Phòng Nội vụ` → `Phòng, ban`), or null. */
+export function levelFromName(unit: string): Level | null {
+  const f = fold(shortUnitName(unit));
+  let best: { level: Level; len: number } | null = null;
+  for (const l of LEVELS) {
+    for (const syn of l.synonyms) {
+      const fs = fold(syn);
+      if ((f === fs || f.startsWith(fs + ' ')) && (!best || fs.length > best.len)) best = { level: l.level, len: fs.length };
+    }
+  }
+  return best?.level ?? null;
+}

@@ -1,0 +1,270 @@
+/**
+ * The report's prose, as plain blocks (heading / paragraph / list item),
+ * written from ReportData in the style of the seeds' district and commune
+ * reports. docx-report.ts only lays these blocks out, so the wording can be
+ * tested without opening a .docx.
+ */
+import {
+  ASSESSMENT_LABELS, INDICATOR_GROUPS, INDICATORS, RATES, computeRates,
+  type AssessmentKey, type Indicator, type IndicatorGroup, type RateDef,
+} from '../core/template';
+import { foldLoose } from '../core/text';
+import { changePhrase } from './compare';
+import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
+import { areaWord, fullUnitName, periodPhrase, shortUnitName } from './names';
+import type { ReportChild, ReportData } from './report-data';
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'subheading'; text: string }
+  | { kind: 'para'; text: string }
+  | { kind: 'item'; text: string };
+
+/** `Kết quả công tác tuyên truyền cải cách hành chính quý I năm 2024` (the trích yếu). */
+export function subjectLine(d: Pick<ReportData, 'period' | 'year'>): string {
+  return `Kết quả công tác tuyên truyền cải cách hành chính ${periodPhrase(d.period, d.year)}`;
+}
+
+/** How the unit calls itself inside sentences: `UBND huyện Nam Đông`. */
+function selfName(d: ReportData): string {
+  return d.unit.trim();
+}
+
+const sentence = (s: string) => {
+  const t = s.trim().replace(/[\s;,:]+$/, '');
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+};
+
+const listUnits = (units: string[]) => units.map(shortUnitName).join(', ');
+
+/** Children other than the issuing unit's own sheet: the units it directs. */
+function subordinates(d: ReportData): ReportChild[] {
+  return d.children.filter((c) => !c.isSelf);
+}
+
+/** `các xã, thị trấn`, `các phòng, ban`: how the seeds name the units under a district. */
+function subordinatesPhrase(d: ReportData): string {
+  const levels = new Set(subordinates(d).map((c) => c.level));
+  const parts: string[] = [];
+  if (levels.has('Phòng, ban')) parts.push('các phòng, ban');
+  if (levels.has('Sở, ngành')) parts.push('các sở, ngành');
+  if (levels.has('Huyện')) parts.push('các huyện, thị xã, thành phố');
+  if (levels.has('Xã')) parts.push('các xã, phường, thị trấn');
+  return parts.length ? parts.join('; ') : 'các cơ quan, đơn vị';
+}
+
+function directionBlocks(d: ReportData): Block[] {
+  const out: Block[] = [{ kind: 'heading', text: 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH' }];
+  const subs = subordinates(d);
+  const tasksDone = d.tasks.filter((t) => t.status === 'Hoàn thành').length;
+  let plan = `Thực hiện kế hoạch tuyên truyền cải cách hành chính năm ${d.year}`;
+  if (d.tasks.length) plan += ` với ${twoDigits(d.tasks.length)} nhiệm vụ`;
+  plan += `, ${selfName(d)} đã chỉ đạo ${subordinatesPhrase(d)} xây dựng kế hoạch của đơn vị và triển khai thực hiện công tác tuyên truyền cải cách hành chính bằng nhiều hình thức phù hợp với chức năng, nhiệm vụ và điều kiện thực tế`;
+  if (d.tasks.length) plan += `; đến nay đã hoàn thành ${tasksDone}/${d.tasks.length} nhiệm vụ (chi tiết tại Phụ lục kèm theo)`;
+  out.push({ kind: 'para', text: sentence(plan) });
+
+  if (subs.length) {
+    const reported = subs.filter((c) => c.status !== 'Chưa nộp');
+    const late = subs.filter((c) => c.status === 'Nộp muộn');
+    const missing = subs.filter((c) => c.status === 'Chưa nộp');
+    let s = `Có ${reported.length}/${subs.length} đơn vị gửi báo cáo kết quả thực hiện`;
+    if (late.length) s += `, trong đó ${late.length} đơn vị gửi muộn so với thời hạn${d.deadline ? ` (${formatIsoDateShort(d.deadline)})` : ''}: ${listUnits(late.map((c) => c.unit))}`;
+    if (missing.length) s += `; ${missing.length} đơn vị chưa gửi báo cáo: ${listUnits(missing.map((c) => c.unit))}`;
+    out.push({ kind: 'para', text: sentence(s) });
+  }
+
+  const docs = d.documents.filter((x) => x.docRef.trim());
+  if (docs.length) {
+    const cite = (x: { unit: string; docRef: string }) =>
+      /^\d/.test(x.docRef.trim()) ? `Báo cáo số ${x.docRef.trim()} của ${x.unit}` : `${x.docRef.trim()} của ${x.unit}`;
+    out.push({ kind: 'para', text: sentence(`Các văn bản báo cáo của các đơn vị: ${docs.map(cite).join('; ')}`) });
+  }
+  return out;
+}
+
+/** A child as named in a sentence: `xã Hương Lộc`; the issuing unit's own sheet is `UBND huyện` (its own activities, not the district total). */
+function childName(d: ReportData, c: ReportChild): string {
+  return c.isSelf ? `UBND ${areaWord(d.unit)}` : shortUnitName(c.unit);
+}
+
+/** Counted children: those whose figures entered the totals. */
+const counted = (d: ReportData) => d.children.filter((c) => c.figures);
+
+/** Top contributors of a summed indicator: `(nhiều nhất: xã Hương Lộc 12 tin, bài; …)`. */
+function contributors(d: ReportData, ind: Indicator): string {
+  const withValue = d.children
+    .filter((c) => c.figures && (c.figures[ind.code] ?? 0) > 0)
+    .map((c) => ({ unit: childName(d, c), v: c.figures![ind.code] as number }))
+    .sort((a, b) => b.v - a.v);
+  if (withValue.length === 0 || d.children.length < 2) return '';
+  if (withValue.length === 1) return ` (do ${withValue[0].unit} thực hiện)`;
+  const top = withValue.slice(0, 3).map((x) => `${x.unit} ${formatNumberVi(x.v)} ${ind.unit}`);
+  return ` (nhiều nhất: ${top.join('; ')})`;
+}
+
+function indicatorItem(d: ReportData, ind: Indicator): Block {
+  const v = d.figures[ind.code];
+  const label = ind.label.replace(/^Trong đó:\s*/i, 'Trong đó, ');
+  let s: string;
+  const empty = d.emptyCounts[ind.code] ?? 0;
+  const nobody = v === null || v === undefined || (v === 0 && empty > 0 && empty >= counted(d).length);
+  if (nobody) {
+    s = `${label}: chưa có đơn vị báo cáo số liệu`;
+  } else if (ind.rollup === 'mean') {
+    const n = d.children.filter((c) => c.figures && c.figures[ind.code] !== null && c.figures[ind.code] !== undefined).length;
+    s = `${label}: ${formatNumberVi(v, 1)} ${ind.unit}${n > 1 ? ` (bình quân của ${n} đơn vị)` : ''}`;
+  } else {
+    s = `${label}: ${formatNumberVi(v)} ${ind.unit}${contributors(d, ind)}`;
+  }
+  const prev = d.previous;
+  if (!nobody && prev?.ref) {
+    const c = changePhrase(v, prev.figures[ind.code], prev.ref, ind.unit);
+    if (c) s += `, ${c}`;
+  }
+  if (!nobody && empty) s += `; ${empty} đơn vị chưa báo cáo chỉ tiêu này`;
+  return { kind: 'item', text: `- ${sentence(s)}` };
+}
+
+function rateItem(d: ReportData, r: RateDef): Block | null {
+  const rate = d.rates[r.key];
+  if (rate === null || rate === undefined) return null;
+  const sum = (codes: typeof r.numerator) => codes.reduce((s, c) => s + (d.figures[c] ?? 0), 0);
+  const unit = INDICATORS.find((i) => i.code === r.denominator[0])?.unit ?? '';
+  let s = `${r.label}: ${formatNumberVi(sum(r.numerator))}/${formatNumberVi(sum(r.denominator))} ${unit}, đạt ${formatPercentVi(rate)}`;
+  const prev = d.previous;
+  if (prev?.ref) {
+    const pr = computeRates(prev.figures)[r.key];
+    if (pr !== null) {
+      const pts = Math.round((rate - pr) * 1000) / 10;
+      s += pts === 0
+        ? `, bằng ${prev.ref.label}`
+        : `, ${pts > 0 ? 'tăng' : 'giảm'} ${formatNumberVi(Math.abs(pts), 1)} điểm phần trăm so với ${prev.ref.label}`;
+    }
+  }
+  return { kind: 'item', text: `- ${sentence(s)}` };
+}
+
+function resultBlocks(d: ReportData): Block[] {
+  const out: Block[] = [{ kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' }];
+  out.push({
+    kind: 'para',
+    text: sentence(`Trong ${periodPhrase(d.period, d.year)}, công tác tuyên truyền cải cách hành chính trên địa bàn ${areaWord(d.unit)} được triển khai trên nhiều hình thức, kết quả cụ thể như sau`).replace(/\.$/, ':'),
+  });
+  const groups = Object.keys(INDICATOR_GROUPS) as IndicatorGroup[];
+  groups.forEach((g, i) => {
+    out.push({ kind: 'subheading', text: `${i + 1}. ${INDICATOR_GROUPS[g]}` });
+    for (const ind of INDICATORS.filter((x) => x.group === g)) out.push(indicatorItem(d, ind));
+    // Rates sit with the indicators they are computed from.
+    for (const r of RATES.filter((r) => INDICATORS.find((x) => x.code === r.denominator[0])?.group === g)) {
+      const b = rateItem(d, r);
+      if (b) out.push(b);
+    }
+  });
+  return out;
+}
+
+/** One assessment text may hold several points (`- a\n- b`): split them into separate points. */
+function splitPoints(text: string): string[] {
+  return text
+    .split(/\r?\n|(?:^|\s)[•·]\s*/)
+    .map((p) => p.replace(/^\s*[-+*•·–]\s*/, '').trim())
+    .filter((p) => p.length > 0);
+}
+
+/** A key's texts, deduplicated by folded text, each attributed to the units that wrote it. */
+export function compileAssessments(d: ReportData, key: AssessmentKey): { text: string; units: string[] }[] {
+  const byKey = new Map<string, { text: string; units: string[] }>();
+  for (const a of d.assessments.filter((x) => x.key === key)) {
+    for (const p of splitPoints(a.text)) {
+      const k = foldLoose(p);
+      if (!k) continue;
+      const e = byKey.get(k);
+      const units = a.unit ? [a.unit] : [];
+      if (!e) byKey.set(k, { text: p, units });
+      else if (a.unit && !e.units.includes(a.unit)) e.units.push(a.unit);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
+  return compileAssessments(d, key).map((a) => ({
+    kind: 'item' as const,
+    text: `- ${sentence(a.units.length ? `${sentence(a.text).replace(/\.$/, '')} (${listUnits(a.units)})` : a.text)}`,
+  }));
+}
+
+const notDoneTasks = (d: ReportData) => d.tasks.filter((t) => t.status === 'Chưa hoàn thành');
+
+function assessmentBlocks(d: ReportData): Block[] {
+  const out: Block[] = [{ kind: 'heading', text: 'III. ĐÁNH GIÁ CHUNG' }];
+  const label = (k: AssessmentKey) => ASSESSMENT_LABELS.find((a) => a.key === k)!.label;
+
+  out.push({ kind: 'subheading', text: `1. Ưu điểm` });
+  const done = d.tasks.filter((t) => t.status === 'Hoàn thành').length;
+  if (d.tasks.length) out.push({ kind: 'item', text: `- Hoàn thành ${done}/${d.tasks.length} nhiệm vụ theo kế hoạch tuyên truyền cải cách hành chính năm ${d.year}.` });
+  for (const r of RATES) {
+    const v = d.rates[r.key];
+    if (v !== null && v !== undefined && v >= 0.9) out.push({ kind: 'item', text: `- ${r.label} đạt ${formatPercentVi(v)}.` });
+  }
+  const strengths = assessmentItems(d, 'strengths');
+  out.push(...strengths);
+  if (!d.tasks.length && !strengths.length && out.length === 2) {
+    out.push({ kind: 'para', text: `Các đơn vị chưa nêu ${label('strengths').toLocaleLowerCase('vi-VN')} trong báo cáo.` });
+  }
+
+  out.push({ kind: 'subheading', text: `2. Hạn chế, khó khăn` });
+  const before = out.length;
+  const nd = notDoneTasks(d);
+  if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map((t) => `nhiệm vụ ${t.stt} (${t.name.trim().replace(/[.;]+$/, '')})`).join('; ')}`) });
+  const subs = subordinates(d);
+  const late = subs.filter((c) => c.status === 'Nộp muộn').map((c) => c.unit);
+  const missing = subs.filter((c) => c.status === 'Chưa nộp').map((c) => c.unit);
+  if (late.length || missing.length) {
+    const parts: string[] = [];
+    if (missing.length) parts.push(`chưa gửi báo cáo: ${listUnits(missing)}`);
+    if (late.length) parts.push(`gửi báo cáo muộn: ${listUnits(late)}`);
+    out.push({ kind: 'item', text: sentence(`- Một số đơn vị chưa thực hiện nghiêm chế độ báo cáo (${parts.join('; ')})`) });
+  }
+  out.push(...assessmentItems(d, 'weaknesses'));
+  if (out.length === before) out.push({ kind: 'para', text: 'Các đơn vị chưa nêu hạn chế, khó khăn trong báo cáo.' });
+  return out;
+}
+
+function proposalBlocks(d: ReportData): Block[] {
+  const out: Block[] = [{ kind: 'heading', text: 'IV. KIẾN NGHỊ, ĐỀ XUẤT' }];
+  const items = assessmentItems(d, 'proposals');
+  out.push(...(items.length ? items : [{ kind: 'para' as const, text: 'Các đơn vị không có kiến nghị, đề xuất.' }]));
+  return out;
+}
+
+function nextPeriodPhrase(d: ReportData): string {
+  return d.period === 'Năm' ? `năm ${d.year + 1}` : 'kỳ tới';
+}
+
+function nextStepBlocks(d: ReportData): Block[] {
+  const out: Block[] = [{ kind: 'heading', text: `V. PHƯƠNG HƯỚNG, NHIỆM VỤ ${nextPeriodPhrase(d).toLocaleUpperCase('vi-VN')}` }];
+  const nd = notDoneTasks(d);
+  if (nd.length) out.push({ kind: 'item', text: sentence(`- Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành: ${nd.map((t) => t.name.trim().replace(/[.;]+$/, '')).join('; ')}`) });
+  out.push(...assessmentItems(d, 'nextSteps'));
+  out.push({
+    kind: 'item',
+    text: d.period === 'Năm'
+      ? `- Xây dựng và ban hành kế hoạch tuyên truyền cải cách hành chính năm ${d.year + 1}; đa dạng hóa các hình thức tuyên truyền trên địa bàn ${areaWord(d.unit)}.`
+      : `- Tiếp tục triển khai kế hoạch tuyên truyền cải cách hành chính năm ${d.year}; đa dạng hóa các hình thức tuyên truyền trên địa bàn ${areaWord(d.unit)}.`,
+  });
+  return out;
+}
+
+/** The whole body, from the opening sentence to the closing `./.`. */
+export function narrativeBlocks(d: ReportData): Block[] {
+  const opening: Block = {
+    kind: 'para',
+    text: `Trên cơ sở báo cáo của các cơ quan, đơn vị, ${selfName(d)} báo cáo kết quả công tác tuyên truyền cải cách hành chính ${periodPhrase(d.period, d.year)}, cụ thể như sau:`,
+  };
+  const closing: Block = {
+    kind: 'para',
+    text: `Trên đây là báo cáo kết quả công tác tuyên truyền cải cách hành chính ${periodPhrase(d.period, d.year)} của ${selfName(d)}${d.parentBody ? `, kính báo cáo ${fullUnitName(d.parentBody)} theo dõi, chỉ đạo` : ''}./.`,
+  };
+  return [opening, ...directionBlocks(d), ...resultBlocks(d), ...assessmentBlocks(d), ...proposalBlocks(d), ...nextStepBlocks(d), closing];
+}

@@ -1,0 +1,193 @@
+/**
+ * ReportData: everything the narrative Báo cáo needs, taken from a compile
+ * (fromCompileResult) or rebuilt from a compiled workbook (fromCompiledWorkbook,
+ * in compiled-workbook.ts). Plain data, so the pane can build it in the browser.
+ */
+import type { CompileResult, ParentSummary, PreviousPeriod } from '../core/model';
+import {
+  computeRates, emptyFigures, INDICATORS, type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode,
+  type Level, type Period, type Rates, type TaskStatus, STATUS_LATE, STATUS_MISSING,
+} from '../core/template';
+import { cellRef, type Finding } from '../core/findings';
+import { unitKey } from '../core/text';
+import { toIsoDate } from './format';
+import { placeName } from './names';
+import { comparisonRef, type ComparisonRef } from './compare';
+
+export interface ReportChild {
+  unit: string;
+  level: Level | null;
+  status: ChildStatus;
+  /** null when Chưa nộp. */
+  figures: Figures | null;
+  rates: Rates | null;
+  sentDate?: string;
+  /** The issuing unit's own sheet (its own activities). */
+  isSelf: boolean;
+}
+
+export interface ReportTask {
+  stt: number;
+  name: string;
+  result: string;
+  /** null when unknown (a rebuilt workbook with no mark). */
+  status: TaskStatus | null;
+  note: string;
+}
+
+export interface ReportAssessment {
+  unit: string;
+  key: AssessmentKey;
+  text: string;
+}
+
+export interface ReportFinding {
+  unit: string;
+  /** `Hương Lộc!D14` (or the sheet alone when the finding is about a whole sheet). */
+  ref: string;
+  message: string;
+}
+
+export interface ReportPrevious {
+  period: Period | null;
+  year: number | null;
+  /** The issuing unit's previous figures (its own entry, else the sum of its children's). */
+  figures: Figures;
+  /** How to word the comparison; null when the previous period is not earlier (then nothing is compared). */
+  ref: ComparisonRef | null;
+}
+
+export interface ReportData {
+  /** Issuing unit as written: `UBND huyện Nam Đông`. */
+  unit: string;
+  level: Level | null;
+  /** Its parent body: `UBND tỉnh Thừa Thiên Huế`. */
+  parentBody?: string;
+  period: Period;
+  year: number;
+  /** Place of the date line: `Nam Đông`. */
+  place: string;
+  /** Date of the report, ISO `yyyy-mm-dd`. */
+  date: string;
+  figures: Figures;
+  /** Per code, how many counted children left it empty. */
+  emptyCounts: Partial<Record<IndicatorCode, number>>;
+  rates: Rates;
+  children: ReportChild[];
+  tasks: ReportTask[];
+  assessments: ReportAssessment[];
+  documents: { unit: string; docRef: string }[];
+  errorCount: number;
+  warningCount: number;
+  /** Open errors, in the compile's order (the note shows the first ones). */
+  errors: ReportFinding[];
+  /** Units expected but not reported (`Chưa nộp`). */
+  missingUnits: string[];
+  /** Units that reported after the deadline (`Nộp muộn`). */
+  lateUnits: string[];
+  /** `Hạn nộp`, ISO, when known. */
+  deadline?: string;
+  previous?: ReportPrevious;
+}
+
+export interface ReportOptions {
+  /** Which summary the report is about (matched by unitKey); default the top one. */
+  unit?: string;
+  previous?: PreviousPeriod;
+  /** Date written on the report; default today. */
+  date?: Date;
+  /** Override the place of the date line. */
+  place?: string;
+}
+
+/** The top summary: the one whose unit is nobody else's child (summaries come deepest first). */
+export function topSummary(summaries: ParentSummary[]): ParentSummary | undefined {
+  const childKeys = new Set(summaries.flatMap((s) => s.children.filter((c) => !c.isSelf).map((c) => unitKey(c.unit))));
+  const tops = summaries.filter((s) => !childKeys.has(unitKey(s.unit)));
+  return tops[tops.length - 1] ?? summaries[summaries.length - 1];
+}
+
+export function findingToReport(f: Finding): ReportFinding {
+  const sheetRef = f.sheet ? cellRef(f.sheet, f.cell) : f.file ?? '';
+  return { unit: f.unit, ref: f.file && f.sheet ? `${f.file}: ${sheetRef}` : sheetRef, message: f.message };
+}
+
+/**
+ * The issuing unit's previous figures: its own entry when the previous
+ * workbook has it, else the sum of its children's entries (a mean for
+ * mean-rolled indicators is not rebuilt: left null).
+ */
+export function previousFor(
+  prev: PreviousPeriod,
+  unit: string,
+  childUnits: string[],
+  cur: { period: Period; year: number },
+): ReportPrevious | undefined {
+  const own = prev.byUnit[unitKey(unit)];
+  let figures: Figures | undefined = own;
+  if (!figures) {
+    const found = childUnits.map((u) => prev.byUnit[unitKey(u)]).filter((f): f is Figures => !!f);
+    if (found.length === 0) return undefined;
+    figures = sumFigures(found);
+  }
+  return { period: prev.period, year: prev.year, figures, ref: comparisonRef(cur, prev) };
+}
+
+
+/** Children's figures summed per the template's roll-up (means over the units that reported). */
+export function sumFigures(list: Figures[]): Figures {
+  const out = emptyFigures();
+  for (const ind of INDICATORS) {
+    const vals = list.map((f) => f[ind.code]).filter((v): v is number => v !== null && v !== undefined);
+    if (vals.length === 0) continue;
+    const total = vals.reduce((a, b) => a + b, 0);
+    out[ind.code] = ind.rollup === 'mean' ? total / vals.length : total;
+  }
+  return out;
+}
+
+/** What the report of one summary of a compile says. */
+export function fromCompileResult(result: CompileResult, opts: ReportOptions = {}): ReportData {
+  const summary = opts.unit
+    ? result.summaries.find((s) => unitKey(s.unit) === unitKey(opts.unit!))
+    : topSummary(result.summaries);
+  if (!summary) {
+    throw new Error(
+      opts.unit
+        ? `Không có bảng tổng hợp của đơn vị "${opts.unit}" trong kết quả tổng hợp.`
+        : 'Kết quả tổng hợp chưa có đơn vị nào được tổng hợp: chưa thể lập báo cáo.',
+    );
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const children: ReportChild[] = summary.children.map((c) => ({
+    unit: c.unit, level: c.level, status: c.status, figures: c.figures, rates: c.rates, sentDate: c.sentDate, isSelf: c.isSelf,
+  }));
+  const cur = { period: result.period, year: result.year };
+  const emptyCounts: Partial<Record<IndicatorCode, number>> = {};
+  for (const [code, n] of Object.entries(summary.emptyCounts ?? {})) if (n > 0) emptyCounts[code as IndicatorCode] = n;
+  return {
+    unit: summary.unit,
+    level: summary.level,
+    parentBody: summary.parent,
+    period: result.period,
+    year: result.year,
+    place: opts.place ?? placeName(summary.unit, summary.parent),
+    date: toIsoDate(opts.date ?? new Date()),
+    figures: summary.figures,
+    emptyCounts,
+    rates: summary.rates ?? computeRates(summary.figures),
+    children,
+    tasks: summary.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, status: t.status, note: t.note })),
+    assessments: summary.assessments.map((a) => ({ unit: a.unit, key: a.key, text: a.text })),
+    documents: summary.documents.map((d) => ({ unit: d.unit, docRef: d.docRef })),
+    errorCount: errors.length,
+    warningCount: result.findings.length - errors.length,
+    errors: errors.map(findingToReport),
+    missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
+    lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
+    deadline: summary.deadline,
+    previous: opts.previous
+      ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur)
+      : undefined,
+  };
+}
