@@ -1,0 +1,43 @@
+/**
+ * The narrative report (src/report) as the command line uses it. Loaded
+ * lazily: the docx library is only needed when a .docx is asked for, and
+ * `compile` without --docx starts faster without it.
+ */
+import * as path from 'path';
+import type { Finding } from '../core/findings';
+import type { SheetGrid } from '../core/grid';
+import type { CompileResult, PreviousPeriod } from '../core/model';
+import { readErrorFinding, readXlsxFile } from '../xlsx/read-file';
+
+/** The previous period's figures from a compiled workbook or a report; a bad file is a finding, not a stop. */
+export async function previousFromFile(file: string, note: (f: Finding) => void): Promise<PreviousPeriod | undefined> {
+  let grids: SheetGrid[];
+  try {
+    grids = await readXlsxFile(file);
+  } catch (e) {
+    note({ ...readErrorFinding(file, e), severity: 'warning', rule: 'previous.unreadable' });
+    return undefined;
+  }
+  const { readPreviousPeriod } = await import('../report');
+  const prev = readPreviousPeriod(grids);
+  if (Object.keys(prev.byUnit).length === 0) {
+    const name = path.basename(file);
+    note({
+      severity: 'warning', unit: name, file: name, sheet: '', cell: '', rule: 'previous.empty',
+      message: `Tệp kỳ trước "${name}" không có báo cáo TTCCHC-1 hay bảng tổng hợp nào đọc được: không so sánh với kỳ trước.`,
+    });
+    return undefined;
+  }
+  return prev;
+}
+
+export async function buildDocxFromResult(result: CompileResult, previous?: PreviousPeriod): Promise<Uint8Array> {
+  const { buildReportDocx, fromCompileResult } = await import('../report');
+  return buildReportDocx(fromCompileResult(result, previous ? { previous } : {}));
+}
+
+/** The report of a workbook the compiler wrote earlier; throws with a Vietnamese message when it has no compiled report. */
+export async function buildDocxFromWorkbook(grids: SheetGrid[], previous?: PreviousPeriod): Promise<Uint8Array> {
+  const { buildReportDocx, fromCompiledWorkbook } = await import('../report');
+  return buildReportDocx(fromCompiledWorkbook(grids, previous ? { previous } : {}));
+}

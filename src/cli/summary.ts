@@ -1,0 +1,112 @@
+/** The short Vietnamese summary the command line prints after compiling or checking. */
+import type { Finding } from '../core/findings';
+import { SEVERITY_LABELS, cellRef } from '../core/findings';
+import type { CompileResult } from '../core/model';
+import { STATUS_LATE, STATUS_MISSING } from '../core/template';
+
+/** `tệp › 'Hương Lộc'!D14`, or the file alone when the whole file is concerned. */
+export function findingPlace(f: Finding): string {
+  const where = f.sheet ? cellRef(f.sheet, f.cell) : '';
+  if (f.file && where) return `${f.file} › ${where}`;
+  return where || f.file || f.unit;
+}
+
+/** The reader's messages usually start with `'Hương Lộc'!D14:` already; the place is not repeated then. */
+function placeAndMessage(f: Finding): string {
+  const ref = f.sheet ? cellRef(f.sheet, f.cell) : '';
+  if (ref && f.message.startsWith(ref)) return f.file ? `${f.file} › ${f.message}` : f.message;
+  return `${findingPlace(f)}: ${f.message}`;
+}
+
+export function findingLine(f: Finding): string {
+  return `[${SEVERITY_LABELS[f.severity]}] ${f.unit} — ${placeAndMessage(f)}`;
+}
+
+/** `năm 2022`, `Quý I năm 2024`. */
+export function periodPhrase(period: string, year: number): string {
+  return period === 'Năm' ? `năm ${year}` : `${period} năm ${year}`;
+}
+
+/** Errors first, then warnings; inside each, input order (the order the findings were made). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
+}
+
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { errors, warnings: findings.length - errors };
+}
+
+const list = (names: string[], max = 8) =>
+  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} và ${names.length - max} đơn vị khác`;
+
+export interface SummaryInput {
+  result: CompileResult;
+  filesRead: number;
+  sheetsRead: number;
+  /** Output files written, with the sheets inside each (for the workbook). */
+  written: { file: string; sheets?: string[] }[];
+  /** How many findings to list (default 10). */
+  topFindings?: number;
+}
+
+export function compileSummary(input: SummaryInput): string {
+  const { result } = input;
+  const lines: string[] = [];
+  const counted = result.reports.filter((r) => r.counted).length;
+  const { errors, warnings } = countBySeverity(result.findings);
+  lines.push(`Tổng hợp báo cáo tuyên truyền CCHC ${periodPhrase(result.period, result.year)}`);
+  lines.push(`Đã đọc ${input.filesRead} tệp, ${input.sheetsRead} trang tính: ${result.reports.length} báo cáo đơn vị, ${result.plan ? '1 trang Kế hoạch, ' : ''}${result.skipped.length} trang khác bỏ qua.`);
+  lines.push(`Báo cáo được tính: ${counted}/${result.reports.length}. Lỗi: ${errors}. Cảnh báo: ${warnings}.`);
+  for (const s of result.summaries) {
+    const expected = s.children.filter((c) => !c.isSelf);
+    const missing = expected.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);
+    const late = expected.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
+    let line = `• ${s.unit}: ${expected.length - missing.length}/${expected.length} đơn vị đã nộp`;
+    if (late.length) line += `, ${late.length} nộp muộn (${list(late)})`;
+    line += missing.length ? `; chưa nộp: ${list(missing)}.` : '.';
+    lines.push(line);
+  }
+  for (const w of input.written) {
+    lines.push(`Đã ghi ${w.file}${w.sheets?.length ? ` (${w.sheets.length} trang: ${w.sheets.join(', ')})` : ''}.`);
+  }
+  const top = input.topFindings ?? 10;
+  if (result.findings.length) {
+    lines.push(errors ? 'Các lỗi, cảnh báo cần xem trước:' : 'Các cảnh báo:');
+    const sorted = sortFindings(result.findings);
+    for (const f of sorted.slice(0, top)) lines.push(`  ${findingLine(f)}`);
+    if (sorted.length > top) lines.push(`  … và ${sorted.length - top} phát hiện khác (xem đủ ở trang "Kiểm tra" của tệp tổng hợp hoặc dùng lệnh check).`);
+  }
+  return lines.join('\n');
+}
+
+/** `tonghop check`: every finding, grouped by unit, errors first. */
+export function checkReport(result: CompileResult, filesRead: number): string {
+  const lines: string[] = [];
+  const { errors, warnings } = countBySeverity(result.findings);
+  lines.push(`Kiểm tra ${filesRead} tệp, ${result.reports.length} báo cáo đơn vị (${periodPhrase(result.period, result.year)}): ${errors} lỗi, ${warnings} cảnh báo.`);
+  if (!result.findings.length) {
+    lines.push('Không có lỗi hay cảnh báo nào.');
+    return lines.join('\n');
+  }
+  const groups = new Map<string, Finding[]>();
+  for (const f of sortFindings(result.findings)) {
+    const g = groups.get(f.unit);
+    if (g) g.push(f);
+    else groups.set(f.unit, [f]);
+  }
+  // Units with errors first, then by how many findings they have.
+  const units = [...groups.entries()].sort((a, b) => {
+    const ea = a[1].some((f) => f.severity === 'error') ? 0 : 1;
+    const eb = b[1].some((f) => f.severity === 'error') ? 0 : 1;
+    return ea - eb;
+  });
+  for (const [unit, fs] of units) {
+    const c = countBySeverity(fs);
+    lines.push('');
+    lines.push(`${unit} (${c.errors} lỗi, ${c.warnings} cảnh báo)`);
+    for (const f of fs) lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${placeAndMessage(f)}`);
+  }
+  return lines.join('\n');
+}
