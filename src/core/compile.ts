@@ -1,0 +1,435 @@
+/**
+ * Compiling (spec §7, §8): the reads of many sheets → one roll-up per parent.
+ *
+ * Choices the spec leaves open, made here:
+ * - Units outside a plan's roster: a report whose `Đơn vị cấp trên` names a
+ *   unit of the tree counts under that parent (with a warning, so the roster
+ *   can be fixed and no figures are lost); one whose parent is unknown too is
+ *   outside this compile: warning, not counted.
+ * - A compiled report (`Loại báo cáo: Tổng hợp`) of a unit that is compiled
+ *   here (it has fresh child reports, or it is the root: the plan's
+ *   `Đơn vị tổng hợp`, or a top unit of the tree) is that unit's earlier
+ *   output: never counted, so compiling again gives the same totals. For a
+ *   root this is silent; for a unit below the root (a district inside a
+ *   province compile whose communes are also present) the fresh roll-up from
+ *   the communes wins and a warning says the district's compiled report was
+ *   left out.
+ * - A compiled report that is used (no fresh child reports) already includes
+ *   that unit's own sheet: the own sheet is then not counted (warning).
+ * - Deadline: plan `Hạn nộp`, else DEFAULT_DEADLINES in the report's year
+ *   (seed 004: "Báo cáo quý I, 6 tháng, quý III gửi trước ngày 25 các tháng
+ *   2, 5 và 8, báo cáo năm gửi trước ngày 20/10/2022" for the 2022 plan).
+ * - A code that no counted child reported totals null (JSON `null`), never 0.
+ */
+import { checkTasksAgainstPlan } from './task-checks';
+import type { Finding } from './findings';
+import type { SheetGrid } from './grid';
+import type {
+  ChildRow, CompileOptions, CompileResult, ParentSummary, Plan, ReportEntry, SheetRead, SourceRef, UnitReport,
+} from './model';
+import { readSheet } from './reader';
+import { Roster, inferLevel, rosterFromPlan, type UnitNode } from './roster';
+import {
+  displayUnitName, joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
+} from './rollup';
+import {
+  ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
+  computeRates, type AssessmentKey, type Figures, type Period,
+} from './template';
+import { formatDateVi } from './dates';
+
+/** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
+interface ChildData {
+  figures: Figures;
+  tasks: Record<number, boolean | null>;
+  sentDate?: string;
+  source?: SourceRef;
+  /** The report that was counted (absent for a fresh roll-up). */
+  entry?: ReportEntry;
+  assessments: { unit: string; key: AssessmentKey; text: string }[];
+  documents: { unit: string; docRef: string }[];
+}
+
+/** `file › sheet`, or just the sheet for a sheet of the open workbook. */
+export function sourceLabel(src: SourceRef | undefined): string {
+  if (!src) return '';
+  return src.file ? `${src.file} › ${src.sheet}` : src.sheet;
+}
+
+function periodText(period: Period | null, year: number | null): string {
+  return `${period ?? '?'} năm ${year ?? '?'}`;
+}
+
+/** The deadline of a period: the plan's `Hạn nộp`, else the default of the period in the compile's year. */
+export function deadlineFor(period: Period, year: number, plan?: Plan): string {
+  if (plan?.deadline) return plan.deadline;
+  const d = DEFAULT_DEADLINES[period];
+  return `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+function levelRank(r: UnitReport): number {
+  return LEVELS.find((l) => l.level === r.level)?.rank ?? 0;
+}
+
+/** readSheet each grid, then compileReads. */
+export function compileGrids(grids: readonly SheetGrid[], options: CompileOptions = {}, extraFindings: Finding[] = []): CompileResult {
+  return compileReads(grids.map((g) => readSheet(g)), options, extraFindings);
+}
+
+export function compileReads(reads: readonly SheetRead[], options: CompileOptions = {}, extraFindings: Finding[] = []): CompileResult {
+  return new Compilation(reads, options, extraFindings).run();
+}
+
+class Compilation {
+  private readonly findings: Finding[] = [];
+  private readonly skipped: SourceRef[] = [];
+  private plan?: Plan;
+  private readonly entries: ReportEntry[] = [];
+  private period!: Period;
+  private year!: number;
+  private deadline!: string;
+  private roster!: Roster;
+  private tasks: CompileTask[] = [];
+  /** First non-compiled report of each unit. */
+  private readonly own = new Map<UnitNode, ReportEntry>();
+  /** First compiled report of each unit. */
+  private readonly compiled = new Map<UnitNode, ReportEntry>();
+  private readonly summaries: { summary: ParentSummary; depth: number; order: number }[] = [];
+
+  constructor(
+    private readonly reads: readonly SheetRead[],
+    private readonly options: CompileOptions,
+    extraFindings: Finding[],
+  ) {
+    this.findings.push(...extraFindings);
+  }
+
+  run(): CompileResult {
+    this.collect();
+    this.decidePeriod();
+    this.deadline = deadlineFor(this.period, this.year, this.plan);
+    const eligible = this.eligibleEntries();
+    this.roster = rosterFromPlan(this.plan);
+    for (const e of eligible.filter((x) => !x.report.compiled)) this.placeOwn(e);
+    // Lower levels first, so a province's own earlier output meets its districts already placed.
+    const compiledEntries = eligible.filter((x) => x.report.compiled).sort((a, b) => levelRank(a.report) - levelRank(b.report));
+    for (const e of compiledEntries) this.placeCompiled(e);
+    this.tasks = this.plan && this.plan.tasks.length
+      ? this.plan.tasks.map((t) => ({ ...t }))
+      : taskUnion([...this.own.values(), ...this.compiled.values()].map((e) => e.report.tasks));
+    for (const root of this.roster.roots()) this.evaluate(root);
+    this.checkTasks();
+    // Deepest first (communes' districts, then the province), tree order within a depth.
+    this.summaries.sort((a, b) => b.depth - a.depth || a.order - b.order);
+    const findings = this.findings.map((f, i) => ({ f, i }))
+      .sort((a, b) => (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
+      .map((x) => x.f);
+    return {
+      period: this.period,
+      year: this.year,
+      reports: this.entries,
+      summaries: this.summaries.map((s) => s.summary),
+      findings,
+      skipped: this.skipped,
+      plan: this.plan,
+    };
+  }
+
+  // ------------------------------------------------------------ reading
+
+  private collect(): void {
+    for (const r of this.reads) {
+      if (r.kind === 'skipped') {
+        this.skipped.push(r.source);
+        continue;
+      }
+      this.findings.push(...r.findings);
+      if (r.kind === 'plan') {
+        if (!this.plan) this.plan = r.plan;
+        else {
+          this.warn(r.plan.source, this.plan.compilingUnit ?? r.plan.source.sheet, '', 'compile.plan-duplicate',
+            `Có nhiều sheet Kế hoạch; chỉ dùng sheet đầu tiên (${sourceLabel(this.plan.source)}), bỏ qua sheet này.`);
+        }
+      } else if (r.kind === 'report') {
+        this.entries.push({ report: r.report, counted: false });
+      }
+    }
+  }
+
+  /** Plan, else options, else the most common period and year among the reports. */
+  private decidePeriod(): void {
+    const plan = this.plan;
+    const opts = this.options;
+    if (plan?.period && opts.period && plan.period !== opts.period || plan?.year && opts.year && plan.year !== opts.year) {
+      this.warn(plan!.source, plan!.compilingUnit ?? plan!.source.sheet, '', 'compile.period-options',
+        `Kỳ báo cáo trong sheet Kế hoạch (${periodText(plan!.period ?? null, plan!.year ?? null)}) khác kỳ chọn khi chạy lệnh (${periodText(opts.period ?? null, opts.year ?? null)}): dùng kỳ của Kế hoạch.`);
+    }
+    let period = plan?.period ?? opts.period;
+    let year = plan?.year ?? opts.year;
+    if (!period || !year) {
+      const tally = new Map<string, { period: Period; year: number; n: number }>();
+      for (const e of this.entries) {
+        const r = e.report;
+        if (!r.period || !r.year) continue;
+        const k = `${r.period}|${r.year}`;
+        const t = tally.get(k) ?? { period: r.period, year: r.year, n: 0 };
+        t.n++;
+        tally.set(k, t);
+      }
+      // Only the pairs that agree with what is already fixed (say the year given on the command line).
+      const candidates = [...tally.values()].filter((t) => (!period || t.period === period) && (!year || t.year === year));
+      let best: { period: Period; year: number; n: number } | undefined;
+      for (const t of candidates) if (!best || t.n > best.n) best = t;
+      if (tally.size > 1 && best) {
+        const list = [...tally.values()].map((t) => `${periodText(t.period, t.year)}: ${t.n} báo cáo`).join('; ');
+        this.findings.push({
+          severity: 'warning', unit: '', sheet: '', cell: '', rule: 'compile.period-mixed',
+          message: `Các báo cáo thuộc nhiều kỳ khác nhau (${list}). Tổng hợp kỳ ${periodText(best.period, best.year)}; báo cáo kỳ khác không được tính.`,
+        });
+      }
+      period ??= best?.period ?? PERIODS[PERIODS.length - 1];
+      year ??= best?.year ?? new Date().getFullYear();
+    }
+    this.period = period;
+    this.year = year;
+  }
+
+  /** Readable identification and the compile's period and year. */
+  private eligibleEntries(): ReportEntry[] {
+    const out: ReportEntry[] = [];
+    for (const e of this.entries) {
+      const r = e.report;
+      if (!r.identificationOk) {
+        e.reason = 'Không đọc được phần thông tin chung (đơn vị, cấp, kỳ báo cáo, năm): báo cáo không được tính.';
+        continue;
+      }
+      if (r.period !== this.period || r.year !== this.year) {
+        e.reason = `Báo cáo kỳ ${periodText(r.period, r.year)}, không phải kỳ đang tổng hợp (${periodText(this.period, this.year)}).`;
+        this.error(r.source, r.unit, r.idCells[r.period !== this.period ? 'period' : 'year'] ?? '', 'compile.other-period',
+          `${e.reason} Báo cáo này không được tính vào số liệu tổng hợp; đề nghị đơn vị gửi đúng báo cáo kỳ ${periodText(this.period, this.year)}.`);
+        continue;
+      }
+      out.push(e);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ placing reports in the tree
+
+  /** The node of a report's unit, created (open tree) or found (roster); undefined = outside this compile. */
+  private nodeFor(e: ReportEntry): UnitNode | undefined {
+    const r = e.report;
+    const roster = this.roster;
+    let node = roster.find(r.unit, r.unitCode);
+    if (node) {
+      roster.complete(node, { code: r.unitCode, level: r.level });
+      if (roster.closed && node.parent && r.parent && roster.find(r.parent) !== node.parent && node !== roster.root) {
+        this.warn(r.source, r.unit, r.idCells.parent ?? '', 'compile.parent-mismatch',
+          `Đơn vị cấp trên ghi trên báo cáo (${r.parent}) khác danh sách đơn vị của Kế hoạch (${node.parent.name}): tổng hợp theo Kế hoạch.`);
+      }
+      if (!node.parent && r.parent && node !== roster.root && !roster.closed) roster.link(node, roster.findOrAddParent(r.parent));
+      if (!node.parent && r.parent && roster.closed && node.implicit) {
+        const p = roster.find(r.parent);
+        if (p) roster.link(node, p);
+      }
+      return node;
+    }
+    if (!roster.closed) {
+      node = roster.add(r.unit, { code: r.unitCode, level: r.level, parentName: r.parent });
+      if (r.parent) roster.link(node, roster.findOrAddParent(r.parent));
+      else if (roster.root && node !== roster.root) roster.link(node, roster.root);
+      return node;
+    }
+    const parent = r.parent ? roster.find(r.parent) : undefined;
+    if (parent) {
+      node = roster.add(r.unit, { code: r.unitCode, level: r.level, parentName: r.parent });
+      roster.link(node, parent);
+      this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.not-in-roster',
+        `Đơn vị ${r.unit} không có trong danh sách đơn vị của Kế hoạch; vẫn tính vào tổng hợp của ${parent.name}. Đề nghị bổ sung vào danh sách nếu đúng.`);
+      return node;
+    }
+    e.reason = 'Đơn vị không có trong danh sách của Kế hoạch và đơn vị cấp trên cũng không thuộc phạm vi tổng hợp.';
+    this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.out-of-scope',
+      `Đơn vị ${r.unit} (cấp trên: ${r.parent ?? 'không ghi'}) không thuộc danh sách đơn vị của Kế hoạch: báo cáo không được tính.`);
+    return undefined;
+  }
+
+  private duplicate(e: ReportEntry, first: ReportEntry): void {
+    const r = e.report;
+    e.reason = `Trùng với báo cáo đã đọc trước (${sourceLabel(first.report.source)}).`;
+    this.error(r.source, r.unit, r.idCells.unit ?? '', 'compile.duplicate',
+      `Đơn vị ${r.unit} đã có báo cáo ở ${sourceLabel(first.report.source)}; bản này (${sourceLabel(r.source)}) trùng nên không được tính.`);
+  }
+
+  private placeOwn(e: ReportEntry): void {
+    const node = this.nodeFor(e);
+    if (!node) return;
+    const first = this.own.get(node);
+    if (first) return this.duplicate(e, first);
+    this.own.set(node, e);
+  }
+
+  private placeCompiled(e: ReportEntry): void {
+    const r = e.report;
+    // A unit compiled here already: do not let its old output add links to the tree.
+    const known = this.roster.find(r.unit, r.unitCode);
+    const node = known && this.hasFreshChildren(known) ? known : this.nodeFor(e);
+    if (!node) return;
+    const first = this.compiled.get(node);
+    if (first) return this.duplicate(e, first);
+    this.compiled.set(node, e);
+  }
+
+  private hasFreshChildren(node: UnitNode): boolean {
+    for (const c of node.children) {
+      if (c === node) continue;
+      if (this.own.has(c) || this.compiled.has(c) || this.hasFreshChildren(c)) return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------ rolling up
+
+  private isRoot(node: UnitNode): boolean {
+    return !node.parent || node === this.roster.root;
+  }
+
+  /** What `node` brings to its parent (null: nothing counted), producing its summary on the way. */
+  private evaluate(node: UnitNode): ChildData | null {
+    const kids = node.children;
+    const kidData = kids.map((k) => this.evaluate(k));
+    const fresh = kidData.some((d) => d !== null);
+    const own = this.own.get(node);
+    let comp = this.compiled.get(node);
+    if (comp && (fresh || this.isRoot(node))) {
+      if (this.isRoot(node)) {
+        comp.reason = 'Báo cáo tổng hợp do chính đơn vị tổng hợp lập ở lần chạy trước: không tính lại.';
+      } else {
+        comp.reason = 'Đã tổng hợp lại từ báo cáo của các đơn vị cấp dưới; báo cáo tổng hợp này không được tính để tránh tính hai lần.';
+        const r = comp.report;
+        this.warn(r.source, r.unit, r.idCells.reportType ?? '', 'compile.compiled-superseded',
+          `Có cả báo cáo tổng hợp của ${r.unit} và báo cáo của các đơn vị cấp dưới: dùng số liệu tổng hợp lại từ các đơn vị cấp dưới, không tính báo cáo tổng hợp này.`);
+      }
+      comp = undefined;
+    }
+    if (comp) {
+      comp.counted = true;
+      if (own) {
+        own.reason = 'Số liệu của đơn vị đã nằm trong báo cáo tổng hợp của chính đơn vị.';
+        const r = own.report;
+        this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.own-in-compiled',
+          `${r.unit} có cả báo cáo tổng hợp (${sourceLabel(comp.report.source)}) và báo cáo riêng này: chỉ tính báo cáo tổng hợp (đã gồm số liệu của đơn vị).`);
+      }
+      return this.dataOfReport(comp);
+    }
+    if (kids.length === 0) {
+      if (!own) return null;
+      own.counted = true;
+      return this.dataOfReport(own);
+    }
+    if (!fresh && !own) return null;
+    const summary = this.summarize(node, kidData, own);
+    this.summaries.push({ summary, depth: this.roster.depth(node), order: this.summaries.length });
+    const joined = joinAssessments(summary.assessments, displayUnitName);
+    return {
+      figures: summary.figures,
+      tasks: Object.fromEntries(summary.tasks.map((t) => [t.stt, t.status === 'Hoàn thành'])),
+      assessments: ASSESSMENT_LABELS.filter((a) => joined[a.key]).map((a) => ({ unit: summary.unit, key: a.key, text: joined[a.key]! })),
+      documents: summary.documents,
+    };
+  }
+
+  private dataOfReport(e: ReportEntry): ChildData {
+    const r = e.report;
+    return {
+      figures: r.figures,
+      tasks: markTasks(r.tasks, this.tasks),
+      sentDate: r.sentDate,
+      source: r.source,
+      entry: e,
+      assessments: ASSESSMENT_LABELS.filter((a) => r.assessment[a.key]?.trim())
+        .map((a) => ({ unit: r.unit, key: a.key, text: r.assessment[a.key]!.trim() })),
+      documents: r.docRef?.trim() ? [{ unit: r.unit, docRef: r.docRef.trim() }] : [],
+    };
+  }
+
+  private childRow(node: UnitNode, data: ChildData | null, isSelf: boolean): ChildRow {
+    const base = { unit: node.name, unitCode: node.code, level: node.level, isSelf };
+    if (!data) return { ...base, status: STATUS_MISSING, figures: null, rates: null, tasks: {} };
+    let status = STATUS_ON_TIME;
+    if (data.sentDate && data.sentDate > this.deadline) {
+      status = STATUS_LATE;
+      const r = data.entry?.report;
+      if (r) {
+        this.warn(r.source, r.unit, r.idCells.sentDate ?? r.idCells.docRef ?? '', 'compile.late',
+          `Báo cáo gửi ngày ${formatDateVi(data.sentDate)}, sau hạn nộp ${formatDateVi(this.deadline)}: ghi nhận Nộp muộn (số liệu vẫn được tính).`);
+      }
+    }
+    return {
+      ...base,
+      status,
+      figures: data.figures,
+      rates: computeRates(data.figures),
+      sentDate: data.sentDate,
+      tasks: data.tasks,
+      source: data.source,
+    };
+  }
+
+  private summarize(node: UnitNode, kidData: (ChildData | null)[], own: ReportEntry | undefined): ParentSummary {
+    const rows: ChildRow[] = [];
+    const datas: ChildData[] = [];
+    if (own) {
+      own.counted = true;
+      const d = this.dataOfReport(own);
+      datas.push(d);
+      rows.push(this.childRow(node, d, true));
+    }
+    node.children.forEach((kid, i) => {
+      const d = kidData[i];
+      if (d) datas.push(d);
+      rows.push(this.childRow(kid, d, false));
+    });
+    const { figures, emptyCounts } = rollupFigures(datas.map((d) => d.figures));
+    const parent = node === this.roster.root ? this.plan?.parent ?? node.parentName : node.parent?.name ?? node.parentName;
+    node.level = inferLevel(node);
+    if (!parent?.trim() && node.level !== 'Tỉnh') {
+      // The compiled report goes one level up: without a parent the next level cannot read it.
+      this.findings.push({
+        severity: 'warning', unit: node.name, file: this.plan?.source.file, sheet: this.plan?.source.sheet ?? '', cell: '',
+        rule: 'compile.parent-unknown',
+        message: `Chưa biết đơn vị cấp trên của ${node.name}: ô «Đơn vị cấp trên» của báo cáo tổng hợp sẽ để trống. Hãy ghi «Đơn vị cấp trên» trong sheet Kế hoạch, hoặc điền vào báo cáo trước khi gửi lên cấp trên.`,
+      });
+    }
+    return {
+      unit: node.name,
+      unitCode: node.code,
+      level: node.level,
+      parent: parent?.trim() || undefined,
+      figures,
+      emptyCounts,
+      rates: computeRates(figures),
+      children: rows,
+      tasks: summarizeTasks(this.tasks, rows),
+      assessments: datas.flatMap((d) => d.assessments),
+      documents: datas.flatMap((d) => d.documents),
+      deadline: this.deadline,
+    };
+  }
+
+  /** The plan's task checks on every counted report (findings only: they never remove a report). */
+  private checkTasks(): void {
+    if (!this.plan || !this.plan.tasks.length) return;
+    for (const e of this.entries) if (e.counted) this.findings.push(...checkTasksAgainstPlan(e.report, this.plan));
+  }
+
+  // ------------------------------------------------------------ findings
+
+  private warn(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
+    this.findings.push({ severity: 'warning', unit, file: src.file, sheet: src.sheet, cell, rule, message });
+  }
+
+  private error(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
+    this.findings.push({ severity: 'error', unit, file: src.file, sheet: src.sheet, cell, rule, message });
+  }
+}

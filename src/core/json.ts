@@ -1,0 +1,73 @@
+/**
+ * The `--json` output of the command line: a stable, plain shape for other
+ * programs. Figures always hold all 22 codes (`null` = nobody reported it),
+ * rates are `null` when their denominator is 0, statuses are Vietnamese.
+ * `file` is `null` for sheets of an open workbook.
+ */
+import type { CompileResult } from './model';
+import type { Severity } from './findings';
+import { INDICATOR_CODES, type ChildStatus, type Figures, type IndicatorCode, type Level, type Period, type Rates, type TaskStatus } from './template';
+
+export interface ResultJson {
+  period: Period;
+  year: number;
+  reports: {
+    unit: string;
+    level: Level | null;
+    parent: string | null;
+    file: string | null;
+    sheet: string;
+    counted: boolean;
+    /** Why a report was not counted (Vietnamese); absent when counted. */
+    reason?: string;
+    figures: Record<IndicatorCode, number | null>;
+  }[];
+  summaries: {
+    unit: string;
+    level: Level | null;
+    figures: Record<IndicatorCode, number | null>;
+    rates: Rates;
+    children: { unit: string; status: ChildStatus }[];
+    /** `notDone`: every expected child that did not mark Hoàn thành, reported or not. */
+    tasks: { stt: number; name: string; done: number; expected: number; status: TaskStatus; notDone: string[] }[];
+  }[];
+  findings: { severity: Severity; unit: string; file: string | null; sheet: string; cell: string; rule: string; message: string }[];
+}
+
+/** All 22 codes in template order, `null` for not reported; no NaN or undefined can leak. */
+function allCodes(f: Figures): Record<IndicatorCode, number | null> {
+  const out = {} as Record<IndicatorCode, number | null>;
+  for (const c of INDICATOR_CODES) {
+    const v = f[c];
+    out[c] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+  return out;
+}
+
+export function toResultJson(result: CompileResult): ResultJson {
+  return {
+    period: result.period,
+    year: result.year,
+    reports: result.reports.map((e) => ({
+      unit: e.report.unit,
+      level: e.report.level,
+      parent: e.report.parent ?? null,
+      file: e.report.source.file ?? null,
+      sheet: e.report.source.sheet,
+      counted: e.counted,
+      ...(e.counted || !e.reason ? {} : { reason: e.reason }),
+      figures: allCodes(e.report.figures),
+    })),
+    summaries: result.summaries.map((s) => ({
+      unit: s.unit,
+      level: s.level,
+      figures: allCodes(s.figures),
+      rates: { onTime: s.rates.onTime, online: s.rates.online, posted: s.rates.posted },
+      children: s.children.map((c) => ({ unit: c.unit, status: c.status })),
+      tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, done: t.done, expected: t.expected, status: t.status, notDone: [...t.notDone, ...t.notReported] })),
+    })),
+    findings: result.findings.map((f) => ({
+      severity: f.severity, unit: f.unit, file: f.file ?? null, sheet: f.sheet, cell: f.cell, rule: f.rule, message: f.message,
+    })),
+  };
+}

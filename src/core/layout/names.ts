@@ -1,0 +1,90 @@
+/**
+ * Names of the output sheets.
+ *
+ * Naming: a fixed prefix and the unit's short name (`UBND huyện Nam Đông` →
+ * `Nam Đông`):
+ *   `TH Nam Đông`  bảng tổng hợp (summary)
+ *   `PL Nam Đông`  phụ lục nhiệm vụ (appendix)
+ *   `BC Nam Đông`  the parent's own TTCCHC-1 report, to send one level up
+ *   `Kiểm tra`     the findings of the whole compile
+ *   `Mẫu …`        a blank template (not output: units fill it, never replaced)
+ * Clashes get ` (2)`, ` (3)`… and everything is cut to Excel's 31 characters.
+ * `isOwnOutputSheet` recognises exactly these names, so the add-in can replace
+ * its earlier output when compiling again. A unit sheet that happens to be
+ * named like that (`BC Hương Lộc`) would match too: before deleting a `BC …`
+ * sheet the add-in should check it reads as `Loại báo cáo: Tổng hợp`.
+ */
+import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, type SheetRole } from '../sheet-model';
+import { fold } from '../text';
+
+export const OUTPUT_PREFIXES = { summary: 'TH', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
+export const FINDINGS_SHEET_NAME = 'Kiểm tra';
+
+/** Words naming the kind of unit, dropped from short names (folded, longest first). */
+const LEVEL_WORDS = [
+  'thanh pho truc thuoc trung uong', 'thanh pho', 'thi xa', 'thi tran', 'dac khu', 'huyen', 'quan', 'tinh', 'xa', 'phuong',
+];
+const COMMITTEE = ['uy ban nhan dan', 'ubnd'];
+
+function dropLeadingWords(name: string, folded: string, prefixes: readonly string[]): string {
+  for (const p of prefixes) {
+    if (folded === p) return name;
+    if (folded.startsWith(p + ' ')) return name.split(' ').slice(p.split(' ').length).join(' ');
+  }
+  return name;
+}
+
+/** `UBND huyện Nam Đông` → `Nam Đông`; `Sở Nội vụ` stays `Sở Nội vụ`. */
+export function shortUnitName(unit: string): string {
+  let name = unit.trim().replace(/\s+/g, ' ');
+  name = dropLeadingWords(name, fold(name), COMMITTEE);
+  const rest = dropLeadingWords(name, fold(name), LEVEL_WORDS);
+  return rest.trim() || name;
+}
+
+function lower(s: string): string {
+  return s.toLocaleLowerCase('vi');
+}
+
+/** Cut to `max` characters without splitting a surrogate pair, then tidy the end. */
+function cut(s: string, max: number): string {
+  const chars = Array.from(s);
+  return tidy(chars.length <= max ? s : chars.slice(0, max).join(''));
+}
+
+function tidy(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+}
+
+/**
+ * A legal, unused sheet name from `base`: forbidden characters (`/ \ ? * : [ ]`)
+ * become spaces, no leading/trailing `'`, at most 31 characters, never
+ * `History`, unique among `taken` ignoring case (` (2)`, ` (3)`… appended).
+ * The chosen name is added to `taken` when it is a Set.
+ */
+export function safeSheetName(base: string, taken: Iterable<string> = []): string {
+  const used = new Set(Array.from(taken, lower));
+  let name = tidy(base.replace(SHEET_NAME_FORBIDDEN, ' '));
+  if (!name) name = 'Sheet';
+  if (lower(name) === 'history') name = 'History 1';
+  name = cut(name, SHEET_NAME_MAX);
+  let candidate = name;
+  for (let n = 2; used.has(lower(candidate)); n++) {
+    const suffix = ` (${n})`;
+    candidate = cut(name, SHEET_NAME_MAX - suffix.length) + suffix;
+  }
+  if (taken instanceof Set) taken.add(candidate);
+  return candidate;
+}
+
+/** The output sheet name of a role for a unit, e.g. `TH Nam Đông`. */
+export function outputSheetBase(role: Exclude<SheetRole, 'findings'>, unit: string): string {
+  return `${OUTPUT_PREFIXES[role]} ${shortUnitName(unit)}`;
+}
+
+const OWN_OUTPUT = new RegExp(`^(?:(?:${[OUTPUT_PREFIXES.summary, OUTPUT_PREFIXES.appendix, OUTPUT_PREFIXES.report].join('|')}) .+|${FINDINGS_SHEET_NAME}(?: \\(\\d+\\))?)$`);
+
+/** A sheet a compile wrote (`TH …`, `PL …`, `BC …`, `Kiểm tra`), to be replaced by the next compile. */
+export function isOwnOutputSheet(name: string): boolean {
+  return OWN_OUTPUT.test(name.trim());
+}

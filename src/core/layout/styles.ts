@@ -1,0 +1,102 @@
+/**
+ * Cell styles of the output sheets and a small builder for OutputSheet data.
+ * Every string that may come from a unit sheet goes through `text()`, which
+ * sets the `@` number format: the writers then store it as text, so a note
+ * like `=SUM(A1)` never becomes a formula.
+ */
+import { rangeAddress } from '../address';
+import { toExcelSerial } from '../dates';
+import { NUMBER_FORMATS, type CellStyle, type OutCell, type OutputSheet, type SheetRole } from '../sheet-model';
+import type { ValueKind } from '../template';
+
+export const COLORS = {
+  headerFill: '#D9E1F2',
+  totalFill: '#FFF2CC',
+  missingFill: '#F2F2F2',
+  errorColor: '#C00000',
+  warningColor: '#9C5700',
+  titleColor: '#1F3864',
+} as const;
+
+export const STYLE = {
+  title: { bold: true, fontSize: 14, align: 'center', color: COLORS.titleColor } as CellStyle,
+  subtitle: { bold: true, fontSize: 12, align: 'center' } as CellStyle,
+  note: { italic: true, align: 'center' } as CellStyle,
+  section: { bold: true, fontSize: 12 } as CellStyle,
+  header: { bold: true, fill: COLORS.headerFill, border: true, align: 'center', valign: 'middle', wrap: true, numberFormat: NUMBER_FORMATS.text } as CellStyle,
+};
+
+/** Text from a unit sheet (or any label): always stored as text. */
+export function text(v: string | null | undefined, style: CellStyle = {}): OutCell {
+  return { v: v ?? '', style: { numberFormat: NUMBER_FORMATS.text, ...style } };
+}
+
+/** A figure: `#,##0` for counts, `#,##0.0` for hours; null stays an empty cell. */
+export function figure(v: number | null | undefined, kind: ValueKind, style: CellStyle = {}): OutCell {
+  return { v: v ?? null, style: { numberFormat: kind === 'hours' ? NUMBER_FORMATS.hours : NUMBER_FORMATS.count, align: 'right', ...style } };
+}
+
+export function count(v: number | null | undefined, style: CellStyle = {}): OutCell {
+  return figure(v, 'count', style);
+}
+
+/** A rate in 0..1 as `0.0%`; null (zero denominator) stays empty, never 0 %. */
+export function percent(v: number | null | undefined, style: CellStyle = {}): OutCell {
+  return { v: v ?? null, style: { numberFormat: NUMBER_FORMATS.percent, align: 'right', ...style } };
+}
+
+/** An ISO date as a real date cell (`dd/mm/yyyy`); empty when absent. */
+export function date(iso: string | undefined, style: CellStyle = {}): OutCell {
+  const serial = iso ? toExcelSerial(iso) : null;
+  return { v: serial, style: { numberFormat: NUMBER_FORMATS.date, align: 'center', ...style } };
+}
+
+/** Rows, merges and widths of one output sheet, filled cell by cell. */
+export class SheetBuilder {
+  readonly rows: OutCell[][] = [];
+  readonly merges: string[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  set(row: number, col: number, cell: OutCell): void {
+    while (this.rows.length <= row) this.rows.push([]);
+    const r = this.rows[row];
+    while (r.length < col) r.push({ v: null });
+    r[col] = cell;
+  }
+
+  /** Cells in a row from `col` on. */
+  put(row: number, col: number, cells: OutCell[]): void {
+    cells.forEach((c, i) => this.set(row, col + i, c));
+  }
+
+  merge(r1: number, c1: number, r2: number, c2: number): void {
+    if (r1 === r2 && c1 === c2) return;
+    this.merges.push(rangeAddress(r1, c1, r2, c2));
+  }
+
+  /** A merged line across `cols` columns (titles). */
+  line(row: number, cols: number, cell: OutCell): void {
+    this.set(row, 0, cell);
+    for (let c = 1; c < cols; c++) this.set(row, c, { v: null, style: cell.style });
+    this.merge(row, 0, row, cols - 1);
+  }
+
+  /** Add a border to every cell of a block (empty cells included). */
+  border(r1: number, c1: number, r2: number, c2: number): void {
+    for (let r = r1; r <= r2; r++) {
+      for (let c = c1; c <= c2; c++) {
+        const cell = this.rows[r]?.[c] ?? { v: null };
+        this.set(r, c, { ...cell, style: { ...cell.style, border: true } });
+      }
+    }
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  build(base: Omit<OutputSheet, 'rows' | 'merges' | 'rowHeights'> & { role: SheetRole }): OutputSheet {
+    const rows = this.rows.map((r) => r.map((c) => c ?? { v: null }));
+    return { ...base, rows, merges: this.merges, rowHeights: Object.keys(this.rowHeights).length ? this.rowHeights : undefined };
+  }
+}

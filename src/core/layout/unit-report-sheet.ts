@@ -1,0 +1,189 @@
+/**
+ * The TTCCHC-1 form, written once: the parent's compiled report (role
+ * 'report') and the blank template (role 'template') both come from
+ * `layoutUnitReport`, with codes, labels and order from template.ts, so what
+ * the compiler writes is exactly what `readSheet` reads one level up.
+ *
+ * Canonical form (columns A–F):
+ *   title, period line, blank
+ *   identification: label in A, value in B (B:F merged)
+ *   `I. SỐ LIỆU`: Mã | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú, one row per code
+ *   `II. PHỤ LỤC NHIỆM VỤ`: STT | Nội dung nhiệm vụ | Kết quả thực hiện | Hoàn thành | Chưa hoàn thành | Ghi chú
+ *   `III. ĐÁNH GIÁ`: label in A, text in B (B:F merged)
+ */
+import { cellAddress } from '../address';
+import type { OutputSheet } from '../sheet-model';
+import {
+  ASSESSMENT_LABELS, COMPILED_REPORT_TYPE, FIGURE_HEADERS, ID_LABELS, INDICATORS, MARK, SECTION_TITLES, TASK_HEADERS,
+  TEMPLATE_CODE, type AssessmentKey, type Figures, type IdField, type IndicatorCode, type Level, type Period,
+} from '../template';
+import { SheetBuilder, STYLE, date, figure, text } from './styles';
+
+export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
+const COLS = 6;
+const WIDTHS = [16, 44, 24, 11, 13, 26];
+
+export interface UnitReportTask {
+  /** null: a blank row for a unit to type its own task (template without a plan). */
+  stt: number | null;
+  name: string;
+  result?: string;
+  note?: string;
+  /** true: x under Hoàn thành; false: x under Chưa hoàn thành; null/undefined: blank (template). */
+  done?: boolean | null;
+}
+
+export interface UnitReportData {
+  /** Sheet name. */
+  name: string;
+  role: 'report' | 'template';
+  unit: string;
+  unitCode?: string;
+  level: Level | null;
+  parent?: string;
+  period: Period | null;
+  year: number | null;
+  docRef?: string;
+  preparer?: string;
+  phone?: string;
+  /** ISO date. */
+  sentDate?: string;
+  /** Writes `Loại báo cáo: Tổng hợp`. */
+  compiled: boolean;
+  /** null/absent: blank value cells (template). */
+  figures?: Figures | null;
+  figureNotes?: Partial<Record<IndicatorCode, string>>;
+  tasks: readonly UnitReportTask[];
+  assessment?: Partial<Record<AssessmentKey, string>>;
+}
+
+/** Where the cells a unit fills ended up (0-based rows/cols), for validations and protection. */
+export interface UnitReportCells {
+  id: Partial<Record<IdField, { row: number; col: number }>>;
+  figureRows: Record<IndicatorCode, number>;
+  taskRows: number[];
+  assessmentRows: Partial<Record<AssessmentKey, number>>;
+  /** Columns of section I and II. */
+  valueCol: number;
+  figureNoteCol: number;
+  taskResultCol: number;
+  taskDoneCol: number;
+  taskNotDoneCol: number;
+  taskNoteCol: number;
+  textCol: number;
+  lastCol: number;
+}
+
+/** Row height for a wrapped text in a cell about `width` characters wide. */
+function heightFor(s: string, width: number): number | undefined {
+  const lines = s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(Array.from(l).length / width)), 0);
+  return lines > 1 ? Math.min(409, 15 * lines + 3) : undefined;
+}
+
+function idValue(data: UnitReportData, field: IdField) {
+  switch (field) {
+    case 'templateCode': return text(TEMPLATE_CODE);
+    case 'unit': return text(data.unit);
+    case 'unitCode': return text(data.unitCode);
+    case 'level': return text(data.level);
+    case 'parent': return text(data.parent);
+    case 'period': return text(data.period);
+    case 'year': return { v: data.year ?? null, style: { numberFormat: '0', align: 'left' as const } };
+    case 'docRef': return text(data.docRef);
+    case 'preparer': return text(data.preparer);
+    case 'phone': return text(data.phone);
+    case 'sentDate': return date(data.sentDate, { align: 'left' });
+    case 'reportType': return text(data.compiled ? COMPILED_REPORT_TYPE : '');
+  }
+}
+
+export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; cells: UnitReportCells } {
+  const b = new SheetBuilder();
+  const periodLine = data.period && data.year ? `${data.period} năm ${data.year}` : 'Kỳ báo cáo: …';
+  b.line(0, COLS, text(UNIT_REPORT_TITLE, STYLE.title));
+  b.line(1, COLS, text(periodLine, STYLE.subtitle));
+  b.rowHeights[0] = 22;
+  let row = 3;
+
+  const cells: UnitReportCells = {
+    id: {}, figureRows: {} as Record<IndicatorCode, number>, taskRows: [], assessmentRows: {},
+    valueCol: 3, figureNoteCol: 4, taskResultCol: 2, taskDoneCol: 3, taskNotDoneCol: 4, taskNoteCol: 5, textCol: 1, lastCol: COLS - 1,
+  };
+
+  for (const id of ID_LABELS) {
+    // A unit's own sheet has no `Loại báo cáo` row (spec §2).
+    if (id.field === 'reportType' && !data.compiled) continue;
+    b.set(row, 0, text(id.label, { bold: true }));
+    b.set(row, 1, idValue(data, id.field));
+    for (let c = 2; c < COLS; c++) b.set(row, c, { v: null });
+    b.merge(row, 1, row, COLS - 1);
+    cells.id[id.field] = { row, col: 1 };
+    row++;
+  }
+
+  row++;
+  b.set(row++, 0, text(SECTION_TITLES.figures, STYLE.section));
+  const figHeaderRow = row;
+  b.put(row++, 0, [FIGURE_HEADERS.code, FIGURE_HEADERS.label, FIGURE_HEADERS.unit, FIGURE_HEADERS.value, FIGURE_HEADERS.note].map((h) => text(h, STYLE.header)));
+  for (const ind of INDICATORS) {
+    const note = data.figureNotes?.[ind.code] ?? '';
+    b.put(row, 0, [
+      text(ind.code, { align: 'center' }),
+      text(ind.label, { wrap: true }),
+      text(ind.unit, { align: 'center' }),
+      figure(data.figures ? data.figures[ind.code] : null, ind.kind),
+      text(note, { wrap: true }),
+    ]);
+    cells.figureRows[ind.code] = row;
+    row++;
+  }
+  b.border(figHeaderRow, 0, row - 1, 4);
+
+  row++;
+  b.set(row++, 0, text(SECTION_TITLES.tasks, STYLE.section));
+  const taskHeaderRow = row;
+  b.put(row++, 0, [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note].map((h) => text(h, STYLE.header)));
+  for (const t of data.tasks) {
+    b.put(row, 0, [
+      { v: t.stt, style: { align: 'center', numberFormat: 'General' } },
+      text(t.name, { wrap: true }),
+      text(t.result, { wrap: true }),
+      text(t.done === true ? MARK : '', { align: 'center' }),
+      text(t.done === false ? MARK : '', { align: 'center' }),
+      text(t.note, { wrap: true }),
+    ]);
+    const h = Math.max(heightFor(t.name, WIDTHS[1]) ?? 0, heightFor(t.result ?? '', WIDTHS[2]) ?? 0, heightFor(t.note ?? '', WIDTHS[5]) ?? 0);
+    if (h) b.rowHeights[row] = h;
+    cells.taskRows.push(row);
+    row++;
+  }
+  b.border(taskHeaderRow, 0, Math.max(taskHeaderRow, row - 1), COLS - 1);
+
+  row++;
+  b.set(row++, 0, text(SECTION_TITLES.assessment, STYLE.section));
+  for (const a of ASSESSMENT_LABELS) {
+    const value = data.assessment?.[a.key] ?? '';
+    b.set(row, 0, text(a.label, { bold: true, wrap: true, valign: 'top' }));
+    b.set(row, 1, text(value, { wrap: true, valign: 'top' }));
+    for (let c = 2; c < COLS; c++) b.set(row, c, { v: null });
+    b.merge(row, 1, row, COLS - 1);
+    const h = heightFor(value, WIDTHS.slice(1).reduce((s, w) => s + w, 0));
+    b.rowHeights[row] = h ?? 30;
+    cells.assessmentRows[a.key] = row;
+    row++;
+  }
+
+  const sheet = b.build({
+    name: data.name,
+    role: data.role,
+    unit: data.unit,
+    columnWidths: WIDTHS,
+    print: { orientation: 'portrait' },
+  });
+  return { sheet, cells };
+}
+
+/** `D14`-style address of a cell found by `layoutUnitReport`. */
+export function addressOf(p: { row: number; col: number }): string {
+  return cellAddress(p.row, p.col);
+}

@@ -1,0 +1,164 @@
+/**
+ * The arithmetic of a roll-up (spec §8): figures summed (A6 averaged over the
+ * children that reported it), rates from the sums, tasks counted per child.
+ * Pure functions on plain data so each rule is tested on its own.
+ */
+import type { ChildRow, PlanTask, TaskRow, TaskSummary } from './model';
+import {
+  DEFAULT_THRESHOLD, INDICATORS, INDICATOR_CODES, emptyFigures,
+  type AssessmentKey, type Figures, type IndicatorCode,
+} from './template';
+import { matchTasks } from './task-checks';
+import { foldLoose } from './text';
+
+export interface FigureRollup {
+  /** Sum (A6: mean of reporters); null when no child reported the code. */
+  figures: Figures;
+  /** Per code, how many of the children left it empty. */
+  emptyCounts: Record<IndicatorCode, number>;
+}
+
+/**
+ * Roll up the figures of the children that count. An empty value counts as 0
+ * in a sum and is counted in `emptyCounts`; a code that no child reported
+ * stays null (shown empty, `"A6": null` in JSON), so "nobody reported" is
+ * never shown as a measured zero.
+ */
+export function rollupFigures(children: readonly Figures[]): FigureRollup {
+  const figures = emptyFigures();
+  const emptyCounts = Object.fromEntries(INDICATOR_CODES.map((c) => [c, 0])) as Record<IndicatorCode, number>;
+  for (const ind of INDICATORS) {
+    let sum = 0;
+    let reporters = 0;
+    for (const f of children) {
+      const v = f[ind.code];
+      if (v === null || v === undefined) {
+        emptyCounts[ind.code]++;
+      } else {
+        sum += v;
+        reporters++;
+      }
+    }
+    if (reporters === 0) figures[ind.code] = null;
+    else figures[ind.code] = ind.rollup === 'mean' ? sum / reporters : sum;
+  }
+  return { figures, emptyCounts };
+}
+
+/** The tasks a compile works with: the plan's, else built from the reports by `taskUnion`. */
+export type CompileTask = PlanTask;
+
+/**
+ * Without a plan: the union of the units' task rows. Rows are the same task
+ * when their folded names agree; a name seen for the first time is a new
+ * task, under its own STT when that is still free (else the next free one).
+ * Sorted by STT. Threshold: every unit (DEFAULT_THRESHOLD).
+ */
+export function taskUnion(rowLists: readonly TaskRow[][]): CompileTask[] {
+  const byName = new Map<string, CompileTask>();
+  const usedStt = new Set<number>();
+  const pending: { name: string; stt: number | null }[] = [];
+  for (const rows of rowLists) {
+    for (const row of rows) {
+      const key = foldLoose(row.name);
+      if (!key || byName.has(key)) continue;
+      const task: CompileTask = { stt: 0, name: row.name.trim(), threshold: DEFAULT_THRESHOLD };
+      byName.set(key, task);
+      if (row.stt !== null && Number.isInteger(row.stt) && row.stt > 0 && !usedStt.has(row.stt)) {
+        task.stt = row.stt;
+        usedStt.add(row.stt);
+      } else {
+        pending.push({ name: key, stt: row.stt });
+      }
+    }
+  }
+  let next = 1;
+  for (const p of pending) {
+    while (usedStt.has(next)) next++;
+    const task = byName.get(p.name)!;
+    task.stt = next;
+    usedStt.add(next);
+  }
+  return [...byName.values()].sort((a, b) => a.stt - b.stt);
+}
+
+/**
+ * A unit's marks per task STT: true Hoàn thành, false Chưa hoàn thành, null
+ * unreadable marks or task missing from the sheet (counts as not done).
+ * Rows are matched to tasks by `matchTasks`, the matching the task checks
+ * use, so the counts and the findings agree.
+ */
+export function markTasks(rows: readonly TaskRow[], tasks: readonly CompileTask[]): Record<number, boolean | null> {
+  const marks: Record<number, boolean | null> = {};
+  for (const m of matchTasks(rows, tasks)) marks[m.task.stt] = m.row ? m.row.done : null;
+  return marks;
+}
+
+/** `Xã A, Xã B`: names inside a note. */
+function listNames(names: readonly string[]): string {
+  return names.join(', ');
+}
+
+/**
+ * The parent's task matrix (Phụ lục): per task, how many expected children
+ * marked Hoàn thành. A child that has not reported counts as not done; the
+ * parent's task is Hoàn thành when done ÷ expected ≥ the task's threshold.
+ */
+export function summarizeTasks(tasks: readonly CompileTask[], children: readonly ChildRow[]): TaskSummary[] {
+  const expected = children.length;
+  return tasks.map((t) => {
+    const notDone: string[] = [];
+    const notReported: string[] = [];
+    let done = 0;
+    for (const c of children) {
+      if (!c.figures) notReported.push(c.unit);
+      else if (c.tasks[t.stt] === true) done++;
+      else notDone.push(c.unit);
+    }
+    const threshold = t.threshold ?? DEFAULT_THRESHOLD;
+    // A tiny epsilon so 80% of 5 (4/5 = 0.8) is not lost to floating point.
+    const reached = expected > 0 && done / expected + 1e-9 >= threshold;
+    const notes: string[] = [];
+    if (notDone.length) notes.push(`Chưa hoàn thành: ${listNames(notDone)}.`);
+    if (notReported.length) notes.push(`Chưa nộp báo cáo: ${listNames(notReported)}.`);
+    return {
+      stt: t.stt,
+      name: t.name,
+      done,
+      expected,
+      status: reached ? 'Hoàn thành' : 'Chưa hoàn thành',
+      notDone,
+      notReported,
+      result: `${done}/${expected} đơn vị hoàn thành`,
+      note: notes.join(' '),
+    } satisfies TaskSummary;
+  });
+}
+
+/**
+ * Assessment texts of several units joined into one text per key, each
+ * attributed (`Xã Hương Lộc: …`), one line per unit: the form of section III
+ * of a compiled report, so a compiled report read one level up gives the same
+ * text as the fresh roll-up.
+ */
+export function joinAssessments(
+  items: readonly { unit: string; key: AssessmentKey; text: string }[],
+  displayName: (unit: string) => string,
+): Partial<Record<AssessmentKey, string>> {
+  const out: Partial<Record<AssessmentKey, string[]>> = {};
+  for (const it of items) {
+    const text = it.text.trim();
+    if (!text) continue;
+    (out[it.key] ??= []).push(`${displayName(it.unit)}: ${text}`);
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v!.join('\n')])) as Partial<Record<AssessmentKey, string>>;
+}
+
+/** `UBND xã Hương Lộc` → `Xã Hương Lộc`: a unit as named inside texts (prefix `UBND` / `Ủy ban nhân dân` dropped). */
+export function displayUnitName(unit: string): string {
+  const t = unit.trim().replace(/\s+/g, ' ');
+  const m = /^(ubnd|uy ban nhan dan)\s+/i.exec(t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd'));
+  if (!m) return t;
+  const words = t.split(' ').slice(m[1].split(' ').length).join(' ');
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : t;
+}
