@@ -194,11 +194,13 @@ export function findHeader<F extends string>(
   const wanted = new Map<string, F>();
   for (const s of specs) for (const l of s.labels) wanted.set(labelKey(l), s.field);
   const end = Math.min(to, fg.rowCount);
+  // Headers found in the row itself before it counts as a header row.
+  const need = Math.min(minInRow, specs.length);
   for (let r = Math.max(0, from); r < end; r++) {
     const cols = headerCells(fg, r, wanted);
     let found = 0;
-    for (const s of specs) if (s.required && cols[s.field] !== undefined) found++;
-    if (found < Math.min(minInRow, specs.filter((s) => s.required).length)) continue;
+    for (const s of specs) if (cols[s.field] !== undefined) found++;
+    if (found < need) continue;
     let lastRow = r;
     if (specs.some((s) => cols[s.field] === undefined) && r + 1 < end) {
       const below = headerCells(fg, r + 1, wanted);
