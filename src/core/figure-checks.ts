@@ -46,7 +46,7 @@ export function checkFigures(report: UnitReport, unreadable?: ReadonlySet<Indica
     out.push({
       severity,
       unit: report.unit || report.source.sheet,
-      file: report.source.file,
+      ...(report.source.file ? { file: report.source.file } : {}),
       sheet: report.source.sheet,
       cell,
       rule,
