@@ -81,7 +81,12 @@ export function compileReads(reads: readonly SheetRead[], options: CompileOption
 }
 
 class Compilation {
+  /** Findings of the compile itself. */
   private readonly findings: Finding[] = [];
+  /** The readers' findings per sheet, kept apart so those of the compiler's own earlier output can be dropped. */
+  private readonly readFindings: { entry?: ReportEntry; findings: Finding[] }[] = [];
+  private readonly ownOutput = new Set<ReportEntry>();
+  private readonly extraFindings: Finding[];
   private readonly skipped: SourceRef[] = [];
   private plan?: Plan;
   private readonly entries: ReportEntry[] = [];
@@ -95,13 +100,15 @@ class Compilation {
   /** First compiled report of each unit. */
   private readonly compiled = new Map<UnitNode, ReportEntry>();
   private readonly summaries: { summary: ParentSummary; depth: number; order: number }[] = [];
+  private readonly summarized = new Set<UnitNode>();
+  private readonly superseded: { node: UnitNode; entry: ReportEntry }[] = [];
 
   constructor(
     private readonly reads: readonly SheetRead[],
     private readonly options: CompileOptions,
     extraFindings: Finding[],
   ) {
-    this.findings.push(...extraFindings);
+    this.extraFindings = extraFindings;
   }
 
   run(): CompileResult {
@@ -118,10 +125,16 @@ class Compilation {
       ? this.plan.tasks.map((t) => ({ ...t }))
       : taskUnion([...this.own.values(), ...this.compiled.values()].map((e) => e.report.tasks));
     for (const root of this.roster.roots()) this.evaluate(root);
+    this.settleSuperseded();
     this.checkTasks();
     // Deepest first (communes' districts, then the province), tree order within a depth.
     this.summaries.sort((a, b) => b.depth - a.depth || a.order - b.order);
-    const findings = this.findings.map((f, i) => ({ f, i }))
+    const all = [
+      ...this.extraFindings,
+      ...this.readFindings.filter((x) => !x.entry || !this.ownOutput.has(x.entry)).flatMap((x) => x.findings),
+      ...this.findings,
+    ];
+    const findings = all.map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
       .map((x) => x.f);
     return {
@@ -143,7 +156,7 @@ class Compilation {
         this.skipped.push(r.source);
         continue;
       }
-      this.findings.push(...r.findings);
+      if (r.kind !== 'report') this.readFindings.push({ findings: r.findings });
       if (r.kind === 'plan') {
         if (!this.plan) this.plan = r.plan;
         else {
@@ -151,7 +164,9 @@ class Compilation {
             `Có nhiều sheet Kế hoạch; chỉ dùng sheet đầu tiên (${sourceLabel(this.plan.source)}), bỏ qua sheet này.`);
         }
       } else if (r.kind === 'report') {
-        this.entries.push({ report: r.report, counted: false });
+        const entry: ReportEntry = { report: r.report, counted: false };
+        this.entries.push(entry);
+        this.readFindings.push({ entry, findings: r.findings });
       }
     }
   }
@@ -302,14 +317,8 @@ class Compilation {
     const own = this.own.get(node);
     let comp = this.compiled.get(node);
     if (comp && (fresh || this.isRoot(node))) {
-      if (this.isRoot(node)) {
-        comp.reason = 'Báo cáo tổng hợp do chính đơn vị tổng hợp lập ở lần chạy trước: không tính lại.';
-      } else {
-        comp.reason = 'Đã tổng hợp lại từ báo cáo của các đơn vị cấp dưới; báo cáo tổng hợp này không được tính để tránh tính hai lần.';
-        const r = comp.report;
-        this.warn(r.source, r.unit, r.idCells.reportType ?? '', 'compile.compiled-superseded',
-          `Có cả báo cáo tổng hợp của ${r.unit} và báo cáo của các đơn vị cấp dưới: dùng số liệu tổng hợp lại từ các đơn vị cấp dưới, không tính báo cáo tổng hợp này.`);
-      }
+      // Its own earlier output, or superseded by the fresh roll-up: which one is decided once the tree is done.
+      this.superseded.push({ node, entry: comp });
       comp = undefined;
     }
     if (comp) {
@@ -328,7 +337,12 @@ class Compilation {
       return this.dataOfReport(own);
     }
     if (!fresh && !own) return null;
+    // A unit known only as the parent of one unit that is itself a roll-up (say the province named by
+    // the district being compiled): its summary would repeat that one; pass the figures up without one.
+    const withData = kidData.filter((d): d is ChildData => d !== null);
+    if (!own && node !== this.roster.root && withData.length === 1 && !withData[0].entry) return withData[0];
     const summary = this.summarize(node, kidData, own);
+    this.summarized.add(node);
     this.summaries.push({ summary, depth: this.roster.depth(node), order: this.summaries.length });
     const joined = joinAssessments(summary.assessments, displayUnitName);
     return {
@@ -337,6 +351,28 @@ class Compilation {
       assessments: ASSESSMENT_LABELS.filter((a) => joined[a.key]).map((a) => ({ unit: summary.unit, key: a.key, text: joined[a.key]! })),
       documents: summary.documents,
     };
+  }
+
+  /**
+   * Compiled reports left out: silently when they are the output of a unit
+   * compiled at the top here (its own earlier output); with a warning when a
+   * unit above them is compiled too (fresh roll-up preferred over the copy).
+   */
+  private settleSuperseded(): void {
+    for (const { node, entry } of this.superseded) {
+      const r = entry.report;
+      let above = false;
+      for (let p = node.parent; p && !above; p = p.parent) above = this.summarized.has(p);
+      if (node === this.roster.root || !above) {
+        // Its findings are about the compiler's own sheet: not the units' business, and not repeated run after run.
+        this.ownOutput.add(entry);
+        entry.reason = 'Báo cáo tổng hợp do chính đơn vị tổng hợp lập ở lần chạy trước: không tính lại.';
+        continue;
+      }
+      entry.reason = 'Đã tổng hợp lại từ báo cáo của các đơn vị cấp dưới; báo cáo tổng hợp này không được tính để tránh tính hai lần.';
+      this.warn(r.source, r.unit, r.idCells.reportType ?? '', 'compile.compiled-superseded',
+        `Có cả báo cáo tổng hợp của ${r.unit} và báo cáo của các đơn vị cấp dưới: dùng số liệu tổng hợp lại từ các đơn vị cấp dưới, không tính báo cáo tổng hợp này.`);
+    }
   }
 
   private dataOfReport(e: ReportEntry): ChildData {
@@ -420,7 +456,8 @@ class Compilation {
   /** The plan's task checks on every counted report (findings only: they never remove a report). */
   private checkTasks(): void {
     if (!this.plan || !this.plan.tasks.length) return;
-    for (const e of this.entries) if (e.counted) this.findings.push(...checkTasksAgainstPlan(e.report, this.plan));
+    // Listed with the report's own findings, in reading order.
+    for (const item of this.readFindings) if (item.entry?.counted) item.findings = [...item.findings, ...checkTasksAgainstPlan(item.entry.report, this.plan)];
   }
 
   // ------------------------------------------------------------ findings
