@@ -44,11 +44,16 @@ function attributedLines(text: string, report: UnitReport, childNames: string[])
     byShort.set(fold(n), n);
     byShort.set(fold(shortUnitName(n)), n);
   }
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((line) => {
-    const m = /^[-+•]?\s*(.+?)\s*[:–]\s+(.+)$/.exec(line);
+  // Lines without a unit's name continue the text of the unit named last.
+  const out: { unit: string; text: string }[] = [];
+  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*:\s+(.+)$/.exec(line);
     const who = m ? byShort.get(fold(m[1])) : undefined;
-    return who ? { unit: who, text: m![2] } : { unit: '', text: line };
-  }).filter((x) => x.text && fold(x.text) !== fold(report.unit));
+    if (who) out.push({ unit: who, text: m![2] });
+    else if (out.length) out[out.length - 1].text += `\n${line}`;
+    else out.push({ unit: '', text: line });
+  }
+  return out.filter((x) => x.text && fold(x.text) !== fold(report.unit));
 }
 
 /** Rebuild what the report needs from an output workbook's grids. */
@@ -70,7 +75,9 @@ export function fromCompiledWorkbook(grids: SheetGrid[], opts: ReportOptions = {
   const plan: Plan | undefined = reads.flatMap((x) => (x.read.kind === 'plan' ? [x.read.plan] : []))[0];
 
   // The units' own sheets still in the workbook, of this period and reporting to this unit.
-  const unitSheets = reports.filter((r) => !r.compiled && r.period === period && r.year === year && r.parent && unitKey(r.parent) === ownKey);
+  // (The unit's own sheet, its own activities, counts among them.)
+  const unitSheets = reports.filter((r) => !r.compiled && r.period === period && r.year === year
+    && (unitKey(r.unit) === ownKey || (!!r.parent && unitKey(r.parent) === ownKey)));
   const levelOf = (name: string) =>
     reports.find((r) => unitKey(r.unit) === unitKey(name))?.level
     ?? plan?.roster.find((u) => unitKey(u.name) === unitKey(name))?.level
@@ -92,11 +99,12 @@ export function fromCompiledWorkbook(grids: SheetGrid[], opts: ReportOptions = {
       const missing = status === STATUS_MISSING;
       return {
         unit: row.unit,
-        level: levelOf(row.unit),
+        level: row.level ?? levelOf(row.unit),
         status,
         figures: missing ? null : row.figures,
         rates: missing ? null : computeRates(row.figures),
-        isSelf: unitKey(row.unit) === ownKey,
+        sentDate: row.sentDate,
+        isSelf: row.isSelf || unitKey(row.unit) === ownKey,
       };
     });
   } else {
@@ -149,7 +157,10 @@ export function fromCompiledWorkbook(grids: SheetGrid[], opts: ReportOptions = {
     documents: unitSheets.filter((r) => r.docRef).map((r) => ({ unit: r.unit, docRef: r.docRef! })),
     errorCount: errors.length,
     warningCount: findings.length - errors.length,
-    errors: errors.map((f) => ({ unit: f.unit, ref: f.sheet ? cellRef(f.sheet, f.cell) : '', message: f.message })),
+    errors: errors.map((f) => {
+      const sheetRef = f.sheet ? cellRef(f.sheet, f.cell) : f.file;
+      return { unit: f.unit, ref: f.file && f.sheet ? `${f.file}: ${sheetRef}` : sheetRef, message: f.message };
+    }),
     missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: deadlineFor(period, year, plan && plan.period === period && plan.year === year ? plan : undefined),

@@ -8,7 +8,7 @@ import {
   ASSESSMENT_LABELS, INDICATOR_GROUPS, INDICATORS, RATES, computeRates,
   type AssessmentKey, type Indicator, type IndicatorGroup, type RateDef,
 } from '../core/template';
-import { foldLoose } from '../core/text';
+import { foldLoose, unitKey } from '../core/text';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
 import { areaWord, fullUnitName, periodPhrase, shortUnitName } from './names';
@@ -187,11 +187,16 @@ export function compileAssessments(d: ReportData, key: AssessmentKey): { text: s
   return [...byKey.values()];
 }
 
+/** Each point once, with the units that wrote it in brackets (the issuing unit's own points are not bracketed). */
 function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
-  return compileAssessments(d, key).map((a) => ({
-    kind: 'item' as const,
-    text: `- ${sentence(a.units.length ? `${sentence(a.text).replace(/\.$/, '')} (${listUnits(a.units)})` : a.text)}`,
-  }));
+  const self = unitKey(d.unit);
+  return compileAssessments(d, key).map((a) => {
+    const others = a.units.filter((u) => unitKey(u) !== self);
+    return {
+      kind: 'item' as const,
+      text: `- ${sentence(others.length ? `${sentence(a.text).replace(/\.$/, '')} (${listUnits(others)})` : a.text)}`,
+    };
+  });
 }
 
 const notDoneTasks = (d: ReportData) => d.tasks.filter((t) => t.status === 'Chưa hoàn thành');

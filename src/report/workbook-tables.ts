@@ -9,14 +9,22 @@ import { FoldedGrid, findHeader, labelKey, type HeaderSpec } from '../core/label
 import { parseFigure } from '../core/numbers';
 import {
   INDICATORS, INDICATOR_BY_CODE, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME, emptyFigures,
-  type ChildStatus, type Figures, type IndicatorCode,
+  type ChildStatus, type Figures, type IndicatorCode, type Level,
 } from '../core/template';
 import { SEVERITY_LABELS, type Severity } from '../core/findings';
-import { fold } from '../core/text';
+import { parseLevel } from '../core/labels';
+import { parseDateCell } from '../core/dates';
+import { SELF_SUFFIX, TOTAL_LABEL } from '../core/layout/summary-sheet';
+import { FINDINGS_HEADERS } from '../core/layout/findings-sheet';
 
 export interface SummaryChildRow {
   unit: string;
+  /** The parent's own row (written with the layout's SELF_SUFFIX). */
+  isSelf: boolean;
+  level: Level | null;
   status: ChildStatus | null;
+  /** ISO date from `Ngày gửi`, when readable. */
+  sentDate?: string;
   figures: Figures;
   /** The row read from (0-based, grid-relative), for messages. */
   row: number;
@@ -27,10 +35,11 @@ export interface SummaryTable {
   children: SummaryChildRow[];
 }
 
-/** Header texts of the unit and status columns; the layout's own first (layout/summary), then common variants. */
+/** Header texts of the summary's columns; the layout's own first (layout/summary-sheet), then common variants. */
 export const SUMMARY_UNIT_HEADERS = ['Đơn vị', 'Tên đơn vị', 'Đơn vị báo cáo'];
 export const SUMMARY_STATUS_HEADERS = ['Tình trạng', 'Trạng thái', 'Tình trạng nộp', 'Tình trạng báo cáo', 'Tình trạng nộp báo cáo'];
-const TOTAL_ROW = /^(tong|tong cong|cong|toan (huyen|tinh|xa))\b/;
+const TOTAL_KEYS = new Set([labelKey(TOTAL_LABEL), 'tong', 'tong so', 'cong']);
+const SELF_KEY = labelKey(SELF_SUFFIX);
 
 const STATUS_BY_KEY = new Map<string, ChildStatus>(
   [STATUS_ON_TIME, STATUS_LATE, STATUS_MISSING].map((s) => [labelKey(s), s]),
@@ -49,10 +58,12 @@ function indicatorOfHeader(text: string): IndicatorCode | null {
   return byLabel ? byLabel.code : null;
 }
 
-type SummaryCol = 'unit' | 'status';
+type SummaryCol = 'unit' | 'status' | 'level' | 'sent';
 const SUMMARY_SPECS: HeaderSpec<SummaryCol>[] = [
   { field: 'unit', labels: SUMMARY_UNIT_HEADERS, required: true },
   { field: 'status', labels: SUMMARY_STATUS_HEADERS, required: true },
+  { field: 'level', labels: ['Cấp'], required: false },
+  { field: 'sent', labels: ['Ngày gửi', 'Ngày nộp'], required: false },
 ];
 
 /** The child rows of a summary sheet, or null when the sheet has no such table. */
@@ -76,12 +87,16 @@ export function readSummaryTable(grid: SheetGrid): SummaryTable | null {
   // Skip a code row sitting under the header.
   while (start < fg.rowCount && [...codeCols.values()].some((c) => indicatorOfHeader(fg.text(start, c)))) start++;
   for (let r = start; r < fg.rowCount; r++) {
-    const unit = fg.text(r, unitCol);
+    let unit = fg.text(r, unitCol);
     if (!unit) {
       if (children.length) break;
       continue;
     }
-    if (TOTAL_ROW.test(fold(unit))) break;
+    if (TOTAL_KEYS.has(labelKey(unit))) break;
+    const isSelf = labelKey(unit).endsWith(SELF_KEY);
+    if (isSelf) unit = unit.slice(0, unit.length - SELF_SUFFIX.length).trim();
+    const level = header.cols.level !== undefined ? parseLevel(fg.text(r, header.cols.level)) : null;
+    const sent = header.cols.sent !== undefined ? parseDateCell(fg.value(r, header.cols.sent)) : null;
     const status = STATUS_BY_KEY.get(labelKey(fg.text(r, statusCol))) ?? null;
     const figures = emptyFigures();
     for (const [code, c] of codeCols) {
@@ -90,7 +105,7 @@ export function readSummaryTable(grid: SheetGrid): SummaryTable | null {
       const parsed = parseFigure(v, INDICATOR_BY_CODE[code].kind);
       if (parsed.value !== null && parsed.issue?.severity !== 'error') figures[code] = parsed.value;
     }
-    children.push({ unit, status, figures, row: r });
+    children.push({ unit, isSelf, level, status, sentDate: sent ?? undefined, figures, row: r });
   }
   return { sheet: grid.sheet, children };
 }
@@ -98,18 +113,22 @@ export function readSummaryTable(grid: SheetGrid): SummaryTable | null {
 export interface FindingRow {
   severity: Severity;
   unit: string;
+  file: string;
   sheet: string;
   cell: string;
   message: string;
 }
 
-type FindingCol = 'severity' | 'unit' | 'sheet' | 'cell' | 'message';
+type FindingCol = 'severity' | 'unit' | 'file' | 'sheet' | 'cell' | 'message';
+/** The findings sheet's headers (layout/findings-sheet: STT | Mức độ | Đơn vị | Tệp | Sheet | Ô | Quy tắc | Nội dung). */
+const [, H_SEVERITY, H_UNIT, H_FILE, H_SHEET, H_CELL, , H_MESSAGE] = FINDINGS_HEADERS;
 export const FINDING_HEADER_SPECS: HeaderSpec<FindingCol>[] = [
-  { field: 'severity', labels: ['Mức độ', 'Loại', 'Mức'], required: true },
-  { field: 'unit', labels: ['Đơn vị'], required: true },
-  { field: 'sheet', labels: ['Sheet', 'Trang tính', 'Bảng tính'], required: false },
-  { field: 'cell', labels: ['Ô', 'Ô dữ liệu', 'Địa chỉ'], required: false },
-  { field: 'message', labels: ['Nội dung', 'Thông báo', 'Mô tả', 'Nội dung lỗi'], required: false },
+  { field: 'severity', labels: [H_SEVERITY, 'Loại', 'Mức'], required: true },
+  { field: 'unit', labels: [H_UNIT], required: true },
+  { field: 'file', labels: [H_FILE, 'File'], required: false },
+  { field: 'sheet', labels: [H_SHEET, 'Trang tính'], required: false },
+  { field: 'cell', labels: [H_CELL, 'Địa chỉ'], required: false },
+  { field: 'message', labels: [H_MESSAGE, 'Thông báo', 'Mô tả'], required: false },
 ];
 
 const SEVERITY_BY_KEY = new Map<string, Severity>(
@@ -129,6 +148,7 @@ export function readFindingsTable(grid: SheetGrid): FindingRow[] | null {
     out.push({
       severity,
       unit: fg.text(r, col.unit!),
+      file: col.file !== undefined ? fg.text(r, col.file) : '',
       sheet: col.sheet !== undefined ? fg.text(r, col.sheet) : '',
       cell: col.cell !== undefined ? fg.text(r, col.cell) : '',
       message: col.message !== undefined ? fg.text(r, col.message) : '',
