@@ -56,8 +56,9 @@ export function sourceLabel(src: SourceRef | undefined): string {
   return src.file ? `${src.file} › ${src.sheet}` : src.sheet;
 }
 
+/** `Quý I năm 2024`, `Năm 2024`. */
 function periodText(period: Period | null, year: number | null): string {
-  return `${period ?? '?'} năm ${year ?? '?'}`;
+  return period === 'Năm' ? `Năm ${year ?? '?'}` : `${period ?? '?'} năm ${year ?? '?'}`;
 }
 
 /** The deadline of a period: the plan's `Hạn nộp`, else the default of the period in the compile's year. */

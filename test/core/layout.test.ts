@@ -1,36 +1,250 @@
 import { compileReads } from '../../src/core/compile';
 import { readSheet } from '../../src/core/reader';
-import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
-import { DISTRICT, PROVINCE, planRead, reportRead } from './compile-fixtures';
+import {
+  isOwnOutputSheet, layoutOutputs, layoutTemplate, outputSheetToGrid, safeSheetName, shortUnitName, taskCountLine,
+} from '../../src/core/layout';
+import type { CompileResult } from '../../src/core/model';
+import type { OutCell, OutputSheet } from '../../src/core/sheet-model';
+import { NUMBER_FORMATS, SHEET_NAME_MAX } from '../../src/core/sheet-model';
+import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
+import { parseRangeAddress } from '../../src/core/address';
+import { DISTRICT, PROVINCE, planRead, planTask, reportRead } from './compile-fixtures';
 
 const NOW = new Date(2020, 9, 18);
 
-function district() {
+function district(): CompileResult {
   return compileReads([
-    planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE }),
-    reportRead('UBND xã Hương Lộc', { figures: { A1: 20, A6: 2, D1: 5, D2: 100, D3: 50, D4: 90, D5: 10, D6: 5, D7: 10, D8: 10 } }),
-    reportRead('UBND xã Thượng Quảng', { figures: { A1: 30, A6: 4, D1: 0, D2: 300, D3: 30, D4: 300, D5: 0, D6: 0, D7: 0, D8: 0 } }),
+    planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE, roster: [
+      { name: 'UBND xã Hương Lộc', level: 'Xã', parent: DISTRICT },
+      { name: 'UBND xã Thượng Quảng', level: 'Xã', parent: DISTRICT },
+      { name: 'UBND xã Hương Phú', level: 'Xã', parent: DISTRICT }] }),
+    reportRead(DISTRICT, { level: 'Huyện', parent: PROVINCE, figures: { A1: 100, A6: 6, D1: 0, D2: 0, D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 0 } }),
+    reportRead('UBND xã Hương Lộc', { figures: { A1: 20, A6: 2, D1: 5, D2: 100, D3: 50, D4: 90, D5: 10, D6: 5, D7: 10, D8: 10 },
+      assessment: { strengths: '=SUM(A1)', weaknesses: '-Thiếu kinh phí' } }),
+    reportRead('UBND xã Thượng Quảng', { figures: { A1: 1030, A6: 4, D1: 0, D2: 300, D3: 30, D4: 300, D5: 0, D6: 0, D7: 0, D8: 0 }, sentDate: '25/10/2020' }),
   ], {});
 }
 
+const cellsOf = (s: OutputSheet) => s.rows.flatMap((r, ri) => r.map((c, ci) => ({ c, ri, ci })));
+const find = (s: OutputSheet, v: string) => cellsOf(s).find((x) => x.c?.v === v);
+const rowOf = (s: OutputSheet, v: string) => s.rows[find(s, v)!.ri];
+const texts = (s: OutputSheet) => cellsOf(s).filter((x) => typeof x.c?.v === 'string').map((x) => x.c.v as string);
+
 describe('layoutOutputs', () => {
-  test('the compiled report reads back with the same figures and tasks, and no error', () => {
-    const result = district();
-    const sheets = layoutOutputs(result, { now: NOW });
-    expect(sheets.map((s) => s.name)).toEqual(['TH Nam Đông', 'PL Nam Đông', 'BC Nam Đông', 'Kiểm tra']);
-    const bc = sheets.find((s) => s.role === 'report')!;
+  const result = district();
+  const sheets = layoutOutputs(result, { now: NOW });
+  const [th, pl, bc, kt] = sheets;
+
+  test('one summary, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
+    expect(sheets.map((s) => [s.name, s.role])).toEqual([
+      ['TH Nam Đông', 'summary'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
+    for (const s of sheets) {
+      expect(s.name.length).toBeLessThanOrEqual(SHEET_NAME_MAX);
+      expect(s.name).not.toMatch(/[\\/?*:[\]]/);
+      expect(isOwnOutputSheet(s.name)).toBe(true);
+    }
+  });
+
+  test('every string is written as text, so a note starting with = stays text', () => {
+    for (const s of sheets) {
+      for (const { c } of cellsOf(s)) {
+        if (typeof c?.v === 'string' && c.v !== '') expect([s.name, c.v, c.style?.numberFormat]).toEqual([s.name, c.v, NUMBER_FORMATS.text]);
+      }
+    }
+    const assessment = texts(bc).find((t) => t.includes('=SUM(A1)'))!;
+    expect(assessment.split('\n')).toContain('Xã Hương Lộc: =SUM(A1)');
+  });
+
+  test('summary: title block, header, one row per expected child with status, totals, rates, empty counts', () => {
+    expect(th.print.orientation).toBe('landscape');
+    expect(th.rows[0][0].v).toBe('BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CCHC');
+    expect(texts(th)).toContain(DISTRICT);
+    expect(texts(th)).toContain('Kỳ báo cáo: Năm 2020 — hạn nộp 20/10/2020');
+    const header = rowOf(th, 'STT');
+    expect(header.slice(0, 5).map((c) => c.v)).toEqual(['STT', 'Đơn vị', 'Cấp', 'Tình trạng', 'Ngày gửi']);
+    expect(header.slice(5, 27).map((c) => c.v)).toEqual(INDICATORS.map((i) => i.code));
+    expect(header[5].style?.fill).toBeTruthy();
+    const h = find(th, 'STT')!.ri;
+    expect(th.freeze).toEqual({ rows: h + 2, cols: 2 });
+    expect(th.print.repeatRows).toEqual([h + 1, h + 2]);
+    const children = th.rows.slice(h + 2, h + 6);
+    expect(children.map((r) => [r[1].v, r[3].v])).toEqual([
+      [`${DISTRICT} (số liệu của chính đơn vị)`, 'Đã nộp'],
+      ['UBND xã Hương Lộc', 'Đã nộp'],
+      ['UBND xã Thượng Quảng', 'Nộp muộn'],
+      ['UBND xã Hương Phú', 'Chưa nộp'],
+    ]);
+    const a1 = 5;
+    expect(children[1][a1]).toEqual(expect.objectContaining({ v: 20 }));
+    expect(children[1][a1].style?.numberFormat).toBe('#,##0');
+    expect(children[1][a1 + 5].style?.numberFormat).toBe('#,##0.0'); // A6 hours
+    expect(children[3][a1].v).toBeNull();
+    const total = rowOf(th, 'Tổng cộng');
+    expect(total[a1].v).toBe(1150);
+    expect(total[a1].style?.bold).toBe(true);
+    expect(total[a1 + 5].v).toBe(4); // mean of 6, 2, 4
+    expect(total[27].v).toBeCloseTo(390 / 400);
+    expect(total[27].style?.numberFormat).toBe('0.0%');
+    expect(total[29].v).toBe(1); // posted 10/10
+    expect(children[0][27].v).toBeNull(); // district itself: no dossiers, no rate
+    const empty = rowOf(th, 'Số đơn vị để trống');
+    expect(empty[a1 + 6].v).toBe(3); // B1 left empty by the three that reported
+    expect(th.rows.every((r) => r.length <= 30)).toBe(true);
+  });
+
+  test('summary: child × task matrix with x, blank and Chưa nộp', () => {
+    const head = find(th, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)')!.ri + 1;
+    expect(th.rows[head][2].v).toBe('1. Tuyên truyền trên Cổng thông tin điện tử');
+    const rows = th.rows.slice(head + 1, head + 5).map((r) => r.slice(1, 5).map((c) => c.v));
+    expect(rows[1]).toEqual(['UBND xã Hương Lộc', MARK, MARK, '']);
+    expect(rows[3]).toEqual(['UBND xã Hương Phú', 'Chưa nộp', 'Chưa nộp', 'Chưa nộp']);
+    expect(th.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '3/4', '3/4', '0/4']);
+  });
+
+  test('summary: two charts reading a data block of the reporting children', () => {
+    expect(th.charts).toHaveLength(2);
+    const [news, onTime] = th.charts!;
+    const r = parseRangeAddress(news.dataRange)!;
+    expect(th.rows[r.r1].slice(r.c1, r.c2 + 1).map((c) => c.v)).toEqual(['Đơn vị', 'Cổng/Trang TTĐT', 'Truyền thanh', 'Mạng xã hội', 'Báo, đài PT-TH']);
+    expect(r.r2 - r.r1).toBe(3); // three children reported
+    expect(th.rows[r.r1 + 3][r.c1 + 1].v).toBe(1030);
+    const r2 = parseRangeAddress(onTime.dataRange)!;
+    expect(r2.r2 - r2.r1).toBe(2); // the district itself has no dossiers: no rate, no bar
+    expect(parseRangeAddress(news.anchor)!.r1).toBeGreaterThan(r2.r2);
+  });
+
+  test('Phụ lục: task rows with result, x by the threshold, note, and the Tổng số line', () => {
+    expect(pl.print.orientation).toBe('landscape');
+    const head = rowOf(pl, 'STT');
+    expect(head.map((c) => c.v)).toEqual(['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú']);
+    const first = pl.rows[find(pl, 'STT')!.ri + 1].map((c) => c.v);
+    expect(first.slice(0, 5)).toEqual([1, 'Tuyên truyền trên Cổng thông tin điện tử', '3/4 đơn vị hoàn thành', '', MARK]);
+    expect(first[5]).toBe('Chưa nộp báo cáo: UBND xã Hương Phú.');
+    expect(texts(pl)).toContain('Tổng số: 03 nhiệm vụ./.');
+    expect(taskCountLine(8)).toBe('Tổng số: 08 nhiệm vụ./.');
+    expect(taskCountLine(12)).toBe('Tổng số: 12 nhiệm vụ./.');
+  });
+
+  test('report: portrait, canonical TTCCHC-1, reads back with the same figures and tasks and no error', () => {
+    expect(bc.print.orientation).toBe('portrait');
     const back = readSheet(outputSheetToGrid(bc));
     expect(back.kind).toBe('report');
     if (back.kind !== 'report') return;
     expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(back.report.unit).toBe(DISTRICT);
-    expect(back.report.parent).toBe(PROVINCE);
-    expect(back.report.level).toBe('Huyện');
-    expect(back.report.compiled).toBe(true);
-    expect(back.report.period).toBe('Năm');
-    expect(back.report.year).toBe(2020);
-    expect(back.report.sentDate).toBe('2020-10-18');
-    expect(back.report.figures).toEqual(result.summaries[0].figures);
-    expect(back.report.tasks.map((t) => [t.stt, t.name, t.done])).toEqual(result.summaries[0].tasks.map((t) => [t.stt, t.name, t.status === 'Hoàn thành']));
+    expect(back.report).toEqual(expect.objectContaining({
+      unit: DISTRICT, level: 'Huyện', parent: PROVINCE, period: 'Năm', year: 2020, sentDate: '2020-10-18', compiled: true, identificationOk: true,
+    }));
+    const s = result.summaries[0];
+    expect(back.report.figures).toEqual(s.figures);
+    expect(back.report.tasks.map((t) => [t.stt, t.name, t.result, t.done])).toEqual(s.tasks.map((t) => [t.stt, t.name, t.result, t.status === 'Hoàn thành']));
+    expect(back.report.assessment.weaknesses!.split('\n')).toEqual([
+      'Huyện Nam Đông: Kinh phí còn hạn chế.', 'Xã Hương Lộc: -Thiếu kinh phí', 'Xã Thượng Quảng: Kinh phí còn hạn chế.']);
+    expect(texts(bc)).toContain('Bình quân của 3 đơn vị'); // A6 note
+  });
+
+  test('findings sheet: errors first, Vietnamese severity, unit, sheet and cell', () => {
+    const head = rowOf(kt, 'Mức độ');
+    expect(head.map((c) => c.v)).toEqual(['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Sheet', 'Ô', 'Quy tắc', 'Nội dung']);
+    const start = find(kt, 'Mức độ')!.ri + 1;
+    const sev = kt.rows.slice(start).map((r) => r[1].v);
+    expect(sev.length).toBe(result.findings.length);
+    const firstWarning = sev.indexOf('Cảnh báo');
+    expect(sev.slice(firstWarning).every((v) => v === 'Cảnh báo')).toBe(true);
+    const late = kt.rows.slice(start).find((r) => r[6].v === 'compile.late')!;
+    expect(late[2].v).toBe('UBND xã Thượng Quảng');
+    expect(late[5].v).toMatch(/^B\d+$/);
+  });
+
+  test('with the previous period: kỳ này, kỳ trước and tăng/giảm per indicator and per child', () => {
+    const prevFig = { ...emptyFigures(), A1: 1000, A2: 0 };
+    const withPrev = layoutOutputs(result, { now: NOW, previous: { period: 'Năm', year: 2019, byUnit: {
+      'huyen nam dong': prevFig, 'xa huong loc': { ...emptyFigures(), A1: 10 } } } })[0];
+    const title = find(withPrev, 'SO SÁNH VỚI KỲ TRƯỚC (Năm 2019)')!;
+    expect(rowOf(withPrev, 'Kỳ này').map((c) => c.v)).toEqual(['Mã', 'Chỉ tiêu', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm']);
+    const a1 = withPrev.rows[title.ri + 2];
+    expect(a1.map((c) => c.v)).toEqual(['A1', INDICATORS[0].label, 1150, 1000, 0.15]);
+    expect(a1[4].style?.numberFormat).toBe('0.0%');
+    expect(withPrev.rows[title.ri + 3][4].v).toBeNull(); // A2 was 0: no percentage
+    const child = withPrev.rows.find((r) => r[1]?.v === 'UBND xã Hương Lộc' && r[3]?.v === 10)!;
+    expect(child[4].v).toBe(1); // 20 news items now, 10 before: +100 %
+  });
+});
+
+describe('names', () => {
+  test('short unit names drop the committee prefix and the level word', () => {
+    expect(shortUnitName('UBND huyện Nam Đông')).toBe('Nam Đông');
+    expect(shortUnitName('Ủy ban nhân dân thành phố Huế')).toBe('Huế');
+    expect(shortUnitName('UBND thị xã Hương Trà')).toBe('Hương Trà');
+    expect(shortUnitName('Sở Nội vụ')).toBe('Sở Nội vụ');
+  });
+
+  test('safeSheetName: legal characters, 31 chars, not History, unique ignoring case', () => {
+    const taken = new Set<string>(['TH Nam Đông']);
+    expect(safeSheetName('th nam đông', taken)).toBe('th nam đông (2)');
+    expect(safeSheetName('TH Nam Đông', taken)).toBe('TH Nam Đông (3)');
+    expect(safeSheetName("'a/b\\c?d*e:f[g]h'")).toBe('a b c d e f g h');
+    expect(safeSheetName('History')).not.toMatch(/^history$/i);
+    const long = safeSheetName('TH Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh', taken);
+    expect(long.length).toBeLessThanOrEqual(31);
+    const long2 = safeSheetName('TH Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh', taken);
+    expect(long2).not.toBe(long);
+    expect(long2.length).toBeLessThanOrEqual(31);
+    expect(long2.endsWith(' (2)')).toBe(true);
+    expect(safeSheetName('   ')).toBe('Sheet');
+    expect(safeSheetName("x'")).toBe('x');
+  });
+
+  test('isOwnOutputSheet recognises only the compiler\'s sheets', () => {
+    for (const n of ['TH Nam Đông', 'PL Nam Đông (2)', 'BC Huế', 'Kiểm tra', 'Kiểm tra (2)']) expect(isOwnOutputSheet(n)).toBe(true);
+    for (const n of ['Hương Lộc', 'Kế hoạch', 'THCS', 'Mẫu Hương Lộc', 'Kiểm tra số liệu', 'TH']) expect(isOwnOutputSheet(n)).toBe(false);
+  });
+
+  test('two parents with the same short name get different sheet names', () => {
+    const r = compileReads([
+      reportRead('UBND xã A', { parent: 'UBND huyện Hải Lăng' }),
+      reportRead('UBND phường B', { parent: 'UBND thị xã Hải Lăng' }),
+    ], {});
+    const names = layoutOutputs(r, { now: NOW }).map((s) => s.name);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+});
+
+describe('layoutTemplate', () => {
+  const plan = planRead({ compilingUnit: DISTRICT, parent: PROVINCE, tasks: [planTask(1, 'Nhiệm vụ một'), planTask(2, 'Nhiệm vụ hai')] });
+  const sheet = layoutTemplate({ unit: 'UBND xã Hương Lộc', unitCode: 'X001', level: 'Xã', parent: DISTRICT, period: 'Quý I', year: 2025,
+    plan: plan.kind === 'plan' ? plan.plan : undefined });
+
+  test('a blank TTCCHC-1 with the plan tasks that the reader reads (as not yet filled)', () => {
+    expect(sheet.role).toBe('template');
+    expect(sheet.name).toBe('Mẫu Hương Lộc');
+    const back = readSheet(outputSheetToGrid(sheet));
+    expect(back.kind).toBe('report');
+    if (back.kind !== 'report') return;
+    expect(back.report).toEqual(expect.objectContaining({ unit: 'UBND xã Hương Lộc', unitCode: 'X001', level: 'Xã', period: 'Quý I', year: 2025, compiled: false }));
+    expect(back.report.tasks.map((t) => t.name)).toEqual(['Nhiệm vụ một', 'Nhiệm vụ hai']);
+    expect(texts(sheet)).not.toContain('Loại báo cáo');
+  });
+
+  test('lists on marks, level and period; whole numbers on figures; 0..24 on A6; labels protected', () => {
+    const v = sheet.validations!;
+    const listOf = (values: readonly string[]) => v.filter((x) => x.type === 'list' && JSON.stringify(x.values) === JSON.stringify(values));
+    expect(listOf([MARK])).toHaveLength(1);
+    expect(listOf(LEVEL_NAMES)).toHaveLength(1);
+    expect(listOf(PERIODS)).toHaveLength(1);
+    const grid = outputSheetToGrid(sheet);
+    const a6Row = grid.cells.findIndex((r) => r[0] === 'A6');
+    const a1Row = grid.cells.findIndex((r) => r[0] === 'A1');
+    expect(v).toContainEqual(expect.objectContaining({ type: 'decimal', min: 0, max: 24, range: `D${a6Row + 1}` }));
+    expect(v).toContainEqual(expect.objectContaining({ type: 'wholeNumber', min: 0, range: `D${a1Row + 1}` }));
+    expect(v.filter((x) => x.type === 'wholeNumber' && x.min === 0)).toHaveLength(INDICATORS.length - 1);
+    const unlocked = sheet.protection!.unlockedRanges.map((r) => parseRangeAddress(r)!);
+    const isUnlocked = (row: number, col: number) => unlocked.some((u) => row >= u.r1 && row <= u.r2 && col >= u.c1 && col <= u.c2);
+    expect(isUnlocked(a1Row, 3)).toBe(true); // value
+    expect(isUnlocked(a1Row, 1)).toBe(false); // label
+    const taskRow = grid.cells.findIndex((r) => r[1] === 'Nhiệm vụ một');
+    expect(isUnlocked(taskRow, 1)).toBe(false);
+    expect(isUnlocked(taskRow, 3)).toBe(true);
+    const templateRow = grid.cells.findIndex((r) => r[0] === 'Mã mẫu');
+    expect(isUnlocked(templateRow, 1)).toBe(false);
   });
 });

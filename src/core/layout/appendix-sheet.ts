@@ -6,7 +6,7 @@
 import type { ParentSummary } from '../model';
 import type { OutputSheet } from '../sheet-model';
 import { MARK, TASK_HEADERS, type Period } from '../template';
-import { SheetBuilder, STYLE, text } from './styles';
+import { SheetBuilder, STYLE, periodTitle, text } from './styles';
 
 export const APPENDIX_TITLE = 'PHỤ LỤC';
 export const APPENDIX_SUBTITLE = 'KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
@@ -21,7 +21,7 @@ export function layoutAppendix(s: ParentSummary, opts: { name: string; period: P
   const cols = 6;
   b.line(0, cols, text(APPENDIX_TITLE, STYLE.title));
   b.line(1, cols, text(APPENDIX_SUBTITLE, STYLE.subtitle));
-  b.line(2, cols, text(`(Kèm theo báo cáo của ${s.unit}, ${opts.period} năm ${opts.year})`, STYLE.note));
+  b.line(2, cols, text(`(Kèm theo báo cáo của ${s.unit}, ${periodTitle(opts.period, opts.year)})`, STYLE.note));
   const head = 4;
   b.put(head, 0, [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note].map((h) => text(h, STYLE.header)));
   let row = head + 1;

@@ -7,7 +7,7 @@
 import { rangeAddress } from '../address';
 import { toExcelSerial } from '../dates';
 import { NUMBER_FORMATS, type CellStyle, type OutCell, type OutputSheet, type SheetRole } from '../sheet-model';
-import type { ValueKind } from '../template';
+import type { Period, ValueKind } from '../template';
 
 export const COLORS = {
   headerFill: '#D9E1F2',
@@ -99,4 +99,10 @@ export class SheetBuilder {
     const rows = this.rows.map((r) => r.map((c) => c ?? { v: null }));
     return { ...base, rows, merges: this.merges, rowHeights: Object.keys(this.rowHeights).length ? this.rowHeights : undefined };
   }
+}
+
+/** `Quý I năm 2024`; the yearly period is just `Năm 2024`. */
+export function periodTitle(period: Period | null, year: number | null): string {
+  if (!period || !year) return 'Kỳ báo cáo: …';
+  return period === 'Năm' ? `Năm ${year}` : `${period} năm ${year}`;
 }
