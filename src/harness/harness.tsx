@@ -23,6 +23,8 @@ function selectionNow(): Selection {
 export interface HarnessSnapshot {
   sheets: { name: string; values: unknown[][] }[];
   syncs: number;
+  /** Most Excel.run batches that ran at once (the pane must keep this at 1). */
+  maxConcurrentRuns: number;
   /** Active sheet and selected cell/range address (`D14`), as the stand-in holds them. */
   selection: { sheet: string; address: string } | null;
 }
@@ -34,6 +36,8 @@ export interface Harness {
   selection(): { sheet: string; address: string } | null;
   /** Resolves once the pane has no action running and React has painted the result. */
   whenIdle(): Promise<void>;
+  /** The next sync fails with this Office error code (e.g. `GeneralException`), to see the pane's message. */
+  failNextSync(code: string): void;
   /** Names of the example files loaded at start. */
   examples: string[];
 }
@@ -101,13 +105,14 @@ async function loadExamples(): Promise<string[]> {
 
 const harness: Harness = {
   load,
-  snapshot: () => ({ sheets: sheetsNow(), syncs: fake.stats.syncs, selection: selectionNow() }),
+  snapshot: () => ({ sheets: sheetsNow(), syncs: fake.stats.syncs, maxConcurrentRuns: fake.stats.maxConcurrentRuns, selection: selectionNow() }),
   selection: selectionNow,
   whenIdle: async () => {
     await paneBusy.whenIdle();
     await nextPaint();
     refresh();
   },
+  failNextSync: (code) => fake.injectFailure({ match: () => true, code }),
   examples: [],
 };
 (globalThis as unknown as { harness: Harness }).harness = harness;

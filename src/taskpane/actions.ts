@@ -11,6 +11,7 @@ import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
 import { countResult, type Counts } from './findings-view';
+import { earlierOutputs } from './own-outputs';
 import * as ports from './ports';
 
 /** A file picked in the pane, already read into memory. */
@@ -28,6 +29,8 @@ export interface CompileOutcome {
   written: string[];
   /** Files that could not be read (Vietnamese, naming the file); the others still counted. */
   fileProblems: string[];
+  /** What this Excel could not do (an older version: no frozen panes, no dropdowns…), in Vietnamese. */
+  notes: string[];
 }
 
 export interface ImportOutcome {
@@ -69,27 +72,41 @@ export function asPaneError(e: unknown): PaneError {
 
 const isPlanGrid = (g: SheetGrid): boolean => fold(g.sheet) === fold(PLAN_SHEET_NAME) || ports.isPlanSheet(g);
 
-function compileOutcome(action: CompileOutcome['action'], result: CompileResult, written: string[], fileProblems: string[]): CompileOutcome {
-  return { action, result, counts: countResult(result), written, fileProblems };
+function compileOutcome(action: CompileOutcome['action'], result: CompileResult, written: string[], fileProblems: string[], notes: string[]): CompileOutcome {
+  return { action, result, counts: countResult(result), written, fileProblems, notes };
+}
+
+/**
+ * Reads and compiles the workbook, leaving out the add-in's own earlier
+ * output: a second Tổng hợp then gives exactly the first one's sheets.
+ */
+async function compileOpenWorkbook(ctx: Excel.RequestContext): Promise<{ grids: SheetGrid[]; result: CompileResult; own: Set<string> }> {
+  const grids = await ports.readWorkbookGrids(ctx);
+  const first = ports.compileGrids(grids, {});
+  const own = earlierOutputs(grids, first);
+  const result = own.size ? ports.compileGrids(grids.filter((g) => !own.has(g.sheet.toLowerCase())), {}) : first;
+  return { grids, result, own };
+}
+
+/** Lays out and writes the outputs, replacing `own` sheets; returns the names written and the writer's notes. */
+async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, own: Set<string>): Promise<{ written: string[]; notes: string[] }> {
+  const names = await ports.sheetNames(ctx);
+  const sheets = ports.layoutOutputs(result, names.filter((n) => !own.has(n.toLowerCase())));
+  return ports.writeOutputSheets(ctx, sheets, (name) => own.has(name.toLowerCase()));
 }
 
 /** Tổng hợp: the workbook's TTCCHC-1 sheets (and Kế hoạch) → output sheets, replacing the previous output. */
 export function compileWorkbook(): Promise<CompileOutcome> {
   return excelRun(async (ctx) => {
-    const grids = await ports.readWorkbookGrids(ctx);
-    const result = ports.compileGrids(grids, {});
-    const sheets = ports.layoutOutputs(result);
-    await ports.writeOutputSheets(ctx, sheets);
-    return compileOutcome('compile', result, sheets.map((s) => s.name), []);
+    const { result, own } = await compileOpenWorkbook(ctx);
+    const { written, notes } = await writeOutputs(ctx, result, own);
+    return compileOutcome('compile', result, written, [], notes);
   });
 }
 
 /** Kiểm tra: the findings alone; the workbook is not changed. */
 export function checkWorkbook(): Promise<CompileOutcome> {
-  return excelRun(async (ctx) => {
-    const grids = await ports.readWorkbookGrids(ctx);
-    return compileOutcome('check', ports.compileGrids(grids, {}), [], []);
-  });
+  return excelRun(async (ctx) => compileOutcome('check', (await compileOpenWorkbook(ctx)).result, [], [], []));
 }
 
 /** Reads picked files; an unreadable file becomes a finding and a message, the others go on. */
@@ -122,11 +139,10 @@ export function compileFromFiles(files: readonly PickedFile[]): Promise<CompileO
   if (files.length === 0) return Promise.reject(new PaneError('Chưa chọn tệp nào.'));
   const { grids, problems } = readPickedFiles(files);
   return excelRun(async (ctx) => {
-    const plan = (await ports.readWorkbookGrids(ctx)).filter(isPlanGrid);
-    const result = ports.compileGrids([...plan, ...grids], {}, problems);
-    const sheets = ports.layoutOutputs(result);
-    await ports.writeOutputSheets(ctx, sheets);
-    return compileOutcome('compileFiles', result, sheets.map((s) => s.name), problems.map((p) => p.message));
+    const workbook = await ports.readWorkbookGrids(ctx);
+    const result = ports.compileGrids([...workbook.filter(isPlanGrid), ...grids], {}, problems);
+    const { written, notes } = await writeOutputs(ctx, result, earlierOutputs(workbook, result));
+    return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes);
   });
 }
 
@@ -141,9 +157,9 @@ export function createTemplate(form: TemplateForm): Promise<string> {
   const problem = templateFormProblem(form);
   if (problem) return Promise.reject(new PaneError(problem));
   return excelRun(async (ctx) => {
-    const grids = await ports.readWorkbookGrids(ctx);
-    const sheet = ports.layoutTemplate(form, grids.filter(isPlanGrid));
-    return ports.addTemplateSheet(ctx, sheet, grids.map((g) => g.sheet));
+    const taken = await ports.sheetNames(ctx);
+    const grids = (await ports.readWorkbookGrids(ctx)).filter(isPlanGrid);
+    return ports.addTemplateSheet(ctx, ports.layoutTemplate(form, grids, taken));
   });
 }
 

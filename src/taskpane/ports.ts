@@ -10,59 +10,76 @@ import type { OutputSheet } from '../core/sheet-model';
 import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
 import { readSheet } from '../core/reader';
 import { readXlsxBuffer as xlsxRead } from '../xlsx/read';
-import * as excel from '../excel';
-import { buildReportDocx as reportDocx } from '../report';
+import { readWorkbookGrids as excelRead } from '../excel/read';
+import { writeOutputSheets as excelWrite } from '../excel/write';
+import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect } from '../excel/highlight';
+import { describeOfficeError } from '../excel/errors';
+import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
+import { buildReportDocx as reportDocx } from '../report/docx-report';
+import { fromCompileResult } from '../report/report-data';
 import type { PickedFile, ImportOutcome, TemplateForm } from './actions';
 
 export const compileGrids = (grids: SheetGrid[], options: { period?: CompileResult['period']; year?: number }, extra?: Finding[]): CompileResult =>
   coreCompileGrids(grids, options, extra);
 
-export const layoutOutputs = (result: CompileResult): OutputSheet[] => coreLayoutOutputs(result, {});
+/** `taken`: names of sheets that stay in the workbook, so no output clashes with them. */
+export const layoutOutputs = (result: CompileResult, taken: string[]): OutputSheet[] => coreLayoutOutputs(result, { taken });
 
 export const readXlsxBuffer = (bytes: Uint8Array, name: string): SheetGrid[] => xlsxRead(bytes, name);
 
 export const isPlanSheet = (g: SheetGrid): boolean => readSheet(g).kind === 'plan';
 
-export const readWorkbookGrids = (ctx: Excel.RequestContext): Promise<SheetGrid[]> => excel.readWorkbookGrids(ctx);
+export const readWorkbookGrids = (ctx: Excel.RequestContext): Promise<SheetGrid[]> => excelRead(ctx);
 
-/** Writes the outputs, replacing the compiler's own earlier sheets and nothing else. */
-export const writeOutputSheets = async (ctx: Excel.RequestContext, sheets: OutputSheet[]): Promise<void> => {
-  await excel.writeOutputSheets(ctx, sheets, { isOwnOutput: isOwnOutputSheet });
+/** Writes the outputs, replacing the sheets `isOwnOutput` names and touching nothing else. */
+export const writeOutputSheets = async (
+  ctx: Excel.RequestContext,
+  sheets: OutputSheet[],
+  isOwnOutput: (name: string) => boolean,
+): Promise<{ written: string[]; notes: string[] }> => {
+  const r = await excelWrite(ctx, sheets, { isOwnOutput });
+  return { written: r.written, notes: r.notes };
 };
 
-export const selectCell = (ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> => excel.selectCell(ctx, sheet, cell);
+export const selectCell = (ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> => excelSelect(ctx, sheet, cell);
 
 export const highlightFindings = async (ctx: Excel.RequestContext, findings: readonly Finding[]): Promise<void> => {
-  await excel.highlightFindings(ctx, [...findings]);
+  await excelHighlight(ctx, findings);
 };
 
 export const clearHighlights = async (ctx: Excel.RequestContext): Promise<void> => {
-  await excel.clearHighlights(ctx);
+  await excelClear(ctx);
 };
 
 export const insertSheetsFromFiles = async (ctx: Excel.RequestContext, files: readonly PickedFile[]): Promise<ImportOutcome> => {
-  const r = await excel.insertSheetsFromFiles(ctx, [...files], {});
+  const r = await excelInsert(ctx, [...files], {});
   return { added: r.added, fileProblems: r.problems };
 };
 
-/** The plan's tasks go into the blank sheet when the workbook has a plan. */
-export const layoutTemplate = (form: TemplateForm, planGrids: SheetGrid[]): OutputSheet => {
-  const read = planGrids.map(readSheet).find((r) => r.kind === 'plan');
-  return coreLayoutTemplate({ ...form, plan: read && read.kind === 'plan' ? read.plan : undefined });
+/**
+ * The blank sheet for the form, with the plan's tasks when the workbook has
+ * a plan, named so that no existing sheet is overwritten.
+ */
+export const layoutTemplate = (form: TemplateForm, grids: SheetGrid[], taken: string[]): OutputSheet => {
+  const plan = grids.map(readSheet).find((r) => r.kind === 'plan');
+  return coreLayoutTemplate({ ...form, plan: plan && plan.kind === 'plan' ? plan.plan : undefined, taken });
 };
 
-/** Adds the template sheet under a name no sheet has yet; returns that name. */
-export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputSheet, existing: string[]): Promise<string> => {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  let name = sheet.name;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) {
-    const suffix = ` (${i})`;
-    name = sheet.name.slice(0, 31 - suffix.length) + suffix;
-  }
-  await excel.writeOutputSheets(ctx, [{ ...sheet, name }], { isOwnOutput: () => false });
-  return name;
+/** Names of every sheet of the workbook (empty ones too), in one sync. */
+export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> => {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  await ctx.sync();
+  return sheets.items.map((s) => s.name);
 };
 
-export const buildReportDocx = (result: CompileResult): Promise<Uint8Array> => reportDocx(result);
+/** Adds the template sheet; its name is already free (layoutTemplate's `taken`). */
+export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputSheet): Promise<string> => {
+  const r = await excelWrite(ctx, [sheet], { isOwnOutput: () => false });
+  return r.written[0] ?? sheet.name;
+};
 
-export const describeError = (e: unknown): string => excel.describeOfficeError(e);
+/** The report of the top parent of the compile (the compiling unit), dated today. */
+export const buildReportDocx = (result: CompileResult): Promise<Uint8Array> => reportDocx(fromCompileResult(result));
+
+export const describeError = (e: unknown): string => describeOfficeError(e);

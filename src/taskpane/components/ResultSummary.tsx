@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { CompileOutcome } from '../actions';
+import { periodPhrase } from '../../report/names';
 import { missingUnits } from '../findings-view';
 
 const useStyles = makeStyles({
@@ -46,7 +47,7 @@ export function ResultSummary({ outcome, busy, onOpenSheet }: ResultSummaryProps
   return (
     <section className={s.section} aria-label={TITLES[outcome.action]}>
       <Subtitle2>
-        {TITLES[outcome.action]}: {result.period} năm {result.year}
+        {TITLES[outcome.action]} {periodPhrase(result.period, result.year)}
       </Subtitle2>
       <div className={s.tiles}>
         {tile('Đơn vị', counts.units)}

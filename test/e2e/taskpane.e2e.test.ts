@@ -1,0 +1,313 @@
+/**
+ * End to end: the real task pane, built by webpack, in Chromium, on the
+ * in-memory Excel stand-in, with the example district loaded. What a user
+ * does (click Tổng hợp, a finding, a sheet link; pick files) and what they
+ * would check (the sheets written, the totals, the messages, the selected
+ * cell). The pane must give the same output sheets as the core compiles
+ * from the same files in Node, i.e. the same as the command line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { compileGrids } from '../../src/core/compile';
+import type { SheetGrid } from '../../src/core/grid';
+import type { CompileResult } from '../../src/core/model';
+import type { OutputSheet } from '../../src/core/sheet-model';
+import { layoutOutputs } from '../../src/core/layout';
+import { readSheet } from '../../src/core/reader';
+import { STATUS_MISSING } from '../../src/core/template';
+import { unitKey } from '../../src/core/text';
+import { readXlsxBuffer } from '../../src/xlsx/read';
+import { ensureHarnessBuilt, ROOT } from './harness-build';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { start, listExamples } = require('../../scripts/harness-server.js') as {
+  start: (o: { port: number; examples?: string }) => Promise<{ url: string; close: () => Promise<void> }>;
+  listExamples: (dir: string) => string[];
+};
+
+type Value = string | number | boolean | null;
+interface Snapshot {
+  sheets: { name: string; values: Value[][] }[];
+  syncs: number;
+  maxConcurrentRuns: number;
+  selection: { sheet: string; address: string } | null;
+}
+
+const EXAMPLES = process.env.HARNESS_EXAMPLES || path.join(ROOT, 'examples');
+const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+jest.setTimeout(120_000);
+
+/** Values as a user compares them: trailing empties dropped, numbers to 9 decimals. */
+function normalise(rows: Value[][]): Value[][] {
+  const out = rows.map((r) => {
+    const row = r.map((v) => (v === '' || v === undefined ? null : typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v));
+    while (row.length && row[row.length - 1] === null) row.pop();
+    return row;
+  });
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+const sheetValues = (s: OutputSheet): Value[][] => normalise(s.rows.map((r) => r.map((c) => c?.v ?? null)));
+
+/** The example files read in Node in the harness's order, named as the workbook names their sheets. */
+function exampleGrids(): SheetGrid[] {
+  const taken = new Set<string>();
+  const grids: SheetGrid[] = [];
+  for (const f of listExamples(EXAMPLES)) {
+    for (const g of readXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, f))), f)) {
+      let name = g.sheet;
+      for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${g.sheet.slice(0, 31 - ` (${i})`.length)} (${i})`;
+      taken.add(name.toLowerCase());
+      // Sheets of the open workbook carry no file name.
+      grids.push({ ...g, sheet: name, file: undefined });
+    }
+  }
+  return grids;
+}
+
+let browser: Browser;
+let page: Page;
+let server: { url: string; close: () => Promise<void> };
+let grids: SheetGrid[];
+let expected: { result: CompileResult; sheets: OutputSheet[] };
+const pageErrors: string[] = [];
+
+const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as any).harness.snapshot());
+const whenIdle = (): Promise<void> => page.evaluate(() => (window as any).harness.whenIdle());
+const pane = () => page.getByRole('complementary', { name: 'Ngăn tác vụ' });
+/** One of the six action buttons (a sheet link may bear the same name, `Kiểm tra`). */
+const paneButton = (name: string) => pane().getByRole('toolbar', { name: 'Thao tác' }).getByRole('button', { name, exact: true });
+
+async function click(name: string): Promise<void> {
+  await paneButton(name).click();
+  await whenIdle();
+}
+
+async function shot(name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.waitForTimeout(400); // let Fluent's button transitions finish
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** A unit report file like a unit sends: a copy of an example unit sheet under another unit's name. */
+function newUnitFile(unit: string, sheetName: string): Buffer {
+  const source = grids.find((g) => readSheet(g).kind === 'report')!;
+  const rows = source.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v)));
+  const first = readSheet(source);
+  if (first.kind !== 'report') throw new Error('no unit sheet in the examples');
+  const swap = (v: unknown) => (v === first.report.unit ? unit : v === first.report.unitCode ? 'TEST01' : v);
+  const ws = XLSX.utils.aoa_to_sheet([]);
+  XLSX.utils.sheet_add_aoa(ws, rows.map((r) => r.map(swap)), { origin: { r: source.originRow, c: source.originCol } });
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, sheetName);
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: cài bằng "apt-get install -y chromium" hoặc đặt CHROMIUM_PATH`);
+  if (listExamples(EXAMPLES).length === 0) throw new Error('Thư mục examples/ chưa có tệp .xlsx ví dụ');
+  ensureHarnessBuilt();
+  grids = exampleGrids();
+  const result = compileGrids(grids, {});
+  expected = { result, sheets: layoutOutputs(result, {}) };
+  server = await start({ port: 0, examples: EXAMPLES });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true, locale: 'vi-VN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the task pane in the browser harness', () => {
+  it('opens on the example workbook with the six actions', async () => {
+    const snap = await snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(grids.map((g) => g.sheet));
+    for (const name of ['Tổng hợp', 'Kiểm tra', 'Tạo mẫu', 'Nhập báo cáo', 'Tổng hợp từ tệp', 'Xuất báo cáo']) {
+      await expect(paneButton(name).isEnabled()).resolves.toBe(true);
+    }
+  });
+
+  it('Tổng hợp writes the same output sheets as the core compiles from the same files', async () => {
+    expect(expected.sheets.length).toBeGreaterThanOrEqual(4);
+    await click('Tổng hợp');
+    const snap = await snapshot();
+    const names = snap.sheets.map((s) => s.name);
+    // Unit sheets untouched and first, outputs after them.
+    expect(names.slice(0, grids.length)).toEqual(grids.map((g) => g.sheet));
+    for (const out of expected.sheets) {
+      const written = snap.sheets.find((s) => s.name === out.name);
+      expect(written).toBeDefined();
+      expect(normalise(written!.values)).toEqual(sheetValues(out));
+    }
+    expect(snap.maxConcurrentRuns).toBe(1);
+    const file = await shot('taskpane-after-compile.png');
+    fs.copyFileSync(file, path.join(ROOT, 'docs', 'screenshot-taskpane.png'));
+  });
+
+  it("the compiled report's A1 figure is the sum of its children's A1 as their sheets say", async () => {
+    const top = expected.result.summaries[expected.result.summaries.length - 1];
+    const sheets = new Map<string, number | null>();
+    for (const g of grids) {
+      const r = readSheet(g);
+      if (r.kind === 'report' && !r.report.compiled) sheets.set(unitKey(r.report.unit), r.report.figures.A1);
+    }
+    const sum = top.children
+      .filter((c) => c.status !== STATUS_MISSING)
+      .reduce((s, c) => s + ((sheets.has(unitKey(c.unit)) ? sheets.get(unitKey(c.unit)) : c.figures?.A1) ?? 0), 0);
+    const report = expected.sheets.find((s) => s.role === 'report' && s.unit === top.unit)!;
+    const written = (await snapshot()).sheets.find((s) => s.name === report.name)!;
+    const row = written.values.find((r) => r.some((v) => v === 'A1'));
+    expect(row).toBeDefined();
+    expect(row).toContain(sum);
+  });
+
+  it('shows the counts and the findings, grouped by unit with errors first', async () => {
+    const counts = {
+      units: expected.result.reports.filter((r) => r.counted).length,
+      errors: expected.result.findings.filter((f) => f.severity === 'error').length,
+      warnings: expected.result.findings.filter((f) => f.severity === 'warning').length,
+    };
+    await expect(pane().getByLabel(`Đơn vị: ${counts.units}`).count()).resolves.toBe(1);
+    await expect(pane().getByLabel(`Lỗi: ${counts.errors}`).count()).resolves.toBe(1);
+    await expect(pane().getByLabel(`Cảnh báo: ${counts.warnings}`).count()).resolves.toBe(1);
+    const first = expected.result.findings.find((f) => f.severity === 'error') ?? expected.result.findings[0];
+    expect(first).toBeDefined();
+    await expect(pane().getByText(first.message, { exact: true }).first().isVisible()).resolves.toBe(true);
+    const text = await pane().getByLabel('Lỗi và cảnh báo').innerText();
+    if (counts.errors && counts.warnings) {
+      // The first group shown holds an error.
+      const firstGroup = await pane().getByLabel('Lỗi và cảnh báo').locator('section').first().innerText();
+      expect(firstGroup).toMatch(/\d+ lỗi/);
+    }
+    expect(text).not.toMatch(/undefined|NaN|\[object/);
+  });
+
+  it('clicking a finding activates its sheet and selects its cell', async () => {
+    const f = expected.result.findings.find((x) => x.sheet && x.cell)!;
+    expect(f).toBeDefined();
+    await pane().getByRole('button', { name: new RegExp(escapeRe(f.message)) }).first().click();
+    await whenIdle();
+    expect((await snapshot()).selection).toEqual({ sheet: f.sheet, address: f.cell });
+    await shot('taskpane-finding-selected.png');
+  });
+
+  it('a sheet link activates that output sheet', async () => {
+    const summary = expected.sheets.find((s) => s.role === 'summary')!;
+    await pane().getByRole('navigation', { name: 'Các trang đã ghi' }).getByRole('button', { name: summary.name, exact: true }).click();
+    await whenIdle();
+    expect((await snapshot()).selection?.sheet).toBe(summary.name);
+  });
+
+  it('Tổng hợp again gives the same outputs and no duplicated sheets', async () => {
+    await click('Tổng hợp');
+    const before = await snapshot();
+    await click('Tổng hợp');
+    const after = await snapshot();
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(after.sheets.some((s) => /\(\d+\)$/.test(s.name) && !before.sheets.some((b) => b.name === s.name))).toBe(false);
+    for (const s of after.sheets) expect(normalise(s.values)).toEqual(normalise(before.sheets.find((b) => b.name === s.name)!.values));
+    expect(after.maxConcurrentRuns).toBe(1);
+  });
+
+  it('Kiểm tra lists the findings and changes nothing in the workbook', async () => {
+    const before = await snapshot();
+    await click('Kiểm tra');
+    const after = await snapshot();
+    expect(after.sheets.map((s) => [s.name, normalise(s.values)])).toEqual(before.sheets.map((s) => [s.name, normalise(s.values)]));
+    await expect(pane().getByText('Kết quả kiểm tra', { exact: false }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('Tạo mẫu adds a blank TTCCHC-1 sheet for the unit typed in the form', async () => {
+    const before = (await snapshot()).sheets.map((s) => s.name);
+    await paneButton('Tạo mẫu').click();
+    const form = pane().getByRole('form', { name: 'Tạo mẫu báo cáo' });
+    await form.getByRole('textbox', { name: /Đơn vị báo cáo/ }).fill('UBND xã Hồng Thủy');
+    await form.getByRole('textbox', { name: /Đơn vị cấp trên/ }).fill('UBND huyện A Lưới');
+    await form.getByRole('button', { name: 'Thêm trang mẫu' }).click();
+    await whenIdle();
+    const snap = await snapshot();
+    const added = snap.sheets.filter((s) => !before.includes(s.name));
+    expect(added).toHaveLength(1);
+    const flat = added[0].values.flat();
+    expect(flat).toContain('TTCCHC-1');
+    expect(flat).toContain('UBND xã Hồng Thủy');
+    expect(flat).toContain('UBND huyện A Lưới');
+    await expect(pane().getByText(`Trang "${added[0].name}" đã được thêm vào sổ làm việc.`).isVisible()).resolves.toBe(true);
+  });
+
+  it('Nhập báo cáo brings a unit file in as a new sheet and names a file it cannot read', async () => {
+    const before = await snapshot();
+    await page.getByTestId('import-files').setInputFiles([
+      { name: 'xa-thu-nghiem.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: newUnitFile('UBND xã Thử Nghiệm', 'Thử Nghiệm') },
+      { name: 'bao-cao-hong.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('đây không phải tệp Excel') },
+    ]);
+    await whenIdle();
+    const after = await snapshot();
+    const added = after.sheets.filter((s) => !before.sheets.some((b) => b.name === s.name));
+    expect(added.map((s) => s.name)).toHaveLength(1);
+    expect(added[0].values.flat()).toContain('UBND xã Thử Nghiệm');
+    // Nothing already there was overwritten.
+    for (const b of before.sheets) expect(normalise(after.sheets.find((s) => s.name === b.name)!.values)).toEqual(normalise(b.values));
+    await expect(pane().getByText(/bao-cao-hong\.xlsx/).first().isVisible()).resolves.toBe(true);
+    await shot('taskpane-import.png');
+  });
+
+  it('Tổng hợp từ tệp compiles picked files without copying them in, and names a bad file', async () => {
+    const before = await snapshot();
+    const unitFiles = listExamples(EXAMPLES).map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(EXAMPLES, f)) }));
+    await page.getByTestId('compile-files').setInputFiles([...unitFiles, { name: 'ghi-chu.xlsx', mimeType: 'text/plain', buffer: Buffer.from('ghi chú') }]);
+    await whenIdle();
+    const after = await snapshot();
+    // No unit sheet copied in: only output sheets may be new.
+    const added = after.sheets.filter((s) => !before.sheets.some((b) => b.name === s.name)).map((s) => s.name);
+    for (const n of added) expect(expected.sheets.map((s) => s.name).concat(added)).toContain(n);
+    expect(added.filter((n) => grids.some((g) => g.sheet === n))).toEqual([]);
+    await expect(pane().getByText(/ghi-chu\.xlsx/).first().isVisible()).resolves.toBe(true);
+    await expect(pane().getByText('Kết quả tổng hợp từ tệp', { exact: false }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('Xuất báo cáo downloads the narrative report as a .docx', async () => {
+    await click('Tổng hợp');
+    const download = page.waitForEvent('download');
+    await paneButton('Xuất báo cáo').click();
+    const d = await download;
+    await whenIdle();
+    expect(d.suggestedFilename()).toMatch(/\.docx$/);
+    const file = path.join(ARTIFACTS, d.suggestedFilename());
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await d.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('an error from Excel becomes a Vietnamese message and the pane stays usable', async () => {
+    await page.evaluate(() => (window as any).harness.failNextSync('GeneralException'));
+    await click('Kiểm tra');
+    const alert = pane().getByText('Kiểm tra không thành công');
+    await expect(alert.isVisible()).resolves.toBe(true);
+    await shot('taskpane-excel-error.png');
+    await expect(paneButton('Tổng hợp').isEnabled()).resolves.toBe(true);
+    await click('Kiểm tra');
+    await expect(pane().getByText('Kiểm tra không thành công').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
