@@ -265,3 +265,25 @@ describe('buildReportDocx: what it reports', () => {
     expect(doc.document).not.toContain('Tổng số:');
   });
 });
+
+describe('buildReportDocx: a department (not a people\'s committee)', () => {
+  test('parent body in capitals not bold above the department in bold; its own code and signer', async () => {
+    const r = namDongResult();
+    const s = r.summaries[0];
+    s.unit = 'Phòng Văn hóa và Thông tin';
+    s.level = 'Phòng, ban';
+    s.parent = 'UBND huyện Nam Đông';
+    s.children = s.children.map((c) => ({ ...c, isSelf: false }));
+    const doc = await docxOf(fromCompileResult(r, { date: NOV_5 }));
+    const ps = paragraphs(doc.document);
+    const i = ps.findIndex((p) => p.text === 'UBND HUYỆN NAM ĐÔNG');
+    expect(isBold(ps[i])).toBe(false);
+    expect(sizes(ps[i].xml)).toEqual([26]);
+    expect(ps[i + 1].text).toBe('PHÒNG VĂN HÓA VÀ THÔNG TIN');
+    expect(isBold(ps[i + 1])).toBe(true);
+    expect(ps.map((p) => p.text)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Số:\s+\/BC-VHTT$/), 'Nam Đông, ngày 05 tháng 11 năm 2024', 'KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG', '- Lưu: VT.',
+      'Kính gửi: Ủy ban nhân dân huyện Nam Đông.',
+    ]));
+  });
+});
