@@ -1,0 +1,381 @@
+/**
+ * OutputSheet[] → worksheets of the open workbook.
+ *
+ * Each sheet is built under a temporary name; only when every sheet is
+ * built are the old sheets of the same names (and stale own outputs)
+ * deleted and the new ones renamed, so a failure midway leaves the previous
+ * output as it was. Operations of all sheets are packed into a few syncs
+ * (names, build — more only for a lot of data —, swap). Unit sheets are
+ * never touched.
+ */
+import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../core/address';
+import { safeSheetName } from '../core/layout/names';
+import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/sheet-model';
+import { NUMBER_FORMATS } from '../core/sheet-model';
+import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
+import { jsonBytes } from './cell-values';
+import { SheetNameError, sheetNameProblem } from './sheet-names';
+import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES, SyncBudget } from './sync-budget';
+
+export interface WriteOptions {
+  /**
+   * Whether an existing sheet is an earlier output of ours. Own outputs of
+   * the same name are replaced and own outputs not written this time are
+   * deleted; any other sheet is left alone (a clashing output then gets a
+   * free name such as `TH Nam Đông (2)`). Without it, same-name sheets are
+   * replaced and nothing else is deleted.
+   */
+  isOwnOutput?: (name: string) => boolean;
+  /** Largest request one sync may carry (default 4 MB; Excel on the web refuses over 5 MB). */
+  maxRequestBytes?: number;
+}
+
+export interface WriteResult {
+  /** Final names of the sheets written, in order. */
+  written: string[];
+  syncs: number;
+  /** Outputs written under another name because a sheet that is not ours had theirs. */
+  renamed: { wanted: string; actual: string }[];
+  /** Earlier sheets deleted (replaced or stale own outputs). */
+  deleted: string[];
+  /** Things the host could not do (older Excel), in Vietnamese. */
+  notes: string[];
+}
+
+/** Excel column width in points for a width in character units (7 px a character + 5 px padding, 0.75 pt a px). */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center' } as const;
+const CHART_TYPES: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered'> = {
+  columnClustered: 'ColumnClustered',
+  barClustered: 'BarClustered',
+};
+const TEMP_PREFIX = '~tam ';
+
+/** Number format of a cell: text is always `@` so it can never turn into a formula. */
+function numberFormatOf(v: string | number | null, style: CellStyle | undefined): string {
+  if (typeof v === 'string') return NUMBER_FORMATS.text;
+  return style?.numberFormat ?? NUMBER_FORMATS.general;
+}
+
+interface Features {
+  freeze: boolean;
+  validation: boolean;
+  pageLayout: boolean;
+}
+
+export async function writeOutputSheets(
+  context: Excel.RequestContext,
+  sheets: OutputSheet[],
+  opts: WriteOptions = {},
+): Promise<WriteResult> {
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    const problem = sheetNameProblem(s.name);
+    if (problem) throw new SheetNameError(s.name, problem);
+    if (seen.has(s.name.toLowerCase())) throw new SheetNameError(s.name, 'hai trang kết quả trùng tên');
+    seen.add(s.name.toLowerCase());
+  }
+  const budget = new SyncBudget(context, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  const result: WriteResult = { written: [], syncs: 0, renamed: [], deleted: [], notes: [] };
+  const features: Features = {
+    freeze: isExcelApiSupported(OPTIONAL_SETS.freezePanes),
+    validation: isExcelApiSupported(OPTIONAL_SETS.dataValidation),
+    pageLayout: isExcelApiSupported(OPTIONAL_SETS.pageLayout),
+  };
+
+  // 1. What the workbook has now.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await budget.sync();
+  const existing = worksheets.items.map((w) => w.name);
+  const isOwn = opts.isOwnOutput;
+
+  // 2. Final and temporary names.
+  const taken = new Set<string>(existing);
+  const plans = sheets.map((sheet) => {
+    const old = existing.find((n) => n.toLowerCase() === sheet.name.toLowerCase());
+    let finalName = sheet.name;
+    let replace: string | undefined;
+    if (old !== undefined) {
+      if (!isOwn || isOwn(old)) replace = old;
+      else finalName = '';
+    }
+    return { sheet, old, finalName, replace, temp: '' };
+  });
+  const finals = new Set<string>(existing.filter((n) => !plans.some((p) => p.replace === n)));
+  for (const p of plans) {
+    if (p.finalName) finals.add(p.finalName);
+  }
+  for (const p of plans) {
+    if (!p.finalName) {
+      p.finalName = safeSheetName(p.sheet.name, finals);
+      result.renamed.push({ wanted: p.sheet.name, actual: p.finalName });
+    }
+    p.temp = safeSheetName(`${TEMP_PREFIX}${p.finalName}`, taken);
+  }
+
+  // 3. Build every sheet under its temporary name.
+  const built: Excel.Worksheet[] = [];
+  try {
+    for (const p of plans) {
+      await budget.reserve(jsonBytes(p.temp));
+      const ws = worksheets.add(p.temp);
+      built.push(ws);
+      await queueSheetContent(ws, p.sheet, budget, features, result.notes);
+    }
+    // Protection last: after it the sheet refuses changes to locked cells.
+    for (const [i, p] of plans.entries()) await queueProtectionOps(built[i], p.sheet, budget);
+    await budget.flush();
+  } catch (e) {
+    await removeTempSheets(context, plans.map((p) => p.temp));
+    throw e;
+  }
+
+  // 4. Swap: old outputs out, new ones in, in one sync.
+  const finalLower = new Set(plans.map((p) => p.finalName.toLowerCase()));
+  for (const [i, p] of plans.entries()) {
+    if (p.replace !== undefined) {
+      worksheets.getItem(p.replace).delete();
+      result.deleted.push(p.replace);
+    }
+    built[i].name = p.finalName;
+  }
+  if (isOwn) {
+    for (const n of existing) {
+      if (!finalLower.has(n.toLowerCase()) && !n.startsWith(TEMP_PREFIX) && isOwn(n)) {
+        worksheets.getItem(n).delete();
+        result.deleted.push(n);
+      }
+    }
+  }
+  await budget.sync();
+  result.written = plans.map((p) => p.finalName);
+  result.syncs = budget.syncs;
+  return result;
+}
+
+/** After a failure: delete whichever temporary sheets got created; the old output stays. */
+async function removeTempSheets(context: Excel.RequestContext, temps: string[]): Promise<void> {
+  try {
+    const found = temps.map((t) => context.workbook.worksheets.getItemOrNullObject(t));
+    await context.sync();
+    for (const ws of found) if (!ws.isNullObject) ws.delete();
+    await context.sync();
+  } catch {
+    // Best effort: the original error is the one to report.
+  }
+}
+
+// ---------------------------------------------------------------- one sheet
+
+async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, features: Features, notes: string[]): Promise<void> {
+  const rows = sheet.rows;
+  const nCols = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  if (rows.length && nCols) await queueValues(ws, sheet, nCols, budget);
+  await queueStyles(ws, sheet, budget);
+
+  for (const m of sheet.merges) {
+    await budget.reserve(m.length);
+    ws.getRange(m).merge(false);
+  }
+  for (const [first, last, width] of runs(sheet.columnWidths.map((w) => w))) {
+    await budget.reserve(40);
+    ws.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
+  }
+  const heights = sheet.rowHeights ?? {};
+  for (const [r, h] of Object.entries(heights)) {
+    await budget.reserve(40);
+    ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
+  }
+  if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols)) {
+    if (features.freeze) {
+      await budget.reserve(40);
+      const { rows: fr, cols: fc } = sheet.freeze;
+      if (fr && fc) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, fr - 1, fc - 1)));
+      else if (fr) ws.freezePanes.freezeRows(fr);
+      else ws.freezePanes.freezeColumns(fc);
+    } else notes.push(`Excel này chưa hỗ trợ cố định dòng tiêu đề (cần ExcelApi ${OPTIONAL_SETS.freezePanes}): trang "${sheet.name}" không cố định tiêu đề.`);
+  }
+  if (features.pageLayout) {
+    await budget.reserve(60);
+    ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
+  }
+  if (sheet.validations?.length) {
+    if (features.validation) await queueValidations(ws, sheet, nCols, budget);
+    else notes.push(`Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (cần ExcelApi ${OPTIONAL_SETS.dataValidation}): trang "${sheet.name}" không có danh sách chọn.`);
+  }
+  for (const c of sheet.charts ?? []) {
+    await budget.reserve(jsonBytes(c));
+    const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(c.dataRange), 'Auto');
+    chart.title.text = c.title;
+    const a = parseCellAddress(c.anchor.split(':')[0]);
+    if (a) chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + Math.max(1, c.height) - 1, a.col + Math.max(1, c.width) - 1));
+  }
+}
+
+/** Number formats first (`@` on text), then values, in row chunks that fit the request budget. */
+async function queueValues(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
+  const values = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => row[c]?.v ?? ''));
+  const formats = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => numberFormatOf(row[c]?.v ?? null, row[c]?.style)));
+  const rowBytes = values.map((v, i) => jsonBytes(v) + jsonBytes(formats[i]) + 2);
+  let start = 0;
+  while (start < values.length) {
+    const room = budget.remaining - 2 * OP_OVERHEAD_BYTES;
+    let end = start;
+    let bytes = 0;
+    while (end < values.length && bytes + rowBytes[end] <= room) bytes += rowBytes[end++];
+    if (end === start) {
+      if (!budget.isEmpty) {
+        await budget.flush();
+        continue;
+      }
+      end = start + 1; // one row bigger than a whole request: Excel will say so
+    }
+    const range = ws.getRange(rangeAddress(start, 0, end - 1, nCols - 1));
+    const fmt = formats.slice(start, end);
+    const val = values.slice(start, end);
+    await budget.reserve(jsonBytes(fmt));
+    range.numberFormat = fmt;
+    await budget.reserve(jsonBytes(val));
+    range.values = val;
+    start = end;
+  }
+}
+
+type StyleOp = (f: Excel.RangeFormat, rows: number, cols: number) => void;
+
+/** One operation per (property, value) and rectangle of cells sharing it. */
+async function queueStyles(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
+  const groups = new Map<string, { op: StyleOp; cells: [number, number][] }>();
+  const add = (k: string, op: StyleOp, r: number, c: number) => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { op, cells: [] }));
+    g.cells.push([r, c]);
+  };
+  sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const s = cell?.style;
+      if (!s) return;
+      if (s.bold) add('bold', (f) => (f.font.bold = true), r, c);
+      if (s.italic) add('italic', (f) => (f.font.italic = true), r, c);
+      if (s.fontSize) add(`size:${s.fontSize}`, (f) => (f.font.size = s.fontSize!), r, c);
+      if (s.color) add(`color:${s.color}`, (f) => (f.font.color = s.color!), r, c);
+      if (s.fill) add(`fill:${s.fill}`, (f) => (f.fill.color = s.fill!), r, c);
+      if (s.align) add(`align:${s.align}`, (f) => (f.horizontalAlignment = H_ALIGN[s.align!]), r, c);
+      if (s.valign) add(`valign:${s.valign}`, (f) => (f.verticalAlignment = V_ALIGN[s.valign!]), r, c);
+      if (s.wrap) add('wrap', (f) => (f.wrapText = true), r, c);
+      if (s.border) add('border', setBorders, r, c);
+    }),
+  );
+  for (const { op, cells } of groups.values()) {
+    for (const rect of rectangles(cells)) {
+      await budget.reserve(60);
+      op(ws.getRange(rangeAddress(rect.r1, rect.c1, rect.r2, rect.c2)).format, rect.r2 - rect.r1 + 1, rect.c2 - rect.c1 + 1);
+    }
+  }
+}
+
+function setBorders(f: Excel.RangeFormat, rows: number, cols: number): void {
+  const edges: Excel.BorderIndex[] = [
+    'EdgeTop' as Excel.BorderIndex, 'EdgeBottom' as Excel.BorderIndex, 'EdgeLeft' as Excel.BorderIndex, 'EdgeRight' as Excel.BorderIndex,
+  ];
+  if (rows > 1) edges.push('InsideHorizontal' as Excel.BorderIndex);
+  if (cols > 1) edges.push('InsideVertical' as Excel.BorderIndex);
+  for (const e of edges) f.borders.getItem(e).style = 'Continuous';
+}
+
+/** Cells → rectangles: runs along each row, then runs of the same columns stacked. */
+export function rectangles(cells: [number, number][]): { r1: number; c1: number; r2: number; c2: number }[] {
+  const byRow = new Map<number, number[]>();
+  for (const [r, c] of cells) {
+    const l = byRow.get(r);
+    if (l) l.push(c);
+    else byRow.set(r, [c]);
+  }
+  const out: { r1: number; c1: number; r2: number; c2: number }[] = [];
+  let open = new Map<string, { r1: number; c1: number; r2: number; c2: number }>();
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = [...new Set(byRow.get(r)!)].sort((a, b) => a - b);
+    const next = new Map<string, { r1: number; c1: number; r2: number; c2: number }>();
+    for (let i = 0; i < cols.length; ) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const k = `${cols[i]}:${cols[j]}`;
+      const prev = open.get(k);
+      if (prev && prev.r2 === r - 1) {
+        prev.r2 = r;
+        next.set(k, prev);
+        open.delete(k);
+      } else next.set(k, { r1: r, c1: cols[i], r2: r, c2: cols[j] });
+      i = j + 1;
+    }
+    out.push(...open.values());
+    open = next;
+  }
+  out.push(...open.values());
+  return out;
+}
+
+/** Consecutive equal widths → [first, last, width]. */
+function runs(widths: (number | undefined)[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  widths.forEach((w, i) => {
+    if (w === undefined || w === null) return;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && last[2] === w) last[1] = i;
+    else out.push([i, i, w]);
+  });
+  return out;
+}
+
+/**
+ * Data validation (ExcelApi 1.8). A list whose items contain a comma
+ * (`Phòng, ban`) cannot be given inline, so its items go to a hidden
+ * column right of the content and the rule points at them.
+ */
+async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
+  let helperCol = nCols + 1;
+  for (const v of sheet.validations ?? []) {
+    await budget.reserve(jsonBytes(v) * 2);
+    const dv = ws.getRange(v.range).dataValidation;
+    dv.rule = validationRule(v, () => {
+      const col = helperCol++;
+      const range = ws.getRange(rangeAddress(0, col, (v as { values: string[] }).values.length - 1, col));
+      range.numberFormat = (v as { values: string[] }).values.map(() => [NUMBER_FORMATS.text]);
+      range.values = (v as { values: string[] }).values.map((x) => [x]);
+      range.columnHidden = true;
+      return `=$${columnLetters(col)}$1:$${columnLetters(col)}$${(v as { values: string[] }).values.length}`;
+    });
+    if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
+    if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: v.error };
+  }
+}
+
+function validationRule(v: Validation, listSource: () => string): Excel.DataValidationRule {
+  switch (v.type) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: v.values.some((x) => x.includes(',')) ? listSource() : v.values.join(',') } };
+    case 'wholeNumber':
+      return v.max === undefined
+        ? { wholeNumber: { formula1: v.min, operator: 'GreaterThanOrEqualTo' } }
+        : { wholeNumber: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+    case 'decimal':
+      return { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+  }
+}
+
+/** Unlock the cells people fill, then protect (no password, ExcelApi 1.2). */
+async function queueProtectionOps(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
+  if (!sheet.protection) return;
+  for (const r of sheet.protection.unlockedRanges) {
+    await budget.reserve(r.length);
+    ws.getRange(r).format.protection.locked = false;
+  }
+  await budget.reserve(60);
+  ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+}

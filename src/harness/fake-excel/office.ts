@@ -1,0 +1,295 @@
+/**
+ * The stand-in host: `createFakeOffice()` for tests, `installFakeOffice()`
+ * to define the `Office`, `Excel` and `OfficeExtension` globals (browser
+ * harness), plus accessors tests use to look at the workbook.
+ */
+import type { SheetGrid } from '../../core/grid';
+import { isCellError } from '../../core/grid';
+import {
+  FakeHost, FakeOptions, FakeRequestContext, FakeStats, InjectedFailure, MB, WireOp, emptyStats, versionAtLeast,
+} from './context';
+import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
+import { CellFormat, CellState, SheetState, WorkbookState, key, parseAddress, rectAddress, usedRect } from './state';
+import { FakeWorkbook } from './workbook';
+import { importXlsxBase64 } from './xlsx-import';
+
+/** What a test sees of one sheet: the used area from A1, empty cells as null. */
+export interface SheetSnapshot {
+  name: string;
+  id: string;
+  position: number;
+  visibility: string;
+  /** Row-major from A1 to the last used cell; formulas read as their shown value. */
+  values: (string | number | boolean | null)[][];
+  /** Formula text where a cell holds one, else null. */
+  formulas: (string | null)[][];
+  numberFormats: string[][];
+  merges: string[];
+  /** Column widths in points, from column A (undefined = default). */
+  columnWidths: (number | undefined)[];
+  rowHeights: Record<number, number>;
+  freeze?: { rows: number; cols: number };
+  protected: boolean;
+  charts: { name: string; type: string; title?: string; source: string; position?: { start: string; end?: string } }[];
+  validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
+  pageLayout: { orientation?: string; printTitleRows?: string };
+}
+
+export interface CellSnapshot {
+  value: string | number | boolean | null;
+  formula?: string;
+  numberFormat: string;
+  format: CellFormat;
+}
+
+/** Excel enums as the runtime defines them (string values). */
+const ENUMS = {
+  ChartType: { columnClustered: 'ColumnClustered', barClustered: 'BarClustered', line: 'Line', pie: 'Pie' },
+  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  HorizontalAlignment: { general: 'General', left: 'Left', center: 'Center', right: 'Right' },
+  VerticalAlignment: { top: 'Top', center: 'Center', bottom: 'Bottom' },
+  BorderIndex: { edgeTop: 'EdgeTop', edgeBottom: 'EdgeBottom', edgeLeft: 'EdgeLeft', edgeRight: 'EdgeRight', insideVertical: 'InsideVertical', insideHorizontal: 'InsideHorizontal' },
+  BorderLineStyle: { none: 'None', continuous: 'Continuous' },
+  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  WorksheetPositionType: { none: 'None', before: 'Before', after: 'After', beginning: 'Beginning', end: 'End' },
+  PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+  ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+  DataValidationOperator: { between: 'Between', greaterThanOrEqualTo: 'GreaterThanOrEqualTo' },
+  DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
+};
+
+export class FakeOffice {
+  readonly host: FakeHost;
+
+  constructor(options: FakeOptions = {}) {
+    this.host = {
+      state: new WorkbookState(),
+      options: { apiVersion: '1.13', payloadLimit: 5 * MB, cellReadLimit: 5_000_000, ...options },
+      stats: emptyStats(),
+      failures: [],
+      cellEditMode: false,
+    };
+  }
+
+  get state(): WorkbookState {
+    return this.host.state;
+  }
+  get stats(): FakeStats {
+    return this.host.stats;
+  }
+  get options(): FakeHost['options'] {
+    return this.host.options;
+  }
+  resetStats(): void {
+    this.host.stats = emptyStats();
+  }
+  /** Change limits or the API version between runs. */
+  configure(options: Partial<FakeOptions>): void {
+    Object.assign(this.host.options, options);
+  }
+
+  /** `Office.context.requirements.isSetSupported`. */
+  isSetSupported(name: string, minVersion = '1.1'): boolean {
+    return name === 'ExcelApi' && versionAtLeast(this.host.options.apiVersion, String(minVersion));
+  }
+
+  /** A new request context (what `Excel.run` passes to its batch). */
+  newContext(): FakeRequestContext {
+    const ctx = new FakeRequestContext(this.host);
+    ctx.workbook = new FakeWorkbook(ctx);
+    return ctx;
+  }
+
+  private running = 0;
+
+  /** `Excel.run(batch)`: pending operations are synced when the batch's promise resolves. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = this.newContext();
+    this.running++;
+    this.host.stats.maxConcurrentRuns = Math.max(this.host.stats.maxConcurrentRuns, this.running);
+    try {
+      const out = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.pendingOperations > 0) await ctx.sync();
+      return out;
+    } finally {
+      this.running--;
+    }
+  }
+
+  /** The first queued operation matching `match` fails with `code` (once, unless persistent). */
+  injectFailure(f: InjectedFailure): void {
+    this.host.failures.push(f);
+  }
+  clearFailures(): void {
+    this.host.failures.length = 0;
+  }
+  /** While on, every sync fails as when the user is typing in a cell. */
+  setCellEditMode(on: boolean): void {
+    this.host.cellEditMode = on;
+  }
+
+  /** Replaces the workbook with these sheets (each grid at its origin). */
+  loadGrids(grids: SheetGrid[]): void {
+    const st = new WorkbookState();
+    for (const g of grids) {
+      const s = st.addSheet(g.sheet);
+      g.cells.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null || v === undefined || v === '') return;
+          const value = isCellError(v) ? v.error : v;
+          s.cells.set(key(g.originRow + i, g.originCol + j), { value });
+        }),
+      );
+    }
+    if (!st.sheets.length) st.addSheet('Sheet1');
+    this.host.state = st;
+  }
+
+  /** Replaces the workbook with the sheets of these .xlsx files (names made unique like Excel's `Name (2)`). */
+  loadXlsx(base64Files: string[]): void {
+    const st = new WorkbookState();
+    for (const b64 of base64Files) {
+      for (const s of importXlsxBase64(b64, () => st.newId())) {
+        s.name = st.freeName(s.name);
+        st.sheets.push(s);
+      }
+    }
+    if (!st.sheets.length) st.addSheet('Sheet1');
+    st.activeSheetId = st.sheets[0].id;
+    this.host.state = st;
+  }
+
+  /** Adds one sheet directly (test set-up, not through the API). */
+  addSheet(name: string, rows: (string | number | boolean | null)[][] = [], opts: { protected?: boolean } = {}): void {
+    const s = this.host.state.addSheet(name);
+    rows.forEach((row, i) => row.forEach((v, j) => {
+      if (v !== null && v !== '') s.cells.set(key(i, j), { value: v });
+    }));
+    s.protected = !!opts.protected;
+  }
+
+  sheetNames(): string[] {
+    return this.host.state.sheets.map((s) => s.name);
+  }
+
+  sheets(): SheetSnapshot[] {
+    return this.host.state.sheets.map((s, i) => snapshot(s, i));
+  }
+
+  sheet(name: string): SheetSnapshot | undefined {
+    const s = this.host.state.find(name);
+    return s && snapshot(s, this.host.state.sheets.indexOf(s));
+  }
+
+  cell(sheetName: string, address: string): CellSnapshot {
+    const s = this.host.state.find(sheetName);
+    if (!s) throw new Error(`fake-excel: no sheet ${sheetName}`);
+    const r = parseAddress(address);
+    const c = s.cells.get(key(r.r1, r.c1));
+    return {
+      value: c && (c.value !== '' || c.formula) ? c.value : null,
+      formula: c?.formula,
+      numberFormat: c?.numberFormat ?? 'General',
+      format: { ...c?.format },
+    };
+  }
+
+  /** Active sheet name and selected address (undefined when nothing was selected on the active sheet). */
+  selection(): { sheet: string | undefined; address: string | undefined } {
+    const st = this.host.state;
+    const active = st.activeSheetId ? st.find(st.activeSheetId) : undefined;
+    const sel = active && st.selection && st.selection.sheetId === active.id ? st.selection.rect : undefined;
+    return { sheet: active?.name, address: sel ? rectAddress(sel) : undefined };
+  }
+
+  /** Defines `Office`, `Excel` and `OfficeExtension` on `target`. */
+  install(target: object = globalThis): this {
+    const g = target as Record<string, unknown>;
+    const fake = this;
+    g.OfficeExtension = { Error: FakeOfficeError, ErrorCodes: FAKE_ERROR_CODES };
+    g.Excel = {
+      ...ENUMS,
+      run: (a: unknown, b?: unknown) => fake.run((typeof a === 'function' ? a : b) as (c: Excel.RequestContext) => Promise<unknown>),
+      ErrorCodes: FAKE_ERROR_CODES,
+    };
+    g.Office = {
+      HostType: { Excel: 'Excel', Word: 'Word' },
+      PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
+      context: {
+        host: 'Excel',
+        platform: 'OfficeOnline',
+        displayLanguage: 'vi-VN',
+        requirements: { isSetSupported: (name: string, v?: string | number) => fake.isSetSupported(name, v === undefined ? '1.1' : String(v)) },
+      },
+      onReady: (cb?: (info: { host: string; platform: string }) => void) => {
+        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        if (cb) cb(info);
+        return Promise.resolve(info);
+      },
+    };
+    return this;
+  }
+}
+
+function snapshot(s: SheetState, position: number): SheetSnapshot {
+  const used = usedRect(s, true);
+  const rows = used ? used.r2 + 1 : 0;
+  const cols = used ? used.c2 + 1 : 0;
+  const values: SheetSnapshot['values'] = [];
+  const formulas: SheetSnapshot['formulas'] = [];
+  const numberFormats: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const v: SheetSnapshot['values'][number] = [];
+    const f: (string | null)[] = [];
+    const n: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cell: CellState | undefined = s.cells.get(key(r, c));
+      v.push(cell && (cell.value !== '' || cell.formula) ? cell.value : null);
+      f.push(cell?.formula ?? null);
+      n.push(cell?.numberFormat ?? 'General');
+    }
+    values.push(v);
+    formulas.push(f);
+    numberFormats.push(n);
+  }
+  const maxCol = Math.max(-1, ...s.columnWidths.keys());
+  return {
+    name: s.name,
+    id: s.id,
+    position,
+    visibility: s.visibility,
+    values,
+    formulas,
+    numberFormats,
+    merges: s.merges.map(rectAddress),
+    columnWidths: Array.from({ length: maxCol + 1 }, (_, i) => s.columnWidths.get(i)),
+    rowHeights: Object.fromEntries(s.rowHeights),
+    freeze: s.freeze && { ...s.freeze },
+    protected: s.protected,
+    charts: s.charts.map((c) => ({ ...c })),
+    validations: s.validations.map((v) => ({ ...v })),
+    pageLayout: { ...s.pageLayout },
+  };
+}
+
+export function createFakeOffice(options: FakeOptions = {}): FakeOffice {
+  return new FakeOffice(options);
+}
+
+/**
+ * Defines the globals on `target` and returns the fake. The second argument
+ * is either the workbook's sheets (else one empty `Sheet1`) or the options.
+ */
+export function installFakeOffice(
+  target: object = globalThis,
+  workbookSheetsOrOptions?: SheetGrid[] | FakeOptions,
+  options: FakeOptions = {},
+): FakeOffice {
+  const sheets = Array.isArray(workbookSheetsOrOptions) ? workbookSheetsOrOptions : [];
+  const opts = Array.isArray(workbookSheetsOrOptions) ? options : { ...workbookSheetsOrOptions, ...options };
+  const fake = createFakeOffice(opts);
+  fake.loadGrids(sheets);
+  return fake.install(target as Record<string, unknown>);
+}
+
+export type { FakeOptions, FakeStats, InjectedFailure, WireOp };
