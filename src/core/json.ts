@@ -18,8 +18,6 @@ export interface ResultJson {
     file: string | null;
     sheet: string;
     counted: boolean;
-    /** Why a report was not counted (Vietnamese); absent when counted. */
-    reason?: string;
     figures: Record<IndicatorCode, number | null>;
   }[];
   summaries: {
@@ -55,7 +53,6 @@ export function toResultJson(result: CompileResult): ResultJson {
       file: e.report.source.file ?? null,
       sheet: e.report.source.sheet,
       counted: e.counted,
-      ...(e.counted || !e.reason ? {} : { reason: e.reason }),
       figures: allCodes(e.report.figures),
     })),
     summaries: result.summaries.map((s) => ({

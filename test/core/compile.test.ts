@@ -241,6 +241,7 @@ describe('several levels', () => {
       reportRead('UBND xã Lộc Bình', { parent: 'UBND huyện Phú Lộc', figures: { A1: 4, ...BALANCED } }),
     ], {});
     expect(result.summaries.map((s) => s.unit)).toEqual(['UBND huyện Nam Đông', 'UBND huyện Phú Lộc', PROVINCE]);
+    expect(layoutOutputs(result).filter((s) => s.role === 'summary').map((s) => s.name)).toEqual(['TH Thừa Thiên Huế', 'TH Nam Đông', 'TH Phú Lộc']);
     expect(only(result, 'UBND huyện Nam Đông').figures.A1).toBe(3);
     expect(only(result, 'UBND huyện Phú Lộc').children.map((c) => c.status)).toEqual(['Đã nộp', 'Chưa nộp']);
     const p = only(result, PROVINCE);
@@ -289,6 +290,14 @@ describe('several levels', () => {
     expect(p.children.map((c) => c.status)).toEqual(['Đã nộp', 'Đã nộp']);
     expect(province.reports.every((r) => r.counted)).toBe(true);
     expect(rules(province, 'error')).toEqual([]);
+    const outputs = layoutOutputs(province, { now: new Date(2020, 9, 19) });
+    expect(outputs.map((s) => s.name)).toEqual(['TH Thừa Thiên Huế', 'PL Thừa Thiên Huế', 'BC Thừa Thiên Huế', 'Kiểm tra']);
+    // Compiling the province again, its own report of last run lying beside the districts' reports.
+    const own = readSheet(outputSheetToGrid(outputs[2]));
+    const again = compileReads([own, planRead({ compilingUnit: PROVINCE, level: 'Tỉnh', roster: roster.slice(0, 2) }), bc(namDong), bc(phuLoc)], {});
+    expect(again.summaries.map((s) => [s.unit, s.figures])).toEqual([[PROVINCE, p.figures]]);
+    expect(again.reports.map((r) => r.counted)).toEqual([false, true, true]);
+    expect(again.findings.map((f) => f.rule)).toEqual(province.findings.map((f) => f.rule));
   });
 
   test("a district's compiled report and its communes' reports: the fresh roll-up wins, with a warning", () => {

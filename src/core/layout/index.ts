@@ -9,6 +9,7 @@ import type { CompileResult, ParentSummary, PreviousPeriod } from '../model';
 import type { OutputSheet } from '../sheet-model';
 import { INDICATORS, type IndicatorCode } from '../template';
 import { displayUnitName, joinAssessments } from '../rollup';
+import { unitKey } from '../text';
 import { layoutAppendix } from './appendix-sheet';
 import { layoutFindings } from './findings-sheet';
 import { FINDINGS_SHEET_NAME, outputSheetBase, safeSheetName } from './names';
@@ -69,12 +70,27 @@ export function compiledReportData(result: CompileResult, s: ParentSummary, name
   };
 }
 
+/** The compile lists summaries deepest first; a reader of the workbook wants the top unit first, siblings in order. */
+function topLevelFirst(summaries: readonly ParentSummary[]): ParentSummary[] {
+  const byKey = new Map(summaries.map((s) => [unitKey(s.unit), s]));
+  const depth = (s: ParentSummary): number => {
+    let d = 0;
+    const seen = new Set<ParentSummary>([s]);
+    for (let p = s.parent ? byKey.get(unitKey(s.parent)) : undefined; p && !seen.has(p); p = p.parent ? byKey.get(unitKey(p.parent)) : undefined) {
+      seen.add(p);
+      d++;
+    }
+    return d;
+  };
+  return summaries.map((s, i) => ({ s, i, d: depth(s) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.s);
+}
+
 export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): OutputSheet[] {
   const now = opts.now ?? new Date();
   const taken = new Set<string>(Array.from(opts.taken ?? []));
   const sheets: OutputSheet[] = [];
   const base = { period: result.period, year: result.year };
-  for (const s of [...result.summaries].reverse()) {
+  for (const s of topLevelFirst(result.summaries)) {
     sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken), previous: opts.previous }));
     sheets.push(layoutAppendix(s, { ...base, name: safeSheetName(outputSheetBase('appendix', s.unit), taken) }));
     const reportName = safeSheetName(outputSheetBase('report', s.unit), taken);
