@@ -52,7 +52,7 @@ let lastSyncs = -1;
 let lastActive: string | null = null;
 
 function sheetsNow(): SheetView[] {
-  return fake.sheets().map((s) => ({ name: s.name, values: s.values }));
+  return fake.sheets().map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats }));
 }
 
 function refresh(force = false): void {
@@ -105,7 +105,7 @@ async function loadExamples(): Promise<string[]> {
 
 const harness: Harness = {
   load,
-  snapshot: () => ({ sheets: sheetsNow(), syncs: fake.stats.syncs, maxConcurrentRuns: fake.stats.maxConcurrentRuns, selection: selectionNow() }),
+  snapshot: () => ({ sheets: sheetsNow().map(({ name, values }) => ({ name, values })), syncs: fake.stats.syncs, maxConcurrentRuns: fake.stats.maxConcurrentRuns, selection: selectionNow() }),
   selection: selectionNow,
   whenIdle: async () => {
     await paneBusy.whenIdle();

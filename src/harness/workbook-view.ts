@@ -4,15 +4,23 @@ import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
 export interface SheetView {
   name: string;
   values: unknown[][];
+  /** Excel number formats of the cells (`#,##0`, `0.0%`, `@`…), when known. */
+  numberFormats?: string[][];
 }
 
 /** Enough to read every output sheet while staying quick on big unit workbooks. */
 const MAX_ROWS = 400;
 const MAX_COLS = 40;
 
-function show(v: unknown): string {
+/** A value as Excel (vi-VN) shows it under its number format: `1.031`, `99,8%`, a year as `2020`. */
+function show(v: unknown, format = 'General'): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('vi-VN') : v.toLocaleString('vi-VN', { maximumFractionDigits: 3 });
+  if (typeof v === 'number') {
+    if (format.includes('%')) return `${(v * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+    const decimals = /0\.(0+)/.exec(format)?.[1].length ?? 0;
+    if (format.includes('#,##0')) return v.toLocaleString('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    return v.toLocaleString('vi-VN', { useGrouping: false, maximumFractionDigits: 10 });
+  }
   if (typeof v === 'object' && v && 'error' in v) return String((v as { error: unknown }).error);
   return String(v);
 }
@@ -66,8 +74,8 @@ export function renderWorkbook(
     for (let c = 0; c < cols; c++) {
       const v = sheet.values[r]?.[c];
       const td = tr.insertCell();
-      td.textContent = show(v);
-      td.title = `${cellAddress(r, c)}: ${show(v)}`;
+      td.textContent = show(v, sheet.numberFormats?.[r]?.[c]);
+      td.title = `${cellAddress(r, c)}: ${td.textContent}`;
       if (typeof v === 'number') td.className = 'num';
       if (sel && r >= sel.r1 && r <= sel.r2 && c >= sel.c1 && c <= sel.c2) td.classList.add('selected');
     }

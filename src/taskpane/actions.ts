@@ -100,6 +100,7 @@ export function compileWorkbook(): Promise<CompileOutcome> {
   return excelRun(async (ctx) => {
     const { result, own } = await compileOpenWorkbook(ctx);
     const { written, notes } = await writeOutputs(ctx, result, own);
+    if (written.length) await ports.selectCell(ctx, written[0], 'A1'); // show the summary
     return compileOutcome('compile', result, written, [], notes);
   });
 }
@@ -142,6 +143,7 @@ export function compileFromFiles(files: readonly PickedFile[]): Promise<CompileO
     const workbook = await ports.readWorkbookGrids(ctx);
     const result = ports.compileGrids([...workbook.filter(isPlanGrid), ...grids], {}, problems);
     const { written, notes } = await writeOutputs(ctx, result, earlierOutputs(workbook, result));
+    if (written.length) await ports.selectCell(ctx, written[0], 'A1');
     return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes);
   });
 }

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
   itemText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
-  where: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  where: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
 /** Findings shown per unit before a "Xem thêm" button, to keep the pane quick on big workbooks. */
@@ -32,9 +32,11 @@ export interface FindingsListProps {
   onSelect: (f: Finding) => void;
 }
 
+/** Where the finding points, unless its message already says so. */
 function where(f: Finding): string {
   const place = f.sheet ? cellRef(f.sheet, f.cell) : '';
-  return [f.file && f.file !== f.unit ? f.file : '', place].filter(Boolean).join(' · ');
+  const parts = [f.file && f.file !== f.unit ? f.file : '', place].filter((p) => p && !f.message.includes(p));
+  return parts.join(' · ');
 }
 
 function FindingGroupView({ unit, errors, warnings, findings, busy, onSelect }: {

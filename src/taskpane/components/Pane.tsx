@@ -75,6 +75,7 @@ export function Pane(): React.ReactElement {
     setHighlighted(false);
     const out: Notice[] = [];
     if (o.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không đọc được', lines: o.fileProblems });
+    if (o.notes.length) out.push({ intent: 'info', title: 'Lưu ý về phiên bản Excel này', lines: o.notes });
     if (o.result.reports.length === 0 && o.fileProblems.length === 0) {
       out.push({ intent: 'warning', title: 'Không có báo cáo nào', lines: ['Không tìm thấy trang nào theo mẫu TTCCHC-1 (ô "Mã mẫu" ghi "TTCCHC-1"). Hãy bấm Nhập báo cáo hoặc Tạo mẫu.'] });
     }
