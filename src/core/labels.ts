@@ -19,6 +19,47 @@ export function labelKey(s: string): string {
 
 /** A section title such as `II. PHỤ LỤC NHIỆM VỤ` (roman numeral, then a dot or bracket). */
 const SECTION_TITLE = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x)\s*[.)/:-]\s*\S/;
+/** Enough of a cell's start to tell a section title. */
+const TITLE_PREFIX_CHARS = 16;
+
+// ---------------------------------------------------------------- fast folding
+//
+// Folding (Unicode NFD) is the reader's main cost, and thousands of unit
+// sheets repeat the same labels. Results are memoised across sheets (bounded),
+// ASCII text skips the normalisation, and text too long to be any label or
+// header is never folded for matching.
+
+const CACHE_LIMIT = 50_000;
+const foldMemo = new Map<string, string>();
+const keyMemo = new Map<string, string>();
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const SPACE_RUNS = / {2,}/g;
+/** No label or header of the template is near this long; longer text is free text. */
+export const MAX_LABEL_CHARS = 80;
+/** The key of text too long to be a label: equal to no label. */
+const LONG_TEXT_KEY = '\u0000';
+
+function memo(cache: Map<string, string>, s: string, f: (s: string) => string): string {
+  let v = cache.get(s);
+  if (v === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    v = f(s);
+    cache.set(s, v);
+  }
+  return v;
+}
+
+/** Same result as `fold`, faster: memoised, and plain ASCII needs no Unicode normalisation. */
+export function foldFast(s: string): string {
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(SPACE_RUNS, ' ').trim();
+  return memo(foldMemo, s, fold);
+}
+
+/** Same result as `labelKey` (memoised); text longer than any label gets a key equal to none. */
+export function labelKeyFast(s: string): string {
+  if (s.length > MAX_LABEL_CHARS) return LONG_TEXT_KEY;
+  return memo(keyMemo, s, (t) => foldLoose(t));
+}
 
 /**
  * Read-only view of a SheetGrid that folds each cell at most once. All row
@@ -68,18 +109,21 @@ export class FoldedGrid {
     let row = this.folded[r];
     if (!row) row = this.folded[r] = [];
     let f = row[c];
-    if (f === undefined) f = row[c] = fold(this.text(r, c));
+    if (f === undefined) f = row[c] = foldFast(this.text(r, c));
     return f;
   }
 
-  /** `labelKey` of the cell's text, computed once. */
+  /**
+   * `labelKey` of the cell's text, computed once. Text longer than any
+   * label is never folded (it matches no label).
+   */
   key(r: number, c: number): string {
     let row = this.keys[r];
     if (!row) row = this.keys[r] = [];
     let k = row[c];
     if (k === undefined) {
-      const f = this.fold(r, c);
-      k = row[c] = f === '' ? '' : foldLooseFolded(f);
+      const t = this.text(r, c);
+      k = row[c] = t === '' ? '' : labelKeyFast(t);
     }
     return k;
   }
@@ -105,13 +149,10 @@ export class FoldedGrid {
   /** True when the row's first non-empty cell is a section title (`II. …`). */
   isSectionTitle(r: number): boolean {
     const c = this.nextNonEmpty(r, 0);
-    return c >= 0 && typeof this.value(r, c) === 'string' && SECTION_TITLE.test(this.fold(r, c));
+    if (c < 0) return false;
+    const v = this.value(r, c);
+    return typeof v === 'string' && SECTION_TITLE.test(foldFast(v.trim().slice(0, TITLE_PREFIX_CHARS)));
   }
-}
-
-/** `foldLoose` of text that is already folded (skips the second fold). */
-function foldLooseFolded(f: string): string {
-  return foldLoose(f);
 }
 
 function safeInt(n: unknown): number {
@@ -191,8 +232,7 @@ export function findHeader<F extends string>(
   to: number,
   minInRow = 2,
 ): HeaderFound<F> | null {
-  const wanted = new Map<string, F>();
-  for (const s of specs) for (const l of s.labels) wanted.set(labelKey(l), s.field);
+  const wanted = headerKeys(specs);
   const end = Math.min(to, fg.rowCount);
   // Headers found in the row itself before it counts as a header row.
   const need = Math.min(minInRow, specs.length);
@@ -216,6 +256,19 @@ export function findHeader<F extends string>(
     if (specs.every((s) => !s.required || cols[s.field] !== undefined)) return { row: r, lastRow, cols };
   }
   return null;
+}
+
+const headerKeyCache = new WeakMap<readonly HeaderSpec<string>[], Map<string, string>>();
+
+/** Label key → field of a header spec list, built once per list. */
+function headerKeys<F extends string>(specs: readonly HeaderSpec<F>[]): Map<string, F> {
+  let m = headerKeyCache.get(specs) as Map<string, F> | undefined;
+  if (!m) {
+    m = new Map<string, F>();
+    for (const s of specs) for (const l of s.labels) m.set(labelKey(l), s.field);
+    headerKeyCache.set(specs, m);
+  }
+  return m;
 }
 
 function headerCells<F extends string>(fg: FoldedGrid, r: number, wanted: ReadonlyMap<string, F>): Partial<Record<F, number>> {

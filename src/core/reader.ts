@@ -13,7 +13,7 @@
 import { checkFigures } from './figure-checks';
 import { cellRef, Finding, Severity } from './findings';
 import { SheetGrid, isCellError } from './grid';
-import { FoldedGrid, HeaderSpec, findHeader, keyValueLabelAt, labelKey, labelMap } from './labels';
+import { FoldedGrid, HeaderSpec, findHeader, foldFast, keyValueLabelAt, labelKey, labelMap } from './labels';
 import type { SheetRead, SourceRef, TaskRow, UnitReport } from './model';
 import { parseFigure } from './numbers';
 import { parseDateCell, findDateInText } from './dates';
@@ -42,7 +42,7 @@ import {
   emptyFigures,
   isIndicatorCode,
 } from './template';
-import { fold, foldLoose } from './text';
+import { foldLoose } from './text';
 
 /** The template label is looked for in the first rows only (spec §1). */
 export const RECOGNITION_ROWS = 15;
@@ -468,7 +468,7 @@ function readTasks(
     const sttText = get(r, c.stt);
     const marksEmpty = empty(r, c.done) && empty(r, c.notDone);
     // Group headings (`I`, `a.`) with no marks are not tasks.
-    if (sttText && marksEmpty && empty(r, c.result) && HEADING_STT.test(fold(sttText))) continue;
+    if (sttText && marksEmpty && empty(r, c.result) && HEADING_STT.test(foldFast(sttText))) continue;
 
     const sttCell = c.stt !== undefined ? c.stt : c.name!;
     const task: TaskRow = {

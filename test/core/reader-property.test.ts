@@ -17,6 +17,8 @@ import {
   PLAN_ROSTER_HEADERS, PLAN_TASK_HEADERS, SECTION_TITLES, TASK_HEADERS,
 } from '../../src/core/template';
 import { buildUnitGrid, sampleSpec } from '../helpers/unit-grid';
+import { foldFast, labelKey, labelKeyFast, MAX_LABEL_CHARS } from '../../src/core/labels';
+import { fold } from '../../src/core/text';
 
 /** Words the reader looks for, so random grids hit its real paths. */
 const VOCAB: string[] = [
@@ -145,5 +147,24 @@ describe('readSheet never throws', () => {
       const r = readSheet(g);
       assertSane(r);
     }
+  });
+});
+
+describe('fast folding gives the same results as text.ts', () => {
+  const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...VOCAB), fc.string({ unit: 'binary', maxLength: 20 }));
+  test('foldFast = fold, labelKeyFast = labelKey (text up to the label length)', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(foldFast(s)).toBe(fold(s));
+        expect(foldFast(s)).toBe(fold(s)); // memoised second call
+        if (s.length <= MAX_LABEL_CHARS) expect(labelKeyFast(s)).toBe(labelKey(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  test('text longer than any label matches no label', () => {
+    const long = 'Đơn vị báo cáo '.repeat(10);
+    expect(labelKeyFast(long)).not.toBe(labelKey('Đơn vị báo cáo'));
+    expect(labelKeyFast(long)).not.toBe('');
   });
 });
