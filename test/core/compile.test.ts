@@ -1,8 +1,9 @@
-import { compileReads, deadlineFor } from '../../src/core/compile';
+import { compileGrids, compileReads, deadlineFor } from '../../src/core/compile';
+import { makeUnitGrid } from '../helpers/unit-grid';
 import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
 import { readSheet } from '../../src/core/reader';
 import type { CompileResult, SheetRead } from '../../src/core/model';
-import { DISTRICT, PROVINCE, TASKS, planRead, planTask, reportRead } from './compile-fixtures';
+import { DISTRICT, PROVINCE, TASKS, planRead, planTask, reportRead, unit } from './compile-fixtures';
 
 const BALANCED = { D1: 0, D2: 10, D3: 5, D4: 10, D5: 0, D6: 0, D7: 4, D8: 4 };
 
@@ -423,5 +424,26 @@ describe('inputs that are not reports', () => {
     const result = compileReads([], { period: 'Quý I', year: 2025 });
     expect(result.summaries).toEqual([]);
     expect([result.period, result.year]).toEqual(['Quý I', 2025]);
+  });
+});
+
+describe('inputs are never changed', () => {
+  test('compileReads leaves the reads as they were; compileGrids reads then compiles', () => {
+    const reads = [
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, roster: [{ name: 'UBND xã A', level: 'Xã', parent: DISTRICT }] }),
+      reportRead('UBND xã A', { figures: { A1: 1 } }),
+      reportRead('UBND xã B', { figures: { A1: 2 } }),
+    ];
+    const before = JSON.stringify(reads);
+    compileReads(reads, {});
+    expect(JSON.stringify(reads)).toBe(before);
+  });
+
+  test('compileGrids', () => {
+    const grids = [makeUnitGrid(unit('UBND xã A', { figures: { A1: 5 } })), makeUnitGrid(unit('UBND xã B', { figures: { A1: 6 } }))];
+    const before = JSON.stringify(grids);
+    const result = compileGrids(grids, {});
+    expect(only(result, DISTRICT).figures.A1).toBe(11);
+    expect(JSON.stringify(grids)).toBe(before);
   });
 });

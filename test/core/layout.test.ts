@@ -248,3 +248,34 @@ describe('layoutTemplate', () => {
     expect(isUnlocked(templateRow, 1)).toBe(false);
   });
 });
+
+describe('sheet invariants', () => {
+  const result = district();
+  const prev = { period: 'Năm' as const, year: 2019, byUnit: { 'huyen nam dong': { ...emptyFigures(), A1: 1 }, 'xa huong loc': { ...emptyFigures(), A1: 1 } } };
+  const sheets = [...layoutOutputs(result, { now: NOW, previous: prev }), layoutTemplate({ unit: 'UBND xã A', level: 'Xã', parent: DISTRICT, period: 'Năm', year: 2020 })];
+
+  test('merges never overlap and only their top-left cell holds a value', () => {
+    for (const s of sheets) {
+      const owner = new Map<string, string>();
+      for (const m of s.merges) {
+        const r = parseRangeAddress(m)!;
+        for (let row = r.r1; row <= r.r2; row++) {
+          for (let col = r.c1; col <= r.c2; col++) {
+            const k = `${row}:${col}`;
+            expect([s.name, k, owner.get(k)]).toEqual([s.name, k, undefined]);
+            owner.set(k, m);
+            if (row !== r.r1 || col !== r.c1) expect([s.name, m, s.rows[row]?.[col]?.v ?? null]).toEqual([s.name, m, null]);
+          }
+        }
+      }
+    }
+  });
+
+  test('column widths cover the used columns; print orientation set; numbers are finite', () => {
+    for (const s of sheets) {
+      expect(s.columnWidths.length).toBeGreaterThan(0);
+      for (const { c } of cellsOf(s)) if (typeof c?.v === 'number') expect(Number.isFinite(c.v)).toBe(true);
+      expect(['landscape', 'portrait']).toContain(s.print.orientation);
+    }
+  });
+});
