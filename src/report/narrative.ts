@@ -102,6 +102,19 @@ function contributors(d: ReportData, ind: Indicator): string {
   return ` (nhiều nhất: ${top.join('; ')})`;
 }
 
+/** `Tin, bài…` → `tin, bài…` (inside a list; abbreviations such as `CCHC`, `TTHC` stay). */
+function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1) : s;
+}
+
+/** A summed figure that is 0, reported by some unit, with no previous non-zero figure to compare with. */
+function isQuietZero(d: ReportData, ind: Indicator): boolean {
+  if (ind.rollup !== 'sum' || d.figures[ind.code] !== 0) return false;
+  if ((d.emptyCounts[ind.code] ?? 0) >= counted(d).length) return false;
+  const prev = d.previous?.ref ? d.previous.figures[ind.code] : null;
+  return !prev;
+}
+
 function indicatorItem(d: ReportData, ind: Indicator): Block {
   const v = d.figures[ind.code];
   const label = ind.label.replace(/^Trong đó:\s*/i, 'Trong đó, ');
@@ -153,9 +166,18 @@ function resultBlocks(d: ReportData): Block[] {
   const groups = Object.keys(INDICATOR_GROUPS) as IndicatorGroup[];
   groups.forEach((g, i) => {
     out.push({ kind: 'subheading', text: `${i + 1}. ${INDICATOR_GROUPS[g]}` });
-    for (const ind of INDICATORS.filter((x) => x.group === g)) out.push(indicatorItem(d, ind));
+    const rates = RATES.filter((r) => INDICATORS.find((x) => x.code === r.denominator[0])?.group === g);
+    const inds = INDICATORS.filter((x) => x.group === g);
+    // A row of zeros reads badly: outside the dossier figures (where 0 late is a result), zeros
+    // with nothing to compare are named together in one line.
+    const quiet = rates.length ? [] : inds.filter((ind) => isQuietZero(d, ind));
+    for (const ind of inds) if (!quiet.includes(ind)) out.push(indicatorItem(d, ind));
+    if (quiet.length) {
+      const names = quiet.map((ind, j) => (j === 0 ? ind.label : lowerFirst(ind.label)));
+      out.push({ kind: 'item', text: `- ${sentence(`${names.join('; ')}: chưa có kết quả trong kỳ`)}` });
+    }
     // Rates sit with the indicators they are computed from.
-    for (const r of RATES.filter((r) => INDICATORS.find((x) => x.code === r.denominator[0])?.group === g)) {
+    for (const r of rates) {
       const b = rateItem(d, r);
       if (b) out.push(b);
     }

@@ -1,0 +1,68 @@
+/** The prose, block by block, from hand-made ReportData. */
+import { narrativeBlocks } from '../../src/report/narrative';
+import { fromCompileResult, type ReportData } from '../../src/report/report-data';
+import { figures, namDongResult } from './fixtures';
+import type { IndicatorCode } from '../../src/core/template';
+
+const base = (): ReportData => fromCompileResult(namDongResult(), { date: new Date(2024, 10, 5) });
+const text = (d: ReportData) => narrativeBlocks(d).map((b) => b.text);
+
+/** Set codes to 0 in the total and in every reporting child, consistently. */
+function zero(d: ReportData, codes: IndicatorCode[]): void {
+  for (const c of codes) {
+    d.figures[c] = 0;
+    delete d.emptyCounts[c];
+    for (const ch of d.children) if (ch.figures) ch.figures[c] = 0;
+  }
+}
+
+test('zeros outside the dossier figures are named together; dossier zeros stay explicit', () => {
+  const d = base();
+  zero(d, ['C1', 'C2', 'C3', 'C4', 'D5']);
+  const t = text(d);
+  expect(t).toContain('- Hội nghị, lớp tập huấn, bồi dưỡng có nội dung CCHC; lượt người tham dự hội nghị, tập huấn; cuộc thi tìm hiểu CCHC; lượt người, đơn vị tham gia cuộc thi: chưa có kết quả trong kỳ.');
+  expect(t).toContain('- Hồ sơ đã giải quyết quá hạn: 0 hồ sơ.');
+});
+
+test('a zero that was not zero last time is compared, not hidden', () => {
+  const d = base();
+  zero(d, ['C1']);
+  d.previous = { period: 'Năm', year: 2023, figures: figures({ C1: 4 }), ref: { kind: 'cùng kỳ', label: 'năm 2023' } };
+  expect(text(d)).toContain('- Hội nghị, lớp tập huấn, bồi dưỡng có nội dung CCHC: 0 cuộc, giảm 100% so với năm 2023.');
+});
+
+test('an indicator nobody reported says so instead of a 0', () => {
+  const t = text(base());
+  expect(t).toContain('- Lượt phát sóng tin, bài CCHC trên hệ thống truyền thanh: chưa có đơn vị báo cáo số liệu.');
+  expect(t.join('\n')).not.toMatch(/Lượt phát sóng[^\n]*: 0 lượt/);
+});
+
+test('A6 is an average, said with how many units gave it and how many did not', () => {
+  expect(text(base())).toContain('- Thời lượng tiếp sóng, phát thanh bình quân: 2,5 giờ/ngày (bình quân của 3 đơn vị); 1 đơn vị chưa báo cáo chỉ tiêu này.');
+});
+
+test("the issuing unit's own points are not bracketed; without a parent there is no \"kính báo cáo\"", () => {
+  const d = base();
+  d.assessments.push({ unit: 'UBND huyện Nam Đông', key: 'proposals', text: 'Đề nghị tỉnh hỗ trợ kinh phí.' });
+  d.parentBody = undefined;
+  const t = text(d);
+  expect(t).toContain('- Đề nghị tỉnh hỗ trợ kinh phí.');
+  expect(t[t.length - 1]).toBe('Trên đây là báo cáo kết quả công tác tuyên truyền cải cách hành chính năm 2024 của UBND huyện Nam Đông./.');
+});
+
+test('a quarter looks ahead to "kỳ tới", a year to the next year', () => {
+  const d = base();
+  expect(text(d)).toContain('V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025');
+  d.period = 'Quý I';
+  expect(text(d)).toContain('V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI');
+});
+
+test('fromCompileResult: the top summary by default, another by name, a clear error for an unknown one', () => {
+  const r = namDongResult();
+  const commune = { ...r.summaries[0], unit: 'UBND xã Hương Lộc', parent: 'UBND huyện Nam Đông', children: [] };
+  r.summaries = [commune, r.summaries[0]]; // deepest first
+  expect(fromCompileResult(r).unit).toBe('UBND huyện Nam Đông');
+  expect(fromCompileResult(r, { unit: 'xã Hương Lộc' }).unit).toBe('UBND xã Hương Lộc');
+  expect(() => fromCompileResult(r, { unit: 'UBND xã Không Có' })).toThrow('Không có bảng tổng hợp của đơn vị "UBND xã Không Có"');
+  expect(() => fromCompileResult({ ...r, summaries: [] })).toThrow(/chưa có đơn vị nào được tổng hợp/);
+});
