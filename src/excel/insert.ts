@@ -137,7 +137,7 @@ export async function insertSheetsFromFiles(
       const names = sheets.map((s) => s.name);
       result.added.push(...names);
       const message = fallbackReason
-        ? `Tệp "${f.name}": Excel không chèn được trang (${fallbackReason}); đã chép giá trị, không giữ định dạng.`
+        ? `Tệp "${f.name}": ${fallbackReason} Đã chép giá trị của trang vào thay (không giữ định dạng).`
         : undefined;
       if (message) result.problems.push(message);
       result.files.push({ file: f.name, method: 'values', sheets: names, message });

@@ -1,0 +1,39 @@
+import { describeOfficeError } from '../../src/excel';
+import { FakeOfficeError, createFakeOffice } from '../../src/harness/fake-excel';
+import { rejection } from './helpers';
+
+describe('describeOfficeError', () => {
+  it.each([
+    ['InvalidArgument', /không hợp lệ/],
+    ['ItemNotFound', /Không tìm thấy trang hoặc vùng ô/],
+    ['GeneralException', /lỗi nội bộ/],
+    ['RequestPayloadSizeLimitExceeded', /vượt giới hạn 5 MB của một lần ghi/],
+    ['ResponsePayloadSizeLimitExceeded', /vượt giới hạn 5 MB của một lần đọc/],
+    ['AccessDenied', /đang được bảo vệ/],
+    ['ApiNotFound', /chưa hỗ trợ/],
+    ['InvalidOperationInCellEditMode', /^Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại\.$/],
+  ])('explains %s in Vietnamese', (code, re) => {
+    expect(describeOfficeError(new FakeOfficeError(code))).toMatch(re);
+  });
+
+  it('recognises cell-editing mode and protected sheets by message, and unknown codes', () => {
+    expect(describeOfficeError({ name: 'RichApi.Error', code: 'InvalidOperation', message: 'Excel is in cell-editing mode.' })).toMatch(/chế độ sửa ô/);
+    expect(describeOfficeError({ code: 'InvalidOperation', message: "The cell or chart you're trying to change is on a protected sheet." })).toMatch(/bảo vệ/);
+    expect(describeOfficeError({ name: 'RichApi.Error', code: 'WeirdNewCode', message: 'Something odd' })).toBe(
+      'Excel báo lỗi (WeirdNewCode): Something odd. Hãy thử lại; nếu vẫn lỗi, lưu và mở lại sổ làm việc.',
+    );
+    expect(describeOfficeError(new TypeError('x is undefined'))).toMatch(/^Đã xảy ra lỗi không mong đợi: x is undefined/);
+    expect(describeOfficeError(new Error('Không tìm thấy trang "A".'))).toBe('Không tìm thấy trang "A".');
+  });
+
+  it('describes what the stand-in throws while the user is typing in a cell', async () => {
+    const fake = createFakeOffice();
+    fake.addSheet('S');
+    fake.setCellEditMode(true);
+    const err = await rejection(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[1]];
+      await ctx.sync();
+    }));
+    expect(describeOfficeError(err)).toBe('Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.');
+  });
+});
