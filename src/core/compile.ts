@@ -239,6 +239,11 @@ class Compilation {
     let node = roster.find(r.unit, r.unitCode);
     if (node) {
       roster.complete(node, { code: r.unitCode, level: r.level });
+      // Known so far only as someone's parent: the unit's own spelling of its name is the one to show.
+      if (node.implicit && !r.compiled) {
+        node.name = r.unit.trim();
+        node.implicit = false;
+      }
       if (roster.closed && node.parent && r.parent && roster.find(r.parent) !== node.parent && node !== roster.root) {
         this.warn(r.source, r.unit, r.idCells.parent ?? '', 'compile.parent-mismatch',
           `Đơn vị cấp trên ghi trên báo cáo (${r.parent}) khác danh sách đơn vị của Kế hoạch (${node.parent.name}): tổng hợp theo Kế hoạch.`);
