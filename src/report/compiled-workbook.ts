@@ -164,6 +164,6 @@ export function fromCompiledWorkbook(grids: SheetGrid[], opts: ReportOptions = {
     missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: deadlineFor(period, year, plan && plan.period === period && plan.year === year ? plan : undefined),
-    previous: opts.previous ? previousFor(opts.previous, own.unit, children.map((c) => c.unit), { period, year }) : undefined,
+    ...(opts.previous ? previousFor(opts.previous, own.unit, children.map((c) => c.unit), { period, year }) : {}),
   };
 }

@@ -35,8 +35,18 @@ const NOTE_MAX_ERRORS = 10;
 
 // ---------------------------------------------------------------- small builders
 
+/**
+ * Text as Word accepts it: control characters that XML 1.0 forbids (a stray
+ * \u0001 or a vertical tab pasted from Excel) would make Word refuse the whole
+ * file, so they become spaces.
+ */
+export function wordSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\t]/g, ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-  new TextRun({ text, bold: o.bold, italics: o.italics, size: o.size ?? SIZES.body, font: FONT });
+  new TextRun({ text: wordSafe(text), bold: o.bold, italics: o.italics, size: o.size ?? SIZES.body, font: FONT });
 
 function centred(text: string, o: { bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number } = {}): Paragraph {
   return new Paragraph({
@@ -158,6 +168,7 @@ function officerNote(d: ReportData): Table {
   if (d.previous && !d.previous.ref) {
     lines.push(p(`Số liệu kỳ so sánh (${periodPhrase(d.previous.period, d.previous.year)}) không phải kỳ trước kỳ báo cáo: báo cáo không so sánh.`));
   }
+  if (d.previousNote) lines.push(p(d.previousNote));
   lines.push(p('Số và ngày văn bản: điền khi ký ban hành; họ tên người ký: điền trước khi trình ký.'));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -249,7 +260,7 @@ function signatureTable(d: ReportData): Table {
 const APPENDIX_WIDTHS = [600, 2700, 2250, 900, 1000, TEXT_WIDTH - 600 - 2700 - 2250 - 900 - 1000];
 
 function appendixCell(text: string, width: number, o: { bold?: boolean; centre?: boolean } = {}): TableCell {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r?\n|\r|\u000B/);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,

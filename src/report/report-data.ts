@@ -11,7 +11,7 @@ import {
 import { cellRef, type Finding } from '../core/findings';
 import { unitKey } from '../core/text';
 import { toIsoDate } from './format';
-import { placeName } from './names';
+import { periodPhrase, placeName } from './names';
 import { comparisonRef, type ComparisonRef } from './compare';
 
 export interface ReportChild {
@@ -88,6 +88,8 @@ export interface ReportData {
   /** `Hạn nộp`, ISO, when known. */
   deadline?: string;
   previous?: ReportPrevious;
+  /** Said to the officer when a previous period was given but could not be used as it is (none of its units, or only some). */
+  previousNote?: string;
 }
 
 export interface ReportOptions {
@@ -122,15 +124,20 @@ export function previousFor(
   unit: string,
   childUnits: string[],
   cur: { period: Period; year: number },
-): ReportPrevious | undefined {
+): { previous?: ReportPrevious; previousNote?: string } {
   const own = prev.byUnit[unitKey(unit)];
-  let figures: Figures | undefined = own;
-  if (!figures) {
-    const found = childUnits.map((u) => prev.byUnit[unitKey(u)]).filter((f): f is Figures => !!f);
-    if (found.length === 0) return undefined;
-    figures = sumFigures(found);
+  const ref = comparisonRef(cur, prev);
+  if (own) return { previous: { period: prev.period, year: prev.year, figures: own, ref } };
+  const found = childUnits.filter((u) => prev.byUnit[unitKey(u)]);
+  const label = periodPhrase(prev.period, prev.year);
+  if (found.length === 0) {
+    return { previousNote: `Tệp kỳ trước (${label}) không có số liệu của ${unit} hay đơn vị nào trực thuộc: báo cáo không so sánh với kỳ trước.` };
   }
-  return { period: prev.period, year: prev.year, figures, ref: comparisonRef(cur, prev) };
+  const figures = sumFigures(found.map((u) => prev.byUnit[unitKey(u)]));
+  const note = found.length < childUnits.length
+    ? `Số liệu kỳ trước (${label}) cộng từ ${found.length}/${childUnits.length} đơn vị có trong tệp kỳ trước: so sánh chỉ mang tính tham khảo.`
+    : undefined;
+  return { previous: { period: prev.period, year: prev.year, figures, ref }, previousNote: note };
 }
 
 
@@ -186,8 +193,6 @@ export function fromCompileResult(result: CompileResult, opts: ReportOptions = {
     missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: summary.deadline,
-    previous: opts.previous
-      ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur)
-      : undefined,
+    ...(opts.previous ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur) : {}),
   };
 }

@@ -287,3 +287,17 @@ describe('buildReportDocx: a department (not a people\'s committee)', () => {
     ]));
   });
 });
+
+describe('buildReportDocx: text from unit sheets', () => {
+  test('control characters pasted from Excel do not break the file; line breaks in a task cell become lines', async () => {
+    const r = namDongResult();
+    r.summaries[0].assessments.push({ unit: 'UBND xã Hương Lộc', key: 'proposals', text: 'Đề nghị\u0001 hỗ trợ\u000Bkinh phí\tin tờ rơi.' });
+    r.summaries[0].tasks[0].note = 'Dòng một\u000BDòng hai';
+    const doc = await docxOf(fromCompileResult(r, { date: NOV_5 }));
+    // eslint-disable-next-line no-control-regex
+    expect(doc.document).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(paragraphs(doc.document).map((p) => p.text)).toEqual(expect.arrayContaining([
+      '- Đề nghị  hỗ trợ kinh phí in tờ rơi (xã Hương Lộc).', 'Dòng một', 'Dòng hai',
+    ]));
+  });
+});

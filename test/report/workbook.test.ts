@@ -165,4 +165,21 @@ describe('readPreviousPeriod and the comparison', () => {
       'Số liệu kỳ so sánh (năm 2021) không phải kỳ trước kỳ báo cáo: báo cáo không so sánh.',
     );
   });
+
+  test('a previous file without this unit or its units is said in the note, not silently dropped', async () => {
+    const d = fromCompileResult(district(2020).result, { date: DATE, previous: { period: 'Năm', year: 2019, byUnit: { 'xa khac': district(2019).result.summaries[0].figures } } });
+    expect(d.previous).toBeUndefined();
+    const doc = await openDocx(await buildReportDocx(d));
+    expect(paragraphs(doc.document).map((p) => p.text)).toContain(
+      'Tệp kỳ trước (năm 2019) không có số liệu của UBND huyện Nam Đông hay đơn vị nào trực thuộc: báo cáo không so sánh với kỳ trước.',
+    );
+  });
+
+  test('without the district\'s own total, last period is the sum of the units found, with a note', () => {
+    const last = readPreviousPeriod(district(2019).outputs);
+    const byUnit = { 'xa huong loc': last.byUnit['xa huong loc'], 'xa thuong quang': last.byUnit['xa thuong quang'] };
+    const d = fromCompileResult(district(2020).result, { date: DATE, previous: { period: 'Năm', year: 2019, byUnit } });
+    expect(d.previous?.figures.A1).toBe(12 + 6);
+    expect(d.previousNote).toBe('Số liệu kỳ trước (năm 2019) cộng từ 2/4 đơn vị có trong tệp kỳ trước: so sánh chỉ mang tính tham khảo.');
+  });
 });
