@@ -265,7 +265,19 @@ function requireXlsxName(file: string, what: string): void {
 
 // ---------------------------------------------------------------- commands
 
+/** `TONGHOP_TIMING=1`: each phase's time on stderr (for the benchmark). */
+function timer(io: Io): (label: string) => void {
+  if (!process.env.TONGHOP_TIMING) return () => undefined;
+  let last = process.hrtime.bigint();
+  return (label) => {
+    const now = process.hrtime.bigint();
+    io.err(`[thời gian] ${label}: ${(Number(now - last) / 1e6).toFixed(0)} ms`);
+    last = now;
+  };
+}
+
 async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const lap = timer(io);
   const options = compileOptions(args);
   const output = stringOption(args, 'output') ?? 'tong-hop.xlsx';
   requireXlsxName(output, 'Tệp tổng hợp (-o)');
@@ -278,11 +290,15 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   const say = jsonOut === '-' ? io.err : io.out;
 
   const g = await gather(args, io);
+  lap(`đọc ${g.filesRead} tệp`);
   const result = compileReads(g.reads, options, g.fileFindings);
+  lap('tổng hợp');
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
 
   const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
+  lap('dàn trang');
   await writeOutput(output, await writeXlsx(sheets));
+  lap('ghi .xlsx');
   const written: { file: string; sheets?: string[] }[] = [{ file: output, sheets: sheets.map((s) => s.name) }];
 
   if (jsonOut) {

@@ -5,23 +5,9 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
+import { ACCEPTED_FORMATS, XlsxReadError, trimGrid } from './common';
 
-/** The file could not be read as a workbook; `message` is Vietnamese and says what to do. */
-export class XlsxReadError extends Error {
-  /** `not-xlsx`, `encrypted`, `old-format`, `corrupt`, `empty`. */
-  readonly reason: XlsxReadErrorReason;
-  readonly fileName: string;
-  constructor(reason: XlsxReadErrorReason, fileName: string, message: string) {
-    super(message);
-    this.name = 'XlsxReadError';
-    this.reason = reason;
-    this.fileName = fileName;
-  }
-}
-
-export type XlsxReadErrorReason = 'not-xlsx' | 'encrypted' | 'old-format' | 'corrupt' | 'empty';
-
-export const ACCEPTED_FORMATS = 'Chỉ nhận tệp Excel .xlsx (hoặc .xlsm)';
+export { ACCEPTED_FORMATS, XlsxReadError, trimGrid, type XlsxReadErrorReason } from './common';
 
 /**
  * Measured on 1,000 one-sheet unit files: no styles, no number formats, no
@@ -151,30 +137,38 @@ function dateToSerial(d: Date): number {
   return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
-/** One worksheet's used range as a grid (rows relative to `!ref`'s top-left). */
+/**
+ * One worksheet's used range as a grid. The range is the sheet's `!ref`
+ * (its declared dimension) grown to every cell actually present: some
+ * programs write a wrong dimension, and a value outside it must not be lost.
+ */
 function sheetToGrid(ws: XLSX.WorkSheet, sheet: string, fileName: string): SheetGrid {
-  const ref = ws['!ref'];
-  if (!ref) return { file: fileName, sheet, originRow: 0, originCol: 0, cells: [] };
-  const range = XLSX.utils.decode_range(ref);
   const data = (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  let r0 = Infinity; let c0 = Infinity; let r1 = -1; let c1 = -1;
+  const ref = ws['!ref'];
+  if (ref) {
+    const range = XLSX.utils.decode_range(ref);
+    r0 = range.s.r; c0 = range.s.c; r1 = range.e.r; c1 = range.e.c;
+  }
+  data.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    });
+  });
+  if (r1 < 0 || c1 < 0) return { file: fileName, sheet, originRow: 0, originCol: 0, cells: [] };
   const cells: CellValue[][] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
+  for (let r = r0; r <= r1; r++) {
     const src = data[r];
     const row: CellValue[] = [];
-    if (src) {
-      let last = -1;
-      for (let c = range.s.c; c <= range.e.c && c < src.length; c++) {
-        const v = toCellValue(src[c]);
-        row.push(v);
-        if (v !== null) last = row.length - 1;
-      }
-      row.length = last + 1; // ragged rows: trailing empties dropped
-    }
+    if (src) for (let c = c0; c <= c1 && c < src.length; c++) row.push(toCellValue(src[c]));
     cells.push(row);
   }
-  // Trailing empty rows carry nothing (styled stubs below the data).
-  while (cells.length > 0 && cells[cells.length - 1].length === 0) cells.pop();
-  return { file: fileName, sheet, originRow: range.s.r, originCol: range.s.c, cells };
+  return trimGrid({ file: fileName, sheet, originRow: r0, originCol: c0, cells });
 }
 
 /**

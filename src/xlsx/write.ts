@@ -1,51 +1,171 @@
 /**
- * OutputSheet[] → a styled .xlsx (exceljs, Node only). The layout is decided
- * in the core; this only copies it out, so the file matches what the add-in
- * writes into the open workbook.
+ * OutputSheet[] → a styled .xlsx (Node only). The layout is decided in the
+ * core; this only copies it out, so the file matches what the add-in writes
+ * into the open workbook.
+ *
+ * SpreadsheetML is written directly and zipped with Node's zlib: exceljs,
+ * which the first version used, took about a second for a district's
+ * output (50,000 cells) plus half a second to load, which alone broke the
+ * benchmark target; this takes tens of milliseconds. The tests read the
+ * files back with exceljs and SheetJS, two independent parsers.
  */
-import ExcelJS from 'exceljs';
-import { parseRangeAddress } from '../core/address';
+import * as zlib from 'zlib';
+import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
 import type { CellStyle, OutputSheet, Validation } from '../core/sheet-model';
 import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX } from '../core/sheet-model';
 
 /** Printed reports in Vietnamese offices use Times New Roman. */
 export const OUTPUT_FONT = 'Times New Roman';
 export const OUTPUT_FONT_SIZE = 12;
-/** exceljs / Excel paper size code for A4. */
+/** Excel's paper size code for A4. */
 export const PAPER_A4 = 9;
 
-const argb = (hex: string): string => 'FF' + hex.replace(/^#/, '').toUpperCase().padStart(6, '0').slice(-6);
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+// ---------------------------------------------------------------- text
 
-/** exceljs style for a CellStyle; memoised because most cells share a handful of styles. */
-function toExcelStyle(style: CellStyle | undefined, cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
-  const key = style ? JSON.stringify(style) : '';
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const s = style ?? {};
-  const out: Partial<ExcelJS.Style> = {
-    font: {
-      name: OUTPUT_FONT,
-      size: s.fontSize ?? OUTPUT_FONT_SIZE,
-      ...(s.bold ? { bold: true } : {}),
-      ...(s.italic ? { italic: true } : {}),
-      ...(s.color ? { color: { argb: argb(s.color) } } : {}),
-    },
-  };
-  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (s.border) out.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  if (s.align || s.valign || s.wrap) {
-    out.alignment = {
-      ...(s.align ? { horizontal: s.align } : {}),
-      ...(s.valign ? { vertical: s.valign } : {}),
-      ...(s.wrap ? { wrapText: true } : {}),
-    };
-  }
-  if (s.numberFormat) out.numFmt = s.numberFormat;
-  cache.set(key, out);
-  return out;
+/** Characters XML 1.0 cannot hold, and a literal `_xHHHH_`, are written as Excel's `_xHHHH_` escapes. */
+function escapeText(s: string): string {
+  return s
+    .replace(/_x([\da-fA-F]{4})_/g, '_x005F_x$1_')
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
+
+function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+// ---------------------------------------------------------------- styles
+
+/** Excel's built-in number formats we use; others get custom ids from 164. */
+const BUILTIN_NUMFMT: Record<string, number> = {
+  General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49,
+};
+
+const rgb = (hex: string): string => 'FF' + hex.replace(/^#/, '').toUpperCase().padStart(6, '0').slice(-6);
+
+class Styles {
+  private readonly fonts = new Map<string, number>();
+  private readonly fills = new Map<string, number>();
+  private readonly numFmts = new Map<string, number>();
+  private readonly xfs = new Map<string, number>();
+  private readonly fontXml: string[] = [];
+  private readonly fillXml: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly xfXml: string[] = [];
+
+  constructor() {
+    this.font({});
+    this.xf(undefined, false);
+  }
+
+  private font(s: CellStyle): number {
+    const size = s.fontSize ?? OUTPUT_FONT_SIZE;
+    const key = `${s.bold ? 1 : 0}|${s.italic ? 1 : 0}|${size}|${s.color ?? ''}`;
+    let id = this.fonts.get(key);
+    if (id === undefined) {
+      id = this.fontXml.length;
+      this.fonts.set(key, id);
+      this.fontXml.push(`<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}<sz val="${size}"/>${s.color ? `<color rgb="${rgb(s.color)}"/>` : ''}<name val="${OUTPUT_FONT}"/><family val="1"/></font>`);
+    }
+    return id;
+  }
+
+  private fill(hex: string | undefined): number {
+    if (!hex) return 0;
+    let id = this.fills.get(hex);
+    if (id === undefined) {
+      id = this.fillXml.length;
+      this.fills.set(hex, id);
+      this.fillXml.push(`<fill><patternFill patternType="solid"><fgColor rgb="${rgb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`);
+    }
+    return id;
+  }
+
+  private numFmt(code: string | undefined): number {
+    if (!code) return 0;
+    if (code in BUILTIN_NUMFMT) return BUILTIN_NUMFMT[code];
+    let id = this.numFmts.get(code);
+    if (id === undefined) {
+      id = 164 + this.numFmts.size;
+      this.numFmts.set(code, id);
+    }
+    return id;
+  }
+
+  /** The cellXfs index of a style (and lock state), registered on first use. */
+  xf(style: CellStyle | undefined, unlocked: boolean): number {
+    const s = style ?? {};
+    const key = `${JSON.stringify(s)}|${unlocked ? 1 : 0}`;
+    let id = this.xfs.get(key);
+    if (id !== undefined) return id;
+    const fontId = this.font(s);
+    const fillId = this.fill(s.fill);
+    const borderId = s.border ? 1 : 0;
+    const numFmtId = this.numFmt(s.numberFormat);
+    const align = [
+      s.align ? ` horizontal="${s.align}"` : '',
+      s.valign ? ` vertical="${s.valign === 'middle' ? 'center' : 'top'}"` : '',
+      s.wrap ? ' wrapText="1"' : '',
+    ].join('');
+    let xml = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
+    xml += `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}`;
+    xml += `${align ? ' applyAlignment="1"' : ''}${unlocked ? ' applyProtection="1"' : ''}`;
+    const children = `${align ? `<alignment${align}/>` : ''}${unlocked ? '<protection locked="0"/>' : ''}`;
+    xml += children ? `>${children}</xf>` : '/>';
+    id = this.xfXml.length;
+    this.xfs.set(key, id);
+    this.xfXml.push(xml);
+    return id;
+  }
+
+  xml(): string {
+    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    const thin = '<left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right><top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/>';
+    return XML_HEAD + `<styleSheet xmlns="${NS_MAIN}">`
+      + (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '')
+      + `<fonts count="${this.fontXml.length}">${this.fontXml.join('')}</fonts>`
+      + `<fills count="${this.fillXml.length}">${this.fillXml.join('')}</fills>`
+      + `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}</border></borders>`
+      + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+      + `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>`
+      + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+      + '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>'
+      + '</styleSheet>';
+  }
+}
+
+/** Shared strings: every text cell is one, so it can never be read as a formula. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  count = 0;
+
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+
+  xml(): string {
+    const items = this.list.map((s) => {
+      const space = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : '';
+      return `<si><t${space}>${escapeText(s)}</t></si>`;
+    });
+    return XML_HEAD + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">${items.join('')}</sst>`;
+  }
+}
+
+// ---------------------------------------------------------------- sheets
 
 /** Every cell of `A1:C3`-style ranges, as `row,col` (0-based) keys. */
 function cellsOfRanges(ranges: string[]): Set<string> {
@@ -58,28 +178,101 @@ function cellsOfRanges(ranges: string[]): Set<string> {
   return out;
 }
 
-function toExcelValidation(v: Validation): ExcelJS.DataValidation {
-  const common = {
-    allowBlank: true,
-    showErrorMessage: true,
-    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
-    ...(v.error ? { error: v.error, errorTitle: 'Giá trị không hợp lệ' } : {}),
-  };
+function validationXml(v: Validation): string {
+  const msgs = `${v.prompt ? ` showInputMessage="1" prompt="${escapeAttr(v.prompt)}"` : ''}${v.error ? ` errorTitle="Giá trị không hợp lệ" error="${escapeAttr(v.error)}"` : ''}`;
+  const head = (type: string, operator: string) =>
+    `<dataValidation type="${type}"${operator ? ` operator="${operator}"` : ''} allowBlank="1" showErrorMessage="1"${msgs} sqref="${escapeAttr(v.range.replace(/\$/g, ''))}">`;
   switch (v.type) {
-    case 'list':
-      // Excel keeps a literal list in one quoted formula; items must not hold commas.
-      return { ...common, type: 'list', formulae: [`"${v.values.map((x) => x.replace(/[",]/g, ' ')).join(',')}"`] };
+    case 'list': {
+      // A literal list is one quoted formula; items must not hold commas or quotes.
+      const items = v.values.map((x) => x.replace(/[",]/g, ' ')).join(',');
+      return `${head('list', '')}<formula1>${escapeText(`"${items}"`)}</formula1></dataValidation>`;
+    }
     case 'wholeNumber':
       return v.max === undefined
-        ? { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [v.min] }
-        : { ...common, type: 'whole', operator: 'between', formulae: [v.min, v.max] };
+        ? `${head('whole', 'greaterThanOrEqual')}<formula1>${v.min}</formula1></dataValidation>`
+        : `${head('whole', 'between')}<formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`;
     case 'decimal':
-      return { ...common, type: 'decimal', operator: 'between', formulae: [v.min, v.max] };
+      return `${head('decimal', 'between')}<formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`;
   }
 }
 
+function paneXml(freeze: OutputSheet['freeze']): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.cols <= 0)) return '';
+  const { rows, cols } = freeze;
+  const pane = rows > 0 && cols > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const topLeft = cellAddress(Math.max(rows, 0), Math.max(cols, 0));
+  return `<pane${cols > 0 ? ` xSplit="${cols}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>`
+    + `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+}
+
+function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: SharedStrings): string {
+  const unlocked = sheet.protection ? cellsOfRanges(sheet.protection.unlockedRanges) : new Set<string>();
+  const unlockedByRow = new Map<number, number[]>();
+  for (const key of unlocked) {
+    const [r, c] = key.split(',').map(Number);
+    const list = unlockedByRow.get(r);
+    if (list) list.push(c);
+    else unlockedByRow.set(r, [c]);
+  }
+  const heights = sheet.rowHeights ?? {};
+  const lastRow = Math.max(sheet.rows.length - 1, ...Object.keys(heights).map(Number), ...unlockedByRow.keys());
+  let maxCol = 0;
+
+  const rowsXml: string[] = [];
+  for (let r = 0; r <= lastRow; r++) {
+    const row = sheet.rows[r] ?? [];
+    const extra = unlockedByRow.get(r);
+    const cols = extra ? [...new Set([...row.keys(), ...extra])].sort((a, b) => a - b) : [...row.keys()];
+    const cellsXml: string[] = [];
+    for (const c of cols) {
+      const cell = row[c];
+      const isUnlocked = unlocked.has(`${r},${c}`);
+      if (!cell && !isUnlocked) continue;
+      const s = styles.xf(cell?.style, isUnlocked);
+      const ref = `${columnLetters(c)}${r + 1}`;
+      const v = cell?.v;
+      const sAttr = s ? ` s="${s}"` : '';
+      if (typeof v === 'string' && v !== '') cellsXml.push(`<c r="${ref}"${sAttr} t="s"><v>${sst.id(v)}</v></c>`);
+      else if (typeof v === 'number' && Number.isFinite(v)) cellsXml.push(`<c r="${ref}"${sAttr}><v>${v}</v></c>`);
+      else if (s) cellsXml.push(`<c r="${ref}"${sAttr}/>`);
+      else continue;
+      if (c > maxCol) maxCol = c;
+    }
+    const ht = heights[r];
+    if (!cellsXml.length && ht === undefined) continue;
+    rowsXml.push(`<row r="${r + 1}"${ht !== undefined ? ` ht="${ht}" customHeight="1"` : ''}>${cellsXml.join('')}</row>`);
+  }
+
+  const colsXml = sheet.columnWidths
+    .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
+    .join('');
+  const dim = rowsXml.length ? `A1:${cellAddress(Math.max(lastRow, 0), maxCol)}` : 'A1';
+  const merges = sheet.merges.filter((m) => {
+    const p = parseRangeAddress(m);
+    return p && (p.r1 !== p.r2 || p.c1 !== p.c2);
+  });
+  const validations = sheet.validations ?? [];
+  const print = sheet.print;
+
+  return XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
+    + '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+    + `<dimension ref="${dim}"/>`
+    + `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`
+    + '<sheetFormatPr defaultRowHeight="15.75"/>'
+    + (colsXml ? `<cols>${colsXml}</cols>` : '')
+    + `<sheetData>${rowsXml.join('')}</sheetData>`
+    + (sheet.protection ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>' : '')
+    + (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, '')}"/>`).join('')}</mergeCells>` : '')
+    + (validations.length ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>` : '')
+    + '<printOptions horizontalCentered="1"/>'
+    + '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+    + `<pageSetup paperSize="${PAPER_A4}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`
+    + '</worksheet>';
+}
+
 /** Excel refuses some names and any case-insensitive duplicate: make each one valid and unique. */
-function uniqueSheetNames(sheets: OutputSheet[]): string[] {
+export function uniqueSheetNames(sheets: { name: string }[]): string[] {
   const used = new Set<string>();
   return sheets.map((s) => {
     const base = (s.name.replace(SHEET_NAME_FORBIDDEN, ' ').replace(/^'+|'+$/g, '').trim() || 'Trang').slice(0, SHEET_NAME_MAX);
@@ -93,89 +286,147 @@ function uniqueSheetNames(sheets: OutputSheet[]): string[] {
   });
 }
 
-function addSheet(wb: ExcelJS.Workbook, sheet: OutputSheet, name: string, cache: Map<string, Partial<ExcelJS.Style>>): void {
-  const rows = sheet.print.repeatRows;
-  const ws = wb.addWorksheet(name, {
-    views: sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)
-      ? [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }]
-      : [{}],
-    pageSetup: {
-      paperSize: PAPER_A4 as ExcelJS.PaperSize,
-      orientation: sheet.print.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(rows ? { printTitlesRow: `${rows[0]}:${rows[1]}` } : {}),
-    },
+function workbookXml(names: string[], sheets: OutputSheet[]): string {
+  const defined = sheets.flatMap((s, i) => {
+    const rows = s.print.repeatRows;
+    if (!rows) return [];
+    const quoted = `'${names[i].replace(/'/g, "''")}'`;
+    return [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(`${quoted}!$${rows[0]}:$${rows[1]}`)}</definedName>`];
   });
-
-  sheet.columnWidths.forEach((w, i) => {
-    if (w > 0) ws.getColumn(i + 1).width = w;
-  });
-
-  const unlocked = sheet.protection ? cellsOfRanges(sheet.protection.unlockedRanges) : new Set<string>();
-
-  sheet.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      const xc = ws.getCell(r + 1, c + 1);
-      const base = toExcelStyle(cell.style, cache);
-      // A fresh object per cell: exceljs mutates a cell's style in place (protection, merges).
-      xc.style = unlocked.has(`${r},${c}`) ? { ...base, protection: { locked: false } } : { ...base };
-      const v = cell.v;
-      // A JS string is written as a shared string, never a formula, whatever it starts with.
-      if (typeof v === 'string') xc.value = v;
-      else if (typeof v === 'number' && Number.isFinite(v)) xc.value = v;
-    });
-  });
-
-  // Unlocked cells the layout left empty still need their own style to be editable.
-  for (const key of unlocked) {
-    const [r, c] = key.split(',').map(Number);
-    if (sheet.rows[r]?.[c]) continue;
-    const xc = ws.getCell(r + 1, c + 1);
-    xc.style = { ...toExcelStyle(undefined, cache), protection: { locked: false } };
-  }
-
-  if (sheet.rowHeights) {
-    for (const [r, h] of Object.entries(sheet.rowHeights)) ws.getRow(Number(r) + 1).height = h;
-  }
-
-  for (const m of sheet.merges) {
-    const p = parseRangeAddress(m);
-    if (!p || (p.r1 === p.r2 && p.c1 === p.c2)) continue;
-    ws.mergeCells(p.r1 + 1, p.c1 + 1, p.r2 + 1, p.c2 + 1);
-  }
-
-  for (const v of sheet.validations ?? []) {
-    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, toExcelValidation(v));
-  }
+  return XML_HEAD + `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
+    + '<bookViews><workbookView activeTab="0"/></bookViews>'
+    + `<sheets>${names.map((n, i) => `<sheet name="${escapeAttr(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>`
+    + (defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '')
+    + '<calcPr calcId="191029"/>'
+    + '</workbook>';
 }
 
+// ---------------------------------------------------------------- zip
+
+interface ZipFile { name: string; data: Buffer }
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32(buf: Buffer): number {
+  const native = (zlib as unknown as { crc32?: (b: Buffer) => number }).crc32;
+  if (native) return native(buf) >>> 0;
+  let c = -1;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** A plain zip (deflate, UTF-8 names), as every spreadsheet program reads. */
+export function zip(files: ZipFile[], when = new Date()): Buffer {
+  const time = (when.getHours() << 11) | (when.getMinutes() << 5) | Math.floor(when.getSeconds() / 2);
+  const date = ((Math.max(when.getFullYear(), 1980) - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate();
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = Buffer.from(f.name, 'utf8');
+    const data = zlib.deflateRawSync(f.data, { level: 6 });
+    const crc = crc32(f.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(f.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(time, 12);
+    dir.writeUInt16LE(date, 14);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(f.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    chunks.push(local, name, data);
+    central.push(dir, name);
+    offset += local.length + name.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, end]);
+}
+
+// ---------------------------------------------------------------- workbook
+
 /**
- * Writes the sheets into a new workbook. Strings stay text (cells the layout
- * marks `@` also get the Text number format); charts are not written (exceljs
- * cannot), the data ranges they would show are in the sheets.
+ * Writes the sheets into a new workbook. Strings are always shared strings
+ * (text, never a formula, whatever they start with); cells the layout marks
+ * `@` also get the Text number format. Charts are not written: the data
+ * ranges they would show are in the sheets.
  */
 export async function writeXlsx(sheets: OutputSheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Tổng hợp CCHC';
-  wb.created = new Date();
-  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  if (sheets.length === 0) throw new Error('Không có trang nào để ghi.');
+  const styles = new Styles();
+  const sst = new SharedStrings();
   const names = uniqueSheetNames(sheets);
-  sheets.forEach((s, i) => addSheet(wb, s, names[i], cache));
-  for (let i = 0; i < sheets.length; i++) {
-    if (sheets[i].protection) {
-      await wb.worksheets[i].protect('', {
-        selectLockedCells: true,
-        selectUnlockedCells: true,
-        formatColumns: true,
-        formatRows: true,
-      });
-    }
-  }
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  const sheetFiles = sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(sheetXml(s, i === 0, styles, sst), 'utf8') }));
+  const n = sheets.length;
+  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  const contentTypes = XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    + '<Default Extension="xml" ContentType="application/xml"/>'
+    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    + overrides
+    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    + '</Types>';
+  const rootRels = XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">`
+    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    + '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+    + '</Relationships>';
+  const wbRels = XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">`
+    + sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
+    + `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`
+    + `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`
+    + '</Relationships>';
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const core = XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    + '<dc:creator>Tổng hợp CCHC</dc:creator>'
+    + `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>`
+    + '</cp:coreProperties>';
+  const app = XML_HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>';
+
+  const text = (name: string, s: string): ZipFile => ({ name, data: Buffer.from(s, 'utf8') });
+  // Shared strings and styles are complete only after every sheet is written.
+  return zip([
+    text('[Content_Types].xml', contentTypes),
+    text('_rels/.rels', rootRels),
+    text('docProps/core.xml', core),
+    text('docProps/app.xml', app),
+    text('xl/workbook.xml', workbookXml(names, sheets)),
+    text('xl/_rels/workbook.xml.rels', wbRels),
+    text('xl/styles.xml', styles.xml()),
+    text('xl/sharedStrings.xml', sst.xml()),
+    ...sheetFiles,
+  ]);
 }
