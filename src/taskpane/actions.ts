@@ -206,11 +206,16 @@ export async function exportReport(outcome: CompileOutcome | null): Promise<{ fi
   }
 }
 
-/** `Bao-cao-CCHC-Quy-I-2025.docx`: plain ASCII so every browser keeps the name. */
+/** `Bao-cao-CCHC-Quy-I-2025.docx`: diacritics dropped, case kept, so every browser keeps the name. */
 export function reportFileName(result: Pick<CompileResult, 'period' | 'year'>): string {
-  const period = fold(result.period).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  const cap = period.replace(/(^|-)([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
-  return `Bao-cao-CCHC-${cap}-${result.year}.docx`;
+  const period = result.period
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `Bao-cao-CCHC-${period}-${result.year}.docx`;
 }
 
 /** Reads browser `File`s into memory (the bytes the xlsx reader and Excel need). */

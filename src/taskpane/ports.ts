@@ -15,8 +15,6 @@ import { writeOutputSheets as excelWrite } from '../excel/write';
 import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
 import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
-import { buildReportDocx as reportDocx } from '../report/docx-report';
-import { fromCompileResult } from '../report/report-data';
 import type { PickedFile, ImportOutcome, TemplateForm } from './actions';
 
 export const compileGrids = (grids: SheetGrid[], options: { period?: CompileResult['period']; year?: number }, extra?: Finding[]): CompileResult =>
@@ -80,6 +78,10 @@ export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputS
 };
 
 /** The report of the top parent of the compile (the compiling unit), dated today. */
-export const buildReportDocx = (result: CompileResult): Promise<Uint8Array> => reportDocx(fromCompileResult(result));
+export const buildReportDocx = async (result: CompileResult): Promise<Uint8Array> => {
+  // Loaded on demand: the docx library is a large part of the bundle and only this button needs it.
+  const [{ buildReportDocx: toDocx }, { fromCompileResult }] = await Promise.all([import('../report/docx-report'), import('../report/report-data')]);
+  return toDocx(fromCompileResult(result));
+};
 
 export const describeError = (e: unknown): string => describeOfficeError(e);

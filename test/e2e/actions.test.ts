@@ -1,0 +1,228 @@
+/**
+ * The pane's actions (src/taskpane/actions.ts) on the in-memory Excel
+ * stand-in, in Node: what each button does to a workbook, quicker and more
+ * thorough than through the browser.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { SheetGrid } from '../../src/core/grid';
+import { createFakeOffice, type FakeOffice } from '../../src/harness/fake-excel';
+import * as actions from '../../src/taskpane/actions';
+import { makeUnitGrid, sampleSpec, type UnitSpec } from '../helpers/unit-grid';
+
+const COMMUNES: Partial<UnitSpec>[] = [
+  { unit: 'UBND xã Hương Lộc', unitCode: 'X001', figures: { ...sampleSpec().figures, A1: 20 } },
+  { unit: 'UBND xã Thượng Quảng', unitCode: 'X002', figures: { ...sampleSpec().figures, A1: 7 } },
+  { unit: 'UBND thị trấn Khe Tre', unitCode: 'X003', figures: { ...sampleSpec().figures, A1: 13 } },
+];
+
+const commune = (o: Partial<UnitSpec>): SheetGrid => makeUnitGrid(sampleSpec(o));
+
+let fake: FakeOffice;
+
+function install(grids: SheetGrid[], apiVersion = '1.13'): void {
+  fake = createFakeOffice({ apiVersion });
+  fake.loadGrids(grids);
+  fake.install(globalThis as unknown as Record<string, unknown>);
+}
+
+const values = () => fake.sheets().map((s) => ({ name: s.name, values: s.values }));
+
+function xlsxOf(grid: SheetGrid): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** The value right of the cell holding `label` in `sheet`, or undefined. */
+function rowOf(sheet: string, first: string): (string | number | boolean | null)[] | undefined {
+  return fake.sheet(sheet)?.values.find((r) => r.includes(first));
+}
+
+describe('Tổng hợp', () => {
+  beforeEach(() => install(COMMUNES.map(commune)));
+
+  it('writes the summary, Phụ lục, report and findings sheets after the unit sheets, with the summed figures', async () => {
+    const o = await actions.compileWorkbook();
+    expect(o.counts).toMatchObject({ units: 3, missing: 0 });
+    expect(o.written.length).toBeGreaterThanOrEqual(4);
+    const names = fake.sheetNames();
+    expect(names.slice(0, 3)).toEqual(['xã Hương Lộc', 'xã Thượng Quảng', 'thị trấn Khe Tre']);
+    expect(names.slice(3)).toEqual(o.written);
+    const report = o.written.find((n) => n.startsWith('BC '))!;
+    expect(rowOf(report, 'A1')).toContain(40);
+    // The summary is shown once written.
+    expect(fake.selection().sheet).toBe(o.written[0]);
+    expect(fake.stats.maxConcurrentRuns).toBe(1);
+  });
+
+  it('run twice gives the same sheets, none duplicated, and the same counts', async () => {
+    const first = await actions.compileWorkbook();
+    const before = values();
+    const second = await actions.compileWorkbook();
+    expect(values()).toEqual(before);
+    expect(second.counts).toEqual(first.counts);
+    expect(second.result.findings).toEqual(first.result.findings);
+  });
+
+  it('never touches the unit sheets', async () => {
+    const before = values().slice(0, 3);
+    await actions.compileWorkbook();
+    await actions.compileWorkbook();
+    expect(values().slice(0, 3)).toEqual(before);
+  });
+});
+
+describe('the add-in recognises its own earlier output by content, not by name alone', () => {
+  const district = (unit: string, code: string, a1: number): SheetGrid =>
+    makeUnitGrid(sampleSpec({ unit, unitCode: code, level: 'Huyện', parent: 'UBND tỉnh Thừa Thiên Huế', compiled: true, figures: { ...sampleSpec().figures, A1: a1 }, sheet: `BC ${unit.replace('UBND huyện ', '')}` }));
+
+  it("keeps districts' compiled reports named like outputs (BC …) as children of the province, run after run", async () => {
+    install([district('UBND huyện Nam Đông', 'H01', 100), district('UBND huyện Phong Điền', 'H02', 50)]);
+    const o = await actions.compileWorkbook();
+    expect(o.counts.units).toBe(2);
+    expect(fake.sheetNames()).toEqual(expect.arrayContaining(['BC Nam Đông', 'BC Phong Điền']));
+    const province = o.written.find((n) => n.startsWith('BC '))!;
+    expect(province).not.toMatch(/Nam Đông|Phong Điền/);
+    expect(rowOf(province, 'A1')).toContain(150);
+    const before = values();
+    await actions.compileWorkbook();
+    expect(values()).toEqual(before);
+  });
+});
+
+describe('Kiểm tra', () => {
+  it('returns findings grouped by unit and changes nothing', async () => {
+    const bad = commune({ ...COMMUNES[1], figures: { ...sampleSpec().figures, D5: 9 } });
+    install([commune(COMMUNES[0]), bad]);
+    const before = values();
+    const o = await actions.checkWorkbook();
+    expect(values()).toEqual(before);
+    expect(o.written).toEqual([]);
+    expect(o.counts.errors).toBeGreaterThan(0);
+    const err = o.result.findings.find((f) => f.severity === 'error')!;
+    expect(err.unit).toBe('UBND xã Thượng Quảng');
+    expect(err.sheet).toBe('xã Thượng Quảng');
+  });
+});
+
+describe('going to a finding and colouring cells', () => {
+  beforeEach(() => install([commune(COMMUNES[0]), commune({ ...COMMUNES[1], figures: { ...sampleSpec().figures, D5: 9 } })]));
+
+  it('selects the cell of the finding on its sheet', async () => {
+    const o = await actions.checkWorkbook();
+    const f = o.result.findings.find((x) => x.cell)!;
+    await actions.goToFinding(f);
+    expect(fake.selection()).toEqual({ sheet: f.sheet, address: f.cell });
+  });
+
+  it('colours the cells of the findings and clears them again', async () => {
+    const o = await actions.checkWorkbook();
+    const f = o.result.findings.find((x) => x.severity === 'error' && x.cell)!;
+    await actions.highlight(o.result.findings);
+    expect(fake.cell(f.sheet, f.cell).format.fill).toBeTruthy();
+    await actions.clearHighlight();
+    expect(fake.cell(f.sheet, f.cell).format.fill ?? null).toBeNull();
+  });
+});
+
+describe('Tổng hợp từ tệp', () => {
+  it('compiles the files, not the workbook sheets, and names a file it cannot read', async () => {
+    install([commune(COMMUNES[2])]);
+    const files = [
+      { name: 'huong-loc.xlsx', bytes: xlsxOf(commune(COMMUNES[0])) },
+      { name: 'thuong-quang.xlsx', bytes: xlsxOf(commune(COMMUNES[1])) },
+      { name: 'ghi-chu.xlsx', bytes: new TextEncoder().encode('không phải Excel') },
+    ];
+    const o = await actions.compileFromFiles(files);
+    expect(o.counts.units).toBe(2);
+    expect(o.fileProblems).toHaveLength(1);
+    expect(o.fileProblems[0]).toContain('ghi-chu.xlsx');
+    expect(o.result.findings.some((f) => f.file === 'ghi-chu.xlsx' && f.severity === 'error')).toBe(true);
+    // Not copied in: the workbook has its own sheet and the outputs only.
+    expect(fake.sheetNames()).toEqual(['thị trấn Khe Tre', ...o.written]);
+    expect(rowOf(o.written.find((n) => n.startsWith('BC '))!, 'A1')).toContain(27);
+  });
+
+  it('refuses an empty pick with a message', async () => {
+    install([]);
+    await expect(actions.compileFromFiles([])).rejects.toThrow('Chưa chọn tệp nào.');
+  });
+});
+
+describe('Nhập báo cáo', () => {
+  it.each(['1.13', '1.4'])('ExcelApi %s: unit sheets come in named after the unit, existing sheets untouched, a bad file named', async (api) => {
+    install([commune(COMMUNES[0])], api);
+    const before = values();
+    const r = await actions.importReports([
+      { name: 'thuong-quang.xlsx', bytes: xlsxOf(commune(COMMUNES[1])) },
+      { name: 'hong.xlsx', bytes: new Uint8Array([1, 2, 3]) },
+    ]);
+    expect(r.added).toHaveLength(1);
+    expect(r.added[0]).toMatch(/Thượng Quảng/);
+    expect(r.fileProblems.join(' ')).toContain('hong.xlsx');
+    expect(values().slice(0, 1)).toEqual(before);
+    expect(fake.sheet(r.added[0])!.values.flat()).toContain('UBND xã Thượng Quảng');
+  });
+});
+
+describe('Tạo mẫu', () => {
+  const form: actions.TemplateForm = { unit: 'UBND xã Hồng Thủy', level: 'Xã', parent: 'UBND huyện A Lưới', period: 'Quý I', year: 2025 };
+
+  it('adds a blank TTCCHC-1 sheet, and a second one under a free name', async () => {
+    install([commune(COMMUNES[0])]);
+    const a = await actions.createTemplate(form);
+    const b = await actions.createTemplate(form);
+    expect(a).not.toBe(b);
+    for (const n of [a, b]) {
+      const flat = fake.sheet(n)!.values.flat();
+      expect(flat).toEqual(expect.arrayContaining(['TTCCHC-1', 'UBND xã Hồng Thủy', 'UBND huyện A Lưới', 'Quý I', 2025]));
+    }
+    expect(fake.sheet(a)!.validations.length).toBeGreaterThan(0);
+  });
+
+  it('explains what is missing in the form', async () => {
+    install([]);
+    await expect(actions.createTemplate({ ...form, unit: ' ' })).rejects.toThrow('Hãy nhập tên đơn vị báo cáo.');
+    await expect(actions.createTemplate({ ...form, parent: '' })).rejects.toThrow('Hãy nhập đơn vị cấp trên.');
+    await expect(actions.createTemplate({ ...form, year: 25 })).rejects.toThrow(/bốn chữ số/);
+    expect(actions.templateFormProblem({ ...form, level: 'Tỉnh', parent: '' })).toBeNull();
+  });
+});
+
+describe('Excel errors become Vietnamese messages', () => {
+  it('cell-editing mode says to press Enter or Esc', async () => {
+    install(COMMUNES.map(commune));
+    fake.setCellEditMode(true);
+    const e = await actions.compileWorkbook().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(actions.PaneError);
+    expect((e as Error).message).toMatch(/Enter hoặc Esc/);
+    fake.setCellEditMode(false);
+    await expect(actions.compileWorkbook()).resolves.toBeDefined();
+  });
+
+  it('a failure while writing leaves the previous output as it was', async () => {
+    install(COMMUNES.map(commune));
+    await actions.compileWorkbook();
+    const before = values();
+    fake.injectFailure({ match: (op) => op.action === 'delete', code: 'GeneralException' });
+    await expect(actions.compileWorkbook()).rejects.toThrow(/Excel gặp lỗi nội bộ/);
+    expect(values().filter((s) => !s.name.startsWith('~'))).toEqual(before);
+  });
+});
+
+describe('Xuất báo cáo', () => {
+  it('needs a compile first, then gives a .docx named after the period', async () => {
+    await expect(actions.exportReport(null)).rejects.toThrow(/bấm Tổng hợp/);
+    install(COMMUNES.map(commune));
+    const o = await actions.compileWorkbook();
+    const { fileName, bytes } = await actions.exportReport(o);
+    expect(fileName).toBe('Bao-cao-CCHC-Nam-2020.docx');
+    expect(Buffer.from(bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
+  });
+
+  it('file names are plain ASCII', () => {
+    expect(actions.reportFileName({ period: 'Quý III', year: 2024 })).toBe('Bao-cao-CCHC-Quy-III-2024.docx');
+    expect(actions.reportFileName({ period: '6 tháng', year: 2024 })).toBe('Bao-cao-CCHC-6-thang-2024.docx');
+  });
+});
