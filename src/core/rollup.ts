@@ -58,9 +58,16 @@ export function taskUnion(rowLists: readonly TaskRow[][]): CompileTask[] {
   const byName = new Map<string, CompileTask>();
   const usedStt = new Set<number>();
   const pending: { name: string; stt: number | null }[] = [];
+  // Thousands of reports repeat the same few task names: fold each distinct name once.
+  const folded = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = folded.get(name);
+    if (k === undefined) folded.set(name, (k = foldLoose(name)));
+    return k;
+  };
   for (const rows of rowLists) {
     for (const row of rows) {
-      const key = foldLoose(row.name);
+      const key = keyOf(row.name);
       if (!key || byName.has(key)) continue;
       const task: CompileTask = { stt: 0, name: row.name.trim(), threshold: DEFAULT_THRESHOLD };
       byName.set(key, task);
@@ -90,8 +97,20 @@ export function taskUnion(rowLists: readonly TaskRow[][]): CompileTask[] {
  */
 export function markTasks(rows: readonly TaskRow[], tasks: readonly CompileTask[]): Record<number, boolean | null> {
   const marks: Record<number, boolean | null> = {};
+  if (sameAsTasks(rows, tasks)) {
+    // The sheet lists the tasks exactly as given, in order: what matchTasks would find, without folding every name.
+    tasks.forEach((t, i) => { marks[t.stt] = rows[i].done; });
+    return marks;
+  }
   for (const m of matchTasks(rows, tasks)) marks[m.task.stt] = m.row ? m.row.done : null;
   return marks;
+}
+
+/** Row i has task i's STT and exactly its name, for every task (the sheet came from the template). */
+function sameAsTasks(rows: readonly TaskRow[], tasks: readonly CompileTask[]): boolean {
+  if (rows.length < tasks.length) return false;
+  for (let i = 0; i < tasks.length; i++) if (rows[i].stt !== tasks[i].stt || rows[i].name !== tasks[i].name) return false;
+  return true;
 }
 
 /** `Xã A, Xã B`: names inside a note. */

@@ -44,27 +44,38 @@ export class Roster {
   /** A plan roster with rows: units outside it are not added freely. */
   closed = false;
 
+  private readonly keys = new Map<string, string>();
+
+  /** `unitKey`, remembered: the same parent name comes with every one of its children's reports. */
+  keyOf(name: string): string {
+    let k = this.keys.get(name);
+    if (k === undefined) {
+      k = unitKey(name);
+      this.keys.set(name, k);
+    }
+    return k;
+  }
+
   /** By code when the code is known to the roster, else by folded name. */
   find(name: string | undefined, code?: string): UnitNode | undefined {
-    const c = codeKey(code);
-    if (c) {
-      const hit = this.byCode.get(c);
+    if (code && this.byCode.size) {
+      const hit = this.byCode.get(codeKey(code));
       if (hit) return hit;
     }
     if (!name) return undefined;
-    const k = unitKey(name);
+    const k = this.keyOf(name);
     if (!k) return undefined;
     const byName = this.byKey.get(k);
     if (byName) return byName;
     // A parent written as a roster code (`Đơn vị cấp trên: H01`).
-    return this.byCode.get(codeKey(name));
+    return this.byCode.size ? this.byCode.get(codeKey(name)) : undefined;
   }
 
   add(name: string, opts: { code?: string; level?: Level | null; parentName?: string; inRoster?: boolean; implicit?: boolean } = {}): UnitNode {
     const node: UnitNode = {
       id: this.nodes.length,
       name: name.trim(),
-      key: unitKey(name),
+      key: this.keyOf(name),
       code: opts.code?.trim() || undefined,
       level: opts.level ?? null,
       parentName: opts.parentName?.trim() || undefined,
