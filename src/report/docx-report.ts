@@ -82,9 +82,10 @@ function rule(length: number, boxWidth: number): Paragraph {
   });
 }
 
-function bodyParagraph(text: string, o: { bold?: boolean; italics?: boolean } = {}): Paragraph {
+function bodyParagraph(text: string, o: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    keepNext: o.keepNext,
     indent: { firstLine: BODY_PARAGRAPH.firstLine },
     spacing: { before: 0, after: BODY_PARAGRAPH.after, line: BODY_PARAGRAPH.line, lineRule: LineRuleType.AUTO },
     children: [run(text, o)],
@@ -118,6 +119,7 @@ const NO_BORDERS = {
   right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
 };
 
+/** A borderless layout table; its rows never split across pages (a signer's name must not sit alone on the next page). */
 function borderlessTable(widths: number[], rows: Paragraph[][][]): Table {
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -125,6 +127,7 @@ function borderlessTable(widths: number[], rows: Paragraph[][][]): Table {
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     rows: rows.map((cells) => new TableRow({
+      cantSplit: true,
       children: cells.map((children, i) => new TableCell({
         width: { size: widths[i], type: WidthType.DXA },
         borders: NO_BORDERS,
@@ -257,14 +260,14 @@ function signatureTable(d: ReportData): Table {
 }
 
 /** Column widths of the Phụ lục table: STT | Nội dung | Kết quả | Hoàn thành | Chưa hoàn thành | Ghi chú. */
-const APPENDIX_WIDTHS = [600, 2700, 2250, 900, 1000, TEXT_WIDTH - 600 - 2700 - 2250 - 900 - 1000];
+const APPENDIX_WIDTHS = [700, 2650, 2200, 900, 1000, TEXT_WIDTH - 700 - 2650 - 2200 - 900 - 1000];
 
 function appendixCell(text: string, width: number, o: { bold?: boolean; centre?: boolean } = {}): TableCell {
   const lines = text.split(/\r?\n|\r|\u000B/);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
     children: lines.map((l) => new Paragraph({
       alignment: o.centre ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { before: 0, after: 0 },
@@ -291,7 +294,6 @@ function appendix(d: ReportData): (Paragraph | Table)[] {
     children: [h.stt, h.name, h.result, h.done, h.notDone, h.note].map((t, i) => appendixCell(t, APPENDIX_WIDTHS[i], { bold: true, centre: true })),
   });
   const rows = d.tasks.map((t) => new TableRow({
-    cantSplit: false,
     children: [
       appendixCell(String(t.stt), APPENDIX_WIDTHS[0], { centre: true }),
       appendixCell(t.name, APPENDIX_WIDTHS[1]),
@@ -334,13 +336,16 @@ function sectionPage(startAtOne: boolean): ISectionOptions['properties'] {
 
 /** The docx Document (exposed for tests and for callers that want to add to it). */
 export function buildReportDocument(d: ReportData): Document {
+  const blocks = narrativeBlocks(d);
   const body: (Paragraph | Table)[] = [
     officerNote(d),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     headerTable(d),
     ...titleBlock(d),
-    ...narrativeBlocks(d).map(blockParagraph),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    ...blocks.slice(0, -1).map(blockParagraph),
+    // The closing sentence stays on the page of the signature.
+    bodyParagraph(blocks[blocks.length - 1].text, { keepNext: true }),
+    new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }),
     signatureTable(d),
   ];
   const sections: ISectionOptions[] = [{ properties: sectionPage(false), headers: headers(), children: body }];

@@ -200,9 +200,13 @@ describe('buildReportDocx: body, page numbers, signature', () => {
     for (const p of list) expect(sizes(p.xml)).toEqual([22]);
     for (const p of list.slice(0, -1)) expect(p.text).toMatch(/;$/);
     expect(list[list.length - 1].text).toBe('- Lưu: VT, VP.');
-    // The table holding them has no borders.
+    // The table holding them has no borders, and its row never splits across pages.
     const table = [...doc.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('Nơi nhận:'))!;
     expect(table).toMatch(/<w:tblBorders>[\s\S]*?<w:top w:val="none"/);
+    expect(table).toMatch(/<w:trPr>[\s\S]*?<w:cantSplit\/>/);
+    // The closing sentence is kept with the signature.
+    const closing = ps.find((p) => p.text.startsWith('Trên đây là báo cáo'))!;
+    expect(closing.xml).toMatch(/<w:keepNext\/>/);
   });
 });
 

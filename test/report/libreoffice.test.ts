@@ -58,6 +58,9 @@ maybe('LibreOffice opens the report: ≥ 2 pages, no number on page 1, page 2 nu
     expect(firstLine(first)).not.toMatch(/^\d+$/); // page 1 carries no number
     expect(firstLine(pageText(2))).toBe('2');
     expect(spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout).toContain('Tổng số: 08 nhiệm vụ./.');
+    // The signer's name is on the page of the titles and the closing sentence.
+    const signPage = Array.from({ length: pages }, (_, i) => pageText(i + 1)).find((t) => t.includes('[Họ và tên]'))!;
+    for (const t of ['TM. ỦY BAN NHÂN DÂN', 'PHÓ CHỦ TỊCH', 'Nơi nhận:', 'Trên đây là báo cáo']) expect(signPage).toContain(t);
 
     const artifacts = join(__dirname, '..', 'artifacts');
     mkdirSync(artifacts, { recursive: true });
