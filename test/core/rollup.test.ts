@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { matchTasks } from '../../src/core/task-checks';
 import { displayUnitName, joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion } from '../../src/core/rollup';
 import type { ChildRow, TaskRow } from '../../src/core/model';
 import { emptyFigures, type Figures } from '../../src/core/template';
@@ -52,4 +54,30 @@ test('assessments are attributed one line per unit', () => {
   expect(joinAssessments([
     { unit: 'UBND xã A', key: 'strengths', text: 'Tốt' }, { unit: 'UBND xã B', key: 'strengths', text: ' Khá ' }, { unit: 'UBND xã C', key: 'proposals', text: '' },
   ], displayUnitName)).toEqual({ strengths: 'Xã A: Tốt\nXã B: Khá' });
+});
+
+test('markTasks agrees with matchTasks (the task checks) whatever the rows, fast path or not', () => {
+  const names = ['Một', 'Hai', 'Ba', 'MỘT', 'hai '];
+  const arbRow = fc.record({ stt: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }), name: fc.constantFrom(...names), done: fc.constantFrom(true, false, null) });
+  const tasks = [{ stt: 1, name: 'Một', threshold: 1 }, { stt: 2, name: 'Hai', threshold: 1 }, { stt: 3, name: 'Ba', threshold: 1 }];
+  fc.assert(fc.property(fc.array(arbRow, { maxLength: 6 }), fc.boolean(), (rawRows, asTemplate) => {
+    const rows = (asTemplate ? [...tasks.map((t, i) => ({ stt: t.stt, name: t.name, done: i % 2 === 0 })), ...rawRows] : rawRows)
+      .map((r) => row(r.stt, r.name, r.done));
+    const expected = Object.fromEntries(matchTasks(rows, tasks).map((m) => [m.task.stt, m.row ? m.row.done : null]));
+    expect(markTasks(rows, tasks)).toEqual(expected);
+  }));
+});
+
+test('rollupFigures on random children: sums of the given values, A6 their mean, empties counted', () => {
+  const value = fc.option(fc.integer({ min: 0, max: 100000 }), { nil: null });
+  const hours = fc.option(fc.double({ min: 0, max: 24, noNaN: true }), { nil: null });
+  fc.assert(fc.property(fc.array(fc.record({ A1: value, D2: value, A6: hours }), { maxLength: 12 }), (kids) => {
+    const { figures, emptyCounts } = rollupFigures(kids.map((k) => fig(k)));
+    const given = (code: 'A1' | 'D2' | 'A6') => kids.map((k) => k[code]).filter((v): v is number => v !== null);
+    expect(figures.A1).toBe(given('A1').length ? given('A1').reduce((a, b) => a + b, 0) : null);
+    expect(emptyCounts.D2).toBe(kids.length - given('D2').length);
+    const h = given('A6');
+    if (h.length) expect(figures.A6).toBeCloseTo(h.reduce((a, b) => a + b, 0) / h.length, 9);
+    else expect(figures.A6).toBeNull();
+  }));
 });
