@@ -95,7 +95,6 @@ export async function insertSheetsFromFiles(
 ): Promise<ImportResult> {
   const isUnit = opts.isUnitSheet ?? defaultIsUnitSheet;
   const nameFor = opts.sheetNameFor ?? defaultSheetName;
-  const canInsert = !opts.valuesOnly && isExcelApiSupported(OPTIONAL_SETS.insertFromBase64);
   const result: ImportResult = { added: [], problems: [], files: [] };
 
   const worksheets = context.workbook.worksheets;
@@ -121,7 +120,7 @@ export async function insertSheetsFromFiles(
       continue;
     }
     let fallbackReason: string | undefined;
-    if (canInsert) {
+    if (!opts.valuesOnly) {
       const inserted = await tryInsert(context, f, units, nameFor, taken);
       if (inserted.ok) {
         result.added.push(...inserted.sheets);
@@ -162,7 +161,9 @@ async function tryInsert(
   units: SheetGrid[],
   nameFor: (g: SheetGrid) => string,
   taken: Set<string>,
-): Promise<{ ok: true; sheets: string[] } | { ok: false; reason: string }> {
+): Promise<{ ok: true; sheets: string[] } | { ok: false; reason?: string }> {
+  // Older Excel: values are written instead, without a word to the user.
+  if (!isExcelApiSupported(OPTIONAL_SETS.insertFromBase64)) return { ok: false };
   const base64 = f.base64 ?? toBase64(f.bytes ?? new Uint8Array());
   const worksheets = context.workbook.worksheets;
   let ids: string[] | undefined;

@@ -61,12 +61,6 @@ function numberFormatOf(v: string | number | null, style: CellStyle | undefined)
   return style?.numberFormat ?? NUMBER_FORMATS.general;
 }
 
-interface Features {
-  freeze: boolean;
-  validation: boolean;
-  pageLayout: boolean;
-}
-
 export async function writeOutputSheets(
   context: Excel.RequestContext,
   sheets: OutputSheet[],
@@ -81,11 +75,6 @@ export async function writeOutputSheets(
   }
   const budget = new SyncBudget(context, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   const result: WriteResult = { written: [], syncs: 0, renamed: [], deleted: [], notes: [] };
-  const features: Features = {
-    freeze: isExcelApiSupported(OPTIONAL_SETS.freezePanes),
-    validation: isExcelApiSupported(OPTIONAL_SETS.dataValidation),
-    pageLayout: isExcelApiSupported(OPTIONAL_SETS.pageLayout),
-  };
 
   // 1. What the workbook has now.
   const worksheets = context.workbook.worksheets;
@@ -125,7 +114,7 @@ export async function writeOutputSheets(
       await budget.reserve(jsonBytes(p.temp));
       const ws = worksheets.add(p.temp);
       built.push(ws);
-      await queueSheetContent(ws, p.sheet, budget, features, result.notes);
+      await queueSheetContent(ws, p.sheet, budget, result.notes);
     }
     // Protection last: after it the sheet refuses changes to locked cells.
     for (const [i, p] of plans.entries()) await queueProtectionOps(built[i], p.sheet, budget);
@@ -172,7 +161,11 @@ async function removeTempSheets(context: Excel.RequestContext, temps: string[]):
 
 // ---------------------------------------------------------------- one sheet
 
-async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, features: Features, notes: string[]): Promise<void> {
+/**
+ * Members newer than the manifest's minimum are used only under an
+ * `isExcelApiSupported` check right where they are used (test/excel/api-set.test.ts).
+ */
+async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, notes: string[]): Promise<void> {
   const rows = sheet.rows;
   const nCols = rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (rows.length && nCols) await queueValues(ws, sheet, nCols, budget);
@@ -192,7 +185,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
   }
   if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols)) {
-    if (features.freeze) {
+    if (isExcelApiSupported(OPTIONAL_SETS.freezePanes)) {
       await budget.reserve(40);
       const { rows: fr, cols: fc } = sheet.freeze;
       if (fr && fc) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, fr - 1, fc - 1)));
@@ -200,13 +193,13 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
       else ws.freezePanes.freezeColumns(fc);
     } else notes.push(`Excel này chưa hỗ trợ cố định dòng tiêu đề (cần ExcelApi ${OPTIONAL_SETS.freezePanes}): trang "${sheet.name}" không cố định tiêu đề.`);
   }
-  if (features.pageLayout) {
+  if (isExcelApiSupported(OPTIONAL_SETS.pageLayout)) {
     await budget.reserve(60);
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
   }
   if (sheet.validations?.length) {
-    if (features.validation) await queueValidations(ws, sheet, nCols, budget);
+    if (isExcelApiSupported(OPTIONAL_SETS.dataValidation)) await queueValidations(ws, sheet, nCols, budget);
     else notes.push(`Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (cần ExcelApi ${OPTIONAL_SETS.dataValidation}): trang "${sheet.name}" không có danh sách chọn.`);
   }
   for (const c of sheet.charts ?? []) {
@@ -339,6 +332,7 @@ function runs(widths: (number | undefined)[]): [number, number, number][] {
  * column right of the content and the rule points at them.
  */
 async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
+  if (!isExcelApiSupported(OPTIONAL_SETS.dataValidation)) return;
   let helperCol = nCols + 1;
   for (const v of sheet.validations ?? []) {
     await budget.reserve(jsonBytes(v) * 2);
