@@ -19,6 +19,7 @@ import { readSheet } from '../../src/core/reader';
 import { STATUS_MISSING } from '../../src/core/template';
 import { unitKey } from '../../src/core/text';
 import { readXlsxBuffer } from '../../src/xlsx/read';
+import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { ensureHarnessBuilt, ROOT } from './harness-build';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,7 +36,28 @@ interface Snapshot {
   selection: { sheet: string; address: string } | null;
 }
 
-const EXAMPLES = process.env.HARNESS_EXAMPLES || path.join(ROOT, 'examples');
+let EXAMPLES = process.env.HARNESS_EXAMPLES || path.join(ROOT, 'examples');
+
+/**
+ * Without the example district (examples/, made by the command line's demo),
+ * a small district of three communes made here stands in for it.
+ */
+function fallbackExamples(): string {
+  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'tonghop-e2e-'));
+  const units = [
+    { unit: 'UBND xã Hương Lộc', unitCode: 'X001', A1: 20 },
+    { unit: 'UBND xã Thượng Quảng', unitCode: 'X002', A1: 7 },
+    { unit: 'UBND thị trấn Khe Tre', unitCode: 'X003', A1: 13, D5: 9 },
+  ];
+  units.forEach(({ unit, unitCode, A1, D5 }, i) => {
+    const spec = sampleSpec({ unit, unitCode });
+    const g = makeUnitGrid({ ...spec, figures: { ...spec.figures, A1, ...(D5 ? { D5 } : {}) } });
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(g.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v)))), g.sheet);
+    fs.writeFileSync(path.join(dir, `${i + 1}-${unitCode}.xlsx`), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  });
+  return dir;
+}
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -112,7 +134,7 @@ function newUnitFile(unit: string, sheetName: string): Buffer {
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: cài bằng "apt-get install -y chromium" hoặc đặt CHROMIUM_PATH`);
-  if (listExamples(EXAMPLES).length === 0) throw new Error('Thư mục examples/ chưa có tệp .xlsx ví dụ');
+  if (listExamples(EXAMPLES).length === 0) EXAMPLES = fallbackExamples();
   ensureHarnessBuilt();
   grids = exampleGrids();
   const result = compileGrids(grids, {});

@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Finding } from '../../core/findings';
+import { MIN_EXCEL_API, isExcelApiSupported } from '../../excel/api-sets';
 import * as actions from '../actions';
 import { paneBusy, type BusyState } from '../busy-store';
 import { downloadBytes } from '../download';
@@ -55,6 +56,12 @@ export function Pane(): React.ReactElement {
   const [showTemplate, setShowTemplate] = React.useState(false);
   const [highlighted, setHighlighted] = React.useState(false);
   const importInput = React.useRef<HTMLInputElement>(null);
+  React.useEffect(() => {
+    // The manifest keeps older Excel out; this covers a pane opened some other way.
+    if (!isExcelApiSupported(MIN_EXCEL_API)) {
+      setNotices([{ intent: 'warning', title: 'Phiên bản Excel chưa hỗ trợ', lines: [`Tổng hợp CCHC cần Excel hỗ trợ ExcelApi ${MIN_EXCEL_API} trở lên (Excel 2016 trở về sau, Microsoft 365 hoặc Excel trên web).`] }]);
+    }
+  }, []);
   const filesInput = React.useRef<HTMLInputElement>(null);
 
   /** Runs one action marked busy; its failure becomes an error message, never a blank pane. */
