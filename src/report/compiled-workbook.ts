@@ -83,13 +83,17 @@ export function fromCompiledWorkbook(grids: SheetGrid[], opts: ReportOptions = {
     ?? plan?.roster.find((u) => unitKey(u.name) === unitKey(name))?.level
     ?? levelFromName(name);
 
-  // Child rows: the summary sheet named for this unit, else any summary-like sheet, else the units' sheets.
+  // Child rows: the summary sheet named for this unit; else the only summary-like sheet of the
+  // workbook (with several, none is guessed); else the units' own sheets.
   const summaryBase = outputSheetBase('summary', own.unit);
-  const named = grids.filter((g) => sameSheetBase(g.sheet, summaryBase));
   let table: SummaryTable | null = null;
-  for (const g of [...named, ...grids.filter((g) => !named.includes(g))]) {
+  for (const g of grids.filter((g) => sameSheetBase(g.sheet, summaryBase))) {
     table = readSummaryTable(g);
     if (table) break;
+  }
+  if (!table) {
+    const others = grids.map(readSummaryTable).filter((t): t is SummaryTable => !!t);
+    if (others.length === 1) table = others[0];
   }
   let children: ReportChild[];
   if (table) {

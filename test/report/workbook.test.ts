@@ -183,3 +183,41 @@ describe('readPreviousPeriod and the comparison', () => {
     expect(d.previousNote).toBe('Số liệu kỳ trước (năm 2019) cộng từ 2/4 đơn vị có trong tệp kỳ trước: so sánh chỉ mang tính tham khảo.');
   });
 });
+
+describe('several levels in one workbook (communes → districts → province)', () => {
+  const roster = [
+    { name: 'UBND huyện Nam Đông', level: 'Huyện' as const, parent: PROVINCE },
+    { name: 'UBND huyện Phú Lộc', level: 'Huyện' as const, parent: PROVINCE },
+    { name: 'UBND xã Hương Lộc', level: 'Xã' as const, parent: DISTRICT },
+    { name: 'UBND xã Thượng Quảng', level: 'Xã' as const, parent: DISTRICT },
+    { name: 'UBND xã Lộc Bình', level: 'Xã' as const, parent: 'UBND huyện Phú Lộc' },
+    { name: 'UBND xã Lộc Trì', level: 'Xã' as const, parent: 'UBND huyện Phú Lộc' },
+  ];
+  const balanced = { D1: 0, D2: 10, D3: 1, D4: 10, D5: 0, D6: 0 };
+  const result = compileReads([
+    planRead({ compilingUnit: PROVINCE, level: 'Tỉnh', roster, year: 2020 }),
+    readSheet(makeUnitGrid(unitSpec('UBND xã Hương Lộc', 2020, { figures: { A1: 1, ...balanced } }))),
+    readSheet(makeUnitGrid(unitSpec('UBND xã Thượng Quảng', 2020, { figures: { A1: 2, ...balanced } }))),
+    readSheet(makeUnitGrid(unitSpec('UBND xã Lộc Bình', 2020, { parent: 'UBND huyện Phú Lộc', figures: { A1: 4, ...balanced } }))),
+  ]);
+  const outputs = layoutOutputs(result, { now: DATE }).map((s) => outputSheetToGrid(s));
+
+  test('the province by default, a district when asked: each the same as from the compile', () => {
+    const top = fromCompiledWorkbook(outputs, { date: DATE });
+    expect(top.unit).toBe(PROVINCE);
+    expect(top.place).toBe('Thừa Thiên Huế');
+    expect(essentials(top)).toEqual(essentials(fromCompileResult(result, { date: DATE })));
+    const phuLoc = fromCompiledWorkbook(outputs, { date: DATE, unit: 'UBND huyện Phú Lộc' });
+    expect(essentials(phuLoc)).toEqual(essentials(fromCompileResult(result, { date: DATE, unit: 'huyện Phú Lộc' })));
+    expect(phuLoc.missingUnits).toEqual(['UBND xã Lộc Trì']);
+  });
+
+  test('the province report names the districts and writes to them', async () => {
+    const doc = await openDocx(await buildReportDocx(fromCompileResult(result, { date: DATE })));
+    const texts = paragraphs(doc.document).map((p) => p.text);
+    expect(texts).toEqual(expect.arrayContaining(['ỦY BAN NHÂN DÂN', 'TỈNH THỪA THIÊN HUẾ', 'Thừa Thiên Huế, ngày 05 tháng 11 năm 2020', '- UBND các huyện, thị xã, thành phố;']));
+    expect(texts.some((t) => t.startsWith('Kính gửi'))).toBe(false);
+    expect(texts.join('\n')).toContain('Tin, bài đăng trên Cổng/Trang thông tin điện tử: 7 tin, bài (nhiều nhất: huyện Phú Lộc 4 tin, bài; huyện Nam Đông 3 tin, bài)');
+  });
+});
+
