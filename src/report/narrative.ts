@@ -209,6 +209,13 @@ export function compileAssessments(d: ReportData, key: AssessmentKey): { text: s
   return [...byKey.values()];
 }
 
+/** Units that wrote a point: all of them up to MAX_NAMED, else the first ones and how many more. */
+const MAX_NAMED = 5;
+function attribution(units: string[]): string {
+  if (units.length <= MAX_NAMED) return listUnits(units);
+  return `${listUnits(units.slice(0, MAX_NAMED - 2))} và ${units.length - (MAX_NAMED - 2)} đơn vị khác`;
+}
+
 /** Each point once, with the units that wrote it in brackets (the issuing unit's own points are not bracketed). */
 function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
   const self = unitKey(d.unit);
@@ -216,7 +223,7 @@ function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
     const others = a.units.filter((u) => unitKey(u) !== self);
     return {
       kind: 'item' as const,
-      text: `- ${sentence(others.length ? `${sentence(a.text).replace(/\.$/, '')} (${listUnits(others)})` : a.text)}`,
+      text: `- ${sentence(others.length ? `${sentence(a.text).replace(/\.$/, '')} (${attribution(others)})` : a.text)}`,
     };
   });
 }

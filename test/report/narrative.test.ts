@@ -66,3 +66,9 @@ test('fromCompileResult: the top summary by default, another by name, a clear er
   expect(() => fromCompileResult(r, { unit: 'UBND xã Không Có' })).toThrow('Không có bảng tổng hợp của đơn vị "UBND xã Không Có"');
   expect(() => fromCompileResult({ ...r, summaries: [] })).toThrow(/chưa có đơn vị nào được tổng hợp/);
 });
+
+test('a point many units wrote names the first ones and counts the rest', () => {
+  const d = base();
+  d.assessments = Array.from({ length: 12 }, (_, i) => ({ unit: `UBND xã Số ${i + 1}`, key: 'weaknesses' as const, text: 'Kinh phí còn hạn chế.' }));
+  expect(text(d)).toContain('- Kinh phí còn hạn chế (xã Số 1, xã Số 2, xã Số 3 và 9 đơn vị khác).');
+});
