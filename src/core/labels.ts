@@ -165,15 +165,17 @@ export interface KeyValueRow<F extends string> {
   field: F;
   row: number;
   labelCol: number;
-  /** Column of the value cell: the next non-empty cell right of the label, or -1. */
+  /** Column of the value cell: the next non-empty cell right of the label, or -1 (the label cell itself when the value is inline). */
   valueCol: number;
+  /** The value when label and value share one cell (`Kỳ báo cáo: Quý I`). */
+  inlineValue?: string;
 }
 
 /**
  * The label of a key/value row is the row's first non-empty cell (a cell
  * further right is a value, never a label: `Kỳ báo cáo | Năm` is a period,
  * not the year row). A leading row number (`1.`) left of the label column is
- * stepped over.
+ * stepped over. A cell `Label: value` with nothing to its right holds both.
  */
 export function keyValueLabelAt<F extends string>(
   fg: FoldedGrid,
@@ -184,6 +186,10 @@ export function keyValueLabelAt<F extends string>(
   let c = fg.nextNonEmpty(r, 0);
   if (c < 0) return null;
   let field = labels.get(fg.key(r, c));
+  if (field === undefined) {
+    const inline = inlineKeyValue(fg, r, c, labels);
+    if (inline) return inline;
+  }
   if (field === undefined && c < labelCol) {
     c = fg.nextNonEmpty(r, c + 1);
     if (c < 0 || c > labelCol) return null;
@@ -191,6 +197,20 @@ export function keyValueLabelAt<F extends string>(
   }
   if (field === undefined) return null;
   return { field, row: r, labelCol: c, valueCol: fg.nextNonEmpty(r, c + 1) };
+}
+
+/** `Đơn vị báo cáo: UBND xã A` in one cell. */
+function inlineKeyValue<F extends string>(fg: FoldedGrid, r: number, c: number, labels: ReadonlyMap<string, F>): KeyValueRow<F> | null {
+  const v = fg.value(r, c);
+  if (typeof v !== 'string') return null;
+  const i = v.indexOf(':');
+  if (i <= 0 || i > MAX_LABEL_CHARS) return null;
+  const field = labels.get(labelKeyFast(v.slice(0, i)));
+  if (field === undefined) return null;
+  const rest = v.slice(i + 1).trim();
+  const right = fg.nextNonEmpty(r, c + 1);
+  if (rest === '') return { field, row: r, labelCol: c, valueCol: right };
+  return { field, row: r, labelCol: c, valueCol: c, inlineValue: rest };
 }
 
 /** Map of label keys → field, built once per label table. */

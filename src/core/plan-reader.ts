@@ -137,6 +137,8 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
 
   if (rosterHeader) readRoster(fg, plan, rosterHeader, taskHeader && taskHeader.row > rosterHeader.row ? taskHeader.row : n, add);
 
+  // Findings name the compiling unit once it is read (it may come after the first finding).
+  for (const f of findings) f.unit = plan.compilingUnit || sheet;
   return { plan, findings };
 }
 

@@ -12,8 +12,8 @@
  */
 import { checkFigures } from './figure-checks';
 import { cellRef, Finding, Severity } from './findings';
-import { SheetGrid, isCellError } from './grid';
-import { FoldedGrid, HeaderSpec, findHeader, foldFast, keyValueLabelAt, labelKey, labelMap } from './labels';
+import { CellValue, SheetGrid, isCellError } from './grid';
+import { FoldedGrid, HeaderSpec, KeyValueRow, findHeader, foldFast, keyValueLabelAt, labelKey, labelMap } from './labels';
 import type { SheetRead, SourceRef, TaskRow, UnitReport } from './model';
 import { parseFigure } from './numbers';
 import { parseDateCell, findDateInText } from './dates';
@@ -31,18 +31,15 @@ import {
   INDICATOR_BY_CODE,
   INDICATOR_CODES,
   IndicatorCode,
-  LEVELS,
   LEVEL_NAMES,
-  Level,
   MARKS,
   PERIODS,
-  Period,
   TASK_HEADERS,
   TEMPLATE_CODE,
   emptyFigures,
   isIndicatorCode,
 } from './template';
-import { foldLoose } from './text';
+import { cellText } from './text';
 
 /** The template label is looked for in the first rows only (spec §1). */
 export const RECOGNITION_ROWS = 15;
@@ -54,6 +51,7 @@ const ID_MAP = labelMap(ID_LABELS.map((l) => [l.field, l.label] as const));
 const ASSESSMENT_MAP = labelMap(ASSESSMENT_LABELS.map((a) => [a.key, a.label] as const));
 const COMPILED_KEY = labelKey(COMPILED_REPORT_TYPE);
 const MARK_SET = new Set(MARKS.map((m) => m.trim()));
+const ID_LABEL_TEXT = Object.fromEntries(ID_LABELS.map((l) => [l.field, l.label])) as Record<IdField, string>;
 
 type FigureCol = 'code' | 'label' | 'unit' | 'value' | 'note';
 /** Header texts; the template's own first, then variants seen in real sheets. */
@@ -79,6 +77,7 @@ export const TASK_HEADER_SPECS: readonly HeaderSpec<TaskCol>[] = [
 // Compiled once (spec: no regex compilation in hot loops).
 const TEMPLATE_VALUE = /^ttcchc\s*-?\s*(\d+)\b/;
 const CODE_LIKE = /^[A-Z]{1,2}\d{1,2}$/;
+const YEAR_IN_TEXT = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
 const CODE_CLEAN = /[\s.:]+/g;
 const HEADING_STT = /^([ivx]+|[a-z])[.)]?$/;
 
@@ -92,11 +91,13 @@ export function readSheet(grid: SheetGrid): SheetRead {
     const fg = new FoldedGrid(grid);
     const tpl = findTemplateLabel(fg);
     if (tpl) {
-      const version = tpl.valueCol >= 0 ? TEMPLATE_VALUE.exec(fg.fold(tpl.row, tpl.valueCol).replace(/\s+/g, '')) : null;
+      const version = TEMPLATE_VALUE.exec(foldFast(tpl.value).replace(/\s+/g, ''));
       if (version) {
         const code = `${TEMPLATE_CODE.slice(0, TEMPLATE_CODE.lastIndexOf('-') + 1)}${Number(version[1])}`;
-        if (code === TEMPLATE_CODE) return readUnitReport(fg, source, tpl);
-        return unsupported(fg, source, tpl, fg.text(tpl.row, tpl.valueCol));
+        if (code !== TEMPLATE_CODE) return unsupported(fg, source, tpl);
+        const sink = new FindingSink(fg, source);
+        const read = readUnitReport(fg, source, tpl, sink);
+        return isBlankForm(read, sink) ? { kind: 'skipped', source } : read;
       }
     }
     if (isPlanSheet(fg)) {
@@ -132,7 +133,9 @@ function safeSheetName(grid: SheetGrid): string {
 interface TemplateLabel {
   row: number;
   col: number;
+  /** Column of the template code (the label's own column when written `Mã mẫu: TTCCHC-1`). */
   valueCol: number;
+  value: string;
 }
 
 function findTemplateLabel(fg: FoldedGrid): TemplateLabel | null {
@@ -140,16 +143,33 @@ function findTemplateLabel(fg: FoldedGrid): TemplateLabel | null {
   for (let r = 0; r < rows; r++) {
     const w = fg.width(r);
     for (let c = 0; c < w; c++) {
-      if (typeof fg.value(r, c) === 'string' && fg.key(r, c) === TEMPLATE_LABEL_KEY) {
-        return { row: r, col: c, valueCol: fg.nextNonEmpty(r, c + 1) };
+      const v = fg.value(r, c);
+      if (typeof v !== 'string') continue;
+      if (fg.key(r, c) === TEMPLATE_LABEL_KEY) {
+        const valueCol = fg.nextNonEmpty(r, c + 1);
+        return { row: r, col: c, valueCol, value: valueCol >= 0 ? fg.text(r, valueCol) : '' };
+      }
+      const colon = v.indexOf(':');
+      if (colon > 0 && labelKey(v.slice(0, colon)) === TEMPLATE_LABEL_KEY) {
+        return { row: r, col: c, valueCol: c, value: v.slice(colon + 1).trim() };
       }
     }
   }
   return null;
 }
 
-function unsupported(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel, version: string): SheetRead {
+/**
+ * A form nobody filled in (a blank template sent back or left in the
+ * workbook): no unit name, no figure, no task marked or result written, no
+ * assessment. It is not a report: counting it would list the unit as sent.
+ */
+function isBlankForm(read: SheetRead, sink: FindingSink): boolean {
+  return read.kind === 'report' && read.report.unit === '' && !sink.typedSomething && Object.keys(read.report.assessment).length === 0;
+}
+
+function unsupported(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel): SheetRead {
   const cell = fg.address(tpl.row, tpl.valueCol);
+  const version = tpl.value;
   return {
     kind: 'unsupported',
     source,
@@ -168,11 +188,11 @@ function unsupported(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel, vers
   };
 }
 
-// ---------------------------------------------------------------- the unit report
-
 /** Collects findings; the unit name is filled in at the end, once read. */
 class FindingSink {
   readonly list: Finding[] = [];
+  /** Some figure, mark, result or note was typed (else the sheet may be a blank form). */
+  typedSomething = false;
   constructor(private readonly fg: FoldedGrid, private readonly source: SourceRef) {}
 
   at(severity: Severity, r: number, c: number, rule: string, message: string): void {
@@ -192,8 +212,7 @@ class FindingSink {
   }
 }
 
-function readUnitReport(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel): SheetRead {
-  const sink = new FindingSink(fg, source);
+function readUnitReport(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel, sink: FindingSink): SheetRead {
   const n = fg.rowCount;
 
   // Section boundaries first: the identification block ends where section I starts.
@@ -254,17 +273,20 @@ function readUnitReport(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel): 
 // ---------------------------------------------------------------- identification block
 
 function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitReport, tpl: TemplateLabel, idEnd: number): void {
-  const rows = new Map<IdField, { row: number; labelCol: number; valueCol: number }>();
+  const rows = new Map<IdField, KeyValueRow<IdField>>();
   for (let r = 0; r < idEnd; r++) {
     const kv = keyValueLabelAt(fg, r, ID_MAP, tpl.col);
     if (kv && !rows.has(kv.field)) rows.set(kv.field, kv);
   }
-  const label = (f: IdField) => ID_LABELS.find((l) => l.field === f)!.label;
-  const valueCell = (f: IdField) => {
-    const kv = rows.get(f)!;
-    return kv.valueCol >= 0 ? fg.address(kv.row, kv.valueCol) : fg.address(kv.row, kv.labelCol + 1);
+  const label = (f: IdField) => ID_LABEL_TEXT[f];
+  /** The value cell, or where it should be (right of the label) when empty. */
+  const valueCell = (kv: KeyValueRow<IdField>) => fg.address(kv.row, kv.valueCol >= 0 ? kv.valueCol : kv.labelCol + 1);
+  const valueOf = (kv: KeyValueRow<IdField> | undefined): CellValue => {
+    if (!kv) return null;
+    if (kv.inlineValue !== undefined) return kv.inlineValue;
+    return kv.valueCol >= 0 ? fg.value(kv.row, kv.valueCol) : null;
   };
-  for (const f of rows.keys()) report.idCells[f] = valueCell(f);
+  for (const [f, kv] of rows) report.idCells[f] = valueCell(kv);
 
   /** Text of a field, or '' (with an error when the field is required). */
   const text = (f: IdField, required: boolean): string => {
@@ -276,15 +298,16 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
       }
       return '';
     }
-    const v = kv.valueCol >= 0 ? fg.value(kv.row, kv.valueCol) : null;
+    const v = valueOf(kv);
     if (isCellError(v)) {
-      if (required) sink.cell('error', valueCell(f), 'id.missing', `«${label(f)}» chứa giá trị lỗi ${v.error}; cần ghi lại.`);
+      if (required) sink.cell('error', valueCell(kv), 'id.missing', `«${label(f)}» chứa giá trị lỗi ${v.error}; cần ghi lại.`);
       return '';
     }
-    const t = kv.valueCol >= 0 ? fg.text(kv.row, kv.valueCol) : '';
-    if (t === '' && required) sink.cell('error', valueCell(f), 'id.missing', `«${label(f)}» để trống; cần ghi ${label(f).toLowerCase()}.`);
+    const t = cellText(v);
+    if (t === '' && required) sink.cell('error', valueCell(kv), 'id.missing', `«${label(f)}» để trống; cần ghi ${label(f).toLowerCase()}.`);
     return t;
   };
+  const cellOf = (f: IdField) => valueCell(rows.get(f)!);
 
   report.unit = text('unit', true);
   const code = text('unitCode', false);
@@ -294,31 +317,33 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
   if (levelText) {
     report.level = parseLevel(levelText);
     if (!report.level) {
-      sink.cell('error', valueCell('level'), 'id.level',
-        `không nhận ra cấp «${levelText}»; cần ghi một trong: ${LEVEL_NAMES.join('; ')}.`);
+      sink.cell('error', cellOf('level'), 'id.level', `không nhận ra cấp «${levelText}»; cần ghi một trong: ${LEVEL_NAMES.join('; ')}.`);
     }
   }
 
-  const parentRequired = report.level !== 'Tỉnh' && report.level !== null;
-  const parent = text('parent', parentRequired);
+  // An unreadable level is already an error: the parent is then not asked for on top.
+  const parent = text('parent', report.level !== 'Tỉnh' && report.level !== null);
   if (parent) report.parent = parent;
 
-  const periodKv = rows.get('period');
   const periodText = text('period', true);
-  if (periodText && periodKv) {
+  if (periodText) {
     report.period = parsePeriod(periodText);
     if (!report.period) {
-      sink.cell('error', valueCell('period'), 'id.period',
-        `không nhận ra kỳ báo cáo «${periodText}»; cần ghi một trong: ${PERIODS.join(', ')}.`);
+      sink.cell('error', cellOf('period'), 'id.period', `không nhận ra kỳ báo cáo «${periodText}»; cần ghi một trong: ${PERIODS.join(', ')}.`);
     }
   }
 
-  const yearKv = rows.get('year');
-  const yearText = text('year', true);
-  if (yearText && yearKv) {
-    report.year = parseYear(fg.value(yearKv.row, yearKv.valueCol));
-    if (report.year === null) {
-      sink.cell('error', valueCell('year'), 'id.year', `năm «${yearText}» không hợp lệ; cần ghi năm bằng bốn chữ số, ví dụ 2024.`);
+  const inPeriod = YEAR_IN_TEXT.exec(periodText);
+  if (!rows.has('year') && report.period && inPeriod) {
+    // `Kỳ báo cáo: Quý I năm 2024` with no `Năm` row: the year is there.
+    report.year = Number(inPeriod[1]);
+  } else {
+    const yearText = text('year', true);
+    if (yearText) {
+      report.year = parseYear(valueOf(rows.get('year')));
+      if (report.year === null) {
+        sink.cell('error', cellOf('year'), 'id.year', `năm «${yearText}» không hợp lệ; cần ghi năm bằng bốn chữ số, ví dụ 2024.`);
+      }
     }
   }
 
@@ -330,12 +355,13 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
   if (phone) report.phone = phone;
 
   const sentKv = rows.get('sentDate');
-  if (sentKv && sentKv.valueCol >= 0) {
-    const iso = parseDateCell(fg.value(sentKv.row, sentKv.valueCol));
+  const sentValue = valueOf(sentKv);
+  if (sentKv && cellText(sentValue) !== '') {
+    const iso = parseDateCell(sentValue);
     if (iso) report.sentDate = iso;
     else {
-      sink.cell('warning', valueCell('sentDate'), 'id.date',
-        `không đọc được ngày gửi «${fg.text(sentKv.row, sentKv.valueCol)}»; cần ghi ngày dạng dd/mm/yyyy (báo cáo được coi là gửi đúng hạn).`);
+      sink.cell('warning', valueCell(sentKv), 'id.date',
+        `không đọc được ngày gửi «${cellText(sentValue)}»; cần ghi ngày dạng dd/mm/yyyy (báo cáo được coi là gửi đúng hạn).`);
     }
   }
   if (!report.sentDate && docRef) {
@@ -343,8 +369,8 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
     if (iso) report.sentDate = iso;
   }
 
-  const typeKv = rows.get('reportType');
-  if (typeKv && typeKv.valueCol >= 0 && fg.key(typeKv.row, typeKv.valueCol) === COMPILED_KEY) report.compiled = true;
+  const typeText = text('reportType', false);
+  if (typeText && labelKey(typeText) === COMPILED_KEY) report.compiled = true;
 
   report.identificationOk =
     report.unit !== '' &&
@@ -395,6 +421,7 @@ function readFigures(
       continue; // group headings (`A`, `I`) pass quietly
     }
     const cell = fg.address(r, valueCol);
+    if (!valueEmpty) sink.typedSomething = true;
     if (report.figureCells[code] !== undefined) {
       sink.at('error', r, codeCol, 'figure.duplicate-code',
         `mã ${code} xuất hiện lần nữa (đã có ở ${cellRef(report.source.sheet, report.figureCells[code]!)}); chỉ lấy dòng đầu tiên, cần xóa dòng trùng.`);
@@ -479,9 +506,10 @@ function readTasks(
       done: null,
       cell: fg.address(r, sttCell),
     };
-    const what = `nhiệm vụ ${task.stt ?? sttText ?? ''}${task.name ? ` «${shorten(task.name)}»` : ''}`.replace('  ', ' ');
+    const what = ['nhiệm vụ', task.stt ?? sttText, task.name ? `«${shorten(task.name)}»` : ''].filter((x) => x !== '').join(' ');
     const done = readMark(fg.value(r, c.done!));
     const notDone = readMark(fg.value(r, c.notDone!));
+    if (done !== 'empty' || notDone !== 'empty' || task.result !== '' || task.note !== '') sink.typedSomething = true;
     if (done === 'invalid' || notDone === 'invalid') {
       for (const [m, col, h] of [[done, c.done!, doneHeader], [notDone, c.notDone!, notDoneHeader]] as const) {
         if (m === 'invalid') {

@@ -100,7 +100,7 @@ export function checkTasksAgainstPlan(report: UnitReport, plan: Plan | undefined
   }
   for (const row of unmatchedRows(report.tasks, matches)) {
     add('warning', row.cell, 'task.not-in-plan',
-      `nhiệm vụ ${row.stt ?? ''} «${row.name}» không có trong kế hoạch; dòng này không được tổng hợp.`.replace('  ', ' '));
+      `nhiệm vụ ${row.stt === null ? '' : `${row.stt} `}«${row.name}» không có trong kế hoạch; dòng này không được tổng hợp.`);
   }
   return out;
 }

@@ -23,14 +23,6 @@ function read(overrides: Partial<UnitSpec> = {}): { report: UnitReport; findings
 const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 
-/** Replace one cell of a grid (grid-relative row/col). */
-function setCell(grid: SheetGrid, row: number, col: number, v: CellValue): SheetGrid {
-  const cells = grid.cells.map((r) => [...r]);
-  while (cells[row].length <= col) cells[row].push(null);
-  cells[row][col] = v;
-  return { ...grid, cells };
-}
-
 describe('recognising a unit sheet', () => {
   test('the canonical sheet is a report with no findings', () => {
     const { report, findings } = read();
@@ -70,8 +62,25 @@ describe('recognising a unit sheet', () => {
   });
 
   test('a `Mã mẫu` label in a value cell position still counts (label found anywhere in the row)', () => {
-    const grid: SheetGrid = { sheet: 'S', originRow: 0, originCol: 0, cells: [['BÁO CÁO', 'Mã mẫu:', 'TTCCHC-1']] };
+    const grid: SheetGrid = { sheet: 'S', originRow: 0, originCol: 0, cells: [['BÁO CÁO', 'Mã mẫu:', 'TTCCHC-1'], ['Đơn vị báo cáo', 'UBND xã A']] };
     expect(readSheet(grid).kind).toBe('report');
+  });
+
+  test('`Mã mẫu: TTCCHC-1` written in one cell', () => {
+    const grid: SheetGrid = { sheet: 'S', originRow: 0, originCol: 0, cells: [['Mã mẫu: TTCCHC-1'], ['Đơn vị báo cáo', 'UBND xã A']] };
+    expect(readSheet(grid).kind).toBe('report');
+    const v2 = readSheet({ ...grid, cells: [['Mã mẫu: TTCCHC-2']] });
+    expect(v2.kind === 'unsupported' && v2.findings[0].cell).toBe('A1');
+  });
+
+  test('a blank form (no unit, no figure, no mark) is skipped, not counted as sent', () => {
+    const blank = sampleSpec({ unit: null, figures: {}, tasks: [{ stt: 1, name: 'Việc A' }, { stt: 2, name: 'Việc B' }], assessment: undefined });
+    expect(readSheet(makeUnitGrid(blank)).kind).toBe('skipped');
+    // Anything filled makes it a report (with its findings).
+    expect(readSheet(makeUnitGrid({ ...blank, figures: { A1: 3 } })).kind).toBe('report');
+    expect(readSheet(makeUnitGrid({ ...blank, figures: { A1: 'abc' } })).kind).toBe('report');
+    expect(readSheet(makeUnitGrid({ ...blank, tasks: [{ stt: 1, name: 'Việc A', done: true }] })).kind).toBe('report');
+    expect(readSheet(makeUnitGrid({ ...blank, unit: 'UBND xã A' })).kind).toBe('report');
   });
 
   test('file and sheet are carried into the source and every finding', () => {
@@ -225,6 +234,29 @@ describe('identification block', () => {
     if (r.kind !== 'report') throw new Error();
     expect(r.report).toMatchObject({ unit: 'UBND phường An Cựu', level: 'Xã', parent: 'UBND thành phố Huế', period: 'Quý II', year: 2024, compiled: true, identificationOk: true });
     expect(r.report.idCells.unit).toBe('D3');
+  });
+
+  test('label and value in one cell (`Kỳ báo cáo: Quý I`)', () => {
+    const grid: SheetGrid = {
+      sheet: 'S', originRow: 0, originCol: 0,
+      cells: [
+        ['Mã mẫu: TTCCHC-1'], ['Đơn vị báo cáo: UBND xã A'], ['Cấp: Xã'], ['Đơn vị cấp trên: UBND huyện B'],
+        ['Kỳ báo cáo: Quý I'], ['Năm:', 2024], ['Ngày gửi: 20/04/2024'],
+      ],
+    };
+    const r = readSheet(grid);
+    if (r.kind !== 'report') throw new Error();
+    expect(r.report).toMatchObject({ unit: 'UBND xã A', level: 'Xã', parent: 'UBND huyện B', period: 'Quý I', year: 2024, sentDate: '2024-04-20', identificationOk: true });
+    expect(r.report.idCells).toMatchObject({ unit: 'A2', period: 'A5', year: 'B6' });
+  });
+
+  test('the year inside the period text serves when there is no `Năm` row', () => {
+    const { report, findings } = read({ period: 'Quý I năm 2024', year: undefined });
+    expect(report.period).toBe('Quý I');
+    expect(report.year).toBe(2024);
+    expect(findings).toEqual([]);
+    // With no year anywhere, the missing row is an error.
+    expect(only(read({ period: 'Quý I', year: undefined }).findings, 'id.missing')[0].message).toContain('«Năm»');
   });
 
   test('an error value in a required cell is an error, not a crash', () => {
