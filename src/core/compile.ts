@@ -103,6 +103,8 @@ class Compilation {
   private readonly summaries: { summary: ParentSummary; depth: number; order: number }[] = [];
   private readonly summarized = new Set<UnitNode>();
   private readonly superseded: { node: UnitNode; entry: ReportEntry }[] = [];
+  /** Compiled reports readable but for a missing parent (see placeParentless). */
+  private readonly parentless: ReportEntry[] = [];
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -122,6 +124,7 @@ class Compilation {
     // Lower levels first, so a province's own earlier output meets its districts already placed.
     const compiledEntries = eligible.filter((x) => x.report.compiled).sort((a, b) => levelRank(a.report) - levelRank(b.report));
     for (const e of compiledEntries) this.placeCompiled(e);
+    for (const e of this.parentless) this.placeParentless(e);
     this.tasks = this.plan && this.plan.tasks.length
       ? this.plan.tasks.map((t) => ({ ...t }))
       : taskUnion([...this.own.values(), ...this.compiled.values()].map((e) => e.report.tasks));
@@ -217,6 +220,8 @@ class Compilation {
       const r = e.report;
       if (!r.identificationOk) {
         e.reason = 'Không đọc được phần thông tin chung (đơn vị, cấp, kỳ báo cáo, năm): báo cáo không được tính.';
+        // The compiler's own output of a compile without a plan has no parent: still recognisable as such.
+        if (r.compiled && r.unit && r.level && r.period === this.period && r.year === this.year) this.parentless.push(e);
         continue;
       }
       if (r.period !== this.period || r.year !== this.year) {
@@ -298,6 +303,20 @@ class Compilation {
     if (!node) return;
     const first = this.compiled.get(node);
     if (first) return this.duplicate(e, first);
+    this.compiled.set(node, e);
+  }
+
+  /**
+   * A compiled report with no `Đơn vị cấp trên` is not readable as a child,
+   * but when its unit is compiled here it is that unit's earlier output (a
+   * compile without a plan does not know the parent): recognise it as such,
+   * so compiling again does not list errors about the compiler's own sheet.
+   */
+  private placeParentless(e: ReportEntry): void {
+    const r = e.report;
+    const node = this.roster.find(r.unit, r.unitCode);
+    if (!node || !this.hasFreshChildren(node) || this.compiled.has(node)) return;
+    e.reason = undefined;
     this.compiled.set(node, e);
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { compileGrids, compileReads, deadlineFor } from '../../src/core/compile';
 import { makeUnitGrid } from '../helpers/unit-grid';
 import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
@@ -445,5 +446,23 @@ describe('inputs are never changed', () => {
     const result = compileGrids(grids, {});
     expect(only(result, DISTRICT).figures.A1).toBe(11);
     expect(JSON.stringify(grids)).toBe(before);
+  });
+});
+
+describe('run twice, property', () => {
+  test('any set of communes: last run\'s compiled report beside them, anywhere, changes no total', () => {
+    const value = fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null });
+    const commune = fc.record({ A1: value, A3: value, E1: value, A6: fc.option(fc.integer({ min: 0, max: 24 }), { nil: null }) });
+    fc.assert(fc.property(fc.array(commune, { minLength: 1, maxLength: 5 }), fc.nat(), fc.boolean(), (kids, at, withPlan) => {
+      const reads: SheetRead[] = kids.map((f, i) => reportRead(`UBND xã Số ${i + 1}`, { figures: f }));
+      if (withPlan) reads.unshift(planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE }));
+      const first = compileReads(reads, {});
+      const bc = layoutOutputs(first, { now: new Date(2020, 9, 1) }).find((s) => s.role === 'report')!;
+      const again = reads.slice();
+      again.splice(at % (reads.length + 1), 0, readSheet(outputSheetToGrid(bc)));
+      const second = compileReads(again, {});
+      expect(second.summaries.map((s) => [s.unit, s.figures, s.children.length])).toEqual(first.summaries.map((s) => [s.unit, s.figures, s.children.length]));
+      expect(second.findings.map((f) => f.rule)).toEqual(first.findings.map((f) => f.rule));
+    }), { numRuns: 25 });
   });
 });
