@@ -381,7 +381,13 @@ export function zip(files: ZipFile[], when = new Date()): Buffer {
  * `@` also get the Text number format. Charts are not written: the data
  * ranges they would show are in the sheets.
  */
-export async function writeXlsx(sheets: OutputSheet[]): Promise<Buffer> {
+export interface WriteOptions {
+  /** Creation date stamped in the file (default now): fixed for committed example files. */
+  date?: Date;
+}
+
+export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {}): Promise<Buffer> {
+  const when = options.date ?? new Date();
   if (sheets.length === 0) throw new Error('Không có trang nào để ghi.');
   const styles = new Styles();
   const sst = new SharedStrings();
@@ -409,7 +415,7 @@ export async function writeXlsx(sheets: OutputSheet[]): Promise<Buffer> {
     + `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`
     + `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`
     + '</Relationships>';
-  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const now = when.toISOString().replace(/\.\d+Z$/, 'Z');
   const core = XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
     + '<dc:creator>Tổng hợp CCHC</dc:creator>'
     + `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified>`
@@ -428,5 +434,5 @@ export async function writeXlsx(sheets: OutputSheet[]): Promise<Buffer> {
     text('xl/styles.xml', styles.xml()),
     text('xl/sharedStrings.xml', sst.xml()),
     ...sheetFiles,
-  ]);
+  ], when);
 }
