@@ -5,7 +5,7 @@
  * tested without opening a .docx.
  */
 import {
-  ASSESSMENT_LABELS, INDICATOR_GROUPS, INDICATORS, RATES, computeRates,
+  ASSESSMENT_LABELS, INDICATOR_GROUPS, INDICATORS, RATES, STATUS_LATE, STATUS_MISSING, computeRates,
   type AssessmentKey, type Indicator, type IndicatorGroup, type RateDef,
 } from '../core/template';
 import { foldLoose, unitKey } from '../core/text';
@@ -64,9 +64,9 @@ function directionBlocks(d: ReportData): Block[] {
   out.push({ kind: 'para', text: sentence(plan) });
 
   if (subs.length) {
-    const reported = subs.filter((c) => c.status !== 'Chưa nộp');
-    const late = subs.filter((c) => c.status === 'Nộp muộn');
-    const missing = subs.filter((c) => c.status === 'Chưa nộp');
+    const reported = subs.filter((c) => c.status !== STATUS_MISSING);
+    const late = subs.filter((c) => c.status === STATUS_LATE);
+    const missing = subs.filter((c) => c.status === STATUS_MISSING);
     let s = `Có ${reported.length}/${subs.length} đơn vị gửi báo cáo kết quả thực hiện`;
     if (late.length) s += `, trong đó ${late.length} đơn vị gửi muộn so với thời hạn${d.deadline ? ` (${formatIsoDateShort(d.deadline)})` : ''}: ${listUnits(late.map((c) => c.unit))}`;
     if (missing.length) s += `; ${missing.length} đơn vị chưa gửi báo cáo: ${listUnits(missing.map((c) => c.unit))}`;
@@ -241,9 +241,8 @@ function assessmentBlocks(d: ReportData): Block[] {
     const v = d.rates[r.key];
     if (v !== null && v !== undefined && v >= 0.9) out.push({ kind: 'item', text: `- ${r.label} đạt ${formatPercentVi(v)}.` });
   }
-  const strengths = assessmentItems(d, 'strengths');
-  out.push(...strengths);
-  if (!d.tasks.length && !strengths.length && out.length === 2) {
+  out.push(...assessmentItems(d, 'strengths'));
+  if (out.length === 2) {
     out.push({ kind: 'para', text: `Các đơn vị chưa nêu ${label('strengths').toLocaleLowerCase('vi-VN')} trong báo cáo.` });
   }
 
@@ -252,8 +251,8 @@ function assessmentBlocks(d: ReportData): Block[] {
   const nd = notDoneTasks(d);
   if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map((t) => `nhiệm vụ ${t.stt} (${t.name.trim().replace(/[.;]+$/, '')})`).join('; ')}`) });
   const subs = subordinates(d);
-  const late = subs.filter((c) => c.status === 'Nộp muộn').map((c) => c.unit);
-  const missing = subs.filter((c) => c.status === 'Chưa nộp').map((c) => c.unit);
+  const late = subs.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
+  const missing = subs.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);
   if (late.length || missing.length) {
     const parts: string[] = [];
     if (missing.length) parts.push(`chưa gửi báo cáo: ${listUnits(missing)}`);
