@@ -466,3 +466,54 @@ describe('run twice, property', () => {
     }), { numRuns: 25 });
   });
 });
+
+describe('more roster shapes', () => {
+  test('a province plan listing only communes with their districts\' names: the districts sit under the province', () => {
+    const result = compileReads([
+      planRead({ compilingUnit: PROVINCE, level: 'Tỉnh', roster: [
+        { name: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông' },
+        { name: 'UBND xã Lộc Bình', level: 'Xã', parent: 'UBND huyện Phú Lộc' }] }),
+      reportRead('UBND xã Hương Lộc', { figures: { A1: 1 } }),
+      reportRead('UBND xã Lộc Bình', { parent: 'UBND huyện Phú Lộc', figures: { A1: 2 } }),
+    ], {});
+    expect(result.summaries.map((s) => [s.unit, s.level, s.parent, s.figures.A1])).toEqual([
+      ['UBND huyện Nam Đông', 'Huyện', PROVINCE, 1], ['UBND huyện Phú Lộc', 'Huyện', PROVINCE, 2], [PROVINCE, 'Tỉnh', undefined, 3]]);
+  });
+
+  test('a parent on the report that differs from the plan: the plan wins, with a warning', () => {
+    const result = compileReads([
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, roster: [{ name: 'UBND xã A', level: 'Xã', parent: DISTRICT }] }),
+      reportRead('UBND xã A', { parent: 'UBND huyện Phú Lộc', figures: { A1: 1 } }),
+    ], {});
+    expect(only(result, DISTRICT).figures.A1).toBe(1);
+    expect(result.findings.filter((f) => f.rule === 'compile.parent-mismatch').map((f) => [f.severity, f.unit])).toEqual([['warning', 'UBND xã A']]);
+  });
+
+  test("a district's own sheet beside its compiled report (no communes): the compiled one counts, once", () => {
+    const namDong = compileReads([
+      planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE }),
+      reportRead(DISTRICT, { level: 'Huyện', parent: PROVINCE, figures: { A1: 100 } }),
+      reportRead('UBND xã A', { figures: { A1: 1 } }),
+    ], {});
+    const bc = readSheet(outputSheetToGrid(layoutOutputs(namDong, { now: new Date(2020, 9, 1) }).find((s) => s.role === 'report')!));
+    const province = compileReads([
+      planRead({ compilingUnit: PROVINCE, level: 'Tỉnh', roster: [{ name: DISTRICT, level: 'Huyện', parent: PROVINCE }] }),
+      reportRead(DISTRICT, { level: 'Huyện', parent: PROVINCE, figures: { A1: 100 } }),
+      bc,
+    ], {});
+    expect(only(province, PROVINCE).figures.A1).toBe(101);
+    expect(province.reports.map((r) => r.counted)).toEqual([false, true]);
+    expect(province.findings.filter((f) => f.rule === 'compile.own-in-compiled').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  test('a second plan sheet is ignored with a warning', () => {
+    const result = compileReads([
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE }),
+      planRead({ compilingUnit: 'UBND huyện Khác', parent: PROVINCE, year: 2019 }),
+      reportRead('UBND xã A'),
+    ], {});
+    expect(result.plan?.compilingUnit).toBe(DISTRICT);
+    expect(result.year).toBe(2020);
+    expect(rules(result, 'warning')).toContain('compile.plan-duplicate');
+  });
+});
