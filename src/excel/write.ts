@@ -54,6 +54,7 @@ const CHART_TYPES: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered'>
   barClustered: 'BarClustered',
 };
 const TEMP_PREFIX = '~tam ';
+const ASIDE_PREFIX = '~cu ';
 
 /** Number format of a cell: text is always `@` so it can never turn into a formula. */
 function numberFormatOf(v: string | number | null, style: CellStyle | undefined): string {
@@ -78,7 +79,7 @@ export async function writeOutputSheets(
 
   // 1. What the workbook has now.
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/id');
   await budget.sync();
   const existing = worksheets.items.map((w) => w.name);
   const isOwn = opts.isOwnOutput;
@@ -113,6 +114,7 @@ export async function writeOutputSheets(
     for (const p of plans) {
       await budget.reserve(jsonBytes(p.temp));
       const ws = worksheets.add(p.temp);
+      ws.load('id'); // to find it again if the swap fails
       built.push(ws);
       await queueSheetContent(ws, p.sheet, budget, result.notes);
     }
@@ -124,27 +126,71 @@ export async function writeOutputSheets(
     throw e;
   }
 
-  // 4. Swap: old outputs out, new ones in, in one sync.
-  const finalLower = new Set(plans.map((p) => p.finalName.toLowerCase()));
-  for (const [i, p] of plans.entries()) {
-    if (p.replace !== undefined) {
-      worksheets.getItem(p.replace).delete();
-      result.deleted.push(p.replace);
+  // 4. Swap, in one sync: old outputs renamed aside, new ones renamed in, then the old deleted.
+  const ids = new Map(worksheets.items.map((w) => [w.name, w.id]));
+  const aside = new Set<string>([...existing, ...plans.map((p) => p.temp), ...plans.map((p) => p.finalName)]);
+  const replaced = plans.map((p) => (p.replace === undefined ? undefined : { id: ids.get(p.replace)!, name: p.replace }));
+  const olds = replaced.map((r) => {
+    if (!r) return undefined;
+    const ws = worksheets.getItem(r.id);
+    ws.name = safeSheetName(`${ASIDE_PREFIX}${r.name}`, aside);
+    return ws;
+  });
+  plans.forEach((p, i) => (built[i].name = p.finalName));
+  for (const [i, ws] of olds.entries()) {
+    if (ws) {
+      ws.delete();
+      result.deleted.push(replaced[i]!.name);
     }
-    built[i].name = p.finalName;
   }
   if (isOwn) {
+    const finalLower = new Set(plans.map((p) => p.finalName.toLowerCase()));
     for (const n of existing) {
       if (!finalLower.has(n.toLowerCase()) && !n.startsWith(TEMP_PREFIX) && isOwn(n)) {
-        worksheets.getItem(n).delete();
+        worksheets.getItem(ids.get(n)!).delete();
         result.deleted.push(n);
       }
     }
   }
-  await budget.sync();
+  try {
+    await budget.sync();
+  } catch (e) {
+    await restoreOldOutputs(context, built.map((w) => w.id), replaced);
+    throw e;
+  }
   result.written = plans.map((p) => p.finalName);
   result.syncs = budget.syncs;
   return result;
+}
+
+/**
+ * After a failed swap: wherever an old output still exists, its new sheet
+ * goes and the old one gets its name back. A new sheet whose old one is
+ * already gone stays, so nothing ends up with neither.
+ */
+async function restoreOldOutputs(
+  context: Excel.RequestContext,
+  newIds: string[],
+  replaced: ({ id: string; name: string } | undefined)[],
+): Promise<void> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    const news = newIds.map((id) => worksheets.getItemOrNullObject(id));
+    const olds = replaced.map((r) => (r ? worksheets.getItemOrNullObject(r.id) : undefined));
+    await context.sync();
+    const anyOldGone = olds.some((o) => o && o.isNullObject);
+    news.forEach((n, i) => {
+      const o = olds[i];
+      if (n.isNullObject) return;
+      if (o ? !o.isNullObject : !anyOldGone) n.delete();
+    });
+    olds.forEach((o, i) => {
+      if (o && !o.isNullObject) o.name = replaced[i]!.name;
+    });
+    await context.sync();
+  } catch {
+    // Best effort: the original error is the one to report.
+  }
 }
 
 /** After a failure: delete whichever temporary sheets got created; the old output stays. */

@@ -99,6 +99,17 @@ describe('writeOutputSheets', () => {
     expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
   });
 
+  it('puts the old output back when the final swap fails', async () => {
+    const fake = setup([unitGrid('Hương Lộc', 2)]);
+    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2), outputSheet('TH Cũ', 1)], { isOwnOutput: isOwn }));
+    const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
+    // The second new sheet cannot take its final name: the old sheets are already renamed aside.
+    fake.injectFailure({ match: (op) => op.action === 'set name' && op.args === 'TH B' && op.path.includes('add'), code: 'GeneralException' });
+    const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 7), outputSheet('TH B', 7)], { isOwnOutput: isOwn })));
+    expect(err.code).toBe('GeneralException');
+    expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
+  });
+
   it('refuses an illegal sheet name in Vietnamese before changing anything', async () => {
     const fake = setup([unitGrid('Hương Lộc', 1)]);
     const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH a/b', 1)])));
