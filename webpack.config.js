@@ -11,6 +11,8 @@
  * Microsoft's CDN; the harness page does not load it at all.
  */
 'use strict';
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -22,6 +24,21 @@ const DEV_HOST = 'https://localhost:3000';
 function rewriteManifest(xml, host) {
   const target = String(host || DEV_HOST).replace(/\/+$/, '');
   return xml.split(DEV_HOST).join(target);
+}
+
+/**
+ * HTTPS for the dev server. With Microsoft's trusted development certificate
+ * (`npx office-addin-dev-certs install` puts it in ~/.office-addin-dev-certs
+ * and trusts it), Excel accepts the pane at once; without it webpack-dev-server
+ * makes a self-signed one that the browser/OS must be told to trust.
+ */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const file = (n) => path.join(dir, n);
+  if (!fs.existsSync(file('localhost.crt')) || !fs.existsSync(file('localhost.key'))) return 'https';
+  const options = { cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')) };
+  if (fs.existsSync(file('ca.crt'))) options.ca = fs.readFileSync(file('ca.crt'));
+  return { type: 'https', options };
 }
 
 function config(env, argv) {
@@ -71,8 +88,7 @@ function config(env, argv) {
     ],
     performance: { hints: false },
     devServer: {
-      // webpack-dev-server makes (and caches) a self-signed certificate for localhost.
-      server: 'https',
+      server: devServerHttps(),
       port: 3000,
       static: { directory: path.resolve(__dirname, 'dist') },
       headers: { 'Access-Control-Allow-Origin': '*' },
