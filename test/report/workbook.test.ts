@@ -18,6 +18,8 @@ import { readPreviousPeriod } from '../../src/report/previous';
 import { fromCompileResult, type ReportData } from '../../src/report/report-data';
 import { makeUnitGrid, sampleSpec, type UnitSpec } from '../helpers/unit-grid';
 import { planRead } from '../core/compile-fixtures';
+import { writeXlsx } from '../../src/xlsx/write';
+import { readXlsxBuffer } from '../../src/xlsx/read';
 
 const DISTRICT = 'UBND huyện Nam Đông';
 const PROVINCE = 'UBND tỉnh Thừa Thiên Huế';
@@ -218,6 +220,23 @@ describe('several levels in one workbook (communes → districts → province)',
     expect(texts).toEqual(expect.arrayContaining(['ỦY BAN NHÂN DÂN', 'TỈNH THỪA THIÊN HUẾ', 'Thừa Thiên Huế, ngày 05 tháng 11 năm 2020', '- UBND các huyện, thị xã, thành phố;']));
     expect(texts.some((t) => t.startsWith('Kính gửi'))).toBe(false);
     expect(texts.join('\n')).toContain('Tin, bài đăng trên Cổng/Trang thông tin điện tử: 7 tin, bài (nhiều nhất: huyện Phú Lộc 4 tin, bài; huyện Nam Đông 3 tin, bài)');
+  });
+});
+
+describe('through a real .xlsx file (what `tonghop report tong-hop.xlsx` reads)', () => {
+  test('written by the .xlsx writer, read by the .xlsx reader: the same report data', async () => {
+    const { grids: unitGrids } = district(2020);
+    // One more commune whose figure cannot be read: an open error the note must carry over.
+    const bad = makeUnitGrid(unitSpec('UBND xã Hương Phú', 2020, { figures: { ...sampleSpec().figures, A1: 'nhiều' } }));
+    const result = compileReads([...unitGrids, bad].map(readSheet));
+    const bytes = await writeXlsx(layoutOutputs(result, { now: DATE }));
+    const grids = readXlsxBuffer(new Uint8Array(bytes), 'tong-hop.xlsx');
+    const back = fromCompiledWorkbook(grids, { date: DATE });
+    const fromResult = fromCompileResult(result, { date: DATE });
+    expect(fromResult.errorCount).toBeGreaterThan(0);
+    expect(fromResult.errors[0].ref).toMatch(/^'xã Hương Phú'!D\d+$/);
+    expect(essentials(back)).toEqual(essentials(fromResult));
+    expect(back.children.map((c) => c.sentDate)).toEqual(fromResult.children.map((c) => c.sentDate));
   });
 });
 
