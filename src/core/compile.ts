@@ -28,7 +28,7 @@ import type {
   ChildRow, CompileOptions, CompileResult, ParentSummary, Plan, ReportEntry, SheetRead, SourceRef, UnitReport,
 } from './model';
 import { readSheet } from './reader';
-import { Roster, inferLevel, rosterFromPlan, type UnitNode } from './roster';
+import { Roster, codeKey, inferLevel, rosterFromPlan, type UnitNode } from './roster';
 import {
   displayUnitName, joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
 } from './rollup';
@@ -105,6 +105,8 @@ class Compilation {
   private readonly superseded: { node: UnitNode; entry: ReportEntry }[] = [];
   /** Compiled reports readable but for a missing parent (see placeParentless). */
   private readonly parentless: ReportEntry[] = [];
+  /** Without a roster: the first unit that gave each code. */
+  private readonly codeOwners = new Map<string, UnitNode>();
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -290,9 +292,23 @@ class Compilation {
   private placeOwn(e: ReportEntry): void {
     const node = this.nodeFor(e);
     if (!node) return;
+    this.noteCode(e, node);
     const first = this.own.get(node);
     if (first) return this.duplicate(e, first);
     this.own.set(node, e);
+  }
+
+  /** Two different units giving the same `Mã đơn vị` (a file copied from a neighbour): say so. */
+  private noteCode(e: ReportEntry, node: UnitNode): void {
+    const r = e.report;
+    const k = codeKey(r.unitCode);
+    if (!k || this.roster.closed) return;
+    const owner = this.codeOwners.get(k);
+    if (!owner) this.codeOwners.set(k, node);
+    else if (owner !== node) {
+      this.warn(r.source, r.unit, r.idCells.unitCode ?? '', 'compile.code-shared',
+        `Mã đơn vị ${r.unitCode} của ${r.unit} trùng với mã của ${owner.name}: hai đơn vị được tính riêng theo tên; đề nghị kiểm tra lại mã.`);
+    }
   }
 
   private placeCompiled(e: ReportEntry): void {

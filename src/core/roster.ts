@@ -58,7 +58,9 @@ export class Roster {
 
   /** By code when the code is known to the roster, else by folded name. */
   find(name: string | undefined, code?: string): UnitNode | undefined {
-    if (code && this.byCode.size) {
+    // Only a plan's roster makes codes authoritative: without one, a code is whatever a unit typed
+    // (often copied from a neighbour's file), so units are told apart by name.
+    if (code && this.closed && this.byCode.size) {
       const hit = this.byCode.get(codeKey(code));
       if (hit) return hit;
     }
@@ -68,7 +70,7 @@ export class Roster {
     const byName = this.byKey.get(k);
     if (byName) return byName;
     // A parent written as a roster code (`Đơn vị cấp trên: H01`).
-    return this.byCode.size ? this.byCode.get(codeKey(name)) : undefined;
+    return this.closed && this.byCode.size ? this.byCode.get(codeKey(name)) : undefined;
   }
 
   add(name: string, opts: { code?: string; level?: Level | null; parentName?: string; inRoster?: boolean; implicit?: boolean } = {}): UnitNode {
@@ -86,17 +88,13 @@ export class Roster {
     this.nodes.push(node);
     if (node.key && !this.byKey.has(node.key)) this.byKey.set(node.key, node);
     const c = codeKey(node.code);
-    if (c && !this.byCode.has(c)) this.byCode.set(c, node);
+    if (c && node.inRoster && !this.byCode.has(c)) this.byCode.set(c, node);
     return node;
   }
 
-  /** Learn a code or level from a report for a node that did not have them. */
+  /** Learn a code (to show, not to match by) or a level from a report for a node that did not have them. */
   complete(node: UnitNode, info: { code?: string; level?: Level | null }): void {
-    if (!node.code && info.code) {
-      node.code = info.code.trim();
-      const c = codeKey(node.code);
-      if (c && !this.byCode.has(c)) this.byCode.set(c, node);
-    }
+    if (!node.code && info.code) node.code = info.code.trim();
     if (!node.level && info.level) node.level = info.level;
   }
 

@@ -517,3 +517,15 @@ describe('more roster shapes', () => {
     expect(rules(result, 'warning')).toContain('compile.plan-duplicate');
   });
 });
+
+describe('codes without a roster', () => {
+  test('two communes giving the same code (a copied file) stay two units, with a warning', () => {
+    const result = compileReads([
+      reportRead('UBND xã A', { unitCode: 'X001', figures: { A1: 1 } }),
+      reportRead('UBND xã B', { unitCode: 'X001', figures: { A1: 2 } }),
+    ], {});
+    expect(only(result, DISTRICT).figures.A1).toBe(3);
+    expect(rules(result, 'error')).not.toContain('compile.duplicate');
+    expect(result.findings.filter((f) => f.rule === 'compile.code-shared').map((f) => f.unit)).toEqual(['UBND xã B']);
+  });
+});
