@@ -20,6 +20,15 @@
  *   (seed 004: "Báo cáo quý I, 6 tháng, quý III gửi trước ngày 25 các tháng
  *   2, 5 và 8, báo cáo năm gửi trước ngày 20/10/2022" for the 2022 plan).
  * - A code that no counted child reported totals null (JSON `null`), never 0.
+ * - `Mã đơn vị` matches only against a plan's roster. Without one a code is
+ *   whatever a unit typed (files are copied from neighbours), so units are
+ *   told apart by name and a shared code is a warning.
+ * - Without a plan the top of the tree is whoever the reports name: a unit
+ *   known only as the parent of a single roll-up (the province named by the
+ *   district being compiled) gets no summary of its own, which would only
+ *   repeat the district's.
+ * - Findings are listed errors first, then in reading order: file-level
+ *   findings, each sheet's (reader, then plan task checks), then the compile's.
  */
 import { checkTasksAgainstPlan } from './task-checks';
 import type { Finding } from './findings';
