@@ -312,8 +312,9 @@ const PERIOD_QUARTER = /^(?:quy|q)\s*\.?\s*(iv|iii|ii|i|0?[1-4]|mot|hai|ba|bon|t
 const PERIOD_6 = /^(?:0?6|sau)\s*thang\b/;
 const PERIOD_9 = /^(?:0?9|chin)\s*thang\b/;
 const PERIOD_YEAR = /^(?:ca |hang )?nam\b/;
-const PERIOD_PREFIX = /^(?:ky bao cao|ky)\s*:?\s*/;
+const PERIOD_PREFIX = /^(?:ky bao cao|bao cao|ky)\s*:?\s*/;
 const YEAR_TEXT = /^(?:nam\s*)?(\d{4})$/;
+const LEVEL_PREFIX = /^(?:cap|ubnd|uy ban nhan dan)\s+/;
 
 const QUARTERS: Record<string, Period> = {
   i: 'Quý I', '1': 'Quý I', '01': 'Quý I', mot: 'Quý I',
@@ -327,7 +328,8 @@ export function parseLevel(text: string): Level | null {
   let k = foldLoose(text);
   const direct = LEVEL_BY_KEY.get(k);
   if (direct) return direct;
-  if (k.startsWith('cap ')) k = k.slice(4);
+  // `Cấp huyện`, `UBND xã`: the level word after a prefix.
+  k = k.replace(LEVEL_PREFIX, '');
   return LEVEL_BY_KEY.get(k) ?? null;
 }
 

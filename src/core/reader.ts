@@ -80,6 +80,7 @@ const CODE_LIKE = /^[A-Z]{1,2}\d{1,2}$/;
 const YEAR_IN_TEXT = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
 const CODE_CLEAN = /[\s.:]+/g;
 const HEADING_STT = /^([ivx]+|[a-z])[.)]?$/;
+const SIGNATURE_START = /^(?:noi nhan|nguoi lap|thu truong|tm |kt |xac nhan)|^(?:chu tich|pho chu tich|giam doc|truong phong)$/;
 
 
 // ---------------------------------------------------------------- entry point
@@ -432,7 +433,7 @@ function readFigures(
     const parsed = parseFigure(fg.value(r, valueCol), ind.kind);
     report.figures[code] = parsed.value;
     if (parsed.issue) {
-      sink.cell(parsed.issue.severity, cell, parsed.issue.rule, `chỉ tiêu ${code} (${ind.label}) ${parsed.issue.message}.`);
+      sink.cell(parsed.issue.severity, cell, parsed.issue.rule, `chỉ tiêu ${code} (${ind.label}): ${parsed.issue.message}.`);
       if (parsed.issue.severity === 'error') unreadable.add(code);
     } else if (parsed.value === null) {
       if (!firstEmptyCell) firstEmptyCell = cell;
@@ -496,6 +497,8 @@ function readTasks(
     const marksEmpty = empty(r, c.done) && empty(r, c.notDone);
     // Group headings (`I`, `a.`) with no marks are not tasks.
     if (sttText && marksEmpty && empty(r, c.result) && HEADING_STT.test(foldFast(sttText))) continue;
+    // The signature block (`Người lập biểu`, `Nơi nhận:`, `TM. UBND`) ends the table.
+    if (report.tasks.length > 0 && parseStt(c.stt === undefined ? null : fg.value(r, c.stt)) === null && isSignatureRow(fg, r)) break;
 
     const sttCell = c.stt !== undefined ? c.stt : c.name!;
     const task: TaskRow = {
@@ -537,6 +540,13 @@ function readTasks(
     report.tasks.push(task);
   }
   return r;
+}
+
+/** A row of the signature block of an administrative document (`Nơi nhận:`, `TM. UBND`, `Người lập biểu`). */
+function isSignatureRow(fg: FoldedGrid, r: number): boolean {
+  const w = fg.width(r);
+  for (let c = 0; c < w; c++) if (!fg.isEmpty(r, c) && SIGNATURE_START.test(fg.key(r, c))) return true;
+  return false;
 }
 
 function shorten(s: string): string {

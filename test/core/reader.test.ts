@@ -111,7 +111,7 @@ describe('identification block', () => {
     ['Quý I', 'Quý I'], ['quy 1', 'Quý I'], ['Quý 1', 'Quý I'], ['QUÝ I', 'Quý I'], ['Quý II', 'Quý II'],
     ['quý iii', 'Quý III'], ['Quý IV', 'Quý IV'], ['Quý 4', 'Quý IV'], ['6 tháng', '6 tháng'], ['6 thang', '6 tháng'],
     ['6 tháng đầu năm', '6 tháng'], ['9 THÁNG', '9 tháng'], ['Năm', 'Năm'], ['nam', 'Năm'], ['Cả năm', 'Năm'],
-    ['Quý I năm 2024', 'Quý I'],
+    ['Quý I năm 2024', 'Quý I'], ['Quý I/2024', 'Quý I'], ['Q2', 'Quý II'], ['Báo cáo năm', 'Năm'], ['Kỳ báo cáo: 9 tháng', '9 tháng'],
   ])('period %p → %p', (text, period) => {
     expect(read({ period: text }).report.period).toBe(period);
   });
@@ -119,7 +119,7 @@ describe('identification block', () => {
   test.each([
     ['Xã', 'Xã'], ['Phường', 'Xã'], ['Thị trấn', 'Xã'], ['Đặc khu', 'Xã'], ['phong ban', 'Phòng, ban'],
     ['Huyện', 'Huyện'], ['Quận', 'Huyện'], ['Thị xã', 'Huyện'], ['Thành phố', 'Huyện'], ['Cấp huyện', 'Huyện'],
-    ['Sở', 'Sở, ngành'], ['SỞ, NGÀNH', 'Sở, ngành'], ['Tỉnh', 'Tỉnh'],
+    ['Sở', 'Sở, ngành'], ['SỞ, NGÀNH', 'Sở, ngành'], ['Tỉnh', 'Tỉnh'], ['UBND xã', 'Xã'], ['cap xa', 'Xã'],
   ])('level %p → %p', (text, level) => {
     expect(read({ level: text }).report.level).toBe(level);
   });
@@ -483,6 +483,24 @@ describe('section II: tasks', () => {
     const r = readSheet(grid);
     if (r.kind !== 'report') throw new Error();
     expect(r.report.tasks).toHaveLength(1);
+  });
+
+  test('the signature block right under the tasks is not read as tasks', () => {
+    const grid: SheetGrid = {
+      sheet: 'S', originRow: 0, originCol: 0,
+      cells: [
+        ['Mã mẫu', 'TTCCHC-1'],
+        ['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú'],
+        [1, 'Việc A', 'Xong', 'x'],
+        [null, 'Chủ tịch UBND xã chỉ đạo rà soát', 'Xong', 'x'],
+        ['Nơi nhận:', null, null, 'TM. ỦY BAN NHÂN DÂN'],
+        ['- Như trên;', null, null, 'CHỦ TỊCH'],
+      ],
+    };
+    const r = readSheet(grid);
+    if (r.kind !== 'report') throw new Error();
+    expect(r.report.tasks.map((t) => t.name)).toEqual(['Việc A', 'Chủ tịch UBND xã chỉ đạo rà soát']);
+    expect(r.findings.filter((f) => f.rule.startsWith('task.'))).toEqual([]);
   });
 
   test('no task table → one warning, no tasks', () => {
