@@ -13,7 +13,8 @@ import { safeSheetName } from '../core/layout/names';
 import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/sheet-model';
 import { NUMBER_FORMATS } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
-import { jsonBytes } from './cell-values';
+import { jsonBytes, toCellValue } from './cell-values';
+import { readSheet } from '../core/reader';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
 import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES, SyncBudget } from './sync-budget';
 
@@ -82,7 +83,7 @@ export async function writeOutputSheets(
   worksheets.load('items/name,items/id');
   await budget.sync();
   const existing = worksheets.items.map((w) => w.name);
-  const isOwn = opts.isOwnOutput;
+  const isOwn = opts.isOwnOutput && (await ownOutputCheck(context, existing, opts.isOwnOutput, budget));
 
   // 2. Final and temporary names.
   const taken = new Set<string>(existing);
@@ -191,6 +192,34 @@ async function restoreOldOutputs(
   } catch {
     // Best effort: the original error is the one to report.
   }
+}
+
+/** Top-left block read to tell a unit's report from our own output of the same name. */
+const HEAD_RANGE = 'A1:H40';
+
+/**
+ * `isOwnOutput` judges by name only; a unit's TTCCHC-1 report that happens
+ * to be named like an output (`BC Hương Lộc`) must never be replaced or
+ * deleted. The sheets the name test claims are read (their top-left block,
+ * one sync) and any that reads as a report not written by the compiler
+ * (no `Loại báo cáo: Tổng hợp`) is left alone.
+ */
+async function ownOutputCheck(
+  context: Excel.RequestContext,
+  existing: string[],
+  byName: (name: string) => boolean,
+  budget: SyncBudget,
+): Promise<(name: string) => boolean> {
+  const claimed = existing.filter(byName);
+  if (!claimed.length) return byName;
+  const heads = claimed.map((name) => ({ name, range: context.workbook.worksheets.getItem(name).getRange(HEAD_RANGE).load('values') }));
+  await budget.sync();
+  const notOurs = new Set<string>();
+  for (const { name, range } of heads) {
+    const read = readSheet({ sheet: name, originRow: 0, originCol: 0, cells: range.values.map((row) => row.map(toCellValue)) });
+    if (read.kind === 'report' && !read.report.compiled) notOurs.add(name);
+  }
+  return (name) => byName(name) && !notOurs.has(name);
 }
 
 /** After a failure: delete whichever temporary sheets got created; the old output stays. */

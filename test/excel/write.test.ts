@@ -1,5 +1,6 @@
 import { columnWidthPoints, writeOutputSheets } from '../../src/excel';
 import { readWorkbookGrids } from '../../src/excel';
+import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { rejection, outputSheet, setup, unitGrid } from './helpers';
 
 const isOwn = (n: string) => /^(TH|PL|BC) /.test(n) || n === 'Kiểm tra';
@@ -86,6 +87,17 @@ describe('writeOutputSheets', () => {
     expect(res.renamed).toEqual([{ wanted: 'Kiểm tra', actual: 'Kiểm tra (2)' }]);
     expect(fake.sheetNames()).toEqual(['Kiểm tra', 'Kiểm tra (2)']);
     expect(fake.sheet('Kiểm tra')!.values[1].slice(0, 2)).toEqual(['Đơn vị báo cáo', 'Kiểm tra']);
+  });
+
+  it('never replaces or deletes a unit report that is merely named like an output', async () => {
+    const unitReport = { ...makeUnitGrid(sampleSpec()), sheet: 'BC Hương Lộc' };
+    const ownReport = { ...makeUnitGrid(sampleSpec({ unit: 'UBND huyện Nam Đông', compiled: true })), sheet: 'BC Nam Đông' };
+    const fake = setup([unitReport, ownReport]);
+    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('BC Hương Lộc', 2)], { isOwnOutput: isOwn }));
+    expect(res.renamed).toEqual([{ wanted: 'BC Hương Lộc', actual: 'BC Hương Lộc (2)' }]);
+    expect(res.deleted).toEqual(['BC Nam Đông']);
+    expect(fake.sheetNames()).toEqual(['BC Hương Lộc', 'BC Hương Lộc (2)']);
+    expect(fake.sheet('BC Hương Lộc')!.values.flat()).toContain('UBND xã Hương Lộc');
   });
 
   it('keeps the old output intact when a failure happens midway, and leaves no half-built sheet', async () => {
