@@ -1,4 +1,11 @@
-/** The narrative report (.docx, NĐ 30/2020) and the previous-period comparison: the public API. */
+/**
+ * The narrative report (.docx, NĐ 30/2020) and the previous-period comparison: the public API.
+ * Node and browser safe (no fs): callers save or download the bytes.
+ *
+ *   const previous = readPreviousPeriod(lastPeriodGrids);                 // optional
+ *   const data = fromCompileResult(result, { previous, date: new Date() }); // or fromCompiledWorkbook(grids, …)
+ *   const bytes = await buildReportDocx(data);                            // Uint8Array of the .docx
+ */
 export { fromCompileResult, topSummary, type ReportData, type ReportOptions, type ReportChild, type ReportTask, type ReportAssessment, type ReportFinding, type ReportPrevious } from './report-data';
 export { fromCompiledWorkbook } from './compiled-workbook';
 export { buildReportDocx, buildReportDocument, reportFileName } from './docx-report';
