@@ -65,3 +65,33 @@ export async function docxLikeZipBytes(): Promise<Buffer> {
 export function truncated(bytes: Buffer): Buffer {
   return bytes.subarray(0, Math.floor(bytes.length / 2));
 }
+
+/** Captures what a command prints, for `main(argv, io)`. */
+export function captureIo(): { io: { out: (s: string) => void; err: (s: string) => void; progressStream: null }; out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { out: (s) => out.push(s), err: (s) => err.push(s), progressStream: null },
+    out: () => out.join('\n'),
+    err: () => err.join('\n'),
+  };
+}
+
+/**
+ * The command line compiled to JavaScript (worker threads need a .js script,
+ * and a child process runs it as a user would). Built once per test run into
+ * test/artifacts/ (git-ignored), inside the repository so that node_modules resolve.
+ */
+export function buildCli(): string {
+  const root = path.resolve(__dirname, '..', '..');
+  const outDir = path.join(root, 'test', 'artifacts', `cli-build-${process.pid}`);
+  if (!fs.existsSync(path.join(outDir, 'cli', 'main.js'))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    // Type errors in files other helpers are editing must not stop the emit: only the output is checked.
+    spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.cli.json'), '--outDir', outDir], { cwd: root, encoding: 'utf8' });
+    if (!fs.existsSync(path.join(outDir, 'cli', 'main.js'))) throw new Error(`tsc did not emit ${outDir}/cli/main.js`);
+  }
+  return outDir;
+}
