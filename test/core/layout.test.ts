@@ -4,7 +4,7 @@ import {
   isOwnOutputSheet, layoutOutputs, layoutTemplate, outputSheetToGrid, safeSheetName, shortUnitName, taskCountLine,
 } from '../../src/core/layout';
 import type { CompileResult } from '../../src/core/model';
-import type { OutCell, OutputSheet } from '../../src/core/sheet-model';
+import type { OutputSheet } from '../../src/core/sheet-model';
 import { NUMBER_FORMATS, SHEET_NAME_MAX } from '../../src/core/sheet-model';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
