@@ -187,7 +187,30 @@ describe('values written as Excel stores them', () => {
     });
   });
 
-  it('refuses an address longer than 8,192 characters', async () => {
+  it('derives ranges with getCell, getOffsetRange and getResizedRange, and reads formats back', async () => {
+    const fake = createFakeOffice();
+    fake.addSheet('S', [[1, 2, 3], [4, 5, 6]]);
+    await fake.run(async (ctx) => {
+      const base = ctx.workbook.worksheets.getItem('S').getRange('B1');
+      const cell = base.getCell(1, 1).load('address,values');
+      const off = base.getOffsetRange(1, -1).load('values');
+      const big = base.getResizedRange(1, 1).load('address,rowCount,columnCount');
+      big.format.font.bold = true;
+      big.format.fill.color = '#ffc000';
+      const font = big.format.font.load('bold');
+      const fill = ctx.workbook.worksheets.getItem('S').getRange('A1:C1').format.fill.load('color');
+      await ctx.sync();
+      expect(cell.address).toBe('S!C2');
+      expect(cell.values).toEqual([[6]]);
+      expect(off.values).toEqual([[4]]);
+      expect([big.address, big.rowCount, big.columnCount]).toEqual(['S!B1:C2', 2, 2]);
+      expect(font.bold).toBe(true);
+      expect(fill.color).toBeNull(); // mixed fills read as null
+    });
+    expect(fake.cell('S', 'C2').format).toEqual({ bold: true, fill: '#FFC000' });
+  });
+
+  it('refuses a malformed or over-long address', async () => {
     const fake = createFakeOffice();
     fake.addSheet('S');
     await fake.run(async (ctx) => {
