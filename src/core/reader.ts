@@ -216,12 +216,14 @@ class FindingSink {
 function readUnitReport(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel, sink: FindingSink): SheetRead {
   const n = fg.rowCount;
 
-  // Section boundaries first: the identification block ends where section I starts.
+  // Section boundaries first: the identification block ends where the first
+  // table (or the assessment) starts. Section titles do not end it: a sheet may
+  // title its identification block `I. THÔNG TIN ĐƠN VỊ`.
   const figHeader = findHeader(fg, FIGURE_HEADER_SPECS, tpl.row + 1, n);
   const taskHeader = findHeader(fg, TASK_HEADER_SPECS, figHeader ? figHeader.lastRow + 1 : tpl.row + 1, n);
   let idEnd = Math.min(figHeader ? figHeader.row : n, taskHeader ? taskHeader.row : n);
   for (let r = tpl.row + 1; r < idEnd; r++) {
-    if (fg.isSectionTitle(r)) {
+    if (isAssessmentRow(fg, r)) {
       idEnd = r;
       break;
     }

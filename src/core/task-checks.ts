@@ -14,7 +14,7 @@ import { cellRef, Finding, Severity } from './findings';
 import type { Plan, PlanTask, TaskRow, UnitReport } from './model';
 import { formatNumber } from './numbers';
 import { INDICATOR_BY_CODE, TASK_HEADERS } from './template';
-import { foldLoose } from './text';
+import { foldLooseFast } from './labels';
 
 export interface TaskMatch {
   task: PlanTask;
@@ -26,10 +26,10 @@ export interface TaskMatch {
 
 /** For each plan task (in plan order) the unit's matching row, if any. */
 export function matchTasks(rows: readonly TaskRow[], planTasks: readonly PlanTask[]): TaskMatch[] {
-  const names = rows.map((r) => foldLoose(r.name));
+  const names = rows.map((r) => foldLooseFast(r.name));
   const used = new Set<number>();
   const out: TaskMatch[] = planTasks.map((task) => ({ task, row: undefined, by: 'none' }));
-  const planNames = planTasks.map((t) => foldLoose(t.name));
+  const planNames = planTasks.map((t) => foldLooseFast(t.name));
 
   const pass = (by: TaskMatch['by'], ok: (ri: number, ti: number) => boolean) => {
     out.forEach((m, ti) => {

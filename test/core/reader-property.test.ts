@@ -17,8 +17,8 @@ import {
   PLAN_ROSTER_HEADERS, PLAN_TASK_HEADERS, SECTION_TITLES, TASK_HEADERS,
 } from '../../src/core/template';
 import { buildUnitGrid, sampleSpec } from '../helpers/unit-grid';
-import { foldFast, labelKey, labelKeyFast, MAX_LABEL_CHARS } from '../../src/core/labels';
-import { fold } from '../../src/core/text';
+import { foldFast, foldLooseFast, labelKey, labelKeyFast, MAX_LABEL_CHARS } from '../../src/core/labels';
+import { fold, foldLoose } from '../../src/core/text';
 
 /** Words the reader looks for, so random grids hit its real paths. */
 const VOCAB: string[] = [
@@ -157,6 +157,7 @@ describe('fast folding gives the same results as text.ts', () => {
       fc.property(text, (s) => {
         expect(foldFast(s)).toBe(fold(s));
         expect(foldFast(s)).toBe(fold(s)); // memoised second call
+        expect(foldLooseFast(s)).toBe(foldLoose(s));
         if (s.length <= MAX_LABEL_CHARS) expect(labelKeyFast(s)).toBe(labelKey(s));
       }),
       { numRuns: 500 },

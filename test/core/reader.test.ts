@@ -55,7 +55,7 @@ describe('recognising a unit sheet', () => {
   });
 
   test('the template label is looked for in the first 15 rows only', () => {
-    const grid = makeUnitGrid(sampleSpec(), { insertRows: Array(15).fill(0).map((_, i) => i === 0 ? 0 : -1) });
+    const grid = makeUnitGrid(sampleSpec(), { insertRows: [0] });
     expect(readSheet(grid).kind).toBe('report'); // one row inserted: label on row 2
     const deep: SheetGrid = { ...grid, cells: [...Array(15).fill([]), ...grid.cells] };
     expect(readSheet(deep).kind).toBe('skipped');
@@ -257,6 +257,21 @@ describe('identification block', () => {
     expect(findings).toEqual([]);
     // With no year anywhere, the missing row is an error.
     expect(only(read({ period: 'Quý I', year: undefined }).findings, 'id.missing')[0].message).toContain('«Năm»');
+  });
+
+  test('a titled identification block (`I. THÔNG TIN ĐƠN VỊ`) is read whole', () => {
+    const grid: SheetGrid = {
+      sheet: 'S', originRow: 0, originCol: 0,
+      cells: [
+        ['Mã mẫu', 'TTCCHC-1'], ['I. THÔNG TIN ĐƠN VỊ'], ['Đơn vị báo cáo', 'UBND xã A'], ['Cấp', 'Xã'],
+        ['Đơn vị cấp trên', 'UBND huyện B'], ['Kỳ báo cáo', 'Quý III'], ['Năm', 2025],
+        ['II. SỐ LIỆU'], ['Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Ghi chú'], ['A1', 'Tin, bài', 'tin, bài', 4],
+      ],
+    };
+    const r = readSheet(grid);
+    if (r.kind !== 'report') throw new Error();
+    expect(r.report).toMatchObject({ unit: 'UBND xã A', period: 'Quý III', year: 2025, identificationOk: true });
+    expect(r.report.figures.A1).toBe(4);
   });
 
   test('an error value in a required cell is an error, not a crash', () => {
