@@ -8,6 +8,7 @@ import type { OutputSheet } from '../../src/core/sheet-model';
 import { NUMBER_FORMATS, SHEET_NAME_MAX } from '../../src/core/sheet-model';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
+import { appendixSubtitle } from '../../src/core/layout/appendix-sheet';
 import { DISTRICT, PROVINCE, planRead, planTask, reportRead } from './compile-fixtures';
 
 const NOW = new Date(2020, 9, 18);
@@ -115,6 +116,9 @@ describe('layoutOutputs', () => {
 
   test('Phụ lục: task rows with result, x by the threshold, note, and the Tổng số line', () => {
     expect(pl.print.orientation).toBe('landscape');
+    expect(pl.rows[0][0].v).toBe('PHỤ LỤC');
+    expect(pl.rows[1][0].v).toBe('NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TRÊN ĐỊA BÀN HUYỆN NAM ĐÔNG NĂM 2020');
+    expect(appendixSubtitle('Sở Nội vụ', 'Quý I', 2025)).toBe('NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC CỦA SỞ NỘI VỤ QUÝ I NĂM 2025');
     const head = rowOf(pl, 'STT');
     expect(head.map((c) => c.v)).toEqual(['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú']);
     const first = pl.rows[find(pl, 'STT')!.ri + 1].map((c) => c.v);

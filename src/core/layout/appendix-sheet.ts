@@ -6,10 +6,21 @@
 import type { ParentSummary } from '../model';
 import type { OutputSheet } from '../sheet-model';
 import { MARK, TASK_HEADERS, type Period } from '../template';
+import { displayUnitName } from '../rollup';
 import { SheetBuilder, STYLE, periodTitle, text } from './styles';
 
 export const APPENDIX_TITLE = 'PHỤ LỤC';
-export const APPENDIX_SUBTITLE = 'KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
+
+/**
+ * `NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TRÊN ĐỊA BÀN HUYỆN VĨNH LINH NĂM 2024`
+ * (seed 003); a department's reads `… CỦA SỞ NỘI VỤ …`.
+ */
+export function appendixSubtitle(unit: string, period: Period, year: number): string {
+  const name = displayUnitName(unit);
+  const territorial = name !== unit.trim().replace(/\s+/g, ' ');
+  const where = territorial ? `TRÊN ĐỊA BÀN ${name}` : `CỦA ${name}`;
+  return `NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC ${where} ${periodTitle(period, year)}`.toLocaleUpperCase('vi');
+}
 
 /** `Tổng số: 08 nhiệm vụ./.` (two digits, as the reports write it). */
 export function taskCountLine(n: number): string {
@@ -20,8 +31,9 @@ export function layoutAppendix(s: ParentSummary, opts: { name: string; period: P
   const b = new SheetBuilder();
   const cols = 6;
   b.line(0, cols, text(APPENDIX_TITLE, STYLE.title));
-  b.line(1, cols, text(APPENDIX_SUBTITLE, STYLE.subtitle));
-  b.line(2, cols, text(`(Kèm theo báo cáo của ${s.unit}, ${periodTitle(opts.period, opts.year)})`, STYLE.note));
+  b.line(1, cols, text(appendixSubtitle(s.unit, opts.period, opts.year), { ...STYLE.subtitle, wrap: true }));
+  b.line(2, cols, text(`(Kèm theo Báo cáo số        ngày        của ${s.unit})`, STYLE.note));
+  b.rowHeights[1] = 33;
   const head = 4;
   b.put(head, 0, [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note].map((h) => text(h, STYLE.header)));
   let row = head + 1;
