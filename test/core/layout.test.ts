@@ -283,3 +283,19 @@ describe('sheet invariants', () => {
     }
   });
 });
+
+describe('layoutTemplate without a plan', () => {
+  test('blank task rows the unit fills (STT and name unlocked), read back as no tasks and no error', () => {
+    const sheet = layoutTemplate({ unit: 'Sở Nội vụ', level: 'Sở, ngành', parent: PROVINCE, period: 'Năm', year: 2025, taken: ['Mẫu Sở Nội vụ'] });
+    expect(sheet.name).toBe('Mẫu Sở Nội vụ (2)');
+    const back = readSheet(outputSheetToGrid(sheet));
+    expect(back.kind).toBe('report');
+    if (back.kind !== 'report') return;
+    expect(back.report.tasks).toEqual([]);
+    expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const grid = outputSheetToGrid(sheet);
+    const header = grid.cells.findIndex((r) => r[0] === 'STT');
+    const unlocked = sheet.protection!.unlockedRanges.map((r) => parseRangeAddress(r)!);
+    expect(unlocked.some((u) => u.r1 === header + 1 && u.c1 === 0 && u.c2 === 5)).toBe(true);
+  });
+});
