@@ -26,7 +26,6 @@ const PLAN_ID_MAP = labelMap(
   (Object.keys(PLAN_ID_LABELS) as PlanIdField[]).map((f) => [f, PLAN_ID_LABELS[f]] as const),
 );
 const PLAN_NAME_KEY = labelKey(PLAN_SHEET_NAME);
-const COMPILING_UNIT_KEY = labelKey(PLAN_ID_LABELS.compilingUnit);
 
 type PlanTaskCol = keyof typeof PLAN_TASK_HEADERS;
 const TASK_SPECS: readonly HeaderSpec<PlanTaskCol>[] = [
@@ -49,19 +48,26 @@ const ROSTER_SPECS: readonly HeaderSpec<RosterCol>[] = [
 const PLAN_LABEL_ROWS = 30;
 
 /**
- * A plan sheet: named `Kế hoạch` (folded), or holding the `Đơn vị tổng hợp`
+ * A plan sheet: named `Kế hoạch` (folded) and holding some of the plan's
+ * labels or tables (a sheet of that name holding only the text of the plan
+ * document is not one), or, under any name, holding the `Đơn vị tổng hợp`
  * label and a `Nhiệm vụ` table.
  */
 export function isPlanSheet(fg: FoldedGrid): boolean {
-  const name = typeof fg.grid.sheet === 'string' ? labelKey(fg.grid.sheet) : '';
-  if (name === PLAN_NAME_KEY) return true;
-  let hasLabel = false;
+  const named = typeof fg.grid.sheet === 'string' && labelKey(fg.grid.sheet) === PLAN_NAME_KEY;
+  let anyLabel = false;
+  let compilingUnit = false;
   const rows = Math.min(PLAN_LABEL_ROWS, fg.rowCount);
-  for (let r = 0; r < rows && !hasLabel; r++) {
-    const c = fg.nextNonEmpty(r, 0);
-    if (c >= 0 && fg.key(r, c) === COMPILING_UNIT_KEY) hasLabel = true;
+  for (let r = 0; r < rows && !compilingUnit; r++) {
+    const kv = keyValueLabelAt(fg, r, PLAN_ID_MAP, 0);
+    if (!kv) continue;
+    anyLabel = true;
+    if (kv.field === 'compilingUnit') compilingUnit = true;
   }
-  return hasLabel && findHeader(fg, TASK_SPECS, 0, fg.rowCount) !== null;
+  if (named && anyLabel) return true;
+  if (!named && !compilingUnit) return false;
+  if (findHeader(fg, TASK_SPECS, 0, fg.rowCount) !== null) return true;
+  return named && findHeader(fg, ROSTER_SPECS, 0, fg.rowCount) !== null;
 }
 
 /** Read a plan sheet. Never throws on odd content; problems become findings. */

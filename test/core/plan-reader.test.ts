@@ -62,6 +62,11 @@ describe('readPlan', () => {
     expect(readSheet(planGrid(CANONICAL, 'Sheet3')).kind).toBe('plan');
     // A sheet named otherwise with neither the label nor the table is skipped.
     expect(readSheet(planGrid([['Ghi chú', 'abc']], 'Sheet4')).kind).toBe('skipped');
+    // So is a sheet named `Kế hoạch` that holds only the text of the plan document.
+    const text = [['KẾ HOẠCH'], ['Tuyên truyền cải cách hành chính năm 2022'], ['I. MỤC ĐÍCH, YÊU CẦU'], ['1. Mục đích']];
+    expect(readSheet(planGrid(text, 'Kế hoạch')).kind).toBe('skipped');
+    // A `Kế hoạch` sheet with only the roster is a plan (tasks then come from the reports).
+    expect(readSheet(planGrid([['Đơn vị'], ...CANONICAL.slice(15)], 'Kế hoạch')).kind).toBe('plan');
   });
 
   test('a deadline as an Excel date serial, and no deadline (the compile uses the default)', () => {
