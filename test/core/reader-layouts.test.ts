@@ -5,6 +5,7 @@
  * same report as the canonical sheet, with no error finding, and findings
  * still point at the real worksheet cells.
  */
+import fc from 'fast-check';
 import type { SheetRead, UnitReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/reader';
 import { buildUnitGrid, sampleSpec, Variations } from '../helpers/unit-grid';
@@ -91,5 +92,37 @@ describe('messy-but-valid layouts read like the canonical sheet', () => {
     const f = r.findings.find((x) => x.rule === 'task.mark-invalid')!;
     expect(f.cell).toBe(addr.task(0, 'done'));
     expect(f.cell).toBe('H39'); // column D → 1 + 3 × 2 = column index 7
+  });
+});
+
+describe('any combination of the messy layouts', () => {
+  test('reads to the canonical content, with no finding, and addresses that follow the cells', () => {
+    const variations: fc.Arbitrary<Variations> = fc.record(
+      {
+        insertRows: fc.uniqueArray(fc.nat(60), { maxLength: 8 }),
+        insertCols: fc.nat(4),
+        blankRowsBetweenSections: fc.nat(4),
+        upperCase: fc.boolean(),
+        stripDiacritics: fc.boolean(),
+        lowerCaseCodes: fc.boolean(),
+        mergedHeaderGaps: fc.boolean(),
+        origin: fc.record({ row: fc.nat(200), col: fc.nat(30) }),
+      },
+      { requiredKeys: [] },
+    );
+    const expected = content(report(canonical));
+    fc.assert(
+      fc.property(variations, (v) => {
+        const { grid, addr } = buildUnitGrid(sampleSpec(), v);
+        const r = readSheet(grid);
+        expect(r.kind).toBe('report');
+        if (r.kind !== 'report') return;
+        expect(r.findings).toEqual([]);
+        expect(content(r.report)).toEqual(expected);
+        expect(r.report.figureCells.E1).toBe(addr.figure('E1'));
+        expect(r.report.tasks[2].cell).toBe(addr.task(2, 'stt'));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
