@@ -59,7 +59,9 @@ function entryText(buf: Buffer, e: ZipEntry): string | null {
 const ENTITY: Record<string, string> = { quot: '"', apos: "'", gt: '>', lt: '<', amp: '&' };
 
 /** XML text → string, with `_xHHHH_` escapes as Excel writes them (as SheetJS does). */
-export function unescapeXml(s: string): string {
+export function unescapeXml(raw: string): string {
+  // XML reads a raw line break (CR LF or CR) as LF; an escaped `&#13;` stays CR.
+  const s = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
   return s
     .replace(/&(?:(quot|apos|gt|lt|amp)|#x([\da-fA-F]+)|#(\d+));/g, (m, name: string, hex: string, dec: string) => {
