@@ -274,7 +274,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
   }
   if (sheet.validations?.length) {
-    if (isExcelApiSupported(OPTIONAL_SETS.dataValidation)) await queueValidations(ws, sheet, nCols, budget);
+    if (isExcelApiSupported(OPTIONAL_SETS.dataValidation)) await queueValidations(ws, sheet, budget);
     else notes.push(`Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (cần ExcelApi ${OPTIONAL_SETS.dataValidation}): trang "${sheet.name}" không có danh sách chọn.`);
   }
   for (const c of sheet.charts ?? []) {
@@ -402,33 +402,26 @@ function runs(widths: (number | undefined)[]): [number, number, number][] {
 }
 
 /**
- * Data validation (ExcelApi 1.8). A list whose items contain a comma
- * (`Phòng, ban`) cannot be given inline, so its items go to a hidden
- * column right of the content and the rule points at them.
+ * Data validation (ExcelApi 1.8). A literal list is one comma-separated
+ * string, so commas and quotes inside items become spaces (`Phòng, ban` →
+ * `Phòng  ban`, which the reader still takes as that level), exactly as the
+ * .xlsx writer does, so both give the same sheet.
  */
-async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
+async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
   if (!isExcelApiSupported(OPTIONAL_SETS.dataValidation)) return;
-  let helperCol = nCols + 1;
   for (const v of sheet.validations ?? []) {
     await budget.reserve(jsonBytes(v) * 2);
     const dv = ws.getRange(v.range).dataValidation;
-    dv.rule = validationRule(v, () => {
-      const col = helperCol++;
-      const range = ws.getRange(rangeAddress(0, col, (v as { values: string[] }).values.length - 1, col));
-      range.numberFormat = (v as { values: string[] }).values.map(() => [NUMBER_FORMATS.text]);
-      range.values = (v as { values: string[] }).values.map((x) => [x]);
-      range.columnHidden = true;
-      return `=$${columnLetters(col)}$1:$${columnLetters(col)}$${(v as { values: string[] }).values.length}`;
-    });
+    dv.rule = validationRule(v);
     if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
     if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: v.error };
   }
 }
 
-function validationRule(v: Validation, listSource: () => string): Excel.DataValidationRule {
+function validationRule(v: Validation): Excel.DataValidationRule {
   switch (v.type) {
     case 'list':
-      return { list: { inCellDropDown: true, source: v.values.some((x) => x.includes(',')) ? listSource() : v.values.join(',') } };
+      return { list: { inCellDropDown: true, source: v.values.map((x) => x.replace(/[",]/g, ' ')).join(',') } };
     case 'wholeNumber':
       return v.max === undefined
         ? { wholeNumber: { formula1: v.min, operator: 'GreaterThanOrEqualTo' } }
