@@ -15,11 +15,10 @@ import {
   ASSESSMENT_LABELS, computeRates, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
   type IndicatorCode,
 } from '../core/template';
-import { cellRef } from '../core/findings';
 import { fold, unitKey } from '../core/text';
 import { toIsoDate } from './format';
 import { levelFromName, placeName, shortUnitName } from './names';
-import { previousFor, type ReportAssessment, type ReportChild, type ReportData, type ReportOptions } from './report-data';
+import { canonicalNames, previousFor, reportFinding, type ReportAssessment, type ReportChild, type ReportData, type ReportOptions } from './report-data';
 import { readFindingsTable, readSummaryTable, type SummaryTable } from './workbook-tables';
 
 /** Sheet names compared as Excel does (case-insensitive), a ` (2)` suffix allowed. */
@@ -126,8 +125,8 @@ export function fromCompiledWorkbook(grids: SheetGrid[], opts: ReportOptions = {
   // Assessments: from the units' sheets when present (attributed), else the compiled report's cells.
   let assessments: ReportAssessment[];
   if (unitSheets.length) {
-    assessments = unitSheets.flatMap((r) => ASSESSMENT_LABELS.flatMap(({ key }) =>
-      r.assessment[key] ? [{ unit: r.unit, key, text: r.assessment[key]! }] : []));
+    assessments = canonicalNames(unitSheets.flatMap((r) => ASSESSMENT_LABELS.flatMap(({ key }) =>
+      r.assessment[key] ? [{ unit: r.unit, key, text: r.assessment[key]! }] : [])), children);
   } else {
     const names = children.map((c) => c.unit);
     assessments = ASSESSMENT_LABELS.flatMap(({ key }) =>
@@ -158,13 +157,10 @@ export function fromCompiledWorkbook(grids: SheetGrid[], opts: ReportOptions = {
       note: t.note,
     })),
     assessments,
-    documents: unitSheets.filter((r) => r.docRef).map((r) => ({ unit: r.unit, docRef: r.docRef! })),
+    documents: canonicalNames(unitSheets.filter((r) => r.docRef).map((r) => ({ unit: r.unit, docRef: r.docRef! })), children),
     errorCount: errors.length,
     warningCount: findings.length - errors.length,
-    errors: errors.map((f) => {
-      const sheetRef = f.sheet ? cellRef(f.sheet, f.cell) : f.file;
-      return { unit: f.unit, ref: f.file && f.sheet ? `${f.file}: ${sheetRef}` : sheetRef, message: f.message };
-    }),
+    errors: errors.map(reportFinding),
     missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: deadlineFor(period, year, plan && plan.period === period && plan.year === year ? plan : undefined),

@@ -163,7 +163,7 @@ function officerNote(d: ReportData): Table {
     : 'Nộp muộn: không có.'));
   if (d.errorCount) {
     lines.push(p(`Lỗi chưa sửa: ${d.errorCount} lỗi (số liệu có lỗi không được tính hoặc cần kiểm tra lại trước khi ký). Các lỗi đầu tiên:`));
-    for (const e of d.errors.slice(0, NOTE_MAX_ERRORS)) lines.push(p(`- ${e.unit}, ${e.ref}: ${e.message}`));
+    for (const e of d.errors.slice(0, NOTE_MAX_ERRORS)) lines.push(p(`- ${e.unit}${e.ref ? ` (${e.ref})` : ''}: ${e.message}`));
     if (d.errors.length > NOTE_MAX_ERRORS) lines.push(p(`- … và ${d.errors.length - NOTE_MAX_ERRORS} lỗi khác (xem sheet "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
   } else {
     lines.push(p('Lỗi chưa sửa: không có.'));

@@ -249,7 +249,7 @@ function assessmentBlocks(d: ReportData): Block[] {
   out.push({ kind: 'subheading', text: `2. Hạn chế, khó khăn` });
   const before = out.length;
   const nd = notDoneTasks(d);
-  if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map((t) => `nhiệm vụ ${t.stt} (${t.name.trim().replace(/[.;]+$/, '')})`).join('; ')}`) });
+  if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map((t) => `nhiệm vụ ${t.stt}: ${t.name.trim().replace(/[.;]+$/, '')}`).join('; ')}`) });
   const subs = subordinates(d);
   const late = subs.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
   const missing = subs.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);

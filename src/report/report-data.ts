@@ -109,9 +109,24 @@ export function topSummary(summaries: ParentSummary[]): ParentSummary | undefine
   return tops[tops.length - 1] ?? summaries[summaries.length - 1];
 }
 
-export function findingToReport(f: Finding): ReportFinding {
-  const sheetRef = f.sheet ? cellRef(f.sheet, f.cell) : f.file ?? '';
-  return { unit: f.unit, ref: f.file && f.sheet ? `${f.file}: ${sheetRef}` : sheetRef, message: f.message };
+/**
+ * A finding as the officer's note lists it: `file › Sheet!Cell` and the
+ * message without the `Sheet!Cell: ` the reader already put in front of it.
+ */
+export function reportFinding(f: { unit: string; file?: string; sheet: string; cell: string; message: string }): ReportFinding {
+  const sheetRef = f.sheet ? cellRef(f.sheet, f.cell) : '';
+  const ref = f.file && sheetRef ? `${f.file} › ${sheetRef}` : sheetRef || f.file || '';
+  const message = sheetRef && f.message.startsWith(`${sheetRef}: `) ? f.message.slice(sheetRef.length + 2) : f.message;
+  return { unit: f.unit, ref, message };
+}
+
+/**
+ * Names as the roster writes them: a unit that typed its own name without
+ * diacritics (`UBND xa Thuong Quang`) is cited by its child row's name.
+ */
+export function canonicalNames<T extends { unit: string }>(items: T[], children: { unit: string }[]): T[] {
+  const byKey = new Map(children.map((c) => [unitKey(c.unit), c.unit]));
+  return items.map((x) => ({ ...x, unit: byKey.get(unitKey(x.unit)) ?? x.unit }));
 }
 
 /**
@@ -185,11 +200,11 @@ export function fromCompileResult(result: CompileResult, opts: ReportOptions = {
     rates: summary.rates ?? computeRates(summary.figures),
     children,
     tasks: summary.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, status: t.status, note: t.note })),
-    assessments: summary.assessments.map((a) => ({ unit: a.unit, key: a.key, text: a.text })),
-    documents: summary.documents.map((d) => ({ unit: d.unit, docRef: d.docRef })),
+    assessments: canonicalNames(summary.assessments.map((a) => ({ unit: a.unit, key: a.key, text: a.text })), children),
+    documents: canonicalNames(summary.documents.map((d) => ({ unit: d.unit, docRef: d.docRef })), children),
     errorCount: errors.length,
     warningCount: result.findings.length - errors.length,
-    errors: errors.map(findingToReport),
+    errors: errors.map(reportFinding),
     missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: summary.deadline,

@@ -249,7 +249,7 @@ describe('buildReportDocx: what it reports', () => {
     expect(note).toContain('Chưa nộp (1 đơn vị): UBND xã Hương Sơn.');
     expect(note).toContain('Nộp muộn (1 đơn vị): UBND thị trấn Khe Tre.');
     expect(note).toContain('Lỗi chưa sửa: 1 lỗi');
-    expect(note).toContain("UBND thị trấn Khe Tre, 'Khe Tre'!D31: Hồ sơ: D4 + D5 + D6 (100) khác D1 + D2 (101).");
+    expect(note).toContain("- UBND thị trấn Khe Tre ('Khe Tre'!D31): Hồ sơ: D4 + D5 + D6 (100) khác D1 + D2 (101).");
     // Shaded so nobody signs it by mistake.
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc.document)![0];
     expect(table).toContain('GHI CHÚ CHO CÁN BỘ');

@@ -1,6 +1,6 @@
 /** The prose, block by block, from hand-made ReportData. */
 import { narrativeBlocks } from '../../src/report/narrative';
-import { fromCompileResult, type ReportData } from '../../src/report/report-data';
+import { fromCompileResult, reportFinding, type ReportData } from '../../src/report/report-data';
 import { figures, namDongResult } from './fixtures';
 import type { IndicatorCode } from '../../src/core/template';
 
@@ -71,4 +71,20 @@ test('a point many units wrote names the first ones and counts the rest', () => 
   const d = base();
   d.assessments = Array.from({ length: 12 }, (_, i) => ({ unit: `UBND xã Số ${i + 1}`, key: 'weaknesses' as const, text: 'Kinh phí còn hạn chế.' }));
   expect(text(d)).toContain('- Kinh phí còn hạn chế (xã Số 1, xã Số 2, xã Số 3 và 9 đơn vị khác).');
+});
+
+test('findings in the note: file › Sheet!Cell, and the message without the reader\'s own Sheet!Cell prefix', () => {
+  expect(reportFinding({ unit: 'UBND xã Hương Sơn', file: 'xa-huong-son.xlsx', sheet: 'Hương Sơn', cell: 'D34', message: "'Hương Sơn'!D34: D4 + D5 + D6 khác D1 + D2." }))
+    .toEqual({ unit: 'UBND xã Hương Sơn', ref: "xa-huong-son.xlsx › 'Hương Sơn'!D34", message: 'D4 + D5 + D6 khác D1 + D2.' });
+  expect(reportFinding({ unit: 'x', file: 'hong.xlsx', sheet: '', cell: '', message: 'Không mở được tệp.' }))
+    .toEqual({ unit: 'x', ref: 'hong.xlsx', message: 'Không mở được tệp.' });
+});
+
+test('a unit that typed its name without diacritics is cited by its roster name', () => {
+  const r = namDongResult();
+  r.summaries[0].documents.push({ unit: 'UBND xa Thuong Quang', docRef: '36/BC-UBND ngay 13/10/2024' });
+  r.summaries[0].assessments.push({ unit: 'ubnd xa thuong quang', key: 'proposals', text: 'Hỗ trợ loa truyền thanh.' });
+  const t = text(fromCompileResult(r));
+  expect(t.join('\n')).toContain('Báo cáo số 36/BC-UBND ngay 13/10/2024 của UBND xã Thượng Quảng');
+  expect(t).toContain('- Hỗ trợ loa truyền thanh (xã Thượng Quảng).');
 });
