@@ -16,6 +16,8 @@ const WORDED_DATE = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})(?!\d)/
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
 const WHOLE_NUMERIC = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
 const WHOLE_WORDED = /^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})$/;
+/** `15/10/20`: a two-digit year is this century's. */
+const SHORT_YEAR = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2})$/;
 
 /** A cell that holds a date (serial number or text), as ISO; null when it is not one. */
 export function parseDateCell(v: CellValue): string | null {
@@ -29,8 +31,11 @@ export function parseDateCell(v: CellValue): string | null {
   if (m) return isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
   m = WHOLE_WORDED.exec(t);
   if (m) return isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
-  // A serial typed as text ("44120") is not a date anyone types: leave it.
-  return null;
+  m = SHORT_YEAR.exec(t);
+  if (m) return isoOf(2000 + Number(m[3]), Number(m[2]), Number(m[1]));
+  // `Ngày 15/10/2020`, `15/10/2020 08:30`: the date inside. A serial typed as
+  // text ("44120") is not a date anyone types: it stays unread.
+  return findDateInText(t);
 }
 
 /** The first date inside free text, e.g. `45/BC-UBND ngày 15/10/2020` → `2020-10-15`. */

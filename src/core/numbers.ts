@@ -64,7 +64,7 @@ export function parseFigure(v: CellValue, kind: ValueKind): ParsedFigure {
   const text = v.replace(SPACES, ' ').trim();
   if (text === '') return { value: null };
   const m = NUMBER_TOKEN.exec(text);
-  if (!m) return fail('figure.not-a-number', `«${text}» không phải là số; cần ghi một số, ví dụ 12`);
+  if (!m) return fail('figure.not-a-number', `«${text}» không phải là số; cần ghi một số (nếu không có thì ghi 0)`);
 
   const intPart = m[1].replace(GROUP_SEPARATORS, '');
   let n: number;
