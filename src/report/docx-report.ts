@@ -261,7 +261,7 @@ function signatureTable(d: ReportData): Table {
 }
 
 /** Column widths of the Phụ lục table: STT | Nội dung | Kết quả | Hoàn thành | Chưa hoàn thành | Ghi chú. */
-const APPENDIX_WIDTHS = [700, 2650, 2200, 900, 1000, TEXT_WIDTH - 700 - 2650 - 2200 - 900 - 1000];
+const APPENDIX_WIDTHS = [700, 2650, 1800, 850, 950, TEXT_WIDTH - 700 - 2650 - 1800 - 850 - 950];
 
 function appendixCell(text: string, width: number, o: { bold?: boolean; centre?: boolean } = {}): TableCell {
   const lines = text.split(/\r?\n|\r|\u000B/);
