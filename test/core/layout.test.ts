@@ -299,3 +299,13 @@ describe('layoutTemplate without a plan', () => {
     expect(unlocked.some((u) => u.r1 === header + 1 && u.c1 === 0 && u.c2 === 5)).toBe(true);
   });
 });
+
+test('no sheet has a hole: every row is a dense array of cells', () => {
+  const sheets = layoutOutputs(district(), { now: NOW });
+  for (const s of sheets) {
+    for (const r of s.rows) {
+      expect(Array.isArray(r)).toBe(true);
+      for (let i = 0; i < r.length; i++) expect(r[i]).toBeDefined();
+    }
+  }
+});

@@ -83,10 +83,15 @@ export class SheetBuilder {
 
   /** Add a border to every cell of a block (empty cells included). */
   border(r1: number, c1: number, r2: number, c2: number): void {
+    this.set(r2, c2, this.rows[r2]?.[c2] ?? { v: null });
     for (let r = r1; r <= r2; r++) {
+      const row = this.rows[r] ?? [];
+      this.rows[r] = row;
       for (let c = c1; c <= c2; c++) {
-        const cell = this.rows[r]?.[c] ?? { v: null };
-        this.set(r, c, { ...cell, style: { ...cell.style, border: true } });
+        const cell = row[c];
+        if (!cell) row[c] = { v: null, style: { border: true } };
+        // A new style object: styles may be shared between cells (merged titles).
+        else if (!cell.style?.border) row[c] = { v: cell.v, style: { ...cell.style, border: true } };
       }
     }
   }
@@ -96,7 +101,8 @@ export class SheetBuilder {
   }
 
   build(base: Omit<OutputSheet, 'rows' | 'merges' | 'rowHeights'> & { role: SheetRole }): OutputSheet {
-    const rows = this.rows.map((r) => r.map((c) => c ?? { v: null }));
+    // Array.from visits holes too: no sparse row reaches a writer.
+    const rows = Array.from(this.rows, (r) => Array.from(r ?? [], (c) => c ?? { v: null }));
     return { ...base, rows, merges: this.merges, rowHeights: Object.keys(this.rowHeights).length ? this.rowHeights : undefined };
   }
 }

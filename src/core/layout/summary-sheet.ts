@@ -63,7 +63,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   const fixed = ['STT', 'Đơn vị', 'Cấp', 'Tình trạng', 'Ngày gửi'];
   fixed.forEach((label, c) => {
     b.set(h1, c, text(label, STYLE.header));
-    b.set(h2, c, { v: null, style: STYLE.header });
+    b.set(h2, c, { v: null, style: { ...STYLE.header } });
     b.merge(h1, c, h2, c);
   });
   INDICATORS.forEach((ind, i) => {
@@ -72,7 +72,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   });
   RATES.forEach((r, i) => {
     b.set(h1, RATE0 + i, text(r.label, STYLE.header));
-    b.set(h2, RATE0 + i, { v: null, style: STYLE.header });
+    b.set(h2, RATE0 + i, { v: null, style: { ...STYLE.header } });
     b.merge(h1, RATE0 + i, h2, RATE0 + i);
   });
   b.rowHeights[h2] = 96;
