@@ -52,7 +52,7 @@ let lastSyncs = -1;
 let lastActive: string | null = null;
 
 function sheetsNow(): SheetView[] {
-  return fake.sheets().map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats }));
+  return fake.sheets().map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats, merges: s.merges, columnWidths: s.columnWidths }));
 }
 
 function refresh(force = false): void {
