@@ -13,14 +13,14 @@
 import { checkFigures } from './figure-checks';
 import { cellRef, Finding, Severity } from './findings';
 import { CellValue, SheetGrid, isCellError } from './grid';
-import { FoldedGrid, HeaderSpec, KeyValueRow, findHeader, foldFast, keyValueLabelAt, labelKey, labelMap } from './labels';
+import {
+  FoldedGrid, HeaderSpec, KeyValueRow, findHeader, foldFast, keyValueLabelAt, labelKey, labelMap,
+  parseLevel, parsePeriod, parseStt, parseYear,
+} from './labels';
 import type { SheetRead, SourceRef, TaskRow, UnitReport } from './model';
 import { parseFigure } from './numbers';
 import { parseDateCell, findDateInText } from './dates';
 import { isPlanSheet, readPlan } from './plan-reader';
-import { parseLevel, parsePeriod, parseStt, parseYear } from './labels';
-
-export { parseLevel, parsePeriod, parseStt, parseYear };
 import {
   ASSESSMENT_LABELS,
   AssessmentKey,
@@ -40,6 +40,9 @@ import {
   isIndicatorCode,
 } from './template';
 import { cellText } from './text';
+
+/** The value parsers live in labels.ts (shared with the plan reader); re-exported for callers of the reader. */
+export { parseLevel, parsePeriod, parseStt, parseYear };
 
 /** The template label is looked for in the first rows only (spec §1). */
 export const RECOGNITION_ROWS = 15;
@@ -72,7 +75,6 @@ export const TASK_HEADER_SPECS: readonly HeaderSpec<TaskCol>[] = [
   { field: 'notDone', labels: [TASK_HEADERS.notDone], required: true },
   { field: 'note', labels: [TASK_HEADERS.note], required: false },
 ];
-
 
 // Compiled once (spec: no regex compilation in hot loops).
 const TEMPLATE_VALUE = /^ttcchc\s*-?\s*(\d+)\b/;
@@ -519,7 +521,7 @@ function readTasks(
       for (const [m, col, h] of [[done, c.done!, doneHeader], [notDone, c.notDone!, notDoneHeader]] as const) {
         if (m === 'invalid') {
           sink.at('error', r, col, 'task.mark-invalid',
-            `${what}: cột «${h}» ghi «${fg.text(r, col) || '?'}», không phải dấu đánh dấu; chỉ dùng x (hoặc ✓, 1). Nhiệm vụ được tính là chưa hoàn thành.`);
+            `${what}: cột «${h}» ghi «${shownValue(fg.value(r, col))}», không phải dấu đánh dấu; chỉ dùng x (hoặc ✓, 1). Nhiệm vụ được tính là chưa hoàn thành.`);
         }
       }
     } else if (done === 'mark' && notDone === 'mark') {
@@ -549,6 +551,12 @@ function isSignatureRow(fg: FoldedGrid, r: number): boolean {
   const w = fg.width(r);
   for (let c = 0; c < w; c++) if (!fg.isEmpty(r, c) && SIGNATURE_START.test(fg.key(r, c))) return true;
   return false;
+}
+
+/** A cell as a message quotes it (error values by their Excel text). */
+function shownValue(v: CellValue): string {
+  if (isCellError(v)) return v.error;
+  return cellText(v) || '?';
 }
 
 function shorten(s: string): string {
