@@ -97,10 +97,16 @@ async function main() {
     ? `Đã tạo ${nFiles} tệp báo cáo đơn vị trong ${path.relative(ROOT, unitsDir)} (${fmt((Date.now() - t0) / 1000, 1)} s).`
     : `Dùng lại ${nFiles} tệp báo cáo đơn vị trong ${path.relative(ROOT, unitsDir)} (--regen để tạo lại).`);
 
-  // ---- full compile, best of `runs` (the first run also warms the disk cache for both tools)
+  // ---- full compile against the peer, runs interleaved (ours, peer, ours, peer…) so that a
+  // change in the machine's load hits both alike; the best run of each is compared.
   const outFile = path.join(OUT, 'tong-hop.xlsx');
   const jsonFile = path.join(OUT, 'tong-hop.json');
+  const py = findPython();
+  const peerReady = fs.existsSync(PEER) && py;
+  if (!fs.existsSync(PEER)) console.log(`Không thấy chương trình so sánh ${PEER}.`);
+  else if (!py) console.log('Chưa cài openpyxl cho Python 3. Cài bằng: apt-get install -y python3-openpyxl   (rồi chạy lại npm run bench)');
   const ours = [];
+  const peer = [];
   for (let i = 0; i < runs; i++) {
     const r = await measure(process.execPath, [path.join(ROOT, 'bin', 'tonghop.js'), 'compile', unitsDir, '-o', outFile, '--json', jsonFile, '-q']);
     if (r.code !== 0) {
@@ -108,29 +114,16 @@ async function main() {
       process.exit(1);
     }
     ours.push(r);
+    if (peerReady) {
+      const p = await measure(py, [PEER, unitsDir]);
+      if (p.code !== 0) console.error(`peer-openpyxl.py thất bại (mã ${p.code}):\n${p.stderr}`);
+      else peer.push(p);
+    }
   }
   const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
   const oursA1 = json.reports.filter((r) => r.counted).reduce((s, r) => s + (r.figures.A1 ?? 0), 0);
-
-  const py = findPython();
-  const peer = [];
-  let peerA1 = null;
-  if (!fs.existsSync(PEER)) {
-    console.log(`Không thấy chương trình so sánh ${PEER}.`);
-  } else if (!py) {
-    console.log('Chưa cài openpyxl cho Python 3. Cài bằng: apt-get install -y python3-openpyxl   (rồi chạy lại npm run bench)');
-  } else {
-    for (let i = 0; i < runs; i++) {
-      const r = await measure(py, [PEER, unitsDir]);
-      if (r.code !== 0) {
-        console.error(`peer-openpyxl.py thất bại (mã ${r.code}):\n${r.stderr}`);
-        break;
-      }
-      peer.push(r);
-    }
-    const m = /A1 = ([\d.]+)/.exec(peer[0]?.stdout ?? '');
-    peerA1 = m ? Number(m[1]) : null;
-  }
+  const m = /A1 = ([\d.]+)/.exec(peer[0]?.stdout ?? '');
+  const peerA1 = m ? Number(m[1]) : null;
 
   // ---- roll-up in process: 3,321 communes under 34 provinces
   const { compileReads } = require(path.join(ROOT, 'lib', 'core', 'compile.js'));
@@ -154,7 +147,7 @@ async function main() {
 
   const row = (a, b, c, d) => `${a.padEnd(34)}${b.padStart(16)}${c.padStart(18)}${d.padStart(10)}`;
   console.log('');
-  console.log(`Máy: ${os.cpus().length} nhân, Node ${process.version}; ${nFiles} tệp (10 huyện × ${nFiles / 10} đơn vị), tốt nhất của ${runs} lần chạy; hạt giống ${BENCH_SEED}.`);
+  console.log(`Máy: ${os.cpus().length} nhân, tải trung bình ${os.loadavg()[0].toFixed(1)}, Node ${process.version}; ${nFiles} tệp (10 huyện × ${nFiles / 10} đơn vị), tốt nhất của ${runs} lần chạy xen kẽ; hạt giống ${BENCH_SEED}.`);
   console.log(row('', 'tonghop compile', 'peer (openpyxl)', 'tỷ lệ'));
   console.log(row('Thời gian toàn bộ (s)', fmt(oursT), peerT === null ? '—' : fmt(peerT), ratio === null ? '—' : `${fmt(ratio, 1)}×`));
   console.log(row('Bộ nhớ đỉnh RSS (MB)', fmt(oursM, 0), peerM === null ? '—' : fmt(peerM, 0), ''));
