@@ -13,6 +13,11 @@ export const HIGHLIGHT_FILLS: Readonly<Record<Severity, string>> = { error: '#F4
 const isHighlight = (color: string | null | undefined): boolean =>
   !!color && Object.values(HIGHLIGHT_FILLS).some((c) => c.toLowerCase() === color.toLowerCase());
 
+export interface HighlightOptions {
+  /** Largest request one sync may carry (default 4 MB; Excel on the web refuses over 5 MB). */
+  maxRequestBytes?: number;
+}
+
 export interface HighlightResult {
   /** Cells filled (or cleared). */
   cells: number;
@@ -46,8 +51,8 @@ async function usableSheets(context: Excel.RequestContext, names: string[], budg
 }
 
 /** Fills the cell of each finding on its sheet (red-pink for errors, yellow for warnings). */
-export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[]): Promise<HighlightResult> {
-  const budget = new SyncBudget(context);
+export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[], opts: HighlightOptions = {}): Promise<HighlightResult> {
+  const budget = new SyncBudget(context, opts.maxRequestBytes);
   const bySheet = cellsBySheet(findings);
   if (!bySheet.size) return { cells: 0, skipped: [], syncs: 0 };
   const { usable, skipped } = await usableSheets(context, [...bySheet.keys()], budget);
@@ -68,8 +73,8 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
  * without, every sheet's used range is scanned: rows whose fill is uniform
  * are decided at once, cells are looked at only in rows of mixed fills.
  */
-export async function clearHighlights(context: Excel.RequestContext, findings?: readonly Finding[]): Promise<HighlightResult> {
-  const budget = new SyncBudget(context);
+export async function clearHighlights(context: Excel.RequestContext, findings?: readonly Finding[], opts: HighlightOptions = {}): Promise<HighlightResult> {
+  const budget = new SyncBudget(context, opts.maxRequestBytes);
   let candidates: { ws: Excel.Worksheet; address: string }[];
   let skipped: string[] = [];
   if (findings) {
@@ -88,7 +93,7 @@ export async function clearHighlights(context: Excel.RequestContext, findings?: 
   for (let depth = 0; depth < 2 && look.length; depth++) {
     const fills: { ws: Excel.Worksheet; address: string; fill: Excel.RangeFill; range: Excel.Range }[] = [];
     for (const c of look) {
-      await budget.reserve(c.address.length + 40);
+      await budget.reserve(2 * c.address.length, 2);
       const range = c.ws.getRange(c.address);
       const fill = range.format.fill.load('color');
       if (depth === 0 && !findings) range.load('rowIndex,columnIndex,columnCount');

@@ -31,9 +31,9 @@ export class SyncBudget {
     return this.queued === 0;
   }
 
-  /** Makes room for `bytes` (syncing what is queued when it would not fit), then counts them. */
-  async reserve(bytes: number): Promise<void> {
-    const b = bytes + OP_OVERHEAD_BYTES;
+  /** Makes room for `bytes` of data in `ops` operations (syncing what is queued when it would not fit), then counts them. */
+  async reserve(bytes: number, ops = 1): Promise<void> {
+    const b = bytes + ops * OP_OVERHEAD_BYTES;
     if (this.queued > 0 && this.used + b > this.maxBytes) await this.flush();
     this.used += b;
     this.queued++;

@@ -113,7 +113,7 @@ export async function writeOutputSheets(
   const built: Excel.Worksheet[] = [];
   try {
     for (const p of plans) {
-      await budget.reserve(jsonBytes(p.temp));
+      await budget.reserve(jsonBytes(p.temp), 2);
       const ws = worksheets.add(p.temp);
       ws.load('id'); // to find it again if the swap fails
       built.push(ws);
@@ -269,7 +269,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     } else notes.push(`Excel này chưa hỗ trợ cố định dòng tiêu đề (cần ExcelApi ${OPTIONAL_SETS.freezePanes}): trang "${sheet.name}" không cố định tiêu đề.`);
   }
   if (isExcelApiSupported(OPTIONAL_SETS.pageLayout)) {
-    await budget.reserve(60);
+    await budget.reserve(60, 2);
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
   }
@@ -278,7 +278,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     else notes.push(`Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (cần ExcelApi ${OPTIONAL_SETS.dataValidation}): trang "${sheet.name}" không có danh sách chọn.`);
   }
   for (const c of sheet.charts ?? []) {
-    await budget.reserve(jsonBytes(c));
+    await budget.reserve(jsonBytes(c), 3);
     const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(c.dataRange), 'Auto');
     chart.title.text = c.title;
     const a = parseCellAddress(c.anchor.split(':')[0]);
@@ -319,10 +319,10 @@ type StyleOp = (f: Excel.RangeFormat, rows: number, cols: number) => void;
 
 /** One operation per (property, value) and rectangle of cells sharing it. */
 async function queueStyles(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
-  const groups = new Map<string, { op: StyleOp; cells: [number, number][] }>();
+  const groups = new Map<string, { op: StyleOp; ops: number; cells: [number, number][] }>();
   const add = (k: string, op: StyleOp, r: number, c: number) => {
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { op, cells: [] }));
+    if (!g) groups.set(k, (g = { op, ops: k === 'border' ? 6 : 1, cells: [] }));
     g.cells.push([r, c]);
   };
   sheet.rows.forEach((row, r) =>
@@ -340,9 +340,9 @@ async function queueStyles(ws: Excel.Worksheet, sheet: OutputSheet, budget: Sync
       if (s.border) add('border', setBorders, r, c);
     }),
   );
-  for (const { op, cells } of groups.values()) {
+  for (const { op, ops, cells } of groups.values()) {
     for (const rect of rectangles(cells)) {
-      await budget.reserve(60);
+      await budget.reserve(60, ops);
       op(ws.getRange(rangeAddress(rect.r1, rect.c1, rect.r2, rect.c2)).format, rect.r2 - rect.r1 + 1, rect.c2 - rect.c1 + 1);
     }
   }
@@ -410,7 +410,7 @@ function runs(widths: (number | undefined)[]): [number, number, number][] {
 async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
   if (!isExcelApiSupported(OPTIONAL_SETS.dataValidation)) return;
   for (const v of sheet.validations ?? []) {
-    await budget.reserve(jsonBytes(v) * 2);
+    await budget.reserve(jsonBytes(v) * 2, 3);
     const dv = ws.getRange(v.range).dataValidation;
     dv.rule = validationRule(v);
     if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };

@@ -44,6 +44,20 @@ describe('highlightFindings / clearHighlights', () => {
     expect(fake.cell('Thượng Lộ', 'C4').format.fill).toBeUndefined();
     expect(fake.cell('Thượng Lộ', 'C3').format.fill).toBe('#DDEBF7');
   });
+
+
+  it('scans a big workbook in syncs that each stay under the payload limit', async () => {
+    const fake = setup(Array.from({ length: 30 }, (_, i) => unitGrid(`Xã ${i + 1}`, 40)), { payloadLimit: 20_000 });
+    const fs = Array.from({ length: 30 }, (_, i) => finding(`Xã ${i + 1}`, `D${(i % 40) + 4}`));
+    await fake.run((ctx) => highlightFindings(ctx, fs));
+    fake.resetStats();
+    const res = await fake.run((ctx) => clearHighlights(ctx, undefined, { maxRequestBytes: 18_000 }));
+    expect(res.cells).toBe(30);
+    expect(res.syncs).toBeGreaterThan(4);
+    expect(fake.stats.failedSyncs).toBe(0);
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(20_000);
+    expect(fs.every((f) => fake.cell(f.sheet, f.cell).format.fill === undefined)).toBe(true);
+  });
 });
 
 describe('selectCell', () => {

@@ -258,24 +258,28 @@ export abstract class FakeClientObject<T = unknown> {
     else if (typeof arg.select === 'string') paths = arg.select.split(',');
     else if (Array.isArray(arg.select)) paths = arg.select as string[];
     else paths = Object.keys(arg).filter((k) => k !== '$all');
-    for (const raw of paths.map((p) => p.trim()).filter(Boolean)) this._loadPath(raw.split('/'));
-    return this;
-  }
-
-  protected _loadPath(parts: string[]): void {
-    const [head, ...rest] = parts;
-    const c = this.child(head);
-    if (c) {
-      if (rest.length) c._loadPath(rest);
-      else c.load();
-      return;
+    // One load operation for this object's own properties (as Office.js sends one query with a select list); nested paths go to the child objects.
+    const own: string[] = [];
+    const nested = new Map<string, string[]>();
+    for (const raw of paths.map((p) => p.trim()).filter(Boolean)) {
+      const [head, ...rest] = raw.split('/');
+      if (this.child(head)) nested.set(head, [...(nested.get(head) ?? []), ...(rest.length ? [rest.join('/')] : [])]);
+      else if (!own.includes(head)) own.push(head);
     }
-    this.context.enqueue({ path: this._path, action: 'load', args: head }, '1.1', (tx) => {
-      const t = this._resolve(tx);
-      if (t === null) return; // a null object loads nothing
-      if (this.isGone(t)) throw officeError('ItemNotFound', undefined, this._path);
-      tx.loads.push({ obj: this, prop: head, value: this.readProp(t, head, tx) });
-    });
+    for (const [head, rest] of nested) {
+      const c = this.child(head)!;
+      if (rest.length) c.load(rest);
+      else c.load();
+    }
+    if (own.length) {
+      this.context.enqueue({ path: this._path, action: 'load', args: own }, '1.1', (tx) => {
+        const t = this._resolve(tx);
+        if (t === null) return; // a null object loads nothing
+        if (this.isGone(t)) throw officeError('ItemNotFound', undefined, this._path);
+        for (const prop of own) tx.loads.push({ obj: this, prop, value: this.readProp(t, prop, tx) });
+      });
+    }
+    return this;
   }
 
   /** Property read: a value set on this proxy, or one loaded by a finished sync. */
