@@ -165,6 +165,23 @@ export function createTemplate(form: TemplateForm): Promise<string> {
   });
 }
 
+/**
+ * What the Tạo mẫu form starts with: the plan's period and year, and its
+ * compiling unit as the parent (units report to whoever compiles), when the
+ * workbook has a Kế hoạch sheet.
+ */
+export function templateDefaults(): Promise<Partial<TemplateForm>> {
+  return excelRun(async (ctx) => {
+    const plan = (await ports.readWorkbookGrids(ctx)).filter(isPlanGrid).map(ports.readPlan).find((p) => p !== null);
+    if (!plan) return {};
+    const out: Partial<TemplateForm> = {};
+    if (plan.compilingUnit) out.parent = plan.compilingUnit;
+    if (plan.period) out.period = plan.period;
+    if (plan.year) out.year = plan.year;
+    return out;
+  });
+}
+
 /** Vietnamese reason the Tạo mẫu form cannot be used yet, or null. */
 export function templateFormProblem(form: TemplateForm): string | null {
   if (!form.unit.trim()) return 'Hãy nhập tên đơn vị báo cáo.';

@@ -5,7 +5,7 @@
 import { compileGrids as coreCompileGrids } from '../core/compile';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileResult } from '../core/model';
+import type { CompileResult, Plan } from '../core/model';
 import type { OutputSheet } from '../core/sheet-model';
 import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
 import { readSheet } from '../core/reader';
@@ -26,6 +26,11 @@ export const layoutOutputs = (result: CompileResult, taken: string[]): OutputShe
 export const readXlsxBuffer = (bytes: Uint8Array, name: string): SheetGrid[] => xlsxRead(bytes, name);
 
 export const isPlanSheet = (g: SheetGrid): boolean => readSheet(g).kind === 'plan';
+
+export const readPlan = (g: SheetGrid): Plan | null => {
+  const r = readSheet(g);
+  return r.kind === 'plan' ? r.plan : null;
+};
 
 export const readWorkbookGrids = (ctx: Excel.RequestContext): Promise<SheetGrid[]> => excelRead(ctx);
 

@@ -255,12 +255,17 @@ describe('the task pane in the browser harness', () => {
     await expect(pane().getByText('Kết quả kiểm tra', { exact: false }).count()).resolves.toBeGreaterThan(0);
   });
 
-  it('Tạo mẫu adds a blank TTCCHC-1 sheet for the unit typed in the form', async () => {
+  it('Tạo mẫu adds a blank TTCCHC-1 sheet for the unit typed in the form, with the plan\'s tasks and period', async () => {
     const before = (await snapshot()).sheets.map((s) => s.name);
+    const planRead = grids.map(readSheet).find((r) => r.kind === 'plan');
+    const plan = planRead && planRead.kind === 'plan' ? planRead.plan : undefined;
     await paneButton('Tạo mẫu').click();
+    await whenIdle();
     const form = pane().getByRole('form', { name: 'Tạo mẫu báo cáo' });
+    const parent = form.getByRole('textbox', { name: /Đơn vị cấp trên/ });
+    if (plan?.compilingUnit) await expect(parent.inputValue()).resolves.toBe(plan.compilingUnit);
+    else await parent.fill('UBND huyện A Lưới');
     await form.getByRole('textbox', { name: /Đơn vị báo cáo/ }).fill('UBND xã Hồng Thủy');
-    await form.getByRole('textbox', { name: /Đơn vị cấp trên/ }).fill('UBND huyện A Lưới');
     await form.getByRole('button', { name: 'Thêm trang mẫu' }).click();
     await whenIdle();
     const snap = await snapshot();
@@ -269,7 +274,11 @@ describe('the task pane in the browser harness', () => {
     const flat = added[0].values.flat();
     expect(flat).toContain('TTCCHC-1');
     expect(flat).toContain('UBND xã Hồng Thủy');
-    expect(flat).toContain('UBND huyện A Lưới');
+    expect(flat).toContain(plan?.compilingUnit ?? 'UBND huyện A Lưới');
+    if (plan) {
+      expect(flat).toContain(plan.year);
+      for (const t of plan.tasks) expect(flat).toContain(t.name);
+    }
     await expect(pane().getByText(`Trang "${added[0].name}" đã được thêm vào sổ làm việc.`).isVisible()).resolves.toBe(true);
   });
 

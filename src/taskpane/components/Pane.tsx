@@ -54,6 +54,7 @@ export function Pane(): React.ReactElement {
   const [outcome, setOutcome] = React.useState<actions.CompileOutcome | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [showTemplate, setShowTemplate] = React.useState(false);
+  const [templateDefaults, setTemplateDefaults] = React.useState<Partial<actions.TemplateForm> | undefined>();
   const [highlighted, setHighlighted] = React.useState(false);
   const importInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
@@ -91,6 +92,15 @@ export function Pane(): React.ReactElement {
 
   const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook()));
   const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook()));
+
+  /** Opens the form, filled from the plan when the workbook has one. */
+  const onTemplate = () => {
+    if (showTemplate) return setShowTemplate(false);
+    setShowTemplate(true);
+    run('Đọc kế hoạch', async () => {
+      setTemplateDefaults(await actions.templateDefaults());
+    });
+  };
 
   const onTemplateSubmit = (form: actions.TemplateForm) =>
     run('Tạo mẫu', async () => {
@@ -151,7 +161,7 @@ export function Pane(): React.ReactElement {
         busy={busy.busy}
         onCompile={onCompile}
         onCheck={onCheck}
-        onTemplate={() => setShowTemplate((v) => !v)}
+        onTemplate={onTemplate}
         onImport={() => importInput.current?.click()}
         onCompileFiles={() => filesInput.current?.click()}
         onExport={onExport}
@@ -191,7 +201,7 @@ export function Pane(): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       ))}
-      {showTemplate && <TemplateForm busy={busy.busy} onSubmit={onTemplateSubmit} onCancel={() => setShowTemplate(false)} />}
+      {showTemplate && <TemplateForm busy={busy.busy} defaults={templateDefaults} onSubmit={onTemplateSubmit} onCancel={() => setShowTemplate(false)} />}
       {outcome && (
         <>
           <Divider />

@@ -12,18 +12,22 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // minmax(0, …): Fluent's Dropdown asks for 250 px, more than half of a 320 px pane.
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalS },
+  fill: { minWidth: 0, width: '100%' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 export interface TemplateFormProps {
   busy: boolean;
+  /** Values from the workbook's plan, filled in when they arrive (unless the user typed already). */
+  defaults?: Partial<Form>;
   onSubmit: (form: Form) => void;
   onCancel: () => void;
 }
 
 /** Tạo mẫu: unit, level, parent, period and year of the blank TTCCHC-1 sheet. */
-export function TemplateForm({ busy, onSubmit, onCancel }: TemplateFormProps): React.ReactElement {
+export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFormProps): React.ReactElement {
   const s = useStyles();
   const [form, setForm] = React.useState<Form>({
     unit: '',
@@ -33,6 +37,15 @@ export function TemplateForm({ busy, onSubmit, onCancel }: TemplateFormProps): R
     year: new Date().getFullYear(),
   });
   const [tried, setTried] = React.useState(false);
+  const [touched, setTouched] = React.useState(false);
+  React.useEffect(() => {
+    if (defaults && !touched) setForm((f) => ({ ...f, ...defaults }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [defaults]);
+  const edit = (patch: Partial<Form>) => {
+    setTouched(true);
+    setForm((f) => ({ ...f, ...patch }));
+  };
   const problem = templateFormProblem(form);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -43,14 +56,15 @@ export function TemplateForm({ busy, onSubmit, onCancel }: TemplateFormProps): R
     <form className={s.form} onSubmit={submit} aria-label="Tạo mẫu báo cáo">
       <Subtitle2>Tạo trang mẫu TTCCHC-1</Subtitle2>
       <Field label="Đơn vị báo cáo" required validationMessage={tried && !form.unit.trim() ? problem : undefined}>
-        <Input value={form.unit} placeholder="UBND xã Hương Lộc" onChange={(_e, d) => setForm({ ...form, unit: d.value })} />
+        <Input value={form.unit} placeholder="UBND xã Hương Lộc" onChange={(_e, d) => edit({ unit: d.value })} />
       </Field>
       <div className={s.row}>
         <Field label="Cấp">
           <Dropdown
+            className={s.fill}
             value={form.level}
             selectedOptions={[form.level]}
-            onOptionSelect={(_e, d) => d.optionValue && setForm({ ...form, level: d.optionValue as Level })}
+            onOptionSelect={(_e, d) => d.optionValue && edit({ level: d.optionValue as Level })}
           >
             {LEVEL_NAMES.map((l) => (
               <Option key={l} value={l}>
@@ -61,9 +75,10 @@ export function TemplateForm({ busy, onSubmit, onCancel }: TemplateFormProps): R
         </Field>
         <Field label="Năm" validationMessage={tried && problem?.startsWith('Năm') ? problem : undefined}>
           <Input
+            className={s.fill}
             type="number"
             value={String(form.year)}
-            onChange={(_e, d) => setForm({ ...form, year: Number(d.value) })}
+            onChange={(_e, d) => edit({ year: Number(d.value) })}
           />
         </Field>
       </div>
@@ -76,14 +91,15 @@ export function TemplateForm({ busy, onSubmit, onCancel }: TemplateFormProps): R
           value={form.parent}
           disabled={form.level === 'Tỉnh'}
           placeholder="UBND huyện Nam Đông"
-          onChange={(_e, d) => setForm({ ...form, parent: d.value })}
+          onChange={(_e, d) => edit({ parent: d.value })}
         />
       </Field>
       <Field label="Kỳ báo cáo">
         <Dropdown
+          className={s.fill}
           value={form.period}
           selectedOptions={[form.period]}
-          onOptionSelect={(_e, d) => d.optionValue && setForm({ ...form, period: d.optionValue as Period })}
+          onOptionSelect={(_e, d) => d.optionValue && edit({ period: d.optionValue as Period })}
         >
           {PERIODS.map((p) => (
             <Option key={p} value={p}>
