@@ -59,6 +59,13 @@ describe('insertSheetsFromFiles', () => {
     expect(fake.sheetNames()).toEqual(['Tổng hợp', 'UBND xã Hương Lộc']);
   });
 
+  it('does not add a sheet twice when Excel inserts it and still reports an error', async () => {
+    const fake = setup([unitGrid('Tổng hợp', 2)], { insertFromBase64Failure: 'GeneralException', insertFromBase64FailsAfterInserting: true });
+    const res = await fake.run((ctx) => insertSheetsFromFiles(ctx, [{ name: 'huong-loc.xlsx', ...xlsxOf([huongLoc(), notes()]) }]));
+    expect(res.files[0]).toEqual({ file: 'huong-loc.xlsx', method: 'insert', sheets: ['UBND xã Hương Lộc'] });
+    expect(fake.sheetNames()).toEqual(['Tổng hợp', 'UBND xã Hương Lộc']);
+  });
+
   it('on ExcelApi 1.4 writes values without trying to insert', async () => {
     const fake = setup([unitGrid('Tổng hợp', 2)], { apiVersion: '1.4' });
     const res = await fake.run((ctx) => insertSheetsFromFiles(ctx, [{ name: 'huong-loc.xlsx', ...xlsxOf([huongLoc()]) }]));

@@ -17,6 +17,8 @@ export interface FakeOptions {
   cellReadLimit?: number;
   /** Make `insertWorksheetsFromBase64` fail with this code (e.g. `UnsupportedFeature`), as Excel on the web does for some files. */
   insertFromBase64Failure?: string;
+  /** With `insertFromBase64Failure`: the sheets are inserted and the error still returned (seen on the web). */
+  insertFromBase64FailsAfterInserting?: boolean;
 }
 
 /** What an operation looks like on the wire (its JSON size counts toward the request payload). */

@@ -382,7 +382,8 @@ export class FakeWorkbook extends FakeClientObject<null> {
       '1.13',
       (tx) => {
         const host = this.context.host;
-        if (host.options.insertFromBase64Failure) throw officeError(host.options.insertFromBase64Failure);
+        const failure = host.options.insertFromBase64Failure;
+        if (failure && !host.options.insertFromBase64FailsAfterInserting) throw officeError(failure);
         const st = host.state;
         let imported = importXlsxBase64(base64File, () => st.newId());
         const wanted = options?.sheetNamesToInsert;
@@ -404,6 +405,7 @@ export class FakeWorkbook extends FakeClientObject<null> {
           s.name = st.freeName(s.name);
           st.sheets.splice(at++, 0, s);
         }
+        if (failure) throw officeError(failure);
         tx.results.push({ result: result as FakeClientResult<unknown>, value: imported.map((s) => s.id) });
       },
     );
