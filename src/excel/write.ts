@@ -95,7 +95,7 @@ export async function writeOutputSheets(
       if (!isOwn || isOwn(old)) replace = old;
       else finalName = '';
     }
-    return { sheet, old, finalName, replace, temp: '' };
+    return { sheet, finalName, replace, temp: '' };
   });
   const finals = new Set<string>(existing.filter((n) => !plans.some((p) => p.replace === n)));
   for (const p of plans) {
@@ -145,9 +145,11 @@ export async function writeOutputSheets(
     }
   }
   if (isOwn) {
+    // Stale own outputs, and sheets left half-made by an interrupted run (`~tam …`, `~cu …`).
     const finalLower = new Set(plans.map((p) => p.finalName.toLowerCase()));
     for (const n of existing) {
-      if (!finalLower.has(n.toLowerCase()) && !n.startsWith(TEMP_PREFIX) && isOwn(n)) {
+      const leftover = n.startsWith(TEMP_PREFIX) || n.startsWith(ASIDE_PREFIX);
+      if (leftover || (!finalLower.has(n.toLowerCase()) && isOwn(n))) {
         worksheets.getItem(ids.get(n)!).delete();
         result.deleted.push(n);
       }

@@ -81,6 +81,14 @@ describe('writeOutputSheets', () => {
     expect(fake.sheet('Ghi chú riêng')!.values).toEqual([['của người dùng']]);
   });
 
+  it('removes sheets left half-made by an interrupted run', async () => {
+    const fake = setup([unitGrid('Hương Lộc', 2)]);
+    fake.addSheet('~tam TH A', [['dở dang']]);
+    fake.addSheet('~cu TH A', [['bản cũ']]);
+    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2)], { isOwnOutput: isOwn }));
+    expect(fake.sheetNames()).toEqual(['Hương Lộc', 'TH A']);
+  });
+
   it('never overwrites a sheet that is not its own: the output gets a free name', async () => {
     const fake = setup([unitGrid('Kiểm tra', 2)]);
     const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('Kiểm tra', 2)], { isOwnOutput: (n) => n.startsWith('TH ') }));
