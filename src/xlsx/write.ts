@@ -11,7 +11,7 @@
  */
 import * as zlib from 'zlib';
 import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
-import type { CellStyle, OutputSheet, Validation } from '../core/sheet-model';
+import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/sheet-model';
 import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX } from '../core/sheet-model';
 
 /** Printed reports in Vietnamese offices use Times New Roman. */
@@ -217,7 +217,7 @@ function paneXml(freeze: OutputSheet['freeze']): string {
     + `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
 }
 
-function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: SharedStrings): string {
+function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: SharedStrings, hasDrawing = false): string {
   const unlocked = sheet.protection ? cellsOfRanges(sheet.protection.unlockedRanges) : new Set<string>();
   const unlockedByRow = new Map<number, number[]>();
   for (const key of unlocked) {
@@ -279,8 +279,95 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     + '<printOptions horizontalCentered="1"/>'
     + '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
     + `<pageSetup paperSize="${PAPER_A4}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`
+    + (hasDrawing ? '<drawing r:id="rId1"/>' : '')
     + '</worksheet>';
 }
+
+
+// ---------------------------------------------------------------- charts
+
+const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+
+/** Series fills, given explicitly: the workbook carries no theme for Excel to take them from. */
+const SERIES_COLORS = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
+
+/** `'TH Nam Đông'!$C$10:$C$20`. */
+function absRef(sheetName: string, r1: number, c1: number, r2: number, c2: number): string {
+  const q = `'${sheetName.replace(/'/g, "''")}'`;
+  const a = `$${columnLetters(c1)}$${r1 + 1}`;
+  return r1 === r2 && c1 === c2 ? `${q}!${a}` : `${q}!${a}:$${columnLetters(c2)}$${r2 + 1}`;
+}
+
+function cellValue(sheet: OutputSheet, r: number, c: number): string | number | null {
+  const v = sheet.rows[r]?.[c]?.v;
+  return v === undefined ? null : v;
+}
+
+function strCache(values: (string | number | null)[]): string {
+  return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => (v === null ? '' : `<c:pt idx="${i}"><c:v>${escapeText(String(v))}</c:v></c:pt>`)).join('')}</c:strCache>`;
+}
+
+function numCache(values: (string | number | null)[], format: string): string {
+  return `<c:numCache><c:formatCode>${escapeText(format)}</c:formatCode><c:ptCount val="${values.length}"/>${values.map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('')}</c:numCache>`;
+}
+
+/**
+ * A clustered column or bar chart of `dataRange`: series names in its first
+ * row, categories in its first column, one series per further column.
+ */
+function chartXml(sheet: OutputSheet, sheetName: string, spec: ChartSpec): string | null {
+  const p = parseRangeAddress(spec.dataRange);
+  if (!p || p.r2 <= p.r1 || p.c2 <= p.c1) return null;
+  const cats = [];
+  for (let r = p.r1 + 1; r <= p.r2; r++) cats.push(cellValue(sheet, r, p.c1));
+  const series = [];
+  for (let c = p.c1 + 1; c <= p.c2; c++) {
+    const vals = [];
+    for (let r = p.r1 + 1; r <= p.r2; r++) vals.push(cellValue(sheet, r, c));
+    const format = sheet.rows[p.r1 + 1]?.[c]?.style?.numberFormat ?? 'General';
+    const i = c - p.c1 - 1;
+    series.push(`<c:ser><c:idx val="${i}"/><c:order val="${i}"/>`
+      + `<c:tx><c:strRef><c:f>${escapeText(absRef(sheetName, p.r1, c, p.r1, c))}</c:f>${strCache([cellValue(sheet, p.r1, c)])}</c:strRef></c:tx>`
+      + `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLORS[i % SERIES_COLORS.length]}"/></a:solidFill></c:spPr>`
+      + '<c:invertIfNegative val="0"/>'
+      + `<c:cat><c:strRef><c:f>${escapeText(absRef(sheetName, p.r1 + 1, p.c1, p.r2, p.c1))}</c:f>${strCache(cats)}</c:strRef></c:cat>`
+      + `<c:val><c:numRef><c:f>${escapeText(absRef(sheetName, p.r1 + 1, c, p.r2, c))}</c:f>${numCache(vals, format)}</c:numRef></c:val>`
+      + '</c:ser>');
+  }
+  const dir = spec.type === 'barClustered' ? 'bar' : 'col';
+  const valFormat = sheet.rows[p.r1 + 1]?.[p.c1 + 1]?.style?.numberFormat ?? 'General';
+  const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  return XML_HEAD + `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}">`
+    + '<c:roundedCorners val="0"/>'
+    + `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>`
+    + `<c:barChart><c:barDir val="${dir}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}`
+    + '<c:gapWidth val="80"/><c:axId val="111"/><c:axId val="222"/></c:barChart>'
+    + `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${dir === 'bar' ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${dir === 'bar' ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
+    + `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${dir === 'bar' ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="${escapeAttr(valFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="111"/><c:crosses val="${dir === 'bar' ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
+    + '</c:plotArea>'
+    + `${series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : ''}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`
+    + '</c:chartSpace>';
+}
+
+/** The drawing that places a sheet's charts: each spans `width` columns × `height` rows from its anchor. */
+function drawingXml(anchors: { spec: ChartSpec; rid: string }[]): string {
+  const parts = anchors.map(({ spec, rid }, i) => {
+    const a = parseRangeAddress(spec.anchor) ?? { r1: 0, c1: 0 };
+    const marker = (tag: string, col: number, row: number) => `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+    return '<xdr:twoCellAnchor editAs="oneCell">'
+      + marker('from', a.c1, a.r1) + marker('to', a.c1 + Math.max(1, spec.width), a.r1 + Math.max(1, spec.height))
+      + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttr(`Biểu đồ ${i + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
+      + '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>'
+      + `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="${rid}"/></a:graphicData></a:graphic>`
+      + '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>';
+  });
+  return XML_HEAD + `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}">${parts.join('')}</xdr:wsDr>`;
+}
+
+const relsXml = (rels: { id: string; type: string; target: string }[]) =>
+  XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${NS_REL}/${r.type}" Target="${r.target}"/>`).join('')}</Relationships>`;
 
 /** Excel refuses some names and any case-insensitive duplicate: make each one valid and unique. */
 export function uniqueSheetNames(sheets: { name: string }[]): string[] {
@@ -390,8 +477,8 @@ export function zip(files: ZipFile[], when = new Date()): Buffer {
 /**
  * Writes the sheets into a new workbook. Strings are always shared strings
  * (text, never a formula, whatever they start with); cells the layout marks
- * `@` also get the Text number format. Charts are not written: the data
- * ranges they would show are in the sheets.
+ * `@` also get the Text number format. Charts (`OutputSheet.charts`) are
+ * written as native Excel charts reading their data range in the sheet.
  */
 export interface WriteOptions {
   /** Creation date stamped in the file (default now): fixed for committed example files. */
@@ -404,9 +491,30 @@ export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {
   const styles = new Styles();
   const sst = new SharedStrings();
   const names = uniqueSheetNames(sheets);
-  const sheetFiles = sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(sheetXml(s, i === 0, styles, sst), 'utf8') }));
   const n = sheets.length;
-  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  // Native charts: per sheet with charts, one drawing holding them, one part per chart.
+  const chartFiles: ZipFile[] = [];
+  const chartOverrides: string[] = [];
+  let chartCount = 0;
+  let drawingCount = 0;
+  const hasDrawing = sheets.map((s, i) => {
+    const charts = (s.charts ?? []).map((spec) => ({ spec, xml: chartXml(s, names[i], spec) })).filter((c) => c.xml !== null);
+    if (!charts.length) return false;
+    const d = ++drawingCount;
+    const anchors = charts.map((c, k) => {
+      const id = ++chartCount;
+      chartFiles.push({ name: `xl/charts/chart${id}.xml`, data: Buffer.from(c.xml!, 'utf8') });
+      chartOverrides.push(`<Override PartName="/xl/charts/chart${id}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+      return { spec: c.spec, rid: `rId${k + 1}`, target: `../charts/chart${id}.xml` };
+    });
+    chartFiles.push({ name: `xl/drawings/drawing${d}.xml`, data: Buffer.from(drawingXml(anchors), 'utf8') });
+    chartFiles.push({ name: `xl/drawings/_rels/drawing${d}.xml.rels`, data: Buffer.from(relsXml(anchors.map((a) => ({ id: a.rid, type: 'chart', target: a.target }))), 'utf8') });
+    chartFiles.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: Buffer.from(relsXml([{ id: 'rId1', type: 'drawing', target: `../drawings/drawing${d}.xml` }]), 'utf8') });
+    chartOverrides.push(`<Override PartName="/xl/drawings/drawing${d}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+    return true;
+  });
+  const sheetFiles = sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(sheetXml(s, i === 0, styles, sst, hasDrawing[i]), 'utf8') }));
+  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') + chartOverrides.join('');
   const contentTypes = XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     + '<Default Extension="xml" ContentType="application/xml"/>'
@@ -446,5 +554,6 @@ export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {
     text('xl/styles.xml', styles.xml()),
     text('xl/sharedStrings.xml', sst.xml()),
     ...sheetFiles,
+    ...chartFiles,
   ], when);
 }
