@@ -98,6 +98,7 @@ let server: { url: string; close: () => Promise<void> };
 let grids: SheetGrid[];
 let expected: { result: CompileResult; sheets: OutputSheet[] };
 const pageErrors: string[] = [];
+const harnessRequests: string[] = [];
 
 const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as any).harness.snapshot());
 const whenIdle = (): Promise<void> => page.evaluate(() => (window as any).harness.whenIdle());
@@ -147,6 +148,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true, locale: 'vi-VN' });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => harnessRequests.push(r.url()));
   await page.goto(server.url);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
 }, 300_000);
@@ -157,7 +159,8 @@ afterAll(async () => {
 });
 
 describe('the task pane in the browser harness', () => {
-  it('opens on the example workbook with the six actions', async () => {
+  it('opens on the example workbook with the six actions, without office.js (the stand-in plays Excel)', async () => {
+    expect(harnessRequests.filter((u) => !u.startsWith(server.url))).toEqual([]);
     const snap = await snapshot();
     expect(snap.sheets.map((s) => s.name)).toEqual(grids.map((g) => g.sheet));
     for (const name of ['Tổng hợp', 'Kiểm tra', 'Tạo mẫu', 'Nhập báo cáo', 'Tổng hợp từ tệp', 'Xuất báo cáo']) {
@@ -336,6 +339,22 @@ describe('the task pane in the browser harness', () => {
     await click('Kiểm tra');
     await expect(pane().getByText('Kiểm tra không thành công').count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the add-in page itself (dist/taskpane.html)', () => {
+  it('loads office.js from Microsoft and, when it cannot, says so instead of a blank pane', async () => {
+    const p = await browser.newPage();
+    const requested: string[] = [];
+    await p.route('**/*', (route) => {
+      const url = route.request().url();
+      requested.push(url);
+      return url.startsWith(server.url) ? route.continue() : route.abort();
+    });
+    await p.goto(new URL('taskpane.html', server.url).href);
+    await expect(p.getByText(/Không tải được thư viện Office/).isVisible()).resolves.toBe(true);
+    expect(requested).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    await p.close();
   });
 });
 
