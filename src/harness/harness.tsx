@@ -8,6 +8,10 @@ import { installFakeOffice } from './fake-excel';
 import { mountPane } from '../taskpane/mount';
 import { paneBusy } from '../taskpane/busy-store';
 import { renderWorkbook, type SheetView } from './workbook-view';
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { ErrorBoundary } from '../taskpane/components/ErrorBoundary';
 
 // ExcelApi 1.13: Nhập báo cáo can let the stand-in insert sheets from base64, as recent Excel does.
 const fake = installFakeOffice(globalThis as unknown as Record<string, unknown>, [], { apiVersion: '1.13' });
@@ -38,6 +42,8 @@ export interface Harness {
   whenIdle(): Promise<void>;
   /** The next sync fails with this Office error code (e.g. `GeneralException`), to see the pane's message. */
   failNextSync(code: string): void;
+  /** Mounts the pane's error boundary around a component that throws, in a new box: what a user sees instead of a blank pane. */
+  mountBrokenPane(message: string): HTMLElement;
   /** Names of the example files loaded at start. */
   examples: string[];
 }
@@ -113,6 +119,21 @@ const harness: Harness = {
     refresh();
   },
   failNextSync: (code) => fake.injectFailure({ match: () => true, code }),
+  mountBrokenPane: (message) => {
+    const box = document.body.appendChild(document.createElement('div'));
+    box.setAttribute('aria-label', 'Ngăn lỗi thử');
+    const Broken = (): React.ReactElement => {
+      throw new Error(message);
+    };
+    createRoot(box).render(
+      <FluentProvider theme={webLightTheme}>
+        <ErrorBoundary>
+          <Broken />
+        </ErrorBoundary>
+      </FluentProvider>,
+    );
+    return box;
+  },
   examples: [],
 };
 (globalThis as unknown as { harness: Harness }).harness = harness;

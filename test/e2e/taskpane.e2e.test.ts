@@ -342,6 +342,19 @@ describe('the task pane in the browser harness', () => {
   });
 });
 
+describe('a rendering failure', () => {
+  it('shows a Vietnamese message and a way back, never a blank pane', async () => {
+    const errors = pageErrors.length;
+    await page.evaluate(() => (window as any).harness.mountBrokenPane('Dữ liệu lạ'));
+    const box = page.getByLabel('Ngăn lỗi thử');
+    await expect(box.getByText('Ngăn Tổng hợp CCHC gặp lỗi').isVisible()).resolves.toBe(true);
+    await expect(box.getByText(/Dữ liệu lạ/).isVisible()).resolves.toBe(true);
+    await expect(box.getByRole('button', { name: 'Mở lại ngăn' }).isVisible()).resolves.toBe(true);
+    // The error was caught by the boundary, not left to the page.
+    expect(pageErrors.length).toBe(errors);
+  });
+});
+
 describe('the add-in page itself (dist/taskpane.html)', () => {
   it('loads office.js from Microsoft and, when it cannot, says so instead of a blank pane', async () => {
     const p = await browser.newPage();
