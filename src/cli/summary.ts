@@ -27,9 +27,13 @@ export function periodPhrase(period: string, year: number): string {
   return period === 'Năm' ? `năm ${year}` : `${period} năm ${year}`;
 }
 
-/** Errors first, then warnings; inside each, input order (the order the findings were made). */
+/** Rules that say "left empty": worth knowing, but listed after the warnings that point at a wrong value. */
+const LOW_PRIORITY_RULES = new Set(['figure.empty']);
+
+/** Errors first, then warnings, "left empty" warnings last; inside each, input order (the order the findings were made). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
+  const rank = (f: Finding) => (f.severity === 'error' ? 0 : LOW_PRIORITY_RULES.has(f.rule) ? 2 : 1);
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
 }
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {

@@ -89,6 +89,14 @@ describe('the example district compiled by tonghop compile', () => {
     }
   });
 
+  it('finds the plan among the inputs without --plan: same totals, statuses and tasks', async () => {
+    const cap = captureIo();
+    const code = await main(['compile', EXAMPLES, '-o', path.join(tmp.dir, 'b.xlsx'), '--json', path.join(tmp.dir, 'b.json')], cap.io);
+    expect(code).toBe(0);
+    const b = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'b.json'), 'utf8'));
+    expect(b.summaries).toEqual(json.summaries);
+  });
+
   it('raises the intended findings at their cells, and none on the hand-typed sheet', () => {
     const has = (unit: string, rule: RegExp, severity: string) =>
       json.findings.some((f) => f.unit === unit && rule.test(f.rule) && f.severity === severity && f.cell !== '');
