@@ -129,6 +129,27 @@ function guardOf(node: ts.Node, checker: ts.TypeChecker): string | undefined {
   return best;
 }
 
+/**
+ * An options object handed straight to the API (a call's argument, or the
+ * value assigned to a property such as `dv.rule`), possibly nested in
+ * another; a literal merely typed as an Excel interface is plain data.
+ */
+function flowsIntoCall(lit: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Expression = lit;
+  let p: ts.Node = lit.parent;
+  for (;;) {
+    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) {
+      node = p;
+      p = p.parent;
+    } else if (ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent)) {
+      node = p.parent;
+      p = p.parent.parent;
+    } else break;
+  }
+  if (ts.isCallExpression(p)) return p.arguments.some((a) => a === node);
+  return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node;
+}
+
 /** Every Excel member the files use, with its version and guard. */
 export function excelApiUses(files: string[], options: ts.CompilerOptions): ApiUse[] {
   return apiUseFinder(files, options)(files);
@@ -146,6 +167,12 @@ function usesIn(program: ts.Program, files: string[]): ApiUse[] {
   const uses: ApiUse[] = [];
   for (const sf of program.getSourceFiles()) {
     if (!wanted.has(path.resolve(sf.fileName))) continue;
+    const record = (at: ts.Node, decl: ts.Declaration | undefined) => {
+      const member = decl && excelMemberName(decl);
+      if (!decl || !member) return;
+      const { line } = sf.getLineAndCharacterOfPosition(at.getStart(sf));
+      uses.push({ member, version: declarationVersion(decl), file: path.relative(process.cwd(), sf.fileName), line: line + 1, guard: guardOf(at, checker) });
+    };
     const visit = (n: ts.Node) => {
       if (ts.isPropertyAccessExpression(n)) {
         let decl: ts.Declaration | undefined;
@@ -153,11 +180,15 @@ function usesIn(program: ts.Program, files: string[]): ApiUse[] {
           decl = checker.getResolvedSignature(n.parent)?.getDeclaration() as ts.Declaration | undefined;
         }
         decl ??= checker.getSymbolAtLocation(n.name)?.declarations?.[0];
-        const member = decl && excelMemberName(decl);
-        if (decl && member) {
-          const { line } = sf.getLineAndCharacterOfPosition(n.name.getStart(sf));
-          uses.push({ member, version: declarationVersion(decl), file: path.relative(process.cwd(), sf.fileName), line: line + 1, guard: guardOf(n, checker) });
-        }
+        record(n.name, decl);
+      }
+      // Options objects (`{ sheetNamesToInsert }`, `{ showPrompt }`): their fields have versions too.
+      if ((ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) && ts.isObjectLiteralExpression(n.parent) && flowsIntoCall(n.parent)) {
+        const ct = checker.getContextualType(n.parent);
+        const name = n.name.getText(sf);
+        const types = ct ? (ct.isUnion() ? ct.types : [ct]) : [];
+        const decl = types.map((t) => t.getProperty(name)?.declarations?.[0]).find((d) => d && excelMemberName(d));
+        record(n.name, decl);
       }
       ts.forEachChild(n, visit);
     };

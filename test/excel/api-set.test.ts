@@ -49,7 +49,12 @@ describe('ExcelApi requirement sets', () => {
   it('catches members above the minimum without a guard, with a guard too low, or on the wrong branch', () => {
     expect(show(unguardedUses(find([bad]), MIN_EXCEL_API))).toEqual([
       'DataValidation.clear 1.8 line 10',
+      'DataValidation.rule 1.8 line 22',
+      'DataValidationRule.list 1.8 line 22',
+      'ListDataValidation.inCellDropDown 1.8 line 22',
+      'ListDataValidation.source 1.8 line 22',
       'Range.dataValidation 1.8 line 10',
+      'Range.dataValidation 1.8 line 22',
       'Workbook.insertWorksheetsFromBase64 1.13 line 16',
       'Worksheet.freezePanes 1.7 line 5',
       'WorksheetFreezePanes.freezeRows 1.7 line 5',
