@@ -36,6 +36,18 @@ export interface Io {
   progressStream?: NodeJS.WriteStream | null;
 }
 
+/** `tonghop check … | head`: a closed pipe ends the output quietly, not with a stack trace. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') === 0) {
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw e;
+      });
+    }
+  }
+}
+
 const defaultIo = (): Io => ({
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
@@ -113,7 +125,11 @@ const SPECS: Record<string, OptionSpec[]> = {
   ],
 };
 
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], io?: Io): Promise<number> {
+  if (!io) {
+    quietOnClosedPipe();
+    io = defaultIo();
+  }
   try {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
