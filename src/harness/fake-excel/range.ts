@@ -267,12 +267,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 
   select(): void {
-    this._call('select', [], '1.1', (t, tx) => {
+    this._call('select', [], '1.1', (t) => {
       const host = this.context.host;
-      if (t.sheet.visibility !== 'Visible') throw officeError('InvalidOperation');
-      host.state.activeSheetId = t.sheet.id;
+      // Stricter than some hosts: selecting needs the sheet active, so a missing activate() shows.
+      if (t.sheet.visibility !== 'Visible' || host.state.activeSheetId !== t.sheet.id) {
+        throw officeError('InvalidOperation', 'The range can only be selected on the active worksheet.');
+      }
       host.state.selection = { sheetId: t.sheet.id, rect: { ...t.rect } };
-      void tx;
     });
   }
 
