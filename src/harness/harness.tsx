@@ -8,6 +8,7 @@ import { installFakeOffice } from './fake-excel';
 import { mountPane } from '../taskpane/mount';
 import { paneBusy } from '../taskpane/busy-store';
 import { renderWorkbook, type SheetView } from './workbook-view';
+import { key } from './fake-excel/state';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -42,6 +43,8 @@ export interface Harness {
   whenIdle(): Promise<void>;
   /** The next sync fails with this Office error code (e.g. `GeneralException`), to see the pane's message. */
   failNextSync(code: string): void;
+  /** One cell as the stand-in holds it (value, number format, fill…). */
+  cell(sheet: string, address: string): ReturnType<typeof fake.cell>;
   /** Mounts the pane's error boundary around a component that throws, in a new box: what a user sees instead of a blank pane. */
   mountBrokenPane(message: string): HTMLElement;
   /** Names of the example files loaded at start. */
@@ -58,7 +61,17 @@ let lastSyncs = -1;
 let lastActive: string | null = null;
 
 function sheetsNow(): SheetView[] {
-  return fake.sheets().map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats, merges: s.merges, columnWidths: s.columnWidths }));
+  return fake.sheets().map((s) => {
+    const cells = fake.state.find(s.name)?.cells;
+    return {
+      name: s.name,
+      values: s.values,
+      numberFormats: s.numberFormats,
+      merges: s.merges,
+      columnWidths: s.columnWidths,
+      formatAt: (r: number, c: number) => cells?.get(key(r, c))?.format,
+    };
+  });
 }
 
 function refresh(force = false): void {
@@ -118,6 +131,7 @@ const harness: Harness = {
     await nextPaint();
     refresh();
   },
+  cell: (sheet, address) => fake.cell(sheet, address),
   failNextSync: (code) => fake.injectFailure({ match: () => true, code }),
   mountBrokenPane: (message) => {
     const box = document.body.appendChild(document.createElement('div'));

@@ -10,6 +10,8 @@ export interface SheetView {
   merges?: string[];
   /** Column widths in points from column A (undefined: Excel's default). */
   columnWidths?: (number | undefined)[];
+  /** Fill colour and boldness of a cell (0-based), when the sheet has them. */
+  formatAt?: (row: number, col: number) => { fill?: string; bold?: boolean } | undefined;
 }
 
 /** Excel's default column width (8.43 characters), in points. */
@@ -115,6 +117,9 @@ export function renderWorkbook(
       td.textContent = show(v, sheet.numberFormats?.[r]?.[c]);
       td.title = `${cellAddress(r, c)}: ${td.textContent}`;
       if (typeof v === 'number') td.classList.add('num');
+      const f = sheet.formatAt?.(r, c);
+      if (f?.fill) td.style.backgroundColor = f.fill;
+      if (f?.bold) td.style.fontWeight = '600';
       if (sel && r >= sel.r1 && r <= sel.r2 && c >= sel.c1 && c <= sel.c2) td.classList.add('selected');
     }
   }

@@ -232,6 +232,19 @@ describe('the task pane in the browser harness', () => {
     await shot('taskpane-finding-selected.png');
   });
 
+  it('Tô màu ô lỗi colours the cells of the findings and Xoá tô màu takes the colour away', async () => {
+    const f = expected.result.findings.find((x) => x.severity === 'error' && x.sheet && x.cell && !x.file)!;
+    const fill = () => page.evaluate(([sh, c]) => (window as any).harness.cell(sh, c).format.fill ?? null, [f.sheet, f.cell]);
+    expect(await fill()).toBeNull();
+    await pane().getByRole('button', { name: 'Tô màu ô lỗi' }).click();
+    await whenIdle();
+    expect(await fill()).toMatch(/^#/);
+    await shot('taskpane-highlight.png');
+    await pane().getByRole('button', { name: 'Xoá tô màu' }).click();
+    await whenIdle();
+    expect(await fill()).toBeNull();
+  });
+
   it('a sheet link activates that output sheet', async () => {
     const summary = expected.sheets.find((s) => s.role === 'summary')!;
     await pane().getByRole('navigation', { name: 'Các trang đã ghi' }).getByRole('button', { name: summary.name, exact: true }).click();

@@ -80,7 +80,6 @@ export function Pane(): React.ReactElement {
 
   const afterCompile = (o: actions.CompileOutcome): Notice[] => {
     setOutcome(o);
-    setHighlighted(false);
     const out: Notice[] = [];
     if (o.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không đọc được', lines: o.fileProblems });
     if (o.notes.length) out.push({ intent: 'info', title: 'Lưu ý về phiên bản Excel này', lines: o.notes });
@@ -211,7 +210,8 @@ export function Pane(): React.ReactElement {
               <Button size="small" disabled={busy.busy} onClick={onHighlight} aria-pressed={highlighted}>
                 Tô màu ô lỗi
               </Button>
-              <Button size="small" disabled={busy.busy || !highlighted} onClick={onClearHighlight}>
+              {/* Always offered: colours from an earlier session may still be in the workbook. */}
+              <Button size="small" disabled={busy.busy} onClick={onClearHighlight}>
                 Xoá tô màu
               </Button>
             </div>
