@@ -198,6 +198,8 @@ async function restoreOldOutputs(
 
 /** Top-left block read to tell a unit's report from our own output of the same name. */
 const HEAD_RANGE = 'A1:H40';
+/** 320 cells each: a few hundred heads stay far below the response limit. */
+const HEADS_PER_SYNC = 200;
 
 /**
  * `isOwnOutput` judges by name only; a unit's TTCCHC-1 report that happens
@@ -214,8 +216,13 @@ async function ownOutputCheck(
 ): Promise<(name: string) => boolean> {
   const claimed = existing.filter(byName);
   if (!claimed.length) return byName;
-  const heads = claimed.map((name) => ({ name, range: context.workbook.worksheets.getItem(name).getRange(HEAD_RANGE).load('values') }));
-  await budget.sync();
+  const heads: { name: string; range: Excel.Range }[] = [];
+  for (let i = 0; i < claimed.length; i += HEADS_PER_SYNC) {
+    for (const name of claimed.slice(i, i + HEADS_PER_SYNC)) {
+      heads.push({ name, range: context.workbook.worksheets.getItem(name).getRange(HEAD_RANGE).load('values') });
+    }
+    await budget.sync();
+  }
   const notOurs = new Set<string>();
   for (const { name, range } of heads) {
     const read = readSheet({ sheet: name, originRow: 0, originCol: 0, cells: range.values.map((row) => row.map(toCellValue)) });
