@@ -308,6 +308,15 @@ describe('insertWorksheetsFromBase64', () => {
     expect(fake.sheet('Hương Lộc (2)')!.values).toEqual([['Đơn vị báo cáo', 'Xã Hương Lộc'], ['A1', 12]]);
   });
 
+  it('loadXlsx replaces the workbook with the files\' sheets, names made unique', () => {
+    const fake = createFakeOffice();
+    fake.addSheet('Cũ');
+    fake.loadXlsx([xlsxBase64({ 'Báo cáo': [['a', 1]] }), xlsxBase64({ 'Báo cáo': [[null, 'b']], Khác: [[2]] })]);
+    expect(fake.sheetNames()).toEqual(['Báo cáo', 'Báo cáo (2)', 'Khác']);
+    expect(fake.sheet('Báo cáo (2)')!.values).toEqual([[null, 'b']]);
+    expect(fake.selection()).toEqual({ sheet: 'Báo cáo', address: undefined });
+  });
+
   it('can be made to refuse a file as Excel on the web does (UnsupportedFeature)', async () => {
     const fake = createFakeOffice({ insertFromBase64Failure: 'UnsupportedFeature' });
     fake.addSheet('S');
