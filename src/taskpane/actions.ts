@@ -111,12 +111,13 @@ export function checkWorkbook(): Promise<CompileOutcome> {
 }
 
 /** Reads picked files; an unreadable file becomes a finding and a message, the others go on. */
-export function readPickedFiles(files: readonly PickedFile[]): { grids: SheetGrid[]; problems: Finding[] } {
+export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
+  const readXlsxBuffer = await ports.loadXlsxReader();
   const grids: SheetGrid[] = [];
   const problems: Finding[] = [];
   for (const f of files) {
     try {
-      grids.push(...ports.readXlsxBuffer(f.bytes, f.name));
+      grids.push(...readXlsxBuffer(f.bytes, f.name));
     } catch (e) {
       problems.push({
         severity: 'error',
@@ -136,9 +137,9 @@ export function readPickedFiles(files: readonly PickedFile[]): { grids: SheetGri
  * Tổng hợp từ tệp: compiles the picked files with the workbook's plan sheet,
  * without copying the files in; only the output sheets are written.
  */
-export function compileFromFiles(files: readonly PickedFile[]): Promise<CompileOutcome> {
-  if (files.length === 0) return Promise.reject(new PaneError('Chưa chọn tệp nào.'));
-  const { grids, problems } = readPickedFiles(files);
+export async function compileFromFiles(files: readonly PickedFile[]): Promise<CompileOutcome> {
+  if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
+  const { grids, problems } = await readPickedFiles(files);
   return excelRun(async (ctx) => {
     const workbook = await ports.readWorkbookGrids(ctx);
     const result = ports.compileGrids([...workbook.filter(isPlanGrid), ...grids], {}, problems);

@@ -9,12 +9,10 @@ import type { CompileResult, Plan } from '../core/model';
 import type { OutputSheet } from '../core/sheet-model';
 import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
 import { readSheet } from '../core/reader';
-import { readXlsxBuffer as xlsxRead } from '../xlsx/read';
 import { readWorkbookGrids as excelRead } from '../excel/read';
 import { writeOutputSheets as excelWrite } from '../excel/write';
 import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
-import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
 import type { PickedFile, ImportOutcome, TemplateForm } from './actions';
 
 export const compileGrids = (grids: SheetGrid[], options: { period?: CompileResult['period']; year?: number }, extra?: Finding[]): CompileResult =>
@@ -23,7 +21,12 @@ export const compileGrids = (grids: SheetGrid[], options: { period?: CompileResu
 /** `taken`: names of sheets that stay in the workbook, so no output clashes with them. */
 export const layoutOutputs = (result: CompileResult, taken: string[]): OutputSheet[] => coreLayoutOutputs(result, { taken });
 
-export const readXlsxBuffer = (bytes: Uint8Array, name: string): SheetGrid[] => xlsxRead(bytes, name);
+/**
+ * The .xlsx reader (SheetJS) is loaded on demand: only Nhập báo cáo and
+ * Tổng hợp từ tệp need it, and it is the largest part of the bundle.
+ */
+export const loadXlsxReader = async (): Promise<(bytes: Uint8Array, name: string) => SheetGrid[]> =>
+  (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read')).readXlsxBuffer;
 
 export const isPlanSheet = (g: SheetGrid): boolean => readSheet(g).kind === 'plan';
 
@@ -55,6 +58,7 @@ export const clearHighlights = async (ctx: Excel.RequestContext): Promise<void> 
 };
 
 export const insertSheetsFromFiles = async (ctx: Excel.RequestContext, files: readonly PickedFile[]): Promise<ImportOutcome> => {
+  const { insertSheetsFromFiles: excelInsert } = await import(/* webpackChunkName: "xlsx-reader" */ '../excel/insert');
   const r = await excelInsert(ctx, [...files], {});
   return { added: r.added, fileProblems: r.problems };
 };
@@ -85,7 +89,10 @@ export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputS
 /** The report of the top parent of the compile (the compiling unit), dated today. */
 export const buildReportDocx = async (result: CompileResult): Promise<Uint8Array> => {
   // Loaded on demand: the docx library is a large part of the bundle and only this button needs it.
-  const [{ buildReportDocx: toDocx }, { fromCompileResult }] = await Promise.all([import('../report/docx-report'), import('../report/report-data')]);
+  const [{ buildReportDocx: toDocx }, { fromCompileResult }] = await Promise.all([
+    import(/* webpackChunkName: "docx-report" */ '../report/docx-report'),
+    import(/* webpackChunkName: "docx-report" */ '../report/report-data'),
+  ]);
   return toDocx(fromCompileResult(result));
 };
 
