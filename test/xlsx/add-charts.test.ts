@@ -340,6 +340,44 @@ describe('addChartsToXlsx', () => {
   });
 });
 
+/**
+ * The writer now draws charts itself; the same package checks, run on its
+ * output, tell whether the two agree on what a valid chart package is.
+ */
+describe('the writer\'s own charts pass the same package checks', () => {
+  const sheets = [summarySheet(), FINDINGS, RENAMED];
+  let buf: Buffer;
+  let zip: JSZip;
+  beforeAll(async () => {
+    buf = await writeXlsx(sheets);
+    zip = await JSZip.loadAsync(buf);
+  });
+
+  it('declares a content type for every part and keeps each worksheet in schema order', async () => {
+    const types = await text(zip, '[Content_Types].xml');
+    const overrides = all(types, /PartName="([^"]+)"/g);
+    for (const p of Object.keys(zip.files).filter((f) => !zip.files[f].dir && !f.endsWith('.rels') && f !== '[Content_Types].xml')) {
+      expect(overrides).toContain(`/${p}`);
+    }
+    for (const n of [1, 2, 3]) expectSchemaOrder(topLevelChildren(await text(zip, `xl/worksheets/sheet${n}.xml`)));
+  });
+
+  it('points every series at the cells that hold it, with caches equal to those cells', async () => {
+    const book = XLSX.read(buf, { type: 'buffer' });
+    const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(3);
+    for (const p of charts) {
+      const series = seriesOf(await text(zip, p));
+      expect(series.length).toBeGreaterThan(0);
+      for (const s of series) {
+        expect(valuesAt(book, s.txF)).toEqual(s.tx);
+        expect(valuesAt(book, s.catF)).toEqual(s.cat);
+        expect(valuesAt(book, s.valF)).toEqual(s.val);
+      }
+    }
+  });
+});
+
 describe('insertDrawingElement', () => {
   const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -351,6 +389,12 @@ describe('insertDrawingElement', () => {
     const out = insertDrawingElement(xml, 'rId7');
     expect(topLevelChildren(out)).toEqual(['sheetData', 'conditionalFormatting', 'pageMargins', 'pageSetup', 'headerFooter', 'drawing', 'legacyDrawing', 'tableParts', 'extLst']);
     expect(out).toContain('<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId7"/><legacyDrawing');
+  });
+
+  it('goes before a top-level extLst when that is all that follows', () => {
+    const xml = `<worksheet ${NS}><sheetData/><conditionalFormatting sqref="A1"><cfRule type="dataBar" priority="1"><extLst><ext uri="x"/></extLst></cfRule></conditionalFormatting>`
+      + '<pageSetup paperSize="9"/><rowBreaks count="1"><brk id="5" max="16383" man="1"/></rowBreaks><extLst><ext uri="y"/></extLst></worksheet>';
+    expect(topLevelChildren(insertDrawingElement(xml, 'rId2'))).toEqual(['sheetData', 'conditionalFormatting', 'pageSetup', 'rowBreaks', 'drawing', 'extLst']);
   });
 
   it('goes last when nothing follows it, and keeps a prefixed root\'s prefix', () => {
