@@ -73,6 +73,19 @@ describe('Tổng hợp', () => {
   });
 });
 
+describe('a workbook without unit reports', () => {
+  it('compiles to nothing counted, without an error, and leaves the sheets there as they were', async () => {
+    fake = createFakeOffice();
+    fake.addSheet('Sheet1', [['Danh sách cán bộ'], ['Nguyễn Văn A', 45]]);
+    fake.install(globalThis as unknown as Record<string, unknown>);
+    const o = await actions.compileWorkbook();
+    expect(o.result.reports).toEqual([]);
+    expect(o.counts).toEqual({ units: 0, errors: 0, warnings: 0, missing: 0 });
+    expect(fake.sheet('Sheet1')!.values).toEqual([['Danh sách cán bộ', null], ['Nguyễn Văn A', 45]]);
+    await expect(actions.exportReport(o)).rejects.toThrow(/chưa có gì để xuất/);
+  });
+});
+
 describe('the add-in recognises its own earlier output by content, not by name alone', () => {
   const district = (unit: string, code: string, a1: number): SheetGrid =>
     makeUnitGrid(sampleSpec({ unit, unitCode: code, level: 'Huyện', parent: 'UBND tỉnh Thừa Thiên Huế', compiled: true, figures: { ...sampleSpec().figures, A1: a1 }, sheet: `BC ${unit.replace('UBND huyện ', '')}` }));
