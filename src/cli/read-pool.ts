@@ -1,7 +1,7 @@
 /**
  * Reading many files: a pool of worker threads (one per core, default 2)
- * parses files with SheetJS and runs the reader; the main thread only
- * gathers the reads, in input order, and compiles. Few files are read in the
+ * parses files and runs the reader; the main thread reads files from the
+ * same queue while it waits, gathers the reads in input order, and compiles. Few files are read in the
  * main thread, where starting workers would cost more than it saves.
  */
 import * as fs from 'fs';
@@ -98,6 +98,19 @@ function readWithWorkers(files: string[], count: number, script: string, onProgr
       }
     };
 
+    // The main thread reads too while the workers start and run: otherwise it only waits.
+    const readHere = async () => {
+      while (!settled && next < files.length) {
+        const index = next++;
+        results[index] = await readFileSheets(files[index]);
+        done++;
+        onProgress?.(done, files.length);
+        if (done === files.length) return finish();
+        // Let the workers' messages in between two files.
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+
     for (let i = 0; i < count; i++) {
       const w = new Worker(script);
       workers.push(w);
@@ -120,5 +133,6 @@ function readWithWorkers(files: string[], count: number, script: string, onProgr
       feed(w);
       feed(w);
     }
+    readHere().catch((e) => finish(e instanceof Error ? e : new Error(String(e))));
   });
 }
