@@ -22,6 +22,8 @@ export interface ReadFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /** The compiled worker script; default `read-worker.js` next to this module. */
   workerScript?: string;
+  /** The main thread reads files too while waiting (default true); false: workers only (tests). */
+  mainThreadReads?: boolean;
 }
 
 export interface ReadFilesResult {
@@ -72,10 +74,12 @@ export async function readFiles(files: string[], options: ReadFilesOptions = {})
   if (wanted <= 0 || files.length === 0 || files.length < minFiles || !fs.existsSync(script)) {
     return readFilesInMainThread(files, options.onProgress);
   }
-  return readWithWorkers(files, Math.min(wanted, files.length), script, options.onProgress);
+  return readWithWorkers(files, Math.min(wanted, files.length), script, options.mainThreadReads ?? true, options.onProgress);
 }
 
-function readWithWorkers(files: string[], count: number, script: string, onProgress?: (done: number, total: number) => void): Promise<ReadFilesResult> {
+function readWithWorkers(
+  files: string[], count: number, script: string, mainThreadReads: boolean, onProgress?: (done: number, total: number) => void,
+): Promise<ReadFilesResult> {
   return new Promise((resolve, reject) => {
     const results: (FileReads | undefined)[] = new Array(files.length);
     const workers: Worker[] = [];
@@ -133,6 +137,6 @@ function readWithWorkers(files: string[], count: number, script: string, onProgr
       feed(w);
       feed(w);
     }
-    readHere().catch((e) => finish(e instanceof Error ? e : new Error(String(e))));
+    if (mainThreadReads) readHere().catch((e) => finish(e instanceof Error ? e : new Error(String(e))));
   });
 }

@@ -41,11 +41,13 @@ describe('worker threads', () => {
   it('give the same reads and file findings as the main thread, in input order', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pool = require(path.join(build, 'cli', 'read-pool.js'));
-    const viaWorkers = await pool.readFiles(files, { workers: 2, minFilesForWorkers: 0 });
+    const viaWorkers = await pool.readFiles(files, { workers: 2, minFilesForWorkers: 0, mainThreadReads: false });
+    const mixed = await pool.readFiles(files, { workers: 2, minFilesForWorkers: 0 });
     const viaMain = await pool.readFilesInMainThread(files);
     expect(viaWorkers.workersUsed).toBe(2);
     expect(viaMain.workersUsed).toBe(0);
     expect(JSON.parse(JSON.stringify(viaWorkers.files))).toEqual(JSON.parse(JSON.stringify(viaMain.files)));
+    expect(JSON.parse(JSON.stringify(mixed.files))).toEqual(JSON.parse(JSON.stringify(viaMain.files)));
     // And the same as the TypeScript sources read in this process.
     const direct = [];
     for (const f of files) direct.push(await readFileSheets(f));
