@@ -22,6 +22,8 @@ import { NUMBER_FORMATS } from '../../src/core/sheet-model';
 import { parseRangeAddress } from '../../src/core/address';
 import { writeXlsx } from '../../src/xlsx/write';
 import { addChartsToXlsx, insertDrawingElement } from '../../src/xlsx/add-charts';
+import { layoutOutputs } from '../../src/core/layout';
+import { namDongResult } from '../report/fixtures';
 
 // ---------------------------------------------------------------- fixture
 
@@ -378,6 +380,31 @@ describe('the writer\'s own charts pass the same package checks', () => {
   });
 });
 
+describe('charts of the real summary layout (Nam Đông example)', () => {
+  it('get one chart part each, over data blocks whose cells match the caches', async () => {
+    const sheets = layoutOutputs(namDongResult(), { now: new Date(2024, 10, 5) });
+    const specs = sheets.flatMap((s) => s.charts ?? []);
+    expect(specs.length).toBeGreaterThanOrEqual(2);
+    const buf = await addChartsToXlsx(await writeXlsx(withoutCharts(sheets)), sheets);
+    const zip = await JSZip.loadAsync(buf);
+    const book = XLSX.read(buf, { type: 'buffer' });
+    const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(specs.length);
+    const titles: string[] = [];
+    for (const p of charts) {
+      const xml = await text(zip, p);
+      titles.push(...all(xml, /<a:t>([^<]*)<\/a:t>/g));
+      for (const s of seriesOf(xml)) {
+        expect(s.cat.every((c) => c)).toBe(true); // every unit named
+        expect(valuesAt(book, s.catF)).toEqual(s.cat);
+        expect(valuesAt(book, s.valF)).toEqual(s.val);
+        expect(s.val.some((v) => v !== null)).toBe(true);
+      }
+    }
+    expect(titles.sort()).toEqual(specs.map((c) => c.title).sort());
+  });
+});
+
 describe('insertDrawingElement', () => {
   const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -458,6 +485,20 @@ maybe('LibreOffice opens the charted workbook, draws the charts and keeps them w
       { dir: 'bar', series: [[`${q}C9`, `${q}B10:B13`, `${q}C10:C13`]] },
       { dir: 'col', series: ['C', 'D', 'E'].map((c) => [`${q}${c}3`, `${q}B4:B7`, `${q}${c}4:${c}7`]) },
     ]);
+
+    // The real summary of the example district, for a look at the charts under its data blocks.
+    const real = layoutOutputs(namDongResult(), { now: new Date(2024, 10, 5) }).filter((s) => s.charts?.length);
+    writeFileSync(file, await addChartsToXlsx(await writeXlsx(withoutCharts(real)), real));
+    convert('pdf', join(dir, 'real'));
+    const realPdf = join(dir, 'real', 'tong-hop.pdf');
+    expect(existsSync(realPdf)).toBe(true);
+    const realText = spawnSync('pdftotext', [realPdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    for (const c of real.flatMap((s) => s.charts!)) expect(realText).toContain(c.title);
+    const pages = spawnSync('pdftotext', ['-layout', realPdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
+    const chartPage = pages.findIndex((p) => p.includes(real[0].charts![0].title)) + 1;
+    expect(chartPage).toBeGreaterThan(0);
+    expect(spawnSync('pdftoppm', ['-png', '-r', '70', '-f', String(chartPage), '-l', String(chartPage), '-singlefile', realPdf,
+      join(artifacts, 'xlsx-charts-nam-dong')]).status).toBe(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
