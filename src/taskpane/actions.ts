@@ -202,8 +202,8 @@ export function openSheet(sheet: string): Promise<void> {
   return excelRun((ctx) => ports.selectCell(ctx, sheet, 'A1'));
 }
 
-/** Tô màu ô lỗi: colours the cells the findings point at. */
-export function highlight(findings: readonly Finding[]): Promise<void> {
+/** Tô màu ô lỗi: colours the cells the findings point at; says which sheets it could not colour. */
+export function highlight(findings: readonly Finding[]): Promise<{ cells: number; skipped: string[] }> {
   return excelRun((ctx) => ports.highlightFindings(ctx, findings));
 }
 

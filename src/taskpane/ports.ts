@@ -49,8 +49,10 @@ export const writeOutputSheets = async (
 
 export const selectCell = (ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> => excelSelect(ctx, sheet, cell);
 
-export const highlightFindings = async (ctx: Excel.RequestContext, findings: readonly Finding[]): Promise<void> => {
-  await excelHighlight(ctx, findings);
+/** Colours the findings' cells; returns how many, and the sheets it could not colour (missing or protected). */
+export const highlightFindings = async (ctx: Excel.RequestContext, findings: readonly Finding[]): Promise<{ cells: number; skipped: string[] }> => {
+  const r = await excelHighlight(ctx, findings);
+  return { cells: r.cells, skipped: r.skipped };
 };
 
 export const clearHighlights = async (ctx: Excel.RequestContext): Promise<void> => {

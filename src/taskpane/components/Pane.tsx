@@ -57,21 +57,25 @@ export function Pane(): React.ReactElement {
   const [templateDefaults, setTemplateDefaults] = React.useState<Partial<actions.TemplateForm> | undefined>();
   const [highlighted, setHighlighted] = React.useState(false);
   const importInput = React.useRef<HTMLInputElement>(null);
+  const filesInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
     // The manifest keeps older Excel out; this covers a pane opened some other way.
     if (!isExcelApiSupported(MIN_EXCEL_API)) {
       setNotices([{ intent: 'warning', title: 'Phiên bản Excel chưa hỗ trợ', lines: [`Tổng hợp CCHC cần Excel hỗ trợ ExcelApi ${MIN_EXCEL_API} trở lên (Excel 2016 trở về sau, Microsoft 365 hoặc Excel trên web).`] }]);
     }
   }, []);
-  const filesInput = React.useRef<HTMLInputElement>(null);
 
-  /** Runs one action marked busy; its failure becomes an error message, never a blank pane. */
-  const run = (label: string, task: () => Promise<Notice[] | void>) => {
-    setNotices([]);
+  /**
+   * Runs one action marked busy; its failure becomes an error message, never
+   * a blank pane. `keepNotices`: a small step (going to a cell, colouring)
+   * leaves the messages of the last action in view unless it fails.
+   */
+  const run = (label: string, task: () => Promise<Notice[] | void>, keepNotices = false) => {
+    if (!keepNotices) setNotices([]);
     void paneBusy.run(label, async () => {
       try {
         const shown = await task();
-        setNotices(shown ?? []);
+        if (!keepNotices || shown) setNotices(shown ?? []);
       } catch (e) {
         setNotices([{ intent: 'error', title: `${label} không thành công`, lines: [actions.asPaneError(e).message] }]);
       }
@@ -98,7 +102,7 @@ export function Pane(): React.ReactElement {
     setShowTemplate(true);
     run('Đọc kế hoạch', async () => {
       setTemplateDefaults(await actions.templateDefaults());
-    });
+    }, true);
   };
 
   const onTemplateSubmit = (form: actions.TemplateForm) =>
@@ -136,18 +140,21 @@ export function Pane(): React.ReactElement {
       return [{ intent: 'success', title: 'Đã tạo báo cáo', lines: [`Tệp ${fileName} đã được tải về.`] }];
     });
 
-  const onSelectFinding = (f: Finding) => run('Đến ô', () => actions.goToFinding(f));
-  const onOpenSheet = (name: string) => run('Mở trang', () => actions.openSheet(name));
+  const onSelectFinding = (f: Finding) => run('Đến ô', () => actions.goToFinding(f), true);
+  const onOpenSheet = (name: string) => run('Mở trang', () => actions.openSheet(name), true);
   const onHighlight = () =>
     run('Tô màu ô lỗi', async () => {
-      await actions.highlight(outcome?.result.findings ?? []);
+      const r = await actions.highlight(outcome?.result.findings ?? []);
       setHighlighted(true);
-    });
+      if (r.skipped.length) {
+        return [{ intent: 'info', title: `Đã tô màu ${r.cells} ô`, lines: [`Không tô được trang ${r.skipped.map((n) => `"${n}"`).join(', ')}: trang đã bị xóa, đổi tên hoặc đang được bảo vệ.`] }];
+      }
+    }, true);
   const onClearHighlight = () =>
     run('Xoá tô màu', async () => {
       await actions.clearHighlight();
       setHighlighted(false);
-    });
+    }, true);
 
   const findings = outcome?.result.findings ?? [];
   return (
