@@ -1,16 +1,19 @@
 /**
- * Native Excel charts for the .xlsx the writer made. The writer (and
- * exceljs before it) cannot write charts, so this opens the finished zip
- * and adds, for every ChartSpec of a sheet, a DrawingML chart part, a
- * drawing anchoring it over the cells, the relationships that tie
- * sheet → drawing → chart, the worksheet's `<drawing>` element and the
- * content types. The Office.js writer makes the same charts with
- * `worksheet.charts.add`, so both outputs look alike.
+ * Native Excel charts added to a finished .xlsx. Opens the zip and adds, for
+ * every ChartSpec of a sheet, a DrawingML chart part, a drawing anchoring it
+ * over the cells, the relationships that tie sheet → drawing → chart, the
+ * worksheet's `<drawing>` element and the content types. The Office.js
+ * writer makes the same charts with `worksheet.charts.add`.
+ *
+ * The .xlsx writer (write.ts) now draws the charts itself; this is for files
+ * written without them (exceljs, an older writer): a chart already anchored
+ * at a spec's cell counts as present, so on the writer's own output this
+ * changes nothing.
  *
  * Charts carry cached values taken from the OutputSheet, so viewers that do
  * not recalculate (previewers, LibreOffice before a refresh) show the bars.
- * Unchanged parts keep their compressed bytes (jszip passes them through),
- * so a large workbook costs little more than its chart sheets.
+ * Unchanged parts keep their compressed bytes (jszip passes them through);
+ * the sheets that get a chart are inflated and deflated again.
  */
 import JSZip from 'jszip';
 import { columnLetters, parseRangeAddress } from '../core/address';
