@@ -99,7 +99,14 @@ async function messyWorkbook(spec) {
     if (text) ws.getCell(r, 3).value = plain(text);
     r++;
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // exceljs stamps the zip entries with the current time: re-zip with the fixed date so the file is stable.
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const out = new JSZip();
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!entry.dir) out.file(name, await entry.async('uint8array'), { date: FILE_DATE });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 async function main() {
