@@ -355,6 +355,20 @@ describe('the task pane in the browser harness', () => {
   });
 });
 
+describe('the harness itself', () => {
+  it('load() and its file input replace the workbook with the sheets of other files', async () => {
+    const files = listExamples(EXAMPLES).slice(-2);
+    const b64 = files.map((f) => fs.readFileSync(path.join(EXAMPLES, f)).toString('base64'));
+    await page.evaluate((list) => (window as any).harness.load(list), b64);
+    const names = (await snapshot()).sheets.map((s) => s.name);
+    const expectedNames = files.flatMap((f) => readXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, f))), f).map((g) => g.sheet));
+    expect(names).toEqual(expectedNames);
+    const firstNames = readXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, files[0]))), files[0]).map((g) => g.sheet);
+    await page.getByLabel('Mở sổ làm việc khác').setInputFiles(path.join(EXAMPLES, files[0]));
+    await page.waitForFunction((want) => (window as any).harness.snapshot().sheets.map((s: { name: string }) => s.name).join('|') === want, firstNames.join('|'), { timeout: 10_000 });
+  });
+});
+
 describe('a rendering failure', () => {
   it('shows a Vietnamese message and a way back, never a blank pane', async () => {
     const errors = pageErrors.length;
