@@ -282,3 +282,20 @@ describe('district → province', () => {
       .toEqual(['UBND huyện A Lưới', 'UBND huyện Nam Đông']);
   });
 });
+
+describe('--plan', () => {
+  it('warns when the plan file holds no plan sheet, and a missing plan file is an error finding, not a stop', async () => {
+    await twoCommunes(at('in'));
+    const notPlan = await run(['compile', at('in'), '--plan', at('in', 'huong-loc.xlsx'), '-o', at('a.xlsx'), '--json', at('a.json')]);
+    expect(notPlan.code).toBe(0);
+    const a = JSON.parse(fs.readFileSync(at('a.json'), 'utf8'));
+    expect(a.findings.filter((f: { rule: string }) => f.rule === 'plan.not-found').map((f: { unit: string }) => f.unit)).toEqual(['huong-loc.xlsx']);
+    // The plan file named again inside the folder is read once.
+    expect(a.reports).toHaveLength(2);
+    const missing = await run(['compile', at('in'), '--plan', at('khong-co.xlsx'), '-o', at('b.xlsx'), '--json', at('b.json')]);
+    expect(missing.code).toBe(0);
+    const b = JSON.parse(fs.readFileSync(at('b.json'), 'utf8'));
+    expect(b.findings.filter((f: { rule: string }) => f.rule === 'plan.not-found')).toEqual([]);
+    expect(b.findings.some((f: { rule: string; unit: string }) => f.rule === 'file.missing' && f.unit === 'khong-co.xlsx')).toBe(true);
+  });
+});
