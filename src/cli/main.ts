@@ -222,8 +222,8 @@ async function gather(args: ParsedArgs, io: Io): Promise<Gathered> {
   const read = await readFiles(files, { workers: workersOption(args), onProgress: (d, t) => bar.update(d, t) });
   bar.done();
   // The plan file, when it was found, is read first; say so when it holds no plan sheet.
-  const planRead = plan && files.length && path.resolve(files[0]) === path.resolve(plan) ? read.files[0] : undefined;
-  if (planRead && !planRead.reads.some((r) => r.kind === 'plan') && planRead.findings.length === 0) {
+  const planRead = plan !== undefined && path.resolve(files[0]) === path.resolve(plan) ? read.files[0] : undefined;
+  if (plan !== undefined && planRead && !planRead.reads.some((r) => r.kind === 'plan') && planRead.findings.length === 0) {
     findings.push({
       severity: 'warning', unit: path.basename(plan), file: path.basename(plan), sheet: '', cell: '', rule: 'plan.not-found',
       message: `Tệp "${path.basename(plan)}" không có trang "Kế hoạch" (tiêu đề "Đơn vị tổng hợp", bảng "Nhiệm vụ", "Đơn vị").`,
