@@ -16,7 +16,9 @@ import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { layoutOutputs } from '../../src/core/layout';
 import { readSheet } from '../../src/core/reader';
-import { STATUS_MISSING } from '../../src/core/template';
+import { INDICATOR_CODES, STATUS_MISSING } from '../../src/core/template';
+import { main } from '../../src/cli/main';
+import { captureIo } from '../helpers/xlsx-files';
 import { unitKey } from '../../src/core/text';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
@@ -183,6 +185,24 @@ describe('the task pane in the browser harness', () => {
     expect(snap.maxConcurrentRuns).toBe(1);
     const file = await shot('taskpane-after-compile.png');
     fs.copyFileSync(file, path.join(ROOT, 'docs', 'screenshot-taskpane.png'));
+  });
+
+  it('gives the same totals and the same number of errors and warnings as `tonghop check` on the same files', async () => {
+    const cap = captureIo();
+    expect(await main(['check', EXAMPLES, '--json', '--workers', '0'], cap.io)).toBe(0);
+    const cli = JSON.parse(cap.out()) as { summaries: { unit: string; figures: Record<string, number | null> }[]; findings: { severity: string }[] };
+    const top = cli.summaries[cli.summaries.length - 1];
+    const report = expected.sheets.find((s) => s.role === 'report' && s.unit === top.unit)!;
+    const written = (await snapshot()).sheets.find((s) => s.name === report.name)!;
+    for (const code of INDICATOR_CODES) {
+      const row = written.values.find((r) => r.includes(code))!;
+      const figure = row.slice(row.indexOf(code) + 1).find((v) => typeof v === 'number') ?? null;
+      expect([code, figure]).toEqual([code, top.figures[code] === null ? null : expect.closeTo(top.figures[code]!, 9)]);
+    }
+    const errors = cli.findings.filter((f) => f.severity === 'error').length;
+    const warnings = cli.findings.length - errors;
+    await expect(pane().getByLabel(`Lỗi: ${errors}`).count()).resolves.toBe(1);
+    await expect(pane().getByLabel(`Cảnh báo: ${warnings}`).count()).resolves.toBe(1);
   });
 
   it("the compiled report's A1 figure is the sum of its children's A1 as their sheets say", async () => {
