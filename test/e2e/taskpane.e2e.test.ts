@@ -26,7 +26,7 @@ import { ensureHarnessBuilt, ROOT } from './harness-build';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { start, listExamples } = require('../../scripts/harness-server.js') as {
-  start: (o: { port: number; examples?: string }) => Promise<{ url: string; close: () => Promise<void> }>;
+  start: (o: { port: number; examples?: string; dist?: string }) => Promise<{ url: string; close: () => Promise<void> }>;
   listExamples: (dir: string) => string[];
 };
 
@@ -138,11 +138,11 @@ function newUnitFile(unit: string, sheetName: string): Buffer {
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: cài bằng "apt-get install -y chromium" hoặc đặt CHROMIUM_PATH`);
   if (listExamples(EXAMPLES).length === 0) EXAMPLES = fallbackExamples();
-  ensureHarnessBuilt();
+  const dist = ensureHarnessBuilt();
   grids = exampleGrids();
   const result = compileGrids(grids, {});
   expected = { result, sheets: layoutOutputs(result, {}) };
-  server = await start({ port: 0, examples: EXAMPLES });
+  server = await start({ port: 0, examples: EXAMPLES, dist });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
