@@ -157,6 +157,13 @@ async function main() {
   const verdict = (ok) => (ok ? 'ĐẠT' : 'CHƯA ĐẠT');
   console.log(`Mục tiêu: nhanh hơn peer ≥ 3×: ${ratio === null ? 'không đo được (thiếu peer)' : verdict(ratio >= 3)}; bộ nhớ < 400 MB: ${verdict(oursM < 400)}; tổng hợp < 0,5 s: ${verdict(rollup < 0.5)}.`);
   if (peerA1 !== null && peerA1 !== oursA1) console.log(`Chú ý: tổng A1 khác nhau (${oursA1} so với ${peerA1}).`);
+
+  // One more run with each phase timed (TONGHOP_TIMING), to see where the time goes.
+  const timed = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'tonghop.js'), 'compile', unitsDir, '-o', outFile, '-q'], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, TONGHOP_TIMING: '1' },
+  });
+  const phases = (timed.stderr || '').split('\n').filter((l) => l.startsWith('[thời gian]')).map((l) => l.replace('[thời gian] ', ''));
+  if (phases.length) console.log(`Các bước (một lần chạy): ${phases.join('; ')}.`);
 }
 
 main().catch((e) => {

@@ -71,7 +71,7 @@ Cách dùng:
         --json <tệp>         ghi thêm kết quả dạng JSON ("-": in ra màn hình)
         --docx <tệp>         ghi thêm báo cáo bằng lời (.docx)
         --previous <tệp>     sổ tổng hợp hoặc báo cáo kỳ trước, để so sánh
-        --workers <n>        số luồng đọc tệp (mặc định theo số nhân máy; 0: không dùng luồng)
+        --workers <n>        số luồng đọc tệp (mặc định: số nhân máy đang rảnh; 0: chỉ đọc trong luồng chính)
 
   tonghop check <tệp|thư mục>... [--plan <tệp>] [--period <kỳ>] [--year <năm>] [--json]
       Chỉ kiểm tra: in các lỗi, cảnh báo theo từng đơn vị (lỗi trước).
@@ -207,6 +207,8 @@ interface Gathered {
   fileFindings: Finding[];
   filesRead: number;
   sheetsRead: number;
+  /** Worker threads that read (0: the main thread alone). */
+  workersUsed: number;
 }
 
 /** Expands the inputs (the plan file first), reads every file (worker threads for many files). */
@@ -234,6 +236,7 @@ async function gather(args: ParsedArgs, io: Io): Promise<Gathered> {
     fileFindings: [...findings, ...read.findings],
     filesRead: files.length,
     sheetsRead: read.reads.length,
+    workersUsed: read.workersUsed,
   };
 }
 
@@ -308,7 +311,7 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   const say = jsonOut === '-' ? io.err : io.out;
 
   const g = await gather(args, io);
-  lap(`đọc ${g.filesRead} tệp`);
+  lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
   const result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
