@@ -17,6 +17,8 @@ import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX } from '../core/sheet-model';
 /** Printed reports in Vietnamese offices use Times New Roman. */
 export const OUTPUT_FONT = 'Times New Roman';
 export const OUTPUT_FONT_SIZE = 12;
+/** Excel's limit on the text of one cell. */
+export const MAX_CELL_TEXT = 32767;
 /** Excel's paper size code for A4. */
 export const PAPER_A4 = 9;
 
@@ -244,7 +246,8 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
       const ref = `${columnLetters(c)}${r + 1}`;
       const v = cell?.v;
       const sAttr = s ? ` s="${s}"` : '';
-      if (typeof v === 'string' && v !== '') cellsXml.push(`<c r="${ref}"${sAttr} t="s"><v>${sst.id(v)}</v></c>`);
+      // Excel refuses (and calls the file damaged) a cell longer than 32,767 characters.
+      if (typeof v === 'string' && v !== '') cellsXml.push(`<c r="${ref}"${sAttr} t="s"><v>${sst.id(v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT - 1) + '…' : v)}</v></c>`);
       else if (typeof v === 'number' && Number.isFinite(v)) cellsXml.push(`<c r="${ref}"${sAttr}><v>${v}</v></c>`);
       else if (s) cellsXml.push(`<c r="${ref}"${sAttr}/>`);
       else continue;

@@ -128,6 +128,15 @@ describe('writeXlsx', () => {
     expect(grids[1].cells[1]).toEqual(['Lỗi', "'Hương Lộc'!D14"]);
   });
 
+  it('cuts a text longer than Excel allows in a cell (32,767 characters) instead of writing a damaged file', async () => {
+    const long = 'x'.repeat(40000);
+    const out = await writeXlsx([{ ...FINDINGS, rows: [[{ v: long }]] }]);
+    const [grid] = readXlsxBuffer(out, 'l.xlsx');
+    const v = grid.cells[0][0] as string;
+    expect(v).toHaveLength(32767);
+    expect(v.endsWith('…')).toBe(true);
+  });
+
   it('makes invalid or duplicate sheet names valid instead of failing', async () => {
     const out = await writeXlsx([
       { ...FINDINGS, name: 'Tổng hợp: huyện/xã [2022]' },
