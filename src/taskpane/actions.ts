@@ -72,6 +72,22 @@ export function asPaneError(e: unknown): PaneError {
 
 const isPlanGrid = (g: SheetGrid): boolean => fold(g.sheet) === fold(PLAN_SHEET_NAME) || ports.isPlanSheet(g);
 
+/** `Kế hoạch`, `KE HOACH 2024`, `Kế hoạch (2)`: names a plan sheet usually has. */
+const looksLikePlan = (name: string): boolean => fold(name).includes(fold(PLAN_SHEET_NAME));
+
+/**
+ * The sheets an action needs besides the unit sheets (the plan, and the
+ * earlier outputs when `withOutputs`), read without reading every unit sheet:
+ * a workbook of a whole province can hold hundreds. When no sheet is named
+ * like a plan, every sheet is read, since the plan is recognised by content.
+ */
+async function readPlanSheets(ctx: Excel.RequestContext, withOutputs: boolean): Promise<{ names: string[]; grids: SheetGrid[] }> {
+  const names = await ports.sheetNames(ctx);
+  const wanted = names.filter((n) => looksLikePlan(n) || (withOutputs && ports.isOwnOutputSheet(n)));
+  const grids = await ports.readWorkbookGrids(ctx, names.some(looksLikePlan) ? wanted : undefined);
+  return { names, grids };
+}
+
 function compileOutcome(action: CompileOutcome['action'], result: CompileResult, written: string[], fileProblems: string[], notes: string[]): CompileOutcome {
   return { action, result, counts: countResult(result), written, fileProblems, notes };
 }
@@ -141,7 +157,7 @@ export async function compileFromFiles(files: readonly PickedFile[]): Promise<Co
   if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
   const { grids, problems } = await readPickedFiles(files);
   return excelRun(async (ctx) => {
-    const workbook = await ports.readWorkbookGrids(ctx);
+    const workbook = (await readPlanSheets(ctx, true)).grids;
     const result = ports.compileGrids([...workbook.filter(isPlanGrid), ...grids], {}, problems);
     const { written, notes } = await writeOutputs(ctx, result, earlierOutputs(workbook, result));
     if (written.length) await ports.selectCell(ctx, written[0], 'A1');
@@ -160,8 +176,8 @@ export function createTemplate(form: TemplateForm): Promise<string> {
   const problem = templateFormProblem(form);
   if (problem) return Promise.reject(new PaneError(problem));
   return excelRun(async (ctx) => {
-    const taken = await ports.sheetNames(ctx);
-    const grids = (await ports.readWorkbookGrids(ctx)).filter(isPlanGrid);
+    const { names: taken, grids: read } = await readPlanSheets(ctx, false);
+    const grids = read.filter(isPlanGrid);
     return ports.addTemplateSheet(ctx, ports.layoutTemplate(form, grids, taken));
   });
 }
@@ -173,7 +189,7 @@ export function createTemplate(form: TemplateForm): Promise<string> {
  */
 export function templateDefaults(): Promise<Partial<TemplateForm>> {
   return excelRun(async (ctx) => {
-    const plan = (await ports.readWorkbookGrids(ctx)).filter(isPlanGrid).map(ports.readPlan).find((p) => p !== null);
+    const plan = (await readPlanSheets(ctx, false)).grids.filter(isPlanGrid).map(ports.readPlan).find((p) => p !== null);
     if (!plan) return {};
     const out: Partial<TemplateForm> = {};
     if (plan.compilingUnit) out.parent = plan.compilingUnit;

@@ -35,7 +35,10 @@ export const readPlan = (g: SheetGrid): Plan | null => {
   return r.kind === 'plan' ? r.plan : null;
 };
 
-export const readWorkbookGrids = (ctx: Excel.RequestContext): Promise<SheetGrid[]> => excelRead(ctx);
+/** Every sheet's used range, or only the sheets named. */
+export const readWorkbookGrids = (ctx: Excel.RequestContext, sheets?: string[]): Promise<SheetGrid[]> => excelRead(ctx, sheets ? { sheets } : {});
+
+export { isOwnOutputSheet };
 
 /** Writes the outputs, replacing the sheets `isOwnOutput` names and touching nothing else. */
 export const writeOutputSheets = async (

@@ -203,6 +203,51 @@ describe('Tạo mẫu', () => {
   });
 });
 
+describe('the plan sheet', () => {
+  const PLAN: SheetGrid = {
+    sheet: 'Kế hoạch',
+    originRow: 0,
+    originCol: 0,
+    cells: [
+      ['Đơn vị tổng hợp', 'UBND huyện Nam Đông'],
+      ['Cấp', 'Huyện'],
+      ['Đơn vị cấp trên', 'UBND tỉnh Thừa Thiên Huế'],
+      ['Kỳ báo cáo', 'Quý I'],
+      ['Năm', 2025],
+      [],
+      ['Nhiệm vụ'],
+      ['STT', 'Nội dung nhiệm vụ', 'Chỉ tiêu', 'Mức tối thiểu', 'Tỷ lệ đạt (%)'],
+      [1, 'Đăng tin, bài trên Cổng thông tin điện tử', 'A1', 10, 80],
+      [2, 'Tổ chức hội nghị tập huấn CCHC', 'C1', 1, 100],
+      [],
+      ['Đơn vị'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Đơn vị cấp trên'],
+      ['X001', 'UBND xã Hương Lộc', 'Xã', 'UBND huyện Nam Đông'],
+    ],
+  };
+
+  it('gives the Tạo mẫu form its parent, period and year, reading the plan sheet and not the unit sheets', async () => {
+    install([PLAN, ...COMMUNES.map(commune)]);
+    const d = await actions.templateDefaults();
+    expect(d).toEqual({ parent: 'UBND huyện Nam Đông', period: 'Quý I', year: 2025 });
+    const cellsRead = fake.stats.perSync.reduce((n, s) => n + s.cellsRead, 0);
+    const planCells = PLAN.cells.length * 5;
+    expect(cellsRead).toBeLessThanOrEqual(planCells);
+  });
+
+  it("puts the plan's tasks into the blank sheet", async () => {
+    install([PLAN]);
+    const name = await actions.createTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Quý I', year: 2025 });
+    const flat = fake.sheet(name)!.values.flat();
+    expect(flat).toEqual(expect.arrayContaining(['Đăng tin, bài trên Cổng thông tin điện tử', 'Tổ chức hội nghị tập huấn CCHC']));
+  });
+
+  it('without a plan the form keeps its own defaults', async () => {
+    install(COMMUNES.map(commune));
+    await expect(actions.templateDefaults()).resolves.toEqual({});
+  });
+});
+
 describe('Excel errors become Vietnamese messages', () => {
   it('cell-editing mode says to press Enter or Esc', async () => {
     install(COMMUNES.map(commune));
