@@ -113,6 +113,8 @@ function resolveTarget(base: string, target: string): string {
 
 const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const REF_RE = /^([A-Z]{1,3})(\d+)$/;
+const V_RE = /<v>([\s\S]*?)<\/v>/;
+const IS_RE = /<is>([\s\S]*?)<\/is>/;
 
 /** One worksheet's XML → grid, or null when it holds something this path does not read. */
 function sheetGrid(xml: string, sst: string[], sheet: string, fileName: string): SheetGrid | null {
@@ -145,10 +147,10 @@ function sheetGrid(xml: string, sst: string[], sheet: string, fileName: string):
     if (!inner) continue; // a styled empty cell
     const t = attr(attrs, 't') ?? 'n';
     const hasFormula = inner.indexOf('<f') >= 0;
-    const vm = /<v>([\s\S]*?)<\/v>/.exec(inner) ?? (inner.indexOf('<v/>') >= 0 ? ['', ''] : null);
+    const vm = V_RE.exec(inner) ?? (inner.indexOf('<v/>') >= 0 ? ['', ''] : null);
     let v: CellValue = null;
     if (t === 'inlineStr') {
-      const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
+      const is = IS_RE.exec(inner);
       const s = is ? richText(is[1]) : '';
       v = s === '' ? null : s;
     } else if (!vm) {
