@@ -14,7 +14,7 @@ import { compileGrids } from '../../src/core/compile';
 import type { SheetGrid } from '../../src/core/grid';
 import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
-import { layoutOutputs } from '../../src/core/layout';
+import { isOwnOutputSheet, layoutOutputs } from '../../src/core/layout';
 import { readSheet } from '../../src/core/reader';
 import { INDICATOR_CODES, STATUS_MISSING } from '../../src/core/template';
 import { main } from '../../src/cli/main';
@@ -22,6 +22,7 @@ import { captureIo } from '../helpers/xlsx-files';
 import { unitKey } from '../../src/core/text';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
+import { countResult } from '../../src/taskpane/findings-view';
 import { ensureHarnessBuilt, ROOT } from './harness-build';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -335,16 +336,33 @@ describe('the task pane in the browser harness', () => {
     await shot('taskpane-import.png');
   });
 
-  it('Tổng hợp từ tệp compiles picked files without copying them in, and names a bad file', async () => {
+  it('Tổng hợp từ tệp compiles the picked files with the workbook\'s plan, copies none in, and names a bad file', async () => {
     const before = await snapshot();
-    const unitFiles = listExamples(EXAMPLES).map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(EXAMPLES, f)) }));
-    await page.getByTestId('compile-files').setInputFiles([...unitFiles, { name: 'ghi-chu.xlsx', mimeType: 'text/plain', buffer: Buffer.from('ghi chú') }]);
+    // Two unit files only (not the plan file): the workbook's plan then expects the others.
+    const picked = listExamples(EXAMPLES)
+      .filter((f) => readXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, f))), f).every((g) => readSheet(g).kind === 'report'))
+      .slice(0, 2);
+    expect(picked).toHaveLength(2);
+    const bad = { name: 'ghi-chu.xlsx', mimeType: 'text/plain', buffer: Buffer.from('ghi chú') };
+    await page.getByTestId('compile-files').setInputFiles([
+      ...picked.map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(EXAMPLES, f)) })),
+      bad,
+    ]);
     await whenIdle();
     const after = await snapshot();
     // No unit sheet copied in: only output sheets may be new.
     const added = after.sheets.filter((s) => !before.sheets.some((b) => b.name === s.name)).map((s) => s.name);
-    for (const n of added) expect(expected.sheets.map((s) => s.name).concat(added)).toContain(n);
-    expect(added.filter((n) => grids.some((g) => g.sheet === n))).toEqual([]);
+    for (const n of added) expect([n, isOwnOutputSheet(n)]).toEqual([n, true]);
+    // What the core makes of the same files with the same plan.
+    const planGrids = grids.filter((g) => readSheet(g).kind === 'plan');
+    const fileGrids = picked.flatMap((f) => readXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, f))), f));
+    const badFinding = { severity: 'error' as const, unit: bad.name, file: bad.name, sheet: '', cell: '', rule: 'file.unreadable', message: 'x' };
+    const counts = countResult(compileGrids([...planGrids, ...fileGrids], {}, [badFinding]));
+    expect(counts.units).toBe(fileGrids.length);
+    if (planGrids.length) expect(counts.missing).toBeGreaterThan(0);
+    for (const [label, n] of [['Đơn vị', counts.units], ['Lỗi', counts.errors], ['Cảnh báo', counts.warnings], ['Chưa nộp', counts.missing]] as const) {
+      await expect(pane().getByLabel(`${label}: ${n}`).count()).resolves.toBe(1);
+    }
     await expect(pane().getByText(/ghi-chu\.xlsx/).first().isVisible()).resolves.toBe(true);
     await expect(pane().getByText('Kết quả tổng hợp từ tệp', { exact: false }).count()).resolves.toBeGreaterThan(0);
   });
