@@ -10,6 +10,9 @@ export async function showTaskpane(event?: Office.AddinCommands.Event): Promise<
   try {
     const addin = (Office as unknown as { addin?: { showAsTaskpane?: () => Promise<void> } }).addin;
     if (addin?.showAsTaskpane) await addin.showAsTaskpane();
+  } catch (e) {
+    // A ribbon command has nowhere to show a message; the button simply does nothing more.
+    console.error('Tổng hợp CCHC: không mở được ngăn tác vụ', e);
   } finally {
     event?.completed();
   }
