@@ -39,7 +39,7 @@ export function ResultSummary({ outcome, busy, onOpenSheet }: ResultSummaryProps
   const { counts, result } = outcome;
   const missing = missingUnits(result);
   const tile = (label: string, n: number, cls?: string) => (
-    <div className={s.tile} aria-label={`${label}: ${n}`}>
+    <div className={s.tile} role="group" aria-label={`${label}: ${n}`}>
       <span className={`${s.number} ${n > 0 && cls ? cls : ''}`}>{n}</span>
       <Caption1>{label}</Caption1>
     </div>
