@@ -10,7 +10,7 @@ import type { SheetGrid } from '../core/grid';
 import { safeSheetName } from '../core/layout/names';
 import type { OutCell, OutputSheet } from '../core/sheet-model';
 import { readSheet } from '../core/reader';
-import { readXlsxBuffer } from '../xlsx/read';
+import { XlsxReadError, readXlsxBuffer } from '../xlsx/read';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { describeOfficeError } from './errors';
 import { writeOutputSheets } from './write';
@@ -107,7 +107,8 @@ export async function insertSheetsFromFiles(
     try {
       grids ??= readXlsxBuffer(f.bytes ?? fromBase64(f.base64 ?? ''), f.name);
     } catch (e) {
-      const message = `Tệp "${f.name}": ${describeOfficeError(e)}`;
+      // The reader's own message already names the file.
+      const message = e instanceof XlsxReadError ? e.message : `Tệp "${f.name}": ${describeOfficeError(e)}`;
       result.problems.push(message);
       result.files.push({ file: f.name, method: 'none', sheets: [], message });
       continue;
