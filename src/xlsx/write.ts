@@ -219,6 +219,15 @@ function paneXml(freeze: OutputSheet['freeze']): string {
     + `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
 }
 
+/**
+ * The worksheet children this writer uses, in the order CT_Worksheet
+ * requires (ECMA-376 Part 1 §18.3.1.99): Excel calls a sheet whose children
+ * are out of order damaged, so the sheet is assembled by this list.
+ */
+const WORKSHEET_CHILDREN = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetProtection',
+  'mergeCells', 'dataValidations', 'printOptions', 'pageMargins', 'pageSetup', 'drawing'] as const;
+type WorksheetChild = (typeof WORKSHEET_CHILDREN)[number];
+
 function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: SharedStrings, hasDrawing = false): string {
   const unlocked = sheet.protection ? cellsOfRanges(sheet.protection.unlockedRanges) : new Set<string>();
   const unlockedByRow = new Map<number, number[]>();
@@ -269,23 +278,25 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
   const validations = sheet.validations ?? [];
   const print = sheet.print;
 
+  const children: Partial<Record<WorksheetChild, string>> = {
+    sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    dimension: `<dimension ref="${dim}"/>`,
+    sheetViews: `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`,
+    sheetFormatPr: '<sheetFormatPr defaultRowHeight="15.75"/>',
+    cols: colsXml && `<cols>${colsXml}</cols>`,
+    sheetData: `<sheetData>${rowsXml.join('')}</sheetData>`,
+    sheetProtection: sheet.protection && '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>',
+    mergeCells: merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, '')}"/>`).join('')}</mergeCells>` : '',
+    dataValidations: validations.length ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>` : '',
+    printOptions: '<printOptions horizontalCentered="1"/>',
+    pageMargins: '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
+    pageSetup: `<pageSetup paperSize="${PAPER_A4}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    drawing: hasDrawing ? '<drawing r:id="rId1"/>' : '',
+  };
   return XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
-    + '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-    + `<dimension ref="${dim}"/>`
-    + `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`
-    + '<sheetFormatPr defaultRowHeight="15.75"/>'
-    + (colsXml ? `<cols>${colsXml}</cols>` : '')
-    + `<sheetData>${rowsXml.join('')}</sheetData>`
-    + (sheet.protection ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>' : '')
-    + (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, '')}"/>`).join('')}</mergeCells>` : '')
-    + (validations.length ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>` : '')
-    + '<printOptions horizontalCentered="1"/>'
-    + '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-    + `<pageSetup paperSize="${PAPER_A4}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`
-    + (hasDrawing ? '<drawing r:id="rId1"/>' : '')
+    + WORKSHEET_CHILDREN.map((name) => children[name] ?? '').join('')
     + '</worksheet>';
 }
-
 
 // ---------------------------------------------------------------- charts
 
@@ -293,10 +304,10 @@ const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
 
-/** Series fills, given explicitly: the workbook carries no theme for Excel to take them from. */
-const SERIES_COLORS = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
+/** Office's default series fills, given explicitly: the workbook carries no theme for Excel to take them from. */
+const SERIES_COLORS = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '264478', '9E480E', '636363', '997300'];
 
-/** `'TH Nam Đông'!$C$10:$C$20`. */
+/** `'TH Nam Đông'!$C$10:$C$20`: always quoted, quotes doubled, so any sheet name works in a formula. */
 function absRef(sheetName: string, r1: number, c1: number, r2: number, c2: number): string {
   const q = `'${sheetName.replace(/'/g, "''")}'`;
   const a = `$${columnLetters(c1)}$${r1 + 1}`;
@@ -312,13 +323,40 @@ function strCache(values: (string | number | null)[]): string {
   return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => (v === null ? '' : `<c:pt idx="${i}"><c:v>${escapeText(String(v))}</c:v></c:pt>`)).join('')}</c:strCache>`;
 }
 
+/** Blank or text cells get no point: Excel leaves a gap there, not a zero. */
 function numCache(values: (string | number | null)[], format: string): string {
   return `<c:numCache><c:formatCode>${escapeText(format)}</c:formatCode><c:ptCount val="${values.length}"/>${values.map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('')}</c:numCache>`;
 }
 
+/** Size, weight and typeface of chart text, inside an `a:defRPr`/`a:rPr`: the cells' font, so chart and table print alike. */
+function runProps(size: number, bold: boolean): string {
+  return `sz="${size}" b="${bold ? 1 : 0}"><a:latin typeface="${OUTPUT_FONT}"/><a:cs typeface="${OUTPUT_FONT}"/>`;
+}
+
+/** Text properties of an axis, the legend or the whole chart. */
+function txPr(size: number): string {
+  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr ${runProps(size, false)}</a:defRPr></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
+}
+
+/** The format of a data column's first number; the text format `@` would show no number on the axis. */
+function columnFormat(sheet: OutputSheet, r1: number, r2: number, c: number): string {
+  for (let r = r1; r <= r2; r++) {
+    const cell = sheet.rows[r]?.[c];
+    if (typeof cell?.v === 'number') {
+      const f = cell.style?.numberFormat ?? 'General';
+      return f === '@' ? 'General' : f;
+    }
+  }
+  return 'General';
+}
+
+const AXIS_LINE = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:ln></c:spPr>';
+
 /**
  * A clustered column or bar chart of `dataRange`: series names in its first
- * row, categories in its first column, one series per further column.
+ * row, categories in its first column, one series per further column. The
+ * caches hold the cells' values, so viewers that do not recalculate
+ * (previewers, LibreOffice) draw the bars too.
  */
 function chartXml(sheet: OutputSheet, sheetName: string, spec: ChartSpec): string | null {
   const p = parseRangeAddress(spec.dataRange);
@@ -326,47 +364,81 @@ function chartXml(sheet: OutputSheet, sheetName: string, spec: ChartSpec): strin
   const cats = [];
   for (let r = p.r1 + 1; r <= p.r2; r++) cats.push(cellValue(sheet, r, p.c1));
   const series = [];
+  const numbers: number[] = [];
   for (let c = p.c1 + 1; c <= p.c2; c++) {
     const vals = [];
-    for (let r = p.r1 + 1; r <= p.r2; r++) vals.push(cellValue(sheet, r, c));
-    const format = sheet.rows[p.r1 + 1]?.[c]?.style?.numberFormat ?? 'General';
+    for (let r = p.r1 + 1; r <= p.r2; r++) {
+      const v = cellValue(sheet, r, c);
+      vals.push(v);
+      if (typeof v === 'number' && Number.isFinite(v)) numbers.push(v);
+    }
     const i = c - p.c1 - 1;
     series.push(`<c:ser><c:idx val="${i}"/><c:order val="${i}"/>`
       + `<c:tx><c:strRef><c:f>${escapeText(absRef(sheetName, p.r1, c, p.r1, c))}</c:f>${strCache([cellValue(sheet, p.r1, c)])}</c:strRef></c:tx>`
       + `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLORS[i % SERIES_COLORS.length]}"/></a:solidFill></c:spPr>`
       + '<c:invertIfNegative val="0"/>'
       + `<c:cat><c:strRef><c:f>${escapeText(absRef(sheetName, p.r1 + 1, p.c1, p.r2, p.c1))}</c:f>${strCache(cats)}</c:strRef></c:cat>`
-      + `<c:val><c:numRef><c:f>${escapeText(absRef(sheetName, p.r1 + 1, c, p.r2, c))}</c:f>${numCache(vals, format)}</c:numRef></c:val>`
+      + `<c:val><c:numRef><c:f>${escapeText(absRef(sheetName, p.r1 + 1, c, p.r2, c))}</c:f>${numCache(vals, columnFormat(sheet, p.r1 + 1, p.r2, c))}</c:numRef></c:val>`
       + '</c:ser>');
   }
-  const dir = spec.type === 'barClustered' ? 'bar' : 'col';
-  const valFormat = sheet.rows[p.r1 + 1]?.[p.c1 + 1]?.style?.numberFormat ?? 'General';
-  const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const horizontal = spec.type === 'barClustered';
+  const valFormat = columnFormat(sheet, p.r1 + 1, p.r2, p.c1 + 1);
+  // Counts and rates start at zero (Excel would start a 95–100 % axis at 90 %);
+  // a rate axis runs to 100 %, ticks every 20 % without decimals.
+  const nonNegative = numbers.every((v) => v >= 0);
+  const rateAxis = valFormat.includes('%') && nonNegative && numbers.every((v) => v <= 1);
+  // CT_Scaling: orientation, max, min.
+  const scaling = `<c:scaling><c:orientation val="minMax"/>${rateAxis ? '<c:max val="1"/>' : ''}${nonNegative ? '<c:min val="0"/>' : ''}</c:scaling>`;
+  const title = '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>'
+    + `<a:pPr><a:defRPr ${runProps(1200, true)}</a:defRPr></a:pPr>`
+    + `<a:r><a:rPr lang="vi-VN" ${runProps(1200, true)}</a:rPr><a:t>${escapeText(spec.title)}</a:t></a:r>`
+    + '</a:p></c:rich></c:tx><c:overlay val="0"/></c:title>';
+  // A horizontal bar chart lists the units top-down like the table: categories
+  // in reverse order, the value axis then crossing at the far end (the bottom).
+  const catAx = `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>`
+    + `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/>`
+    + `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${txPr(900)}`
+    + '<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
+  const valAx = `<c:valAx><c:axId val="222"/>${scaling}<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>`
+    + '<c:majorGridlines><c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>'
+    + (rateAxis ? '<c:numFmt formatCode="0%" sourceLinked="0"/>' : `<c:numFmt formatCode="${escapeAttr(valFormat)}" sourceLinked="1"/>`)
+    + `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${txPr(900)}`
+    + `<c:crossAx val="111"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>${rateAxis ? '<c:majorUnit val="0.2"/>' : ''}</c:valAx>`;
   return XML_HEAD + `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}">`
-    + '<c:roundedCorners val="0"/>'
+    + '<c:date1904 val="0"/><c:lang val="vi-VN"/><c:roundedCorners val="0"/>'
     + `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>`
-    + `<c:barChart><c:barDir val="${dir}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}`
+    + `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}`
     + '<c:gapWidth val="80"/><c:axId val="111"/><c:axId val="222"/></c:barChart>'
-    + `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${dir === 'bar' ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${dir === 'bar' ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
-    + `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${dir === 'bar' ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="${escapeAttr(valFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="111"/><c:crosses val="${dir === 'bar' ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
+    + catAx + valAx
     + '</c:plotArea>'
-    + `${series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : ''}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`
+    // One series is named by the title already: no legend.
+    + `${series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(900)}</c:legend>` : ''}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`
+    + '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>'
+    + txPr(1000)
     + '</c:chartSpace>';
 }
 
-/** The drawing that places a sheet's charts: each spans `width` columns × `height` rows from its anchor. */
-function drawingXml(anchors: { spec: ChartSpec; rid: string }[]): string {
-  const parts = anchors.map(({ spec, rid }, i) => {
-    const a = parseRangeAddress(spec.anchor) ?? { r1: 0, c1: 0 };
+/** The drawing that places a sheet's charts: each spans `width` columns × `height` rows from its anchor cell. */
+function drawingXml(anchors: { spec: ChartSpec; at: { r1: number; c1: number }; rid: string }[]): string {
+  const parts = anchors.map(({ spec, at, rid }, i) => {
     const marker = (tag: string, col: number, row: number) => `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
     return '<xdr:twoCellAnchor editAs="oneCell">'
-      + marker('from', a.c1, a.r1) + marker('to', a.c1 + Math.max(1, spec.width), a.r1 + Math.max(1, spec.height))
-      + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttr(`Biểu đồ ${i + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
+      + marker('from', at.c1, at.r1) + marker('to', at.c1 + Math.max(1, Math.round(spec.width)), at.r1 + Math.max(1, Math.round(spec.height)))
+      + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttr(`Biểu đồ ${i + 1}`)}" descr="${escapeAttr(spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
       + '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>'
       + `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="${rid}"/></a:graphicData></a:graphic>`
       + '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>';
   });
   return XML_HEAD + `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}">${parts.join('')}</xdr:wsDr>`;
+}
+
+/** The charts of a sheet that can be drawn: a data range with data, an anchor cell. */
+function sheetCharts(sheet: OutputSheet, sheetName: string): { spec: ChartSpec; at: { r1: number; c1: number }; xml: string }[] {
+  return (sheet.charts ?? []).flatMap((spec) => {
+    const at = parseRangeAddress(spec.anchor);
+    const xml = at ? chartXml(sheet, sheetName, spec) : null;
+    return at && xml ? [{ spec, at, xml }] : [];
+  });
 }
 
 const relsXml = (rels: { id: string; type: string; target: string }[]) =>
@@ -477,17 +549,19 @@ export function zip(files: ZipFile[], when = new Date()): Buffer {
 
 // ---------------------------------------------------------------- workbook
 
-/**
- * Writes the sheets into a new workbook. Strings are always shared strings
- * (text, never a formula, whatever they start with); cells the layout marks
- * `@` also get the Text number format. Charts (`OutputSheet.charts`) are
- * written as native Excel charts reading their data range in the sheet.
- */
 export interface WriteOptions {
   /** Creation date stamped in the file (default now): fixed for committed example files. */
   date?: Date;
 }
 
+/**
+ * Writes the sheets into a new workbook. Strings are always shared strings
+ * (text, never a formula, whatever they start with); cells the layout marks
+ * `@` also get the Text number format. Charts (`OutputSheet.charts`) are
+ * written as native Excel charts reading their data range in the sheet, in
+ * the cells' font; a chart whose range holds no data column or whose anchor
+ * is no cell is left out.
+ */
 export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {}): Promise<Buffer> {
   const when = options.date ?? new Date();
   if (sheets.length === 0) throw new Error('Không có trang nào để ghi.');
@@ -501,14 +575,14 @@ export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {
   let chartCount = 0;
   let drawingCount = 0;
   const hasDrawing = sheets.map((s, i) => {
-    const charts = (s.charts ?? []).map((spec) => ({ spec, xml: chartXml(s, names[i], spec) })).filter((c) => c.xml !== null);
+    const charts = sheetCharts(s, names[i]);
     if (!charts.length) return false;
     const d = ++drawingCount;
     const anchors = charts.map((c, k) => {
       const id = ++chartCount;
-      chartFiles.push({ name: `xl/charts/chart${id}.xml`, data: Buffer.from(c.xml!, 'utf8') });
+      chartFiles.push({ name: `xl/charts/chart${id}.xml`, data: Buffer.from(c.xml, 'utf8') });
       chartOverrides.push(`<Override PartName="/xl/charts/chart${id}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
-      return { spec: c.spec, rid: `rId${k + 1}`, target: `../charts/chart${id}.xml` };
+      return { spec: c.spec, at: c.at, rid: `rId${k + 1}`, target: `../charts/chart${id}.xml` };
     });
     chartFiles.push({ name: `xl/drawings/drawing${d}.xml`, data: Buffer.from(drawingXml(anchors), 'utf8') });
     chartFiles.push({ name: `xl/drawings/_rels/drawing${d}.xml.rels`, data: Buffer.from(relsXml(anchors.map((a) => ({ id: a.rid, type: 'chart', target: a.target }))), 'utf8') });

@@ -15,32 +15,15 @@ import { join } from 'path';
 import { buildReportDocx } from '../../src/report/docx-report';
 import { fromCompileResult } from '../../src/report/report-data';
 import { namDongResult } from './fixtures';
+import { convertWithLibreOffice, requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 
-const INSTALL_HINT =
-  'LibreOffice and poppler-utils are needed for this test: apt-get install -y libreoffice-writer-nogui poppler-utils fonts-liberation ' +
-  '(or set SKIP_LIBREOFFICE=1 to skip it explicitly).';
-
-function onPath(cmd: string): string | null {
-  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
-const office = onPath('libreoffice') ?? onPath('soffice');
-const poppler = onPath('pdfinfo') && onPath('pdftotext') && onPath('pdftoppm');
-const skip = process.env.SKIP_LIBREOFFICE === '1';
-
-const maybe = skip ? test.skip : test;
-
-maybe('LibreOffice opens the report: ≥ 2 pages, no number on page 1, page 2 numbered, header texts in place', async () => {
-  if (!office || !poppler) throw new Error(INSTALL_HINT);
+withLibreOffice('LibreOffice opens the report: ≥ 2 pages, no number on page 1, page 2 numbered, header texts in place', async () => {
+  const office = requireLibreOffice('libreoffice-writer-nogui', ['pdfinfo', 'pdftotext', 'pdftoppm']);
   const dir = mkdtempSync(join(tmpdir(), 'tonghop-report-'));
   try {
     const docx = join(dir, 'bao-cao.docx');
     writeFileSync(docx, await buildReportDocx(fromCompileResult(namDongResult(), { date: new Date(2024, 10, 5) })));
-    // Own profile directory: parallel runs must not share LibreOffice's user profile lock.
-    const conv = spawnSync(office, [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx,
-    ], { encoding: 'utf8', timeout: 180_000 });
+    const conv = convertWithLibreOffice(office, docx, 'pdf', dir, dir);
     const pdf = join(dir, 'bao-cao.pdf');
     expect({ exists: existsSync(pdf), stderr: existsSync(pdf) ? '' : conv.stderr }).toEqual({ exists: true, stderr: '' });
 

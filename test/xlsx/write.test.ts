@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { NUMBER_FORMATS } from '../../src/core/sheet-model';
@@ -145,58 +144,5 @@ describe('writeXlsx', () => {
     ]);
     const names = XLSX.read(out, { type: 'buffer' }).SheetNames;
     expect(names).toEqual(['Tổng hợp  huyện xã  2022', 'kiểm tra', 'Kiểm tra (2)']);
-  });
-});
-
-describe('writeXlsx: charts', () => {
-  const CHART_SHEET: OutputSheet = {
-    name: "TH Nam Đông's",
-    role: 'summary',
-    rows: [
-      [{ v: 'Đơn vị' }, { v: 'Cổng TTĐT' }, { v: 'Truyền thanh' }],
-      [{ v: 'UBND xã Hương Lộc' }, { v: 20, style: { numberFormat: '#,##0' } }, { v: 10 }],
-      [{ v: 'UBND xã Hương Phú' }, { v: 26, style: { numberFormat: '#,##0' } }, { v: 33 }],
-    ],
-    merges: [],
-    columnWidths: [30, 12, 12],
-    print: { orientation: 'landscape' },
-    charts: [
-      { title: 'Tin, bài theo kênh', type: 'columnClustered', dataRange: 'A1:C3', anchor: 'E2', width: 8, height: 15 },
-      { title: 'Chỉ một kênh', type: 'barClustered', dataRange: 'A1:B3', anchor: 'E20', width: 8, height: 10 },
-    ],
-  };
-
-  it('writes native charts: a drawing on the sheet, one chart part per chart reading the sheet ranges', async () => {
-    const buf = await writeXlsx([CHART_SHEET, FINDINGS]);
-    const zip = await JSZip.loadAsync(buf);
-    const names = Object.keys(zip.files);
-    expect(names).toEqual(expect.arrayContaining([
-      'xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/worksheets/_rels/sheet1.xml.rels',
-    ]));
-    expect(names).not.toContain('xl/worksheets/_rels/sheet2.xml.rels');
-    const types = await zip.file('[Content_Types].xml')!.async('string');
-    expect(types).toContain('/xl/charts/chart2.xml');
-    expect(types).toContain('/xl/drawings/drawing1.xml');
-    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(sheet).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
-    const c1 = await zip.file('xl/charts/chart1.xml')!.async('string');
-    expect(c1).toContain('<c:barDir val="col"/>');
-    // The sheet name is quoted with its apostrophe doubled, ranges absolute.
-    expect(c1).toContain("<c:f>'TH Nam Đông''s'!$B$2:$B$3</c:f>");
-    expect(c1).toContain("<c:f>'TH Nam Đông''s'!$A$2:$A$3</c:f>");
-    expect(c1).toContain("<c:f>'TH Nam Đông''s'!$C$1</c:f>");
-    expect((c1.match(/<c:ser>/g) ?? []).length).toBe(2);
-    expect(c1).toContain('<a:t>Tin, bài theo kênh</a:t>');
-    const c2 = await zip.file('xl/charts/chart2.xml')!.async('string');
-    expect(c2).toContain('<c:barDir val="bar"/>');
-    const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
-    // E2 → column 4, row 1; 8 columns × 15 rows.
-    expect(drawing).toContain('<xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>');
-    expect(drawing).toContain('<xdr:to><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>16</xdr:row>');
-    // Other readers still open the workbook.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    expect(wb.getWorksheet("TH Nam Đông's")!.getCell('B3').value).toBe(26);
-    expect(readXlsxBuffer(buf, 'c.xlsx')[0].cells[2]).toEqual(['UBND xã Hương Phú', 26, 33]);
   });
 });
