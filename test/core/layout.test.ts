@@ -251,6 +251,25 @@ describe('layoutTemplate', () => {
     const templateRow = grid.cells.findIndex((r) => r[0] === 'Mã mẫu');
     expect(isUnlocked(templateRow, 1)).toBe(false);
   });
+
+  test('rows whose indicator label or header wraps are tall enough for two lines; one-line rows keep the default', () => {
+    const grid = outputSheetToGrid(sheet);
+    const labelWidth = sheet.columnWidths[1];
+    const heights = sheet.rowHeights ?? {};
+    const long = INDICATORS.filter((i) => Array.from(i.label).length > labelWidth);
+    const short = INDICATORS.filter((i) => Array.from(i.label).length <= labelWidth * 0.9);
+    expect(long.length).toBeGreaterThan(0);
+    expect(short.length).toBeGreaterThan(0);
+    const rowOfCode = (code: string) => grid.cells.findIndex((r) => r[0] === code);
+    // Times New Roman 12 needs about 15 points a line.
+    for (const i of long) expect([i.code, (heights[rowOfCode(i.code)] ?? 0) >= 30]).toEqual([i.code, true]);
+    for (const i of short) expect([i.code, heights[rowOfCode(i.code)]]).toEqual([i.code, undefined]);
+    // The code and unit sit beside a two-line label, not under it.
+    const a4 = sheet.rows[rowOfCode('A4')];
+    expect(a4.map((c) => c.style?.valign)).toEqual(['middle', 'middle', 'middle', 'middle', 'middle']);
+    // `Chưa hoàn thành` does not fit its column on one line.
+    expect(heights[grid.cells.findIndex((r) => r[0] === 'STT')]).toBeGreaterThanOrEqual(30);
+  });
 });
 
 describe('sheet invariants', () => {

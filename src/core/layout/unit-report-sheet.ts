@@ -80,6 +80,15 @@ function heightFor(s: string, width: number): number | undefined {
   return lines > 1 ? Math.min(409, 15 * lines + 3) : undefined;
 }
 
+/**
+ * The height a row needs for its tallest wrapped cell (`[text, column]`
+ * pairs); undefined when every text fits on one line. Excel and LibreOffice
+ * keep the default height for wrapped text and clip it otherwise.
+ */
+function wrappedRowHeight(cells: [string | null | undefined, number][]): number | undefined {
+  return Math.max(0, ...cells.map(([s, col]) => heightFor(s ?? '', WIDTHS[col]) ?? 0)) || undefined;
+}
+
 function idValue(data: UnitReportData, field: IdField) {
   switch (field) {
     case 'templateCode': return text(TEMPLATE_CODE);
@@ -103,6 +112,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   b.line(0, COLS, text(UNIT_REPORT_TITLE, STYLE.title));
   b.line(1, COLS, text(periodLine, STYLE.subtitle));
   b.rowHeights[0] = 22;
+  const setHeight = (r: number, h: number | undefined) => { if (h) b.rowHeights[r] = h; };
   let row = 3;
 
   const cells: UnitReportCells = {
@@ -124,16 +134,21 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   row++;
   b.set(row++, 0, text(SECTION_TITLES.figures, STYLE.section));
   const figHeaderRow = row;
-  b.put(row++, 0, [FIGURE_HEADERS.code, FIGURE_HEADERS.label, FIGURE_HEADERS.unit, FIGURE_HEADERS.value, FIGURE_HEADERS.note].map((h) => text(h, STYLE.header)));
+  const figHeaders = [FIGURE_HEADERS.code, FIGURE_HEADERS.label, FIGURE_HEADERS.unit, FIGURE_HEADERS.value, FIGURE_HEADERS.note];
+  b.put(row, 0, figHeaders.map((h) => text(h, STYLE.header)));
+  setHeight(row++, wrappedRowHeight(figHeaders.map((h, i) => [h, i])));
   for (const ind of INDICATORS) {
     const note = data.figureNotes?.[ind.code] ?? '';
+    // Middle: the code and unit stand beside a label on two lines, not under it.
+    const mid = { valign: 'middle' as const };
     b.put(row, 0, [
-      text(ind.code, { align: 'center' }),
-      text(ind.label, { wrap: true }),
-      text(ind.unit, { align: 'center' }),
-      figure(data.figures ? data.figures[ind.code] : null, ind.kind),
-      text(note, { wrap: true }),
+      text(ind.code, { align: 'center', ...mid }),
+      text(ind.label, { wrap: true, ...mid }),
+      text(ind.unit, { align: 'center', ...mid }),
+      figure(data.figures ? data.figures[ind.code] : null, ind.kind, mid),
+      text(note, { wrap: true, ...mid }),
     ]);
+    setHeight(row, wrappedRowHeight([[ind.label, 1], [note, 4]]));
     cells.figureRows[ind.code] = row;
     row++;
   }
@@ -142,7 +157,9 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   row++;
   b.set(row++, 0, text(SECTION_TITLES.tasks, STYLE.section));
   const taskHeaderRow = row;
-  b.put(row++, 0, [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note].map((h) => text(h, STYLE.header)));
+  const taskHeaders = [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note];
+  b.put(row, 0, taskHeaders.map((h) => text(h, STYLE.header)));
+  setHeight(row++, wrappedRowHeight(taskHeaders.map((h, i) => [h, i])));
   for (const t of data.tasks) {
     b.put(row, 0, [
       { v: t.stt, style: { align: 'center', numberFormat: 'General' } },
@@ -152,8 +169,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
       text(t.done === false ? MARK : '', { align: 'center' }),
       text(t.note, { wrap: true }),
     ]);
-    const h = Math.max(heightFor(t.name, WIDTHS[1]) ?? 0, heightFor(t.result ?? '', WIDTHS[2]) ?? 0, heightFor(t.note ?? '', WIDTHS[5]) ?? 0);
-    if (h) b.rowHeights[row] = h;
+    setHeight(row, wrappedRowHeight([[t.name, 1], [t.result, 2], [t.note, 5]]));
     cells.taskRows.push(row);
     row++;
   }
