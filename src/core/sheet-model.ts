@@ -1,7 +1,7 @@
 /**
  * Output sheets as plain data. Layout code in the core builds these; the
- * .xlsx writer (exceljs) and the Office.js writer only copy them out, so the
- * two give the same sheets.
+ * .xlsx writer (src/xlsx/write.ts, hand-written SpreadsheetML) and the
+ * Office.js writer only copy them out, so the two give the same sheets.
  */
 
 /** Number formats are stored in Excel's invariant (en-US) syntax; Excel shows them in the user's locale (vi-VN: `1.031`, `99,8%`). */
