@@ -27,18 +27,21 @@ function rewriteManifest(xml, host) {
 }
 
 /**
- * HTTPS for the dev server. With Microsoft's trusted development certificate
- * (`npx office-addin-dev-certs install` puts it in ~/.office-addin-dev-certs
- * and trusts it), Excel accepts the pane at once; without it webpack-dev-server
- * makes a self-signed one that the browser/OS must be told to trust.
+ * HTTPS for the dev server. Excel opens the pane only from a certificate the
+ * machine trusts. In order: DEV_CERT/DEV_KEY (files), certs/localhost.crt and
+ * certs/localhost.key in this folder (the README's openssl command makes
+ * them), Microsoft's development certificate if one is already installed in
+ * ~/.office-addin-dev-certs; else webpack-dev-server makes a self-signed one.
  */
 function devServerHttps() {
-  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
-  const file = (n) => path.join(dir, n);
-  if (!fs.existsSync(file('localhost.crt')) || !fs.existsSync(file('localhost.key'))) return 'https';
-  const options = { cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')) };
-  if (fs.existsSync(file('ca.crt'))) options.ca = fs.readFileSync(file('ca.crt'));
-  return { type: 'https', options };
+  const candidates = [
+    process.env.DEV_CERT && process.env.DEV_KEY ? { cert: process.env.DEV_CERT, key: process.env.DEV_KEY } : null,
+    { cert: path.join(__dirname, 'certs', 'localhost.crt'), key: path.join(__dirname, 'certs', 'localhost.key') },
+    { cert: path.join(os.homedir(), '.office-addin-dev-certs', 'localhost.crt'), key: path.join(os.homedir(), '.office-addin-dev-certs', 'localhost.key') },
+  ].filter(Boolean);
+  const found = candidates.find((c) => fs.existsSync(c.cert) && fs.existsSync(c.key));
+  if (!found) return 'https';
+  return { type: 'https', options: { cert: fs.readFileSync(found.cert), key: fs.readFileSync(found.key) } };
 }
 
 function config(env, argv) {
