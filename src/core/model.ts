@@ -20,9 +20,8 @@ export interface TaskRow {
   cell: string;
 }
 
-/** One unit's TTCCHC-1 sheet, read. */
-export interface UnitReport {
-  source: SourceRef;
+/** Who reports, for which period: the identification block's main rows (read, written, or asked for in a form). */
+export interface UnitIdentity {
   /** `Đơn vị báo cáo` as written. */
   unit: string;
   unitCode?: string;
@@ -31,6 +30,10 @@ export interface UnitReport {
   parent?: string;
   period: Period | null;
   year: number | null;
+}
+
+/** The optional identification rows of a report. */
+export interface ReportDetails {
   docRef?: string;
   preparer?: string;
   phone?: string;
@@ -38,6 +41,11 @@ export interface UnitReport {
   sentDate?: string;
   /** `Loại báo cáo: Tổng hợp`: written by the compiler. */
   compiled: boolean;
+}
+
+/** One unit's TTCCHC-1 sheet, read. */
+export interface UnitReport extends UnitIdentity, ReportDetails {
+  source: SourceRef;
   /** true when unit, level, period and year were all readable (parent too, except for Tỉnh). */
   identificationOk: boolean;
   /** Readable values; `null` = empty or unreadable (counts as not reported). */

@@ -3,28 +3,19 @@
  * (fromCompileResult) or rebuilt from a compiled workbook (fromCompiledWorkbook,
  * in compiled-workbook.ts). Plain data, so the pane can build it in the browser.
  */
-import type { CompileResult, ParentSummary, PreviousPeriod } from '../core/model';
+import type { ChildRow, CompileResult, ParentSummary, PreviousPeriod } from '../core/model';
 import {
-  computeRates, emptyFigures, INDICATORS, type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode,
+  computeRates, emptyFigures, INDICATORS, type AssessmentKey, type Figures, type IndicatorCode,
   type Level, type Period, type Rates, type TaskStatus, STATUS_LATE, STATUS_MISSING,
 } from '../core/template';
-import { cellRef, type Finding } from '../core/findings';
+import { cellRef } from '../core/findings';
 import { unitKey } from '../core/text';
 import { toIsoDate } from './format';
 import { periodPhrase, placeName } from './names';
 import { comparisonRef, type ComparisonRef } from './compare';
 
-export interface ReportChild {
-  unit: string;
-  level: Level | null;
-  status: ChildStatus;
-  /** null when Chưa nộp. */
-  figures: Figures | null;
-  rates: Rates | null;
-  sentDate?: string;
-  /** The issuing unit's own sheet (its own activities). */
-  isSelf: boolean;
-}
+/** A child as the report needs it: the summary's child row without its task marks. */
+export type ReportChild = Pick<ChildRow, 'unit' | 'level' | 'status' | 'figures' | 'rates' | 'sentDate' | 'isSelf'>;
 
 export interface ReportTask {
   stt: number;

@@ -4,21 +4,15 @@
  * and number checks on the cells a unit types in, and the labels protected.
  */
 import { rangeAddress } from '../address';
-import type { Plan } from '../model';
+import type { Plan, UnitIdentity } from '../model';
 import type { OutputSheet, Validation } from '../sheet-model';
 import {
-  INDICATORS, LEVEL_NAMES, MARK, MAX_HOURS, PERIODS, type IdField, type Level, type Period,
+  INDICATORS, LEVEL_NAMES, MARK, MAX_HOURS, PERIODS, type IdField,
 } from '../template';
 import { OUTPUT_PREFIXES, safeSheetName, shortUnitName } from './names';
 import { layoutUnitReport, type UnitReportCells } from './unit-report-sheet';
 
-export interface TemplateOptions {
-  unit: string;
-  unitCode?: string;
-  level: Level | null;
-  parent?: string;
-  period: Period | null;
-  year: number | null;
+export interface TemplateOptions extends UnitIdentity {
   plan?: Plan;
   /** Sheet name; default `Mẫu <short unit name>`. */
   name?: string;

@@ -13,9 +13,10 @@
  */
 import { cellAddress } from '../address';
 import type { OutputSheet } from '../sheet-model';
+import type { ReportDetails, UnitIdentity } from '../model';
 import {
   ASSESSMENT_LABELS, COMPILED_REPORT_TYPE, FIGURE_HEADERS, ID_LABELS, INDICATORS, MARK, SECTION_TITLES, TASK_HEADERS,
-  TEMPLATE_CODE, type AssessmentKey, type Figures, type IdField, type IndicatorCode, type Level, type Period,
+  TEMPLATE_CODE, type AssessmentKey, type Figures, type IdField, type IndicatorCode,
 } from '../template';
 import { SheetBuilder, STYLE, date, figure, periodTitle, text } from './styles';
 
@@ -33,23 +34,10 @@ export interface UnitReportTask {
   done?: boolean | null;
 }
 
-export interface UnitReportData {
+export interface UnitReportData extends UnitIdentity, ReportDetails {
   /** Sheet name. */
   name: string;
   role: 'report' | 'template';
-  unit: string;
-  unitCode?: string;
-  level: Level | null;
-  parent?: string;
-  period: Period | null;
-  year: number | null;
-  docRef?: string;
-  preparer?: string;
-  phone?: string;
-  /** ISO date. */
-  sentDate?: string;
-  /** Writes `Loại báo cáo: Tổng hợp`. */
-  compiled: boolean;
   /** null/absent: blank value cells (template). */
   figures?: Figures | null;
   figureNotes?: Partial<Record<IndicatorCode, string>>;
