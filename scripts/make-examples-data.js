@@ -91,6 +91,15 @@ const base = (code, unit, level) => ({
   unitCode: code, unit, level, parent: DISTRICT, period: PERIOD, year: YEAR, preparer: 'Công chức Văn phòng - Thống kê',
 });
 
+/**
+ * A commune's file: one sheet of the unit's own form, figures completed by `commune`,
+ * every task done unless `tasks` says otherwise; `extra` (sentDate, extraFigureRows,
+ * assessment) is added to the sheet as given.
+ */
+function communeFile({ file, note, sheetName, code, unit, level = 'Xã', docRef, figures, tasks = marks({}), ...extra }) {
+  return { file, note, sheets: [{ sheetName, ...base(code, unit, level), docRef, figures: commune(figures), tasks, ...extra }] };
+}
+
 /** One entry per file; `sheets` are unit sheets; `messy` marks the hand-typed layout. */
 const FILES = [
   {
@@ -128,68 +137,51 @@ const FILES = [
       },
     }],
   },
-  {
+  communeFile({
     file: 'xa-huong-phu.xlsx',
     note: 'A2 gõ "33 tin, bài": đọc là 33, có cảnh báo.',
-    sheets: [{
-      sheetName: 'Hương Phú', ...base('X02', 'UBND xã Hương Phú', 'Xã'), docRef: '38/BC-UBND ngày 13/10/2022',
-      figures: commune({ A1: 26, A2: '33 tin, bài', A3: 99, A4: 14, A5: 1, B1: 3, B2: 8, B3: 350, C1: 1, C2: 65, C3: 0, C4: 0,
-        D1: 3, D2: 842, D3: 96, D4: 845, E1: 4500 }),
-      tasks: marks({}),
-    }],
-  },
-  {
+    sheetName: 'Hương Phú', code: 'X02', unit: 'UBND xã Hương Phú', docRef: '38/BC-UBND ngày 13/10/2022',
+    figures: { A1: 26, A2: '33 tin, bài', A3: 99, A4: 14, A5: 1, B1: 3, B2: 8, B3: 350, C1: 1, C2: 65, C3: 0, C4: 0,
+      D1: 3, D2: 842, D3: 96, D4: 845, E1: 4500 },
+  }),
+  communeFile({
     file: 'xa-huong-son.xlsx',
     note: 'Hồ sơ không cân: D4 + D5 + D6 = 609 khác D1 + D2 = 616 (lỗi, số liệu vẫn được tính).',
-    sheets: [{
-      sheetName: 'Hương Sơn', ...base('X03', 'UBND xã Hương Sơn', 'Xã'), docRef: '41/BC-UBND ngày 17/10/2022',
-      figures: commune({ A1: 18, A2: 22, A3: 66, A4: 9, A5: 0, B1: 2, B2: 6, B3: 200, C1: 1, C2: 48, C3: 0, C4: 0,
-        D1: 4, D2: 612, D3: 57, D4: 598, D5: 2, D6: 9, E1: 3000 }),
-      tasks: marks({}),
-    }],
-  },
-  {
+    sheetName: 'Hương Sơn', code: 'X03', unit: 'UBND xã Hương Sơn', docRef: '41/BC-UBND ngày 17/10/2022',
+    figures: { A1: 18, A2: 22, A3: 66, A4: 9, A5: 0, B1: 2, B2: 6, B3: 200, C1: 1, C2: 48, C3: 0, C4: 0,
+      D1: 4, D2: 612, D3: 57, D4: 598, D5: 2, D6: 9, E1: 3000 },
+  }),
+  communeFile({
     file: 'xa-huong-hoa.xlsx',
     note: 'B2 = -3 (số âm): lỗi, ô không được tính.',
-    sheets: [{
-      sheetName: 'Hương Hòa', ...base('X04', 'UBND xã Hương Hòa', 'Xã'), docRef: '29/BC-UBND ngày 11/10/2022',
-      figures: commune({ A1: 15, A2: 18, A3: 54, A4: 6, A5: 0, B1: 1, B2: -3, B3: 150, C1: 1, C2: 40, C3: 0, C4: 0,
-        D1: 0, D2: 455, D3: 38, D4: 452, D5: 1, D6: 2, E1: 2500 }),
-      tasks: marks({}),
-    }],
-  },
-  {
+    sheetName: 'Hương Hòa', code: 'X04', unit: 'UBND xã Hương Hòa', docRef: '29/BC-UBND ngày 11/10/2022',
+    figures: { A1: 15, A2: 18, A3: 54, A4: 6, A5: 0, B1: 1, B2: -3, B3: 150, C1: 1, C2: 40, C3: 0, C4: 0,
+      D1: 0, D2: 455, D3: 38, D4: 452, D5: 1, D6: 2, E1: 2500 },
+  }),
+  communeFile({
     file: 'xa-huong-giang.xlsx',
     note: 'Nhiệm vụ 3 đánh dấu cả "Hoàn thành" và "Chưa hoàn thành": lỗi, tính là chưa hoàn thành.',
-    sheets: [{
-      sheetName: 'Hương Giang', ...base('X05', 'UBND xã Hương Giang', 'Xã'), docRef: '33/BC-UBND ngày 14/10/2022',
-      figures: commune({ A1: 21, A2: 16, A3: 48, A4: 7, A5: 1, B1: 2, B2: 5, B3: 260, C1: 2, C2: 85, C3: 1, C4: 160,
-        D1: 2, D2: 530, D3: 61, D4: 529, D5: 0, D6: 3, E1: 3500 }),
-      tasks: marks({ 3: 'Đăng 7 tin trên nhóm Zalo của xã' }, { both: [3] }),
-    }],
-  },
-  {
+    sheetName: 'Hương Giang', code: 'X05', unit: 'UBND xã Hương Giang', docRef: '33/BC-UBND ngày 14/10/2022',
+    figures: { A1: 21, A2: 16, A3: 48, A4: 7, A5: 1, B1: 2, B2: 5, B3: 260, C1: 2, C2: 85, C3: 1, C4: 160,
+      D1: 2, D2: 530, D3: 61, D4: 529, D5: 0, D6: 3, E1: 3500 },
+    tasks: marks({ 3: 'Đăng 7 tin trên nhóm Zalo của xã' }, { both: [3] }),
+  }),
+  communeFile({
     file: 'xa-huong-huu.xlsx',
     note: 'Gửi ngày 28/10/2022, sau hạn 20/10/2022: "Nộp muộn" (vẫn được tính đủ).',
-    sheets: [{
-      sheetName: 'Hương Hữu', ...base('X06', 'UBND xã Hương Hữu', 'Xã'), docRef: '52/BC-UBND ngày 27/10/2022',
-      sentDate: serial(28, 10, YEAR),
-      figures: commune({ A1: 13, A2: 12, A3: 36, A4: 5, A5: 0, B1: 1, B2: 4, B3: 120, C1: 1, C2: 35, C3: 0, C4: 0,
-        D1: 1, D2: 387, D3: 22, D4: 386, D5: 0, D6: 2, E1: 2000 }),
-      tasks: marks({}),
-    }],
-  },
-  {
+    sheetName: 'Hương Hữu', code: 'X06', unit: 'UBND xã Hương Hữu', docRef: '52/BC-UBND ngày 27/10/2022',
+    sentDate: serial(28, 10, YEAR),
+    figures: { A1: 13, A2: 12, A3: 36, A4: 5, A5: 0, B1: 1, B2: 4, B3: 120, C1: 1, C2: 35, C3: 0, C4: 0,
+      D1: 1, D2: 387, D3: 22, D4: 386, D5: 0, D6: 2, E1: 2000 },
+  }),
+  communeFile({
     file: 'xa-thuong-long.xlsx',
     note: 'Thêm dòng mã "F1" không có trong mẫu: cảnh báo mã lạ, dòng bị bỏ qua.',
-    sheets: [{
-      sheetName: 'Thượng Long', ...base('X07', 'UBND xã Thượng Long', 'Xã'), docRef: '40/BC-UBND ngày 15/10/2022',
-      figures: commune({ A1: 17, A2: 20, A3: 60, A4: 8, A5: 0, B1: 2, B2: 6, B3: 180, C1: 1, C2: 52, C3: 0, C4: 0,
-        D1: 0, D2: 298, D3: 19, D4: 297, D5: 0, D6: 1, E1: 2200 }),
-      extraFigureRows: [{ code: 'F1', label: 'Tin, bài trên bảng tin khu dân cư', unit: 'tin, bài', value: 12 }],
-      tasks: marks({}),
-    }],
-  },
+    sheetName: 'Thượng Long', code: 'X07', unit: 'UBND xã Thượng Long', docRef: '40/BC-UBND ngày 15/10/2022',
+    figures: { A1: 17, A2: 20, A3: 60, A4: 8, A5: 0, B1: 2, B2: 6, B3: 180, C1: 1, C2: 52, C3: 0, C4: 0,
+      D1: 0, D2: 298, D3: 19, D4: 297, D5: 0, D6: 1, E1: 2200 },
+    extraFigureRows: [{ code: 'F1', label: 'Tin, bài trên bảng tin khu dân cư', unit: 'tin, bài', value: 12 }],
+  }),
   {
     file: 'xa-thuong-quang.xlsx',
     messy: true,
@@ -202,38 +194,29 @@ const FILES = [
       tasks: marks({}),
     }],
   },
-  {
+  communeFile({
     file: 'xa-thuong-nhat.xlsx',
     note: 'A5 ghi "chưa thống kê": lỗi không đọc được số, ô không được tính.',
-    sheets: [{
-      sheetName: 'Thượng Nhật', ...base('X09', 'UBND xã Thượng Nhật', 'Xã'), docRef: '31/BC-UBND ngày 12/10/2022',
-      figures: commune({ A1: 12, A2: 11, A3: 33, A4: 5, A5: 'chưa thống kê', B1: 1, B2: 3, B3: 100, C1: 1, C2: 30, C3: 0, C4: 0,
-        D1: 0, D2: 265, D3: 14, D4: 264, D5: 0, D6: 1, E1: 1800 }),
-      tasks: marks({}),
-    }],
-  },
+    sheetName: 'Thượng Nhật', code: 'X09', unit: 'UBND xã Thượng Nhật', docRef: '31/BC-UBND ngày 12/10/2022',
+    figures: { A1: 12, A2: 11, A3: 33, A4: 5, A5: 'chưa thống kê', B1: 1, B2: 3, B3: 100, C1: 1, C2: 30, C3: 0, C4: 0,
+      D1: 0, D2: 265, D3: 14, D4: 264, D5: 0, D6: 1, E1: 1800 },
+  }),
   // UBND xã Thượng Lộ (X10) sent nothing: "Chưa nộp".
-  {
+  communeFile({
     file: 'xa-huong-xuan.xlsx',
     note: 'A1 = 8 nhưng đánh dấu hoàn thành nhiệm vụ 1 (mức tối thiểu 12): cảnh báo.',
-    sheets: [{
-      sheetName: 'Hương Xuân', ...base('X11', 'UBND xã Hương Xuân', 'Xã'), docRef: '27/BC-UBND ngày 10/10/2022',
-      figures: commune({ A1: 8, A2: 14, A3: 42, A4: 6, A5: 0, B1: 1, B2: 5, B3: 160, C1: 1, C2: 42, C3: 0, C4: 0,
-        D1: 1, D2: 402, D3: 31, D4: 401, D5: 0, D6: 2, E1: 2400 }),
-      tasks: marks({}),
-    }],
-  },
-  {
+    sheetName: 'Hương Xuân', code: 'X11', unit: 'UBND xã Hương Xuân', docRef: '27/BC-UBND ngày 10/10/2022',
+    figures: { A1: 8, A2: 14, A3: 42, A4: 6, A5: 0, B1: 1, B2: 5, B3: 160, C1: 1, C2: 42, C3: 0, C4: 0,
+      D1: 1, D2: 402, D3: 31, D4: 401, D5: 0, D6: 2, E1: 2400 },
+  }),
+  communeFile({
     file: 'tt-khe-tre.xlsx',
     note: 'Thị trấn (cấp "Thị trấn" = Xã), báo cáo đầy đủ, không lỗi.',
-    sheets: [{
-      sheetName: 'Khe Tre', ...base('X12', 'UBND thị trấn Khe Tre', 'Thị trấn'), docRef: '58/BC-UBND ngày 13/10/2022',
-      figures: commune({ A1: 34, A2: 28, A3: 112, A4: 25, A5: 2, A6: 3, B1: 4, B2: 10, B3: 600, C1: 2, C2: 120, C3: 1, C4: 310,
-        D1: 6, D2: 1385, D3: 174, D4: 1379, D5: 2, D6: 10, D7: 131, D8: 131, E1: 8500 }),
-      tasks: marks({}),
-      assessment: { strengths: 'Chuyên mục CCHC trên trang thông tin điện tử được cập nhật hằng tuần.' },
-    }],
-  },
+    sheetName: 'Khe Tre', code: 'X12', unit: 'UBND thị trấn Khe Tre', level: 'Thị trấn', docRef: '58/BC-UBND ngày 13/10/2022',
+    figures: { A1: 34, A2: 28, A3: 112, A4: 25, A5: 2, A6: 3, B1: 4, B2: 10, B3: 600, C1: 2, C2: 120, C3: 1, C4: 310,
+      D1: 6, D2: 1385, D3: 174, D4: 1379, D5: 2, D6: 10, D7: 131, D8: 131, E1: 8500 },
+    assessment: { strengths: 'Chuyên mục CCHC trên trang thông tin điện tử được cập nhật hằng tuần.' },
+  }),
   {
     file: 'phong-ban.xlsx',
     note: 'Một tệp, năm trang: báo cáo của các phòng, ban (Phòng Nội vụ không giải quyết hồ sơ: một cảnh báo liệt kê các ô để trống).',
