@@ -16,6 +16,7 @@ import { toResultJson } from '../core/json';
 import { layoutOutputs, layoutTemplate } from '../core/layout';
 import { parseLevel, parsePeriod, parseYear } from '../core/reader';
 import { PERIODS, LEVEL_NAMES, type Period } from '../core/template';
+import { unitKey } from '../core/text';
 import { writeXlsx } from '../xlsx/write';
 import { expandInputs, readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { ParsedArgs, UsageError, flag, parseArgs, stringOption, type OptionSpec } from './args';
@@ -209,6 +210,8 @@ interface Gathered {
   sheetsRead: number;
   /** Worker threads that read (0: the main thread alone). */
   workersUsed: number;
+  /** Each file read (its path as expanded) with its sheets' reads and its own problems. */
+  perFile: { file: string; reads: SheetRead[]; findings: Finding[] }[];
 }
 
 /** Expands the inputs (the plan file first), reads every file (worker threads for many files). */
@@ -237,6 +240,7 @@ async function gather(args: ParsedArgs, io: Io): Promise<Gathered> {
     filesRead: files.length,
     sheetsRead: read.reads.length,
     workersUsed: read.workersUsed,
+    perFile: read.files,
   };
 }
 
@@ -280,6 +284,27 @@ async function checkWritable(file: string): Promise<void> {
   }
 }
 
+/**
+ * The output may replace an input file only when that file is the compiler's
+ * own earlier output (`-o` inside the input folder, run again): every report
+ * in it is a compiled report of a unit this compile summarises again. A file
+ * holding a unit's own report, a plan, another unit's compiled report (a
+ * district's workbook read by the province) or that could not be read is
+ * someone's document: writing over it would destroy it (spec §7: compiling
+ * never changes a unit's sheet).
+ */
+function refuseToOverwriteInput(output: string, g: Gathered, result: CompileResult): void {
+  const target = path.resolve(output);
+  const input = g.perFile.find((f) => path.resolve(f.file) === target);
+  if (!input) return;
+  const summarised = new Set(result.summaries.map((s) => unitKey(s.unit)));
+  const ownEarlierOutput = input.findings.length === 0 && input.reads.every((r) =>
+    r.kind === 'skipped' || (r.kind === 'report' && r.report.compiled && summarised.has(unitKey(r.report.unit))));
+  if (!ownEarlierOutput) {
+    throw new CommandError(`Tệp kết quả "${output}" cũng là tệp đầu vào và chứa báo cáo hoặc Kế hoạch: ghi đè sẽ làm mất báo cáo đó. Hãy chọn tên khác cho tệp tổng hợp (-o).`);
+  }
+}
+
 function requireXlsxName(file: string, what: string): void {
   if (!/\.xlsx$/i.test(file)) throw new UsageError(`${what} phải là tệp .xlsx: "${file}".`);
 }
@@ -314,6 +339,7 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
   const result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
+  refuseToOverwriteInput(output, g, result);
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
 
   const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
@@ -383,6 +409,9 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const output = stringOption(args, 'output') ?? 'mau-bao-cao.xlsx';
   requireXlsxName(output, 'Tệp mẫu (-o)');
   const planFile = stringOption(args, 'plan');
+  if (planFile && path.resolve(planFile) === path.resolve(output)) {
+    throw new CommandError(`Tệp mẫu "${output}" trùng với tệp Kế hoạch: ghi đè sẽ làm mất Kế hoạch. Hãy chọn tên khác cho tệp mẫu (-o).`);
+  }
   const plan = planFile ? await planFromFile(planFile) : undefined;
 
   const sheet = layoutTemplate({

@@ -189,6 +189,33 @@ describe('tonghop compile: outputs', () => {
     expect(b.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 
+  it('never writes its output over a unit\'s report file or the plan file given as input', async () => {
+    await twoCommunes(at('in'));
+    const unitFile = at('in', 'huong-loc.xlsx');
+    const before = fs.readFileSync(unitFile);
+    const r = await run(['compile', at('in'), '-o', unitFile]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/huong-loc\.xlsx.*báo cáo/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    // The commune's report is still there, byte for byte.
+    expect(fs.readFileSync(unitFile).equals(before)).toBe(true);
+    const planFile = at('ke-hoach.xlsx');
+    fs.writeFileSync(planFile, await writeXlsx([planSheet({ compilingUnit: DISTRICT, level: 'Huyện', period: 'Năm', year: 2022, tasks: [], roster: [] })]));
+    const planBefore = fs.readFileSync(planFile);
+    const p = await run(['compile', at('in'), '--plan', planFile, '-o', planFile]);
+    expect(p.code).toBe(1);
+    expect(fs.readFileSync(planFile).equals(planBefore)).toBe(true);
+    // A district's compiled workbook, read by the province, is someone else's report too.
+    expect((await run(['compile', at('in'), '-o', at('huyen.xlsx')])).code).toBe(0);
+    const districtBefore = fs.readFileSync(at('huyen.xlsx'));
+    expect((await run(['compile', at('huyen.xlsx'), '-o', at('huyen.xlsx')])).code).toBe(1);
+    expect(fs.readFileSync(at('huyen.xlsx')).equals(districtBefore)).toBe(true);
+    // Nor does the template command write over the plan it takes its tasks from.
+    const t = await run(['template', '--unit', 'UBND xã A', '--level', 'Xã', '--parent', DISTRICT, '--plan', planFile, '-o', planFile]);
+    expect(t.code).toBe(1);
+    expect(fs.readFileSync(planFile).equals(planBefore)).toBe(true);
+  });
+
   it('exits 1 with a Vietnamese message when the output cannot be written', async () => {
     await twoCommunes(at('in'));
     fs.mkdirSync(at('la-thu-muc.xlsx'));
