@@ -1,7 +1,10 @@
 /**
- * Showing findings in the workbook: fill the cells they name, clear those
- * fills again, jump to a cell. Nothing is remembered between calls: a
- * highlighted cell is recognised by its colour, which nobody else uses.
+ * Showing findings in the workbook: fill the cells they name, and take those
+ * fills away again, giving each cell back the colour it had before. A unit's
+ * sheet is the unit's: highlighting reads each cell's own fill first and
+ * returns it (`OriginalFill`), and clearing puts exactly that back. A
+ * highlighted cell is recognised by its colour, which nobody else uses, so
+ * colours left from an earlier session are still found (and cleared).
  */
 import { cellAddress, parseRangeAddress, rangeAddress } from '../core/address';
 import type { Finding, Severity } from '../core/findings';
@@ -13,85 +16,185 @@ export const HIGHLIGHT_FILLS: Readonly<Record<Severity, string>> = { error: '#F4
 const isHighlight = (color: string | null | undefined): boolean =>
   !!color && Object.values(HIGHLIGHT_FILLS).some((c) => c.toLowerCase() === color.toLowerCase());
 
+/**
+ * Excel reports a cell without fill as white. ExcelApi 1.4 has no
+ * `fill.pattern` to tell the two apart, so white is given back as no fill
+ * (the same look, with gridlines).
+ */
+const NO_FILL = '#FFFFFF';
+
+/** A cell's own fill before it was highlighted: its colour, or null when it had none. */
+export interface OriginalFill {
+  sheet: string;
+  /** Single-cell address, upper case (`D14`). */
+  cell: string;
+  color: string | null;
+}
+
+/** The key an OriginalFill is kept under: sheet and cell (sheet names may hold `!`, so not `Sheet!A1`). */
+export const fillKey = (sheet: string, cell: string): string => JSON.stringify([sheet, cell.toUpperCase()]);
+
 export interface HighlightOptions {
   /** Largest request one sync may carry (default 4 MB; Excel on the web refuses over 5 MB). */
   maxRequestBytes?: number;
 }
 
 export interface HighlightResult {
-  /** Cells filled (or cleared). */
+  /** Cells filled (or cleared: a row whose every cell was highlighted counts once). */
   cells: number;
   /** Sheets skipped: not in the workbook, or protected. */
   skipped: string[];
   syncs: number;
 }
 
-/** Findings about cells of this workbook, grouped by sheet: cell → severity (errors win). */
+export interface HighlightFillsResult extends HighlightResult {
+  /** The own fill of every cell coloured now, to give back on clearing. */
+  originals: OriginalFill[];
+}
+
+export interface ClearResult extends HighlightResult {
+  /** Originals given back (their cell still held our colour). */
+  restored: number;
+  /** Originals not reached (sheet protected, or cell not looked at): keep them for a later clear. */
+  kept: OriginalFill[];
+}
+
+/** Findings about cells of this workbook, grouped by sheet: cell → severity (errors win); a range is its cells. */
 function cellsBySheet(findings: readonly Finding[]): Map<string, Map<string, Severity>> {
   const out = new Map<string, Map<string, Severity>>();
   for (const f of findings) {
-    if (f.file || !f.sheet || !f.cell || !parseRangeAddress(f.cell)) continue;
+    const rect = f.file || !f.sheet || !f.cell ? null : parseRangeAddress(f.cell);
+    if (!rect) continue;
     let m = out.get(f.sheet);
     if (!m) out.set(f.sheet, (m = new Map()));
-    if (m.get(f.cell) !== 'error') m.set(f.cell, f.severity);
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        const cell = cellAddress(r, c);
+        if (m.get(cell) !== 'error') m.set(cell, f.severity);
+      }
+    }
   }
   return out;
 }
 
-/** The sheets that exist and are not protected (one sync for all). */
-async function usableSheets(context: Excel.RequestContext, names: string[], budget: SyncBudget) {
+type SheetRef = { name: string; ws: Excel.Worksheet };
+
+/**
+ * The sheets that exist and are not protected, in two syncs for all of them.
+ * `alsoLoad` queues more loads on the existing sheets into the second sync
+ * (chunked by the budget), so what an action reads costs no sync of its own.
+ */
+async function usableSheets(
+  context: Excel.RequestContext,
+  names: string[],
+  budget: SyncBudget,
+  alsoLoad?: (sheet: SheetRef) => Promise<void>,
+): Promise<{ usable: SheetRef[]; skipped: string[] }> {
   const found = names.map((name) => ({ name, ws: context.workbook.worksheets.getItemOrNullObject(name) }));
   await budget.sync();
   const present = found.filter((f) => !f.ws.isNullObject);
-  for (const f of present) f.ws.protection.load('protected');
-  if (present.length) await budget.sync();
+  for (const f of present) {
+    await budget.reserve(f.name.length);
+    f.ws.protection.load('protected');
+  }
+  if (alsoLoad) for (const f of present) await alsoLoad(f);
+  await budget.flush();
   const usable = present.filter((f) => !f.ws.protection.protected);
   const skipped = names.filter((n) => !usable.some((u) => u.name === n));
   return { usable, skipped };
 }
 
-/** Fills the cell of each finding on its sheet (red-pink for errors, yellow for warnings). */
-export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[], opts: HighlightOptions = {}): Promise<HighlightResult> {
+/**
+ * Fills the cell of each finding on its sheet (red-pink for errors, yellow
+ * for warnings) and returns each cell's own fill from before. A cell that
+ * already holds our colour keeps the original in `known` (highlighting
+ * twice must not make our colour the "original"); without one it had none.
+ * Syncs: three, more only when the payload needs chunking.
+ */
+export async function highlightFindings(
+  context: Excel.RequestContext,
+  findings: readonly Finding[],
+  opts: HighlightOptions & { known?: ReadonlyMap<string, OriginalFill> } = {},
+): Promise<HighlightFillsResult> {
   const budget = new SyncBudget(context, opts.maxRequestBytes);
   const bySheet = cellsBySheet(findings);
-  if (!bySheet.size) return { cells: 0, skipped: [], syncs: 0 };
-  const { usable, skipped } = await usableSheets(context, [...bySheet.keys()], budget);
-  let cells = 0;
+  if (!bySheet.size) return { cells: 0, skipped: [], syncs: 0, originals: [] };
+  const fills = new Map<string, Excel.RangeFill>();
+  // The cells' own fills are read in the same sync as the sheets' protection.
+  const { usable, skipped } = await usableSheets(context, [...bySheet.keys()], budget, async ({ name, ws }) => {
+    for (const cell of bySheet.get(name)!.keys()) {
+      await budget.reserve(2 * cell.length, 2);
+      fills.set(fillKey(name, cell), ws.getRange(cell).format.fill.load('color'));
+    }
+  });
+  const originals: OriginalFill[] = [];
   for (const { name, ws } of usable) {
     for (const [cell, severity] of bySheet.get(name)!) {
+      const key = fillKey(name, cell);
+      const color = fills.get(key)!.color;
+      const own = isHighlight(color) ? (opts.known?.get(key)?.color ?? null) : !color || color.toUpperCase() === NO_FILL ? null : color;
+      originals.push({ sheet: name, cell, color: own });
       await budget.reserve(cell.length + 20);
       ws.getRange(cell).format.fill.color = HIGHLIGHT_FILLS[severity];
-      cells++;
     }
   }
   await budget.flush();
-  return { cells, skipped, syncs: budget.syncs };
+  return { cells: originals.length, skipped, syncs: budget.syncs, originals };
 }
 
+/** Each original by sheet, then by cell. */
+function originalsBySheet(originals: Iterable<OriginalFill>): Map<string, Map<string, OriginalFill>> {
+  const out = new Map<string, Map<string, OriginalFill>>();
+  for (const o of originals) {
+    let m = out.get(o.sheet);
+    if (!m) out.set(o.sheet, (m = new Map()));
+    m.set(o.cell.toUpperCase(), o);
+  }
+  return out;
+}
+
+type Candidate = { ws: Excel.Worksheet; sheet: string; address: string };
+
 /**
- * Removes our fills. With findings, only their cells are looked at (cheap);
- * without, every sheet's used range is scanned: rows whose fill is uniform
- * are decided at once, cells are looked at only in rows of mixed fills.
+ * Removes our fills and gives each cell back the colour in `originals`
+ * (cells without one are left without fill). With findings, only their
+ * cells are looked at (cheap); without, every sheet's used range is
+ * scanned: rows whose fill is uniform are decided at once, cells are looked
+ * at only in rows of mixed fills. A cell whose colour is no longer ours
+ * (someone filled it since) is left as it is.
  */
-export async function clearHighlights(context: Excel.RequestContext, findings?: readonly Finding[], opts: HighlightOptions = {}): Promise<HighlightResult> {
+export async function clearHighlights(
+  context: Excel.RequestContext,
+  findings?: readonly Finding[],
+  opts: HighlightOptions & { originals?: Iterable<OriginalFill> } = {},
+): Promise<ClearResult> {
   const budget = new SyncBudget(context, opts.maxRequestBytes);
-  let candidates: { ws: Excel.Worksheet; address: string }[];
-  let skipped: string[] = [];
+  const saved = originalsBySheet(opts.originals ?? []);
+  const all = [...saved.values()].flatMap((m) => [...m.values()]);
+  let candidates: Candidate[];
+  let skipped: string[];
+  /** Whether clearing looks at this original's cell (else it is kept for later). */
+  let reaches: (o: OriginalFill) => boolean;
   if (findings) {
     const bySheet = cellsBySheet(findings);
-    if (!bySheet.size) return { cells: 0, skipped: [], syncs: 0 };
+    if (!bySheet.size) return { cells: 0, skipped: [], syncs: 0, restored: 0, kept: all };
     const s = await usableSheets(context, [...bySheet.keys()], budget);
     skipped = s.skipped;
-    candidates = s.usable.flatMap(({ name, ws }) => [...bySheet.get(name)!.keys()].map((address) => ({ ws, address })));
+    candidates = s.usable.flatMap(({ name, ws }) => [...bySheet.get(name)!.keys()].map((address) => ({ ws, sheet: name, address })));
+    const looked = new Set(candidates.map((c) => fillKey(c.sheet, c.address)));
+    reaches = (o) => looked.has(fillKey(o.sheet, o.cell));
   } else {
-    candidates = await rowsOfAllSheets(context, budget);
+    const s = await rowsOfAllSheets(context, budget);
+    candidates = s.rows;
+    skipped = s.protectedSheets;
+    reaches = (o) => !s.protectedSheets.includes(o.sheet);
   }
 
   // Look at the fill of each candidate; a row of mixed fills is opened up into its cells.
-  const toClear: { ws: Excel.Worksheet; address: string }[] = [];
+  const toClear: Candidate[] = [];
   let look = candidates;
   for (let depth = 0; depth < 2 && look.length; depth++) {
-    const fills: { ws: Excel.Worksheet; address: string; fill: Excel.RangeFill; range: Excel.Range }[] = [];
+    const fills: (Candidate & { fill: Excel.RangeFill; range: Excel.Range })[] = [];
     for (const c of look) {
       await budget.reserve(2 * c.address.length, 2);
       const range = c.ws.getRange(c.address);
@@ -100,27 +203,42 @@ export async function clearHighlights(context: Excel.RequestContext, findings?: 
       fills.push({ ...c, fill, range });
     }
     await budget.flush();
-    const mixed: { ws: Excel.Worksheet; address: string }[] = [];
+    const mixed: Candidate[] = [];
     for (const f of fills) {
       if (isHighlight(f.fill.color)) toClear.push(f);
       else if (f.fill.color === null && depth === 0 && !findings) {
         for (let c = 0; c < f.range.columnCount; c++) {
-          mixed.push({ ws: f.ws, address: cellAddress(f.range.rowIndex, f.range.columnIndex + c) });
+          mixed.push({ ws: f.ws, sheet: f.sheet, address: cellAddress(f.range.rowIndex, f.range.columnIndex + c) });
         }
       }
     }
     look = mixed;
   }
+  let restored = 0;
   for (const c of toClear) {
     await budget.reserve(c.address.length + 20);
     c.ws.getRange(c.address).format.fill.clear();
+    // Then the own colours of the cells in it (a cleared row may hold several).
+    const own = saved.get(c.sheet);
+    const rect = own && parseRangeAddress(c.address);
+    if (!own || !rect) continue;
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      for (let col = rect.c1; col <= rect.c2; col++) {
+        const o = own.get(cellAddress(r, col));
+        if (!o) continue;
+        restored++;
+        if (o.color === null) continue;
+        await budget.reserve(o.cell.length + o.color.length + 20);
+        c.ws.getRange(o.cell).format.fill.color = o.color;
+      }
+    }
   }
   await budget.flush();
-  return { cells: toClear.length, skipped, syncs: budget.syncs };
+  return { cells: toClear.length, skipped, syncs: budget.syncs, restored, kept: all.filter((o) => !reaches(o)) };
 }
 
-/** Every row of every unprotected sheet's used range (formats included), as addresses. */
-async function rowsOfAllSheets(context: Excel.RequestContext, budget: SyncBudget): Promise<{ ws: Excel.Worksheet; address: string }[]> {
+/** Every row of every unprotected sheet's used range (formats included), as addresses; and the protected sheets. */
+async function rowsOfAllSheets(context: Excel.RequestContext, budget: SyncBudget): Promise<{ rows: Candidate[]; protectedSheets: string[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await budget.sync();
@@ -131,15 +249,17 @@ async function rowsOfAllSheets(context: Excel.RequestContext, budget: SyncBudget
     return { ws, r };
   });
   await budget.sync();
-  const rows: { ws: Excel.Worksheet; address: string }[] = [];
+  const rows: Candidate[] = [];
+  const protectedSheets: string[] = [];
   for (const { ws, r } of used) {
+    if (ws.protection.protected) protectedSheets.push(ws.name);
     if (r.isNullObject || ws.protection.protected) continue;
     for (let i = 0; i < r.rowCount; i++) {
       const row = r.rowIndex + i;
-      rows.push({ ws, address: rangeAddress(row, r.columnIndex, row, r.columnIndex + r.columnCount - 1) });
+      rows.push({ ws, sheet: ws.name, address: rangeAddress(row, r.columnIndex, row, r.columnIndex + r.columnCount - 1) });
     }
   }
-  return rows;
+  return { rows, protectedSheets };
 }
 
 /** Shows a cell: activates its sheet and selects it. */

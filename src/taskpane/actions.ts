@@ -6,13 +6,14 @@
  */
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileResult } from '../core/model';
+import type { CompileResult, PreviousPeriod } from '../core/model';
 import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
 import { countResult, type Counts } from './findings-view';
 import { earlierOutputs } from './own-outputs';
 import * as ports from './ports';
+import { fillKey, type OriginalFill } from './ports';
 
 /** A file picked in the pane, already read into memory. */
 export interface PickedFile {
@@ -31,6 +32,14 @@ export interface CompileOutcome {
   fileProblems: string[];
   /** What this Excel could not do (an older version: no frozen panes, no dropdowns…), in Vietnamese. */
   notes: string[];
+  /** Name of the previous period's file the summary was compared with, when one was picked. */
+  comparedWith?: string;
+}
+
+/** Kỳ trước (tuỳ chọn): last period's figures, read from the file picked for it. */
+export interface PreviousPick {
+  name: string;
+  previous: PreviousPeriod;
 }
 
 export interface ImportOutcome {
@@ -88,8 +97,17 @@ async function readPlanSheets(ctx: Excel.RequestContext, withOutputs: boolean): 
   return { names, grids };
 }
 
-function compileOutcome(action: CompileOutcome['action'], result: CompileResult, written: string[], fileProblems: string[], notes: string[]): CompileOutcome {
-  return { action, result, counts: countResult(result), written, fileProblems, notes };
+function compileOutcome(
+  action: CompileOutcome['action'],
+  result: CompileResult,
+  written: string[],
+  fileProblems: string[],
+  notes: string[],
+  previous?: PreviousPick,
+): CompileOutcome {
+  const out: CompileOutcome = { action, result, counts: countResult(result), written, fileProblems, notes };
+  if (previous) out.comparedWith = previous.name;
+  return out;
 }
 
 /**
@@ -104,20 +122,27 @@ async function compileOpenWorkbook(ctx: Excel.RequestContext): Promise<{ grids: 
   return { grids, result, own };
 }
 
-/** Lays out and writes the outputs, replacing `own` sheets; returns the names written and the writer's notes. */
-async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, own: Set<string>): Promise<{ written: string[]; notes: string[] }> {
+/**
+ * Lays out and writes the outputs, replacing `own` sheets; with `previous`
+ * the summary gains the kỳ trước / tăng, giảm columns. Returns the names
+ * written and the writer's notes.
+ */
+async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, own: Set<string>, previous?: PreviousPeriod): Promise<{ written: string[]; notes: string[] }> {
   const names = await ports.sheetNames(ctx);
-  const sheets = ports.layoutOutputs(result, names.filter((n) => !own.has(n.toLowerCase())));
+  const sheets = ports.layoutOutputs(result, names.filter((n) => !own.has(n.toLowerCase())), previous);
   return ports.writeOutputSheets(ctx, sheets, (name) => own.has(name.toLowerCase()));
 }
 
-/** Tổng hợp: the workbook's TTCCHC-1 sheets (and Kế hoạch) → output sheets, replacing the previous output. */
-export function compileWorkbook(): Promise<CompileOutcome> {
+/**
+ * Tổng hợp: the workbook's TTCCHC-1 sheets (and Kế hoạch) → output sheets,
+ * replacing the previous output; compared with `previous` when one was picked.
+ */
+export function compileWorkbook(previous?: PreviousPick): Promise<CompileOutcome> {
   return excelRun(async (ctx) => {
     const { result, own } = await compileOpenWorkbook(ctx);
-    const { written, notes } = await writeOutputs(ctx, result, own);
+    const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1'); // show the summary
-    return compileOutcome('compile', result, written, [], notes);
+    return compileOutcome('compile', result, written, [], notes, previous);
   });
 }
 
@@ -153,16 +178,31 @@ export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ g
  * Tổng hợp từ tệp: compiles the picked files with the workbook's plan sheet,
  * without copying the files in; only the output sheets are written.
  */
-export async function compileFromFiles(files: readonly PickedFile[]): Promise<CompileOutcome> {
+export async function compileFromFiles(files: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
   if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
   const { grids, problems } = await readPickedFiles(files);
   return excelRun(async (ctx) => {
     const workbook = (await readPlanSheets(ctx, true)).grids;
     const result = ports.compileGrids([...workbook.filter(isPlanGrid), ...grids], {}, problems);
-    const { written, notes } = await writeOutputs(ctx, result, earlierOutputs(workbook, result));
+    const { written, notes } = await writeOutputs(ctx, result, earlierOutputs(workbook, result), previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1');
-    return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes);
+    return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes, previous);
   });
+}
+
+/**
+ * Kỳ trước (tuỳ chọn): reads last period's compiled workbook (or a unit's
+ * report) as the command line's --previous does. A file that cannot be read,
+ * or holds nothing to compare with, is a PaneError naming it.
+ */
+export async function readPreviousFile(file: PickedFile): Promise<PreviousPick> {
+  const { grids, problems } = await readPickedFiles([file]);
+  if (problems.length) throw new PaneError(problems[0].message);
+  const previous = await ports.readPreviousPeriod(grids);
+  if (Object.keys(previous.byUnit).length === 0) {
+    throw new PaneError(`Tệp kỳ trước "${file.name}" không có báo cáo TTCCHC-1 hay bảng tổng hợp nào đọc được: không so sánh với kỳ trước.`);
+  }
+  return { name: file.name, previous };
 }
 
 /** Nhập báo cáo: the files' unit sheets become sheets of this workbook, never overwriting one. */
@@ -218,22 +258,40 @@ export function openSheet(sheet: string): Promise<void> {
   return excelRun((ctx) => ports.selectCell(ctx, sheet, 'A1'));
 }
 
-/** Tô màu ô lỗi: colours the cells the findings point at; says which sheets it could not colour. */
-export function highlight(findings: readonly Finding[]): Promise<{ cells: number; skipped: string[] }> {
-  return excelRun((ctx) => ports.highlightFindings(ctx, findings));
+/** The cells' own fills from before Tô màu ô lỗi, by `fillKey(sheet, cell)`: what Xoá tô màu gives back. */
+export type SavedFills = ReadonlyMap<string, OriginalFill>;
+
+const savedFills = (list: Iterable<OriginalFill>, into = new Map<string, OriginalFill>()): Map<string, OriginalFill> => {
+  for (const o of list) into.set(fillKey(o.sheet, o.cell), o);
+  return into;
+};
+
+/**
+ * Tô màu ô lỗi: colours the cells the findings point at; says which sheets
+ * it could not colour, and gives `saved` with the coloured cells' own fills added.
+ */
+export function highlight(findings: readonly Finding[], saved: SavedFills = new Map()): Promise<{ cells: number; skipped: string[]; saved: SavedFills }> {
+  return excelRun(async (ctx) => {
+    const r = await ports.highlightFindings(ctx, findings, saved);
+    return { cells: r.cells, skipped: r.skipped, saved: savedFills(r.originals, new Map(saved)) };
+  });
 }
 
-/** Xoá tô màu: removes that colouring again. */
-export function clearHighlight(): Promise<void> {
-  return excelRun((ctx) => ports.clearHighlights(ctx));
+/** Xoá tô màu: removes that colouring again, each cell getting its own fill back; returns what is still to give back (protected sheets). */
+export function clearHighlight(saved: SavedFills = new Map()): Promise<SavedFills> {
+  return excelRun(async (ctx) => savedFills(await ports.clearHighlights(ctx, saved.values())));
 }
 
-/** Xuất báo cáo: the narrative report (.docx) of the last compile, as bytes and a file name. */
-export async function exportReport(outcome: CompileOutcome | null): Promise<{ fileName: string; bytes: Uint8Array }> {
+/**
+ * Xuất báo cáo: the narrative report (.docx) of the last compile, as bytes
+ * and a file name; with `previous` it says how each figure changed
+ * (`tăng 12% so với cùng kỳ năm 2024`).
+ */
+export async function exportReport(outcome: CompileOutcome | null, previous?: PreviousPick): Promise<{ fileName: string; bytes: Uint8Array }> {
   if (!outcome) throw new PaneError('Chưa có kết quả tổng hợp: hãy bấm Tổng hợp trước khi xuất báo cáo.');
   if (outcome.result.summaries.length === 0) throw new PaneError('Lần tổng hợp vừa rồi không có đơn vị nào được tính, chưa có gì để xuất báo cáo.');
   try {
-    const bytes = await ports.buildReportDocx(outcome.result);
+    const bytes = await ports.buildReportDocx(outcome.result, previous?.previous);
     return { fileName: reportFileName(outcome.result), bytes };
   } catch (e) {
     throw new PaneError(`Không tạo được báo cáo .docx: ${e instanceof Error ? e.message : String(e)}`);

@@ -5,21 +5,22 @@
 import { compileGrids as coreCompileGrids } from '../core/compile';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileResult, Plan } from '../core/model';
+import type { CompileResult, Plan, PreviousPeriod } from '../core/model';
 import type { OutputSheet } from '../core/sheet-model';
 import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
 import { readSheet } from '../core/reader';
 import { readWorkbookGrids as excelRead } from '../excel/read';
 import { writeOutputSheets as excelWrite } from '../excel/write';
-import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect } from '../excel/highlight';
+import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, fillKey, type OriginalFill } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
 import type { PickedFile, ImportOutcome, TemplateForm } from './actions';
 
 export const compileGrids = (grids: SheetGrid[], options: { period?: CompileResult['period']; year?: number }, extra?: Finding[]): CompileResult =>
   coreCompileGrids(grids, options, extra);
 
-/** `taken`: names of sheets that stay in the workbook, so no output clashes with them. */
-export const layoutOutputs = (result: CompileResult, taken: string[]): OutputSheet[] => coreLayoutOutputs(result, { taken });
+/** `taken`: names of sheets that stay in the workbook, so no output clashes with them; `previous`: last period, to compare with. */
+export const layoutOutputs = (result: CompileResult, taken: string[], previous?: PreviousPeriod): OutputSheet[] =>
+  coreLayoutOutputs(result, previous ? { taken, previous } : { taken });
 
 /**
  * The .xlsx reader (SheetJS) is loaded on demand: only Nhập báo cáo and
@@ -27,6 +28,10 @@ export const layoutOutputs = (result: CompileResult, taken: string[]): OutputShe
  */
 export const loadXlsxReader = async (): Promise<(bytes: Uint8Array, name: string) => SheetGrid[]> =>
   (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read')).readXlsxBuffer;
+
+/** Last period's figures by unit from its workbook's sheets (loaded with the .xlsx reader: only Kỳ trước needs it). */
+export const readPreviousPeriod = async (grids: SheetGrid[]): Promise<PreviousPeriod> =>
+  (await import(/* webpackChunkName: "xlsx-reader" */ '../report/previous')).readPreviousPeriod(grids);
 
 export const isPlanSheet = (g: SheetGrid): boolean => readSheet(g).kind === 'plan';
 
@@ -38,7 +43,7 @@ export const readPlan = (g: SheetGrid): Plan | null => {
 /** Every sheet's used range, or only the sheets named. */
 export const readWorkbookGrids = (ctx: Excel.RequestContext, sheets?: string[]): Promise<SheetGrid[]> => excelRead(ctx, sheets ? { sheets } : {});
 
-export { isOwnOutputSheet };
+export { isOwnOutputSheet, fillKey, type OriginalFill };
 
 /** Writes the outputs, replacing the sheets `isOwnOutput` names and touching nothing else. */
 export const writeOutputSheets = async (
@@ -52,15 +57,23 @@ export const writeOutputSheets = async (
 
 export const selectCell = (ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> => excelSelect(ctx, sheet, cell);
 
-/** Colours the findings' cells; returns how many, and the sheets it could not colour (missing or protected). */
-export const highlightFindings = async (ctx: Excel.RequestContext, findings: readonly Finding[]): Promise<{ cells: number; skipped: string[] }> => {
-  const r = await excelHighlight(ctx, findings);
-  return { cells: r.cells, skipped: r.skipped };
+/**
+ * Colours the findings' cells; returns how many, the sheets it could not
+ * colour (missing or protected), and the cells' own fills from before
+ * (`known`: the originals of cells coloured earlier).
+ */
+export const highlightFindings = async (
+  ctx: Excel.RequestContext,
+  findings: readonly Finding[],
+  known: ReadonlyMap<string, OriginalFill>,
+): Promise<{ cells: number; skipped: string[]; originals: OriginalFill[] }> => {
+  const r = await excelHighlight(ctx, findings, { known });
+  return { cells: r.cells, skipped: r.skipped, originals: r.originals };
 };
 
-export const clearHighlights = async (ctx: Excel.RequestContext): Promise<void> => {
-  await excelClear(ctx);
-};
+/** Takes the colouring away everywhere, giving back `originals`; returns the originals it could not reach yet. */
+export const clearHighlights = async (ctx: Excel.RequestContext, originals: Iterable<OriginalFill>): Promise<OriginalFill[]> =>
+  (await excelClear(ctx, undefined, { originals })).kept;
 
 export const insertSheetsFromFiles = async (ctx: Excel.RequestContext, files: readonly PickedFile[]): Promise<ImportOutcome> => {
   const { insertSheetsFromFiles: excelInsert } = await import(/* webpackChunkName: "xlsx-reader" */ '../excel/insert');
@@ -91,14 +104,14 @@ export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputS
   return r.written[0] ?? sheet.name;
 };
 
-/** The report of the top parent of the compile (the compiling unit), dated today. */
-export const buildReportDocx = async (result: CompileResult): Promise<Uint8Array> => {
+/** The report of the top parent of the compile (the compiling unit), dated today; compared with `previous` when given. */
+export const buildReportDocx = async (result: CompileResult, previous?: PreviousPeriod): Promise<Uint8Array> => {
   // Loaded on demand: the docx library is a large part of the bundle and only this button needs it.
   const [{ buildReportDocx: toDocx }, { fromCompileResult }] = await Promise.all([
     import(/* webpackChunkName: "docx-report" */ '../report/docx-report'),
     import(/* webpackChunkName: "docx-report" */ '../report/report-data'),
   ]);
-  return toDocx(fromCompileResult(result));
+  return toDocx(fromCompileResult(result, previous ? { previous } : {}));
 };
 
 export const describeError = (e: unknown): string => describeOfficeError(e);

@@ -4,10 +4,12 @@
  * thorough than through the browser.
  */
 import * as XLSX from '@e965/xlsx';
+import JSZip from 'jszip';
 import type { SheetGrid } from '../../src/core/grid';
 import { createFakeOffice, type FakeOffice } from '../../src/harness/fake-excel';
 import * as actions from '../../src/taskpane/actions';
 import { makeUnitGrid, sampleSpec, type UnitSpec } from '../helpers/unit-grid';
+import { previousWorkbook } from './previous-workbook';
 
 const COMMUNES: Partial<UnitSpec>[] = [
   { unit: 'UBND xã Hương Lộc', unitCode: 'X001', figures: { ...sampleSpec().figures, A1: 20 } },
@@ -132,10 +134,24 @@ describe('going to a finding and colouring cells', () => {
   it('colours the cells of the findings and clears them again', async () => {
     const o = await actions.checkWorkbook();
     const f = o.result.findings.find((x) => x.severity === 'error' && x.cell)!;
-    await actions.highlight(o.result.findings);
+    const { saved } = await actions.highlight(o.result.findings);
     expect(fake.cell(f.sheet, f.cell).format.fill).toBeTruthy();
-    await actions.clearHighlight();
+    await expect(actions.clearHighlight(saved)).resolves.toEqual(new Map());
     expect(fake.cell(f.sheet, f.cell).format.fill ?? null).toBeNull();
+  });
+
+  it("gives a cell the unit had coloured its own colour back, even after colouring twice", async () => {
+    const o = await actions.checkWorkbook();
+    const f = o.result.findings.find((x) => x.severity === 'error' && x.cell)!;
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(f.sheet).getRange(f.cell).format.fill.color = '#C6EFCE';
+      await ctx.sync();
+    });
+    const first = await actions.highlight(o.result.findings);
+    const second = await actions.highlight(o.result.findings, first.saved);
+    expect(fake.cell(f.sheet, f.cell).format.fill).not.toBe('#C6EFCE');
+    await actions.clearHighlight(second.saved);
+    expect(fake.cell(f.sheet, f.cell).format.fill).toBe('#C6EFCE');
   });
 });
 
@@ -160,6 +176,69 @@ describe('Tổng hợp từ tệp', () => {
   it('refuses an empty pick with a message', async () => {
     install([]);
     await expect(actions.compileFromFiles([])).rejects.toThrow('Chưa chọn tệp nào.');
+  });
+});
+
+describe('Kỳ trước (tuỳ chọn)', () => {
+  /** Last year's compiled workbook of the same communes, every figure twice as high. */
+  const lastYear = async () => {
+    const { bytes } = await previousWorkbook(COMMUNES.map(commune), 2);
+    return actions.readPreviousFile({ name: 'tong-hop-2019.xlsx', bytes: new Uint8Array(bytes) });
+  };
+  /** The rows of the summary's comparison block, from its header on. */
+  const comparison = (sheet: string) => {
+    const rows = fake.sheet(sheet)!.values;
+    const head = rows.findIndex((r) => r.includes('Kỳ trước') && r.includes('Tăng/giảm'));
+    return head < 0 ? [] : rows.slice(head);
+  };
+  async function docxText(bytes: Uint8Array): Promise<string> {
+    const zip = await JSZip.loadAsync(bytes);
+    return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+  }
+
+  it('reads the figures of last period by unit from its compiled workbook', async () => {
+    const pick = await lastYear();
+    expect(pick.name).toBe('tong-hop-2019.xlsx');
+    expect(pick.previous).toMatchObject({ period: 'Năm', year: 2019 });
+    expect(Object.keys(pick.previous.byUnit)).toHaveLength(4); // the district and its three communes
+  });
+
+  it('Tổng hợp adds kỳ trước and tăng/giảm to the summary, and Xuất báo cáo says how much it changed', async () => {
+    install(COMMUNES.map(commune));
+    const pick = await lastYear();
+    const o = await actions.compileWorkbook(pick);
+    expect(o.comparedWith).toBe('tong-hop-2019.xlsx');
+    const summary = o.written.find((n) => n.startsWith('TH '))!;
+    const block = comparison(summary);
+    expect(block.length).toBeGreaterThan(1);
+    // A1 of the district: 20 + 7 + 13 = 40 now, 80 last year: −50 %.
+    const a1 = block.find((r) => r[0] === 'A1')!;
+    expect(a1.slice(2, 5)).toEqual([40, 80, -0.5]);
+    const { bytes } = await actions.exportReport(o, pick);
+    const text = await docxText(bytes);
+    expect(text).toContain('giảm 50% so với năm 2019');
+
+    // Without the previous file: no comparison, in the sheet or in the report.
+    const plain = await actions.compileWorkbook();
+    expect(plain.comparedWith).toBeUndefined();
+    expect(comparison(plain.written.find((n) => n.startsWith('TH '))!)).toEqual([]);
+    expect(await docxText((await actions.exportReport(plain)).bytes)).not.toContain('so với năm 2019');
+  });
+
+  it('Tổng hợp từ tệp compares with it too', async () => {
+    install([]);
+    const files = COMMUNES.map((c, i) => ({ name: `xa-${i}.xlsx`, bytes: xlsxOf(commune(c)) }));
+    const o = await actions.compileFromFiles(files, await lastYear());
+    const a1 = comparison(o.written.find((n) => n.startsWith('TH '))!).find((r) => r[0] === 'A1')!;
+    expect(a1.slice(2, 5)).toEqual([40, 80, -0.5]);
+  });
+
+  it('a file that is not a workbook, or holds no report, is refused with a message naming it', async () => {
+    await expect(actions.readPreviousFile({ name: 'ky-truoc.xlsx', bytes: new TextEncoder().encode('không phải Excel') })).rejects.toThrow(/ky-truoc\.xlsx/);
+    const notes: SheetGrid = { sheet: 'Ghi chú', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ'], ['Nguyễn Văn A', 45]] };
+    const e = await actions.readPreviousFile({ name: 'ghi-chu.xlsx', bytes: xlsxOf(notes) }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(actions.PaneError);
+    expect((e as Error).message).toBe('Tệp kỳ trước "ghi-chu.xlsx" không có báo cáo TTCCHC-1 hay bảng tổng hợp nào đọc được: không so sánh với kỳ trước.');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/core/findings';
 import { HIGHLIGHT_FILLS, clearHighlights, highlightFindings, selectCell } from '../../src/excel';
+import { fillKey, type OriginalFill } from '../../src/excel/highlight';
 import { rejection, setup, unitGrid } from './helpers';
 
 const finding = (sheet: string, cell: string, severity: Finding['severity'] = 'error', file?: string): Finding => ({
@@ -45,6 +46,88 @@ describe('highlightFindings / clearHighlights', () => {
     expect(fake.cell('Thượng Lộ', 'C3').format.fill).toBe('#DDEBF7');
   });
 
+
+  it("gives a unit's own fill back on clearing, and a cell without fill none", async () => {
+    const fake = setup([unitGrid('Hương Lộc', 5), unitGrid('Thượng Lộ', 5)]);
+    await fake.run(async (ctx) => {
+      // The unit's own colours: a header row and one cell.
+      ctx.workbook.worksheets.getItem('Thượng Lộ').getRange('A3:E3').format.fill.color = '#DDEBF7';
+      ctx.workbook.worksheets.getItem('Hương Lộc').getRange('D5').format.fill.color = '#C6EFCE';
+      await ctx.sync();
+    });
+    const fs = [finding('Thượng Lộ', 'C3'), finding('Thượng Lộ', 'D4', 'warning'), finding('Hương Lộc', 'd5')];
+    const res = await fake.run((ctx) => highlightFindings(ctx, fs));
+    expect(res.originals).toEqual(expect.arrayContaining<OriginalFill>([
+      { sheet: 'Thượng Lộ', cell: 'C3', color: '#DDEBF7' },
+      { sheet: 'Thượng Lộ', cell: 'D4', color: null },
+      { sheet: 'Hương Lộc', cell: 'D5', color: '#C6EFCE' },
+    ]));
+    expect(res.originals).toHaveLength(3);
+    expect(fake.cell('Thượng Lộ', 'C3').format.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(fake.cell('Hương Lộc', 'D5').format.fill).toBe(HIGHLIGHT_FILLS.error);
+
+    // Highlighting again must not take our colour for the cell's own.
+    const known = new Map(res.originals.map((o) => [fillKey(o.sheet, o.cell), o]));
+    const again = await fake.run((ctx) => highlightFindings(ctx, fs, { known }));
+    expect(again.originals).toEqual(res.originals);
+
+    const cleared = await fake.run((ctx) => clearHighlights(ctx, undefined, { originals: again.originals }));
+    expect(cleared.restored).toBe(3);
+    expect(cleared.kept).toEqual([]);
+    expect(fake.cell('Thượng Lộ', 'C3').format.fill).toBe('#DDEBF7');
+    expect(fake.cell('Thượng Lộ', 'B3').format.fill).toBe('#DDEBF7');
+    expect(fake.cell('Hương Lộc', 'D5').format.fill).toBe('#C6EFCE');
+    expect(fake.cell('Thượng Lộ', 'D4').format.fill).toBeUndefined();
+  });
+
+  it('with the findings, restores their cells; a cell someone filled since keeps that fill; a protected sheet keeps its originals for later', async () => {
+    const fake = setup([unitGrid('Hương Lộc', 5), unitGrid('Thượng Lộ', 5)]);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Hương Lộc').getRange('B2:D2').format.fill.color = '#FFC7CE';
+      await ctx.sync();
+    });
+    const fs = [finding('Hương Lộc', 'B2'), finding('Hương Lộc', 'C2'), finding('Thượng Lộ', 'A1')];
+    const { originals } = await fake.run((ctx) => highlightFindings(ctx, fs));
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Hương Lộc').getRange('C2').format.fill.color = '#00B050'; // the user's own choice since
+      await ctx.sync();
+    });
+    fake.state.find('Thượng Lộ')!.protected = true;
+    const res = await fake.run((ctx) => clearHighlights(ctx, fs, { originals }));
+    expect(fake.cell('Hương Lộc', 'B2').format.fill).toBe('#FFC7CE');
+    expect(fake.cell('Hương Lộc', 'C2').format.fill).toBe('#00B050');
+    expect(res.skipped).toEqual(['Thượng Lộ']);
+    expect(res.kept).toEqual([{ sheet: 'Thượng Lộ', cell: 'A1', color: null }]);
+    fake.state.find('Thượng Lộ')!.protected = false;
+    const later = await fake.run((ctx) => clearHighlights(ctx, undefined, { originals: res.kept }));
+    expect(later.kept).toEqual([]);
+    expect(fake.cell('Thượng Lộ', 'A1').format.fill).toBeUndefined();
+  });
+
+  it('takes the same number of syncs for 3 findings as for 600 (no sync per cell)', async () => {
+    const sheets = Array.from({ length: 6 }, (_, i) => unitGrid(`Xã ${i + 1}`, 100));
+    const many = sheets.flatMap((g) => Array.from({ length: 100 }, (_, r) => finding(g.sheet, `D${r + 4}`, r % 3 ? 'warning' : 'error')));
+    const syncsFor = async (fs: Finding[]) => {
+      const fake = setup(sheets);
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Xã 1').getRange('D4:D50').format.fill.color = '#DDEBF7';
+        await ctx.sync();
+      });
+      fake.resetStats();
+      const hl = await fake.run((ctx) => highlightFindings(ctx, fs));
+      const highlightSyncs = fake.stats.syncs;
+      fake.resetStats();
+      const withFindings = await fake.run((ctx) => clearHighlights(ctx, fs, { originals: hl.originals }));
+      const clearSyncs = fake.stats.syncs;
+      expect(withFindings.restored).toBe(fs.length);
+      expect(fake.cell('Xã 1', 'D4').format.fill).toBe('#DDEBF7');
+      return { highlightSyncs, reported: hl.syncs, clearSyncs };
+    };
+    const few = await syncsFor(many.slice(0, 3));
+    const all = await syncsFor(many);
+    expect(few).toEqual({ highlightSyncs: 3, reported: 3, clearSyncs: 4 });
+    expect(all).toEqual(few);
+  });
 
   it('scans a big workbook in syncs that each stay under the payload limit', async () => {
     const fake = setup(Array.from({ length: 30 }, (_, i) => unitGrid(`Xã ${i + 1}`, 40)), { payloadLimit: 20_000 });

@@ -19,6 +19,8 @@ import { paneBusy, type BusyState } from '../busy-store';
 import { downloadBytes } from '../download';
 import { ActionBar } from './ActionBar';
 import { FindingsList } from './FindingsList';
+import { HiddenFileInput } from './HiddenFileInput';
+import { PreviousPeriodPicker } from './PreviousPeriodPicker';
 import { ResultSummary } from './ResultSummary';
 import { TemplateForm } from './TemplateForm';
 
@@ -33,12 +35,9 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', flexDirection: 'column' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  hidden: { display: 'none' },
 });
 
 type Notice = { intent: 'error' | 'warning' | 'success' | 'info'; title: string; lines: string[] };
-
-const XLSX_ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function useBusy(): BusyState {
   return React.useSyncExternalStore(
@@ -55,7 +54,9 @@ export function Pane(): React.ReactElement {
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [showTemplate, setShowTemplate] = React.useState(false);
   const [templateDefaults, setTemplateDefaults] = React.useState<Partial<actions.TemplateForm> | undefined>();
-  const [highlighted, setHighlighted] = React.useState(false);
+  /** The coloured cells' own fills, given back by Xoá tô màu. */
+  const [savedFills, setSavedFills] = React.useState<actions.SavedFills>(() => new Map());
+  const [previous, setPrevious] = React.useState<actions.PreviousPick | null>(null);
   const importInput = React.useRef<HTMLInputElement>(null);
   const filesInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
@@ -93,7 +94,7 @@ export function Pane(): React.ReactElement {
     return out;
   };
 
-  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook()));
+  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous ?? undefined)));
   const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook()));
 
   /** Opens the form, filled from the plan when the workbook has one. */
@@ -112,10 +113,7 @@ export function Pane(): React.ReactElement {
       return [{ intent: 'success', title: 'Đã thêm trang mẫu', lines: [`Trang "${name}" đã được thêm vào sổ làm việc.`] }];
     });
 
-  const onImportPicked = (input: HTMLInputElement) => {
-    const list = Array.from(input.files ?? []);
-    input.value = ''; // the same file can be picked again
-    if (list.length === 0) return;
+  const onImportPicked = (list: File[]) =>
     run('Nhập báo cáo', async () => {
       const r = await actions.importReports(await actions.readBrowserFiles(list));
       const out: Notice[] = [];
@@ -124,18 +122,19 @@ export function Pane(): React.ReactElement {
       if (!r.added.length && !r.fileProblems.length) out.push({ intent: 'info', title: 'Không có trang nào được nhập', lines: ['Các tệp đã chọn không có trang báo cáo mẫu TTCCHC-1.'] });
       return out;
     });
-  };
 
-  const onFilesPicked = (input: HTMLInputElement) => {
-    const list = Array.from(input.files ?? []);
-    input.value = '';
-    if (list.length === 0) return;
-    run('Tổng hợp từ tệp', async () => afterCompile(await actions.compileFromFiles(await actions.readBrowserFiles(list))));
-  };
+  const onFilesPicked = (list: File[]) =>
+    run('Tổng hợp từ tệp', async () => afterCompile(await actions.compileFromFiles(await actions.readBrowserFiles(list), previous ?? undefined)));
+
+  /** A file that cannot serve as the previous period leaves the earlier choice as it was. */
+  const onPreviousPicked = (file: File) =>
+    run('Đọc tệp kỳ trước', async () => {
+      setPrevious(await actions.readPreviousFile((await actions.readBrowserFiles([file]))[0]));
+    }, true);
 
   const onExport = () =>
     run('Xuất báo cáo', async () => {
-      const { fileName, bytes } = await actions.exportReport(outcome);
+      const { fileName, bytes } = await actions.exportReport(outcome, previous ?? undefined);
       downloadBytes(fileName, bytes);
       return [{ intent: 'success', title: 'Đã tạo báo cáo', lines: [`Tệp ${fileName} đã được tải về.`] }];
     });
@@ -144,16 +143,15 @@ export function Pane(): React.ReactElement {
   const onOpenSheet = (name: string) => run('Mở trang', () => actions.openSheet(name), true);
   const onHighlight = () =>
     run('Tô màu ô lỗi', async () => {
-      const r = await actions.highlight(outcome?.result.findings ?? []);
-      setHighlighted(true);
+      const r = await actions.highlight(outcome?.result.findings ?? [], savedFills);
+      setSavedFills(r.saved);
       if (r.skipped.length) {
         return [{ intent: 'info', title: `Đã tô màu ${r.cells} ô`, lines: [`Không tô được trang ${r.skipped.map((n) => `"${n}"`).join(', ')}: trang đã bị xóa, đổi tên hoặc đang được bảo vệ.`] }];
       }
     }, true);
   const onClearHighlight = () =>
     run('Xoá tô màu', async () => {
-      await actions.clearHighlight();
-      setHighlighted(false);
+      setSavedFills(await actions.clearHighlight(savedFills));
     }, true);
 
   const findings = outcome?.result.findings ?? [];
@@ -172,26 +170,9 @@ export function Pane(): React.ReactElement {
         onCompileFiles={() => filesInput.current?.click()}
         onExport={onExport}
       />
-      <input
-        ref={importInput}
-        className={s.hidden}
-        type="file"
-        multiple
-        accept={XLSX_ACCEPT}
-        aria-label="Chọn tệp báo cáo để nhập"
-        data-testid="import-files"
-        onChange={(e) => onImportPicked(e.currentTarget)}
-      />
-      <input
-        ref={filesInput}
-        className={s.hidden}
-        type="file"
-        multiple
-        accept={XLSX_ACCEPT}
-        aria-label="Chọn tệp để tổng hợp"
-        data-testid="compile-files"
-        onChange={(e) => onFilesPicked(e.currentTarget)}
-      />
+      <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
+      <HiddenFileInput inputRef={filesInput} multiple label="Chọn tệp để tổng hợp" testId="compile-files" onPick={onFilesPicked} />
+      <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={() => setPrevious(null)} />
       {busy.busy && (
         <Field validationMessage={`Đang ${busy.label.toLowerCase()}…`} validationState="none">
           <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}`} />
@@ -214,7 +195,7 @@ export function Pane(): React.ReactElement {
           <ResultSummary outcome={outcome} busy={busy.busy} onOpenSheet={onOpenSheet} />
           {findings.length > 0 && (
             <div className={s.row}>
-              <Button size="small" disabled={busy.busy} onClick={onHighlight} aria-pressed={highlighted}>
+              <Button size="small" disabled={busy.busy} onClick={onHighlight} aria-pressed={savedFills.size > 0}>
                 Tô màu ô lỗi
               </Button>
               {/* Always offered: colours from an earlier session may still be in the workbook. */}

@@ -56,6 +56,7 @@ export function ResultSummary({ outcome, busy, onOpenSheet }: ResultSummaryProps
         {tile('Chưa nộp', counts.missing, s.warning)}
       </div>
       {missing.length > 0 && <Text size={200}>Chưa nộp: {missing.join(', ')}.</Text>}
+      {outcome.comparedWith && <Text size={200}>So sánh với kỳ trước: tệp {outcome.comparedWith}.</Text>}
       {outcome.written.length > 0 && (
         <nav className={s.links} aria-label="Các trang đã ghi">
           <Text size={200} weight="semibold">

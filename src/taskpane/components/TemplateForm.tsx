@@ -18,6 +18,21 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
+/** A labelled dropdown of fixed choices (Cấp, Kỳ báo cáo): the value shown is the value chosen. */
+function ChoiceField<T extends string>(p: { label: string; className: string; value: T; options: readonly T[]; onChange: (v: T) => void }): React.ReactElement {
+  return (
+    <Field label={p.label}>
+      <Dropdown className={p.className} value={p.value} selectedOptions={[p.value]} onOptionSelect={(_e, d) => d.optionValue && p.onChange(d.optionValue as T)}>
+        {p.options.map((o) => (
+          <Option key={o} value={o}>
+            {o}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
 export interface TemplateFormProps {
   busy: boolean;
   /** Values from the workbook's plan, filled in when they arrive (unless the user typed already). */
@@ -59,20 +74,7 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFor
         <Input value={form.unit} placeholder="UBND xã Hương Lộc" onChange={(_e, d) => edit({ unit: d.value })} />
       </Field>
       <div className={s.row}>
-        <Field label="Cấp">
-          <Dropdown
-            className={s.fill}
-            value={form.level}
-            selectedOptions={[form.level]}
-            onOptionSelect={(_e, d) => d.optionValue && edit({ level: d.optionValue as Level })}
-          >
-            {LEVEL_NAMES.map((l) => (
-              <Option key={l} value={l}>
-                {l}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ChoiceField<Level> label="Cấp" className={s.fill} value={form.level} options={LEVEL_NAMES} onChange={(level) => edit({ level })} />
         <Field label="Năm" validationMessage={tried && problem?.startsWith('Năm') ? problem : undefined}>
           <Input
             className={s.fill}
@@ -94,20 +96,7 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFor
           onChange={(_e, d) => edit({ parent: d.value })}
         />
       </Field>
-      <Field label="Kỳ báo cáo">
-        <Dropdown
-          className={s.fill}
-          value={form.period}
-          selectedOptions={[form.period]}
-          onOptionSelect={(_e, d) => d.optionValue && edit({ period: d.optionValue as Period })}
-        >
-          {PERIODS.map((p) => (
-            <Option key={p} value={p}>
-              {p}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <ChoiceField<Period> label="Kỳ báo cáo" className={s.fill} value={form.period} options={PERIODS} onChange={(period) => edit({ period })} />
       <div className={s.buttons}>
         <Button appearance="primary" type="submit" disabled={busy}>
           Thêm trang mẫu

@@ -1,0 +1,37 @@
+import * as React from 'react';
+
+/** What the pane's file pickers take: Excel workbooks. */
+export const XLSX_ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface HiddenFileInputProps {
+  /** The button that opens the picker calls `inputRef.current.click()`. */
+  inputRef: React.Ref<HTMLInputElement>;
+  label: string;
+  testId: string;
+  multiple?: boolean;
+  onPick: (files: File[]) => void;
+}
+
+/**
+ * A file input kept out of sight behind a Fluent button. It hands over the
+ * files picked and empties itself, so the same file can be picked again.
+ */
+export function HiddenFileInput({ inputRef, label, testId, multiple = false, onPick }: HiddenFileInputProps): React.ReactElement {
+  return (
+    <input
+      ref={inputRef}
+      style={{ display: 'none' }}
+      type="file"
+      multiple={multiple}
+      accept={XLSX_ACCEPT}
+      aria-label={label}
+      data-testid={testId}
+      onChange={(e) => {
+        const input = e.currentTarget;
+        const files = Array.from(input.files ?? []);
+        input.value = '';
+        if (files.length) onPick(files);
+      }}
+    />
+  );
+}
