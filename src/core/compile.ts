@@ -23,6 +23,8 @@
  * - `Mã đơn vị` matches only against a plan's roster. Without one a code is
  *   whatever a unit typed (files are copied from neighbours), so units are
  *   told apart by name and a shared code is a warning.
+ * - Without a roster, a unit whose report does not count (another period,
+ *   unreadable period or year) is still listed under its parent as Chưa nộp.
  * - Without a plan the top of the tree is whoever the reports name: a unit
  *   known only as the parent of a single roll-up (the province named by the
  *   district being compiled) gets no summary of its own, which would only
@@ -131,7 +133,13 @@ class Compilation {
     this.deadline = deadlineFor(this.period, this.year, this.plan);
     const eligible = this.eligibleEntries();
     this.roster = rosterFromPlan(this.plan);
-    for (const e of eligible.filter((x) => !x.report.compiled)) this.placeOwn(e);
+    // In reading order, so the children are listed as the reports came.
+    const counts = new Set(eligible);
+    for (const e of this.entries) {
+      if (e.report.compiled) continue;
+      if (counts.has(e)) this.placeOwn(e);
+      else this.placeExpected(e);
+    }
     // Lower levels first, so a province's own earlier output meets its districts already placed.
     const compiledEntries = eligible.filter((x) => x.report.compiled).sort((a, b) => levelRank(a.report) - levelRank(b.report));
     for (const e of compiledEntries) this.placeCompiled(e);
@@ -305,6 +313,18 @@ class Compilation {
     const first = this.own.get(node);
     if (first) return this.duplicate(e, first);
     this.own.set(node, e);
+  }
+
+  /**
+   * Without a roster the expected units are the units found: a unit whose
+   * report does not count (another period, an unreadable period or year) is
+   * still one of its parent's children, shown `Chưa nộp` (spec §8), so that
+   * it is not silently missing from the summary. Its report adds nothing.
+   */
+  private placeExpected(e: ReportEntry): void {
+    const r = e.report;
+    if (this.roster.closed || !r.unit || !r.parent?.trim()) return;
+    this.nodeFor(e);
   }
 
   /** Two different units giving the same `Mã đơn vị` (a file copied from a neighbour): say so. */

@@ -95,10 +95,26 @@ describe('which reports count', () => {
     ], {});
     const s = only(result, DISTRICT);
     expect(s.figures.A1).toBe(10);
-    expect(s.children.map((c) => [c.unit, c.status])).toEqual([['UBND xã A', 'Đã nộp']]);
+    // Left out of the totals, but still expected: shown as Chưa nộp (spec §8), not dropped from the list.
+    expect(s.children.map((c) => [c.unit, c.status])).toEqual([['UBND xã A', 'Đã nộp'], ['UBND xã B', 'Chưa nộp'], ['UBND xã C', 'Chưa nộp']]);
     const errs = result.findings.filter((f) => f.rule === 'compile.other-period');
     expect(errs.map((f) => [f.severity, f.unit])).toEqual([['error', 'UBND xã B'], ['error', 'UBND xã C']]);
     expect(errs[0].cell).toMatch(/^B\d+$/);
+  });
+
+  test('without a roster, a unit whose only report is of another period or has an unreadable period is Chưa nộp and counts as not done', () => {
+    const result = compileReads([
+      reportRead('UBND xã A', { figures: { A1: 10 } }),
+      reportRead('UBND xã B', { figures: { A1: 500 }, period: 'Quý I' }),
+      reportRead('UBND xã C', { figures: { A1: 700 }, period: 'Quý V' as never }),
+    ], {});
+    const s = only(result, DISTRICT);
+    expect(s.figures.A1).toBe(10);
+    expect(s.children.map((c) => [c.unit, c.status])).toEqual([['UBND xã A', 'Đã nộp'], ['UBND xã B', 'Chưa nộp'], ['UBND xã C', 'Chưa nộp']]);
+    // Every task: 1 of the 3 expected communes reported it done.
+    expect(s.tasks[0].result).toBe('1/3 đơn vị hoàn thành');
+    expect(s.tasks[0].notReported).toEqual(['UBND xã B', 'UBND xã C']);
+    expect(result.reports.map((r) => r.counted)).toEqual([true, false, false]);
   });
 
   test('with a roster, a unit whose report is of another period is Chưa nộp', () => {
