@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
+import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { compileGrids } from '../../src/core/compile';
 import type { SheetGrid } from '../../src/core/grid';
@@ -16,7 +17,8 @@ import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { isOwnOutputSheet, layoutOutputs } from '../../src/core/layout';
 import { readSheet } from '../../src/core/reader';
-import { INDICATOR_CODES, STATUS_MISSING } from '../../src/core/template';
+import { INDICATOR_BY_CODE, INDICATOR_CODES, STATUS_MISSING } from '../../src/core/template';
+import { changePhrase, comparisonRef, readPreviousPeriod } from '../../src/report';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../helpers/xlsx-files';
 import { unitKey } from '../../src/core/text';
@@ -24,6 +26,7 @@ import { readXlsxBuffer } from '../../src/xlsx/read';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { countResult } from '../../src/taskpane/findings-view';
 import { ensureHarnessBuilt, ROOT } from './harness-build';
+import { previousWorkbook } from './previous-workbook';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { start, listExamples } = require('../../scripts/harness-server.js') as {
@@ -257,17 +260,28 @@ describe('the task pane in the browser harness', () => {
     await shot('taskpane-finding-selected.png');
   });
 
-  it('Tô màu ô lỗi colours the cells of the findings and Xoá tô màu takes the colour away', async () => {
-    const f = expected.result.findings.find((x) => x.severity === 'error' && x.sheet && x.cell && !x.file)!;
-    const fill = () => page.evaluate(([sh, c]) => (window as any).harness.cell(sh, c).format.fill ?? null, [f.sheet, f.cell]);
-    expect(await fill()).toBeNull();
+  it("Tô màu ô lỗi colours the cells of the findings and Xoá tô màu takes the colour away, giving a unit's own fill back", async () => {
+    const cells = expected.result.findings.filter((x) => x.sheet && x.cell && !x.file);
+    const f = cells.find((x) => x.severity === 'error')!;
+    // A second cell the unit had coloured itself.
+    const own = cells.find((x) => x.sheet !== f.sheet || x.cell !== f.cell);
+    const fill = (x: { sheet: string; cell: string }) => page.evaluate(([sh, c]) => (window as any).harness.cell(sh, c).format.fill ?? null, [x.sheet, x.cell]);
+    expect(await fill(f)).toBeNull();
+    if (own) {
+      await page.evaluate(([sh, c]) => (window as any).Excel.run(async (ctx: any) => {
+        ctx.workbook.worksheets.getItem(sh).getRange(c).format.fill.color = '#C6EFCE';
+        await ctx.sync();
+      }), [own.sheet, own.cell]);
+    }
     await pane().getByRole('button', { name: 'Tô màu ô lỗi' }).click();
     await whenIdle();
-    expect(await fill()).toMatch(/^#/);
+    expect(await fill(f)).toMatch(/^#/);
+    if (own) expect(await fill(own)).not.toBe('#C6EFCE');
     await shot('taskpane-highlight.png');
     await pane().getByRole('button', { name: 'Xoá tô màu' }).click();
     await whenIdle();
-    expect(await fill()).toBeNull();
+    expect(await fill(f)).toBeNull();
+    if (own) expect(await fill(own)).toBe('#C6EFCE');
   });
 
   it('a sheet link activates that output sheet', async () => {
@@ -294,6 +308,60 @@ describe('the task pane in the browser harness', () => {
     const after = await snapshot();
     expect(after.sheets.map((s) => [s.name, normalise(s.values)])).toEqual(before.sheets.map((s) => [s.name, normalise(s.values)]));
     await expect(pane().getByText('Kết quả kiểm tra', { exact: false }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('Kỳ trước: last period\'s workbook adds kỳ trước and tăng/giảm to the summary and the change to the report; a bad file is named', async () => {
+    const input = page.getByTestId('previous-file');
+    const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await input.setInputFiles({ name: 'ky-truoc-hong.xlsx', mimeType: xlsxType, buffer: Buffer.from('không phải tệp Excel') });
+    await whenIdle();
+    await expect(pane().getByText('Đọc tệp kỳ trước không thành công').isVisible()).resolves.toBe(true);
+    await expect(pane().getByText(/ky-truoc-hong\.xlsx/).first().isVisible()).resolves.toBe(true);
+    await expect(paneButton('Tổng hợp').isEnabled()).resolves.toBe(true);
+
+    // Last year's compiled workbook, every figure twice as high.
+    const last = await previousWorkbook(grids, 2);
+    await input.setInputFiles({ name: 'tong-hop-ky-truoc.xlsx', mimeType: xlsxType, buffer: last.bytes });
+    await whenIdle();
+    await expect(pane().getByLabel('Tệp kỳ trước: tong-hop-ky-truoc.xlsx').isVisible()).resolves.toBe(true);
+    await click('Tổng hợp');
+    const snap = await snapshot();
+    await shot('taskpane-previous.png');
+
+    // The summary sheets are what the command line's --previous gives for the same files.
+    const previous = readPreviousPeriod(readXlsxBuffer(new Uint8Array(last.bytes), 'tong-hop-ky-truoc.xlsx'));
+    const summaries = layoutOutputs(expected.result, { previous }).filter((s) => s.role === 'summary');
+    for (const out of summaries) expect(normalise(snap.sheets.find((s) => s.name === out.name)!.values)).toEqual(sheetValues(out));
+
+    // And the top unit's A1 as a user checks it: this year's, last year's, the change.
+    const top = expected.result.summaries[expected.result.summaries.length - 1];
+    const lastTop = last.result.summaries.find((s) => unitKey(s.unit) === unitKey(top.unit))!;
+    expect(lastTop).toBeDefined();
+    const now = top.figures.A1!;
+    const was = lastTop.figures.A1!;
+    const sheet = snap.sheets.find((s) => s.name === summaries.find((o) => o.unit === top.unit)!.name)!;
+    const head = sheet.values.findIndex((r) => r.includes('Kỳ trước') && r.includes('Tăng/giảm'));
+    expect(head).toBeGreaterThan(0);
+    const a1 = sheet.values.slice(head).find((r) => r[0] === 'A1')!;
+    expect(a1.slice(2, 5)).toEqual([now, was, expect.closeTo(now / was - 1, 9)]);
+
+    // Xuất báo cáo says it in words.
+    const download = page.waitForEvent('download');
+    await paneButton('Xuất báo cáo').click();
+    const d = await download;
+    await whenIdle();
+    const zip = await JSZip.loadAsync(fs.readFileSync((await d.path())!));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const ref = comparisonRef({ period: expected.result.period, year: expected.result.year }, previous)!;
+    const phrase = changePhrase(now, was, ref, INDICATOR_BY_CODE.A1.unit);
+    expect(phrase).toMatch(/^giảm .*% so với /);
+    expect(text).toContain(phrase);
+
+    // Removed: the summary goes back to having no comparison.
+    await pane().getByRole('button', { name: 'Bỏ tệp kỳ trước tong-hop-ky-truoc.xlsx' }).click();
+    await click('Tổng hợp');
+    const again = (await snapshot()).sheets.find((s) => s.name === sheet.name)!;
+    expect(again.values.some((r) => r.includes('Kỳ trước'))).toBe(false);
   });
 
   it('Tạo mẫu adds a blank TTCCHC-1 sheet for the unit typed in the form, with the plan\'s tasks and period', async () => {
