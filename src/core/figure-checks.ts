@@ -41,8 +41,9 @@ export function checkFigures(report: UnitReport, unreadable?: ReadonlySet<Indica
   const skip = (codes: IndicatorCode[]) =>
     codes.some((c) => unreadable?.has(c)) || codes.every((c) => f[c] === null || f[c] === undefined);
   const val = (c: IndicatorCode) => f[c] ?? 0;
-  const add = (severity: Severity, code: IndicatorCode, rule: string, text: string) => {
-    const cell = report.figureCells[code] ?? '';
+  /** At the rule's main cell; when that row is missing from the sheet, at the next row of the rule that is there. */
+  const add = (severity: Severity, codes: IndicatorCode[], rule: string, text: string) => {
+    const cell = codes.map((c) => report.figureCells[c]).find((x) => x) ?? '';
     out.push({
       severity,
       unit: report.unit || report.source.sheet,
@@ -61,7 +62,7 @@ export function checkFigures(report: UnitReport, unreadable?: ReadonlySet<Indica
     if (Math.abs(left - right) > 1e-9) {
       add(
         'error',
-        BALANCE.resolved[0],
+        all,
         'dossier.balance',
         `${sumText(BALANCE.resolved, val)} khác ${sumText(BALANCE.toHandle, val)}` +
           ` (chênh ${formatNumber(Math.abs(left - right))}). Hồ sơ đã giải quyết và đang giải quyết` +
@@ -75,7 +76,7 @@ export function checkFigures(report: UnitReport, unreadable?: ReadonlySet<Indica
     if (val(p.part) > val(p.whole)) {
       add(
         'error',
-        p.part,
+        [p.part, p.whole],
         p.rule,
         `${p.part} (${lower(p.part)}) = ${formatNumber(val(p.part))} lớn hơn ${p.whole} (${lower(p.whole)}) = ${formatNumber(val(p.whole))}; ${p.part} không được lớn hơn ${p.whole}.`,
       );
@@ -87,7 +88,7 @@ export function checkFigures(report: UnitReport, unreadable?: ReadonlySet<Indica
     if (val(n.people) > 0 && !(val(n.events) > 0)) {
       add(
         'warning',
-        n.events,
+        [n.events, n.people],
         n.rule,
         `${n.people} (${lower(n.people)}) = ${formatNumber(val(n.people))} nhưng ${n.events} (${lower(n.events)})` +
           ` = ${f[n.events] === null ? 'để trống' : formatNumber(val(n.events))}; cần ghi số ${lower(n.events)} đã tổ chức.`,

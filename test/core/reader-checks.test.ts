@@ -4,7 +4,7 @@ import type { Finding } from '../../src/core/findings';
 import { cellRef } from '../../src/core/findings';
 import type { IndicatorCode } from '../../src/core/template';
 import { readSheet } from '../../src/core/reader';
-import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
+import { buildUnitGrid, makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 
 const SHEET = 'HuongLoc';
 
@@ -74,6 +74,30 @@ describe('participants need an event (warnings)', () => {
   });
   test('no participants, no event: fine', () => {
     expect(findingsFor({ C1: 0, C2: 0, C3: 0, C4: 0 })).toEqual([]);
+  });
+});
+
+describe('a rule whose first row is missing from the sheet still names a cell', () => {
+  /** The sheet without the rows of `omit`, read: its findings and where each code's value sits. */
+  function readWithout(omit: IndicatorCode[], figures: Partial<Record<IndicatorCode, unknown>>) {
+    const { grid, addr } = buildUnitGrid(sampleSpec({ sheet: SHEET, figures: { ...sampleSpec().figures!, ...figures } as never, omitCodes: omit }));
+    const r = readSheet(grid);
+    if (r.kind !== 'report') throw new Error();
+    return { findings: r.findings, addr };
+  }
+
+  test('D4 row deleted, dossiers do not balance: the error points at D5, the next row of the rule', () => {
+    const { findings, addr } = readWithout(['D4'], { D1: 0, D2: 1031, D5: 0, D6: 0 });
+    const fs = rule(findings, 'dossier.balance');
+    expect(fs).toHaveLength(1);
+    expect(fs[0].cell).toBe(addr.figure('D5'));
+    expect(fs[0].message.startsWith(`${cellRef(SHEET, addr.figure('D5'))}:`)).toBe(true);
+  });
+
+  test('C1 row deleted while C2 has participants: the warning points at C2', () => {
+    const { findings, addr } = readWithout(['C1'], { C2: 65 });
+    const fs = rule(findings, 'training.participants');
+    expect(fs).toEqual([expect.objectContaining({ severity: 'warning', cell: addr.figure('C2') })]);
   });
 });
 
