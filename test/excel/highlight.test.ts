@@ -129,6 +129,25 @@ describe('highlightFindings / clearHighlights', () => {
     expect(all).toEqual(few);
   });
 
+  it('splits the reading and colouring of many cells only by payload, each request under the limit', async () => {
+    const fake = setup(Array.from({ length: 10 }, (_, i) => unitGrid(`Xã ${i + 1}`, 60)), { payloadLimit: 20_000 });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Xã 3').getRange('D10').format.fill.color = '#DDEBF7';
+      await ctx.sync();
+    });
+    fake.resetStats();
+    const fs = Array.from({ length: 10 }, (_, i) => Array.from({ length: 60 }, (_, r) => finding(`Xã ${i + 1}`, `D${r + 4}`))).flat();
+    const res = await fake.run((ctx) => highlightFindings(ctx, fs, { maxRequestBytes: 18_000 }));
+    expect(res.cells).toBe(600);
+    expect(res.syncs).toBeGreaterThan(3);
+    expect(fake.stats.failedSyncs).toBe(0);
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(20_000);
+    expect(res.originals.find((o) => o.sheet === 'Xã 3' && o.cell === 'D10')!.color).toBe('#DDEBF7');
+    await fake.run((ctx) => clearHighlights(ctx, undefined, { originals: res.originals, maxRequestBytes: 18_000 }));
+    expect(fake.cell('Xã 3', 'D10').format.fill).toBe('#DDEBF7');
+    expect(fake.cell('Xã 3', 'D11').format.fill).toBeUndefined();
+  });
+
   it('scans a big workbook in syncs that each stay under the payload limit', async () => {
     const fake = setup(Array.from({ length: 30 }, (_, i) => unitGrid(`Xã ${i + 1}`, 40)), { payloadLimit: 20_000 });
     const fs = Array.from({ length: 30 }, (_, i) => finding(`Xã ${i + 1}`, `D${(i % 40) + 4}`));
