@@ -56,7 +56,7 @@ export function Pane(): React.ReactElement {
   const [templateDefaults, setTemplateDefaults] = React.useState<Partial<actions.TemplateForm> | undefined>();
   /** The coloured cells' own fills, given back by Xoá tô màu. */
   const [savedFills, setSavedFills] = React.useState<actions.SavedFills>(() => new Map());
-  const [previous, setPrevious] = React.useState<actions.PreviousPick | null>(null);
+  const [previous, setPrevious] = React.useState<actions.PreviousPick | undefined>();
   const importInput = React.useRef<HTMLInputElement>(null);
   const filesInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
@@ -94,7 +94,7 @@ export function Pane(): React.ReactElement {
     return out;
   };
 
-  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous ?? undefined)));
+  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous)));
   const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook()));
 
   /** Opens the form, filled from the plan when the workbook has one. */
@@ -124,7 +124,7 @@ export function Pane(): React.ReactElement {
     });
 
   const onFilesPicked = (list: File[]) =>
-    run('Tổng hợp từ tệp', async () => afterCompile(await actions.compileFromFiles(await actions.readBrowserFiles(list), previous ?? undefined)));
+    run('Tổng hợp từ tệp', async () => afterCompile(await actions.compileFromFiles(await actions.readBrowserFiles(list), previous)));
 
   /** A file that cannot serve as the previous period leaves the earlier choice as it was. */
   const onPreviousPicked = (file: File) =>
@@ -134,7 +134,7 @@ export function Pane(): React.ReactElement {
 
   const onExport = () =>
     run('Xuất báo cáo', async () => {
-      const { fileName, bytes } = await actions.exportReport(outcome, previous ?? undefined);
+      const { fileName, bytes } = await actions.exportReport(outcome, previous);
       downloadBytes(fileName, bytes);
       return [{ intent: 'success', title: 'Đã tạo báo cáo', lines: [`Tệp ${fileName} đã được tải về.`] }];
     });
@@ -172,7 +172,7 @@ export function Pane(): React.ReactElement {
       />
       <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
       <HiddenFileInput inputRef={filesInput} multiple label="Chọn tệp để tổng hợp" testId="compile-files" onPick={onFilesPicked} />
-      <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={() => setPrevious(null)} />
+      <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={() => setPrevious(undefined)} />
       {busy.busy && (
         <Field validationMessage={`Đang ${busy.label.toLowerCase()}…`} validationState="none">
           <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}`} />
