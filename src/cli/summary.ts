@@ -11,15 +11,20 @@ export function findingPlace(f: Finding): string {
   return where || f.file || f.unit;
 }
 
-/** The reader's messages usually start with `'Hương Lộc'!D14:` already; the place is not repeated then. */
+/**
+ * The reader's messages usually start with `'Hương Lộc'!D14:` already; the place is not repeated then.
+ * A finding about the whole compile has no place, one about a unit or a file may have only that: no
+ * empty part and no name said twice (`UBND huyện A — UBND huyện A:`).
+ */
 function placeAndMessage(f: Finding): string {
   const ref = f.sheet ? cellRef(f.sheet, f.cell) : '';
   if (ref && f.message.startsWith(ref)) return f.file ? `${f.file} › ${f.message}` : f.message;
-  return `${findingPlace(f)}: ${f.message}`;
+  const place = ref ? findingPlace(f) : f.file && f.file !== f.unit ? f.file : '';
+  return place ? `${place}: ${f.message}` : f.message;
 }
 
 export function findingLine(f: Finding): string {
-  return `[${SEVERITY_LABELS[f.severity]}] ${f.unit} — ${placeAndMessage(f)}`;
+  return `[${SEVERITY_LABELS[f.severity]}] ${f.unit ? `${f.unit} — ` : ''}${placeAndMessage(f)}`;
 }
 
 /** `năm 2022`, `Quý I năm 2024`. */
@@ -85,6 +90,9 @@ export function compileSummary(input: SummaryInput): string {
   return lines.join('\n');
 }
 
+/** Heading of the findings that concern no single unit (reports of mixed periods…). */
+const WHOLE_COMPILE = 'Chung cho cả đợt tổng hợp';
+
 /** `tonghop check`: every finding, grouped by unit, errors first. */
 export function checkReport(result: CompileResult, filesRead: number): string {
   const lines: string[] = [];
@@ -109,7 +117,7 @@ export function checkReport(result: CompileResult, filesRead: number): string {
   for (const [unit, fs] of units) {
     const c = countBySeverity(fs);
     lines.push('');
-    lines.push(`${unit} (${c.errors} lỗi, ${c.warnings} cảnh báo)`);
+    lines.push(`${unit || WHOLE_COMPILE} (${c.errors} lỗi, ${c.warnings} cảnh báo)`);
     for (const f of fs) lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${placeAndMessage(f)}`);
   }
   return lines.join('\n');
