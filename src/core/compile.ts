@@ -262,6 +262,7 @@ class Compilation {
     const roster = this.roster;
     let node = roster.find(r.unit, r.unitCode);
     if (node) {
+      this.noteCodeOfAnother(e, node);
       roster.complete(node, { code: r.unitCode, level: r.level });
       // Known so far only as someone's parent: the unit's own spelling of its name is the one to show.
       if (node.implicit && !r.compiled) {
@@ -297,6 +298,21 @@ class Compilation {
     this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.out-of-scope',
       `Đơn vị ${r.unit} (cấp trên: ${r.parent ?? 'không ghi'}) không thuộc danh sách đơn vị của Kế hoạch: báo cáo không được tính.`);
     return undefined;
+  }
+
+  /**
+   * The roster's code decides (spec §8), but a report whose name is another
+   * roster unit's carries a code copied from that unit's file: say so, or the
+   * unit would show `Chưa nộp` and its neighbour's real report a duplicate
+   * with nothing to explain why.
+   */
+  private noteCodeOfAnother(e: ReportEntry, node: UnitNode): void {
+    const r = e.report;
+    if (!this.roster.closed || !r.unitCode) return;
+    const byName = this.roster.find(r.unit);
+    if (!byName || byName === node) return;
+    this.warn(r.source, r.unit, r.idCells.unitCode ?? r.idCells.unit ?? '', 'compile.code-name-mismatch',
+      `Mã đơn vị ${r.unitCode} là mã của ${node.name} trong danh sách của Kế hoạch, nhưng báo cáo ghi đơn vị ${r.unit}: báo cáo được tính cho ${node.name} theo mã. Nếu mã ghi nhầm, đề nghị đơn vị sửa lại mã (${byName.code ? `mã của ${byName.name} là ${byName.code}` : `${byName.name} chưa có mã`}).`);
   }
 
   private duplicate(e: ReportEntry, first: ReportEntry): void {

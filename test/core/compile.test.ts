@@ -353,6 +353,23 @@ describe('roster matching', () => {
     expect(s.figures.A1).toBe(3);
   });
 
+  test('a code copied from a neighbour (the name is another roster unit\'s) is a warning naming both units at the code cell', () => {
+    const result = compileReads([
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, roster: [
+        { code: 'X01', name: 'UBND xã A', level: 'Xã', parent: DISTRICT }, { code: 'X02', name: 'UBND xã B', level: 'Xã', parent: DISTRICT }] }),
+      reportRead('UBND xã B', { unitCode: 'X01', figures: { A1: 500 } }),
+      reportRead('UBND xã A', { unitCode: 'X01', figures: { A1: 10 } }),
+    ], {});
+    const w = result.findings.filter((f) => f.rule === 'compile.code-name-mismatch');
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ severity: 'warning', unit: 'UBND xã B' });
+    expect(w[0].cell).toMatch(/^B\d+$/);
+    expect(w[0].message).toContain('X01');
+    expect(w[0].message).toContain('UBND xã A');
+    // The roster's code still decides (spec §8): nothing else changes.
+    expect(only(result, DISTRICT).figures.A1).toBe(500);
+  });
+
   test('a unit outside the roster under a known parent counts, with a warning; under an unknown parent it does not', () => {
     const result = compileReads([
       planRead({ compilingUnit: DISTRICT, parent: PROVINCE, roster: [{ name: 'UBND xã A', level: 'Xã', parent: DISTRICT }] }),
