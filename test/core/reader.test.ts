@@ -20,6 +20,13 @@ function read(overrides: Partial<UnitSpec> = {}): { report: UnitReport; findings
   return { report: r.report, findings: r.findings, read: r };
 }
 
+/** A small hand-written sheet: the recognition row `Mã mẫu | TTCCHC-1`, then `rows`, read as a report. */
+function readRows(...rows: CellValue[][]): { report: UnitReport; findings: Finding[] } {
+  const r = readSheet({ sheet: 'S', originRow: 0, originCol: 0, cells: [['Mã mẫu', 'TTCCHC-1'], ...rows] });
+  if (r.kind !== 'report') throw new Error(`expected a report, got ${r.kind}`);
+  return { report: r.report, findings: r.findings };
+}
+
 const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 
@@ -136,15 +143,10 @@ describe('identification block', () => {
   });
 
   test('the year row above the period row, with the value `Năm` in the period row', () => {
-    const grid: SheetGrid = {
-      sheet: 'S', originRow: 0, originCol: 0,
-      cells: [
-        ['Mã mẫu', 'TTCCHC-1'], ['Năm', 2023], ['Đơn vị báo cáo', 'UBND xã A'], ['Cấp', 'Xã'],
-        ['Đơn vị cấp trên', 'UBND huyện B'], ['Kỳ báo cáo', 'Năm'],
-      ],
-    };
-    const r = readSheet(grid);
-    if (r.kind !== 'report') throw new Error();
+    const r = readRows(
+      ['Năm', 2023], ['Đơn vị báo cáo', 'UBND xã A'], ['Cấp', 'Xã'],
+      ['Đơn vị cấp trên', 'UBND huyện B'], ['Kỳ báo cáo', 'Năm'],
+    );
     expect(r.report.year).toBe(2023);
     expect(r.report.period).toBe('Năm');
     expect(r.report.identificationOk).toBe(true);
@@ -260,16 +262,11 @@ describe('identification block', () => {
   });
 
   test('a titled identification block (`I. THÔNG TIN ĐƠN VỊ`) is read whole', () => {
-    const grid: SheetGrid = {
-      sheet: 'S', originRow: 0, originCol: 0,
-      cells: [
-        ['Mã mẫu', 'TTCCHC-1'], ['I. THÔNG TIN ĐƠN VỊ'], ['Đơn vị báo cáo', 'UBND xã A'], ['Cấp', 'Xã'],
-        ['Đơn vị cấp trên', 'UBND huyện B'], ['Kỳ báo cáo', 'Quý III'], ['Năm', 2025],
-        ['II. SỐ LIỆU'], ['Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Ghi chú'], ['A1', 'Tin, bài', 'tin, bài', 4],
-      ],
-    };
-    const r = readSheet(grid);
-    if (r.kind !== 'report') throw new Error();
+    const r = readRows(
+      ['I. THÔNG TIN ĐƠN VỊ'], ['Đơn vị báo cáo', 'UBND xã A'], ['Cấp', 'Xã'],
+      ['Đơn vị cấp trên', 'UBND huyện B'], ['Kỳ báo cáo', 'Quý III'], ['Năm', 2025],
+      ['II. SỐ LIỆU'], ['Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Ghi chú'], ['A1', 'Tin, bài', 'tin, bài', 4],
+    );
     expect(r.report).toMatchObject({ unit: 'UBND xã A', period: 'Quý III', year: 2025, identificationOk: true });
     expect(r.report.figures.A1).toBe(4);
   });
@@ -449,71 +446,47 @@ describe('section II: tasks', () => {
   });
 
   test('`Hoàn thành` is not taken for `Chưa hoàn thành` (headers matched by equality), whatever the order', () => {
-    const grid: SheetGrid = {
-      sheet: 'S', originRow: 0, originCol: 0,
-      cells: [
-        ['Mã mẫu', 'TTCCHC-1'],
-        ['STT', 'Nội dung nhiệm vụ', 'Chưa hoàn thành', 'Hoàn thành', 'Kết quả thực hiện', 'Ghi chú'],
-        [1, 'Việc A', null, 'x', 'Xong'],
-        [2, 'Việc B', 'x', null, null, 'Thiếu kinh phí'],
-      ],
-    };
-    const r = readSheet(grid);
-    if (r.kind !== 'report') throw new Error();
+    const r = readRows(
+      ['STT', 'Nội dung nhiệm vụ', 'Chưa hoàn thành', 'Hoàn thành', 'Kết quả thực hiện', 'Ghi chú'],
+      [1, 'Việc A', null, 'x', 'Xong'],
+      [2, 'Việc B', 'x', null, null, 'Thiếu kinh phí'],
+    );
     expect(r.report.tasks.map((t) => t.done)).toEqual([true, false]);
     expect(r.report.tasks[0].result).toBe('Xong');
   });
 
   test('a two-row header (Hoàn thành / Chưa hoàn thành under a merged cell) is read', () => {
-    const grid: SheetGrid = {
-      sheet: 'S', originRow: 0, originCol: 0,
-      cells: [
-        ['Mã mẫu', 'TTCCHC-1'],
-        ['II. PHỤ LỤC NHIỆM VỤ'],
-        ['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Đánh giá', null, 'Ghi chú'],
-        [null, null, null, 'Hoàn thành', 'Chưa hoàn thành'],
-        ['1.', 'Việc A', 'Xong', 'x'],
-        ['I', 'NHÓM NHIỆM VỤ KHÁC'],
-        ['02', 'Việc B', 'Một phần', null, '✓'],
-      ],
-    };
-    const r = readSheet(grid);
-    if (r.kind !== 'report') throw new Error();
+    const r = readRows(
+      ['II. PHỤ LỤC NHIỆM VỤ'],
+      ['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Đánh giá', null, 'Ghi chú'],
+      [null, null, null, 'Hoàn thành', 'Chưa hoàn thành'],
+      ['1.', 'Việc A', 'Xong', 'x'],
+      ['I', 'NHÓM NHIỆM VỤ KHÁC'],
+      ['02', 'Việc B', 'Một phần', null, '✓'],
+    );
     expect(r.report.tasks.map((t) => [t.stt, t.done, t.cell])).toEqual([[1, true, 'A5'], [2, false, 'A7']]);
     expect(r.findings.filter((f) => f.rule.startsWith('task.'))).toEqual([]);
   });
 
   test('rows end at the next section and at a run of blank rows (signatures after are not tasks)', () => {
-    const grid: SheetGrid = {
-      sheet: 'S', originRow: 0, originCol: 0,
-      cells: [
-        ['Mã mẫu', 'TTCCHC-1'],
-        ['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú'],
-        [1, 'Việc A', 'Xong', 'x'],
-        [],
-        [],
-        [null, 'Người lập biểu', null, 'Thủ trưởng đơn vị'],
-      ],
-    };
-    const r = readSheet(grid);
-    if (r.kind !== 'report') throw new Error();
+    const r = readRows(
+      ['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú'],
+      [1, 'Việc A', 'Xong', 'x'],
+      [],
+      [],
+      [null, 'Người lập biểu', null, 'Thủ trưởng đơn vị'],
+    );
     expect(r.report.tasks).toHaveLength(1);
   });
 
   test('the signature block right under the tasks is not read as tasks', () => {
-    const grid: SheetGrid = {
-      sheet: 'S', originRow: 0, originCol: 0,
-      cells: [
-        ['Mã mẫu', 'TTCCHC-1'],
-        ['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú'],
-        [1, 'Việc A', 'Xong', 'x'],
-        [null, 'Chủ tịch UBND xã chỉ đạo rà soát', 'Xong', 'x'],
-        ['Nơi nhận:', null, null, 'TM. ỦY BAN NHÂN DÂN'],
-        ['- Như trên;', null, null, 'CHỦ TỊCH'],
-      ],
-    };
-    const r = readSheet(grid);
-    if (r.kind !== 'report') throw new Error();
+    const r = readRows(
+      ['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú'],
+      [1, 'Việc A', 'Xong', 'x'],
+      [null, 'Chủ tịch UBND xã chỉ đạo rà soát', 'Xong', 'x'],
+      ['Nơi nhận:', null, null, 'TM. ỦY BAN NHÂN DÂN'],
+      ['- Như trên;', null, null, 'CHỦ TỊCH'],
+    );
     expect(r.report.tasks.map((t) => t.name)).toEqual(['Việc A', 'Chủ tịch UBND xã chỉ đạo rà soát']);
     expect(r.findings.filter((f) => f.rule.startsWith('task.'))).toEqual([]);
   });
@@ -532,12 +505,7 @@ describe('section III: assessment', () => {
   });
 
   test('text written in the row below its label is read too', () => {
-    const grid: SheetGrid = {
-      sheet: 'S', originRow: 0, originCol: 0,
-      cells: [['Mã mẫu', 'TTCCHC-1'], ['III. ĐÁNH GIÁ'], ['Hạn chế, khó khăn:'], ['Kinh phí ít'], ['KIẾN NGHỊ, ĐỀ XUẤT', 'Bổ sung kinh phí']],
-    };
-    const r = readSheet(grid);
-    if (r.kind !== 'report') throw new Error();
+    const r = readRows(['III. ĐÁNH GIÁ'], ['Hạn chế, khó khăn:'], ['Kinh phí ít'], ['KIẾN NGHỊ, ĐỀ XUẤT', 'Bổ sung kinh phí']);
     expect(r.report.assessment).toEqual({ weaknesses: 'Kinh phí ít', proposals: 'Bổ sung kinh phí' });
   });
 
