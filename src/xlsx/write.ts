@@ -197,8 +197,9 @@ function validationXml(v: Validation): string {
     `<dataValidation type="${type}"${operator ? ` operator="${operator}"` : ''} allowBlank="1" showErrorMessage="1"${msgs} sqref="${escapeAttr(v.range.replace(/\$/g, ''))}">`;
   switch (v.type) {
     case 'list': {
-      // A literal list is one quoted formula; items must not hold commas or quotes.
-      const items = v.values.map((x) => x.replace(/[",]/g, ' ')).join(',');
+      // A literal list is one quoted formula; items must not hold commas or quotes (`Phòng, ban` → `Phòng ban`,
+      // which the reader takes for the same level).
+      const items = v.values.map((x) => x.replace(/[",]/g, ' ').replace(/\s+/g, ' ').trim()).join(',');
       return `${head('list', '')}<formula1>${escapeText(`"${items}"`)}</formula1></dataValidation>`;
     }
     case 'wholeNumber':

@@ -146,3 +146,22 @@ describe('writeXlsx', () => {
     expect(names).toEqual(['Tổng hợp  huyện xã  2022', 'kiểm tra', 'Kiểm tra (2)']);
   });
 });
+
+describe('list validations', () => {
+  it('offers the levels with a comma (Phòng, ban; Sở, ngành) as one clean item each, read back as the same level', async () => {
+    const { LEVEL_NAMES } = await import('../../src/core/template');
+    const { parseLevel } = await import('../../src/core/reader');
+    const sheet: OutputSheet = {
+      name: 'Mẫu', role: 'template', rows: [[{ v: 'Cấp' }, { v: 'Xã' }]], merges: [], columnWidths: [10, 10],
+      print: { orientation: 'portrait' },
+      validations: [{ range: 'B1', type: 'list', values: [...LEVEL_NAMES] }],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeXlsx([sheet])) as unknown as ArrayBuffer);
+    const dv = (wb.getWorksheet('Mẫu') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const formula = String(Object.values(dv)[0].formulae[0]);
+    const items = formula.replace(/^"|"$/g, '').split(',');
+    expect(items).toEqual(['Xã', 'Phòng ban', 'Huyện', 'Sở ngành', 'Tỉnh']);
+    expect(items.map((i) => parseLevel(i))).toEqual([...LEVEL_NAMES]);
+  });
+});
