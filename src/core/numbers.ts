@@ -11,6 +11,10 @@
  * Excel would show it: in a count that is a non-integer, so an error; in A6
  * (hours) `2.5` and `2,5` are both 2.5 hours.
  *
+ * The ambiguous comma: `15,000` is 15 by these conventions, but in a count
+ * (E1 is thousands of đồng) it is most likely fifteen thousand typed the
+ * English way: read as 15 as the spec says, with a warning, never silently.
+ *
  * The parser returns the value and at most one issue; the reader adds the
  * unit, sheet and cell and turns the issue into a Finding.
  */
@@ -21,6 +25,7 @@ import { MAX_HOURS, ValueKind } from './template';
 export type FigureRule =
   | 'figure.not-a-number'
   | 'figure.text-number'
+  | 'figure.comma-thousands'
   | 'figure.negative'
   | 'figure.not-integer'
   | 'figure.hours-range'
@@ -82,7 +87,20 @@ export function parseFigure(v: CellValue, kind: ValueKind): ParsedFigure {
   }
   const whole = m.index === 0 && m[0].length === text.length;
   const checked = checkRange(n, kind, text);
-  if (checked.issue || whole) return checked;
+  if (checked.issue) return checked;
+  if (kind === 'count' && m[2] === ',' && m[3] === '000') {
+    // `15,000`: a whole number by the spec (comma = decimal mark), but most likely 15.000 typed the English way.
+    const thousands = formatNumber(Number(intPart + m[3]));
+    return {
+      value: checked.value,
+      issue: {
+        severity: 'warning',
+        rule: 'figure.comma-thousands',
+        message: `ghi «${text}»; dấu phẩy là dấu thập phân nên đã đọc là ${formatNumber(checked.value!)}. Nếu số đúng là ${thousands} thì cần ghi ${thousands} (dấu chấm ngăn cách hàng nghìn)`,
+      },
+    };
+  }
+  if (whole) return checked;
   return {
     value: checked.value,
     issue: {

@@ -68,6 +68,15 @@ describe('parseFigure: numbers typed by people (Vietnamese conventions)', () => 
     expect(r.issue?.rule).toBe(rule);
   });
 
+  test.each(['15,000', '1,000', '10,000 nghìn đồng'])('%p in a count: read as the spec says (comma = decimal mark) but never silently: a warning quoting the text', (cell) => {
+    // `15,000` in E1 (thousands of đồng) is far more likely fifteen thousand typed the English way than 15,000 = 15.
+    const r = parseFigure(cell, 'count');
+    expect(r.value).toBe(Number(cell.split(',')[0]));
+    expect(r.issue?.severity).toBe('warning');
+    expect(r.issue?.message).toContain(`«${cell}»`);
+    expect(r.issue?.message).toMatch(/dấu thập phân/);
+  });
+
   test('a formula with no cached result asks the unit to open and save the file in Excel', () => {
     expect(parseFigure({ error: NO_CACHED_VALUE }, 'count').issue?.message).toMatch(/mở tệp bằng Excel và lưu lại/);
   });
