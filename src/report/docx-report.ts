@@ -93,22 +93,21 @@ function bodyParagraph(text: string, o: { bold?: boolean; italics?: boolean; kee
   });
 }
 
+/** A bold heading kept with the paragraph after it; sections get space above, sub-sections none. */
+function headingParagraph(text: string, before: number): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: BODY_PARAGRAPH.firstLine },
+    keepNext: true,
+    spacing: { before, after: BODY_PARAGRAPH.after, line: BODY_PARAGRAPH.line, lineRule: LineRuleType.AUTO },
+    children: [run(text, { bold: true })],
+  });
+}
+
 function blockParagraph(b: Block): Paragraph {
   switch (b.kind) {
-    case 'heading': return new Paragraph({
-      alignment: AlignmentType.JUSTIFIED,
-      indent: { firstLine: BODY_PARAGRAPH.firstLine },
-      keepNext: true,
-      spacing: { before: 120, after: BODY_PARAGRAPH.after, line: BODY_PARAGRAPH.line, lineRule: LineRuleType.AUTO },
-      children: [run(b.text, { bold: true })],
-    });
-    case 'subheading': return new Paragraph({
-      alignment: AlignmentType.JUSTIFIED,
-      indent: { firstLine: BODY_PARAGRAPH.firstLine },
-      keepNext: true,
-      spacing: { before: 0, after: BODY_PARAGRAPH.after, line: BODY_PARAGRAPH.line, lineRule: LineRuleType.AUTO },
-      children: [run(b.text, { bold: true })],
-    });
+    case 'heading': return headingParagraph(b.text, 120);
+    case 'subheading': return headingParagraph(b.text, 0);
     default: return bodyParagraph(b.text);
   }
 }
