@@ -285,22 +285,18 @@ async function checkWritable(file: string): Promise<void> {
 }
 
 /**
- * The output may replace an input file only when that file is the compiler's
- * own earlier output (`-o` inside the input folder, run again): every report
- * in it is a compiled report of a unit this compile summarises again. A file
- * holding a unit's own report, a plan, another unit's compiled report (a
- * district's workbook read by the province) or that could not be read is
- * someone's document: writing over it would destroy it (spec §7: compiling
- * never changes a unit's sheet).
+ * The output may replace an input file only when the core found that file to
+ * hold nothing but the compiler's own earlier output (`-o` inside the input
+ * folder, run again: core/own-outputs.ts). Any other input is someone's
+ * document: writing over it would destroy it (compiling never changes a
+ * unit's sheet).
  */
 function refuseToOverwriteInput(output: string, g: Gathered, result: CompileResult): void {
   const target = path.resolve(output);
   const input = g.perFile.find((f) => path.resolve(f.file) === target);
   if (!input) return;
-  const summarised = new Set(result.summaries.map((s) => unitKey(s.unit)));
-  const ownEarlierOutput = input.findings.length === 0 && input.reads.every((r) =>
-    r.kind === 'skipped' || (r.kind === 'report' && r.report.compiled && summarised.has(unitKey(r.report.unit))));
-  if (!ownEarlierOutput) {
+  // The core names files as the reader does (base name); two inputs of one name are judged together, so refused unless both are ours.
+  if (!result.ownOutputFiles.includes(path.basename(input.file))) {
     throw new CommandError(`Tệp kết quả "${output}" cũng là tệp đầu vào và chứa báo cáo hoặc Kế hoạch: ghi đè sẽ làm mất báo cáo đó. Hãy chọn tên khác cho tệp tổng hợp (-o).`);
   }
 }

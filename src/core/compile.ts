@@ -48,6 +48,7 @@ import {
   computeRates, type AssessmentKey, type Figures, type Period,
 } from './template';
 import { formatDateVi } from './dates';
+import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
 interface ChildData {
@@ -97,7 +98,9 @@ class Compilation {
   private readonly findings: Finding[] = [];
   /** The readers' findings per sheet, kept apart so those of the compiler's own earlier output can be dropped. */
   private readonly readFindings: { entry?: ReportEntry; findings: Finding[] }[] = [];
-  private readonly ownOutput = new Set<ReportEntry>();
+  /** The compiler's own earlier outputs (own-outputs.ts decides). */
+  private readonly ownOutputs: SourceRef[] = [];
+  private readonly ownEntries = new Set<ReportEntry>();
   private readonly extraFindings: Finding[];
   private readonly skipped: SourceRef[] = [];
   private plan?: Plan;
@@ -148,14 +151,17 @@ class Compilation {
       ? this.plan.tasks.map((t) => ({ ...t }))
       : taskUnion([...this.own.values(), ...this.compiled.values()].map((e) => e.report.tasks));
     for (const root of this.roster.roots()) this.evaluate(root);
+    const facts = this.sheetFacts();
     this.settleSuperseded();
     this.checkTasks();
     // Deepest first (communes' districts, then the province), tree order within a depth.
     this.summaries.sort((a, b) => b.depth - a.depth || a.order - b.order);
+    // Findings about the compiler's own sheets are not the units' business, and not repeated run after run.
+    const onOwnSheet = (f: Finding) => !!f.sheet && this.ownOutputs.some((s) => sameSource(s, f));
     const all = [
       ...this.extraFindings,
-      ...this.readFindings.filter((x) => !x.entry || !this.ownOutput.has(x.entry)).flatMap((x) => x.findings),
-      ...this.findings,
+      ...this.readFindings.filter((x) => !x.entry || !this.ownEntries.has(x.entry)).flatMap((x) => x.findings),
+      ...this.findings.filter((f) => !onOwnSheet(f)),
     ];
     const findings = all.map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
@@ -168,7 +174,43 @@ class Compilation {
       findings,
       skipped: this.skipped,
       plan: this.plan,
+      ownOutputs: this.ownOutputs,
+      ownOutputFiles: ownOutputFiles(facts.map((f) => f.facts), this.compiledHere(), this.extraFindings),
     };
+  }
+
+  private compiledHere(): Set<string> {
+    return unitsCompiledHere({ summaries: this.summaries.map((s) => s.summary), plan: this.plan });
+  }
+
+  /**
+   * Every sheet read, as own-outputs.ts needs to see it (once the tree is
+   * rolled up), and the sheets it finds to be own earlier outputs.
+   */
+  private sheetFacts(): { facts: SheetFacts; entry?: ReportEntry }[] {
+    const atTop = new Set<ReportEntry>();
+    for (const { node, entry } of this.superseded) {
+      let above = false;
+      for (let p = node.parent; p && !above; p = p.parent) above = this.summarized.has(p);
+      if (node === this.roster.root || !above) atTop.add(entry);
+    }
+    const out: { facts: SheetFacts; entry?: ReportEntry }[] = [];
+    let next = 0;
+    for (const r of this.reads) {
+      if (r.kind === 'report') {
+        const entry = this.entries[next++];
+        const rep = entry.report;
+        out.push({ entry, facts: { source: rep.source, kind: 'report', compiled: rep.compiled, unit: rep.unit, counted: entry.counted, supersededAtTop: atTop.has(entry) } });
+      } else if (r.kind === 'skipped') out.push({ facts: { source: r.source, kind: 'none', counted: false } });
+      else out.push({ facts: { source: r.kind === 'plan' ? r.plan.source : r.source, kind: 'other', counted: false } });
+    }
+    const here = this.compiledHere();
+    for (const x of out) {
+      if (!isOwnEarlierOutput(x.facts, here, !!this.options.openWorkbook)) continue;
+      this.ownOutputs.push(x.facts.source);
+      if (x.entry) this.ownEntries.add(x.entry);
+    }
+    return out;
   }
 
   // ------------------------------------------------------------ reading
@@ -440,18 +482,14 @@ class Compilation {
   }
 
   /**
-   * Compiled reports left out: silently when they are the output of a unit
-   * compiled at the top here (its own earlier output); with a warning when a
-   * unit above them is compiled too (fresh roll-up preferred over the copy).
+   * Compiled reports left out: silently when they are the compiler's own
+   * earlier output (own-outputs.ts); otherwise with a warning, a unit above
+   * them being compiled too (fresh roll-up preferred over the copy).
    */
   private settleSuperseded(): void {
-    for (const { node, entry } of this.superseded) {
+    for (const { entry } of this.superseded) {
       const r = entry.report;
-      let above = false;
-      for (let p = node.parent; p && !above; p = p.parent) above = this.summarized.has(p);
-      if (node === this.roster.root || !above) {
-        // Its findings are about the compiler's own sheet: not the units' business, and not repeated run after run.
-        this.ownOutput.add(entry);
+      if (this.ownEntries.has(entry)) {
         entry.reason = 'Báo cáo tổng hợp do chính đơn vị tổng hợp lập ở lần chạy trước: không tính lại.';
         continue;
       }

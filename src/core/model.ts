@@ -98,6 +98,12 @@ export type SheetRead =
 export interface CompileOptions {
   period?: Period;
   year?: number;
+  /**
+   * The grids without a file are the sheets of the open workbook the outputs
+   * will be written to (the pane): its sheets named like outputs may be the
+   * compiler's own earlier output (core/own-outputs.ts).
+   */
+  openWorkbook?: boolean;
 }
 
 /** A report as it entered the compile. */
@@ -168,6 +174,14 @@ export interface CompileResult {
   findings: Finding[];
   skipped: SourceRef[];
   plan?: Plan;
+  /**
+   * Sheets that are the compiler's own earlier output (core/own-outputs.ts):
+   * left out of the totals and the findings. Those of the open workbook (no
+   * `file`) are the sheets the next output replaces (ownOutputSheetNames).
+   */
+  ownOutputs: SourceRef[];
+  /** Input files holding nothing but own earlier output: the only inputs `-o` may overwrite. */
+  ownOutputFiles: string[];
 }
 
 /**

@@ -11,7 +11,6 @@ import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
 import { countResult, type Counts } from './findings-view';
-import { earlierOutputs } from './own-outputs';
 import * as ports from './ports';
 import { fillKey, type OriginalFill } from './ports';
 
@@ -79,7 +78,8 @@ export function asPaneError(e: unknown): PaneError {
   return new PaneError(ports.describeError(e));
 }
 
-const isPlanGrid = (g: SheetGrid): boolean => fold(g.sheet) === fold(PLAN_SHEET_NAME) || ports.isPlanSheet(g);
+const isPlanName = (sheet: string): boolean => fold(sheet) === fold(PLAN_SHEET_NAME);
+const isPlanGrid = (g: SheetGrid): boolean => isPlanName(g.sheet) || ports.isPlanSheet(g);
 
 /** `Kế hoạch`, `KE HOACH 2024`, `Kế hoạch (2)`: names a plan sheet usually has. */
 const looksLikePlan = (name: string): boolean => fold(name).includes(fold(PLAN_SHEET_NAME));
@@ -111,15 +111,13 @@ function compileOutcome(
 }
 
 /**
- * Reads and compiles the workbook, leaving out the add-in's own earlier
- * output: a second Tổng hợp then gives exactly the first one's sheets.
+ * Reads and compiles the workbook once; the core leaves out the add-in's own
+ * earlier output (CompileResult.ownOutputs), so a second Tổng hợp gives
+ * exactly the first one's sheets, and says which sheets the output replaces.
  */
-async function compileOpenWorkbook(ctx: Excel.RequestContext): Promise<{ grids: SheetGrid[]; result: CompileResult; own: Set<string> }> {
-  const grids = await ports.readWorkbookGrids(ctx);
-  const first = ports.compileGrids(grids, {});
-  const own = earlierOutputs(grids, first);
-  const result = own.size ? ports.compileGrids(grids.filter((g) => !own.has(g.sheet.toLowerCase())), {}) : first;
-  return { grids, result, own };
+async function compileOpenWorkbook(ctx: Excel.RequestContext): Promise<{ result: CompileResult; own: Set<string> }> {
+  const result = ports.compileGrids(await ports.readWorkbookGrids(ctx), { openWorkbook: true });
+  return { result, own: ports.ownOutputSheetNames(result.ownOutputs) };
 }
 
 /**
@@ -182,9 +180,12 @@ export async function compileFromFiles(files: readonly PickedFile[], previous?: 
   if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
   const { grids, problems } = await readPickedFiles(files);
   return excelRun(async (ctx) => {
-    const workbook = (await readPlanSheets(ctx, true)).grids;
-    const result = ports.compileGrids([...workbook.filter(isPlanGrid), ...grids], {}, problems);
-    const { written, notes } = await writeOutputs(ctx, result, earlierOutputs(workbook, result), previous?.previous);
+    // Each sheet read once: the plan goes into the compile, the earlier outputs are what the output replaces.
+    const workbook = (await readPlanSheets(ctx, true)).grids.map((g) => ({ g, read: ports.readGrid(g) }));
+    const plans = workbook.filter((x) => x.read.kind === 'plan' || isPlanName(x.g.sheet)).map((x) => x.read);
+    const result = ports.compileReads([...plans, ...grids.map(ports.readGrid)], problems);
+    const own = ports.ownOutputSheetNames(ports.ownOutputsBeside(workbook.map((x) => x.read), result));
+    const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1');
     return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes, previous);
   });

@@ -2,10 +2,10 @@
  * The pane's one door to the other parts (core, .xlsx reader, Office.js
  * layer, report): if one of their signatures moves, only this file follows.
  */
-import { compileGrids as coreCompileGrids } from '../core/compile';
+import { compileGrids as coreCompileGrids, compileReads as coreCompileReads } from '../core/compile';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileResult, Plan, PreviousPeriod } from '../core/model';
+import type { CompileOptions, CompileResult, Plan, PreviousPeriod, SheetRead } from '../core/model';
 import type { OutputSheet } from '../core/sheet-model';
 import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
 import { readSheet } from '../core/reader';
@@ -15,8 +15,15 @@ import { clearHighlights as excelClear, highlightFindings as excelHighlight, sel
 import { describeOfficeError } from '../excel/errors';
 import type { PickedFile, ImportOutcome, TemplateForm } from './actions';
 
-export const compileGrids = (grids: SheetGrid[], options: { period?: CompileResult['period']; year?: number }, extra?: Finding[]): CompileResult =>
+export const compileGrids = (grids: SheetGrid[], options: CompileOptions, extra?: Finding[]): CompileResult =>
   coreCompileGrids(grids, options, extra);
+
+/** Sheets already read (readGrid), compiled with the period the reports give. */
+export const compileReads = (reads: SheetRead[], extra?: Finding[]): CompileResult => coreCompileReads(reads, {}, extra);
+
+export const readGrid = (g: SheetGrid): SheetRead => readSheet(g);
+
+export { ownOutputSheetNames, ownOutputsBeside } from '../core/own-outputs';
 
 /** `taken`: names of sheets that stay in the workbook, so no output clashes with them; `previous`: last period, to compare with. */
 export const layoutOutputs = (result: CompileResult, taken: string[], previous?: PreviousPeriod): OutputSheet[] =>

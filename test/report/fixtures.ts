@@ -71,5 +71,7 @@ export function namDongResult(): CompileResult {
       { severity: 'warning', unit: 'UBND xã Thượng Quảng', sheet: 'Thượng Quảng', cell: 'D14', rule: 'figure.text-number', message: 'Ô ghi "hơn 20": đọc là 20.' },
     ],
     skipped: [],
+    ownOutputs: [],
+    ownOutputFiles: [],
   };
 }
