@@ -2,7 +2,42 @@
  * Output sheets as plain data. Layout code in the core builds these; the
  * .xlsx writer (src/xlsx/write.ts, hand-written SpreadsheetML) and the
  * Office.js writer only copy them out, so the two give the same sheets.
+ * Everything a writer could otherwise decide is decided here: the font
+ * (`font`), the paper (`print.paper`), the text cap (capCellText) and the
+ * items of a dropdown list (listItem).
  */
+
+/** Printed reports in Vietnamese offices use Times New Roman, 12 pt: cells and charts alike. */
+export const OUTPUT_FONT: SheetFont = { name: 'Times New Roman', size: 12 };
+
+/** Excel's limit on the text of one cell: longer text would damage the file. */
+export const MAX_CELL_TEXT = 32767;
+
+/** A text cut to what one cell can hold, ending with `…` when cut. Writers apply it to every text they write. */
+export function capCellText(s: string): string {
+  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT - 1) + '…' : s;
+}
+
+/**
+ * An item of a dropdown list as both writers write it: a literal list is one
+ * comma-separated, quoted string, so commas and quotes inside an item become
+ * one space (`Phòng, ban` → `Phòng ban`, which the reader takes for the same
+ * level). The layout puts items through this; writers join them with commas.
+ */
+export function listItem(text: string): string {
+  return text.replace(/[",]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export interface SheetFont {
+  name: string;
+  /** Points; a cell's `fontSize` overrides it. */
+  size: number;
+}
+
+/** The font a sheet is written in (the layout sets it; hand-made sheets get the same). */
+export function sheetFont(sheet: Pick<OutputSheet, 'font'>): SheetFont {
+  return sheet.font ?? OUTPUT_FONT;
+}
 
 /** Number formats are stored in Excel's invariant (en-US) syntax; Excel shows them in the user's locale (vi-VN: `1.031`, `99,8%`). */
 export const NUMBER_FORMATS = {
@@ -37,6 +72,7 @@ export interface OutCell {
 }
 
 export type Validation =
+  /** `values`: items as written, no comma or quote in one (listItem). */
   | { range: string; type: 'list'; values: string[]; prompt?: string; error?: string }
   | { range: string; type: 'wholeNumber'; min: number; max?: number; prompt?: string; error?: string }
   | { range: string; type: 'decimal'; min: number; max: number; prompt?: string; error?: string };
@@ -69,8 +105,12 @@ export interface OutputSheet {
   rowHeights?: Record<number, number>;
   /** Rows/columns kept in view while scrolling. */
   freeze?: { rows: number; cols: number };
+  /** Font of every cell and chart (default OUTPUT_FONT; set by the layout). */
+  font?: SheetFont;
   print: {
     orientation: 'landscape' | 'portrait';
+    /** Paper size; A4 when absent (set by the layout). */
+    paper?: 'A4';
     /** Rows repeated at the top of every printed page (1-based, inclusive). */
     repeatRows?: [number, number];
   };

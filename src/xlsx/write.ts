@@ -11,16 +11,15 @@
  */
 import * as zlib from 'zlib';
 import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
-import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/sheet-model';
-import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX } from '../core/sheet-model';
+import type { CellStyle, ChartSpec, OutputSheet, SheetFont, Validation } from '../core/sheet-model';
+import { OUTPUT_FONT as CORE_FONT, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, capCellText, listItem, sheetFont } from '../core/sheet-model';
 
-/** Printed reports in Vietnamese offices use Times New Roman. */
-export const OUTPUT_FONT = 'Times New Roman';
-export const OUTPUT_FONT_SIZE = 12;
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32767;
+/** The core's font name (core/sheet-model.ts decides it), kept under its old name for callers. */
+export const OUTPUT_FONT = CORE_FONT.name;
+/** SpreadsheetML's paper size codes, for `print.paper`. */
+const PAPER_CODES: Record<NonNullable<OutputSheet['print']['paper']>, number> = { A4: 9 };
 /** Excel's paper size code for A4. */
-export const PAPER_A4 = 9;
+export const PAPER_A4 = PAPER_CODES.A4;
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -61,18 +60,18 @@ class Styles {
   private readonly xfXml: string[] = [];
 
   constructor() {
-    this.font({});
-    this.xf(undefined, false);
+    this.font({}, CORE_FONT);
+    this.xf(undefined, false, CORE_FONT);
   }
 
-  private font(s: CellStyle): number {
-    const size = s.fontSize ?? OUTPUT_FONT_SIZE;
-    const key = `${s.bold ? 1 : 0}|${s.italic ? 1 : 0}|${size}|${s.color ?? ''}`;
+  private font(s: CellStyle, font: SheetFont): number {
+    const size = s.fontSize ?? font.size;
+    const key = `${s.bold ? 1 : 0}|${s.italic ? 1 : 0}|${size}|${s.color ?? ''}|${font.name}`;
     let id = this.fonts.get(key);
     if (id === undefined) {
       id = this.fontXml.length;
       this.fonts.set(key, id);
-      this.fontXml.push(`<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}<sz val="${size}"/>${s.color ? `<color rgb="${rgb(s.color)}"/>` : ''}<name val="${OUTPUT_FONT}"/><family val="1"/></font>`);
+      this.fontXml.push(`<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}<sz val="${size}"/>${s.color ? `<color rgb="${rgb(s.color)}"/>` : ''}<name val="${escapeAttr(font.name)}"/><family val="1"/></font>`);
     }
     return id;
   }
@@ -99,23 +98,26 @@ class Styles {
     return id;
   }
 
-  /** Layouts share style objects between cells: remember each object's index (locked cells only). */
-  private readonly byObject = new WeakMap<CellStyle, number>();
+  /** Layouts share style objects between cells: remember each object's index (locked cells only), per sheet font. */
+  private readonly byObject = new Map<string, WeakMap<CellStyle, number>>();
 
-  /** The cellXfs index of a style (and lock state), registered on first use. */
-  xf(style: CellStyle | undefined, unlocked: boolean): number {
+  /** The cellXfs index of a style (and lock state) in a sheet's font, registered on first use. */
+  xf(style: CellStyle | undefined, unlocked: boolean, font: SheetFont): number {
+    const fontKey = `${font.name}|${font.size}`;
+    let byObject = this.byObject.get(fontKey);
+    if (!byObject) this.byObject.set(fontKey, (byObject = new WeakMap()));
     if (style && !unlocked) {
-      const known = this.byObject.get(style);
+      const known = byObject.get(style);
       if (known !== undefined) return known;
     }
     const s = style ?? {};
-    const key = `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.border ? 1 : 0}${s.wrap ? 1 : 0}${unlocked ? 1 : 0}|${s.fontSize ?? ''}|${s.fill ?? ''}|${s.color ?? ''}|${s.align ?? ''}|${s.valign ?? ''}|${s.numberFormat ?? ''}`;
+    const key = `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.border ? 1 : 0}${s.wrap ? 1 : 0}${unlocked ? 1 : 0}|${s.fontSize ?? ''}|${s.fill ?? ''}|${s.color ?? ''}|${s.align ?? ''}|${s.valign ?? ''}|${s.numberFormat ?? ''}|${fontKey}`;
     let id = this.xfs.get(key);
     if (id !== undefined) {
-      if (style && !unlocked) this.byObject.set(style, id);
+      if (style && !unlocked) byObject.set(style, id);
       return id;
     }
-    const fontId = this.font(s);
+    const fontId = this.font(s, font);
     const fillId = this.fill(s.fill);
     const borderId = s.border ? 1 : 0;
     const numFmtId = this.numFmt(s.numberFormat);
@@ -131,7 +133,7 @@ class Styles {
     xml += children ? `>${children}</xf>` : '/>';
     id = this.xfXml.length;
     this.xfs.set(key, id);
-    if (style && !unlocked) this.byObject.set(style, id);
+    if (style && !unlocked) byObject.set(style, id);
     this.xfXml.push(xml);
     return id;
   }
@@ -197,9 +199,9 @@ function validationXml(v: Validation): string {
     `<dataValidation type="${type}"${operator ? ` operator="${operator}"` : ''} allowBlank="1" showErrorMessage="1"${msgs} sqref="${escapeAttr(v.range.replace(/\$/g, ''))}">`;
   switch (v.type) {
     case 'list': {
-      // A literal list is one quoted formula; items must not hold commas or quotes (`Phòng, ban` → `Phòng ban`,
-      // which the reader takes for the same level).
-      const items = v.values.map((x) => x.replace(/[",]/g, ' ').replace(/\s+/g, ' ').trim()).join(',');
+      // A literal list is one quoted formula; the items come without commas or quotes (core sheet-model.ts listItem),
+      // which is applied again here for hand-made sheets (a no-op on the layout's).
+      const items = v.values.map(listItem).join(',');
       return `${head('list', '')}<formula1>${escapeText(`"${items}"`)}</formula1></dataValidation>`;
     }
     case 'wholeNumber':
@@ -238,6 +240,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     if (list) list.push(c);
     else unlockedByRow.set(r, [c]);
   }
+  const font = sheetFont(sheet);
   const heights = sheet.rowHeights ?? {};
   const lastRow = Math.max(sheet.rows.length - 1, ...Object.keys(heights).map(Number), ...unlockedByRow.keys());
   let maxCol = 0;
@@ -252,12 +255,12 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
       const cell = row[c];
       const isUnlocked = unlocked.has(`${r},${c}`);
       if (!cell && !isUnlocked) continue;
-      const s = styles.xf(cell?.style, isUnlocked);
+      const s = styles.xf(cell?.style, isUnlocked, font);
       const ref = `${columnLetters(c)}${r + 1}`;
       const v = cell?.v;
       const sAttr = s ? ` s="${s}"` : '';
       // Excel refuses (and calls the file damaged) a cell longer than 32,767 characters.
-      if (typeof v === 'string' && v !== '') cellsXml.push(`<c r="${ref}"${sAttr} t="s"><v>${sst.id(v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT - 1) + '…' : v)}</v></c>`);
+      if (typeof v === 'string' && v !== '') cellsXml.push(`<c r="${ref}"${sAttr} t="s"><v>${sst.id(capCellText(v))}</v></c>`);
       else if (typeof v === 'number' && Number.isFinite(v)) cellsXml.push(`<c r="${ref}"${sAttr}><v>${v}</v></c>`);
       else if (s) cellsXml.push(`<c r="${ref}"${sAttr}/>`);
       else continue;
@@ -291,7 +294,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     dataValidations: validations.length ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>` : '',
     printOptions: '<printOptions horizontalCentered="1"/>',
     pageMargins: '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
-    pageSetup: `<pageSetup paperSize="${PAPER_A4}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    pageSetup: `<pageSetup paperSize="${PAPER_CODES[print.paper ?? 'A4']}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
     drawing: hasDrawing ? '<drawing r:id="rId1"/>' : '',
   };
   return XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
@@ -330,13 +333,14 @@ function numCache(values: (string | number | null)[], format: string): string {
 }
 
 /** Size, weight and typeface of chart text, inside an `a:defRPr`/`a:rPr`: the cells' font, so chart and table print alike. */
-function runProps(size: number, bold: boolean): string {
-  return `sz="${size}" b="${bold ? 1 : 0}"><a:latin typeface="${OUTPUT_FONT}"/><a:cs typeface="${OUTPUT_FONT}"/>`;
+function runProps(size: number, bold: boolean, font: SheetFont): string {
+  const face = escapeAttr(font.name);
+  return `sz="${size}" b="${bold ? 1 : 0}"><a:latin typeface="${face}"/><a:cs typeface="${face}"/>`;
 }
 
 /** Text properties of an axis, the legend or the whole chart. */
-function txPr(size: number): string {
-  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr ${runProps(size, false)}</a:defRPr></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
+function txPr(size: number, font: SheetFont): string {
+  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr ${runProps(size, false, font)}</a:defRPr></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
 }
 
 /** The format of a data column's first number; the text format `@` would show no number on the axis. */
@@ -362,6 +366,7 @@ const AXIS_LINE = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="808080"/>
 function chartXml(sheet: OutputSheet, sheetName: string, spec: ChartSpec): string | null {
   const p = parseRangeAddress(spec.dataRange);
   if (!p || p.r2 <= p.r1 || p.c2 <= p.c1) return null;
+  const font = sheetFont(sheet);
   const cats = [];
   for (let r = p.r1 + 1; r <= p.r2; r++) cats.push(cellValue(sheet, r, p.c1));
   const series = [];
@@ -391,19 +396,19 @@ function chartXml(sheet: OutputSheet, sheetName: string, spec: ChartSpec): strin
   // CT_Scaling: orientation, max, min.
   const scaling = `<c:scaling><c:orientation val="minMax"/>${rateAxis ? '<c:max val="1"/>' : ''}${nonNegative ? '<c:min val="0"/>' : ''}</c:scaling>`;
   const title = '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>'
-    + `<a:pPr><a:defRPr ${runProps(1200, true)}</a:defRPr></a:pPr>`
-    + `<a:r><a:rPr lang="vi-VN" ${runProps(1200, true)}</a:rPr><a:t>${escapeText(spec.title)}</a:t></a:r>`
+    + `<a:pPr><a:defRPr ${runProps(1200, true, font)}</a:defRPr></a:pPr>`
+    + `<a:r><a:rPr lang="vi-VN" ${runProps(1200, true, font)}</a:rPr><a:t>${escapeText(spec.title)}</a:t></a:r>`
     + '</a:p></c:rich></c:tx><c:overlay val="0"/></c:title>';
   // A horizontal bar chart lists the units top-down like the table: categories
   // in reverse order, the value axis then crossing at the far end (the bottom).
   const catAx = `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>`
     + `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/>`
-    + `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${txPr(900)}`
+    + `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${txPr(900, font)}`
     + '<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
   const valAx = `<c:valAx><c:axId val="222"/>${scaling}<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>`
     + '<c:majorGridlines><c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>'
     + (rateAxis ? '<c:numFmt formatCode="0%" sourceLinked="0"/>' : `<c:numFmt formatCode="${escapeAttr(valFormat)}" sourceLinked="1"/>`)
-    + `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${txPr(900)}`
+    + `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${txPr(900, font)}`
     + `<c:crossAx val="111"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>${rateAxis ? '<c:majorUnit val="0.2"/>' : ''}</c:valAx>`;
   return XML_HEAD + `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_REL}">`
     + '<c:date1904 val="0"/><c:lang val="vi-VN"/><c:roundedCorners val="0"/>'
@@ -413,9 +418,9 @@ function chartXml(sheet: OutputSheet, sheetName: string, spec: ChartSpec): strin
     + catAx + valAx
     + '</c:plotArea>'
     // One series is named by the title already: no legend.
-    + `${series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(900)}</c:legend>` : ''}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`
+    + `${series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(900, font)}</c:legend>` : ''}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`
     + '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>'
-    + txPr(1000)
+    + txPr(1000, font)
     + '</c:chartSpace>';
 }
 

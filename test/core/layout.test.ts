@@ -5,7 +5,7 @@ import {
 } from '../../src/core/layout';
 import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
-import { NUMBER_FORMATS, SHEET_NAME_MAX } from '../../src/core/sheet-model';
+import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, listItem } from '../../src/core/sheet-model';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
 import { appendixSubtitle } from '../../src/core/layout/appendix-sheet';
@@ -233,7 +233,9 @@ describe('layoutTemplate', () => {
     const v = sheet.validations!;
     const listOf = (values: readonly string[]) => v.filter((x) => x.type === 'list' && JSON.stringify(x.values) === JSON.stringify(values));
     expect(listOf([MARK])).toHaveLength(1);
-    expect(listOf(LEVEL_NAMES)).toHaveLength(1);
+    // Items as both writers write them (sheet-model.ts listItem): `Phòng, ban` is offered as `Phòng ban`.
+    expect(listOf(LEVEL_NAMES.map(listItem))).toHaveLength(1);
+    expect(listOf(LEVEL_NAMES.map(listItem))[0]).toMatchObject({ values: expect.arrayContaining(['Phòng ban', 'Sở ngành']) });
     expect(listOf(PERIODS)).toHaveLength(1);
     const grid = outputSheetToGrid(sheet);
     const a6Row = grid.cells.findIndex((r) => r[0] === 'A6');
@@ -327,4 +329,17 @@ test('no sheet has a hole: every row is a dense array of cells', () => {
       for (let i = 0; i < r.length; i++) expect(r[i]).toBeDefined();
     }
   }
+});
+
+describe('what the writers copy is decided by the layout', () => {
+  test('every output sheet names its font (Times New Roman 12) and its paper (A4); a text longer than a cell holds is cut with …', () => {
+    const result = compileReads([reportRead('UBND xã Hương Lộc', { figures: { A1: 1 }, assessment: { strengths: 'x'.repeat(MAX_CELL_TEXT + 10) } })], {});
+    const sheets = [...layoutOutputs(result), layoutTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: DISTRICT, period: 'Năm', year: 2024 })];
+    for (const s of sheets) expect([s.name, s.font, s.print.paper]).toEqual([s.name, { name: 'Times New Roman', size: 12 }, 'A4']);
+    expect(OUTPUT_FONT).toEqual({ name: 'Times New Roman', size: 12 });
+    const texts = sheets.flatMap((s) => s.rows.flat().map((c) => c.v)).filter((v): v is string => typeof v === 'string');
+    const longest = texts.reduce((a, b) => (b.length > a.length ? b : a), '');
+    expect(longest).toHaveLength(MAX_CELL_TEXT);
+    expect(longest.endsWith('…')).toBe(true);
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { rangeAddress } from '../address';
 import { toExcelSerial } from '../dates';
-import { NUMBER_FORMATS, type CellStyle, type OutCell, type OutputSheet, type SheetRole } from '../sheet-model';
+import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, capCellText, type CellStyle, type OutCell, type OutputSheet, type SheetRole } from '../sheet-model';
 import type { Period, ValueKind } from '../template';
 
 export const COLORS = {
@@ -102,8 +102,16 @@ export class SheetBuilder {
 
   build(base: Omit<OutputSheet, 'rows' | 'merges' | 'rowHeights'> & { role: SheetRole }): OutputSheet {
     // Array.from visits holes too: no sparse row reaches a writer.
-    const rows = Array.from(this.rows, (r) => Array.from(r ?? [], (c) => c ?? { v: null }));
-    return { ...base, rows, merges: this.merges, rowHeights: Object.keys(this.rowHeights).length ? this.rowHeights : undefined };
+    // Texts capped here, so both writers copy the same cells (sheet-model.ts).
+    const rows = Array.from(this.rows, (r) => Array.from(r ?? [], (c) => (!c ? { v: null } : typeof c.v === 'string' && c.v.length > MAX_CELL_TEXT ? { ...c, v: capCellText(c.v) } : c)));
+    return {
+      ...base,
+      font: OUTPUT_FONT,
+      print: { ...base.print, paper: 'A4' },
+      rows,
+      merges: this.merges,
+      rowHeights: Object.keys(this.rowHeights).length ? this.rowHeights : undefined,
+    };
   }
 }
 

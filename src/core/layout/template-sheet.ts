@@ -5,7 +5,7 @@
  */
 import { rangeAddress } from '../address';
 import type { Plan, UnitIdentity } from '../model';
-import type { OutputSheet, Validation } from '../sheet-model';
+import { listItem, type OutputSheet, type Validation } from '../sheet-model';
 import {
   INDICATORS, LEVEL_NAMES, MARK, MAX_HOURS, PERIODS, type IdField,
 } from '../template';
@@ -52,9 +52,9 @@ function templateValidations(cells: UnitReportCells): Validation[] {
   const v: Validation[] = [];
   const at = (f: IdField) => cells.id[f];
   const level = at('level');
-  if (level) v.push({ range: rangeAddress(level.row, level.col, level.row, level.col), type: 'list', values: [...LEVEL_NAMES], prompt: 'Chọn cấp của đơn vị', error: 'Cấp phải là một trong danh sách' });
+  if (level) v.push({ range: rangeAddress(level.row, level.col, level.row, level.col), type: 'list', values: LEVEL_NAMES.map(listItem), prompt: 'Chọn cấp của đơn vị', error: 'Cấp phải là một trong danh sách' });
   const period = at('period');
-  if (period) v.push({ range: rangeAddress(period.row, period.col, period.row, period.col), type: 'list', values: [...PERIODS], prompt: 'Chọn kỳ báo cáo', error: 'Kỳ báo cáo phải là một trong danh sách' });
+  if (period) v.push({ range: rangeAddress(period.row, period.col, period.row, period.col), type: 'list', values: PERIODS.map(listItem), prompt: 'Chọn kỳ báo cáo', error: 'Kỳ báo cáo phải là một trong danh sách' });
   const year = at('year');
   if (year) v.push({ range: rangeAddress(year.row, year.col, year.row, year.col), type: 'wholeNumber', min: 2000, max: 2100, prompt: 'Năm, 4 chữ số', error: 'Năm phải là số có 4 chữ số' });
   for (const ind of INDICATORS) {
@@ -66,7 +66,7 @@ function templateValidations(cells: UnitReportCells): Validation[] {
   if (cells.taskRows.length) {
     const first = cells.taskRows[0];
     const last = cells.taskRows[cells.taskRows.length - 1];
-    v.push({ range: rangeAddress(first, cells.taskDoneCol, last, cells.taskNotDoneCol), type: 'list', values: [MARK], prompt: `Đánh dấu ${MARK} vào đúng một ô`, error: `Chỉ đánh dấu ${MARK}` });
+    v.push({ range: rangeAddress(first, cells.taskDoneCol, last, cells.taskNotDoneCol), type: 'list', values: [listItem(MARK)], prompt: `Đánh dấu ${MARK} vào đúng một ô`, error: `Chỉ đánh dấu ${MARK}` });
   }
   return v;
 }
