@@ -16,7 +16,6 @@ import { toResultJson } from '../core/json';
 import { layoutOutputs, layoutTemplate } from '../core/layout';
 import { parseLevel, parsePeriod, parseYear } from '../core/reader';
 import { PERIODS, LEVEL_NAMES, type Period } from '../core/template';
-import { unitKey } from '../core/text';
 import { writeXlsx } from '../xlsx/write';
 import { expandInputs, readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { ParsedArgs, UsageError, flag, parseArgs, stringOption, type OptionSpec } from './args';

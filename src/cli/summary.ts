@@ -2,6 +2,7 @@
 import type { Finding } from '../core/findings';
 import { SEVERITY_LABELS, cellRef } from '../core/findings';
 import type { CompileResult } from '../core/model';
+import { periodPhrase } from '../core/period-words';
 import { STATUS_LATE, STATUS_MISSING } from '../core/template';
 
 /** `tệp › 'Hương Lộc'!D14`, or the file alone when the whole file is concerned. */
@@ -27,10 +28,6 @@ export function findingLine(f: Finding): string {
   return `[${SEVERITY_LABELS[f.severity]}] ${f.unit ? `${f.unit} — ` : ''}${placeAndMessage(f)}`;
 }
 
-/** `năm 2022`, `Quý I năm 2024`. */
-export function periodPhrase(period: string, year: number): string {
-  return period === 'Năm' ? `năm ${year}` : `${period} năm ${year}`;
-}
 
 /** Rules that say "left empty": worth knowing, but listed after the warnings that point at a wrong value. */
 const LOW_PRIORITY_RULES = new Set(['figure.empty']);

@@ -41,13 +41,15 @@ import type {
 import { readSheet } from './reader';
 import { Roster, codeKey, inferLevel, rosterFromPlan, type UnitNode } from './roster';
 import {
-  displayUnitName, joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
+  joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
 } from './rollup';
 import {
   ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
   computeRates, type AssessmentKey, type Figures, type Period,
 } from './template';
 import { formatDateVi } from './dates';
+import { displayUnitName } from './unit-names';
+import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
@@ -66,11 +68,6 @@ interface ChildData {
 export function sourceLabel(src: SourceRef | undefined): string {
   if (!src) return '';
   return src.file ? `${src.file} › ${src.sheet}` : src.sheet;
-}
-
-/** `Quý I năm 2024`, `Năm 2024`. */
-function periodText(period: Period | null, year: number | null): string {
-  return period === 'Năm' ? `Năm ${year ?? '?'}` : `${period ?? '?'} năm ${year ?? '?'}`;
 }
 
 /** The deadline of a period: the plan's `Hạn nộp`, else the default of the period in the compile's year. */
@@ -242,7 +239,7 @@ class Compilation {
     const opts = this.options;
     if (plan?.period && opts.period && plan.period !== opts.period || plan?.year && opts.year && plan.year !== opts.year) {
       this.warn(plan!.source, plan!.compilingUnit ?? plan!.source.sheet, '', 'compile.period-options',
-        `Kỳ báo cáo trong sheet Kế hoạch (${periodText(plan!.period ?? null, plan!.year ?? null)}) khác kỳ chọn khi chạy lệnh (${periodText(opts.period ?? null, opts.year ?? null)}): dùng kỳ của Kế hoạch.`);
+        `Kỳ báo cáo trong sheet Kế hoạch (${periodTitle(plan!.period ?? null, plan!.year ?? null)}) khác kỳ chọn khi chạy lệnh (${periodTitle(opts.period ?? null, opts.year ?? null)}): dùng kỳ của Kế hoạch.`);
     }
     let period = plan?.period ?? opts.period;
     let year = plan?.year ?? opts.year;
@@ -261,10 +258,10 @@ class Compilation {
       let best: { period: Period; year: number; n: number } | undefined;
       for (const t of candidates) if (!best || t.n > best.n) best = t;
       if (tally.size > 1 && best) {
-        const list = [...tally.values()].map((t) => `${periodText(t.period, t.year)}: ${t.n} báo cáo`).join('; ');
+        const list = [...tally.values()].map((t) => `${periodTitle(t.period, t.year)}: ${t.n} báo cáo`).join('; ');
         this.findings.push({
           severity: 'warning', unit: '', sheet: '', cell: '', rule: 'compile.period-mixed',
-          message: `Các báo cáo thuộc nhiều kỳ khác nhau (${list}). Tổng hợp kỳ ${periodText(best.period, best.year)}; báo cáo kỳ khác không được tính.`,
+          message: `Các báo cáo thuộc nhiều kỳ khác nhau (${list}). Tổng hợp kỳ ${periodTitle(best.period, best.year)}; báo cáo kỳ khác không được tính.`,
         });
       }
       period ??= best?.period ?? PERIODS[PERIODS.length - 1];
@@ -286,9 +283,9 @@ class Compilation {
         continue;
       }
       if (r.period !== this.period || r.year !== this.year) {
-        e.reason = `Báo cáo kỳ ${periodText(r.period, r.year)}, không phải kỳ đang tổng hợp (${periodText(this.period, this.year)}).`;
+        e.reason = `Báo cáo kỳ ${periodTitle(r.period, r.year)}, không phải kỳ đang tổng hợp (${periodTitle(this.period, this.year)}).`;
         this.error(r.source, r.unit, r.idCells[r.period !== this.period ? 'period' : 'year'] ?? '', 'compile.other-period',
-          `${e.reason} Báo cáo này không được tính vào số liệu tổng hợp; đề nghị đơn vị gửi đúng báo cáo kỳ ${periodText(this.period, this.year)}.`);
+          `${e.reason} Báo cáo này không được tính vào số liệu tổng hợp; đề nghị đơn vị gửi đúng báo cáo kỳ ${periodTitle(this.period, this.year)}.`);
         continue;
       }
       out.push(e);

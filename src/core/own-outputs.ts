@@ -24,7 +24,7 @@
 import type { Finding } from './findings';
 import { isOwnOutputSheet } from './layout/names';
 import type { CompileResult, SheetRead, SourceRef } from './model';
-import { unitKey } from './text';
+import { unitKey } from './unit-names';
 
 /** A sheet read, as the rule sees it. */
 export interface SheetFacts {

@@ -173,11 +173,3 @@ export function joinAssessments(
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v!.join('\n')])) as Partial<Record<AssessmentKey, string>>;
 }
 
-/** `UBND xã Hương Lộc` → `Xã Hương Lộc`: a unit as named inside texts (prefix `UBND` / `Ủy ban nhân dân` dropped). */
-export function displayUnitName(unit: string): string {
-  const t = unit.trim().replace(/\s+/g, ' ');
-  const m = /^(ubnd|uy ban nhan dan)\s+/i.exec(t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd'));
-  if (!m) return t;
-  const words = t.split(' ').slice(m[1].split(' ').length).join(' ');
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : t;
-}

@@ -10,7 +10,8 @@
  */
 import type { Plan } from './model';
 import { LEVELS, type Level } from './template';
-import { fold, unitKey } from './text';
+import { fold } from './text';
+import { unitKey } from './unit-names';
 
 export interface UnitNode {
   /** Creation order: roster order, then reading order. */

@@ -19,19 +19,6 @@ export function foldLoose(s: string): string {
   return fold(s).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const UNIT_PREFIXES = [/^ubnd\s+/, /^uy ban nhan dan\s+/];
-
-/**
- * Unit names are matched with case, spaces, diacritics and the prefixes
- * `UBND` / `Ủy ban nhân dân` folded: `UBND xã Hương Lộc` = `Xã Hương Lộc` = `xa huong loc`.
- * (`Ủy` and `Uỷ` fold alike.)
- */
-export function unitKey(name: string): string {
-  let k = foldLoose(name);
-  for (const p of UNIT_PREFIXES) k = k.replace(p, '');
-  return k;
-}
-
 /** Text as a cell shows it, trimmed; '' for empty or non-text values. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';

@@ -5,7 +5,7 @@
  */
 import type { Period } from '../core/template';
 import { formatNumberVi, formatPercentVi } from './format';
-import { periodPhrase } from './names';
+import { periodPhrase } from '../core/period-words';
 
 /** Last month each period covers: orders periods in time. */
 const END_MONTH: Record<Period, number> = {

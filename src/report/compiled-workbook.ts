@@ -15,9 +15,11 @@ import {
   ASSESSMENT_LABELS, computeRates, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
   type IndicatorCode,
 } from '../core/template';
-import { fold, unitKey } from '../core/text';
+import { fold } from '../core/text';
+import { unitKey } from '../core/unit-names';
 import { toIsoDate } from './format';
-import { levelFromName, placeName, shortUnitName } from './names';
+import { levelFromName, placeName } from './names';
+import { withoutCommitteePrefix } from '../core/unit-names';
 import { canonicalNames, previousFor, reportFinding, type ReportAssessment, type ReportChild, type ReportData, type ReportOptions } from './report-data';
 import { readFindingsTable, readSummaryTable, type SummaryTable } from './workbook-tables';
 
@@ -41,7 +43,7 @@ function attributedLines(text: string, report: UnitReport, childNames: string[])
   const byShort = new Map<string, string>();
   for (const n of childNames) {
     byShort.set(fold(n), n);
-    byShort.set(fold(shortUnitName(n)), n);
+    byShort.set(fold(withoutCommitteePrefix(n)), n);
   }
   // Lines without a unit's name continue the text of the unit named last.
   const out: { unit: string; text: string }[] = [];

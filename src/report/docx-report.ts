@@ -11,7 +11,9 @@ import {
 import { MARK, TASK_HEADERS } from '../core/template';
 import { FINDINGS_SHEET_NAME } from '../core/layout/names';
 import { formatDocDateVi, formatPlaceDateVi, parseIsoDate, twoDigits, upperVi } from './format';
-import { areaWord, documentCode, fullUnitName, headerNames, isPeopleCommittee, periodPhrase, signatureTitles } from './names';
+import { areaWord, documentCode, headerNames, signatureTitles } from './names';
+import { periodPhrase } from '../core/period-words';
+import { fullUnitName, isPeopleCommittee, withoutCommitteePrefix } from '../core/unit-names';
 import { narrativeBlocks, subjectLine, type Block } from './narrative';
 import type { CompileResult } from '../core/model';
 import { fromCompileResult, type ReportData } from './report-data';
@@ -282,7 +284,7 @@ export function taskTotalLine(n: number): string {
 }
 
 function appendix(d: ReportData): (Paragraph | Table)[] {
-  const areaName = d.unit.replace(/^\s*(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '');
+  const areaName = withoutCommitteePrefix(d.unit);
   const out: (Paragraph | Table)[] = [
     centred('Phụ lục', { bold: true }),
     centred(upperVi(`Nhiệm vụ tuyên truyền cải cách hành chính nhà nước trên địa bàn ${areaName} ${periodPhrase(d.period, d.year)}`), { bold: true, before: 60 }),
@@ -377,10 +379,4 @@ export async function buildReportDocx(data: ReportData | CompileResult): Promise
   const d = isCompileResult(data) ? fromCompileResult(data) : data;
   const buf = await Packer.toArrayBuffer(buildReportDocument(d));
   return new Uint8Array(buf);
-}
-
-/** A file name for the report: `Báo cáo tuyên truyền CCHC năm 2024 - Nam Đông.docx`. */
-export function reportFileName(d: Pick<ReportData, 'period' | 'year' | 'place'>): string {
-  const name = `Báo cáo tuyên truyền CCHC ${periodPhrase(d.period, d.year)} - ${d.place}`;
-  return `${name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()}.docx`;
 }

@@ -8,7 +8,8 @@
  */
 export { fromCompileResult, topSummary, type ReportData, type ReportOptions, type ReportChild, type ReportTask, type ReportAssessment, type ReportFinding, type ReportPrevious } from './report-data';
 export { fromCompiledWorkbook } from './compiled-workbook';
-export { buildReportDocx, buildReportDocument, reportFileName } from './docx-report';
+export { buildReportDocx, buildReportDocument } from './docx-report';
+export { reportFileName } from './file-name';
 export { readPreviousPeriod } from './previous';
 export { formatNumberVi, formatPercentVi, formatDocDateVi, formatPlaceDateVi } from './format';
 export { comparisonRef, changePhrase, type ComparisonRef } from './compare';

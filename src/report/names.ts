@@ -2,31 +2,10 @@
  * How the report names units, places and periods: the issuing body's
  * header lines, the place of the date line, `quý I năm 2024`.
  */
-import { LEVELS, type Level, type Period } from '../core/template';
+import { LEVELS, type Level } from '../core/template';
 import { fold } from '../core/text';
+import { isPeopleCommittee, withoutCommitteePrefix } from '../core/unit-names';
 import { upperVi } from './format';
-
-const COMMITTEE_PREFIX = /^\s*(ubnd|uy ban nhan dan)\s+/;
-
-/** A people's committee (`UBND …` / `Ủy ban nhân dân …`) signs "TM. ỦY BAN NHÂN DÂN" and has no parent line in its header. */
-export function isPeopleCommittee(unit: string): boolean {
-  return COMMITTEE_PREFIX.test(fold(unit));
-}
-
-/** `UBND xã Hương Lộc` → `xã Hương Lộc` (for lists inside sentences). */
-export function shortUnitName(unit: string): string {
-  const trimmed = unit.trim().replace(/\s+/g, ' ');
-  const m = COMMITTEE_PREFIX.exec(fold(trimmed));
-  if (!m) return trimmed;
-  // The folded prefix has the same number of words as the written one.
-  const words = trimmed.split(' ');
-  return words.slice(m[1].split(' ').length).join(' ');
-}
-
-/** `UBND huyện Nam Đông` → `Ủy ban nhân dân huyện Nam Đông`. */
-export function fullUnitName(unit: string): string {
-  return isPeopleCommittee(unit) ? `Ủy ban nhân dân ${shortUnitName(unit)}` : unit.trim();
-}
 
 /** Territorial level words (`xã`, `phường`, `huyện`, `thành phố`…), longest first, from the template's level synonyms. */
 const PLACE_WORDS: string[] = LEVELS.filter((l) => l.level === 'Xã' || l.level === 'Huyện' || l.level === 'Tỉnh')
@@ -50,10 +29,10 @@ function stripPlaceWord(name: string): string | null {
  * Nam Đông` → `Nam Đông`).
  */
 export function placeName(unit: string, parent?: string): string {
-  const own = stripPlaceWord(shortUnitName(unit));
+  const own = stripPlaceWord(withoutCommitteePrefix(unit));
   if (own) return own;
   if (parent) {
-    const p = stripPlaceWord(shortUnitName(parent));
+    const p = stripPlaceWord(withoutCommitteePrefix(parent));
     if (p) return p;
   }
   return '…';
@@ -69,7 +48,7 @@ export interface HeaderNames {
 /** The left header block: `ỦY BAN NHÂN DÂN` / `HUYỆN NAM ĐÔNG`, or `UBND HUYỆN NAM ĐÔNG` / `PHÒNG NỘI VỤ`. */
 export function headerNames(unit: string, parent?: string): HeaderNames {
   if (isPeopleCommittee(unit)) {
-    return { bodyLines: ['ỦY BAN NHÂN DÂN', upperVi(shortUnitName(unit))] };
+    return { bodyLines: ['ỦY BAN NHÂN DÂN', upperVi(withoutCommitteePrefix(unit))] };
   }
   return {
     parentLine: parent ? upperVi(parent.trim()) : undefined,
@@ -93,21 +72,10 @@ export function signatureTitles(unit: string, level: Level | null): string[] {
   return ['THỦ TRƯỞNG ĐƠN VỊ'];
 }
 
-/** `năm 2022`, `quý I năm 2024`, `6 tháng đầu năm 2024`, `9 tháng đầu năm 2024`. */
-export function periodPhrase(period: Period | null, year: number | null): string {
-  const y = year ?? '…';
-  switch (period) {
-    case 'Năm': return `năm ${y}`;
-    case '6 tháng': return `6 tháng đầu năm ${y}`;
-    case '9 tháng': return `9 tháng đầu năm ${y}`;
-    case null: return `năm ${y}`;
-    default: return `${period.replace('Quý', 'quý')} năm ${y}`;
-  }
-}
 
 /** `huyện`, `xã`, `tỉnh`: the word the unit uses for its own area (`trên địa bàn huyện`). */
 export function areaWord(unit: string): string {
-  const short = shortUnitName(unit);
+  const short = withoutCommitteePrefix(unit);
   const f = fold(short);
   for (const w of PLACE_WORDS) if (f.startsWith(fold(w) + ' ')) return short.split(/\s+/).slice(0, w.split(' ').length).join(' ').toLocaleLowerCase('vi-VN');
   return 'đơn vị';
@@ -115,7 +83,7 @@ export function areaWord(unit: string): string {
 
 /** The level a unit's name implies (`xã Hương Lộc` → `Xã`, `Phòng Nội vụ` → `Phòng, ban`), or null. */
 export function levelFromName(unit: string): Level | null {
-  const f = fold(shortUnitName(unit));
+  const f = fold(withoutCommitteePrefix(unit));
   let best: { level: Level; len: number } | null = null;
   for (const l of LEVELS) {
     for (const syn of l.synonyms) {

@@ -8,10 +8,13 @@ import {
   ASSESSMENT_LABELS, INDICATOR_GROUPS, INDICATORS, RATES, STATUS_LATE, STATUS_MISSING, computeRates,
   type AssessmentKey, type Indicator, type IndicatorGroup, type RateDef,
 } from '../core/template';
-import { foldLoose, unitKey } from '../core/text';
+import { foldLoose } from '../core/text';
+import { unitKey } from '../core/unit-names';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
-import { areaWord, fullUnitName, periodPhrase, shortUnitName } from './names';
+import { areaWord } from './names';
+import { periodPhrase } from '../core/period-words';
+import { fullUnitName, withoutCommitteePrefix } from '../core/unit-names';
 import type { ReportChild, ReportData } from './report-data';
 
 export type Block =
@@ -35,7 +38,7 @@ const sentence = (s: string) => {
   return /[.!?…]$/.test(t) ? t : `${t}.`;
 };
 
-const listUnits = (units: string[]) => units.map(shortUnitName).join(', ');
+const listUnits = (units: string[]) => units.map(withoutCommitteePrefix).join(', ');
 
 /** Children other than the issuing unit's own sheet: the units it directs. */
 function subordinates(d: ReportData): ReportChild[] {
@@ -84,7 +87,7 @@ function directionBlocks(d: ReportData): Block[] {
 
 /** A child as named in a sentence: `xã Hương Lộc`; the issuing unit's own sheet is `UBND huyện` (its own activities, not the district total). */
 function childName(d: ReportData, c: ReportChild): string {
-  return c.isSelf ? `UBND ${areaWord(d.unit)}` : shortUnitName(c.unit);
+  return c.isSelf ? `UBND ${areaWord(d.unit)}` : withoutCommitteePrefix(c.unit);
 }
 
 /** Counted children: those whose figures entered the totals. */

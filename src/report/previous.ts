@@ -7,7 +7,7 @@ import type { SheetGrid } from '../core/grid';
 import type { PreviousPeriod, UnitReport } from '../core/model';
 import { readSheet } from '../core/reader';
 import { INDICATOR_CODES, type Period } from '../core/template';
-import { unitKey } from '../core/text';
+import { unitKey } from '../core/unit-names';
 import { readSummaryTable } from './workbook-tables';
 
 /** The period the workbook is about: its compiled reports' (the top first), else the most common among its reports. */

@@ -9,9 +9,10 @@ import {
   type Level, type Period, type Rates, type TaskStatus, STATUS_LATE, STATUS_MISSING,
 } from '../core/template';
 import { cellRef } from '../core/findings';
-import { unitKey } from '../core/text';
+import { unitKey } from '../core/unit-names';
 import { toIsoDate } from './format';
-import { periodPhrase, placeName } from './names';
+import { placeName } from './names';
+import { periodPhrase } from '../core/period-words';
 import { comparisonRef, type ComparisonRef } from './compare';
 
 /** A child as the report needs it: the summary's child row without its task marks. */

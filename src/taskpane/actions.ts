@@ -10,6 +10,7 @@ import type { CompileResult, PreviousPeriod } from '../core/model';
 import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
+import { reportFileName } from '../report/file-name';
 import { countResult, type Counts } from './findings-view';
 import * as ports from './ports';
 import { fillKey, type OriginalFill } from './ports';
@@ -299,17 +300,6 @@ export async function exportReport(outcome: CompileOutcome | null, previous?: Pr
   }
 }
 
-/** `Bao-cao-CCHC-Quy-I-2025.docx`: diacritics dropped, case kept, so every browser keeps the name. */
-export function reportFileName(result: Pick<CompileResult, 'period' | 'year'>): string {
-  const period = result.period
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `Bao-cao-CCHC-${period}-${result.year}.docx`;
-}
 
 /** Reads browser `File`s into memory (the bytes the xlsx reader and Excel need). */
 export async function readBrowserFiles(list: FileList | readonly File[]): Promise<PickedFile[]> {

@@ -2,7 +2,7 @@
 import { compareFindings, type Finding } from '../core/findings';
 import type { CompileResult } from '../core/model';
 import { STATUS_MISSING } from '../core/template';
-import { unitKey } from '../core/text';
+import { unitKey } from '../core/unit-names';
 
 export interface FindingGroup {
   unit: string;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { matchTasks } from '../../src/core/task-checks';
-import { displayUnitName, joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion } from '../../src/core/rollup';
+import { joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion } from '../../src/core/rollup';
+import { displayUnitName } from '../../src/core/unit-names';
 import type { ChildRow, TaskRow } from '../../src/core/model';
 import { emptyFigures, type Figures } from '../../src/core/template';
 

@@ -10,6 +10,7 @@ import { createFakeOffice, type FakeOffice } from '../../src/harness/fake-excel'
 import * as actions from '../../src/taskpane/actions';
 import { makeUnitGrid, sampleSpec, type UnitSpec } from '../helpers/unit-grid';
 import { previousWorkbook } from './previous-workbook';
+import { reportFileName } from '../../src/report/file-name';
 
 const COMMUNES: Partial<UnitSpec>[] = [
   { unit: 'UBND xã Hương Lộc', unitCode: 'X001', figures: { ...sampleSpec().figures, A1: 20 } },
@@ -359,7 +360,7 @@ describe('Xuất báo cáo', () => {
   });
 
   it('file names are plain ASCII', () => {
-    expect(actions.reportFileName({ period: 'Quý III', year: 2024 })).toBe('Bao-cao-CCHC-Quy-III-2024.docx');
-    expect(actions.reportFileName({ period: '6 tháng', year: 2024 })).toBe('Bao-cao-CCHC-6-thang-2024.docx');
+    expect(reportFileName({ period: 'Quý III', year: 2024 })).toBe('Bao-cao-CCHC-Quy-III-2024.docx');
+    expect(reportFileName({ period: '6 tháng', year: 2024 })).toBe('Bao-cao-CCHC-6-thang-2024.docx');
   });
 });

@@ -21,7 +21,7 @@ import { INDICATOR_BY_CODE, INDICATOR_CODES, STATUS_MISSING } from '../../src/co
 import { changePhrase, comparisonRef, readPreviousPeriod } from '../../src/report';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../helpers/xlsx-files';
-import { unitKey } from '../../src/core/text';
+import { unitKey } from '../../src/core/unit-names';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { countResult } from '../../src/taskpane/findings-view';

@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { changePhrase, comparisonRef } from '../../src/report/compare';
 import { formatDocDateVi, formatNumberVi, formatPercentVi, twoDigits } from '../../src/report/format';
-import { documentCode, headerNames, levelFromName, periodPhrase, placeName, shortUnitName, signatureTitles } from '../../src/report/names';
+import { documentCode, headerNames, levelFromName, placeName, signatureTitles } from '../../src/report/names';
+import { periodPhrase } from '../../src/core/period-words';
+import { withoutCommitteePrefix } from '../../src/core/unit-names';
 import { taskTotalLine } from '../../src/report/docx-report';
 
 describe('numbers and percents', () => {
@@ -64,9 +66,9 @@ describe('names', () => {
   });
 
   test('short names, levels, periods', () => {
-    expect(shortUnitName('UBND xã Hương Lộc')).toBe('xã Hương Lộc');
-    expect(shortUnitName('Uỷ ban nhân dân Phường Đông Lương')).toBe('Phường Đông Lương');
-    expect(shortUnitName('Sở Nội vụ')).toBe('Sở Nội vụ');
+    expect(withoutCommitteePrefix('UBND xã Hương Lộc')).toBe('xã Hương Lộc');
+    expect(withoutCommitteePrefix('Uỷ ban nhân dân Phường Đông Lương')).toBe('Phường Đông Lương');
+    expect(withoutCommitteePrefix('Sở Nội vụ')).toBe('Sở Nội vụ');
     expect(levelFromName('UBND thị trấn Khe Tre')).toBe('Xã');
     expect(levelFromName('Phòng Nội vụ')).toBe('Phòng, ban');
     expect(levelFromName('UBND thành phố Huế')).toBe('Huyện');

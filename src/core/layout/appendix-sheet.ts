@@ -6,8 +6,8 @@
 import type { ParentSummary } from '../model';
 import type { OutputSheet } from '../sheet-model';
 import { MARK, TASK_HEADERS, type Period } from '../template';
-import { displayUnitName } from '../rollup';
-import { SheetBuilder, STYLE, periodTitle, text } from './styles';
+import { displayUnitName } from '../unit-names';
+import { SheetBuilder, STYLE, periodHeading, text } from './styles';
 
 export const APPENDIX_TITLE = 'PHỤ LỤC';
 
@@ -19,7 +19,7 @@ export function appendixSubtitle(unit: string, period: Period, year: number): st
   const name = displayUnitName(unit);
   const territorial = name !== unit.trim().replace(/\s+/g, ' ');
   const where = territorial ? `TRÊN ĐỊA BÀN ${name}` : `CỦA ${name}`;
-  return `NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC ${where} ${periodTitle(period, year)}`.toLocaleUpperCase('vi');
+  return `NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC ${where} ${periodHeading(period, year)}`.toLocaleUpperCase('vi');
 }
 
 /** `Tổng số: 08 nhiệm vụ./.` (two digits, as the reports write it). */

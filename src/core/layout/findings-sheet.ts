@@ -5,7 +5,7 @@
 import { SEVERITY_LABELS, type Finding } from '../findings';
 import type { OutputSheet } from '../sheet-model';
 import type { Period } from '../template';
-import { COLORS, SheetBuilder, STYLE, periodTitle, text } from './styles';
+import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
 
 export const FINDINGS_TITLE = 'KẾT QUẢ KIỂM TRA BÁO CÁO CỦA CÁC ĐƠN VỊ';
 export const FINDINGS_HEADERS = ['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Sheet', 'Ô', 'Quy tắc', 'Nội dung'] as const;
@@ -23,7 +23,7 @@ export function layoutFindings(findings: readonly Finding[], opts: { name: strin
   const cols = FINDINGS_HEADERS.length;
   const errors = findings.filter((f) => f.severity === 'error').length;
   b.line(0, cols, text(FINDINGS_TITLE, STYLE.title));
-  b.line(1, cols, text(`${periodTitle(opts.period, opts.year)}: ${errors} lỗi, ${findings.length - errors} cảnh báo`, STYLE.note));
+  b.line(1, cols, text(`${periodHeading(opts.period, opts.year)}: ${errors} lỗi, ${findings.length - errors} cảnh báo`, STYLE.note));
   const head = 3;
   b.put(head, 0, FINDINGS_HEADERS.map((h) => text(h, STYLE.header)));
   let row = head + 1;

@@ -15,32 +15,10 @@
  * sheet the add-in should check it reads as `Loại báo cáo: Tổng hợp`.
  */
 import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, type SheetRole } from '../sheet-model';
-import { fold } from '../text';
+import { shortUnitName } from '../unit-names';
 
 export const OUTPUT_PREFIXES = { summary: 'TH', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
 export const FINDINGS_SHEET_NAME = 'Kiểm tra';
-
-/** Words naming the kind of unit, dropped from short names (folded, longest first). */
-const LEVEL_WORDS = [
-  'thanh pho truc thuoc trung uong', 'thanh pho', 'thi xa', 'thi tran', 'dac khu', 'huyen', 'quan', 'tinh', 'xa', 'phuong',
-];
-const COMMITTEE = ['uy ban nhan dan', 'ubnd'];
-
-function dropLeadingWords(name: string, folded: string, prefixes: readonly string[]): string {
-  for (const p of prefixes) {
-    if (folded === p) return name;
-    if (folded.startsWith(p + ' ')) return name.split(' ').slice(p.split(' ').length).join(' ');
-  }
-  return name;
-}
-
-/** `UBND huyện Nam Đông` → `Nam Đông`; `Sở Nội vụ` stays `Sở Nội vụ`. */
-export function shortUnitName(unit: string): string {
-  let name = unit.trim().replace(/\s+/g, ' ');
-  name = dropLeadingWords(name, fold(name), COMMITTEE);
-  const rest = dropLeadingWords(name, fold(name), LEVEL_WORDS);
-  return rest.trim() || name;
-}
 
 function lower(s: string): string {
   return s.toLocaleLowerCase('vi');

@@ -7,6 +7,7 @@
 import { rangeAddress } from '../address';
 import { toExcelSerial } from '../dates';
 import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, capCellText, type CellStyle, type OutCell, type OutputSheet, type SheetRole } from '../sheet-model';
+import { periodTitle } from '../period-words';
 import type { Period, ValueKind } from '../template';
 
 export const COLORS = {
@@ -115,8 +116,8 @@ export class SheetBuilder {
   }
 }
 
-/** `Quý I năm 2024`; the yearly period is just `Năm 2024`. */
-export function periodTitle(period: Period | null, year: number | null): string {
+/** A sheet's period line: core/period-words.ts periodTitle, or `Kỳ báo cáo: …` when the period or year is unknown. */
+export function periodHeading(period: Period | null, year: number | null): string {
   if (!period || !year) return 'Kỳ báo cáo: …';
-  return period === 'Năm' ? `Năm ${year}` : `${period} năm ${year}`;
+  return periodTitle(period, year);
 }

@@ -10,8 +10,8 @@ import { formatDateVi } from '../dates';
 import type { ChildRow, ParentSummary, PreviousPeriod } from '../model';
 import type { ChartSpec, OutCell, OutputSheet } from '../sheet-model';
 import { INDICATORS, INDICATOR_BY_CODE, RATES, STATUS_MISSING, STATUS_LATE, MARK, type IndicatorCode, type Period } from '../template';
-import { unitKey } from '../text';
-import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodTitle, text } from './styles';
+import { unitKey } from '../unit-names';
+import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodHeading, text } from './styles';
 
 export const SUMMARY_TITLE = 'BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CCHC';
 export const TOTAL_LABEL = 'Tổng cộng';
@@ -33,7 +33,7 @@ const CHANNEL_NAMES: Partial<Record<IndicatorCode, string>> = {
 };
 
 export function periodLine(period: Period, year: number): string {
-  return periodTitle(period, year);
+  return periodHeading(period, year);
 }
 
 /** (this − previous) ÷ previous; null when either is missing or previous is 0. */

@@ -9,7 +9,8 @@ import { listItem, type OutputSheet, type Validation } from '../sheet-model';
 import {
   INDICATORS, LEVEL_NAMES, MARK, MAX_HOURS, PERIODS, type IdField,
 } from '../template';
-import { OUTPUT_PREFIXES, safeSheetName, shortUnitName } from './names';
+import { OUTPUT_PREFIXES, safeSheetName } from './names';
+import { shortUnitName } from '../unit-names';
 import { layoutUnitReport, type UnitReportCells } from './unit-report-sheet';
 
 export interface TemplateOptions extends UnitIdentity {

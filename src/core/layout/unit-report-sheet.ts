@@ -18,7 +18,7 @@ import {
   ASSESSMENT_LABELS, COMPILED_REPORT_TYPE, FIGURE_HEADERS, ID_LABELS, INDICATORS, MARK, SECTION_TITLES, TASK_HEADERS,
   TEMPLATE_CODE, type AssessmentKey, type Figures, type IdField, type IndicatorCode,
 } from '../template';
-import { SheetBuilder, STYLE, date, figure, periodTitle, text } from './styles';
+import { SheetBuilder, STYLE, date, figure, periodHeading, text } from './styles';
 
 export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
 const COLS = 6;
@@ -96,7 +96,7 @@ function idValue(data: UnitReportData, field: IdField) {
 
 export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; cells: UnitReportCells } {
   const b = new SheetBuilder();
-  const periodLine = periodTitle(data.period, data.year);
+  const periodLine = periodHeading(data.period, data.year);
   b.line(0, COLS, text(UNIT_REPORT_TITLE, STYLE.title));
   b.line(1, COLS, text(periodLine, STYLE.subtitle));
   b.rowHeights[0] = 22;

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { CompileOutcome } from '../actions';
-import { periodPhrase } from '../../report/names';
+import { periodPhrase } from '../../core/period-words';
 import { missingUnits } from '../findings-view';
 
 const useStyles = makeStyles({

@@ -1,0 +1,75 @@
+/**
+ * How unit names are read and written: the one home of the people's
+ * committee prefix (`UBND` / `Ủy ban nhân dân`, `Uỷ` alike) and of the
+ * short forms built on it.
+ *   unitKey                 matching: `UBND xã Hương Lộc` = `Xã Hương Lộc` = `xa huong loc`
+ *   isPeopleCommittee       `UBND …` / `Ủy ban nhân dân …`
+ *   withoutCommitteePrefix  `UBND xã Hương Lộc` → `xã Hương Lộc` (inside sentences)
+ *   displayUnitName         `UBND xã Hương Lộc` → `Xã Hương Lộc` (a name starting a line)
+ *   fullUnitName            `UBND huyện Nam Đông` → `Ủy ban nhân dân huyện Nam Đông`
+ *   shortUnitName           `UBND huyện Nam Đông` → `Nam Đông` (sheet names)
+ */
+import { fold, foldLoose } from './text';
+
+/** The prefix, folded, in the order unitKey drops them (`UBND Ủy ban nhân dân …` loses both). */
+const COMMITTEE = ['ubnd', 'uy ban nhan dan'];
+
+/** Words naming the kind of unit, dropped from short names (folded, longest first). */
+const LEVEL_WORDS = [
+  'thanh pho truc thuoc trung uong', 'thanh pho', 'thi xa', 'thi tran', 'dac khu', 'huyen', 'quan', 'tinh', 'xa', 'phuong',
+];
+
+/** Spaces collapsed and trimmed: the written form the short names cut words from. */
+const tidy = (name: string): string => name.trim().replace(/\s+/g, ' ');
+
+/** `name` without its first words when, folded, they are one of `prefixes` followed by more words. */
+function dropLeadingWords(name: string, prefixes: readonly string[]): string {
+  const folded = fold(name);
+  for (const p of prefixes) {
+    // The folded prefix has as many words as the written one.
+    if (folded.startsWith(p + ' ')) return name.split(' ').slice(p.split(' ').length).join(' ');
+  }
+  return name;
+}
+
+/**
+ * Unit names are matched with case, spaces, punctuation, diacritics and the
+ * prefixes `UBND` / `Ủy ban nhân dân` folded: `UBND xã Hương Lộc` =
+ * `Xã Hương Lộc` = `xa huong loc`.
+ */
+export function unitKey(name: string): string {
+  let k = foldLoose(name);
+  for (const p of COMMITTEE) if (k.startsWith(p + ' ')) k = k.slice(p.length + 1);
+  return k;
+}
+
+/** A people's committee (`UBND …` / `Ủy ban nhân dân …`): signs "TM. ỦY BAN NHÂN DÂN", has no parent line in its header. */
+export function isPeopleCommittee(unit: string): boolean {
+  const f = fold(unit);
+  return COMMITTEE.some((p) => f.startsWith(p + ' '));
+}
+
+/** `UBND xã Hương Lộc` → `xã Hương Lộc` (for lists inside sentences); other names only tidied. */
+export function withoutCommitteePrefix(unit: string): string {
+  return dropLeadingWords(tidy(unit), COMMITTEE);
+}
+
+/** `UBND xã Hương Lộc` → `Xã Hương Lộc`: a unit as named at the start of a text (prefix dropped, capital kept). */
+export function displayUnitName(unit: string): string {
+  const t = tidy(unit);
+  const words = withoutCommitteePrefix(t);
+  if (words === t) return t;
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : t;
+}
+
+/** `UBND huyện Nam Đông` → `Ủy ban nhân dân huyện Nam Đông`. */
+export function fullUnitName(unit: string): string {
+  return isPeopleCommittee(unit) ? `Ủy ban nhân dân ${withoutCommitteePrefix(unit)}` : unit.trim();
+}
+
+/** `UBND huyện Nam Đông` → `Nam Đông`; `Sở Nội vụ` stays `Sở Nội vụ` (output sheet names). */
+export function shortUnitName(unit: string): string {
+  const name = withoutCommitteePrefix(unit);
+  const rest = dropLeadingWords(name, LEVEL_WORDS);
+  return rest.trim() || name;
+}
