@@ -21,7 +21,8 @@ import { expandInputs, readXlsxFile, readErrorFinding } from '../xlsx/read-file'
 import { ParsedArgs, UsageError, flag, parseArgs, stringOption, type OptionSpec } from './args';
 import { progressBar } from './progress';
 import { readFiles } from './read-pool';
-import { checkReport, compileSummary, findingLine, sortFindings } from './summary';
+import { makeFinding, sortForAttention } from '../core/findings';
+import { checkReport, compileSummary, findingLine } from './summary';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
 
 export const EXIT_OK = 0;
@@ -228,10 +229,9 @@ async function gather(args: ParsedArgs, io: Io): Promise<Gathered> {
   // The plan file, when it was found, is read first; say so when it holds no plan sheet.
   const planRead = plan !== undefined && path.resolve(files[0]) === path.resolve(plan) ? read.files[0] : undefined;
   if (plan !== undefined && planRead && !planRead.reads.some((r) => r.kind === 'plan') && planRead.findings.length === 0) {
-    findings.push({
-      severity: 'warning', unit: path.basename(plan), file: path.basename(plan), sheet: '', cell: '', rule: 'plan.not-found',
-      message: `Tệp "${path.basename(plan)}" không có trang "Kế hoạch" (tiêu đề "Đơn vị tổng hợp", bảng "Nhiệm vụ", "Đơn vị").`,
-    });
+    const name = path.basename(plan);
+    findings.push(makeFinding('warning', { unit: name, file: name, sheet: '', cell: '' }, 'plan.not-found',
+      `Tệp "${name}" không có trang "Kế hoạch" (tiêu đề "Đơn vị tổng hợp", bảng "Nhiệm vụ", "Đơn vị").`));
   }
   return {
     reads: read.reads,
@@ -440,7 +440,7 @@ async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
     throw new CommandError(`Tệp "${path.basename(input)}": ${e instanceof Error ? e.message : String(e)}`);
   }
   await writeOutput(output, bytes);
-  for (const f of sortFindings(notes)) io.err(findingLine(f));
+  for (const f of sortForAttention(notes)) io.err(findingLine(f));
   io.out(`Đã ghi báo cáo ${output}.`);
   return EXIT_OK;
 }

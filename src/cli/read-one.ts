@@ -3,7 +3,7 @@
  * thread both call this, so reading in a worker gives exactly what reading in
  * the main thread gives.
  */
-import type { Finding } from '../core/findings';
+import { makeFinding, type Finding } from '../core/findings';
 import type { SheetRead } from '../core/model';
 import { readSheet } from '../core/reader';
 import { readXlsxFileSafely } from '../xlsx/read-file';
@@ -24,10 +24,8 @@ export async function readFileSheets(file: string): Promise<FileReads> {
     } catch (e) {
       // The reader promises never to throw; if it does, the sheet is a finding, not a crash.
       const msg = e instanceof Error ? e.message : String(e);
-      findings.push({
-        severity: 'error', unit: g.sheet, file: g.file, sheet: g.sheet, cell: '', rule: 'sheet.unreadable',
-        message: `Không đọc được trang "${g.sheet}" của tệp "${g.file}": ${msg}`,
-      });
+      findings.push(makeFinding('error', { unit: g.sheet, file: g.file, sheet: g.sheet, cell: '' }, 'sheet.unreadable',
+        `Không đọc được trang "${g.sheet}" của tệp "${g.file}": ${msg}`));
     }
   }
   return { file, reads, findings };

@@ -4,7 +4,7 @@
  * `compile` without --docx starts faster without it.
  */
 import * as path from 'path';
-import type { Finding } from '../core/findings';
+import { makeFinding, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import type { CompileResult, PreviousPeriod } from '../core/model';
 import { readErrorFinding, readXlsxFile } from '../xlsx/read-file';
@@ -22,10 +22,8 @@ export async function previousFromFile(file: string, note: (f: Finding) => void)
   const prev = readPreviousPeriod(grids);
   if (Object.keys(prev.byUnit).length === 0) {
     const name = path.basename(file);
-    note({
-      severity: 'warning', unit: name, file: name, sheet: '', cell: '', rule: 'previous.empty',
-      message: `Tệp kỳ trước "${name}" không có báo cáo TTCCHC-1 hay bảng tổng hợp nào đọc được: không so sánh với kỳ trước.`,
-    });
+    note(makeFinding('warning', { unit: name, file: name, sheet: '', cell: '' }, 'previous.empty',
+      `Tệp kỳ trước "${name}" không có báo cáo TTCCHC-1 hay bảng tổng hợp nào đọc được: không so sánh với kỳ trước.`));
     return undefined;
   }
   return prev;

@@ -1,6 +1,6 @@
 /** The short Vietnamese summary the command line prints after compiling or checking. */
 import type { Finding } from '../core/findings';
-import { SEVERITY_LABELS, cellRef } from '../core/findings';
+import { SEVERITY_LABELS, cellRef, sortForAttention } from '../core/findings';
 import type { CompileResult } from '../core/model';
 import { periodPhrase } from '../core/period-words';
 import { STATUS_LATE, STATUS_MISSING } from '../core/template';
@@ -28,15 +28,6 @@ export function findingLine(f: Finding): string {
   return `[${SEVERITY_LABELS[f.severity]}] ${f.unit ? `${f.unit} — ` : ''}${placeAndMessage(f)}`;
 }
 
-
-/** Rules that say "left empty": worth knowing, but listed after the warnings that point at a wrong value. */
-const LOW_PRIORITY_RULES = new Set(['figure.empty']);
-
-/** Errors first, then warnings, "left empty" warnings last; inside each, input order (the order the findings were made). */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const rank = (f: Finding) => (f.severity === 'error' ? 0 : LOW_PRIORITY_RULES.has(f.rule) ? 2 : 1);
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
-}
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
   let errors = 0;
@@ -80,7 +71,7 @@ export function compileSummary(input: SummaryInput): string {
   const top = input.topFindings ?? 10;
   if (result.findings.length) {
     lines.push(errors ? 'Các lỗi, cảnh báo cần xem trước:' : 'Các cảnh báo:');
-    const sorted = sortFindings(result.findings);
+    const sorted = sortForAttention(result.findings);
     for (const f of sorted.slice(0, top)) lines.push(`  ${findingLine(f)}`);
     if (sorted.length > top) lines.push(`  … và ${sorted.length - top} phát hiện khác (xem đủ ở trang "Kiểm tra" của tệp tổng hợp hoặc dùng lệnh check).`);
   }
@@ -100,7 +91,7 @@ export function checkReport(result: CompileResult, filesRead: number): string {
     return lines.join('\n');
   }
   const groups = new Map<string, Finding[]>();
-  for (const f of sortFindings(result.findings)) {
+  for (const f of sortForAttention(result.findings)) {
     const g = groups.get(f.unit);
     if (g) g.push(f);
     else groups.set(f.unit, [f]);

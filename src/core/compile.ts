@@ -33,7 +33,7 @@
  *   findings, each sheet's (reader, then plan task checks), then the compile's.
  */
 import { checkTasksAgainstPlan } from './task-checks';
-import type { Finding } from './findings';
+import { makeFinding, sortFindings, type Finding } from './findings';
 import type { SheetGrid } from './grid';
 import type {
   ChildRow, CompileOptions, CompileResult, ParentSummary, Plan, ReportEntry, SheetRead, SourceRef, UnitReport,
@@ -160,9 +160,7 @@ class Compilation {
       ...this.readFindings.filter((x) => !x.entry || !this.ownEntries.has(x.entry)).flatMap((x) => x.findings),
       ...this.findings.filter((f) => !onOwnSheet(f)),
     ];
-    const findings = all.map((f, i) => ({ f, i }))
-      .sort((a, b) => (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
-      .map((x) => x.f);
+    const findings = sortFindings(all);
     return {
       period: this.period,
       year: this.year,
@@ -259,10 +257,8 @@ class Compilation {
       for (const t of candidates) if (!best || t.n > best.n) best = t;
       if (tally.size > 1 && best) {
         const list = [...tally.values()].map((t) => `${periodTitle(t.period, t.year)}: ${t.n} báo cáo`).join('; ');
-        this.findings.push({
-          severity: 'warning', unit: '', sheet: '', cell: '', rule: 'compile.period-mixed',
-          message: `Các báo cáo thuộc nhiều kỳ khác nhau (${list}). Tổng hợp kỳ ${periodTitle(best.period, best.year)}; báo cáo kỳ khác không được tính.`,
-        });
+        this.findings.push(makeFinding('warning', { unit: '', sheet: '', cell: '' }, 'compile.period-mixed',
+          `Các báo cáo thuộc nhiều kỳ khác nhau (${list}). Tổng hợp kỳ ${periodTitle(best.period, best.year)}; báo cáo kỳ khác không được tính.`));
       }
       period ??= best?.period ?? PERIODS[PERIODS.length - 1];
       year ??= best?.year ?? new Date().getFullYear();
@@ -552,11 +548,9 @@ class Compilation {
     node.level = inferLevel(node);
     if (!parent?.trim() && node.level !== 'Tỉnh') {
       // The compiled report goes one level up: without a parent the next level cannot read it.
-      this.findings.push({
-        severity: 'warning', unit: node.name, file: this.plan?.source.file, sheet: this.plan?.source.sheet ?? '', cell: '',
-        rule: 'compile.parent-unknown',
-        message: `Chưa biết đơn vị cấp trên của ${node.name}: ô «Đơn vị cấp trên» của báo cáo tổng hợp sẽ để trống. Hãy ghi «Đơn vị cấp trên» trong sheet Kế hoạch, hoặc điền vào báo cáo trước khi gửi lên cấp trên.`,
-      });
+      this.findings.push(makeFinding('warning', { unit: node.name, file: this.plan?.source.file, sheet: this.plan?.source.sheet ?? '', cell: '' },
+        'compile.parent-unknown',
+        `Chưa biết đơn vị cấp trên của ${node.name}: ô «Đơn vị cấp trên» của báo cáo tổng hợp sẽ để trống. Hãy ghi «Đơn vị cấp trên» trong sheet Kế hoạch, hoặc điền vào báo cáo trước khi gửi lên cấp trên.`));
     }
     return {
       unit: node.name,
@@ -584,10 +578,10 @@ class Compilation {
   // ------------------------------------------------------------ findings
 
   private warn(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
-    this.findings.push({ severity: 'warning', unit, file: src.file, sheet: src.sheet, cell, rule, message });
+    this.findings.push(makeFinding('warning', { unit, file: src.file, sheet: src.sheet, cell }, rule, message));
   }
 
   private error(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
-    this.findings.push({ severity: 'error', unit, file: src.file, sheet: src.sheet, cell, rule, message });
+    this.findings.push(makeFinding('error', { unit, file: src.file, sheet: src.sheet, cell }, rule, message));
   }
 }

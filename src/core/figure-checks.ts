@@ -4,7 +4,7 @@
  * not remove the report from the totals (spec §8).
  */
 import type { Finding, Severity } from './findings';
-import { cellRef } from './findings';
+import { cellFinding } from './findings';
 import type { UnitReport } from './model';
 import { formatNumber } from './numbers';
 import { IndicatorCode, INDICATOR_BY_CODE, RATES } from './template';
@@ -44,15 +44,7 @@ export function checkFigures(report: UnitReport, unreadable?: ReadonlySet<Indica
   /** At the rule's main cell; when that row is missing from the sheet, at the next row of the rule that is there. */
   const add = (severity: Severity, codes: IndicatorCode[], rule: string, text: string) => {
     const cell = codes.map((c) => report.figureCells[c]).find((x) => x) ?? '';
-    out.push({
-      severity,
-      unit: report.unit || report.source.sheet,
-      ...(report.source.file ? { file: report.source.file } : {}),
-      sheet: report.source.sheet,
-      cell,
-      rule,
-      message: `${cellRef(report.source.sheet, cell)}: ${text}`,
-    });
+    out.push(cellFinding(severity, { unit: report.unit || report.source.sheet, file: report.source.file, sheet: report.source.sheet, cell }, rule, text));
   };
 
   const all = [...BALANCE.resolved, ...BALANCE.toHandle];

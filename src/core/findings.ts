@@ -21,10 +21,50 @@ export interface Finding {
   message: string;
 }
 
-/** Errors first, then by file, sheet, row and column of the cell. */
+/** Where a finding points: the unit, and the file, sheet and cell (`''` for a whole sheet or file). */
+export interface FindingPlace {
+  unit: string;
+  file?: string;
+  sheet: string;
+  cell: string;
+}
+
+/** The one way to build a finding (no `file` key for a sheet of the open workbook). */
+export function makeFinding(severity: Severity, at: FindingPlace, rule: string, message: string): Finding {
+  return { severity, unit: at.unit, ...(at.file ? { file: at.file } : {}), sheet: at.sheet, cell: at.cell, rule, message };
+}
+
+/**
+ * A finding about a cell that a unit typed (the readers and the checks): its
+ * message starts with the place, `'Hương Lộc'!D14: …`, so it reads on its own
+ * wherever it is copied. The views (cli/summary.ts, the pane's list, the
+ * report) print a place only when the message does not start with it.
+ */
+export function cellFinding(severity: Severity, at: FindingPlace, rule: string, text: string): Finding {
+  return makeFinding(severity, at, rule, `${cellRef(at.sheet, at.cell)}: ${text}`);
+}
+
+/** Errors first; inside a severity the order given (the compile's reading order). */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
   return 0;
+}
+
+/** Errors first, then warnings, each in the order given: the order of every full list (result, Kiểm tra sheet). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => compareFindings(a.f, b.f) || a.i - b.i).map((x) => x.f);
+}
+
+/** Rules that say "left empty": worth knowing, but listed after the warnings that point at a wrong value. */
+const LOW_PRIORITY_RULES = new Set(['figure.empty']);
+
+/**
+ * A short list to act on (the command line's top findings): like sortFindings,
+ * with "left empty" warnings after the warnings that point at a wrong value.
+ */
+export function sortForAttention(findings: readonly Finding[]): Finding[] {
+  const rank = (f: Finding) => (f.severity === 'error' ? 0 : LOW_PRIORITY_RULES.has(f.rule) ? 2 : 1);
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
 }
 
 /** `Hương Lộc!D14`: how a message names a cell. */

@@ -3,7 +3,7 @@
  * table (tasks, optional target indicator, minimum and share of units) and
  * the `Đơn vị` table (the roster of units expected to report).
  */
-import { cellRef, Finding, Severity } from './findings';
+import { cellFinding, Finding, Severity } from './findings';
 import { SheetGrid } from './grid';
 import { FoldedGrid, HeaderSpec, findHeader, keyValueLabelAt, labelKey, labelMap } from './labels';
 import type { Plan, PlanTask, RosterUnit } from './model';
@@ -79,15 +79,7 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
   const findings: Finding[] = [];
   const add = (severity: Severity, r: number, c: number, rule: string, message: string) => {
     const cell = r >= 0 && c >= 0 ? fg.address(r, c) : '';
-    findings.push({
-      severity,
-      unit: plan.compilingUnit || sheet,
-      ...(grid.file ? { file: grid.file } : {}),
-      sheet,
-      cell,
-      rule,
-      message: `${cellRef(sheet, cell)}: ${message}`,
-    });
+    findings.push(cellFinding(severity, { unit: plan.compilingUnit || sheet, file: grid.file, sheet, cell }, rule, message));
   };
 
   const n = fg.rowCount;

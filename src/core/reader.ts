@@ -11,7 +11,7 @@
  * run here: see task-checks.ts.
  */
 import { checkFigures } from './figure-checks';
-import { cellRef, Finding, Severity } from './findings';
+import { cellFinding, cellRef, Finding, Severity } from './findings';
 import { CellValue, SheetGrid, isCellError } from './grid';
 import {
   FoldedGrid, HeaderSpec, KeyValueRow, findHeader, foldFast, keyValueLabelAt, labelKey, labelMap,
@@ -115,15 +115,8 @@ export function readSheet(grid: SheetGrid): SheetRead {
       source,
       version: '',
       findings: [
-        {
-          severity: 'error',
-          unit: source.sheet,
-          ...(source.file ? { file: source.file } : {}),
-          sheet: source.sheet,
-          cell: '',
-          rule: 'read.internal',
-          message: `${source.sheet}: lỗi chương trình khi đọc trang tính (${e instanceof Error ? e.message : String(e)}); xin báo cho người quản trị.`,
-        },
+        cellFinding('error', { unit: source.sheet, file: source.file, sheet: source.sheet, cell: '' }, 'read.internal',
+          `lỗi chương trình khi đọc trang tính (${e instanceof Error ? e.message : String(e)}); xin báo cho người quản trị.`),
       ],
     };
   }
@@ -178,15 +171,8 @@ function unsupported(fg: FoldedGrid, source: SourceRef, tpl: TemplateLabel): She
     source,
     version,
     findings: [
-      {
-        severity: 'error',
-        unit: source.sheet,
-        ...(source.file ? { file: source.file } : {}),
-        sheet: source.sheet,
-        cell,
-        rule: 'template.unsupported',
-        message: `${cellRef(source.sheet, cell)}: mẫu «${version}» là phiên bản mẫu chưa được hỗ trợ; chương trình đọc mẫu ${TEMPLATE_CODE}. Trang tính này không được tổng hợp.`,
-      },
+      cellFinding('error', { unit: source.sheet, file: source.file, sheet: source.sheet, cell }, 'template.unsupported',
+        `mẫu «${version}» là phiên bản mẫu chưa được hỗ trợ; chương trình đọc mẫu ${TEMPLATE_CODE}. Trang tính này không được tổng hợp.`),
     ],
   };
 }
@@ -203,15 +189,7 @@ class FindingSink {
   }
 
   cell(severity: Severity, cell: string, rule: string, message: string): void {
-    this.list.push({
-      severity,
-      unit: '',
-      ...(this.source.file ? { file: this.source.file } : {}),
-      sheet: this.source.sheet,
-      cell,
-      rule,
-      message: `${cellRef(this.source.sheet, cell)}: ${message}`,
-    });
+    this.list.push(cellFinding(severity, { unit: '', file: this.source.file, sheet: this.source.sheet, cell }, rule, message));
   }
 }
 

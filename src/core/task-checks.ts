@@ -10,7 +10,7 @@
  *    (`task.name-differs`), never silently.
  * Each row matches at most one plan task.
  */
-import { cellRef, Finding, Severity } from './findings';
+import { cellFinding, Finding, Severity } from './findings';
 import type { Plan, PlanTask, TaskRow, UnitReport } from './model';
 import { formatNumber } from './numbers';
 import { INDICATOR_BY_CODE, TASK_HEADERS } from './template';
@@ -66,15 +66,7 @@ export function checkTasksAgainstPlan(report: UnitReport, plan: Plan | undefined
   // Where a missing task should have been: the task table's header, else the template label.
   const tableCell = report.idCells['section.tasks'] ?? report.idCells['templateCode'] ?? '';
   const add = (severity: Severity, cell: string, rule: string, message: string) =>
-    out.push({
-      severity,
-      unit: report.unit || sheet,
-      ...(report.source.file ? { file: report.source.file } : {}),
-      sheet,
-      cell,
-      rule,
-      message: `${cellRef(sheet, cell)}: ${message}`,
-    });
+    out.push(cellFinding(severity, { unit: report.unit || sheet, file: report.source.file, sheet, cell }, rule, message));
 
   const matches = matchTasks(report.tasks, plan.tasks);
   for (const m of matches) {

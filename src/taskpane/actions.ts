@@ -4,7 +4,7 @@
  * returns plain data for the components to show, and turns every failure
  * into a Vietnamese message (`PaneError`). The components only call these.
  */
-import type { Finding } from '../core/findings';
+import { makeFinding, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import type { CompileResult, PreviousPeriod } from '../core/model';
 import type { Level, Period } from '../core/template';
@@ -159,15 +159,8 @@ export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ g
     try {
       grids.push(...readXlsxBuffer(f.bytes, f.name));
     } catch (e) {
-      problems.push({
-        severity: 'error',
-        unit: f.name,
-        file: f.name,
-        sheet: '',
-        cell: '',
-        rule: 'file.unreadable',
-        message: e instanceof Error && e.message ? e.message : `Không đọc được tệp "${f.name}".`,
-      });
+      problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.unreadable',
+        e instanceof Error && e.message ? e.message : `Không đọc được tệp "${f.name}".`));
     }
   }
   return { grids, problems };

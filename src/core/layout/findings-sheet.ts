@@ -2,7 +2,7 @@
  * One findings sheet for the whole compile (role 'findings', A4 landscape):
  * Mức độ | Đơn vị | Tệp | Sheet | Ô | Quy tắc | Nội dung, errors first.
  */
-import { SEVERITY_LABELS, type Finding } from '../findings';
+import { SEVERITY_LABELS, sortFindings, type Finding } from '../findings';
 import type { OutputSheet } from '../sheet-model';
 import type { Period } from '../template';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
@@ -10,13 +10,6 @@ import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
 export const FINDINGS_TITLE = 'KẾT QUẢ KIỂM TRA BÁO CÁO CỦA CÁC ĐƠN VỊ';
 export const FINDINGS_HEADERS = ['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Sheet', 'Ô', 'Quy tắc', 'Nội dung'] as const;
 export const NO_FINDINGS = 'Không có lỗi hay cảnh báo nào.';
-
-/** Errors first; within a severity the order the compile found them (file, sheet, reading order). */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings.map((f, i) => ({ f, i }))
-    .sort((a, b) => (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
-    .map((x) => x.f);
-}
 
 export function layoutFindings(findings: readonly Finding[], opts: { name: string; period: Period; year: number }): OutputSheet {
   const b = new SheetBuilder();
