@@ -1,27 +1,18 @@
 /** The short Vietnamese summary the command line prints after compiling or checking. */
 import type { Finding } from '../core/findings';
-import { SEVERITY_LABELS, cellRef, sortForAttention } from '../core/findings';
+import { SEVERITY_LABELS, findingParts, sortForAttention } from '../core/findings';
 import type { CompileResult } from '../core/model';
 import { periodPhrase } from '../core/period-words';
 import { STATUS_LATE, STATUS_MISSING } from '../core/template';
 
-/** `tệp › 'Hương Lộc'!D14`, or the file alone when the whole file is concerned. */
-export function findingPlace(f: Finding): string {
-  const where = f.sheet ? cellRef(f.sheet, f.cell) : '';
-  if (f.file && where) return `${f.file} › ${where}`;
-  return where || f.file || f.unit;
-}
-
 /**
- * The reader's messages usually start with `'Hương Lộc'!D14:` already; the place is not repeated then.
- * A finding about the whole compile has no place, one about a unit or a file may have only that: no
- * empty part and no name said twice (`UBND huyện A — UBND huyện A:`).
+ * `tệp › 'Hương Lộc'!D14: message` (core/findings.ts findingParts). A finding
+ * about the whole compile has no place; a file named like the unit the line
+ * already names is not said twice (`UBND huyện A — UBND huyện A:`).
  */
 function placeAndMessage(f: Finding): string {
-  const ref = f.sheet ? cellRef(f.sheet, f.cell) : '';
-  if (ref && f.message.startsWith(ref)) return f.file ? `${f.file} › ${f.message}` : f.message;
-  const place = ref ? findingPlace(f) : f.file && f.file !== f.unit ? f.file : '';
-  return place ? `${place}: ${f.message}` : f.message;
+  const { place, text } = findingParts(f);
+  return place && !(!f.sheet && place === f.unit) ? `${place}: ${text}` : text;
 }
 
 export function findingLine(f: Finding): string {

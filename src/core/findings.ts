@@ -44,6 +44,18 @@ export function cellFinding(severity: Severity, at: FindingPlace, rule: string, 
   return makeFinding(severity, at, rule, `${cellRef(at.sheet, at.cell)}: ${text}`);
 }
 
+/**
+ * What a view prints of a finding, so the place is said once: `place` is
+ * `file › 'Sheet'!D14` (the file alone for a whole file, '' for the whole
+ * compile) and `text` the message without the place cellFinding put in front.
+ */
+export function findingParts(f: Pick<Finding, 'file' | 'sheet' | 'cell' | 'message'>): { place: string; text: string } {
+  const ref = f.sheet ? cellRef(f.sheet, f.cell) : '';
+  const place = f.file && ref ? `${f.file} › ${ref}` : ref || f.file || '';
+  const text = ref && f.message.startsWith(`${ref}: `) ? f.message.slice(ref.length + 2) : f.message;
+  return { place, text };
+}
+
 /** Errors first; inside a severity the order given (the compile's reading order). */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;

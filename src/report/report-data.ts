@@ -8,7 +8,7 @@ import {
   computeRates, emptyFigures, INDICATORS, type AssessmentKey, type Figures, type IndicatorCode,
   type Level, type Period, type Rates, type TaskStatus, STATUS_LATE, STATUS_MISSING,
 } from '../core/template';
-import { cellRef } from '../core/findings';
+import { findingParts } from '../core/findings';
 import { unitKey } from '../core/unit-names';
 import { toIsoDate } from './format';
 import { placeName } from './names';
@@ -106,10 +106,8 @@ export function topSummary(summaries: ParentSummary[]): ParentSummary | undefine
  * message without the `Sheet!Cell: ` the reader already put in front of it.
  */
 export function reportFinding(f: { unit: string; file?: string; sheet: string; cell: string; message: string }): ReportFinding {
-  const sheetRef = f.sheet ? cellRef(f.sheet, f.cell) : '';
-  const ref = f.file && sheetRef ? `${f.file} › ${sheetRef}` : sheetRef || f.file || '';
-  const message = sheetRef && f.message.startsWith(`${sheetRef}: `) ? f.message.slice(sheetRef.length + 2) : f.message;
-  return { unit: f.unit, ref, message };
+  const { place, text } = findingParts(f);
+  return { unit: f.unit, ref: place, message: text };
 }
 
 /**
