@@ -185,6 +185,35 @@ export interface CompileResult {
 }
 
 /**
+ * A compile's summary as the report needs it: a ParentSummary, or the same
+ * read back from a compiled workbook (layout/read-back.ts), where a task's
+ * status may be unknown (no mark).
+ */
+export interface CompiledSummary {
+  unit: string;
+  level: Level | null;
+  parent?: string;
+  figures: Figures;
+  /** Per code, how many counted children left it empty. */
+  emptyCounts: Partial<Record<IndicatorCode, number>>;
+  rates: Rates;
+  children: Pick<ChildRow, 'unit' | 'level' | 'status' | 'figures' | 'rates' | 'sentDate' | 'isSelf'>[];
+  tasks: { stt: number; name: string; result: string; status: TaskStatus | null; note: string }[];
+  assessments: { unit: string; key: AssessmentKey; text: string }[];
+  documents: { unit: string; docRef: string }[];
+  deadline?: string;
+}
+
+/** Compiled data, from a compile (a CompileResult is one) or read back from its workbook: what the report is built from. */
+export interface CompiledData {
+  period: Period;
+  year: number;
+  /** Deepest first, as a compile lists them. */
+  summaries: CompiledSummary[];
+  findings: Finding[];
+}
+
+/**
  * Figures of the previous period (last period's compiled workbook, or a
  * TTCCHC-1 report), keyed by `unitKey(name)`, for the "kỳ trước" and
  * "tăng/giảm" columns and the report's "tăng 12% so với cùng kỳ".

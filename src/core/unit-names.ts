@@ -8,7 +8,10 @@
  *   displayUnitName         `UBND xã Hương Lộc` → `Xã Hương Lộc` (a name starting a line)
  *   fullUnitName            `UBND huyện Nam Đông` → `Ủy ban nhân dân huyện Nam Đông`
  *   shortUnitName           `UBND huyện Nam Đông` → `Nam Đông` (sheet names)
+ *   levelFromName           `UBND thị trấn Khe Tre` → `Xã` (any of the template's level words;
+ *                           roster.ts inferLevel keeps to the words that leave no doubt)
  */
+import { LEVELS, type Level } from './template';
 import { fold, foldLoose } from './text';
 
 /** The prefix, folded, in the order unitKey drops them (`UBND Ủy ban nhân dân …` loses both). */
@@ -72,4 +75,17 @@ export function shortUnitName(unit: string): string {
   const name = withoutCommitteePrefix(unit);
   const rest = dropLeadingWords(name, LEVEL_WORDS);
   return rest.trim() || name;
+}
+
+/** The level a unit's name implies (`xã Hương Lộc` → `Xã`, `Phòng Nội vụ` → `Phòng, ban`), or null. */
+export function levelFromName(unit: string): Level | null {
+  const f = fold(withoutCommitteePrefix(unit));
+  let best: { level: Level; len: number } | null = null;
+  for (const l of LEVELS) {
+    for (const syn of l.synonyms) {
+      const fs = fold(syn);
+      if ((f === fs || f.startsWith(fs + ' ')) && (!best || fs.length > best.len)) best = { level: l.level, len: fs.length };
+    }
+  }
+  return best?.level ?? null;
 }

@@ -80,16 +80,3 @@ export function areaWord(unit: string): string {
   for (const w of PLACE_WORDS) if (f.startsWith(fold(w) + ' ')) return short.split(/\s+/).slice(0, w.split(' ').length).join(' ').toLocaleLowerCase('vi-VN');
   return 'đơn vị';
 }
-
-/** The level a unit's name implies (`xã Hương Lộc` → `Xã`, `Phòng Nội vụ` → `Phòng, ban`), or null. */
-export function levelFromName(unit: string): Level | null {
-  const f = fold(withoutCommitteePrefix(unit));
-  let best: { level: Level; len: number } | null = null;
-  for (const l of LEVELS) {
-    for (const syn of l.synonyms) {
-      const fs = fold(syn);
-      if ((f === fs || f.startsWith(fs + ' ')) && (!best || fs.length > best.len)) best = { level: l.level, len: fs.length };
-    }
-  }
-  return best?.level ?? null;
-}

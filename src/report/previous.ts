@@ -8,7 +8,7 @@ import type { PreviousPeriod, UnitReport } from '../core/model';
 import { readSheet } from '../core/reader';
 import { INDICATOR_CODES, type Period } from '../core/template';
 import { unitKey } from '../core/unit-names';
-import { readSummaryTable } from './workbook-tables';
+import { readSummaryTable } from '../core/layout/read-back';
 
 /** The period the workbook is about: its compiled reports' (the top first), else the most common among its reports. */
 function mainPeriod(reports: UnitReport[]): { period: Period | null; year: number | null } {

@@ -1,9 +1,10 @@
 /**
- * ReportData: everything the narrative Báo cáo needs, taken from a compile
- * (fromCompileResult) or rebuilt from a compiled workbook (fromCompiledWorkbook,
- * in compiled-workbook.ts). Plain data, so the pane can build it in the browser.
+ * ReportData: everything the narrative Báo cáo needs, made by one
+ * constructor (fromCompileResult) from compiled data: a CompileResult, or a
+ * compiled workbook read back (core/layout/read-back.ts, via
+ * compiled-workbook.ts). Plain data, so the pane can build it in the browser.
  */
-import type { ChildRow, CompileResult, ParentSummary, PreviousPeriod } from '../core/model';
+import type { ChildRow, CompiledData, CompiledSummary, PreviousPeriod } from '../core/model';
 import {
   computeRates, emptyFigures, INDICATORS, type AssessmentKey, type Figures, type IndicatorCode,
   type Level, type Period, type Rates, type TaskStatus, STATUS_LATE, STATUS_MISSING,
@@ -95,7 +96,7 @@ export interface ReportOptions {
 }
 
 /** The top summary: the one whose unit is nobody else's child (summaries come deepest first). */
-export function topSummary(summaries: ParentSummary[]): ParentSummary | undefined {
+export function topSummary<S extends CompiledSummary>(summaries: S[]): S | undefined {
   const childKeys = new Set(summaries.flatMap((s) => s.children.filter((c) => !c.isSelf).map((c) => unitKey(c.unit))));
   const tops = summaries.filter((s) => !childKeys.has(unitKey(s.unit)));
   return tops[tops.length - 1] ?? summaries[summaries.length - 1];
@@ -158,8 +159,8 @@ export function sumFigures(list: Figures[]): Figures {
   return out;
 }
 
-/** What the report of one summary of a compile says. */
-export function fromCompileResult(result: CompileResult, opts: ReportOptions = {}): ReportData {
+/** What the report of one summary of compiled data says (a compile's result, or a compiled workbook read back). */
+export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}): ReportData {
   const summary = opts.unit
     ? result.summaries.find((s) => unitKey(s.unit) === unitKey(opts.unit!))
     : topSummary(result.summaries);

@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { changePhrase, comparisonRef } from '../../src/report/compare';
 import { formatDocDateVi, formatNumberVi, formatPercentVi, twoDigits } from '../../src/report/format';
-import { documentCode, headerNames, levelFromName, placeName, signatureTitles } from '../../src/report/names';
+import { documentCode, headerNames, placeName, signatureTitles } from '../../src/report/names';
 import { periodPhrase } from '../../src/core/period-words';
-import { withoutCommitteePrefix } from '../../src/core/unit-names';
+import { levelFromName, withoutCommitteePrefix } from '../../src/core/unit-names';
 import { taskTotalLine } from '../../src/report/docx-report';
 
 describe('numbers and percents', () => {
