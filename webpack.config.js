@@ -1,11 +1,14 @@
 /**
- * Builds the add-in into dist/: the task pane, the ribbon function file and
- * the browser harness (the pane on an in-memory stand-in of Excel), plus the
- * icons and the manifest with its host rewritten.
+ * Builds the add-in into dist/: the task pane and the ribbon function file,
+ * plus the icons and the manifest with its host rewritten. With `--env
+ * harness` (npm run harness, test/e2e/harness-build.ts) it also builds the
+ * browser harness of dev/harness (the pane on the in-memory stand-in of
+ * Excel, dev/fake-excel); the shipped build never holds it
+ * (test/build/production-build.test.ts checks dist/).
  *
  *   npm run build          production build, manifest for $ADDIN_HOST
  *   npm run dev-server     https://localhost:3000 (self-signed certificate)
- *   npm run harness        development build + the harness on http://127.0.0.1:3001
+ *   npm run harness        development build with the harness, served on http://127.0.0.1:3001
  *
  * office.js is never bundled: taskpane.html and commands.html load it from
  * Microsoft's CDN; the harness page does not load it at all.
@@ -48,13 +51,14 @@ function config(env, argv) {
   const mode = (argv && argv.mode) || 'production';
   const dev = mode === 'development';
   const host = process.env.ADDIN_HOST || DEV_HOST;
+  const harness = Boolean(env && env.harness);
   return {
     mode,
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
-      harness: './src/harness/harness.tsx',
+      ...(harness ? { harness: './dev/harness/harness.tsx' } : {}),
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -80,7 +84,7 @@ function config(env, argv) {
       new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-      new HtmlWebpackPlugin({ filename: 'harness.html', template: './src/harness/harness.html', chunks: ['harness'] }),
+      ...(harness ? [new HtmlWebpackPlugin({ filename: 'harness.html', template: './dev/harness/harness.html', chunks: ['harness'] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

@@ -1,20 +1,23 @@
 /**
  * Data for the benchmark: canonical unit files with random but realistic
  * figures (a seeded generator, so every run measures the same files), and
- * in-memory reads for the roll-up timing. Uses the compiled lib/.
+ * in-memory reads for the roll-up timing. Uses the compiled lib/ and the
+ * unit-sheet builder the tests use (test/helpers/unit-sheet.ts, compiled into
+ * lib-dev/ by tsconfig.dev.json).
  */
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
 const LIB = path.resolve(__dirname, '..', 'lib');
-const { unitReportSheet } = require(path.join(LIB, 'cli', 'unit-sheet.js'));
+const { unitReportSheet } = require(path.resolve(__dirname, '..', 'lib-dev', 'test', 'helpers', 'unit-sheet.js'));
 const { writeXlsx } = require(path.join(LIB, 'xlsx', 'write.js'));
 const { readSheet } = require(path.join(LIB, 'core', 'reader.js'));
+const { outputSheetToGrid } = require(path.join(LIB, 'core', 'layout', 'index.js'));
 
 const BENCH_SEED = 20221020;
 const MARKER = '.bench-files';
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2; // 2: unit files drawn by the core layout (test/helpers/unit-sheet.ts)
 
 /** mulberry32: small, fast, seeded. */
 function rng(seed) {
@@ -94,17 +97,6 @@ async function makeBenchFiles(dir, n, { regen = false } = {}) {
   return { generated: true };
 }
 
-/** An OutputSheet's values as the grid a reader would get from the file. */
-function sheetToGrid(sheet, file) {
-  return {
-    file,
-    sheet: sheet.name,
-    originRow: 0,
-    originCol: 0,
-    cells: sheet.rows.map((row) => row.map((c) => (c && c.v !== undefined && c.v !== '' ? c.v : null))),
-  };
-}
-
 /** Reads of `n` communes spread over `provinces` provinces (the two-tier model: commune → province). */
 function syntheticCommuneReads(n, provinces) {
   const r = rng(BENCH_SEED + 1);
@@ -112,9 +104,9 @@ function syntheticCommuneReads(n, provinces) {
   for (let i = 0; i < n; i++) {
     const p = (i % provinces) + 1;
     const spec = benchUnitSpec(r, p, i + 1, 'UBND tỉnh');
-    reads.push(readSheet(sheetToGrid(unitReportSheet(spec), `xa-${i + 1}.xlsx`)));
+    reads.push(readSheet(outputSheetToGrid(unitReportSheet(spec), `xa-${i + 1}.xlsx`)));
   }
   return reads;
 }
 
-module.exports = { BENCH_SEED, rng, randomFigures, benchUnitSpec, makeBenchFiles, syntheticCommuneReads, sheetToGrid };
+module.exports = { BENCH_SEED, rng, randomFigures, benchUnitSpec, makeBenchFiles, syntheticCommuneReads };

@@ -8,9 +8,9 @@
  *
  *   node scripts/bench-office.js [--units 10,1000] [--json out.json]
  *
- * Compiles src/excel, the stand-in and the core into lib-bench/ first
- * (tsconfig.bench.json), and lib/ (tsconfig.cli.json) when missing, for the
- * unit sheets of scripts/bench-data.js.
+ * Compiles src/excel, the stand-in (dev/fake-excel), the core and the unit
+ * sheet builder into lib-dev/ first (tsconfig.dev.json), and lib/
+ * (tsconfig.cli.json) when missing, for scripts/bench-data.js.
  */
 'use strict';
 const { execFileSync } = require('child_process');
@@ -21,8 +21,8 @@ const ROOT = path.resolve(__dirname, '..');
 const TSC = require.resolve('typescript/bin/tsc');
 
 function build() {
-  execFileSync(process.execPath, [TSC, '-p', path.join(ROOT, 'tsconfig.bench.json')], { stdio: 'inherit', cwd: ROOT });
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'cli', 'unit-sheet.js'))) {
+  execFileSync(process.execPath, [TSC, '-p', path.join(ROOT, 'tsconfig.dev.json')], { stdio: 'inherit', cwd: ROOT });
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) {
     execFileSync(process.execPath, [TSC, '-p', path.join(ROOT, 'tsconfig.cli.json')], { stdio: 'inherit', cwd: ROOT });
   }
 }
@@ -35,19 +35,19 @@ function arg(name, fallback) {
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 
 async function measure(n, lib) {
-  const { installFakeOffice } = require(path.join(lib, 'harness', 'fake-excel'));
-  const { readWorkbookGrids, writeOutputSheets } = require(path.join(lib, 'excel'));
-  const { compileGrids } = require(path.join(lib, 'core', 'compile'));
-  const { layoutOutputs, isOwnOutputSheet } = require(path.join(lib, 'core', 'layout'));
-  const { rng, BENCH_SEED, benchUnitSpec, sheetToGrid } = require('./bench-data');
-  const { unitReportSheet } = require(path.join(ROOT, 'lib', 'cli', 'unit-sheet.js'));
+  const { installFakeOffice } = require(path.join(lib, 'dev', 'fake-excel'));
+  const { readWorkbookGrids, writeOutputSheets } = require(path.join(lib, 'src', 'excel'));
+  const { compileGrids } = require(path.join(lib, 'src', 'core', 'compile'));
+  const { layoutOutputs, isOwnOutputSheet, outputSheetToGrid } = require(path.join(lib, 'src', 'core', 'layout'));
+  const { rng, BENCH_SEED, benchUnitSpec } = require('./bench-data');
+  const { unitReportSheet } = require(path.join(lib, 'test', 'helpers', 'unit-sheet.js'));
 
   const r = rng(BENCH_SEED);
   const perDistrict = Math.ceil(n / 10);
   const grids = [];
   for (let d = 1; grids.length < n; d++) {
     for (let u = 1; u <= perDistrict && grids.length < n; u++) {
-      const g = sheetToGrid(unitReportSheet(benchUnitSpec(r, d, u)));
+      const g = outputSheetToGrid(unitReportSheet(benchUnitSpec(r, d, u)));
       delete g.file;
       grids.push(g);
     }
@@ -75,7 +75,7 @@ async function measure(n, lib) {
 
 async function main() {
   build();
-  const lib = path.join(ROOT, 'lib-bench');
+  const lib = path.join(ROOT, 'lib-dev');
   const sizes = String(arg('--units', '10,1000')).split(',').map(Number);
   const results = [];
   for (const n of sizes) results.push(await measure(n, lib));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes examples/*.xlsx from scripts/make-examples-data.js:
- *   npm run build:cli && node scripts/make-examples.js
+ *   npm run examples        (compiles tsconfig.dev.json into lib-dev/, then runs this)
  * Unit sheets use the core's own layout (the form the template gives units),
  * filled as units type them; the hand-typed file (`messy`) is drawn cell by
  * cell with exceljs, as a person would in a blank workbook. The files carry a
@@ -13,11 +13,11 @@ const path = require('path');
 const ExcelJS = require('exceljs');
 
 const ROOT = path.resolve(__dirname, '..');
-const LIB = path.join(ROOT, 'lib');
-const { writeXlsx } = require(path.join(LIB, 'xlsx', 'write.js'));
-const { unitReportFromLayout } = require(path.join(LIB, 'cli', 'unit-sheet.js'));
-const { planSheet } = require(path.join(LIB, 'cli', 'plan-sheet.js'));
-const { INDICATORS, ASSESSMENT_LABELS } = require(path.join(LIB, 'core', 'template.js'));
+const LIB = path.join(ROOT, 'lib-dev');
+const { writeXlsx } = require(path.join(LIB, 'src', 'xlsx', 'write.js'));
+const { unitReportSheet } = require(path.join(LIB, 'test', 'helpers', 'unit-sheet.js'));
+const { planSheet } = require(path.join(LIB, 'test', 'helpers', 'plan-sheet.js'));
+const { INDICATORS, ASSESSMENT_LABELS } = require(path.join(LIB, 'src', 'core', 'template.js'));
 const DATA = require('./make-examples-data');
 
 const OUT = path.join(ROOT, 'examples');
@@ -116,7 +116,7 @@ async function main() {
   fs.writeFileSync(path.join(OUT, 'ke-hoach.xlsx'), plan);
   written.push('ke-hoach.xlsx');
   for (const f of DATA.FILES) {
-    const bytes = f.messy ? await messyWorkbook(f.sheets[0]) : await writeXlsx(f.sheets.map(unitReportFromLayout), { date: FILE_DATE });
+    const bytes = f.messy ? await messyWorkbook(f.sheets[0]) : await writeXlsx(f.sheets.map(unitReportSheet), { date: FILE_DATE });
     fs.writeFileSync(path.join(OUT, f.file), bytes);
     written.push(f.file);
   }

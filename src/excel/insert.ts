@@ -5,23 +5,26 @@
  * comments… on the web, or a policy), the values read in the pane are
  * written instead. An existing sheet is never overwritten: a taken name
  * gets ` (2)`.
+ *
+ * This layer never parses a file: the pane reads each file with src/xlsx and
+ * passes its grids (the file's bytes go to Excel untouched, for Excel's own
+ * insert). eslint.config.js keeps src/xlsx out of src/excel.
  */
 import type { SheetGrid } from '../core/grid';
 import { safeSheetName } from '../core/layout/names';
 import type { OutCell, OutputSheet } from '../core/sheet-model';
 import { readSheet } from '../core/reader';
-import { XlsxReadError, readXlsxBuffer } from '../xlsx/read';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { describeOfficeError } from './errors';
 import { writeOutputSheets } from './write';
 
 export interface ImportFile {
   name: string;
-  /** The file in base64 (made from `bytes` when absent). */
+  /** The file in base64 (made from `bytes` when absent), handed to Excel as it is. */
   base64?: string;
   bytes?: Uint8Array;
-  /** The file's sheets as read in the pane (read from `bytes`/`base64` when absent). */
-  grids?: SheetGrid[];
+  /** The file's sheets as read in the pane. */
+  grids: SheetGrid[];
 }
 
 export interface ImportOptions {
@@ -66,14 +69,6 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-function fromBase64(b64: string): Uint8Array {
-  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(b64, 'base64'));
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
 /** A grid as a plain output sheet at the same cells; text stays text (`@`). */
 function gridAsSheet(g: SheetGrid, name: string): OutputSheet {
   const rows: OutCell[][] = [];
@@ -103,17 +98,7 @@ export async function insertSheetsFromFiles(
   const taken = new Set(worksheets.items.map((w) => w.name));
 
   for (const f of files) {
-    let grids = f.grids;
-    try {
-      grids ??= readXlsxBuffer(f.bytes ?? fromBase64(f.base64 ?? ''), f.name);
-    } catch (e) {
-      // The reader's own message already names the file.
-      const message = e instanceof XlsxReadError ? e.message : `Tệp "${f.name}": ${describeOfficeError(e)}`;
-      result.problems.push(message);
-      result.files.push({ file: f.name, method: 'none', sheets: [], message });
-      continue;
-    }
-    const units = grids.filter(isUnit);
+    const units = f.grids.filter(isUnit);
     if (!units.length) {
       const message = `Tệp "${f.name}" không có trang báo cáo theo mẫu TTCCHC-1 nên không nhập.`;
       result.problems.push(message);

@@ -201,9 +201,13 @@ export async function readPreviousFile(file: PickedFile): Promise<PreviousPick> 
 }
 
 /** Nhập báo cáo: the files' unit sheets become sheets of this workbook, never overwriting one. */
-export function importReports(files: readonly PickedFile[]): Promise<ImportOutcome> {
-  if (files.length === 0) return Promise.reject(new PaneError('Chưa chọn tệp nào.'));
-  return excelRun(async (ctx) => ports.insertSheetsFromFiles(ctx, files));
+export async function importReports(files: readonly PickedFile[]): Promise<ImportOutcome> {
+  if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
+  // The pane reads each file (src/xlsx); the Office.js layer gets grids, never parses a file.
+  const read = await Promise.all(files.map(async (f) => ({ ...f, ...(await readPickedFiles([f])) })));
+  const outcome = await excelRun(async (ctx) => ports.insertSheetsFromFiles(ctx, read.filter((f) => !f.problems.length)));
+  const unreadable = read.flatMap((f) => f.problems.map((p) => p.message));
+  return { ...outcome, fileProblems: [...unreadable, ...outcome.fileProblems] };
 }
 
 /** Tạo mẫu: a blank TTCCHC-1 sheet for one unit, with the plan's tasks when the workbook has a plan. */

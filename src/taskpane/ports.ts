@@ -13,7 +13,8 @@ import { readWorkbookGrids as excelRead } from '../excel/read';
 import { writeOutputSheets as excelWrite } from '../excel/write';
 import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, fillKey, type OriginalFill } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
-import type { PickedFile, ImportOutcome, TemplateForm } from './actions';
+import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
+import type { ImportOutcome, TemplateForm } from './actions';
 
 export const compileGrids = (grids: SheetGrid[], options: CompileOptions, extra?: Finding[]): CompileResult =>
   coreCompileGrids(grids, options, extra);
@@ -82,9 +83,12 @@ export const highlightFindings = async (
 export const clearHighlights = async (ctx: Excel.RequestContext, originals: Iterable<OriginalFill>): Promise<OriginalFill[]> =>
   (await excelClear(ctx, undefined, { originals })).kept;
 
-export const insertSheetsFromFiles = async (ctx: Excel.RequestContext, files: readonly PickedFile[]): Promise<ImportOutcome> => {
-  const { insertSheetsFromFiles: excelInsert } = await import(/* webpackChunkName: "xlsx-reader" */ '../excel/insert');
-  const r = await excelInsert(ctx, [...files], {});
+/** Copies in the unit sheets of files the pane has read (`grids`); `bytes` go to Excel's own insert untouched. */
+export const insertSheetsFromFiles = async (
+  ctx: Excel.RequestContext,
+  files: readonly { name: string; bytes: Uint8Array; grids: SheetGrid[] }[],
+): Promise<ImportOutcome> => {
+  const r = await excelInsert(ctx, files, {});
   return { added: r.added, fileProblems: r.problems };
 };
 

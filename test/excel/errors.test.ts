@@ -1,5 +1,5 @@
 import { describeOfficeError } from '../../src/excel';
-import { FakeOfficeError, createFakeOffice } from '../../src/harness/fake-excel';
+import { FakeOfficeError, createFakeOffice } from '../../dev/fake-excel';
 import { rejection } from './helpers';
 
 describe('describeOfficeError', () => {

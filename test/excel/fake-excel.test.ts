@@ -3,7 +3,7 @@
  * OFFICE-JS-NOTES.md, fact by fact.
  */
 import * as XLSX from '@e965/xlsx';
-import { createFakeOffice, installFakeOffice, FORMULA_VALUE, SIZE_MISMATCH_MESSAGE, FakeOfficeError } from '../../src/harness/fake-excel';
+import { createFakeOffice, installFakeOffice, FORMULA_VALUE, SIZE_MISMATCH_MESSAGE, FakeOfficeError } from '../../dev/fake-excel';
 
 const NOT_LOADED_VALUES =
   "The property 'values' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.";

@@ -1,7 +1,7 @@
 /** Shared set-up for the Office.js layer tests: the stand-in installed as the globals. */
 import type { SheetGrid } from '../../src/core/grid';
 import type { OutCell, OutputSheet } from '../../src/core/sheet-model';
-import { installFakeOffice, type FakeOffice, type FakeOptions } from '../../src/harness/fake-excel';
+import { installFakeOffice, type FakeOffice, type FakeOptions } from '../../dev/fake-excel';
 
 export function setup(grids: SheetGrid[] = [], options: FakeOptions = {}): FakeOffice {
   return installFakeOffice(globalThis, grids, options);

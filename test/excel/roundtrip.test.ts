@@ -7,7 +7,7 @@ import { compileGrids } from '../../src/core/compile';
 import { isOwnOutputSheet, layoutOutputs, layoutTemplate } from '../../src/core/layout';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { readWorkbookGrids, writeOutputSheets } from '../../src/excel';
-import type { FakeOffice } from '../../src/harness/fake-excel';
+import type { FakeOffice } from '../../dev/fake-excel';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { setup } from './helpers';
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { writeXlsx } from '../../src/xlsx/write';
-import { unitReportSheet, type UnitSheetSpec } from '../../src/cli/unit-sheet';
+import { unitReportSheet, type UnitSheetSpec } from './unit-sheet';
 
 /** A fresh temporary folder, removed by `cleanup()`. */
 export function tempDir(prefix = 'tonghop-'): { dir: string; cleanup: () => void } {

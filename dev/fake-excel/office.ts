@@ -3,8 +3,8 @@
  * to define the `Office`, `Excel` and `OfficeExtension` globals (browser
  * harness), plus accessors tests use to look at the workbook.
  */
-import type { SheetGrid } from '../../core/grid';
-import { isCellError } from '../../core/grid';
+import type { SheetGrid } from '../../src/core/grid';
+import { isCellError } from '../../src/core/grid';
 import {
   FakeHost, FakeOptions, FakeRequestContext, FakeStats, InjectedFailure, MB, WireOp, emptyStats, versionAtLeast,
 } from './context';

@@ -4,15 +4,15 @@
  * installed BEFORE the pane mounts, so the pane's `Excel.run` is the fake's.
  * Tests (and people) drive it through `window.harness`.
  */
-import { installFakeOffice } from './fake-excel';
-import { mountPane } from '../taskpane/mount';
-import { paneBusy } from '../taskpane/busy-store';
+import { installFakeOffice } from '../fake-excel';
+import { mountPane } from '../../src/taskpane/mount';
+import { paneBusy } from '../../src/taskpane/busy-store';
 import { renderWorkbook, type SheetView } from './workbook-view';
-import { key } from './fake-excel/state';
+import { key } from '../fake-excel/state';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { ErrorBoundary } from '../taskpane/components/ErrorBoundary';
+import { ErrorBoundary } from '../../src/taskpane/components/ErrorBoundary';
 
 // ExcelApi 1.13: Nhập báo cáo can let the stand-in insert sheets from base64, as recent Excel does.
 const fake = installFakeOffice(globalThis as unknown as Record<string, unknown>, [], { apiVersion: '1.13' });

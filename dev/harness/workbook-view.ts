@@ -1,5 +1,5 @@
 /** A plain DOM view of the stand-in's workbook: sheet tabs and a table of the shown sheet's values. */
-import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
+import { cellAddress, columnLetters, parseRangeAddress } from '../../src/core/address';
 
 export interface SheetView {
   name: string;

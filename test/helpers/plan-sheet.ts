@@ -3,10 +3,10 @@
  * the `Nhiệm vụ` table and the `Đơn vị` roster. Used by the example generator
  * and the tests; labels and headers come from template.ts.
  */
-import type { CellStyle, OutCell, OutputSheet } from '../core/sheet-model';
-import { NUMBER_FORMATS } from '../core/sheet-model';
-import type { IndicatorCode } from '../core/template';
-import { PLAN_ID_LABELS, PLAN_ROSTER_HEADERS, PLAN_SHEET_NAME, PLAN_TABLE_TITLES, PLAN_TASK_HEADERS } from '../core/template';
+import type { CellStyle, OutCell, OutputSheet } from '../../src/core/sheet-model';
+import { NUMBER_FORMATS } from '../../src/core/sheet-model';
+import type { IndicatorCode } from '../../src/core/template';
+import { PLAN_ID_LABELS, PLAN_ROSTER_HEADERS, PLAN_SHEET_NAME, PLAN_TABLE_TITLES, PLAN_TASK_HEADERS } from '../../src/core/template';
 
 export interface PlanSheetSpec {
   compilingUnit: string;

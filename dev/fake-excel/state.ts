@@ -2,7 +2,7 @@
  * The stand-in's workbook contents: plain data changed only by queued
  * operations when `context.sync()` runs (see context.ts).
  */
-import { columnIndex, columnLetters } from '../../core/address';
+import { columnIndex, columnLetters } from '../../src/core/address';
 import { officeError } from './errors';
 
 export const MAX_ROWS = 1048576;

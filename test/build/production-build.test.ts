@@ -1,0 +1,87 @@
+/**
+ * The shipped build holds the add-in and nothing of the development tools:
+ * `npm run build` (webpack --mode production) must leave the browser harness
+ * (dev/harness) and the in-memory Excel stand-in (dev/fake-excel) out of
+ * dist/; they are built only with `--env harness` (webpack.config.js).
+ *
+ * The build goes to test/artifacts/prod-dist (not over dist/), once per run.
+ * Two checks that do not trust each other: webpack's own list of the modules
+ * it bundled, and the bundles' text searched for the string literals of the
+ * dev/ sources (which a minifier keeps).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const ROOT = path.join(__dirname, '..', '..');
+const OUT = path.join(ROOT, 'test', 'artifacts', 'prod-dist');
+const STATS = path.join(ROOT, 'test', 'artifacts', 'prod-dist-stats.json');
+
+function filesUnder(dir: string, keep: (f: string) => boolean = () => true): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p, keep));
+    else if (keep(p)) out.push(p);
+  }
+  return out;
+}
+
+/** String literals of a TypeScript source, as the scanner reads them (escapes resolved). */
+function stringLiterals(file: string): string[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, fs.readFileSync(file, 'utf8'));
+  const found: string[] = [];
+  for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
+    if (k === ts.SyntaxKind.StringLiteral || k === ts.SyntaxKind.NoSubstitutionTemplateLiteral) found.push(scanner.getTokenValue());
+  }
+  return found;
+}
+
+interface StatsModule { name?: string; modules?: StatsModule[] }
+
+function moduleNames(mods: StatsModule[] = []): string[] {
+  return mods.flatMap((m) => [m.name ?? '', ...moduleNames(m.modules)]);
+}
+
+let modules: string[];
+let built: string[];
+
+beforeAll(() => {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
+  execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', OUT, '--json', STATS], { cwd: ROOT, stdio: 'pipe', timeout: 400_000 });
+  const stats = JSON.parse(fs.readFileSync(STATS, 'utf8')) as { modules?: StatsModule[] };
+  modules = moduleNames(stats.modules).filter(Boolean);
+  built = filesUnder(OUT).map((f) => path.relative(OUT, f).split(path.sep).join('/')).sort();
+}, 420_000);
+
+describe('npm run build (production)', () => {
+  it('writes the pane, the ribbon commands, help, icons and manifest, and no harness page', () => {
+    // Named files are fixed; webpack's split chunks (SheetJS, docx) are numbered.
+    const named = built.filter((f) => !/^\d+\.js(\.LICENSE\.txt)?$/.test(f));
+    expect(named).toEqual([
+      'assets/icon-128.png', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png',
+      'commands.html', 'commands.js', 'docx-report.js', 'help.html', 'manifest.xml',
+      'taskpane.html', 'taskpane.js', 'taskpane.js.LICENSE.txt', 'xlsx-reader.js',
+    ]);
+    expect(built.filter((f) => /harness|fake/i.test(f))).toEqual([]);
+  });
+
+  it('bundles no module from dev/ (webpack\'s own module list)', () => {
+    expect(modules.some((m) => m.startsWith('./src/taskpane/'))).toBe(true);
+    expect(modules.filter((m) => /(^|\/)dev\/|harness|fake-excel/.test(m))).toEqual([]);
+  });
+
+  it('holds none of the string literals of the harness and the stand-in', () => {
+    const devFiles = filesUnder(path.join(ROOT, 'dev'), (f) => /\.tsx?$/.test(f));
+    const srcText = filesUnder(path.join(ROOT, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    // Literals long enough to be the dev code's own, not import paths, and not also written in src/
+    // (a message both share says nothing): the stand-in's Excel error texts, its option names, ...
+    const markers = [...new Set(devFiles.flatMap(stringLiterals))]
+      .filter((s) => s.length >= 12 && !s.startsWith('.') && !/['"`\\\n]/.test(s) && !srcText.includes(s));
+    expect(markers.length).toBeGreaterThan(10);
+    const bundles = built.filter((f) => f.endsWith('.js') || f.endsWith('.html')).map((f) => fs.readFileSync(path.join(OUT, f), 'utf8')).join('\n');
+    expect(markers.filter((m) => bundles.includes(m))).toEqual([]);
+  });
+});
