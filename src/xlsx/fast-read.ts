@@ -209,7 +209,7 @@ function sheetGrid(rawXml: string, sst: string[], sheet: string, fileName: strin
     } else {
       col++;
     }
-    if (cellRow < 0 || col < 0) continue; // row 0 does not exist
+    if (cellRow < 0 || col < 0) continue; // row 0 does not exist (read.ts removes it before SheetJS reads)
     if (cellRow < r0) r0 = cellRow;
     if (col < c0) c0 = col;
     if (!inner) continue; // a styled empty cell

@@ -5,10 +5,11 @@
  *
  * SheetJS is used as published; where it is wrong we repair its input
  * (repairPackage) or its output (sheetToGrid), never the library:
- * - `<si/>` in the shared strings is skipped, shifting every later string;
+ * - `<si/>` in the shared strings is skipped, shifting every later string,
+ *   and CDATA in a rich-text run of a shared string reads as empty;
  * - a `<sheet r:id="">` (legacy macro/dialog sheet) takes the next sheet's
  *   data, and a damaged chart sheet fails the whole workbook;
- * - a stray cell in row 0 (`A0`) moves the used range one row up;
+ * - a stray cell in row 0 (`A0`) moves the used range one row up (removed before it reads);
  * - it prints to console.error (thousands of lines for a damaged zip).
  */
 import * as XLSX from '@e965/xlsx';
@@ -204,9 +205,12 @@ function setZipText(zip: ZipContainer, path: string, text: string): void {
   if (f) f.content = new TextEncoder().encode(text);
 }
 
+/** The start of a cell in row 0 (`<c r="A0"`), which no program can show. */
+const ROW0_CELL = /<(?:[\w.-]+:)?c\b[^>]*?\sr="\$?[A-Z]{1,3}\$?0"/;
+
 /**
  * Fixes in the unzipped package what SheetJS would misread (see the top of
- * this file): `<si/>` becomes an explicit empty string, and every `<sheet>`
+ * this file): `<si/>` becomes an explicit empty string, CDATA escaped text, and every `<sheet>`
  * that is not a readable worksheet (legacy `r:id=""`, chart, dialog, macro
  * sheet, a worksheet whose part is missing) is taken out of the workbook:
  * none of them can hold a report. Returns the names of worksheets whose part
@@ -215,9 +219,21 @@ function setZipText(zip: ZipContainer, path: string, text: string): void {
 function repairPackage(zip: ZipContainer, pkg: WorkbookPackage): string[] {
   if (pkg.sharedStringsPath) {
     const sst = zipText(zip, pkg.sharedStringsPath);
-    if (sst && /<(?:[\w.-]+:)?si\s*\/>/.test(sst)) {
-      setZipText(zip, pkg.sharedStringsPath, sst.replace(/<([\w.-]+:)?si\s*\/>/g, '<$1si><$1t></$1t></$1si>'));
+    if (sst && (/<(?:[\w.-]+:)?si\s*\/>/.test(sst) || sst.indexOf('<![CDATA[') >= 0)) {
+      setZipText(zip, pkg.sharedStringsPath, sst
+        .replace(/<([\w.-]+:)?si\s*\/>/g, '<$1si><$1t></$1t></$1si>')
+        // CDATA inside a rich-text run reads as empty: spell it as escaped text.
+        .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')));
     }
+  }
+  for (const s of pkg.sheets) {
+    if (s.kind !== 'worksheet' || !s.part) continue;
+    const xml = zipText(zip, s.part);
+    if (!xml || !ROW0_CELL.test(xml)) continue;
+    // A cell in row 0 exists for no program; SheetJS would start the used range there.
+    setZipText(zip, s.part, xml
+      .replace(new RegExp(ROW0_CELL.source + /[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c>)/.source, 'g'), '')
+      .replace(/<([\w.-]+:)?row\b[^>]*\sr="0"[^>]*?(?:\/>|>\s*<\/\1row>)/g, ''));
   }
   const drop = pkg.sheets.filter((s) => s.kind !== 'worksheet');
   if (drop.length) {
