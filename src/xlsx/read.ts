@@ -124,6 +124,7 @@ function toCellValue(cell: XLSX.CellObject | undefined | null): CellValue {
     case 'n':
       return typeof cell.v === 'number' ? cell.v : null;
     case 's':
+      if (cell.v === ODS_NO_VALUE) return { error: NO_CACHED_VALUE };
       return typeof cell.v === 'string' ? textValue(cell.v) : null;
     case 'b':
       return typeof cell.v === 'boolean' ? cell.v : null;
@@ -203,6 +204,24 @@ function zipText(zip: ZipContainer, path: string): string | null {
 function setZipText(zip: ZipContainer, path: string, text: string): void {
   const f = zipFile(zip, path);
   if (f) f.content = new TextEncoder().encode(text);
+}
+
+/**
+ * What an .ods formula cell with no stored result becomes before SheetJS
+ * reads it (SheetJS drops such a cell, which would read as "not reported"):
+ * text that toCellValue turns into the error an .xlsx formula without a
+ * cached value gives (spec §3).
+ */
+const ODS_NO_VALUE = '\uE000#NO_CACHED_VALUE';
+
+function markUncalculatedOds(zip: ZipContainer): void {
+  const xml = zipText(zip, 'content.xml');
+  if (!xml || xml.indexOf('table:formula=') < 0) return;
+  const fixed = xml.replace(/<table:table-cell\b([^>]*?)(\/>|>([\s\S]*?)<\/table:table-cell>)/g, (cell, attrs: string, _end: string, inner?: string) => {
+    if (attrs.indexOf('table:formula=') < 0 || /office:value-type=/.test(attrs) || /<text:p\b[^>]*>[^<]/.test(inner ?? '')) return cell;
+    return `<table:table-cell${attrs} office:value-type="string"><text:p>${ODS_NO_VALUE}</text:p></table:table-cell>`;
+  });
+  setZipText(zip, 'content.xml', fixed);
 }
 
 /** The start of a cell in row 0 (`<c r="A0"`), which no program can show. */
@@ -290,6 +309,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookRead 
     }
   } else if (zipFile(zip, 'content.xml') || zipFile(zip, 'META-INF/manifest.xml')) {
     format = 'ods';
+    markUncalculatedOds(zip);
   } else if (zipFile(zip, 'xl/workbook.bin')) {
     format = 'xlsb';
   } else {

@@ -78,11 +78,12 @@ function dateStyles(stylesXml: string): Set<string> {
 }
 
 /**
- * The example file `example` with `features` planted, as .xlsx bytes.
- * `seed` picks which cells some features touch (the property test varies it).
+ * The example file named `source` (or .xlsx bytes written by src/xlsx/write.ts)
+ * with `features` planted, as .xlsx bytes. `seed` picks which cells some
+ * features touch (the property test varies it).
  */
-export async function plantedWorkbook(example: string, features: readonly Feature[], seed = 0): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(EXAMPLES, example)));
+export async function plantedWorkbook(source: string | Buffer, features: readonly Feature[], seed = 0): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(typeof source === 'string' ? fs.readFileSync(path.join(EXAMPLES, source)) : source);
   const has = new Set<Feature>(features);
   const text = async (p: string): Promise<string> => zip.file(p).async('string');
   let workbook = await text('xl/workbook.xml');
