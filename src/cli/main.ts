@@ -221,7 +221,7 @@ async function gather(args: ParsedArgs, io: Io): Promise<Gathered> {
   const { files, findings } = await expandInputs(inputs);
   if (files.length === 0) {
     for (const f of findings) io.err(findingLine(f));
-    throw new CommandError('Không có tệp .xlsx nào để đọc. Hãy chỉ ra tệp báo cáo hoặc thư mục chứa các tệp .xlsx.');
+    throw new CommandError('Không có sổ Excel nào để đọc. Hãy chỉ ra tệp báo cáo hoặc thư mục chứa các tệp .xlsx (hoặc .xls, .xlsb, .ods…).');
   }
   const bar = progressBar('Đang đọc', io.progressStream === undefined ? process.stderr : io.progressStream);
   const read = await readFiles(files, { workers: workersOption(args), onProgress: (d, t) => bar.update(d, t) });

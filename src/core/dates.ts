@@ -19,9 +19,19 @@ const WHOLE_WORDED = /^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})
 /** `15/10/20`: a two-digit year is this century's. */
 const SHORT_YEAR = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2})$/;
 
-/** A cell that holds a date (serial number or text), as ISO; null when it is not one. */
-export function parseDateCell(v: CellValue): string | null {
-  if (typeof v === 'number') return fromExcelSerial(v);
+/**
+ * Days between the 1904 date system's day 0 (01/01/1904) and the 1900
+ * system's (Excel's own figure: a 1904 serial + 1462 is the 1900 serial).
+ */
+export const DATE1904_OFFSET = 1462;
+
+/**
+ * A cell that holds a date (serial number or text), as ISO; null when it is
+ * not one. `date1904`: the grid's workbook uses the 1904 date system
+ * (SheetGrid.date1904), so a serial counts from 01/01/1904.
+ */
+export function parseDateCell(v: CellValue, date1904 = false): string | null {
+  if (typeof v === 'number') return fromExcelSerial(date1904 ? v + DATE1904_OFFSET : v);
   if (typeof v !== 'string') return null;
   const t = fold(v).replace(/[,.;]$/, '');
   if (t === '') return null;
@@ -77,6 +87,22 @@ export function toExcelSerial(iso: string): number | null {
   const offset = Math.round((ms - Date.UTC(1899, 11, 31)) / 86400000);
   if (offset < 1) return null;
   return offset < 60 ? offset : offset + 1;
+}
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z)?$/;
+
+/**
+ * An ISO date cell (`<c t="d"><v>2022-10-28T00:00:00</v>`, as Strict files
+ * and some libraries write it) → the serial Excel stores, in the workbook's
+ * date system; null when it is not such a date.
+ */
+export function isoToSerial(iso: string, date1904 = false): number | null {
+  const m = ISO_DATE_TIME.exec(iso);
+  if (!m) return null;
+  const day = toExcelSerial(`${m[1]}-${m[2]}-${m[3]}`);
+  if (day === null) return null;
+  const fraction = ((Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0)) / 86400;
+  return day + fraction - (date1904 ? DATE1904_OFFSET : 0);
 }
 
 /** `2020-10-15` → `15/10/2020`; anything else is returned unchanged. */

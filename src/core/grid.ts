@@ -30,6 +30,13 @@ export interface SheetGrid {
   originCol: number;
   /** Row-major values; rows may be ragged (missing trailing cells are empty). */
   cells: CellValue[][];
+  /** The sheet is hidden in its workbook (`state="hidden"`/`"veryHidden"`); absent when visible. */
+  hidden?: boolean;
+  /**
+   * The workbook counts dates from 1 January 1904 (old Mac Excel's default):
+   * date serials in `cells` are in that system (see dates.ts). Absent for the 1900 system.
+   */
+  date1904?: boolean;
 }
 
 export function isCellError(v: CellValue): v is CellError {

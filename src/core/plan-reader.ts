@@ -122,7 +122,7 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
         break;
       }
       case 'deadline': {
-        const d = parseDateCell(v);
+        const d = parseDateCell(v, grid.date1904);
         if (d) plan.deadline = d;
         else add('error', r, kv.valueCol, 'plan.deadline', `không đọc được hạn nộp «${text}»; cần ghi ngày dạng dd/mm/yyyy.`);
         break;

@@ -340,7 +340,7 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
   const sentKv = rows.get('sentDate');
   const sentValue = valueOf(sentKv);
   if (sentKv && cellText(sentValue) !== '') {
-    const iso = parseDateCell(sentValue);
+    const iso = parseDateCell(sentValue, fg.grid.date1904);
     if (iso) report.sentDate = iso;
     else {
       sink.cell('warning', valueCell(sentKv), 'id.date',

@@ -150,14 +150,21 @@ export function checkWorkbook(): Promise<CompileOutcome> {
   return excelRun(async (ctx) => compileOutcome('check', (await compileOpenWorkbook(ctx)).result, [], [], []));
 }
 
-/** Reads picked files; an unreadable file becomes a finding and a message, the others go on. */
+/**
+ * Reads picked files; an unreadable file becomes an error finding and a
+ * message, a file in another format than .xlsx (.xls, .ods…) a warning; the others go on.
+ */
 export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
-  const readXlsxBuffer = await ports.loadXlsxReader();
+  const readWorkbook = await ports.loadXlsxReader();
   const grids: SheetGrid[] = [];
   const problems: Finding[] = [];
   for (const f of files) {
     try {
-      grids.push(...readXlsxBuffer(f.bytes, f.name));
+      const read = readWorkbook(f.bytes, f.name);
+      grids.push(...read.grids);
+      for (const message of read.warnings) {
+        problems.push({ severity: 'warning', unit: f.name, file: f.name, sheet: '', cell: '', rule: 'file.other-format', message });
+      }
     } catch (e) {
       problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.unreadable',
         e instanceof Error && e.message ? e.message : `Không đọc được tệp "${f.name}".`));
@@ -192,7 +199,8 @@ export async function compileFromFiles(files: readonly PickedFile[], previous?: 
  */
 export async function readPreviousFile(file: PickedFile): Promise<PreviousPick> {
   const { grids, problems } = await readPickedFiles([file]);
-  if (problems.length) throw new PaneError(problems[0].message);
+  const unreadable = problems.filter((p) => p.severity === 'error');
+  if (unreadable.length) throw new PaneError(unreadable[0].message);
   const previous = await ports.readPreviousPeriod(grids);
   if (Object.keys(previous.byUnit).length === 0) {
     throw new PaneError(`Tệp kỳ trước "${file.name}" không có báo cáo TTCCHC-1 hay bảng tổng hợp nào đọc được: không so sánh với kỳ trước.`);

@@ -34,8 +34,8 @@ export const layoutOutputs = (result: CompileResult, taken: string[], previous?:
  * The .xlsx reader (SheetJS) is loaded on demand: only Nhập báo cáo and
  * Tổng hợp từ tệp need it, and it is the largest part of the bundle.
  */
-export const loadXlsxReader = async (): Promise<(bytes: Uint8Array, name: string) => SheetGrid[]> =>
-  (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read')).readXlsxBuffer;
+export const loadXlsxReader = async (): Promise<(bytes: Uint8Array, name: string) => { grids: SheetGrid[]; warnings: string[] }> =>
+  (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read')).readWorkbook;
 
 /** Last period's figures by unit from its workbook's sheets (loaded with the .xlsx reader: only Kỳ trước needs it). */
 export const readPreviousPeriod = async (grids: SheetGrid[]): Promise<PreviousPeriod> =>

@@ -1,22 +1,29 @@
 /**
  * Node's fast path for reading .xlsx: native zlib and a plain scan of the
  * worksheet XML, about ten times quicker than SheetJS on the small files units
- * send (the benchmark reads 1,000 of them). It reads only what the common
- * case holds: a zip of worksheets with shared/inline strings, numbers,
- * booleans, errors and formulas. On anything else (ZIP64, strict OOXML,
- * prefixed XML, chart sheets, date-typed cells, a damaged file) it returns
- * null and the caller uses SheetJS (readXlsxBuffer), which also gives the
+ * send (the benchmark reads 1,000 of them). It reads what Excel and the
+ * other programs units use write (test/xlsx/real-producers.test.ts): shared
+ * and inline strings, rich text, CDATA, numbers, booleans, errors, ISO date
+ * cells, formulas, cells and rows without `r=`, Strict and prefixed XML,
+ * hidden sheets, the 1904 date system; chart, dialog and macro sheets are
+ * skipped. On anything else (ZIP64, .xlsb, a damaged file) it returns null
+ * and the caller uses SheetJS (readXlsxBuffer), which also gives the
  * Vietnamese error messages. Tests check both give the same grids.
  */
 import * as zlib from 'zlib';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
 import { columnIndex } from '../core/address';
-import { trimGrid } from './common';
+import { buildGrid, textValue, withBookFlags } from './common';
+import { attr, readPackage, unescapeXml, unprefixMain } from './package';
+import { isoToSerial } from '../core/dates';
+
+export { unescapeXml } from './package';
 
 interface ZipEntry { method: number; compSize: number; offset: number }
 
 const decoder = new TextDecoder('utf-8');
+
 
 /** Central directory of a zip, or null when it is anything but a plain zip. */
 function zipEntries(buf: Buffer): Map<string, ZipEntry> | null {
@@ -56,22 +63,6 @@ function entryText(buf: Buffer, e: ZipEntry): string | null {
   return null;
 }
 
-const ENTITY: Record<string, string> = { quot: '"', apos: "'", gt: '>', lt: '<', amp: '&' };
-
-/** XML text → string, with `_xHHHH_` escapes as Excel writes them (as SheetJS does). */
-export function unescapeXml(raw: string): string {
-  // XML reads a raw line break (CR LF or CR) as LF; an escaped `&#13;` stays CR.
-  const s = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
-  return s
-    .replace(/&(?:(quot|apos|gt|lt|amp)|#x([\da-fA-F]+)|#(\d+));/g, (m, name: string, hex: string, dec: string) => {
-      if (name) return ENTITY[name];
-      const code = hex ? parseInt(hex, 16) : parseInt(dec, 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    })
-    .replace(/_x([\da-fA-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
 /** The text of a `<si>` or `<is>`: its `<t>` runs, phonetic guides left out. */
 function richText(inner: string): string {
   const body = inner.indexOf('<rPh') >= 0 ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
@@ -82,136 +73,166 @@ function richText(inner: string): string {
   return unescapeXml(out);
 }
 
-function sharedStrings(xml: string | null): string[] {
-  if (!xml) return [];
+function sharedStrings(raw: string | null): string[] {
+  if (!raw) return [];
+  const xml = unprefixMain(raw);
   const out: string[] = [];
+  // `<si/>` is an empty string and keeps its index (SheetJS skips it: read.ts works around that).
   const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) out.push(m[1] ? richText(m[1]) : '');
   return out;
 }
 
-const ATTR_RE = new Map<string, RegExp>();
+const REF_RE = /^\$?([A-Z]{1,3})\$?(\d+)$/;
 
-function attr(tag: string, name: string): string | undefined {
-  let re = ATTR_RE.get(name);
-  if (!re) ATTR_RE.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
-  const m = re.exec(tag);
-  return m ? m[1] : undefined;
+/** Is `<name` at `at` a start tag of exactly that element (not `<col` for `<c`)? */
+function isTag(xml: string, at: number, name: string): boolean {
+  const ch = xml.charCodeAt(at + name.length + 1);
+  // space, tab, CR, LF, '>' or '/'
+  return ch === 32 || ch === 9 || ch === 13 || ch === 10 || ch === 62 || ch === 47;
 }
 
-/** Resolves a relationship target against the folder of the part that owns it. */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
+/** The next `<name` start tag at or after `from` and before `until`, or -1. */
+function nextTag(xml: string, name: string, from: number, until: number): number {
+  let at = xml.indexOf(`<${name}`, from);
+  while (at >= 0 && at < until) {
+    if (isTag(xml, at, name)) return at;
+    at = xml.indexOf(`<${name}`, at + 1);
   }
-  return parts.join('/');
+  return -1;
 }
 
-const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const REF_RE = /^([A-Z]{1,3})(\d+)$/;
-const V_RE = /<v>([\s\S]*?)<\/v>/;
-const IS_RE = /<is>([\s\S]*?)<\/is>/;
+/** The text inside `<v …>…</v>`, or null when there is none (`<v/>`, `<v></v>` and no `<v>` alike). */
+function valueText(inner: string): string | null {
+  const at = nextTag(inner, 'v', 0, inner.length);
+  if (at < 0) return null;
+  const gt = inner.indexOf('>', at);
+  if (gt < 0 || inner.charCodeAt(gt - 1) === 47) return null;
+  const end = inner.indexOf('</v>', gt);
+  if (end < 0) return null;
+  const raw = inner.slice(gt + 1, end);
+  return raw === '' ? null : raw;
+}
 
-/** One worksheet's XML → grid, or null when it holds something this path does not read. */
-function sheetGrid(xml: string, sst: string[], sheet: string, fileName: string): SheetGrid | null {
-  const sdStart = xml.indexOf('<sheetData');
-  if (sdStart < 0) {
-    if (/<\w+:sheetData/.test(xml)) return null; // prefixed XML: SheetJS reads it
-    return { file: fileName, sheet, originRow: 0, originCol: 0, cells: [] };
+/**
+ * One cell's value as Excel shows it, `undefined` when this path cannot say
+ * (the file then goes to SheetJS). `date1904` only matters for `t="d"` cells.
+ */
+function cellValue(t: string, inner: string, sst: string[], date1904: boolean): CellValue | undefined {
+  if (t === 'inlineStr') {
+    const at = nextTag(inner, 'is', 0, inner.length);
+    const end = inner.indexOf('</is>', at);
+    return at >= 0 && end >= 0 ? textValue(richText(inner.slice(at, end))) : null;
   }
+  const hasFormula = nextTag(inner, 'f', 0, inner.length) >= 0;
+  const raw = valueText(inner);
+  // No stored value: a formula Excel never calculated (spec §3), or a styled empty cell.
+  if (raw === null) return hasFormula ? { error: NO_CACHED_VALUE } : null;
+  switch (t) {
+    case 'n': {
+      const n = Number(raw.trim());
+      return Number.isFinite(n) && raw.trim() !== '' ? n : undefined;
+    }
+    case 's': {
+      const s = sst[Number(raw)];
+      return s === undefined ? undefined : textValue(s);
+    }
+    case 'str':
+      return textValue(unescapeXml(raw));
+    case 'b':
+      return raw.trim() === '1' || raw.trim() === 'true';
+    case 'e':
+      return { error: unescapeXml(raw).trim() };
+    case 'd': {
+      const serial = isoToSerial(unescapeXml(raw).trim(), date1904);
+      return serial === null ? undefined : serial;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * One worksheet's XML → grid, or null when it holds something this path does
+ * not read or looks damaged (an unclosed `<c>`: SheetJS then decides).
+ * A cell without `r=` is the one after the previous cell of its row, a row
+ * without `r=` the one after the previous row, as Excel reads them. A cell
+ * in row 0 (`A0`, which no program can show) is left out.
+ */
+function sheetGrid(rawXml: string, sst: string[], sheet: string, fileName: string, date1904: boolean): SheetGrid | null {
+  const xml = unprefixMain(rawXml);
+  const sdStart = nextTag(xml, 'sheetData', 0, xml.length);
+  if (sdStart < 0) return { file: fileName, sheet, originRow: 0, originCol: 0, cells: [] };
   const sdEnd = xml.indexOf('</sheetData>', sdStart);
   const data = sdEnd < 0 ? '' : xml.slice(sdStart, sdEnd);
 
   const rows: CellValue[][] = [];
-  // Bounds of every cell present, stubs included (as SheetJS's !ref would grow).
-  let r0 = Infinity; let c0 = Infinity; let r1 = -1; let c1 = -1;
-  CELL_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CELL_RE.exec(data))) {
-    const attrs = m[1];
-    const ref = attr(attrs, 'r');
-    if (!ref) return null;
-    const rm = REF_RE.exec(ref);
-    if (!rm) return null;
-    const row = Number(rm[2]) - 1;
-    const col = columnIndex(rm[1]);
-    if (row < r0) r0 = row;
-    if (row > r1) r1 = row;
-    if (col < c0) c0 = col;
-    if (col > c1) c1 = col;
-    const inner = m[2];
-    if (!inner) continue; // a styled empty cell
-    const t = attr(attrs, 't') ?? 'n';
-    const hasFormula = inner.indexOf('<f') >= 0;
-    const vm = V_RE.exec(inner) ?? (inner.indexOf('<v/>') >= 0 ? ['', ''] : null);
-    let v: CellValue = null;
-    if (t === 'inlineStr') {
-      const is = IS_RE.exec(inner);
-      const s = is ? richText(is[1]) : '';
-      v = s === '' ? null : s;
-    } else if (!vm) {
-      v = hasFormula ? { error: NO_CACHED_VALUE } : null;
-    } else {
-      const raw = vm[1];
-      switch (t) {
-        case 'n': {
-          if (raw === '') { v = hasFormula ? { error: NO_CACHED_VALUE } : null; break; }
-          const n = Number(raw);
-          if (!Number.isFinite(n)) return null;
-          v = n;
-          break;
-        }
-        case 's': {
-          const s = sst[Number(raw)];
-          if (s === undefined) return null;
-          v = s === '' ? null : s;
-          break;
-        }
-        case 'str': {
-          const s = unescapeXml(raw);
-          v = s === '' ? null : s;
-          break;
-        }
-        case 'b':
-          v = raw === '1' || raw === 'true';
-          break;
-        case 'e':
-          v = { error: unescapeXml(raw) };
-          break;
-        default:
-          return null; // 'd' (ISO dates) and anything unknown: SheetJS converts those
-      }
+  // Start of the used range: every cell present, stubs included (as SheetJS's !ref grows);
+  // its end needs only cells with a value (trailing empties are trimmed anyway).
+  let r0 = Infinity; let c0 = Infinity; let r1 = -1;
+  let row = -1; let col = -1;
+  let pos = 0;
+  for (;;) {
+    const lt = data.indexOf('<', pos);
+    if (lt < 0) break;
+    if (data.startsWith('<row', lt) && isTag(data, lt, 'row')) {
+      const gt = data.indexOf('>', lt);
+      if (gt < 0) break;
+      const r = attr(data.slice(lt, gt), 'r');
+      row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
+      col = -1;
+      pos = gt + 1;
+      continue;
     }
+    if (!(data.startsWith('<c', lt) && isTag(data, lt, 'c'))) { pos = lt + 1; continue; }
+    const gt = data.indexOf('>', lt);
+    if (gt < 0) return null;
+    const attrs = data.slice(lt + 2, gt);
+    let inner = '';
+    if (data.charCodeAt(gt - 1) === 47) {
+      pos = gt + 1;
+    } else {
+      const end = data.indexOf('</c>', gt);
+      // Damaged XML: one more scan here, never one per cell (unclosed cells made this quadratic).
+      if (end < 0 || nextTag(data, 'c', gt, end) >= 0) return null;
+      inner = data.slice(gt + 1, end);
+      pos = end + 4;
+    }
+    const ref = attr(attrs, 'r');
+    let cellRow = row;
+    if (ref !== undefined) {
+      const rm = REF_RE.exec(ref);
+      if (!rm) return null;
+      cellRow = Number(rm[2]) - 1;
+      col = columnIndex(rm[1]);
+    } else {
+      col++;
+    }
+    if (cellRow < 0 || col < 0) continue; // row 0 does not exist (read.ts removes it before SheetJS reads)
+    if (cellRow < r0) r0 = cellRow;
+    if (col < c0) c0 = col;
+    if (!inner) continue; // a styled empty cell
+    const v = cellValue(attr(attrs, 't') ?? 'n', inner, sst, date1904);
+    if (v === undefined) return null;
     if (v === null) continue;
-    const r = rows[row] ?? (rows[row] = []);
+    if (cellRow > r1) r1 = cellRow;
+    const r = rows[cellRow] ?? (rows[cellRow] = []);
     r[col] = v;
   }
   // The used range: the declared dimension, grown to every cell present.
-  const dim = /<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(xml.slice(0, sdStart));
-  if (dim) {
+  const dim = /<dimension\s+ref="\$?([A-Z]+)\$?(\d+)/.exec(xml.slice(0, sdStart));
+  if (dim && Number(dim[2]) >= 1) {
     r0 = Math.min(r0, Number(dim[2]) - 1);
     c0 = Math.min(c0, columnIndex(dim[1]));
   }
-  if (r1 < 0) return { file: fileName, sheet, originRow: Number.isFinite(r0) ? r0 : 0, originCol: Number.isFinite(c0) ? c0 : 0, cells: [] };
-  const cells: CellValue[][] = [];
-  for (let r = r0; r <= r1; r++) {
-    const src = rows[r];
-    const row: CellValue[] = [];
-    if (src) {
-      for (let c = c0; c < src.length; c++) row.push(src[c] ?? null);
-    }
-    cells.push(row);
-  }
-  return trimGrid({ file: fileName, sheet, originRow: r0, originCol: c0, cells });
+  return buildGrid(rows, r0, c0, r1, sheet, fileName);
 }
 
 /**
- * The grids of every worksheet, or null when the file needs SheetJS (not a
- * plain .xlsx zip, or holding what this path does not read).
+ * The grids of every worksheet (chart, dialog and macro sheets hold no
+ * report: left out), or null when the file needs SheetJS (not a plain zip of
+ * XML parts, a worksheet part missing, or holding what this path does not read).
  */
 export function readXlsxFast(bytes: Uint8Array, fileName: string): SheetGrid[] | null {
   try {
@@ -223,37 +244,19 @@ export function readXlsxFast(bytes: Uint8Array, fileName: string): SheetGrid[] |
       const e = entries.get(name);
       return e ? entryText(buf, e) : null;
     };
-    const rootRels = text('_rels/.rels');
-    const officeDoc = rootRels && /<Relationship\b[^>]*officeDocument"[^>]*>/.exec(rootRels);
-    const wbPath = officeDoc ? resolveTarget('', attr(officeDoc[0], 'Target') ?? '') : 'xl/workbook.xml';
-    if (!/\.xml$/.test(wbPath)) return null; // .xlsb
-    const wbXml = text(wbPath);
-    const relsPath = wbPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`);
-    const wbRels = text(relsPath);
-    if (!wbXml || !wbRels) return null;
-    if (wbXml.indexOf('purl.oclc.org') >= 0) return null; // strict OOXML
-
-    const targets = new Map<string, { type: string; target: string }>();
-    for (const rel of wbRels.match(/<Relationship\b[^>]*>/g) ?? []) {
-      const id = attr(rel, 'Id');
-      if (id) targets.set(id, { type: attr(rel, 'Type') ?? '', target: attr(rel, 'Target') ?? '' });
-    }
-    let sst: string[] = [];
-    for (const { type, target } of targets.values()) {
-      if (type.endsWith('/sharedStrings')) sst = sharedStrings(text(resolveTarget(wbPath, target)));
-    }
+    const pkg = readPackage(text, (name) => entries.has(name));
+    if (!pkg) return null; // .xlsb, .ods, not a workbook
+    const sst = pkg.sharedStringsPath ? sharedStrings(text(pkg.sharedStringsPath)) : [];
 
     const grids: SheetGrid[] = [];
-    for (const tag of wbXml.match(/<sheet\b[^>]*>/g) ?? []) {
-      const name = unescapeXml(attr(tag, 'name') ?? '');
-      const rid = /\s[\w]+:id="([^"]*)"/.exec(tag)?.[1];
-      const rel = rid ? targets.get(rid) : undefined;
-      if (!rel || !rel.type.endsWith('/worksheet')) return null;
-      const xml = text(resolveTarget(wbPath, rel.target));
+    for (const s of pkg.sheets) {
+      if (s.kind === 'missing') return null;
+      if (s.kind !== 'worksheet' || !s.part) continue;
+      const xml = text(s.part);
       if (xml === null) return null;
-      const grid = sheetGrid(xml, sst, name, fileName);
+      const grid = sheetGrid(xml, sst, s.name, fileName, pkg.date1904);
       if (!grid) return null;
-      grids.push(grid);
+      grids.push(withBookFlags(grid, s.hidden, pkg.date1904));
     }
     return grids.length ? grids : null;
   } catch {

@@ -8,24 +8,24 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import { ACCEPTED_FORMATS, XlsxReadError } from './common';
+import { ACCEPTED_FORMATS, WORKBOOK_EXT, XlsxReadError, otherFormatWarning } from './common';
 import { readXlsxFast } from './fast-read';
 
-/** What the inputs expand to: the .xlsx files in reading order, and what was wrong with the rest. */
+/** What the inputs expand to: the workbook files in reading order, and what was wrong with the rest. */
 export interface ExpandedInputs {
   /** Paths as given or joined to their folder, in reading order. */
   files: string[];
   findings: Finding[];
 }
 
-const XLSX_EXT = /\.(xlsx|xlsm)$/i;
 /** Spreadsheet-like files that a folder may hold but we do not read: worth a warning. */
-const OTHER_SHEET_EXT = /\.(xls|xlsb|ods|csv)$/i;
+const OTHER_SHEET_EXT = /\.(csv|tsv|numbers|et|ett|fods)$/i;
 /** Excel's lock file while a workbook is open: `~$tong-hop.xlsx`. */
 const LOCK_FILE = /^~\$/;
 
+/** A workbook the readers take (.xlsx and its kin, .xls, .xlsb, .ods: common.ts WORKBOOK_EXT). */
 export function isXlsxName(name: string): boolean {
-  return XLSX_EXT.test(name);
+  return WORKBOOK_EXT.test(name);
 }
 
 /** A finding about a whole file (no sheet, no cell): the unit is the file's name. */
@@ -35,7 +35,7 @@ export function fileFinding(file: string, rule: string, message: string, severit
 }
 
 /**
- * Expands files and folders. A folder gives every .xlsx directly inside it,
+ * Expands files and folders. A folder gives every workbook directly inside it,
  * sorted by name (Vietnamese collation), Excel lock files `~$…` skipped. A
  * file named twice is read once.
  */
@@ -66,12 +66,12 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
       const xlsx = names.filter(isXlsxName);
       for (const other of names.filter((n) => OTHER_SHEET_EXT.test(n))) {
         findings.push(fileFinding(path.join(input, other), 'file.not-xlsx',
-          `Bỏ qua tệp "${other}" trong thư mục "${input}": không phải .xlsx. ${ACCEPTED_FORMATS}; hãy mở tệp trong Excel và lưu lại dưới dạng .xlsx.`, 'warning'));
+          `Bỏ qua tệp "${other}" trong thư mục "${input}": không phải sổ Excel. ${ACCEPTED_FORMATS}; hãy mở tệp trong Excel và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".`, 'warning'));
       }
       if (xlsx.length === 0) {
         findings.push({
           severity: 'error', unit: path.basename(path.resolve(input)), sheet: '', cell: '', rule: 'input.empty-folder',
-          message: `Thư mục "${input}" không có tệp .xlsx nào.`,
+          message: `Thư mục "${input}" không có sổ Excel nào (.xlsx, .xls, .xlsb, .ods…).`,
         });
       }
       for (const n of xlsx) add(path.join(input, n));
@@ -79,14 +79,17 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
       add(input);
     } else {
       findings.push(fileFinding(input, 'file.not-xlsx',
-        `Tệp "${path.basename(input)}" không phải tệp .xlsx. ${ACCEPTED_FORMATS}; tệp .xls, .csv, .ods cần mở trong Excel và lưu lại dưới dạng .xlsx.`));
+        `Tệp "${path.basename(input)}" không phải sổ Excel. ${ACCEPTED_FORMATS}; tệp .csv cần mở trong Excel và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".`));
     }
   }
   return { files, findings };
 }
 
-/** Reads one file's sheets; throws XlsxReadError (Vietnamese message) on any problem, fs ones included. */
-export async function readXlsxFile(file: string): Promise<SheetGrid[]> {
+/**
+ * Reads one file's sheets, with warnings about the file (a format other than
+ * .xlsx); throws XlsxReadError (Vietnamese message) on any problem, fs ones included.
+ */
+export async function readWorkbookFile(file: string): Promise<{ grids: SheetGrid[]; warnings: string[] }> {
   const name = path.basename(file);
   let bytes: Buffer;
   try {
@@ -101,15 +104,21 @@ export async function readXlsxFile(file: string): Promise<SheetGrid[]> {
   // The fast path reads plain files; SheetJS reads the rest and explains bad files.
   // SheetJS is loaded only when needed: it costs a tenth of a second per thread.
   const fast = readXlsxFast(bytes, name);
-  if (fast) return fast;
-  const { readXlsxBuffer } = await import('./read');
-  return readXlsxBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  if (fast) return { grids: fast, warnings: [otherFormatWarning(name, 'xlsx')].filter((w): w is string => w !== null) };
+  const { readWorkbook } = await import('./read');
+  return readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
 }
 
-/** Reads one file; a problem becomes one error Finding and no grids. */
+/** Reads one file's sheets; see readWorkbookFile. */
+export async function readXlsxFile(file: string): Promise<SheetGrid[]> {
+  return (await readWorkbookFile(file)).grids;
+}
+
+/** Reads one file; a problem becomes one error Finding and no grids, a warning about the file a warning Finding. */
 export async function readXlsxFileSafely(file: string): Promise<{ grids: SheetGrid[]; findings: Finding[] }> {
   try {
-    return { grids: await readXlsxFile(file), findings: [] };
+    const { grids, warnings } = await readWorkbookFile(file);
+    return { grids, findings: warnings.map((w) => fileFinding(file, 'file.other-format', w, 'warning')) };
   } catch (e) {
     return { grids: [], findings: [readErrorFinding(file, e)] };
   }

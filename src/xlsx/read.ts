@@ -1,11 +1,22 @@
 /**
- * .xlsx bytes → SheetGrid[] with SheetJS CE. No fs here: the same code runs
- * in Node (command line, workers) and in the browser (files imported in the pane).
+ * Workbook bytes (.xlsx and its kin, .xls, .xlsb, .ods) → SheetGrid[] with
+ * SheetJS CE. No fs here: the same code runs in Node (command line, workers)
+ * and in the browser (files imported in the pane).
+ *
+ * SheetJS is used as published; where it is wrong we repair its input
+ * (repairPackage) or its output (sheetToGrid), never the library:
+ * - `<si/>` in the shared strings is skipped, shifting every later string,
+ *   and CDATA in a rich-text run of a shared string reads as empty;
+ * - a `<sheet r:id="">` (legacy macro/dialog sheet) takes the next sheet's
+ *   data, and a damaged chart sheet fails the whole workbook;
+ * - a stray cell in row 0 (`A0`) moves the used range one row up (removed before it reads);
+ * - it prints to console.error (thousands of lines for a damaged zip).
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
-import { ACCEPTED_FORMATS, XlsxReadError, trimGrid } from './common';
+import { ACCEPTED_FORMATS, XlsxReadError, buildGrid, otherFormatWarning, textValue, withBookFlags, type WorkbookFormat } from './common';
+import { readPackage, type WorkbookPackage } from './package';
 
 export { ACCEPTED_FORMATS, XlsxReadError, trimGrid, type XlsxReadErrorReason } from './common';
 
@@ -68,17 +79,13 @@ function cfbError(bytes: Uint8Array, fileName: string): XlsxReadError {
     return new XlsxReadError('encrypted', fileName,
       `Tệp ${quoted(fileName)} được đặt mật khẩu, hãy bỏ mật khẩu (mở trong Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.`);
   }
-  if (entries.includes('workbook') || entries.includes('book')) {
-    return new XlsxReadError('old-format', fileName,
-      `Tệp ${quoted(fileName)} là sổ Excel định dạng cũ (.xls). ${ACCEPTED_FORMATS}: hãy mở tệp trong Excel và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".`);
-  }
   return new XlsxReadError('old-format', fileName,
     `Tệp ${quoted(fileName)} được đặt mật khẩu hoặc ở định dạng cũ, không phải .xlsx. ${ACCEPTED_FORMATS}: hãy bỏ mật khẩu và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".`);
 }
 
 function notXlsx(fileName: string, what: string): XlsxReadError {
   return new XlsxReadError('not-xlsx', fileName,
-    `Tệp ${quoted(fileName)} không phải sổ Excel .xlsx (${what}). ${ACCEPTED_FORMATS}; tệp .xls, .csv, .ods cần mở trong Excel và lưu lại dưới dạng .xlsx.`);
+    `Tệp ${quoted(fileName)} không phải sổ Excel (${what}). ${ACCEPTED_FORMATS}; tệp .csv hay trang web cần mở trong Excel và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".`);
 }
 
 /** What the first bytes look like, for the message of a file that is not a zip. */
@@ -117,7 +124,8 @@ function toCellValue(cell: XLSX.CellObject | undefined | null): CellValue {
     case 'n':
       return typeof cell.v === 'number' ? cell.v : null;
     case 's':
-      return typeof cell.v === 'string' && cell.v !== '' ? cell.v : null;
+      if (cell.v === ODS_NO_VALUE) return { error: NO_CACHED_VALUE };
+      return typeof cell.v === 'string' ? textValue(cell.v) : null;
     case 'b':
       return typeof cell.v === 'boolean' ? cell.v : null;
     case 'e':
@@ -138,66 +146,240 @@ function dateToSerial(d: Date): number {
 }
 
 /**
- * One worksheet's used range as a grid. The range is the sheet's `!ref`
- * (its declared dimension) grown to every cell actually present: some
- * programs write a wrong dimension, and a value outside it must not be lost.
+ * One worksheet's used range as a grid. The range starts at the sheet's `!ref`
+ * (its declared dimension) or the first cell present, whichever is first,
+ * and ends at the last value: some programs write a wrong dimension, and a
+ * value outside it must not be lost; a dimension of a million empty rows
+ * must not be walked. Row 0 does not exist (`A0`): not part of the range.
  */
-function sheetToGrid(ws: XLSX.WorkSheet, sheet: string, fileName: string): SheetGrid {
-  const data = (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-  let r0 = Infinity; let c0 = Infinity; let r1 = -1; let c1 = -1;
-  const ref = ws['!ref'];
+function sheetToGrid(ws: XLSX.WorkSheet | undefined, sheet: string, fileName: string): SheetGrid {
+  const data = ((ws && ws['!data']) ?? []) as (XLSX.CellObject[] | undefined)[];
+  let r0 = Infinity; let c0 = Infinity; let r1 = -1;
+  const ref = ws && ws['!ref'];
   if (ref) {
     const range = XLSX.utils.decode_range(ref);
-    r0 = range.s.r; c0 = range.s.c; r1 = range.e.r; c1 = range.e.c;
+    r0 = Math.max(0, range.s.r); c0 = Math.max(0, range.s.c);
   }
+  const rows: CellValue[][] = [];
   data.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
       if (!cell) return;
       if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
       if (c < c0) c0 = c;
-      if (c > c1) c1 = c;
+      const v = toCellValue(cell);
+      if (v === null) return;
+      if (r > r1) r1 = r;
+      (rows[r] ??= [])[c] = v;
     });
   });
-  if (r1 < 0 || c1 < 0) return { file: fileName, sheet, originRow: 0, originCol: 0, cells: [] };
-  const cells: CellValue[][] = [];
-  for (let r = r0; r <= r1; r++) {
-    const src = data[r];
-    const row: CellValue[] = [];
-    if (src) for (let c = c0; c <= c1 && c < src.length; c++) row.push(toCellValue(src[c]));
-    cells.push(row);
+  return buildGrid(rows, r0, c0, r1, sheet, fileName);
+}
+
+/** Runs SheetJS with its console output swallowed: its notes are English and meant for developers. */
+function quietly<T>(run: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  const mute = () => undefined;
+  console.error = mute; console.warn = mute; console.log = mute;
+  try {
+    return run();
+  } finally {
+    console.error = saved.error; console.warn = saved.warn; console.log = saved.log;
   }
-  return trimGrid({ file: fileName, sheet, originRow: r0, originCol: c0, cells });
+}
+
+interface ZipContainer { FileIndex: { name: string; content?: Uint8Array | number[] }[]; FullPaths: string[] }
+const utf8 = new TextDecoder('utf-8');
+
+function zipFile(zip: ZipContainer, path: string): { content?: Uint8Array | number[] } | null {
+  return (XLSX.CFB.find(zip, `/${path}`) as { content?: Uint8Array | number[] } | null) ?? null;
+}
+
+function zipText(zip: ZipContainer, path: string): string | null {
+  const f = zipFile(zip, path);
+  if (!f || !f.content) return null;
+  return utf8.decode(f.content instanceof Uint8Array ? f.content : Uint8Array.from(f.content));
+}
+
+function setZipText(zip: ZipContainer, path: string, text: string): void {
+  const f = zipFile(zip, path);
+  if (f) f.content = new TextEncoder().encode(text);
 }
 
 /**
- * Reads every worksheet of an .xlsx file. Empty cells are `null`, error cells
- * `{error:'#N/A'}`, a formula without a cached result `{error: NO_CACHED_VALUE}`,
- * dates Excel serial numbers. A merged area's value sits in its top-left cell only.
- * Throws `XlsxReadError` (Vietnamese message) when the bytes are not a readable .xlsx.
+ * What an .ods formula cell with no stored result becomes before SheetJS
+ * reads it (SheetJS drops such a cell, which would read as "not reported"):
+ * text that toCellValue turns into the error an .xlsx formula without a
+ * cached value gives (spec §3).
  */
-export function readXlsxBuffer(bytes: Uint8Array, fileName: string): SheetGrid[] {
+const ODS_NO_VALUE = '\uE000#NO_CACHED_VALUE';
+
+function markUncalculatedOds(zip: ZipContainer): void {
+  const xml = zipText(zip, 'content.xml');
+  if (!xml || xml.indexOf('table:formula=') < 0) return;
+  const fixed = xml.replace(/<table:table-cell\b([^>]*?)(\/>|>([\s\S]*?)<\/table:table-cell>)/g, (cell, attrs: string, _end: string, inner?: string) => {
+    if (attrs.indexOf('table:formula=') < 0 || /office:value-type=/.test(attrs) || /<text:p\b[^>]*>[^<]/.test(inner ?? '')) return cell;
+    return `<table:table-cell${attrs} office:value-type="string"><text:p>${ODS_NO_VALUE}</text:p></table:table-cell>`;
+  });
+  setZipText(zip, 'content.xml', fixed);
+}
+
+/** The start of a cell in row 0 (`<c r="A0"`), which no program can show. */
+const ROW0_CELL = /<(?:[\w.-]+:)?c\b[^>]*?\sr="\$?[A-Z]{1,3}\$?0"/;
+
+/**
+ * Fixes in the unzipped package what SheetJS would misread (see the top of
+ * this file): `<si/>` becomes an explicit empty string, CDATA escaped text, and every `<sheet>`
+ * that is not a readable worksheet (legacy `r:id=""`, chart, dialog, macro
+ * sheet, a worksheet whose part is missing) is taken out of the workbook:
+ * none of them can hold a report. Returns the names of worksheets whose part
+ * is missing, for a warning.
+ */
+function repairPackage(zip: ZipContainer, pkg: WorkbookPackage): string[] {
+  if (pkg.sharedStringsPath) {
+    const sst = zipText(zip, pkg.sharedStringsPath);
+    if (sst && (/<(?:[\w.-]+:)?si\s*\/>/.test(sst) || sst.indexOf('<![CDATA[') >= 0)) {
+      setZipText(zip, pkg.sharedStringsPath, sst
+        .replace(/<([\w.-]+:)?si\s*\/>/g, '<$1si><$1t></$1t></$1si>')
+        // CDATA inside a rich-text run reads as empty: spell it as escaped text.
+        .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')));
+    }
+  }
+  for (const s of pkg.sheets) {
+    if (s.kind !== 'worksheet' || !s.part) continue;
+    const xml = zipText(zip, s.part);
+    if (!xml || !ROW0_CELL.test(xml)) continue;
+    // A cell in row 0 exists for no program; SheetJS would start the used range there.
+    setZipText(zip, s.part, xml
+      .replace(new RegExp(ROW0_CELL.source + /[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c>)/.source, 'g'), '')
+      .replace(/<([\w.-]+:)?row\b[^>]*\sr="0"[^>]*?(?:\/>|>\s*<\/\1row>)/g, ''));
+  }
+  const drop = pkg.sheets.filter((s) => s.kind !== 'worksheet');
+  if (drop.length) {
+    const raw = zipText(zip, pkg.workbookPath) ?? '';
+    const tags = new Set(drop.map((s) => s.tag));
+    // The tags were found in the unprefixed XML: match them with any prefix.
+    const fixed = raw.replace(/<([\w.-]+:)?sheet\b[^>]*>/g, (tag, prefix?: string) =>
+      tags.has(prefix ? tag.replace(`<${prefix}`, '<') : tag) ? '' : tag);
+    setZipText(zip, pkg.workbookPath, fixed);
+  }
+  return drop.filter((s) => s.kind === 'missing').map((s) => s.name);
+}
+
+/** What reading a workbook gave: its worksheets, and warnings (Vietnamese) about the file. */
+export interface WorkbookRead {
+  grids: SheetGrid[];
+  warnings: string[];
+}
+
+/**
+ * Reads every worksheet of a workbook file: .xlsx, .xlsm, .xltx, .xltm,
+ * and (with a warning suggesting .xlsx) .xls, .xlsb, .ods. Empty cells are
+ * `null`, error cells `{error:'#N/A'}`, a formula without a cached result
+ * `{error: NO_CACHED_VALUE}`, dates serial numbers in the workbook's date
+ * system (`date1904` on the grid). A merged area's value sits in its
+ * top-left cell only. Chart, dialog and macro sheets give no grid.
+ * Throws `XlsxReadError` (Vietnamese message) when the bytes are not a
+ * readable workbook; .csv and HTML saved as .xls are refused.
+ */
+export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookRead {
   if (bytes.length === 0) {
     throw new XlsxReadError('empty', fileName, `Tệp ${quoted(fileName)} rỗng (0 byte). ${ACCEPTED_FORMATS}.`);
   }
-  if (startsWith(bytes, CFB_MAGIC)) throw cfbError(bytes, fileName);
+  if (startsWith(bytes, CFB_MAGIC)) return readCfb(bytes, fileName);
   if (!startsWith(bytes, ZIP_MAGIC)) throw notXlsx(fileName, describeNonZip(bytes));
 
+  let zip: ZipContainer;
+  try {
+    zip = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }) as ZipContainer);
+  } catch (e) {
+    throw unreadable(bytes, fileName, e);
+  }
+  const warnings: string[] = [];
+  let format: WorkbookFormat = 'xlsx';
+  let pkg: WorkbookPackage | null = null;
+  try {
+    pkg = readPackage((p) => zipText(zip, p), (p) => zipFile(zip, p) !== null);
+  } catch {
+    pkg = null;
+  }
+  if (pkg) {
+    for (const name of repairPackage(zip, pkg)) {
+      warnings.push(`Trang ${quoted(name)} của tệp ${quoted(fileName)} bị hỏng (thiếu phần dữ liệu), không đọc được; các trang khác vẫn được đọc.`);
+    }
+  } else if (zipFile(zip, 'content.xml') || zipFile(zip, 'META-INF/manifest.xml')) {
+    format = 'ods';
+    markUncalculatedOds(zip);
+  } else if (zipFile(zip, 'xl/workbook.bin')) {
+    format = 'xlsb';
+  } else {
+    const other = otherOfficeZip(bytes);
+    throw notXlsx(fileName, other ?? 'tệp nén không chứa sổ làm việc Excel');
+  }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, READ_OPTIONS);
+    const parseZip = (XLSX as unknown as { parse_zip: (z: ZipContainer, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
+    wb = quietly(() => parseZip(zip, { ...READ_OPTIONS }));
+  } catch (e) {
+    throw unreadable(bytes, fileName, e);
+  }
+  const warning = otherFormatWarning(fileName, format);
+  if (warning) warnings.unshift(warning);
+  return { grids: workbookGrids(wb, fileName), warnings };
+}
+
+/** Reads every worksheet; see readWorkbook (its warnings are left out here). */
+export function readXlsxBuffer(bytes: Uint8Array, fileName: string): SheetGrid[] {
+  return readWorkbook(bytes, fileName).grids;
+}
+
+/** An OLE file: an old .xls is read (with a warning), an encrypted or unknown one explained. */
+function readCfb(bytes: Uint8Array, fileName: string): WorkbookRead {
+  let entries: string[] = [];
+  try {
+    const cfb = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
+    entries = (cfb.FullPaths as string[]).map((p) => p.replace(/\/$/, '').replace(/^.*\//, '').toLowerCase());
+  } catch {
+    // An OLE header with a broken body: cfbError says what covers every case.
+  }
+  if (!(entries.includes('workbook') || entries.includes('book')) || entries.includes('encryptedpackage')) {
+    throw cfbError(bytes, fileName);
+  }
+  let wb: XLSX.WorkBook;
+  try {
+    wb = quietly(() => XLSX.read(bytes, READ_OPTIONS));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/password/i.test(msg)) throw cfbError(bytes, fileName);
-    const other = otherOfficeZip(bytes);
-    if (other) throw notXlsx(fileName, other);
-    throw new XlsxReadError('corrupt', fileName,
-      `Tệp ${quoted(fileName)} bị hỏng, không đọc được (${msg}). Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
+    if (/password|encrypt/i.test(msg)) throw cfbError(bytes, fileName);
+    throw corrupt(fileName);
   }
-  const bookType = (wb as { bookType?: string }).bookType;
-  if (bookType && !['xlsx', 'xlsm', 'xlsb'].includes(bookType)) {
-    throw notXlsx(fileName, `định dạng .${bookType}`);
-  }
-  return wb.SheetNames.map((name) => sheetToGrid(wb.Sheets[name], name, fileName));
+  return { grids: workbookGrids(wb, fileName), warnings: [otherFormatWarning(fileName, 'xls') ?? ''].filter(Boolean) };
+}
+
+function workbookGrids(wb: XLSX.WorkBook, fileName: string): SheetGrid[] {
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const grids: SheetGrid[] = [];
+  wb.SheetNames.forEach((name, i) => {
+    const ws = wb.Sheets[name];
+    // Chart, dialog and macro sheets (of .xls, .xlsb, .ods) hold no report.
+    const type = ws ? (ws as { '!type'?: string })['!type'] : undefined;
+    if (type && type !== 'sheet') return;
+    const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
+    grids.push(withBookFlags(sheetToGrid(ws, name, fileName), hidden, date1904));
+  });
+  return grids;
+}
+
+function corrupt(fileName: string): XlsxReadError {
+  return new XlsxReadError('corrupt', fileName,
+    `Tệp ${quoted(fileName)} bị hỏng, không đọc được. Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
+}
+
+/** A zip SheetJS could not read: a password, another program's file, or damage. */
+function unreadable(bytes: Uint8Array, fileName: string, e: unknown): XlsxReadError {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/password/i.test(msg)) return cfbError(bytes, fileName);
+  const other = otherOfficeZip(bytes);
+  if (other) return notXlsx(fileName, other);
+  return corrupt(fileName);
 }

@@ -73,11 +73,11 @@ describe('tonghop compile: inputs', () => {
     const missing = await run(['compile', at('khong-co.xlsx'), '-o', at('out.xlsx')]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/Không tìm thấy tệp hoặc thư mục/);
-    expect(missing.err).toMatch(/Không có tệp \.xlsx nào/);
+    expect(missing.err).toMatch(/Không có sổ Excel nào để đọc/);
     fs.mkdirSync(at('rong'));
     const empty = await run(['compile', at('rong'), '-o', at('out.xlsx')]);
     expect(empty.code).toBe(1);
-    expect(empty.err).toMatch(/không có tệp \.xlsx/);
+    expect(empty.err).toMatch(/không có sổ Excel nào/);
     expect(fs.existsSync(at('out.xlsx'))).toBe(false);
   });
 

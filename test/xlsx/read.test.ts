@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { NO_CACHED_VALUE, cellAt } from '../../src/core/grid';
-import { readXlsxBuffer, XlsxReadError } from '../../src/xlsx/read';
+import { readWorkbook, readXlsxBuffer, XlsxReadError } from '../../src/xlsx/read';
 import { expandInputs, readXlsxFileSafely } from '../../src/xlsx/read-file';
 import {
   docxLikeZipBytes, encryptedWorkbookBytes, exceljsWorkbook, oldXlsBytes, tempDir, truncated, unitWorkbook,
@@ -91,11 +91,12 @@ describe('readXlsxBuffer: files that are not a readable .xlsx', () => {
     expect(e.message).toContain('bao-cao.xlsx');
   });
 
-  it('says an old .xls must be saved again as .xlsx', () => {
-    const e = readError(oldXlsBytes(), 'cu.xlsx');
-    expect(e.reason).toBe('old-format');
-    expect(e.message).toMatch(/\.xls\b/);
-    expect(e.message).toMatch(/\.xlsx/);
+  it('reads an old .xls, with a warning naming the file and asking for .xlsx next time', () => {
+    const { grids, warnings } = readWorkbook(oldXlsBytes(), 'cu.xls');
+    expect(grids[0].cells[0]).toEqual(['Mã mẫu', 'TTCCHC-1']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('"cu.xls"');
+    expect(warnings[0]).toMatch(/Excel 97–2003 \(\.xls\).*lưu dưới dạng "Sổ làm việc Excel \(\.xlsx\)"/);
   });
 
   it('rejects a .docx renamed to .xlsx, a CSV and a text file, naming the accepted formats', async () => {
@@ -107,7 +108,7 @@ describe('readXlsxBuffer: files that are not a readable .xlsx', () => {
       const e = readError(bytes, name);
       expect(e.reason).toBe('not-xlsx');
       expect(e.message).toContain(name);
-      expect(e.message).toMatch(/Chỉ nhận tệp Excel \.xlsx/);
+      expect(e.message).toMatch(/Nhận tệp Excel \.xlsx \(đọc được cả .*\.xls, \.xlsb, \.ods\)/);
     }
   });
 
@@ -131,16 +132,16 @@ describe('expandInputs and readXlsxFileSafely', () => {
   beforeEach(() => { tmp = tempDir(); });
   afterEach(() => tmp.cleanup());
 
-  it('expands a folder to its .xlsx files sorted by name, skipping lock files, warning about .xls/.csv', async () => {
+  it('expands a folder to its workbooks (.xlsx, .xls, .xltx…) sorted by name, skipping lock files, warning about .csv', async () => {
     const good = await unitWorkbook(SPEC);
-    for (const n of ['xa-huong-phu.xlsx', 'Xa-huong-loc.xlsx', '~$xa-huong-loc.xlsx', 'ghi-chu.txt', 'cu.xls']) {
+    for (const n of ['xa-huong-phu.xlsx', 'Xa-huong-loc.xlsx', '~$xa-huong-loc.xlsx', 'ghi-chu.txt', 'cu.xls', 'mau.xltx', 'so-lieu.csv']) {
       fs.writeFileSync(path.join(tmp.dir, n), good);
     }
     fs.mkdirSync(path.join(tmp.dir, 'con'));
     const { files, findings } = await expandInputs([tmp.dir]);
-    expect(files.map((f) => path.basename(f))).toEqual(['Xa-huong-loc.xlsx', 'xa-huong-phu.xlsx']);
+    expect(files.map((f) => path.basename(f))).toEqual(['cu.xls', 'mau.xltx', 'Xa-huong-loc.xlsx', 'xa-huong-phu.xlsx']);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'warning', unit: 'cu.xls', sheet: '', cell: '', rule: 'file.not-xlsx' });
+    expect(findings[0]).toMatchObject({ severity: 'warning', unit: 'so-lieu.csv', sheet: '', cell: '', rule: 'file.not-xlsx' });
   });
 
   it('turns a missing file, a non-.xlsx file and an empty folder into error findings, keeping good inputs', async () => {
@@ -157,7 +158,7 @@ describe('expandInputs and readXlsxFileSafely', () => {
     ]);
     expect(findings[0].message).toMatch(/Không tìm thấy/);
     expect(findings[1].unit).toBe('bao-cao.docx');
-    expect(findings[2].message).toMatch(/không có tệp \.xlsx/);
+    expect(findings[2].message).toMatch(/không có sổ Excel nào/);
   });
 
   it('gives one file-level error finding for a bad file', async () => {
@@ -173,5 +174,12 @@ describe('expandInputs and readXlsxFileSafely', () => {
     const r2 = await readXlsxFileSafely(ok);
     expect(r2.findings).toEqual([]);
     expect(r2.grids[0].file).toBe('ok.xlsx');
+    // An .xltx (a template saved by a unit) is read by the fast path, with the format warning.
+    const tpl = path.join(tmp.dir, 'mau.xltx');
+    fs.writeFileSync(tpl, await unitWorkbook(SPEC));
+    const r3 = await readXlsxFileSafely(tpl);
+    expect(r3.grids).toEqual(r2.grids.map((g) => ({ ...g, file: 'mau.xltx' })));
+    expect(r3.findings).toEqual([expect.objectContaining({ severity: 'warning', unit: 'mau.xltx', rule: 'file.other-format' })]);
+    expect(r3.findings[0].message).toMatch(/"mau\.xltx" ở định dạng mẫu Excel \(\.xltx\)/);
   });
 });

@@ -105,7 +105,7 @@ export function readSummaryTable(grid: SheetGrid): SummaryTable | null {
     const isSelf = labelKey(unit).endsWith(SELF_KEY);
     if (isSelf) unit = unit.slice(0, unit.length - SELF_SUFFIX.length).trim();
     const level = header.cols.level !== undefined ? parseLevel(fg.text(r, header.cols.level)) : null;
-    const sent = header.cols.sent !== undefined ? parseDateCell(fg.value(r, header.cols.sent)) : null;
+    const sent = header.cols.sent !== undefined ? parseDateCell(fg.value(r, header.cols.sent), grid.date1904) : null;
     const status = STATUS_BY_KEY.get(labelKey(fg.text(r, statusCol))) ?? null;
     const figures = emptyFigures();
     for (const [code, c] of codeCols) {

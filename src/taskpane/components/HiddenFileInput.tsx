@@ -1,7 +1,7 @@
 import * as React from 'react';
 
-/** What the pane's file pickers take: Excel workbooks. */
-export const XLSX_ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What the pane's file pickers take: Excel workbooks, old and binary ones and OpenDocument too (src/xlsx/common.ts WORKBOOK_EXT). */
+export const XLSX_ACCEPT = '.xlsx,.xlsm,.xltx,.xltm,.xls,.xlsb,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface HiddenFileInputProps {
   /** The button that opens the picker calls `inputRef.current.click()`. */
