@@ -1,11 +1,11 @@
 import { columnWidthPoints, writeOutputSheets } from '../../src/excel';
 import { readWorkbookGrids } from '../../src/excel';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
-import { rejection, outputSheet, setup, unitGrid } from './helpers';
+import { onEachClient, rejection, outputSheet, setup, unitGrid } from './helpers';
 
 const isOwn = (n: string) => /^(TH|PL|BC) /.test(n) || n === 'Kiểm tra';
 
-describe('writeOutputSheets', () => {
+onEachClient(() => describe('writeOutputSheets', () => {
   it('writes values, number formats, styles, merges, widths, freeze panes and print settings', async () => {
     const fake = setup([unitGrid('Hương Lộc', 3)]);
     const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 3)], { isOwnOutput: isOwn }));
@@ -58,7 +58,7 @@ describe('writeOutputSheets', () => {
   it('splits writes so no request exceeds the limit; the syncs grow with the data', async () => {
     const limit = 30_000;
     const run = async (rows: number) => {
-      const fake = setup([unitGrid('Hương Lộc', 3)], { payloadLimit: limit });
+      const fake = setup([unitGrid('Hương Lộc', 3)], { requestLimit: limit, responseLimit: limit });
       const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', rows), outputSheet('TH B', rows)], { maxRequestBytes: limit * 0.9 }));
       expect(fake.stats.failedSyncs).toBe(0);
       expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(limit);
@@ -124,7 +124,7 @@ describe('writeOutputSheets', () => {
     await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2), outputSheet('TH Cũ', 1)], { isOwnOutput: isOwn }));
     const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
     // The second new sheet cannot take its final name: the old sheets are already renamed aside.
-    fake.injectFailure({ match: (op) => op.action === 'set name' && op.args === 'TH B' && op.path.includes('add'), code: 'GeneralException' });
+    fake.injectFailure({ match: (op) => op.action === 'set name' && op.args === 'TH B', code: 'GeneralException' });
     const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 7), outputSheet('TH B', 7)], { isOwnOutput: isOwn })));
     expect(err.code).toBe('GeneralException');
     expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
@@ -174,4 +174,4 @@ describe('writeOutputSheets', () => {
     expect(res.notes.join('\n')).toMatch(/cố định dòng tiêu đề/);
     expect(res.notes.join('\n')).toMatch(/kiểm tra dữ liệu nhập/);
   });
-});
+}));
