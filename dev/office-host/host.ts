@@ -48,6 +48,8 @@ export interface HostOptions {
    */
   requestLimit?: number;
   responseLimit?: number;
+  /** Most cells one batch may read (Excel: 5,000,000). */
+  cellReadLimit?: number;
   /** Excel on the web refuses some files in `insertWorksheetsFromBase64` (charts, comments…): make it fail with this code. */
   insertFromBase64Failure?: string;
   /** With insertFromBase64Failure: the sheets are inserted and the error still returned (seen on the web). */
@@ -122,6 +124,7 @@ export class RichApiHost {
     this.office = new FakeOffice({
       apiVersion: options.apiVersion ?? '1.13',
       payloadLimit: Number.POSITIVE_INFINITY,
+      cellReadLimit: options.cellReadLimit ?? 5_000_000,
       insertFromBase64Failure: options.insertFromBase64Failure,
       insertFromBase64FailsAfterInserting: options.insertFromBase64FailsAfterInserting,
     });

@@ -1,12 +1,14 @@
 /**
- * The pane's actions (src/taskpane/actions.ts) on the in-memory Excel
- * stand-in, in Node: what each button does to a workbook, quicker and more
- * thorough than through the browser.
+ * The pane's actions (src/taskpane/actions.ts) on Microsoft's real Excel
+ * client (each build: web, Windows, Mac) talking to the RichApi host of
+ * dev/office-host, in Node: what each button does to a workbook, quicker
+ * and more thorough than through the browser.
  */
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import type { SheetGrid } from '../../src/core/grid';
-import { createFakeOffice, type FakeOffice } from '../../src/harness/fake-excel';
+import type { RichApiHost } from '../../dev/office-host';
+import { onEachClient, setup } from '../excel/helpers';
 import * as actions from '../../src/taskpane/actions';
 import { makeUnitGrid, sampleSpec, type UnitSpec } from '../helpers/unit-grid';
 import { previousWorkbook } from './previous-workbook';
@@ -19,12 +21,10 @@ const COMMUNES: Partial<UnitSpec>[] = [
 
 const commune = (o: Partial<UnitSpec>): SheetGrid => makeUnitGrid(sampleSpec(o));
 
-let fake: FakeOffice;
+let fake: RichApiHost;
 
 function install(grids: SheetGrid[], apiVersion = '1.13'): void {
-  fake = createFakeOffice({ apiVersion });
-  fake.loadGrids(grids);
-  fake.install(globalThis as unknown as Record<string, unknown>);
+  fake = setup(grids, { apiVersion });
 }
 
 const values = () => fake.sheets().map((s) => ({ name: s.name, values: s.values }));
@@ -41,6 +41,7 @@ function rowOf(sheet: string, first: string): (string | number | boolean | null)
   return fake.sheet(sheet)?.values.find((r) => r.includes(first));
 }
 
+onEachClient(() => {
 describe('Tổng hợp', () => {
   beforeEach(() => install(COMMUNES.map(commune)));
 
@@ -77,9 +78,7 @@ describe('Tổng hợp', () => {
 
 describe('a workbook without unit reports', () => {
   it('compiles to nothing counted, without an error, and leaves the sheets there as they were', async () => {
-    fake = createFakeOffice();
-    fake.addSheet('Sheet1', [['Danh sách cán bộ'], ['Nguyễn Văn A', 45]]);
-    fake.install(globalThis as unknown as Record<string, unknown>);
+    install([{ sheet: 'Sheet1', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ'], ['Nguyễn Văn A', 45]] }]);
     const o = await actions.compileWorkbook();
     expect(o.result.reports).toEqual([]);
     expect(o.counts).toEqual({ units: 0, errors: 0, warnings: 0, missing: 0 });
@@ -362,4 +361,5 @@ describe('Xuất báo cáo', () => {
     expect(actions.reportFileName({ period: 'Quý III', year: 2024 })).toBe('Bao-cao-CCHC-Quy-III-2024.docx');
     expect(actions.reportFileName({ period: '6 tháng', year: 2024 })).toBe('Bao-cao-CCHC-6-thang-2024.docx');
   });
+});
 });

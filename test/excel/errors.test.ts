@@ -1,6 +1,6 @@
 import { describeOfficeError } from '../../src/excel';
-import { FakeOfficeError, createFakeOffice } from '../../src/harness/fake-excel';
-import { rejection } from './helpers';
+import { FakeOfficeError } from '../../src/harness/fake-excel';
+import { onEachClient, rejection, setup } from './helpers';
 
 describe('describeOfficeError', () => {
   it.each([
@@ -26,9 +26,11 @@ describe('describeOfficeError', () => {
     expect(describeOfficeError(new Error('Không tìm thấy trang "A".'))).toBe('Không tìm thấy trang "A".');
   });
 
-  it('describes what the stand-in throws while the user is typing in a cell', async () => {
-    const fake = createFakeOffice();
-    fake.addSheet('S');
+});
+
+onEachClient(() => describe('describeOfficeError on what the real client throws', () => {
+  it('describes the error while the user is typing in a cell', async () => {
+    const fake = setup([{ sheet: 'S', originRow: 0, originCol: 0, cells: [] }]);
     fake.setCellEditMode(true);
     const err = await rejection(fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[1]];
@@ -36,4 +38,4 @@ describe('describeOfficeError', () => {
     }));
     expect(describeOfficeError(err)).toBe('Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.');
   });
-});
+}));

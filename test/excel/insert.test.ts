@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import type { SheetGrid } from '../../src/core/grid';
 import { insertSheetsFromFiles } from '../../src/excel';
 import { makeUnitGrid } from '../helpers/unit-grid';
-import { setup, unitGrid } from './helpers';
+import { setup, unitGrid, onEachClient } from './helpers';
 
 function xlsxOf(sheets: SheetGrid[]): { base64: string; bytes: Uint8Array } {
   const wb = XLSX.utils.book_new();
@@ -20,6 +20,7 @@ const huongLoc = () => ({
 });
 const notes = (): SheetGrid => ({ sheet: 'Ghi chú', originRow: 0, originCol: 0, cells: [['Ghi chú riêng của xã']] });
 
+onEachClient(() => {
 describe('insertSheetsFromFiles', () => {
   it('with ExcelApi 1.13 lets Excel insert the unit sheets only, named after the unit', async () => {
     const fake = setup([unitGrid('Tổng hợp', 2)], { apiVersion: '1.13' });
@@ -91,4 +92,5 @@ describe('insertSheetsFromFiles', () => {
     expect(res.problems[0].split('hong.xlsx')).toHaveLength(2);
     expect(res.problems[1]).toBe('Tệp "ghi-chu.xlsx" không có trang báo cáo theo mẫu TTCCHC-1 nên không nhập.');
   });
+});
 });
