@@ -206,7 +206,7 @@ export class RichApiHost {
       return answer(400, JSON.stringify({ error: { code: 'InvalidArgument', message: 'The request body is not JSON.' } }));
     }
     record.actions = body.Actions.length;
-    record.cleanup = body.Actions.length > 0 && body.Actions.every((a) => a.Name === '_RemoveReference' || a.ActionType === ActionType.Instantiate);
+    record.cleanup = body.Actions.some((a) => a.Name === '_RemoveReference') && body.Actions.every((a) => a.Name === '_RemoveReference' || a.ActionType === ActionType.Instantiate);
     this.stats.perSync.push(record);
     if (record.cleanup) this.stats.cleanups++;
     else this.stats.syncs++;

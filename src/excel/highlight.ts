@@ -9,6 +9,7 @@
 import { cellAddress, parseRangeAddress, rangeAddress } from '../core/address';
 import type { Finding, Severity } from '../core/findings';
 import { SyncBudget } from './sync-budget';
+import { untrackedRange, WIRE, rangeCallCost, rangeLoadCost, rangeSetCost, sheetCost } from './wire-cost';
 
 /** Unusual fills, so clearing never removes a colour a unit chose. */
 export const HIGHLIGHT_FILLS: Readonly<Record<Severity, string>> = { error: '#F4A6C6', warning: '#FBE29F' };
@@ -93,10 +94,7 @@ async function usableSheets(
   const found = names.map((name) => ({ name, ws: context.workbook.worksheets.getItemOrNullObject(name) }));
   await budget.sync();
   const present = found.filter((f) => !f.ws.isNullObject);
-  for (const f of present) {
-    await budget.reserve(f.name.length);
-    f.ws.protection.load('protected');
-  }
+  for (const f of present) await budget.add(sheetCost(f.name, WIRE.nav + WIRE.load + 20), () => f.ws.protection.load('protected'));
   if (alsoLoad) for (const f of present) await alsoLoad(f);
   await budget.flush();
   const usable = present.filter((f) => !f.ws.protection.protected);
@@ -123,8 +121,7 @@ export async function highlightFindings(
   // The cells' own fills are read in the same sync as the sheets' protection.
   const { usable, skipped } = await usableSheets(context, [...bySheet.keys()], budget, async ({ name, ws }) => {
     for (const cell of bySheet.get(name)!.keys()) {
-      await budget.reserve(2 * cell.length, 2);
-      fills.set(fillKey(name, cell), ws.getRange(cell).format.fill.load('color'));
+      await budget.add(rangeLoadCost(cell, 2, 'color'), () => fills.set(fillKey(name, cell), untrackedRange(ws, cell).format.fill.load('color')));
     }
   });
   const originals: OriginalFill[] = [];
@@ -134,8 +131,7 @@ export async function highlightFindings(
       const color = fills.get(key)!.color;
       const own = isHighlight(color) ? (opts.known?.get(key)?.color ?? null) : !color || color.toUpperCase() === NO_FILL ? null : color;
       originals.push({ sheet: name, cell, color: own });
-      await budget.reserve(cell.length + 20);
-      ws.getRange(cell).format.fill.color = HIGHLIGHT_FILLS[severity];
+      await budget.add(rangeSetCost(cell, 2, HIGHLIGHT_FILLS[severity]), () => (untrackedRange(ws, cell).format.fill.color = HIGHLIGHT_FILLS[severity]));
     }
   }
   await budget.flush();
@@ -195,12 +191,16 @@ export async function clearHighlights(
   let look = candidates;
   for (let depth = 0; depth < 2 && look.length; depth++) {
     const fills: (Candidate & { fill: Excel.RangeFill; range: Excel.Range })[] = [];
-    for (const c of look) {
-      await budget.reserve(2 * c.address.length, 2);
-      const range = c.ws.getRange(c.address);
-      const fill = range.format.fill.load('color');
-      if (depth === 0 && !findings) range.load('rowIndex,columnIndex,columnCount');
-      fills.push({ ...c, fill, range });
+    const withPlace = depth === 0 && !findings;
+    for (const [i, c] of look.entries()) {
+      const cost = rangeLoadCost(c.address, 2, 'color') + (withPlace ? WIRE.load + 40 : 0);
+      // Indexed, not pushed: the budget may queue this again after a refused sync.
+      await budget.add(cost, () => {
+        const range = untrackedRange(c.ws, c.address);
+        const fill = range.format.fill.load('color');
+        if (withPlace) range.load('rowIndex,columnIndex,columnCount');
+        fills[i] = { ...c, fill, range };
+      });
     }
     await budget.flush();
     const mixed: Candidate[] = [];
@@ -216,8 +216,7 @@ export async function clearHighlights(
   }
   let restored = 0;
   for (const c of toClear) {
-    await budget.reserve(c.address.length + 20);
-    c.ws.getRange(c.address).format.fill.clear();
+    await budget.add(rangeCallCost(c.address, 2), () => untrackedRange(c.ws, c.address).format.fill.clear());
     // Then the own colours of the cells in it (a cleared row may hold several).
     const own = saved.get(c.sheet);
     const rect = own && parseRangeAddress(c.address);
@@ -228,8 +227,8 @@ export async function clearHighlights(
         if (!o) continue;
         restored++;
         if (o.color === null) continue;
-        await budget.reserve(o.cell.length + o.color.length + 20);
-        c.ws.getRange(o.cell).format.fill.color = o.color;
+        const color = o.color;
+        await budget.add(rangeSetCost(o.cell, 2, color), () => (untrackedRange(c.ws, o.cell).format.fill.color = color));
       }
     }
   }
@@ -240,15 +239,19 @@ export async function clearHighlights(
 /** Every row of every unprotected sheet's used range (formats included), as addresses; and the protected sheets. */
 async function rowsOfAllSheets(context: Excel.RequestContext, budget: SyncBudget): Promise<{ rows: Candidate[]; protectedSheets: string[] }> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/id');
   await budget.sync();
-  const used = worksheets.items.map((ws) => {
-    ws.protection.load('protected');
-    const r = ws.getUsedRangeOrNullObject(false);
-    r.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { ws, r };
-  });
-  await budget.sync();
+  const used: { ws: Excel.Worksheet; r: Excel.Range }[] = [];
+  for (const [i, ws] of worksheets.items.entries()) {
+    const cost = sheetCost(ws.id, 2 * (WIRE.nav + WIRE.load) + WIRE.range + 80);
+    await budget.add(cost, () => {
+      ws.protection.load('protected');
+      const r = ws.getUsedRangeOrNullObject(false);
+      r.load('rowIndex,columnIndex,rowCount,columnCount');
+      used[i] = { ws, r };
+    });
+  }
+  await budget.flush();
   const rows: Candidate[] = [];
   const protectedSheets: string[] = [];
   for (const { ws, r } of used) {
@@ -268,6 +271,6 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
   await context.sync();
   if (ws.isNullObject) throw new Error(`Không tìm thấy trang "${sheet}" trong sổ làm việc (có thể đã bị xóa hoặc đổi tên).`);
   ws.activate();
-  ws.getRange(cell && parseRangeAddress(cell) ? cell : 'A1').select();
+  untrackedRange(ws, cell && parseRangeAddress(cell) ? cell : 'A1').select();
   await context.sync();
 }
