@@ -139,18 +139,34 @@ describe('going to a finding and colouring cells', () => {
     expect(fake.cell(f.sheet, f.cell).format.fill ?? null).toBeNull();
   });
 
-  it("gives a cell the unit had coloured its own colour back, even after colouring twice", async () => {
+  /** The cell of the first error, filled by the unit itself with `color` before any colouring of ours. */
+  async function errorCellColouredByUnit(color: string) {
     const o = await actions.checkWorkbook();
     const f = o.result.findings.find((x) => x.severity === 'error' && x.cell)!;
     await Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(f.sheet).getRange(f.cell).format.fill.color = '#C6EFCE';
+      ctx.workbook.worksheets.getItem(f.sheet).getRange(f.cell).format.fill.color = color;
       await ctx.sync();
     });
+    return { o, f };
+  }
+
+  it("gives a cell the unit had coloured its own colour back, even after colouring twice", async () => {
+    const { o, f } = await errorCellColouredByUnit('#C6EFCE');
     const first = await actions.highlight(o.result.findings);
     const second = await actions.highlight(o.result.findings, first.saved);
     expect(fake.cell(f.sheet, f.cell).format.fill).not.toBe('#C6EFCE');
     await actions.clearHighlight(second.saved);
     expect(fake.cell(f.sheet, f.cell).format.fill).toBe('#C6EFCE');
+  });
+
+  it("gives the unit's own colour back after the pane was closed: the originals are kept in the workbook", async () => {
+    const { o, f } = await errorCellColouredByUnit('#C6EFCE');
+    await actions.highlight(o.result.findings);
+    expect(fake.cell(f.sheet, f.cell).format.fill).not.toBe('#C6EFCE');
+    // A new pane: nothing in memory.
+    await expect(actions.clearHighlight(new Map())).resolves.toEqual(new Map());
+    expect(fake.cell(f.sheet, f.cell).format.fill).toBe('#C6EFCE');
+    expect(fake.sheets().filter((s) => s.visibility === 'VeryHidden').map((s) => s.name)).toEqual(['~to mau goc']);
   });
 });
 

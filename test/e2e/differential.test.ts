@@ -86,8 +86,10 @@ describe('the same actions on the three builds of the real client', () => {
     expect(coloured(at('Tô màu ô lỗi').workbook)).toBeGreaterThan(0);
     expect(coloured(at('Xoá tô màu').workbook)).toBe(0);
     expect(at('Đi tới ô').selection.address).toBeTruthy();
-    expect(at('Tổng hợp lại').workbook.map((s) => s.name)).toEqual(compiled.map((s) => s.name));
-    expect(at('Tạo mẫu').workbook.length).toBe(compiled.length + 1);
+    expect(at('Tổng hợp lại').workbook.map((s) => s.name).filter((n) => n !== '~to mau goc')).toEqual(compiled.map((s) => s.name));
+    // The record of own fills (a very hidden sheet) came with the first colouring, and stays.
+    expect(at('Tô màu ô lỗi').workbook.length).toBe(compiled.length + 1);
+    expect(at('Tạo mẫu').workbook.length).toBe(compiled.length + 2);
     expect(at('Nhập báo cáo').workbook.some((s) => s.values.flat().includes('UBND thị trấn Khe Tre'))).toBe(true);
   });
 
