@@ -343,8 +343,19 @@ describe('the plan sheet', () => {
 });
 
 describe('Excel errors become Vietnamese messages', () => {
-  it('cell-editing mode says to press Enter or Esc', async () => {
+  it('while the user types in a cell, Excel waits for them (delayForCellEdit), then the action completes', async () => {
     install(COMMUNES.map(commune));
+    fake.setCellEditMode(true);
+    const pending = actions.compileWorkbook();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.waitingForCellEdit).toBe(1);
+    expect(fake.sheetNames()).toHaveLength(3);
+    fake.setCellEditMode(false);
+    await expect(pending).resolves.toMatchObject({ counts: { units: 3 } });
+  });
+
+  it('cell-editing mode says to press Enter or Esc where Excel cannot wait (no DelayForCellEdit)', async () => {
+    install(COMMUNES.map(commune), '1.4');
     fake.setCellEditMode(true);
     const e = await actions.compileWorkbook().catch((x: unknown) => x);
     expect(e).toBeInstanceOf(actions.PaneError);
