@@ -20,9 +20,31 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_HOST = 'https://localhost:3000';
 
+/**
+ * ADDIN_HOST must be an origin Office accepts for every URL of the
+ * manifest: https (Office refuses http for add-in pages), a host and at
+ * most a port, nothing after it (the manifest adds /taskpane.html,
+ * /assets/… itself; a path would be doubled or lost). Returns the origin
+ * without a trailing slash, or throws a Vietnamese message.
+ */
+function checkAddinHost(host) {
+  const raw = String(host).trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_HOST "${raw}" không phải địa chỉ hợp lệ. Ví dụ đúng: https://cchc.example.vn`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_HOST "${raw}" phải dùng https:// (Office không mở phần bổ trợ qua http).`);
+  if ((url.pathname && url.pathname !== '/') || url.search || url.hash || url.username || url.password) {
+    throw new Error(`ADDIN_HOST "${raw}" chỉ được gồm https:// và tên máy (có thể kèm cổng), không có đường dẫn: ví dụ https://cchc.example.vn`);
+  }
+  return url.origin;
+}
+
 /** The manifest names the dev host; production copies point at ADDIN_HOST instead. */
 function rewriteManifest(xml, host) {
-  const target = String(host || DEV_HOST).replace(/\/+$/, '');
+  const target = host ? checkAddinHost(host) : DEV_HOST;
   return xml.split(DEV_HOST).join(target);
 }
 
@@ -47,7 +69,8 @@ function devServerHttps() {
 function config(env, argv) {
   const mode = (argv && argv.mode) || 'production';
   const dev = mode === 'development';
-  const host = process.env.ADDIN_HOST || DEV_HOST;
+  // Checked before anything is built: a wrong host would give a manifest Office rejects (or silently ignores, on Mac).
+  const host = checkAddinHost(process.env.ADDIN_HOST || DEV_HOST);
   return {
     mode,
     devtool: dev ? 'source-map' : false,
@@ -102,3 +125,4 @@ function config(env, argv) {
 
 module.exports = config;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.checkAddinHost = checkAddinHost;
