@@ -108,6 +108,8 @@ function config(env, argv) {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          // Excel for Mac saves Xuất báo cáo through this page in the user's browser (src/taskpane/download.ts).
+          { from: 'src/taskpane/save.html', to: 'save.html' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), host) },
         ],
       }),
