@@ -8,7 +8,8 @@
  *   npm run harness        development build + the harness on http://127.0.0.1:3001
  *
  * office.js is never bundled: taskpane.html and commands.html load it from
- * Microsoft's CDN; the harness page does not load it at all.
+ * Microsoft's CDN; the harness page loads Microsoft's excel-web-16.00.js
+ * copied from the npm package (dev/office-host).
  */
 'use strict';
 const fs = require('fs');
@@ -110,6 +111,8 @@ function config(env, argv) {
           { from: 'src/taskpane/help.html', to: 'help.html' },
           // Excel for Mac saves Xuất báo cáo through this page in the user's browser (src/taskpane/download.ts).
           { from: 'src/taskpane/save.html', to: 'save.html' },
+          // The browser harness runs the pane on Microsoft's real client (dev/office-host); the add-in itself loads office.js from the CDN.
+          { from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), to: 'office-js/excel-web-16.00.js' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), host) },
         ],
       }),

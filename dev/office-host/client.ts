@@ -14,9 +14,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { RichApiHost } from './host';
 
-export type ClientBuild = 'web' | 'win32' | 'mac';
+import { connectClient, type ClientBuild } from './connect';
+
+export type { ClientBuild } from './connect';
+export { useHost, currentHost } from './connect';
 
 /** The three builds the add-in meets: Excel on the web, Windows (Microsoft 365), Mac. */
 export const CLIENT_BUILDS: readonly ClientBuild[] = ['web', 'win32', 'mac'];
@@ -27,32 +29,13 @@ export const CLIENT_FILES: Readonly<Record<ClientBuild, string>> = {
   mac: 'excel-mac-16.00.js',
 };
 
-/** `Office.context.platform` of each build. */
-const PLATFORM: Readonly<Record<ClientBuild, string>> = { web: 'OfficeOnline', win32: 'PC', mac: 'Mac' };
-
 /** Where the npm package keeps the files (the same ones the CDN serves). */
 export function clientDir(): string {
   return path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 }
 
-/** Any URL that is not the local document: the client then uses its HTTP executor, which the custom send function replaces. */
-export const HOST_URL = 'https://office-host.invalid';
-
-let host: RichApiHost | undefined;
 let loaded: ClientBuild | undefined;
 let globalsBefore: Set<string> | undefined;
-let running = 0;
-
-/** Requests of the client go to this host from now on. */
-export function useHost(h: RichApiHost): RichApiHost {
-  host = h;
-  return h;
-}
-
-export function currentHost(): RichApiHost {
-  if (!host) throw new Error('office-host: no host in use (call useHost)');
-  return host;
-}
 
 export function loadedBuild(): ClientBuild | undefined {
   return loaded;
@@ -101,40 +84,5 @@ export function loadClient(build: ClientBuild, opts: { debug?: boolean } = {}): 
   // Indirect eval: a global script in this realm (jest gives each test file its own).
   (0, eval)(`${code}\n//# sourceURL=${file}`);
   loaded = build;
-
-  const OSF = g.OSF as G;
-  const platform = PLATFORM[build];
-  const context = {
-    host: 'Excel',
-    platform,
-    displayLanguage: 'vi-VN',
-    contentLanguage: 'vi-VN',
-    requirements: { isSetSupported: (name: string, version?: string | number) => currentHost().isSetSupported(name, version) },
-    diagnostics: { host: 'Excel', platform, version: '16.0' },
-  };
-  OSF._OfficeAppFactory = {
-    getContext: () => context,
-    getHostInfo: () => ({ hostType: 'excel', hostPlatform: build, isDialog: false }),
-  };
-
-  const OfficeExtension = g.OfficeExtension as G;
-  OfficeExtension.ClientRequestContext.defaultRequestUrlAndHeaders = { url: HOST_URL, headers: {} };
-  OfficeExtension.HttpUtility.setCustomSendRequestFunc(async (req: { url: string; body: unknown }) => {
-    const body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    const flags = Number(/[?&]flags=(\d+)/.exec(req.url)?.[1] ?? 0);
-    const r = await currentHost().processQuery(body, flags);
-    return { statusCode: r.status, headers: { 'content-type': 'application/json' }, body: r.body };
-  });
-
-  // Counted around the real Excel.run: the pane must never have two at once.
-  const Excel = g.Excel as G;
-  const realRun = Excel.run as (...a: unknown[]) => Promise<unknown>;
-  Excel.run = (...a: unknown[]) => {
-    running++;
-    const h = currentHost();
-    h.stats.maxConcurrentRuns = Math.max(h.stats.maxConcurrentRuns, running);
-    return realRun.apply(Excel, a).finally(() => {
-      running--;
-    });
-  };
+  connectClient(g, build);
 }

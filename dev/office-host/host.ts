@@ -26,7 +26,7 @@ import { ERROR_MESSAGES, officeError } from '../../src/harness/fake-excel/errors
 import { FakeRange, FakeRangeBorder, type RangeTarget } from '../../src/harness/fake-excel/range';
 import { MAX_COLS, MAX_ROWS, type SheetState } from '../../src/harness/fake-excel/state';
 import { FakeChart, FakeChartCollection, FakeWorkbook, FakeWorksheet, FakeWorksheetCollection } from '../../src/harness/fake-excel/workbook';
-import { useHost } from './client';
+import { useHost } from './connect';
 import {
   ActionType, FLAG_DELAY_FOR_CELL_EDIT, PathType,
   type ActionInfo, type ActionResult, type ObjectPathInfo, type RequestBody, type ResponseBody, type ResponseError,
@@ -198,7 +198,7 @@ export class RichApiHost {
       this.stats.totalResponseBytes += record.responseBytes;
       return { status, body };
     };
-    if (process.env.OFFICE_HOST_TRACE) console.log('REQUEST', bodyText.slice(0, 3000));
+    if (typeof process !== 'undefined' && process.env?.OFFICE_HOST_TRACE) console.log('REQUEST', bodyText.slice(0, 3000));
     let body: RequestBody;
     try {
       body = JSON.parse(bodyText) as RequestBody;

@@ -26,7 +26,7 @@ export function ensureHarnessBuilt(): string {
   if (process.env.HARNESS_PREBUILT === '1' && fs.existsSync(path.join(prebuilt, 'harness.html'))) return prebuilt;
   const out = path.join(ROOT, 'test', 'artifacts', 'harness-dist');
   const built = path.join(out, 'harness.js');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'webpack.config.js')));
+  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'dev')), newestMtime(path.join(ROOT, 'webpack.config.js')));
   if (fs.existsSync(built) && fs.existsSync(path.join(out, 'harness.html')) && fs.statSync(built).mtimeMs >= sources) return out;
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   execFileSync(process.execPath, [cli, '--mode', 'development', '--output-path', out], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
