@@ -112,7 +112,8 @@ function config(env, argv) {
           // Excel for Mac saves Xuất báo cáo through this page in the user's browser (src/taskpane/download.ts).
           { from: 'src/taskpane/save.html', to: 'save.html' },
           // The browser harness runs the pane on Microsoft's real client (dev/office-host); the add-in itself loads office.js from the CDN.
-          { from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), to: 'office-js/excel-web-16.00.js' },
+          // `minimized`: copied as Microsoft ships it, never re-minified by the production build.
+          { from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), to: 'office-js/excel-web-16.00.js', info: { minimized: true } },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), host) },
         ],
       }),
