@@ -2,8 +2,8 @@
  * Builds the add-in into dist/: the task pane and the ribbon function file,
  * plus the icons and the manifest with its host rewritten. With `--env
  * harness` (npm run harness, test/e2e/harness-build.ts) it also builds the
- * browser harness of dev/harness (the pane on the in-memory stand-in of
- * Excel, dev/fake-excel); the shipped build never holds it
+ * browser harness of dev/harness (the pane on Microsoft's real Excel client
+ * answered by dev/office-host); the shipped build never holds it
  * (test/build/production-build.test.ts checks dist/).
  *
  *   npm run build          production build, manifest for $ADDIN_HOST
@@ -11,7 +11,8 @@
  *   npm run harness        development build with the harness, served on http://127.0.0.1:3001
  *
  * office.js is never bundled: taskpane.html and commands.html load it from
- * Microsoft's CDN; the harness page does not load it at all.
+ * Microsoft's CDN; the harness page loads Microsoft's excel-web-16.00.js
+ * copied from the npm package (dev/office-host).
  */
 'use strict';
 const fs = require('fs');
@@ -23,9 +24,31 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_HOST = 'https://localhost:3000';
 
+/**
+ * ADDIN_HOST must be an origin Office accepts for every URL of the
+ * manifest: https (Office refuses http for add-in pages), a host and at
+ * most a port, nothing after it (the manifest adds /taskpane.html,
+ * /assets/… itself; a path would be doubled or lost). Returns the origin
+ * without a trailing slash, or throws a Vietnamese message.
+ */
+function checkAddinHost(host) {
+  const raw = String(host).trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_HOST "${raw}" không phải địa chỉ hợp lệ. Ví dụ đúng: https://cchc.example.vn`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_HOST "${raw}" phải dùng https:// (Office không mở phần bổ trợ qua http).`);
+  if ((url.pathname && url.pathname !== '/') || url.search || url.hash || url.username || url.password) {
+    throw new Error(`ADDIN_HOST "${raw}" chỉ được gồm https:// và tên máy (có thể kèm cổng), không có đường dẫn: ví dụ https://cchc.example.vn`);
+  }
+  return url.origin;
+}
+
 /** The manifest names the dev host; production copies point at ADDIN_HOST instead. */
 function rewriteManifest(xml, host) {
-  const target = String(host || DEV_HOST).replace(/\/+$/, '');
+  const target = host ? checkAddinHost(host) : DEV_HOST;
   return xml.split(DEV_HOST).join(target);
 }
 
@@ -50,8 +73,9 @@ function devServerHttps() {
 function config(env, argv) {
   const mode = (argv && argv.mode) || 'production';
   const dev = mode === 'development';
-  const host = process.env.ADDIN_HOST || DEV_HOST;
   const harness = Boolean(env && env.harness);
+  // Checked before anything is built: a wrong host would give a manifest Office rejects (or silently ignores, on Mac).
+  const host = checkAddinHost(process.env.ADDIN_HOST || DEV_HOST);
   return {
     mode,
     devtool: dev ? 'source-map' : false,
@@ -89,6 +113,11 @@ function config(env, argv) {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
+          // Excel for Mac saves Xuất báo cáo through this page in the user's browser (src/taskpane/download.ts).
+          { from: 'src/taskpane/save.html', to: 'save.html' },
+          // The browser harness runs the pane on Microsoft's real client (dev/office-host); the add-in itself loads office.js from the CDN.
+          // `minimized`: copied as Microsoft ships it, never re-minified by the production build.
+          ...(harness ? [{ from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.js'), to: 'office-js/excel-web-16.00.js', info: { minimized: true } }] : []),
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), host) },
         ],
       }),
@@ -106,3 +135,4 @@ function config(env, argv) {
 
 module.exports = config;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.checkAddinHost = checkAddinHost;

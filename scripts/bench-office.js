@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
- * Office.js figures on the in-memory stand-in: syncs and payload bytes of
- * reading the workbook, compiling and writing the outputs, for 10 and for
- * 1,000 unit sheets in one workbook. The stand-in enforces Excel on the
- * web's 5 MB request/response limit, so a run that finishes also shows no
- * sync went over it.
+ * Office.js figures on Microsoft's real Excel client (@microsoft/office-js,
+ * the web build) talking to the RichApi host of dev/office-host: for each
+ * of the pane's actions, the syncs and the real request/response bytes, at
+ * 10, 150 and 1,000 unit sheets in one workbook. The host enforces Excel on
+ * the web's 5 MB request/response limit, so a phase that finishes with no
+ * failed sync also shows none went over it.
  *
- *   node scripts/bench-office.js [--units 10,1000] [--json out.json]
+ *   node scripts/bench-office.js [--units 10,150,1000] [--json out.json]
  *
- * Compiles src/excel, the stand-in (dev/fake-excel), the core and the unit
- * sheet builder into lib-dev/ first (tsconfig.dev.json), and lib/
- * (tsconfig.cli.json) when missing, for scripts/bench-data.js.
+ * Compiles the pane's actions, src/excel, the core and the host into
+ * lib-dev/ first (tsconfig.dev.json), and lib/ (tsconfig.cli.json) when
+ * missing, for the unit sheets of scripts/bench-data.js.
  */
 'use strict';
 const { execFileSync } = require('child_process');
@@ -22,7 +23,7 @@ const TSC = require.resolve('typescript/bin/tsc');
 
 function build() {
   execFileSync(process.execPath, [TSC, '-p', path.join(ROOT, 'tsconfig.dev.json')], { stdio: 'inherit', cwd: ROOT });
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) {
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'xlsx', 'write.js'))) {
     execFileSync(process.execPath, [TSC, '-p', path.join(ROOT, 'tsconfig.cli.json')], { stdio: 'inherit', cwd: ROOT });
   }
 }
@@ -32,59 +33,76 @@ function arg(name, fallback) {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+const mb = (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`);
 
 async function measure(n, lib) {
-  const { installFakeOffice } = require(path.join(lib, 'dev', 'fake-excel'));
-  const { readWorkbookGrids, writeOutputSheets } = require(path.join(lib, 'src', 'excel'));
-  const { compileGrids } = require(path.join(lib, 'src', 'core', 'compile'));
-  const { layoutOutputs, isOwnOutputSheet, outputSheetToGrid } = require(path.join(lib, 'src', 'core', 'layout'));
+  const host = require(path.join(lib, 'dev', 'office-host'));
+  const actions = require(path.join(lib, 'src', 'taskpane', 'actions'));
   const { rng, BENCH_SEED, benchUnitSpec } = require('./bench-data');
+  const { outputSheetToGrid } = require(path.join(lib, 'src', 'core', 'layout'));
   const { unitReportSheet } = require(path.join(lib, 'test', 'helpers', 'unit-sheet.js'));
+  const { writeXlsx } = require(path.join(ROOT, 'lib', 'xlsx', 'write.js'));
 
   const r = rng(BENCH_SEED);
   const perDistrict = Math.ceil(n / 10);
   const grids = [];
+  const specs = [];
   for (let d = 1; grids.length < n; d++) {
     for (let u = 1; u <= perDistrict && grids.length < n; u++) {
-      const g = outputSheetToGrid(unitReportSheet(benchUnitSpec(r, d, u)));
+      const spec = benchUnitSpec(r, d, u);
+      specs.push(spec);
+      const g = outputSheetToGrid(unitReportSheet(spec));
       delete g.file;
       grids.push(g);
     }
   }
-  const fake = installFakeOffice(globalThis, grids, { apiVersion: '1.13' });
+  host.loadClient('web');
+  const excel = host.useHost(new host.RichApiHost({ apiVersion: '1.13' }));
+  excel.loadGrids(grids);
   const phase = async (name, fn) => {
-    fake.resetStats();
+    excel.resetStats();
     const t0 = process.hrtime.bigint();
     const out = await fn();
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    const s = fake.stats;
+    const s = excel.stats;
     return {
       out,
-      row: { phase: name, syncs: s.syncs, failedSyncs: s.failedSyncs, maxRequest: s.maxRequestBytes, maxResponse: s.maxResponseBytes, totalRequest: s.totalRequestBytes, totalResponse: s.totalResponseBytes, ms: Math.round(ms) },
+      row: {
+        phase: name, syncs: s.syncs, cleanups: s.cleanups, failedSyncs: s.failedSyncs,
+        maxRequest: s.maxRequestBytes, maxResponse: s.maxResponseBytes, totalRequest: s.totalRequestBytes, totalResponse: s.totalResponseBytes, ms: Math.round(ms),
+      },
     };
   };
-  const read = await phase('read', () => fake.run((ctx) => readWorkbookGrids(ctx)));
-  const compiled = await phase('compile', async () => layoutOutputs(compileGrids(read.out, {}), {}));
-  const write = await phase('write', () => fake.run((ctx) => writeOutputSheets(ctx, compiled.out, { isOwnOutput: isOwnOutputSheet })));
-  // Compiling again replaces the earlier output (its sheets are checked, then swapped).
-  const rewrite = await phase('rewrite', () => fake.run((ctx) => writeOutputSheets(ctx, compiled.out, { isOwnOutput: isOwnOutputSheet })));
-  const cells = read.out.reduce((s, g) => s + g.cells.reduce((t, row) => t + row.length, 0), 0);
-  return { units: n, sheetsRead: read.out.length, cellsRead: cells, outputSheets: compiled.out.length, phases: [read.row, compiled.row, write.row, rewrite.row] };
+  const compile = await phase('compile', () => actions.compileWorkbook());
+  const rewrite = await phase('rewrite', () => actions.compileWorkbook());
+  // Tô màu with findings in every unit sheet (three cells each), as a province with many errors would have.
+  const findings = grids.flatMap((g) => ['D20', 'D21', 'E30'].map((cell) => ({ severity: 'error', unit: g.sheet, sheet: g.sheet, cell, rule: 'bench', message: '' })));
+  const colour = await phase('colour', () => actions.highlight(findings));
+  const clear = await phase('clear', () => actions.clearHighlight(colour.out.saved));
+  const files = await Promise.all(specs.slice(0, 10).map(async (spec, i) => ({ name: `don-vi-${i + 1}.xlsx`, bytes: new Uint8Array(await writeXlsx([{ ...unitReportSheet(spec), name: `Nhập ${i + 1}` }])) })));
+  const imported = await phase('import10', () => actions.importReports(files));
+  const template = await phase('template', () => actions.createTemplate({ unit: 'UBND xã Mới', level: 'Xã', parent: 'UBND huyện 1', period: 'Năm', year: 2025 }));
+  const cells = grids.reduce((s, g) => s + g.cells.reduce((t, row) => t + row.length, 0), 0);
+  return {
+    units: n, cellsRead: cells, outputSheets: compile.out.written.length, findings: findings.length, imported: imported.out.added.length,
+    phases: [compile.row, rewrite.row, colour.row, clear.row, imported.row, template.row],
+  };
 }
 
 async function main() {
   build();
   const lib = path.join(ROOT, 'lib-dev');
-  const sizes = String(arg('--units', '10,1000')).split(',').map(Number);
+  const sizes = String(arg('--units', '10,150,1000')).split(',').map(Number);
   const results = [];
   for (const n of sizes) results.push(await measure(n, lib));
-  console.log('\nOffice.js (stand-in, limit 5 MB per request/response): syncs and payloads');
+  console.log('\nOffice.js trên client thật của Microsoft (@microsoft/office-js, bản web) với host RichApi (dev/office-host), giới hạn 5 MB mỗi yêu cầu/phản hồi:');
+  console.log('syncs = yêu cầu của mã; +dọn = yêu cầu dọn dẹp cuối Excel.run; byte là byte thật trên dây (UTF-8 JSON).');
   for (const r of results) {
-    console.log(`\n${r.units} đơn vị: ${r.sheetsRead} trang đọc (${r.cellsRead} ô), ${r.outputSheets} trang kết quả`);
-    console.log('  phase     syncs  failed  max request  max response  total request  total response    ms');
+    console.log(`\n${r.units} đơn vị: ${r.cellsRead} ô đọc, ${r.outputSheets} trang kết quả, ${r.findings} ô tô màu, nhập ${r.imported} tệp`);
+    console.log('  bước       syncs +dọn lỗi  yêu cầu lớn nhất  phản hồi lớn nhất  tổng yêu cầu  tổng phản hồi      ms');
     for (const p of r.phases) {
-      console.log(`  ${p.phase.padEnd(8)} ${String(p.syncs).padStart(6)} ${String(p.failedSyncs).padStart(7)} ${kb(p.maxRequest).padStart(12)} ${kb(p.maxResponse).padStart(13)} ${kb(p.totalRequest).padStart(14)} ${kb(p.totalResponse).padStart(15)} ${String(p.ms).padStart(5)}`);
+      console.log(`  ${p.phase.padEnd(9)} ${String(p.syncs).padStart(6)} ${String(p.cleanups).padStart(4)} ${String(p.failedSyncs).padStart(4)} ${mb(p.maxRequest).padStart(17)} ${mb(p.maxResponse).padStart(18)} ${mb(p.totalRequest).padStart(13)} ${mb(p.totalResponse).padStart(14)} ${String(p.ms).padStart(7)}`);
     }
   }
   const out = arg('--json');

@@ -165,7 +165,7 @@ async function main() {
   const phases = (timed.stderr || '').split('\n').filter((l) => l.startsWith('[thời gian]')).map((l) => l.replace('[thời gian] ', ''));
   if (phases.length) console.log(`Các bước (một lần chạy): ${phases.join('; ')}.`);
 
-  // The add-in's side: syncs and payload bytes of Tổng hợp on the Excel stand-in.
+  // The add-in's side: syncs and real request/response bytes of each pane action on Microsoft's Excel client (dev/office-host).
   console.log('');
   const office = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-office.js')], { cwd: ROOT, stdio: 'inherit' });
   if (office.status !== 0) console.error('bench-office.js thất bại.');

@@ -2,7 +2,7 @@
 /**
  * Serves the built browser harness (dist/) on 127.0.0.1, with no
  * dependencies, so a person (or the end-to-end test) can drive the real task
- * pane on the in-memory Excel stand-in.
+ * pane on Microsoft's real Excel client and an in-memory workbook (dev/office-host).
  *
  *   npm run harness                 build, then serve on http://127.0.0.1:3001/
  *   HARNESS_PORT=4000 node scripts/harness-server.js

@@ -50,8 +50,3 @@ export function officeError(code: string, message?: string, errorLocation?: stri
 export function propertyNotLoaded(prop: string): FakeOfficeError {
   return new FakeOfficeError('PropertyNotLoaded', propertyNotLoadedMessage(prop));
 }
-
-/** `OfficeExtension.ErrorCodes`-like table for the installed globals. */
-export const FAKE_ERROR_CODES = Object.fromEntries(
-  [...Object.keys(ERROR_MESSAGES), 'PropertyNotLoaded'].map((k) => [k[0].toLowerCase() + k.slice(1), k]),
-);

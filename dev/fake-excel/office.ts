@@ -1,14 +1,15 @@
 /**
- * The stand-in host: `createFakeOffice()` for tests, `installFakeOffice()`
- * to define the `Office`, `Excel` and `OfficeExtension` globals (browser
- * harness), plus accessors tests use to look at the workbook.
+ * The workbook model behind the RichApi host (dev/office-host): its state,
+ * request contexts whose objects carry out each Excel member's effect, and
+ * accessors tests use to look at the workbook. Its own client (globals
+ * `Office`/`Excel`, `Excel.run`) is retired: tests and the browser harness
+ * use Microsoft's real client, which talks to the host.
  */
 import type { SheetGrid } from '../../src/core/grid';
 import { isCellError } from '../../src/core/grid';
 import {
   FakeHost, FakeOptions, FakeRequestContext, FakeStats, InjectedFailure, MB, WireOp, emptyStats, versionAtLeast,
 } from './context';
-import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
 import { CellFormat, CellState, SheetState, WorkbookState, key, parseAddress, rectAddress, usedRect } from './state';
 import { FakeWorkbook } from './workbook';
 import { importXlsxBase64 } from './xlsx-import';
@@ -41,22 +42,6 @@ export interface CellSnapshot {
   numberFormat: string;
   format: CellFormat;
 }
-
-/** Excel enums as the runtime defines them (string values). */
-const ENUMS = {
-  ChartType: { columnClustered: 'ColumnClustered', barClustered: 'BarClustered', line: 'Line', pie: 'Pie' },
-  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
-  HorizontalAlignment: { general: 'General', left: 'Left', center: 'Center', right: 'Right' },
-  VerticalAlignment: { top: 'Top', center: 'Center', bottom: 'Bottom' },
-  BorderIndex: { edgeTop: 'EdgeTop', edgeBottom: 'EdgeBottom', edgeLeft: 'EdgeLeft', edgeRight: 'EdgeRight', insideVertical: 'InsideVertical', insideHorizontal: 'InsideHorizontal' },
-  BorderLineStyle: { none: 'None', continuous: 'Continuous' },
-  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
-  WorksheetPositionType: { none: 'None', before: 'Before', after: 'After', beginning: 'Beginning', end: 'End' },
-  PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
-  ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
-  DataValidationOperator: { between: 'Between', greaterThanOrEqualTo: 'GreaterThanOrEqualTo' },
-  DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
-};
 
 export class FakeOffice {
   readonly host: FakeHost;
@@ -98,22 +83,6 @@ export class FakeOffice {
     const ctx = new FakeRequestContext(this.host);
     ctx.workbook = new FakeWorkbook(ctx);
     return ctx;
-  }
-
-  private running = 0;
-
-  /** `Excel.run(batch)`: pending operations are synced when the batch's promise resolves. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = this.newContext();
-    this.running++;
-    this.host.stats.maxConcurrentRuns = Math.max(this.host.stats.maxConcurrentRuns, this.running);
-    try {
-      const out = await batch(ctx as unknown as Excel.RequestContext);
-      if (ctx.pendingOperations > 0) await ctx.sync();
-      return out;
-    } finally {
-      this.running--;
-    }
   }
 
   /** The first queued operation matching `match` fails with `code` (once, unless persistent). */
@@ -201,34 +170,6 @@ export class FakeOffice {
     const sel = active && st.selection && st.selection.sheetId === active.id ? st.selection.rect : undefined;
     return { sheet: active?.name, address: sel ? rectAddress(sel) : undefined };
   }
-
-  /** Defines `Office`, `Excel` and `OfficeExtension` on `target`. */
-  install(target: object = globalThis): this {
-    const g = target as Record<string, unknown>;
-    const fake = this;
-    g.OfficeExtension = { Error: FakeOfficeError, ErrorCodes: FAKE_ERROR_CODES };
-    g.Excel = {
-      ...ENUMS,
-      run: (a: unknown, b?: unknown) => fake.run((typeof a === 'function' ? a : b) as (c: Excel.RequestContext) => Promise<unknown>),
-      ErrorCodes: FAKE_ERROR_CODES,
-    };
-    g.Office = {
-      HostType: { Excel: 'Excel', Word: 'Word' },
-      PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
-      context: {
-        host: 'Excel',
-        platform: 'OfficeOnline',
-        displayLanguage: 'vi-VN',
-        requirements: { isSetSupported: (name: string, v?: string | number) => fake.isSetSupported(name, v === undefined ? '1.1' : String(v)) },
-      },
-      onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-        const info = { host: 'Excel', platform: 'OfficeOnline' };
-        if (cb) cb(info);
-        return Promise.resolve(info);
-      },
-    };
-    return this;
-  }
 }
 
 function snapshot(s: SheetState, position: number): SheetSnapshot {
@@ -270,26 +211,6 @@ function snapshot(s: SheetState, position: number): SheetSnapshot {
     validations: s.validations.map((v) => ({ ...v })),
     pageLayout: { ...s.pageLayout },
   };
-}
-
-export function createFakeOffice(options: FakeOptions = {}): FakeOffice {
-  return new FakeOffice(options);
-}
-
-/**
- * Defines the globals on `target` and returns the fake. The second argument
- * is either the workbook's sheets (else one empty `Sheet1`) or the options.
- */
-export function installFakeOffice(
-  target: object = globalThis,
-  workbookSheetsOrOptions?: SheetGrid[] | FakeOptions,
-  options: FakeOptions = {},
-): FakeOffice {
-  const sheets = Array.isArray(workbookSheetsOrOptions) ? workbookSheetsOrOptions : [];
-  const opts = Array.isArray(workbookSheetsOrOptions) ? options : { ...workbookSheetsOrOptions, ...options };
-  const fake = createFakeOffice(opts);
-  fake.loadGrids(sheets);
-  return fake.install(target as Record<string, unknown>);
 }
 
 export type { FakeOptions, FakeStats, InjectedFailure, WireOp };

@@ -1,10 +1,12 @@
 /**
- * The browser harness: the real task pane on the in-memory stand-in of
- * Excel, beside a plain view of the workbook's sheets. The stand-in is
- * installed BEFORE the pane mounts, so the pane's `Excel.run` is the fake's.
- * Tests (and people) drive it through `window.harness`.
+ * The browser harness: the real task pane on Microsoft's real Excel client
+ * (excel-web-16.00.js from @microsoft/office-js, loaded by harness.html)
+ * talking to the RichApi host of dev/office-host in this page, over an
+ * in-memory workbook, beside a plain view of the workbook's sheets. The
+ * client is connected BEFORE the pane mounts. Tests (and people) drive it
+ * through `window.harness`.
  */
-import { installFakeOffice } from '../fake-excel';
+import { RichApiHost, connectClient, useHost } from '../office-host/browser';
 import { mountPane } from '../../src/taskpane/mount';
 import { paneBusy } from '../../src/taskpane/busy-store';
 import { renderWorkbook, type SheetView } from './workbook-view';
@@ -14,8 +16,9 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { ErrorBoundary } from '../../src/taskpane/components/ErrorBoundary';
 
-// ExcelApi 1.13: Nhập báo cáo can let the stand-in insert sheets from base64, as recent Excel does.
-const fake = installFakeOffice(globalThis as unknown as Record<string, unknown>, [], { apiVersion: '1.13' });
+// ExcelApi 1.13: Nhập báo cáo can let Excel insert sheets from base64, as recent Excel does.
+const fake = useHost(new RichApiHost({ apiVersion: '1.13' })).loadGrids([]);
+connectClient(globalThis, 'web');
 
 type Selection = { sheet: string; address: string } | null;
 

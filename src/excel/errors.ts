@@ -1,6 +1,8 @@
 /**
  * Office.js errors → what the pane tells the user, in Vietnamese, with
- * what to do next.
+ * what to do next. Recognised by `code` only: Excel words its messages in
+ * the Office UI language (Vietnamese Office says it in Vietnamese), so
+ * matching English text would tell Vietnamese users the wrong thing.
  */
 import { SheetNameError } from './sheet-names';
 
@@ -31,10 +33,8 @@ const MESSAGES: Record<string, string> = {
   NotImplemented: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.',
 };
 
-/** "Wait until the previous call completes": two actions at the same time. */
-const BUSY = /wait until the previous call completes/i;
-const CELL_EDIT = /edit(ing)? (cell )?mode|cell-editing mode|chế độ sửa ô/i;
-const PROTECTED = /protected sheet|is protected|được bảo vệ/i;
+/** Our own errors, already worded for the user. */
+const OWN_ERRORS = new Set(['SheetNameError', 'OperationTooLargeError', 'PaneError']);
 
 /** A clear Vietnamese message for anything an Excel action can throw. */
 export function describeOfficeError(e: unknown): string {
@@ -42,9 +42,7 @@ export function describeOfficeError(e: unknown): string {
   const err = (typeof e === 'object' && e !== null ? e : {}) as OfficeLikeError;
   const code = err.code ?? err.debugInfo?.code;
   const message = String(err.message ?? (typeof e === 'string' ? e : ''));
-  if (CELL_EDIT.test(message) || code === 'InvalidOperationInCellEditMode') return MESSAGES.InvalidOperationInCellEditMode;
-  if (BUSY.test(message)) return 'Excel vẫn đang làm việc trước. Chờ cho xong rồi thử lại.';
-  if (code === 'AccessDenied' || PROTECTED.test(message)) return MESSAGES.AccessDenied;
+  if (e instanceof Error && OWN_ERRORS.has(e.name)) return e.message;
   if (code && MESSAGES[code]) {
     const where = err.debugInfo?.errorLocation;
     return code === 'InvalidArgument' && where ? `${MESSAGES[code]} (tại ${where})` : MESSAGES[code];

@@ -8,7 +8,9 @@
  */
 import { cellAddress, parseRangeAddress, rangeAddress } from '../core/address';
 import type { Finding, Severity } from '../core/findings';
+import { FILL_STORE_SHEET, mergeOriginals, parseStore, queueStoreRead, queueStoreWrite } from './fill-store';
 import { SyncBudget } from './sync-budget';
+import { untrackedRange, WIRE, rangeCallCost, rangeLoadCost, rangeSetCost, sheetCost } from './wire-cost';
 
 /** Unusual fills, so clearing never removes a colour a unit chose. */
 export const HIGHLIGHT_FILLS: Readonly<Record<Severity, string>> = { error: '#F4A6C6', warning: '#FBE29F' };
@@ -89,19 +91,63 @@ async function usableSheets(
   names: string[],
   budget: SyncBudget,
   alsoLoad?: (sheet: SheetRef) => Promise<void>,
-): Promise<{ usable: SheetRef[]; skipped: string[] }> {
+): Promise<{ usable: SheetRef[]; skipped: string[]; store: Store }> {
   const found = names.map((name) => ({ name, ws: context.workbook.worksheets.getItemOrNullObject(name) }));
+  const store = storeLookup(context);
   await budget.sync();
+  await store.queueRead(budget);
   const present = found.filter((f) => !f.ws.isNullObject);
-  for (const f of present) {
-    await budget.reserve(f.name.length);
-    f.ws.protection.load('protected');
-  }
+  for (const f of present) await budget.add(sheetCost(f.name, WIRE.nav + WIRE.load + 20), () => f.ws.protection.load('protected'));
   if (alsoLoad) for (const f of present) await alsoLoad(f);
   await budget.flush();
   const usable = present.filter((f) => !f.ws.protection.protected);
   const skipped = names.filter((n) => !usable.some((u) => u.name === n));
-  return { usable, skipped };
+  return { usable, skipped, store };
+}
+
+/** The workbook's record of own fills (fill-store.ts): looked up with the first sync, read with the second. */
+interface Store {
+  queueRead(budget: SyncBudget): Promise<void>;
+  /** After the read: the originals it holds. */
+  originals(): OriginalFill[];
+  /** Creates it when missing and `needed`, in a sync of its own (adding a sheet is not safe to send twice). */
+  ensure(needed: boolean, budget: SyncBudget): Promise<void>;
+  /** Replaces its contents (nothing when it does not exist). */
+  write(rows: OriginalFill[], budget: SyncBudget): Promise<void>;
+}
+
+function storeLookup(context: Excel.RequestContext): Store {
+  const worksheets = context.workbook.worksheets;
+  let ws = worksheets.getItemOrNullObject(FILL_STORE_SHEET);
+  let used: Excel.Range | undefined;
+  let held: OriginalFill[] = [];
+  let heldRows = 0;
+  let created = false;
+  return {
+    async queueRead(budget) {
+      if (ws.isNullObject) return;
+      await budget.add(sheetCost(FILL_STORE_SHEET, WIRE.range + 2 * WIRE.load), () => (used = queueStoreRead(ws)));
+    },
+    originals() {
+      if (!used || used.isNullObject) return [];
+      heldRows = used.values.length;
+      held = parseStore(used.values);
+      return held;
+    },
+    async ensure(needed, budget) {
+      if (!needed || !ws.isNullObject) return;
+      await budget.flush();
+      ws = worksheets.add(FILL_STORE_SHEET);
+      ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+      ws.load('id');
+      await budget.sync();
+      created = true;
+    },
+    async write(rows, budget) {
+      if (ws.isNullObject && !created) return;
+      await queueStoreWrite(ws, rows, heldRows, budget);
+    },
+  };
 }
 
 /**
@@ -121,23 +167,28 @@ export async function highlightFindings(
   if (!bySheet.size) return { cells: 0, skipped: [], syncs: 0, originals: [] };
   const fills = new Map<string, Excel.RangeFill>();
   // The cells' own fills are read in the same sync as the sheets' protection.
-  const { usable, skipped } = await usableSheets(context, [...bySheet.keys()], budget, async ({ name, ws }) => {
+  const { usable, skipped, store } = await usableSheets(context, [...bySheet.keys()], budget, async ({ name, ws }) => {
     for (const cell of bySheet.get(name)!.keys()) {
-      await budget.reserve(2 * cell.length, 2);
-      fills.set(fillKey(name, cell), ws.getRange(cell).format.fill.load('color'));
+      await budget.add(rangeLoadCost(cell, 2, 'color'), () => fills.set(fillKey(name, cell), untrackedRange(ws, cell).format.fill.load('color')));
     }
   });
+  // What the workbook's record and the pane remember of cells coloured before.
+  const stored = store.originals();
+  const known = new Map<string, OriginalFill>(stored.map((o) => [fillKey(o.sheet, o.cell), o]));
+  for (const [k, o] of opts.known ?? []) if (!known.has(k)) known.set(k, o);
+  await store.ensure(usable.length > 0, budget);
   const originals: OriginalFill[] = [];
   for (const { name, ws } of usable) {
     for (const [cell, severity] of bySheet.get(name)!) {
       const key = fillKey(name, cell);
       const color = fills.get(key)!.color;
-      const own = isHighlight(color) ? (opts.known?.get(key)?.color ?? null) : !color || color.toUpperCase() === NO_FILL ? null : color;
+      const own = isHighlight(color) ? (known.get(key)?.color ?? null) : !color || color.toUpperCase() === NO_FILL ? null : color;
       originals.push({ sheet: name, cell, color: own });
-      await budget.reserve(cell.length + 20);
-      ws.getRange(cell).format.fill.color = HIGHLIGHT_FILLS[severity];
+      await budget.add(rangeSetCost(cell, 2, HIGHLIGHT_FILLS[severity]), () => (untrackedRange(ws, cell).format.fill.color = HIGHLIGHT_FILLS[severity]));
     }
   }
+  // The record keeps the first original seen for a cell (a later one may be our own colour).
+  await store.write(mergeOriginals(stored, originals), budget);
   await budget.flush();
   return { cells: originals.length, skipped, syncs: budget.syncs, originals };
 }
@@ -169,44 +220,64 @@ export async function clearHighlights(
   opts: HighlightOptions & { originals?: Iterable<OriginalFill> } = {},
 ): Promise<ClearResult> {
   const budget = new SyncBudget(context, opts.maxRequestBytes);
-  const saved = originalsBySheet(opts.originals ?? []);
-  const all = [...saved.values()].flatMap((m) => [...m.values()]);
   let candidates: Candidate[];
   let skipped: string[];
+  let store: Store;
+  let saved: Map<string, Map<string, OriginalFill>>;
   /** Whether clearing looks at this original's cell (else it is kept for later). */
   let reaches: (o: OriginalFill) => boolean;
+  let scanning = false;
   if (findings) {
     const bySheet = cellsBySheet(findings);
-    if (!bySheet.size) return { cells: 0, skipped: [], syncs: 0, restored: 0, kept: all };
     const s = await usableSheets(context, [...bySheet.keys()], budget);
+    store = s.store;
+    saved = originalsBySheet(mergeOriginals(store.originals(), opts.originals ?? []));
     skipped = s.skipped;
-    candidates = s.usable.flatMap(({ name, ws }) => [...bySheet.get(name)!.keys()].map((address) => ({ ws, sheet: name, address })));
+    candidates = s.usable.flatMap(({ name, ws }) => [...(bySheet.get(name)?.keys() ?? [])].map((address) => ({ ws, sheet: name, address })));
     const looked = new Set(candidates.map((c) => fillKey(c.sheet, c.address)));
     reaches = (o) => looked.has(fillKey(o.sheet, o.cell));
   } else {
-    const s = await rowsOfAllSheets(context, budget);
-    candidates = s.rows;
-    skipped = s.protectedSheets;
-    reaches = (o) => !s.protectedSheets.includes(o.sheet);
+    // The cells coloured are known (the workbook's record, the pane's memory): look at those only.
+    const s = await sheetsWithStore(context, budget);
+    store = s.store;
+    const known = mergeOriginals(store.originals(), opts.originals ?? []);
+    saved = originalsBySheet(known);
+    if (known.length) {
+      skipped = [...saved.keys()].filter((n) => !s.usable.has(n));
+      candidates = known.filter((o) => s.usable.has(o.sheet)).map((o) => ({ ws: s.usable.get(o.sheet)!, sheet: o.sheet, address: o.cell }));
+      reaches = (o) => s.usable.has(o.sheet);
+    } else {
+      // Nothing recorded (colours from before the record existed): scan every sheet.
+      const r = await rowsOfAllSheets(context, budget);
+      candidates = r.rows;
+      skipped = r.protectedSheets;
+      reaches = (o) => !r.protectedSheets.includes(o.sheet);
+      scanning = true;
+    }
   }
+  const all = [...saved.values()].flatMap((m) => [...m.values()]);
 
   // Look at the fill of each candidate; a row of mixed fills is opened up into its cells.
   const toClear: Candidate[] = [];
   let look = candidates;
   for (let depth = 0; depth < 2 && look.length; depth++) {
     const fills: (Candidate & { fill: Excel.RangeFill; range: Excel.Range })[] = [];
-    for (const c of look) {
-      await budget.reserve(2 * c.address.length, 2);
-      const range = c.ws.getRange(c.address);
-      const fill = range.format.fill.load('color');
-      if (depth === 0 && !findings) range.load('rowIndex,columnIndex,columnCount');
-      fills.push({ ...c, fill, range });
+    const withPlace = depth === 0 && scanning;
+    for (const [i, c] of look.entries()) {
+      const cost = rangeLoadCost(c.address, 2, 'color') + (withPlace ? WIRE.load + 40 : 0);
+      // Indexed, not pushed: the budget may queue this again after a refused sync.
+      await budget.add(cost, () => {
+        const range = untrackedRange(c.ws, c.address);
+        const fill = range.format.fill.load('color');
+        if (withPlace) range.load('rowIndex,columnIndex,columnCount');
+        fills[i] = { ...c, fill, range };
+      });
     }
     await budget.flush();
     const mixed: Candidate[] = [];
     for (const f of fills) {
       if (isHighlight(f.fill.color)) toClear.push(f);
-      else if (f.fill.color === null && depth === 0 && !findings) {
+      else if (f.fill.color === null && withPlace) {
         for (let c = 0; c < f.range.columnCount; c++) {
           mixed.push({ ws: f.ws, sheet: f.sheet, address: cellAddress(f.range.rowIndex, f.range.columnIndex + c) });
         }
@@ -216,8 +287,7 @@ export async function clearHighlights(
   }
   let restored = 0;
   for (const c of toClear) {
-    await budget.reserve(c.address.length + 20);
-    c.ws.getRange(c.address).format.fill.clear();
+    await budget.add(rangeCallCost(c.address, 2), () => untrackedRange(c.ws, c.address).format.fill.clear());
     // Then the own colours of the cells in it (a cleared row may hold several).
     const own = saved.get(c.sheet);
     const rect = own && parseRangeAddress(c.address);
@@ -228,27 +298,46 @@ export async function clearHighlights(
         if (!o) continue;
         restored++;
         if (o.color === null) continue;
-        await budget.reserve(o.cell.length + o.color.length + 20);
-        c.ws.getRange(o.cell).format.fill.color = o.color;
+        const color = o.color;
+        await budget.add(rangeSetCost(o.cell, 2, color), () => (untrackedRange(c.ws, o.cell).format.fill.color = color));
       }
     }
   }
+  const kept = all.filter((o) => !reaches(o));
+  await store.write(kept, budget);
   await budget.flush();
-  return { cells: toClear.length, skipped, syncs: budget.syncs, restored, kept: all.filter((o) => !reaches(o)) };
+  return { cells: toClear.length, skipped, syncs: budget.syncs, restored, kept };
+}
+
+/** Every sheet (by name) that is not protected, and the record of own fills, in two syncs. */
+async function sheetsWithStore(context: Excel.RequestContext, budget: SyncBudget): Promise<{ usable: Map<string, Excel.Worksheet>; store: Store }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id');
+  const store = storeLookup(context);
+  await budget.sync();
+  await store.queueRead(budget);
+  const sheets = worksheets.items.filter((ws) => ws.name !== FILL_STORE_SHEET);
+  for (const ws of sheets) await budget.add(sheetCost(ws.id, WIRE.nav + WIRE.load + 20), () => ws.protection.load('protected'));
+  await budget.flush();
+  return { usable: new Map(sheets.filter((ws) => !ws.protection.protected).map((ws) => [ws.name, ws])), store };
 }
 
 /** Every row of every unprotected sheet's used range (formats included), as addresses; and the protected sheets. */
 async function rowsOfAllSheets(context: Excel.RequestContext, budget: SyncBudget): Promise<{ rows: Candidate[]; protectedSheets: string[] }> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/id');
   await budget.sync();
-  const used = worksheets.items.map((ws) => {
-    ws.protection.load('protected');
-    const r = ws.getUsedRangeOrNullObject(false);
-    r.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { ws, r };
-  });
-  await budget.sync();
+  const used: { ws: Excel.Worksheet; r: Excel.Range }[] = [];
+  for (const [i, ws] of worksheets.items.entries()) {
+    const cost = sheetCost(ws.id, 2 * (WIRE.nav + WIRE.load) + WIRE.range + 80);
+    await budget.add(cost, () => {
+      ws.protection.load('protected');
+      const r = ws.getUsedRangeOrNullObject(false);
+      r.load('rowIndex,columnIndex,rowCount,columnCount');
+      used[i] = { ws, r };
+    });
+  }
+  await budget.flush();
   const rows: Candidate[] = [];
   const protectedSheets: string[] = [];
   for (const { ws, r } of used) {
@@ -268,6 +357,6 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
   await context.sync();
   if (ws.isNullObject) throw new Error(`Không tìm thấy trang "${sheet}" trong sổ làm việc (có thể đã bị xóa hoặc đổi tên).`);
   ws.activate();
-  ws.getRange(cell && parseRangeAddress(cell) ? cell : 'A1').select();
+  untrackedRange(ws, cell && parseRangeAddress(cell) ? cell : 'A1').select();
   await context.sync();
 }

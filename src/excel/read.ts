@@ -10,6 +10,7 @@ import { rangeAddress } from '../core/address';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { jsonBytes, toCellValue } from './cell-values';
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_CELLS_PER_SYNC } from './sync-budget';
+import { untrackedRange } from './wire-cost';
 
 export interface ReadOptions {
   /** Largest response one sync may bring back (default 4 MB; Excel on the web refuses over 5 MB). */
@@ -108,7 +109,7 @@ export async function readWorkbookGridsWithStats(
     }
 
     const loads = batch.map((p) => {
-      const range = p.ws.getRange(rangeAddress(p.row, p.col, p.row + p.rows - 1, p.col + p.cols - 1));
+      const range = untrackedRange(p.ws, rangeAddress(p.row, p.col, p.row + p.rows - 1, p.col + p.cols - 1));
       range.load('values');
       return { p, range };
     });

@@ -1,24 +1,54 @@
 /**
  * Packs queued operations into as few `context.sync()` calls as the payload
- * limit allows: Excel on the web refuses a request over 5 MB, and a sync per
- * sheet (or per cell) makes the pane slow. Callers say how big each
- * operation is; the budget syncs before an operation that would not fit.
+ * limit allows: Excel on the web refuses a request over 5 MB
+ * (`RequestPayloadSizeLimitExceeded`), and a sync per sheet (or per cell)
+ * makes the pane slow. Callers give each operation's wire cost (wire-cost.ts,
+ * held against the real client's bytes) and the operation itself; the
+ * budget syncs before an operation that would not fit.
+ *
+ * Operations given to `add` are remembered until their sync succeeds: when
+ * Excel refuses the request as too large, or fails it with "An internal
+ * error has occurred" (`GeneralException`, seen on large batches online:
+ * OfficeDev/office-js #354, #1012, #1314), they are queued again in two
+ * halves, each synced on its own, down to a single operation. They must
+ * therefore be safe to run twice (setting a property, a format, loading).
  */
 
-/** Excel on the web's limit is 5 MB; stay under it, since our sizes are estimates. */
+/** Excel on the web's limit is 5 MB; stay well under it (the costs are a model). */
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** Responses: the same limit; reads are split so each stays under this. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 /** Excel reads at most 5,000,000 cells at once; stay well below. */
 export const MAX_CELLS_PER_SYNC = 1_000_000;
-/** Fixed cost counted for any queued operation (object path, method name). */
-export const OP_OVERHEAD_BYTES = 200;
+
+/** Office error codes after which the same operations are sent again, split in two. */
+const SPLIT_AND_RETRY = new Set(['RequestPayloadSizeLimitExceeded', 'GeneralException']);
+
+/** One operation that alone is larger than a request may be: said in Vietnamese, before anything is sent. */
+export class OperationTooLargeError extends Error {
+  constructor(readonly what: string, readonly bytes: number) {
+    super(
+      `Không gửi được ${what} vào Excel: riêng phần này đã cần khoảng ${(bytes / 1024 / 1024).toFixed(1)} MB, ` +
+        'quá giới hạn 5 MB của một lần gửi. Hãy rút ngắn nội dung các ô đó (ví dụ ghi chú rất dài) rồi chạy lại; sổ làm việc không bị thay đổi.',
+    );
+    this.name = 'OperationTooLargeError';
+  }
+}
+
+export const officeErrorCode = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null ? ((e as { code?: string }).code ?? (e as { debugInfo?: { code?: string } }).debugInfo?.code) : undefined;
+
+interface Queued {
+  run: () => void;
+}
 
 export class SyncBudget {
   private used = 0;
-  private queued = 0;
+  private pending: Queued[] = [];
   /** Syncs this budget made. */
   syncs = 0;
+  /** Syncs sent again in halves after Excel refused them (payload or internal error). */
+  retries = 0;
 
   constructor(private readonly context: Excel.RequestContext, readonly maxBytes: number = DEFAULT_MAX_REQUEST_BYTES) {}
 
@@ -28,30 +58,51 @@ export class SyncBudget {
   }
 
   get isEmpty(): boolean {
-    return this.queued === 0;
+    return this.pending.length === 0;
   }
 
-  /** Makes room for `bytes` of data in `ops` operations (syncing what is queued when it would not fit), then counts them. */
-  async reserve(bytes: number, ops = 1): Promise<void> {
-    const b = bytes + ops * OP_OVERHEAD_BYTES;
-    if (this.queued > 0 && this.used + b > this.maxBytes) await this.flush();
-    this.used += b;
-    this.queued++;
+  /**
+   * Queues `run` (which queues Office.js operations costing `bytes` on the
+   * wire), syncing first when it would not fit. `what` names it for the
+   * user when it alone can never fit.
+   */
+  async add(bytes: number, run: () => void, what = 'một thao tác'): Promise<void> {
+    if (bytes > this.maxBytes) throw new OperationTooLargeError(what, bytes);
+    if (this.pending.length > 0 && this.used + bytes > this.maxBytes) await this.flush();
+    this.used += bytes;
+    run();
+    this.pending.push({ run });
   }
 
-  /** Syncs whatever is queued (nothing when empty). */
+  /** Syncs whatever was added (nothing when empty); on a payload or internal error, again in halves. */
   async flush(): Promise<void> {
-    if (this.queued === 0) return;
+    if (this.pending.length === 0) return;
+    const ops = this.pending;
+    this.pending = [];
     this.used = 0;
-    this.queued = 0;
-    this.syncs++;
-    await this.context.sync();
+    await this.syncAgainInHalves(ops, false);
   }
 
-  /** A sync even with nothing counted (loads queued outside the budget). */
+  private async syncAgainInHalves(ops: Queued[], queueAgain: boolean): Promise<void> {
+    if (queueAgain) for (const op of ops) op.run();
+    this.syncs++;
+    try {
+      await this.context.sync();
+    } catch (e) {
+      if (ops.length < 2 || !SPLIT_AND_RETRY.has(officeErrorCode(e) ?? '')) throw e;
+      this.retries++;
+      const half = Math.ceil(ops.length / 2);
+      await this.syncAgainInHalves(ops.slice(0, half), true);
+      await this.syncAgainInHalves(ops.slice(half), true);
+    }
+  }
+
+  /** A sync of what was queued outside the budget (loads, sheet names); what was added goes with it. */
   async sync(): Promise<void> {
-    this.used = 0;
-    this.queued = 0;
+    if (this.pending.length) {
+      await this.flush();
+      return;
+    }
     this.syncs++;
     await this.context.sync();
   }

@@ -16,7 +16,8 @@ import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes, toCellValue } from './cell-values';
 import { readSheet } from '../core/reader';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
-import { DEFAULT_MAX_REQUEST_BYTES, OP_OVERHEAD_BYTES, SyncBudget } from './sync-budget';
+import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget } from './sync-budget';
+import { untrackedRange, WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeSetCost, sheetCost } from './wire-cost';
 
 export interface WriteOptions {
   /**
@@ -109,16 +110,24 @@ export async function writeOutputSheets(
     p.temp = safeSheetName(`${TEMP_PREFIX}${p.finalName}`, taken);
   }
 
-  // 3. Build every sheet under its temporary name.
+  // 3. Build every sheet under its temporary name: the sheets first (their own sync, so
+  //    that everything after refers to them by id and can be sent again), then their content.
   const built: Excel.Worksheet[] = [];
   try {
+    let bytes = 0;
     for (const p of plans) {
-      await budget.reserve(jsonBytes(p.temp), 2);
+      const cost = sheetCost(p.temp, WIRE.load);
+      if (bytes && bytes + cost > budget.maxBytes) {
+        await budget.sync();
+        bytes = 0;
+      }
+      bytes += cost;
       const ws = worksheets.add(p.temp);
       ws.load('id'); // to find it again if the swap fails
       built.push(ws);
-      await queueSheetContent(ws, p.sheet, budget, result.notes);
     }
+    await budget.sync();
+    for (const [i, p] of plans.entries()) await queueSheetContent(built[i], p.sheet, budget, result.notes);
     // Protection last: after it the sheet refuses changes to locked cells.
     for (const [i, p] of plans.entries()) await queueProtectionOps(built[i], p.sheet, budget);
     await budget.flush();
@@ -255,115 +264,141 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
   if (rows.length && nCols) await queueValues(ws, sheet, nCols, budget);
   await queueStyles(ws, sheet, budget);
 
-  for (const m of sheet.merges) {
-    await budget.reserve(m.length);
-    ws.getRange(m).merge(false);
-  }
+  const where = `trang "${sheet.name}"`;
+  for (const m of sheet.merges) await budget.add(rangeCallCost(m, 0, [false]), () => untrackedRange(ws, m).merge(false), where);
   for (const [first, last, width] of runs(sheet.columnWidths.map((w) => w))) {
-    await budget.reserve(40);
-    ws.getRange(`${columnLetters(first)}:${columnLetters(last)}`).format.columnWidth = columnWidthPoints(width);
+    const cols = `${columnLetters(first)}:${columnLetters(last)}`;
+    await budget.add(rangeSetCost(cols, 1, columnWidthPoints(width)), () => (untrackedRange(ws, cols).format.columnWidth = columnWidthPoints(width)), where);
   }
   const heights = sheet.rowHeights ?? {};
   for (const [r, h] of Object.entries(heights)) {
-    await budget.reserve(40);
-    ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
+    const row = `${Number(r) + 1}:${Number(r) + 1}`;
+    await budget.add(rangeSetCost(row, 1, h), () => (untrackedRange(ws, row).format.rowHeight = h), where);
   }
   if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.cols)) {
     if (isExcelApiSupported(OPTIONAL_SETS.freezePanes)) {
-      await budget.reserve(40);
       const { rows: fr, cols: fc } = sheet.freeze;
-      if (fr && fc) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, fr - 1, fc - 1)));
-      else if (fr) ws.freezePanes.freezeRows(fr);
-      else ws.freezePanes.freezeColumns(fc);
+      await budget.add(rangeCallCost('A1:Z999', 1), () => {
+        if (!isExcelApiSupported(OPTIONAL_SETS.freezePanes)) return;
+        if (fr && fc) ws.freezePanes.freezeAt(untrackedRange(ws, rangeAddress(0, 0, fr - 1, fc - 1)));
+        else if (fr) ws.freezePanes.freezeRows(fr);
+        else ws.freezePanes.freezeColumns(fc);
+      }, where);
     } else notes.push(`Excel này chưa hỗ trợ cố định dòng tiêu đề (cần ExcelApi ${OPTIONAL_SETS.freezePanes}): trang "${sheet.name}" không cố định tiêu đề.`);
   }
   if (isExcelApiSupported(OPTIONAL_SETS.pageLayout)) {
-    await budget.reserve(60, 2);
-    ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
+    await budget.add(2 * (WIRE.nav + WIRE.set + 40), () => {
+      if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return;
+      ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
+    }, where);
   }
   if (sheet.validations?.length) {
     if (isExcelApiSupported(OPTIONAL_SETS.dataValidation)) await queueValidations(ws, sheet, budget);
     else notes.push(`Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (cần ExcelApi ${OPTIONAL_SETS.dataValidation}): trang "${sheet.name}" không có danh sách chọn.`);
   }
   for (const c of sheet.charts ?? []) {
-    await budget.reserve(jsonBytes(c), 3);
-    const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(c.dataRange), 'Auto');
-    chart.title.text = c.title;
-    const a = parseCellAddress(c.anchor.split(':')[0]);
-    if (a) chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + Math.max(1, c.height) - 1, a.col + Math.max(1, c.width) - 1));
+    const cost = rangeCallCost(c.dataRange, 1, [CHART_TYPES[c.type], 'Auto']) + WIRE.nav + WIRE.set + jsonBytes(c.title) + WIRE.call + jsonBytes(c.anchor) + 20;
+    await budget.add(cost, () => {
+      const chart = ws.charts.add(CHART_TYPES[c.type], untrackedRange(ws, c.dataRange), 'Auto');
+      chart.title.text = c.title;
+      const a = parseCellAddress(c.anchor.split(':')[0]);
+      if (a) chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + Math.max(1, c.height) - 1, a.col + Math.max(1, c.width) - 1));
+    }, where);
   }
 }
 
-/** Number formats first (`@` on text), then values, in row chunks that fit the request budget. */
+/**
+ * Number formats first (`@` on text), then values, in row chunks that fit
+ * the request budget (each chunk one range: its format and its values).
+ */
 async function queueValues(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
   const values = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => row[c]?.v ?? ''));
   const formats = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => numberFormatOf(row[c]?.v ?? null, row[c]?.style)));
   const rowBytes = values.map((v, i) => jsonBytes(v) + jsonBytes(formats[i]) + 2);
+  // The address of a chunk is at most `A1:XFD1048576`.
+  const cost = (json: number, rows: number) => gridWriteCost('A1:XFD1048576', json, rows * nCols);
   let start = 0;
   while (start < values.length) {
-    const room = budget.remaining - 2 * OP_OVERHEAD_BYTES;
+    const room = budget.isEmpty ? budget.maxBytes : budget.remaining;
     let end = start;
-    let bytes = 0;
-    while (end < values.length && bytes + rowBytes[end] <= room) bytes += rowBytes[end++];
+    let json = 0;
+    while (end < values.length && cost(json + rowBytes[end], end - start + 1) <= room) json += rowBytes[end++];
     if (end === start) {
       if (!budget.isEmpty) {
         await budget.flush();
         continue;
       }
-      end = start + 1; // one row bigger than a whole request: Excel will say so
+      json = rowBytes[start]; // one row larger than a whole request: refused below, in Vietnamese
+      end = start + 1;
     }
-    const range = ws.getRange(rangeAddress(start, 0, end - 1, nCols - 1));
+    const bytes = cost(json, end - start);
+    const address = rangeAddress(start, 0, end - 1, nCols - 1);
     const fmt = formats.slice(start, end);
     const val = values.slice(start, end);
-    await budget.reserve(jsonBytes(fmt));
-    range.numberFormat = fmt;
-    await budget.reserve(jsonBytes(val));
-    range.values = val;
+    const what = end - start === 1 ? `dòng ${start + 1} của trang "${sheet.name}"` : `dòng ${start + 1}–${end} của trang "${sheet.name}"`;
+    await budget.add(bytes, () => {
+      const range = untrackedRange(ws, address);
+      range.numberFormat = fmt;
+      range.values = val;
+    }, what);
     start = end;
   }
 }
 
 type StyleOp = (f: Excel.RangeFormat, rows: number, cols: number) => void;
+/** A style's wire cost on a rectangle of `rows` × `cols` at `address`. */
+type StyleCost = (address: string, rows: number, cols: number) => number;
 
 /** One operation per (property, value) and rectangle of cells sharing it. */
 async function queueStyles(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
-  const groups = new Map<string, { op: StyleOp; ops: number; cells: [number, number][] }>();
-  const add = (k: string, op: StyleOp, r: number, c: number) => {
+  const groups = new Map<string, { op: StyleOp; cost: StyleCost; cells: [number, number][] }>();
+  /** `navs`: steps from the range to the property (`format.wrapText` 1, `format.font.bold` 2). */
+  const add = (k: string, op: StyleOp, navs: number, value: unknown, r: number, c: number) => {
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { op, ops: k === 'border' ? 6 : 1, cells: [] }));
+    if (!g) groups.set(k, (g = { op, cost: (a) => rangeSetCost(a, navs, value), cells: [] }));
     g.cells.push([r, c]);
   };
   sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       const s = cell?.style;
       if (!s) return;
-      if (s.bold) add('bold', (f) => (f.font.bold = true), r, c);
-      if (s.italic) add('italic', (f) => (f.font.italic = true), r, c);
-      if (s.fontSize) add(`size:${s.fontSize}`, (f) => (f.font.size = s.fontSize!), r, c);
-      if (s.color) add(`color:${s.color}`, (f) => (f.font.color = s.color!), r, c);
-      if (s.fill) add(`fill:${s.fill}`, (f) => (f.fill.color = s.fill!), r, c);
-      if (s.align) add(`align:${s.align}`, (f) => (f.horizontalAlignment = H_ALIGN[s.align!]), r, c);
-      if (s.valign) add(`valign:${s.valign}`, (f) => (f.verticalAlignment = V_ALIGN[s.valign!]), r, c);
-      if (s.wrap) add('wrap', (f) => (f.wrapText = true), r, c);
-      if (s.border) add('border', setBorders, r, c);
+      if (s.bold) add('bold', (f) => (f.font.bold = true), 2, true, r, c);
+      if (s.italic) add('italic', (f) => (f.font.italic = true), 2, true, r, c);
+      if (s.fontSize) add(`size:${s.fontSize}`, (f) => (f.font.size = s.fontSize!), 2, s.fontSize, r, c);
+      if (s.color) add(`color:${s.color}`, (f) => (f.font.color = s.color!), 2, s.color, r, c);
+      if (s.fill) add(`fill:${s.fill}`, (f) => (f.fill.color = s.fill!), 2, s.fill, r, c);
+      if (s.align) add(`align:${s.align}`, (f) => (f.horizontalAlignment = H_ALIGN[s.align!]), 1, H_ALIGN[s.align], r, c);
+      if (s.valign) add(`valign:${s.valign}`, (f) => (f.verticalAlignment = V_ALIGN[s.valign!]), 1, V_ALIGN[s.valign], r, c);
+      if (s.wrap) add('wrap', (f) => (f.wrapText = true), 1, true, r, c);
+      if (s.border) {
+        let g = groups.get('border');
+        if (!g) groups.set('border', (g = { op: setBorders, cost: (a, rows, cols) => bordersCost(a, borderEdges(rows, cols).length), cells: [] }));
+        g.cells.push([r, c]);
+      }
     }),
   );
-  for (const { op, ops, cells } of groups.values()) {
+  for (const { op, cost, cells } of groups.values()) {
     for (const rect of rectangles(cells)) {
-      await budget.reserve(60, ops);
-      op(ws.getRange(rangeAddress(rect.r1, rect.c1, rect.r2, rect.c2)).format, rect.r2 - rect.r1 + 1, rect.c2 - rect.c1 + 1);
+      const address = rangeAddress(rect.r1, rect.c1, rect.r2, rect.c2);
+      const rows = rect.r2 - rect.r1 + 1;
+      const cols = rect.c2 - rect.c1 + 1;
+      await budget.add(cost(address, rows, cols), () => op(untrackedRange(ws, address).format, rows, cols), `trang "${sheet.name}"`);
     }
   }
 }
 
-function setBorders(f: Excel.RangeFormat, rows: number, cols: number): void {
+function borderEdges(rows: number, cols: number): Excel.BorderIndex[] {
   const edges: Excel.BorderIndex[] = [
     'EdgeTop' as Excel.BorderIndex, 'EdgeBottom' as Excel.BorderIndex, 'EdgeLeft' as Excel.BorderIndex, 'EdgeRight' as Excel.BorderIndex,
   ];
   if (rows > 1) edges.push('InsideHorizontal' as Excel.BorderIndex);
   if (cols > 1) edges.push('InsideVertical' as Excel.BorderIndex);
-  for (const e of edges) f.borders.getItem(e).style = 'Continuous';
+  return edges;
+}
+
+function setBorders(f: Excel.RangeFormat, rows: number, cols: number): void {
+  for (const e of borderEdges(rows, cols)) f.borders.getItem(e).style = 'Continuous';
 }
 
 /** Cells → rectangles: runs along each row, then runs of the same columns stacked. */
@@ -419,11 +454,14 @@ function runs(widths: (number | undefined)[]): [number, number, number][] {
 async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
   if (!isExcelApiSupported(OPTIONAL_SETS.dataValidation)) return;
   for (const v of sheet.validations ?? []) {
-    await budget.reserve(jsonBytes(v) * 2, 3);
-    const dv = ws.getRange(v.range).dataValidation;
-    dv.rule = validationRule(v);
-    if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
-    if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: v.error };
+    const rule = validationRule(v);
+    await budget.add(rangeSetCost(v.range, 1, rule) + 2 * (WIRE.set + jsonBytes(v)), () => {
+      if (!isExcelApiSupported(OPTIONAL_SETS.dataValidation)) return;
+      const dv = untrackedRange(ws, v.range).dataValidation;
+      dv.rule = rule;
+      if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
+      if (v.error) dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: v.error };
+    }, `trang "${sheet.name}"`);
   }
 }
 
@@ -443,10 +481,10 @@ function validationRule(v: Validation): Excel.DataValidationRule {
 /** Unlock the cells people fill, then protect (no password, ExcelApi 1.2). */
 async function queueProtectionOps(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
   if (!sheet.protection) return;
+  const where = `trang "${sheet.name}"`;
   for (const r of sheet.protection.unlockedRanges) {
-    await budget.reserve(r.length);
-    ws.getRange(r).format.protection.locked = false;
+    await budget.add(rangeSetCost(r, 2, false), () => (untrackedRange(ws, r).format.protection.locked = false), where);
   }
-  await budget.reserve(60);
-  ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  const options = { allowFormatColumns: true, allowFormatRows: true };
+  await budget.add(WIRE.nav + WIRE.call + jsonBytes(options) + 20, () => ws.protection.protect(options), where);
 }

@@ -65,10 +65,15 @@ export class PaneError extends Error {
   }
 }
 
-/** Runs `body` in one Excel.run; any Office or unexpected error becomes a PaneError. */
+/**
+ * Runs `body` in one Excel.run; any Office or unexpected error becomes a
+ * PaneError. `delayForCellEdit`: while the user is typing in a cell, Excel
+ * waits for them to finish instead of refusing (where the host supports it;
+ * elsewhere InvalidOperationInCellEditMode says to press Enter or Esc).
+ */
 async function excelRun<T>(body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
-    return await Excel.run(body);
+    return await Excel.run({ delayForCellEdit: true }, body);
   } catch (e) {
     throw asPaneError(e);
   }

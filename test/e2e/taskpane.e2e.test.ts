@@ -1,6 +1,8 @@
 /**
- * End to end: the real task pane, built by webpack, in Chromium, on the
- * in-memory Excel stand-in, with the example district loaded. What a user
+ * End to end: the real task pane, built by webpack, in Chromium, on
+ * Microsoft's real Excel client (excel-web-16.00.js served locally from
+ * @microsoft/office-js) talking to the RichApi host of dev/office-host,
+ * with the example district loaded. What a user
  * does (click Tổng hợp, a finding, a sheet link; pick files) and what they
  * would check (the sheets written, the totals, the messages, the selected
  * cell). The pane must give the same output sheets as the core compiles
@@ -165,8 +167,11 @@ afterAll(async () => {
 });
 
 describe('the task pane in the browser harness', () => {
-  it('opens on the example workbook with the six actions, without office.js (the stand-in plays Excel)', async () => {
+  it("opens on the example workbook with the six actions, on Microsoft's Excel client served locally (nothing from the network)", async () => {
     expect(harnessRequests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(harnessRequests).toContain(`${server.url}office-js/excel-web-16.00.js`);
+    // The client's own classes, not a stand-in's: its HTTP executor is what the host answers.
+    await expect(page.evaluate(() => typeof (window as any).OfficeExtension.HttpUtility.setCustomSendRequestFunc)).resolves.toBe('function');
     const snap = await snapshot();
     expect(snap.sheets.map((s) => s.name)).toEqual(grids.map((g) => g.sheet));
     for (const name of ['Tổng hợp', 'Kiểm tra', 'Tạo mẫu', 'Nhập báo cáo', 'Tổng hợp từ tệp', 'Xuất báo cáo']) {

@@ -1,6 +1,6 @@
 import { describeOfficeError } from '../../src/excel';
-import { FakeOfficeError, createFakeOffice } from '../../dev/fake-excel';
-import { rejection } from './helpers';
+import { FakeOfficeError } from '../../dev/fake-excel';
+import { onEachClient, rejection, setup } from './helpers';
 
 describe('describeOfficeError', () => {
   it.each([
@@ -16,9 +16,16 @@ describe('describeOfficeError', () => {
     expect(describeOfficeError(new FakeOfficeError(code))).toMatch(re);
   });
 
-  it('recognises cell-editing mode and protected sheets by message, and unknown codes', () => {
-    expect(describeOfficeError({ name: 'RichApi.Error', code: 'InvalidOperation', message: 'Excel is in cell-editing mode.' })).toMatch(/chế độ sửa ô/);
-    expect(describeOfficeError({ code: 'InvalidOperation', message: "The cell or chart you're trying to change is on a protected sheet." })).toMatch(/bảo vệ/);
+  it('recognises Office errors by code, never by their text (Excel words it in the Office UI language)', () => {
+    // Vietnamese Office: the message is Vietnamese, the code is the same.
+    expect(describeOfficeError({ name: 'RichApi.Error', code: 'InvalidOperationInCellEditMode', message: 'Excel đang ở chế độ chỉnh sửa ô.' })).toBe(
+      'Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.',
+    );
+    expect(describeOfficeError({ name: 'RichApi.Error', code: 'AccessDenied', message: 'Bạn không thể thực hiện thao tác được yêu cầu.' })).toMatch(/bảo vệ/);
+    // English text with another code is that code's case, not cell-editing or protection.
+    expect(describeOfficeError({ name: 'RichApi.Error', code: 'InvalidOperation', message: 'Excel is in cell-editing mode.' })).toBe(
+      'Excel không thực hiện được thao tác này trên đối tượng hiện tại.',
+    );
     expect(describeOfficeError({ name: 'RichApi.Error', code: 'WeirdNewCode', message: 'Something odd' })).toBe(
       'Excel báo lỗi (WeirdNewCode): Something odd. Hãy thử lại; nếu vẫn lỗi, lưu và mở lại sổ làm việc.',
     );
@@ -26,9 +33,11 @@ describe('describeOfficeError', () => {
     expect(describeOfficeError(new Error('Không tìm thấy trang "A".'))).toBe('Không tìm thấy trang "A".');
   });
 
-  it('describes what the stand-in throws while the user is typing in a cell', async () => {
-    const fake = createFakeOffice();
-    fake.addSheet('S');
+});
+
+onEachClient(() => describe('describeOfficeError on what the real client throws', () => {
+  it('describes the error while the user is typing in a cell', async () => {
+    const fake = setup([{ sheet: 'S', originRow: 0, originCol: 0, cells: [] }]);
     fake.setCellEditMode(true);
     const err = await rejection(fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[1]];
@@ -36,4 +45,4 @@ describe('describeOfficeError', () => {
     }));
     expect(describeOfficeError(err)).toBe('Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.');
   });
-});
+}));

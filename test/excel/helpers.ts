@@ -1,10 +1,25 @@
-/** Shared set-up for the Office.js layer tests: the stand-in installed as the globals. */
+/**
+ * Shared set-up for the Office.js layer tests: Microsoft's real Excel client
+ * (@microsoft/office-js, each build in turn) talking to the RichApi host of
+ * dev/office-host over an in-memory workbook.
+ */
 import type { SheetGrid } from '../../src/core/grid';
 import type { OutCell, OutputSheet } from '../../src/core/sheet-model';
-import { installFakeOffice, type FakeOffice, type FakeOptions } from '../../dev/fake-excel';
+import { CLIENT_BUILDS, RichApiHost, loadClient, useHost, type ClientBuild, type HostOptions } from '../../dev/office-host';
 
-export function setup(grids: SheetGrid[] = [], options: FakeOptions = {}): FakeOffice {
-  return installFakeOffice(globalThis, grids, options);
+/** A new workbook holding `grids` (else one empty Sheet1), served to the loaded client. */
+export function setup(grids: SheetGrid[] = [], options: HostOptions = {}): RichApiHost {
+  const host = new RichApiHost(options);
+  host.loadGrids(grids);
+  return useHost(host);
+}
+
+/** Runs `body` (describe/it blocks) once on each build of the real client: web, Windows, Mac. */
+export function onEachClient(body: (build: ClientBuild) => void): void {
+  describe.each(CLIENT_BUILDS.map((b) => [b]))('Excel client %s', (build) => {
+    beforeAll(() => loadClient(build));
+    body(build);
+  });
 }
 
 /** A unit-like sheet: an identification block, a figures table, a long note. */
@@ -17,7 +32,6 @@ export function unitGrid(name: string, rows = 30, origin: [number, number] = [0,
   for (let i = 0; i < rows; i++) cells.push([`A${i}`, `Chỉ tiêu số ${i} của ${name}`, 'tin, bài', i * 3, i % 5 === 0 ? 'Ghi chú dài về việc tuyên truyền cải cách hành chính' : null]);
   return { sheet: name, originRow: origin[0], originCol: origin[1], cells };
 }
-
 /** A small output sheet as the layout would give it. */
 export function outputSheet(name: string, rows = 5, extra: Partial<OutputSheet> = {}): OutputSheet {
   const body: OutCell[][] = [

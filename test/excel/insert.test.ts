@@ -3,7 +3,7 @@ import type { SheetGrid } from '../../src/core/grid';
 import { insertSheetsFromFiles, type ImportFile } from '../../src/excel';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { makeUnitGrid } from '../helpers/unit-grid';
-import { setup, unitGrid } from './helpers';
+import { setup, unitGrid, onEachClient } from './helpers';
 
 /** A real .xlsx of these sheets, with its grids as the pane reads them (the Office.js layer never parses files). */
 function xlsxFile(name: string, sheets: SheetGrid[]): ImportFile {
@@ -23,6 +23,7 @@ const huongLoc = () => ({
 });
 const notes = (): SheetGrid => ({ sheet: 'Ghi chú', originRow: 0, originCol: 0, cells: [['Ghi chú riêng của xã']] });
 
+onEachClient(() => {
 describe('insertSheetsFromFiles', () => {
   it('with ExcelApi 1.13 lets Excel insert the unit sheets only, named after the unit', async () => {
     const fake = setup([unitGrid('Tổng hợp', 2)], { apiVersion: '1.13' });
@@ -89,4 +90,5 @@ describe('insertSheetsFromFiles', () => {
     expect(res.added).toEqual(['UBND xã Hương Lộc']);
     expect(res.problems).toEqual(['Tệp "ghi-chu.xlsx" không có trang báo cáo theo mẫu TTCCHC-1 nên không nhập.']);
   });
+});
 });

@@ -1,6 +1,7 @@
 import { readWorkbookGrids, readWorkbookGridsWithStats } from '../../src/excel';
-import { setup, unitGrid } from './helpers';
+import { setup, unitGrid, onEachClient } from './helpers';
 
+onEachClient(() => {
 describe('readWorkbookGrids', () => {
   it('gives each sheet\'s used range with its origin, empty cells as null and errors as {error}', async () => {
     const fake = setup([
@@ -30,7 +31,7 @@ describe('readWorkbookGrids', () => {
   it('reads in chunks so no response exceeds the limit, the syncs growing with the data not the sheets', async () => {
     const limit = 20_000;
     const run = async (sheets: number, rows: number) => {
-      const fake = setup(Array.from({ length: sheets }, (_, i) => unitGrid(`Đơn vị ${i + 1}`, rows)), { payloadLimit: limit });
+      const fake = setup(Array.from({ length: sheets }, (_, i) => unitGrid(`Đơn vị ${i + 1}`, rows)), { requestLimit: limit, responseLimit: limit });
       const { grids, stats } = await fake.run((ctx) => readWorkbookGridsWithStats(ctx, { maxResponseBytes: limit * 0.8 }));
       for (const s of fake.stats.perSync.filter((p) => !p.error)) expect(s.responseBytes).toBeLessThanOrEqual(limit);
       return { fake, grids, stats };
@@ -47,7 +48,7 @@ describe('readWorkbookGrids', () => {
 
   it('recovers when a response is refused as too large: smaller chunks, same result', async () => {
     // The reader's budget is bigger than what the host accepts: Excel refuses, the reader splits.
-    const fake = setup([unitGrid('Lớn', 300)], { payloadLimit: 8_000 });
+    const fake = setup([unitGrid('Lớn', 300)], { responseLimit: 8_000 });
     const { grids, stats } = await fake.run((ctx) => readWorkbookGridsWithStats(ctx, { maxResponseBytes: 60_000 }));
     expect(stats.retries).toBeGreaterThan(0);
     expect(fake.stats.failedSyncs).toBe(stats.retries);
@@ -62,4 +63,5 @@ describe('readWorkbookGrids', () => {
     const grids = await fake.run((ctx) => readWorkbookGrids(ctx));
     expect(grids.map((g) => g.sheet)).toEqual(['A', 'B']);
   });
+});
 });

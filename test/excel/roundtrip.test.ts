@@ -1,5 +1,5 @@
 /**
- * The whole pane flow on the stand-in with the real core: read the
+ * The whole pane flow on Microsoft's real Excel client (dev/office-host) with the real core: read the
  * workbook, compile, write the outputs; then what Excel holds is exactly
  * what the layout asked for, and compiling again gives the same sheets.
  */
@@ -7,9 +7,9 @@ import { compileGrids } from '../../src/core/compile';
 import { isOwnOutputSheet, layoutOutputs, layoutTemplate } from '../../src/core/layout';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { readWorkbookGrids, writeOutputSheets } from '../../src/excel';
-import type { FakeOffice } from '../../dev/fake-excel';
+import type { RichApiHost } from '../../dev/office-host';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
-import { setup } from './helpers';
+import { onEachClient, setup } from './helpers';
 
 const communes = ['Hương Lộc', 'Thượng Lộ', 'Hương Phú', 'Thượng Quảng'].map((name, i) => ({
   ...makeUnitGrid(sampleSpec({ unit: `UBND xã ${name}`, unitCode: `X00${i + 1}`, figures: { ...sampleSpec().figures, A1: 10 + i, D2: 1000 + i * 100, D3: 500 + i } })),
@@ -29,7 +29,7 @@ function trimmed(rows: Cell[][]): Cell[][] {
 }
 const expectedValues = (s: OutputSheet) => trimmed(s.rows.map((r) => Array.from(r, (c) => c?.v ?? null)));
 
-async function compileInExcel(fake: FakeOffice) {
+async function compileInExcel(fake: RichApiHost) {
   return fake.run(async (ctx) => {
     const grids = await readWorkbookGrids(ctx);
     const sheets = layoutOutputs(compileGrids(grids, {}), { now: new Date('2025-10-20T08:00:00Z') });
@@ -38,7 +38,8 @@ async function compileInExcel(fake: FakeOffice) {
   });
 }
 
-describe('read → compile → write on the stand-in', () => {
+onEachClient(() => {
+describe('read → compile → write on the real client', () => {
   it('writes exactly the layout\'s values, as values (no formulas), and leaves the unit sheets as they were', async () => {
     const fake = setup(communes);
     const unitsBefore = communes.map((c) => fake.sheet(c.sheet)!.values);
@@ -80,4 +81,5 @@ describe('read → compile → write on the stand-in', () => {
     expect(old.sheet(template.name)!.validations).toEqual([]);
     expect(res.notes.some((n) => n.includes(template.name))).toBe(true);
   });
+});
 });

@@ -1,11 +1,11 @@
 import { columnWidthPoints, writeOutputSheets } from '../../src/excel';
 import { readWorkbookGrids } from '../../src/excel';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
-import { rejection, outputSheet, setup, unitGrid } from './helpers';
+import { onEachClient, rejection, outputSheet, setup, unitGrid } from './helpers';
 
 const isOwn = (n: string) => /^(TH|PL|BC) /.test(n) || n === 'Kiểm tra';
 
-describe('writeOutputSheets', () => {
+onEachClient(() => describe('writeOutputSheets', () => {
   it('writes values, number formats, styles, merges, widths, freeze panes and print settings', async () => {
     const fake = setup([unitGrid('Hương Lộc', 3)]);
     const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 3)], { isOwnOutput: isOwn }));
@@ -52,13 +52,14 @@ describe('writeOutputSheets', () => {
       expect(res.syncs).toBe(fake.stats.syncs);
       syncs.push(fake.stats.syncs);
     }
-    expect(syncs).toEqual([3, 3]);
+    // Names; the new sheets (their own sync, so their content can be sent again after a refusal); content; swap.
+    expect(syncs).toEqual([4, 4]);
   });
 
   it('splits writes so no request exceeds the limit; the syncs grow with the data', async () => {
     const limit = 30_000;
     const run = async (rows: number) => {
-      const fake = setup([unitGrid('Hương Lộc', 3)], { payloadLimit: limit });
+      const fake = setup([unitGrid('Hương Lộc', 3)], { requestLimit: limit, responseLimit: limit });
       const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', rows), outputSheet('TH B', rows)], { maxRequestBytes: limit * 0.9 }));
       expect(fake.stats.failedSyncs).toBe(0);
       expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(limit);
@@ -112,11 +113,21 @@ describe('writeOutputSheets', () => {
     const fake = setup([unitGrid('Hương Lộc', 2)]);
     await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2)], { isOwnOutput: isOwn }));
     const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
-    // Excel fails while the second new sheet is being filled.
-    fake.injectFailure({ match: (op) => op.action === 'set values' && op.path.includes('TH B'), code: 'GeneralException' });
+    // Excel fails while the second new sheet is being filled, every time it is tried.
+    fake.injectFailure({ match: (op) => op.action === 'set values' && JSON.stringify(op.args).includes('Bảng tổng hợp TH B'), code: 'GeneralException', persistent: true });
     const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 9), outputSheet('TH B', 9)], { isOwnOutput: isOwn })));
     expect(err.code).toBe('GeneralException');
     expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
+  });
+
+  it('sends the content again in halves after "An internal error has occurred", and the write completes', async () => {
+    const fake = setup([unitGrid('Hương Lộc', 2)]);
+    fake.injectFailure({ match: (op) => op.action === 'set values' && JSON.stringify(op.args).includes('Bảng tổng hợp TH B'), code: 'GeneralException' });
+    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 5), outputSheet('TH B', 5)], { isOwnOutput: isOwn }));
+    expect(res.written).toEqual(['TH A', 'TH B']);
+    expect(fake.stats.failedSyncs).toBe(1);
+    expect(fake.sheet('TH B')!.values[6]).toEqual(['A5', 'Chỉ tiêu 5', 1004]);
+    expect(fake.cell('TH B', 'B2').format).toMatchObject({ bold: true, fill: '#DDEBF7' });
   });
 
   it('puts the old output back when the final swap fails', async () => {
@@ -124,7 +135,7 @@ describe('writeOutputSheets', () => {
     await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2), outputSheet('TH Cũ', 1)], { isOwnOutput: isOwn }));
     const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
     // The second new sheet cannot take its final name: the old sheets are already renamed aside.
-    fake.injectFailure({ match: (op) => op.action === 'set name' && op.args === 'TH B' && op.path.includes('add'), code: 'GeneralException' });
+    fake.injectFailure({ match: (op) => op.action === 'set name' && op.args === 'TH B', code: 'GeneralException' });
     const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 7), outputSheet('TH B', 7)], { isOwnOutput: isOwn })));
     expect(err.code).toBe('GeneralException');
     expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
@@ -174,4 +185,4 @@ describe('writeOutputSheets', () => {
     expect(res.notes.join('\n')).toMatch(/cố định dòng tiêu đề/);
     expect(res.notes.join('\n')).toMatch(/kiểm tra dữ liệu nhập/);
   });
-});
+}));
