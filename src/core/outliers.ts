@@ -25,11 +25,11 @@
  *
  * Outliers are warnings, never errors: the figure still counts (spec §8).
  */
-import type { Finding } from './findings';
+import { makeFinding, type Finding } from './findings';
 import type { CompileResult, PreviousPeriod, ReportEntry } from './model';
 import { formatNumber } from './numbers';
 import { INDICATORS, type IndicatorCode, type Level } from './template';
-import { unitKey } from './text';
+import { unitKey } from './unit-names';
 
 export const OUTLIER_LIMITS = {
   RATIO_TO_MEDIAN: 8,
@@ -73,15 +73,7 @@ function times(ratio: number): string {
 
 function finding(entry: ReportEntry, code: IndicatorCode, message: string): Finding {
   const r = entry.report;
-  return {
-    severity: 'warning',
-    unit: r.unit,
-    ...(r.source.file ? { file: r.source.file } : {}),
-    sheet: r.source.sheet,
-    cell: r.figureCells[code] ?? '',
-    rule: 'figure.outlier',
-    message,
-  };
+  return makeFinding('warning', { unit: r.unit, file: r.source.file, sheet: r.source.sheet, cell: r.figureCells[code] ?? '' }, 'figure.outlier', message);
 }
 
 /** Counted reports grouped as siblings: same parent (folded name), same level. */

@@ -10,7 +10,7 @@ import type { CellValue, SheetGrid } from '../../src/core/grid';
 import type { PreviousPeriod } from '../../src/core/model';
 import { findOutliers, siblingOutliers } from '../../src/core/outliers';
 import { emptyFigures } from '../../src/core/template';
-import { unitKey } from '../../src/core/text';
+import { unitKey } from '../../src/core/unit-names';
 import { readXlsxFile } from '../../src/xlsx/read-file';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 
