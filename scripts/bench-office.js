@@ -58,7 +58,7 @@ async function measure(n, lib) {
     }
   }
   host.loadClient('web');
-  const excel = host.useHost(new host.RichApiHost({ apiVersion: '1.13' }));
+  const excel = host.attachHost(new host.RichApiHost({ apiVersion: '1.13' }));
   excel.loadGrids(grids);
   const phase = async (name, fn) => {
     excel.resetStats();

@@ -6,7 +6,7 @@
  * client is connected BEFORE the pane mounts. Tests (and people) drive it
  * through `window.harness`.
  */
-import { RichApiHost, connectClient, useHost } from '../office-host/browser';
+import { RichApiHost, connectClient, attachHost } from '../office-host/browser';
 import { mountPane } from '../../src/taskpane/mount';
 import { paneBusy } from '../../src/taskpane/busy-store';
 import { renderWorkbook, type SheetView } from './workbook-view';
@@ -17,7 +17,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { ErrorBoundary } from '../../src/taskpane/components/ErrorBoundary';
 
 // ExcelApi 1.13: Nhập báo cáo can let Excel insert sheets from base64, as recent Excel does.
-const fake = useHost(new RichApiHost({ apiVersion: '1.13' })).loadGrids([]);
+const fake = attachHost(new RichApiHost({ apiVersion: '1.13' })).loadGrids([]);
 connectClient(globalThis, 'web');
 
 type Selection = { sheet: string; address: string } | null;

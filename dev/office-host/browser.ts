@@ -4,4 +4,4 @@
  * package by webpack): the browser harness. No Node-only imports.
  */
 export { RichApiHost } from './host';
-export { connectClient, useHost } from './connect';
+export { connectClient, attachHost } from './connect';

@@ -18,7 +18,7 @@ import * as path from 'path';
 import { connectClient, type ClientBuild } from './connect';
 
 export type { ClientBuild } from './connect';
-export { useHost, currentHost } from './connect';
+export { attachHost, currentHost } from './connect';
 
 /** The three builds the add-in meets: Excel on the web, Windows (Microsoft 365), Mac. */
 export const CLIENT_BUILDS: readonly ClientBuild[] = ['web', 'win32', 'mac'];

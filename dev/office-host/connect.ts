@@ -21,13 +21,13 @@ let host: RichApiHost | undefined;
 let running = 0;
 
 /** Requests of the client go to this host from now on. */
-export function useHost(h: RichApiHost): RichApiHost {
+export function attachHost(h: RichApiHost): RichApiHost {
   host = h;
   return h;
 }
 
 export function currentHost(): RichApiHost {
-  if (!host) throw new Error('office-host: no host in use (call useHost)');
+  if (!host) throw new Error('office-host: no host in use (call attachHost)');
   return host;
 }
 

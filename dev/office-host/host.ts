@@ -26,7 +26,7 @@ import { ERROR_MESSAGES, officeError } from '../fake-excel/errors';
 import { FakeRange, FakeRangeBorder, type RangeTarget } from '../fake-excel/range';
 import { MAX_COLS, MAX_ROWS, type SheetState } from '../fake-excel/state';
 import { FakeChart, FakeChartCollection, FakeWorkbook, FakeWorksheet, FakeWorksheetCollection } from '../fake-excel/workbook';
-import { useHost } from './connect';
+import { attachHost } from './connect';
 import {
   ActionType, FLAG_DELAY_FOR_CELL_EDIT, PathType,
   type ActionInfo, type ActionResult, type ObjectPathInfo, type RequestBody, type ResponseBody, type ResponseError,
@@ -152,7 +152,7 @@ export class RichApiHost {
   clearFailures(): void { this.office.clearFailures(); }
   /** `Excel.run(batch)` on the loaded real client, talking to this host. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    useHost(this);
+    attachHost(this);
     return Excel.run(batch);
   }
 

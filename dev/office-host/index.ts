@@ -4,7 +4,7 @@
  */
 export { RichApiHost, WEB_PAYLOAD_LIMIT, emptyHostStats, HostGap } from './host';
 export type { HostOptions, HostStats, RequestRecord, Platform } from './host';
-export { CLIENT_BUILDS, CLIENT_FILES, clientDir, loadClient, unloadClient, useHost, currentHost, loadedBuild } from './client';
+export { CLIENT_BUILDS, CLIENT_FILES, clientDir, loadClient, unloadClient, attachHost, currentHost, loadedBuild } from './client';
 export type { ClientBuild } from './client';
 export { connectClient } from './connect';
 export { startHostServer } from './server';

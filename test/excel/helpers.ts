@@ -5,13 +5,13 @@
  */
 import type { SheetGrid } from '../../src/core/grid';
 import type { OutCell, OutputSheet } from '../../src/core/sheet-model';
-import { CLIENT_BUILDS, RichApiHost, loadClient, useHost, type ClientBuild, type HostOptions } from '../../dev/office-host';
+import { CLIENT_BUILDS, RichApiHost, loadClient, attachHost, type ClientBuild, type HostOptions } from '../../dev/office-host';
 
 /** A new workbook holding `grids` (else one empty Sheet1), served to the loaded client. */
 export function setup(grids: SheetGrid[] = [], options: HostOptions = {}): RichApiHost {
   const host = new RichApiHost(options);
   host.loadGrids(grids);
-  return useHost(host);
+  return attachHost(host);
 }
 
 /** Runs `body` (describe/it blocks) once on each build of the real client: web, Windows, Mac. */

@@ -4,11 +4,11 @@
  * browser page pointed at it, and gets the same answers and byte counts as
  * in-process.
  */
-import { RichApiHost, loadClient, startHostServer, useHost, type HostServer } from '../../dev/office-host';
+import { RichApiHost, loadClient, startHostServer, attachHost, type HostServer } from '../../dev/office-host';
 import { unitGrid } from './helpers';
 
 let server: HostServer;
-const overHttp = useHost(new RichApiHost());
+const overHttp = attachHost(new RichApiHost());
 beforeAll(async () => {
   loadClient('web');
   server = await startHostServer(overHttp);
@@ -27,7 +27,7 @@ describe('the host over HTTP', () => {
   it('answers the real client over HTTP as in-process, with the same bytes', async () => {
     const g = globalThis as Record<string, any>;
     overHttp.loadGrids([unitGrid('Hương Lộc', 2)]);
-    useHost(overHttp);
+    attachHost(overHttp);
     g.OfficeExtension.HttpUtility.setCustomSendRequestFunc(null); // the client's own fetch
     // A context given a URL posts every batch to <url>/ProcessQuery with the client's own fetch.
     const values = await readAndColour(new Excel.RequestContext(server.url));
@@ -37,7 +37,7 @@ describe('the host over HTTP', () => {
     expect(viaHttp.length).toBeGreaterThanOrEqual(2);
 
     loadClient('web'); // back to the in-process transport
-    const inProcess = useHost(new RichApiHost()).loadGrids([unitGrid('Hương Lộc', 2)]);
+    const inProcess = attachHost(new RichApiHost()).loadGrids([unitGrid('Hương Lộc', 2)]);
     await readAndColour(new Excel.RequestContext());
     expect(inProcess.stats.perSync.filter((r) => !r.cleanup).map((r) => r.requestBytes)).toEqual(viaHttp);
   });

@@ -6,13 +6,13 @@
  * client's; these tests check the host answers them as Excel would.
  */
 import * as XLSX from '@e965/xlsx';
-import { RichApiHost, useHost, type HostOptions } from '../../dev/office-host';
+import { RichApiHost, attachHost, type HostOptions } from '../../dev/office-host';
 import { FORMULA_VALUE, SIZE_MISMATCH_MESSAGE } from '../../dev/fake-excel';
 import { onEachClient } from './helpers';
 
 type OfficeError = { name: string; code: string; message: string };
 /** An empty workbook (no sheet yet) served to the loaded client. */
-const createHost = (options: HostOptions = {}): RichApiHost => useHost(new RichApiHost(options));
+const createHost = (options: HostOptions = {}): RichApiHost => attachHost(new RichApiHost(options));
 
 const NOT_LOADED_VALUES =
   "The property 'values' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.";

@@ -6,7 +6,7 @@
  */
 import { WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeLoadCost, rangeSetCost, sheetCost, untrackedRange } from '../../src/excel/wire-cost';
 import { jsonBytes } from '../../src/excel/cell-values';
-import { RichApiHost, loadClient, useHost } from '../../dev/office-host';
+import { RichApiHost, loadClient, attachHost } from '../../dev/office-host';
 
 const N = 100;
 type Kind = { name: string; model: (i: number) => number; queue: (ctx: Excel.RequestContext, ws: Excel.Worksheet, i: number) => void };
@@ -39,7 +39,7 @@ const KINDS: Kind[] = [
 
 /** Bytes per operation: the request of N + 1 operations less that of 1, after `warm` ids were used. */
 async function bytesPerOp(kind: Kind, warm: number): Promise<{ real: number; model: number }> {
-  const host = useHost(new RichApiHost({ requestLimit: 1e9, responseLimit: 1e9 }));
+  const host = attachHost(new RichApiHost({ requestLimit: 1e9, responseLimit: 1e9 }));
   host.addSheet('Xã Hương Lộc', [[1]]);
   for (let i = 0; i <= N; i++) host.addSheet(`Xã số ${i}`);
   let model = 0;
@@ -71,7 +71,7 @@ describe('wire cost of each kind of operation (real client, web build)', () => {
   });
 
   it('an untracked range costs less than a tracked one, and leaves nothing for the clean-up request', async () => {
-    const host = useHost(new RichApiHost());
+    const host = attachHost(new RichApiHost());
     host.addSheet('S', [[1]]);
     await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('S');

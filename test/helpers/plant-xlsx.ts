@@ -40,10 +40,6 @@ function colIndex(letters: string): number {
   return n - 1;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** Our writer's sheet XML (src/xlsx/write.ts) → cells; only the shapes it writes are parsed. */
 function parseSheet(p: string, xml: string): Sheet {
   const start = xml.indexOf('<sheetData>');
