@@ -11,6 +11,8 @@ import type { SheetGrid } from '../core/grid';
 import { ACCEPTED_FORMATS, WORKBOOK_EXT, XlsxReadError, otherFormatWarning } from './common';
 import { readXlsxFast } from './fast-read';
 import { fileTooLarge } from './zip-limits';
+// The command line's one table of system errors (this module serves the command line alone).
+import { systemErrorReason } from '../cli/system-errors';
 
 /** What the inputs expand to: the workbook files in reading order, and what was wrong with the rest. */
 export interface ExpandedInputs {
@@ -130,9 +132,7 @@ export async function readWorkbookFile(file: string): Promise<{ grids: SheetGrid
     }
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc tệp' : code === 'EBUSY' ? 'tệp đang bị chương trình khác khóa' : `lỗi hệ thống ${code ?? ''}`.trim();
-    throw new XlsxReadError('corrupt', name, `Không đọc được tệp "${name}": ${why}.`);
+    throw new XlsxReadError('corrupt', name, `Không đọc được tệp "${name}": ${systemErrorReason(e, file)}.`);
   }
   // The fast path reads plain files; SheetJS reads the rest and explains bad files.
   // SheetJS is loaded only when needed: it costs a tenth of a second per thread.
@@ -160,6 +160,7 @@ export async function readXlsxFileSafely(file: string): Promise<{ grids: SheetGr
 /** Any error thrown while reading a file, as the Finding the user sees. */
 export function readErrorFinding(file: string, e: unknown): Finding {
   if (e instanceof XlsxReadError) return fileFinding(file, `file.${e.reason}`, e.message);
-  const msg = e instanceof Error ? e.message : String(e);
+  // A system error in Vietnamese (never `ENOSPC: …`); anything else as the library said it.
+  const msg = (e as NodeJS.ErrnoException | undefined)?.code ? systemErrorReason(e, file) : e instanceof Error ? e.message : String(e);
   return fileFinding(file, 'file.unreadable', `Không đọc được tệp "${path.basename(file)}": ${msg}`);
 }
