@@ -54,6 +54,15 @@ function refuse(fileName: string, why: string): XlsxReadError {
     `Tệp "${fileName}" không được đọc: ${why}. Tệp có thể bị hỏng hoặc được tạo ra để làm treo máy; hãy mở tệp bằng Excel, lưu lại rồi gửi lại. Các tệp khác vẫn được tổng hợp.`);
 }
 
+/**
+ * The directory and the entries disagree. Not left to SheetJS: its inflater
+ * has no limit, so a bomb must not pass by being slightly malformed.
+ */
+function damaged(fileName: string): XlsxReadError {
+  return new XlsxReadError('corrupt', fileName,
+    `Tệp "${fileName}" bị hỏng, không đọc được (mục lục của gói zip không khớp với nội dung). Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
+}
+
 function tooLarge(fileName: string, what: string, limit: number): XlsxReadError {
   return new XlsxReadError('too-large', fileName,
     `Tệp "${fileName}" không được đọc: ${what} khi giải nén vượt quá ${limit / MB} MB, quá lớn đối với một sổ báo cáo (giới hạn: README, «Giới hạn khi đọc tệp»). Các tệp khác vẫn được tổng hợp.`);
@@ -67,8 +76,9 @@ export function fileTooLarge(fileName: string, bytes: number): XlsxReadError | n
 /**
  * The zip's directory, checked: at most `entries` entries, no duplicated
  * name (case-insensitive, as part names are), no two entries sharing bytes,
- * declared sizes within the limits. Null when the bytes are no readable zip
- * (no end record, cut short): the caller's reader explains that. Throws
+ * declared sizes within the limits. Null when the bytes have no zip end
+ * record (cut short): the caller's reader explains that. A directory that
+ * does not match the entries is damaged. Throws
  * XlsxReadError ('corrupt', 'too-large') on a refusal.
  */
 export function checkedZipDirectory(bytes: Uint8Array, fileName: string): ZipDirectory | null {
@@ -84,9 +94,9 @@ export function checkedZipDirectory(bytes: Uint8Array, fileName: string): ZipDir
   let zip64 = false;
   if (count === 0xffff || p === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || v.getUint32(loc, true) !== 0x07064b50) return null;
+    if (loc < 0 || v.getUint32(loc, true) !== 0x07064b50) throw damaged(fileName);
     const e64 = Number(v.getBigUint64(loc + 8, true));
-    if (e64 + 56 > len || v.getUint32(e64, true) !== 0x06064b50) return null;
+    if (e64 + 56 > len || v.getUint32(e64, true) !== 0x06064b50) throw damaged(fileName);
     count = Number(v.getBigUint64(e64 + 32, true));
     p = Number(v.getBigUint64(e64 + 48, true));
     zip64 = true;
@@ -98,7 +108,7 @@ export function checkedZipDirectory(bytes: Uint8Array, fileName: string): ZipDir
   const names = new Set<string>();
   let declared = 0;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > len || v.getUint32(p, true) !== 0x02014b50) return null;
+    if (p + 46 > len || v.getUint32(p, true) !== 0x02014b50) throw damaged(fileName);
     const method = v.getUint16(p + 10, true);
     let compSize = v.getUint32(p + 20, true);
     let size = v.getUint32(p + 24, true);
@@ -123,7 +133,7 @@ export function checkedZipDirectory(bytes: Uint8Array, fileName: string): ZipDir
         x += 4 + sz;
       }
     }
-    if (p + 46 + nameLen > len) return null;
+    if (p + 46 + nameLen > len) throw damaged(fileName);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\/+/, '');
     const key = name.toLowerCase();
     if (names.has(key)) throw refuse(fileName, `gói zip có hai phần cùng tên "${name}"`);
@@ -131,8 +141,9 @@ export function checkedZipDirectory(bytes: Uint8Array, fileName: string): ZipDir
     if (size > ZIP_LIMITS.entryBytes) throw tooLarge(fileName, `phần "${name}"`, ZIP_LIMITS.entryBytes);
     declared += size;
     if (declared > ZIP_LIMITS.workbookBytes) throw tooLarge(fileName, 'tổng các phần', ZIP_LIMITS.workbookBytes);
-    if (offset + 30 > len || v.getUint32(offset, true) !== 0x04034b50) return null;
+    if (offset + 30 > len || v.getUint32(offset, true) !== 0x04034b50) throw damaged(fileName);
     const dataStart = offset + 30 + v.getUint16(offset + 26, true) + v.getUint16(offset + 28, true);
+    if (dataStart + compSize > len) throw damaged(fileName);
     entries.push({ name, method, compSize, size, offset, dataStart });
     p += 46 + nameLen + extraLen + commentLen;
   }

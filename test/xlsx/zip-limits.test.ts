@@ -65,6 +65,17 @@ describe.each(readers)('%s', (_label, read) => {
     expect(e.reason).toBe('too-large');
   });
 
+  it('does not let a slightly malformed bomb through to an unlimited inflater', () => {
+    const file = bomb(2048, true);
+    const second = file.indexOf(Buffer.from('PK\x03\x04', 'latin1'), 4);
+    file[second + 3] = 0x09;
+    const t0 = Date.now();
+    const e = refusal(() => read(file));
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(e.reason).toBe('corrupt');
+    expect(e.message).toMatch(/Tệp "bom.xlsx" bị hỏng/);
+  });
+
   it('refuses a duplicated part name (the readers would take different parts)', () => {
     const twin = real.find((p) => p.name === SHEET)!;
     const e = refusal(() => read(packZip([...real, { ...twin }])));
