@@ -6,7 +6,6 @@
  * 1 it could not run (no input file at all, an output that cannot be
  * written), 2 a usage mistake (unknown option, missing value).
  */
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { Finding } from '../core/findings';
 import type { CompileOptions, CompileResult, Plan, SheetRead } from '../core/model';
@@ -24,6 +23,9 @@ import { readFiles } from './read-pool';
 import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
+import { OutputError } from './output-files';
+import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
+import { terminalSafe } from './terminal-text';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -35,6 +37,13 @@ export interface Io {
   err: (s: string) => void;
   /** Progress bar target (stderr); null for none. */
   progressStream?: NodeJS.WriteStream | null;
+  /** TEST ONLY (test/cli/output-safety.test.ts): a failure simulated between writing and renaming the outputs. */
+  writeHooks?: WriteHooks;
+}
+
+/** Every printed line made terminal-safe (unit text may hold `ESC[2K`…): done once here, so no producer has to remember. */
+function safeIo(io: Io): Io {
+  return { ...io, out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
 }
 
 /** `tonghop check … | head`: a closed pipe ends the output quietly, not with a stack trace. */
@@ -131,6 +140,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     quietOnClosedPipe();
     io = defaultIo();
   }
+  io = safeIo(io);
   try {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -157,7 +167,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       io.err('Xem hướng dẫn: tonghop --help');
       return EXIT_USAGE;
     }
-    if (e instanceof CommandError) {
+    if (e instanceof CommandError || e instanceof OutputError) {
       io.err(e.message);
       return EXIT_FAILED;
     }
@@ -215,10 +225,11 @@ interface Gathered {
 }
 
 /** Expands the inputs (the plan file first), reads every file (worker threads for many files). */
-async function gather(args: ParsedArgs, io: Io): Promise<Gathered> {
+async function gather(args: ParsedArgs, io: Io, beforeRead?: (files: string[]) => void): Promise<Gathered> {
   const plan = stringOption(args, 'plan');
   const inputs = [...(plan ? [plan] : []), ...requireInputs(args)];
   const { files, findings } = await expandInputs(inputs);
+  beforeRead?.(files);
   if (files.length === 0) {
     for (const f of findings) io.err(findingLine(f));
     throw new CommandError('Không có sổ Excel nào để đọc. Hãy chỉ ra tệp báo cáo hoặc thư mục chứa các tệp .xlsx (hoặc .xls, .xlsb, .ods…).');
@@ -244,61 +255,6 @@ async function gather(args: ParsedArgs, io: Io): Promise<Gathered> {
 }
 
 // ---------------------------------------------------------------- writing
-
-function describeWriteError(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EBUSY' || code === 'EPERM' ? 'tệp đang mở trong Excel hoặc bị khóa, hãy đóng tệp rồi chạy lại'
-      : code === 'EACCES' ? 'không có quyền ghi vào đây'
-        : code === 'EISDIR' ? 'đây là một thư mục'
-          : code === 'ENOTDIR' || code === 'ENOENT' ? 'thư mục chứa tệp không tồn tại và không tạo được'
-            : e instanceof Error ? e.message : String(e);
-  return `Không ghi được tệp "${file}": ${why}.`;
-}
-
-async function writeOutput(file: string, data: Uint8Array | string): Promise<void> {
-  try {
-    await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fsp.writeFile(file, data);
-  } catch (e) {
-    throw new CommandError(describeWriteError(file, e));
-  }
-}
-
-/** Fails early (before minutes of reading) when an output path is plainly unusable. */
-async function checkWritable(file: string): Promise<void> {
-  try {
-    const st = await fsp.stat(file);
-    if (st.isDirectory()) throw new CommandError(describeWriteError(file, Object.assign(new Error(), { code: 'EISDIR' })));
-  } catch (e) {
-    if (e instanceof CommandError) throw e;
-  }
-  const dir = path.dirname(path.resolve(file));
-  try {
-    const st = await fsp.stat(dir);
-    if (!st.isDirectory()) throw new CommandError(describeWriteError(file, Object.assign(new Error(), { code: 'ENOTDIR' })));
-  } catch (e) {
-    if (e instanceof CommandError) throw e;
-    // Missing folder: created when writing.
-  }
-}
-
-/**
- * The output may replace an input file only when the core found that file to
- * hold nothing but the compiler's own earlier output (`-o` inside the input
- * folder, run again: core/own-outputs.ts). Any other input is someone's
- * document: writing over it would destroy it (compiling never changes a
- * unit's sheet).
- */
-function refuseToOverwriteInput(output: string, g: Gathered, result: CompileResult): void {
-  const target = path.resolve(output);
-  const input = g.perFile.find((f) => path.resolve(f.file) === target);
-  if (!input) return;
-  // The core names files as the reader does (base name); two inputs of one name are judged together, so refused unless both are ours.
-  if (!result.ownOutputFiles.includes(path.basename(input.file))) {
-    throw new CommandError(`Tệp kết quả "${output}" cũng là tệp đầu vào và chứa báo cáo hoặc Kế hoạch: ghi đè sẽ làm mất báo cáo đó. Hãy chọn tên khác cho tệp tổng hợp (-o).`);
-  }
-}
 
 function requireXlsxName(file: string, what: string): void {
   if (!/\.xlsx$/i.test(file)) throw new UsageError(`${what} phải là tệp .xlsx: "${file}".`);
@@ -326,35 +282,40 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   const docxOut = stringOption(args, 'docx');
   const previousFile = stringOption(args, 'previous');
   if (docxOut && !/\.docx$/i.test(docxOut)) throw new UsageError(`Báo cáo (--docx) phải là tệp .docx: "${docxOut}".`);
-  await checkWritable(output);
   // JSON on stdout: keep stdout for it alone.
   const say = jsonOut === '-' ? io.err : io.out;
-
-  const g = await gather(args, io);
+  const outputPaths = [output, ...(jsonOut && jsonOut !== '-' ? [jsonOut] : []), ...(docxOut ? [docxOut] : [])];
+  const plan = stringOption(args, 'plan');
+  // Before reading: the plan, last period's workbook and the outputs among themselves (inputs judged after compiling).
+  const g = await gather(args, io, (files) =>
+    guardOutputs(outputPaths, protectedFiles({ plan, previous: previousFile, inputs: files, ownOutputs: null })));
   lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
   const result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
-  refuseToOverwriteInput(output, g, result);
+  // An input may be replaced only when the core found it to hold nothing but the compiler's own earlier output.
+  const protect = protectedFiles({ plan, previous: previousFile, inputs: g.perFile.map((f) => f.file), ownOutputs: result.ownOutputFiles });
+  guardOutputs(outputPaths, protect);
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
 
   const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
   lap('dàn trang');
-  await writeOutput(output, await writeXlsx(sheets));
-  lap('ghi .xlsx');
+  const files: OutputFile[] = [{ path: output, data: await writeXlsx(sheets) }];
   const written: { file: string; sheets?: string[] }[] = [{ file: output, sheets: sheets.map((s) => s.name) }];
-
   if (jsonOut) {
     const json = JSON.stringify(toResultJson(result), null, 2);
     if (jsonOut === '-') io.out(json);
     else {
-      await writeOutput(jsonOut, json + '\n');
+      files.push({ path: jsonOut, data: json + '\n' });
       written.push({ file: jsonOut });
     }
   }
   if (docxOut) {
-    await writeOutput(docxOut, await buildDocxFromResult(result, previous));
+    files.push({ path: docxOut, data: await buildDocxFromResult(result, previous) });
     written.push({ file: docxOut });
   }
+  // All of the run's outputs land, or none replaces the old ones.
+  guardAndWrite(files, protect, io.writeHooks);
+  lap('ghi tệp kết quả');
   if (!flag(args, 'quiet')) say(compileSummary({ result, filesRead: g.filesRead, sheetsRead: g.sheetsRead, written }));
   return EXIT_OK;
 }
@@ -404,15 +365,14 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const output = stringOption(args, 'output') ?? 'mau-bao-cao.xlsx';
   requireXlsxName(output, 'Tệp mẫu (-o)');
   const planFile = stringOption(args, 'plan');
-  if (planFile && path.resolve(planFile) === path.resolve(output)) {
-    throw new CommandError(`Tệp mẫu "${output}" trùng với tệp Kế hoạch: ghi đè sẽ làm mất Kế hoạch. Hãy chọn tên khác cho tệp mẫu (-o).`);
-  }
+  const protect = protectedFiles({ plan: planFile });
+  guardOutputs([output], protect);
   const plan = planFile ? await planFromFile(planFile) : undefined;
 
   const sheet = layoutTemplate({
     unit, unitCode: stringOption(args, 'code')?.trim() || undefined, level, parent, period, year, plan,
   });
-  await writeOutput(output, await writeXlsx([sheet]));
+  guardAndWrite([{ path: output, data: await writeXlsx([sheet]) }], protect, io.writeHooks);
   io.out(`Đã ghi mẫu báo cáo TTCCHC-1 của ${unit} vào ${output} (trang "${sheet.name}"${plan ? `, ${plan.tasks.length} nhiệm vụ theo Kế hoạch` : ''}).`);
   return EXIT_OK;
 }
@@ -423,6 +383,8 @@ async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (extra.length) throw new UsageError(`Lệnh report chỉ nhận một sổ tổng hợp (thừa: ${extra.join(' ')}).`);
   const output = stringOption(args, 'output') ?? 'bao-cao.docx';
   if (!/\.docx$/i.test(output)) throw new UsageError(`Báo cáo (-o) phải là tệp .docx: "${output}".`);
+  const protect = protectedFiles({ previous: stringOption(args, 'previous'), inputs: [input] });
+  guardOutputs([output], protect);
   let grids;
   try {
     grids = await readXlsxFile(input);
@@ -439,7 +401,7 @@ async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
     // The report module's message already says what is missing (no compiled `BC …` sheet).
     throw new CommandError(`Tệp "${path.basename(input)}": ${e instanceof Error ? e.message : String(e)}`);
   }
-  await writeOutput(output, bytes);
+  guardAndWrite([{ path: output, data: bytes }], protect, io.writeHooks);
   for (const f of sortForAttention(notes)) io.err(findingLine(f));
   io.out(`Đã ghi báo cáo ${output}.`);
   return EXIT_OK;

@@ -158,6 +158,10 @@ export function writeAllOrNone(outputs: readonly OutputFile[], hooks: WriteHooks
     hooks.afterTempsWritten?.();
   } catch (e) {
     abandon();
+    // A system error (the simulated full disk of test/cli/output-safety.test.ts) is told like any other.
+    if ((e as NodeJS.ErrnoException | undefined)?.code && outputs.length > 0) {
+      throw new OutputError(`Không ghi được tệp "${outputs[0].path}": ${systemErrorReason(e, outputs[0].path)}. ${intact(outputs)}`);
+    }
     throw e;
   }
   const done: typeof staged = [];

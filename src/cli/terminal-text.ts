@@ -6,8 +6,7 @@
  * wraps its Io once), so no producer has to remember it.
  */
 
-/** C0 controls but line feed, DEL, and the C1 controls (8-bit CSI, OSC…). */
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+import { CONTROL_CHARACTERS as CONTROL } from '../core/safe-text';
 
 /** Each control character shown as a visible escape (`\x1B`), never sent raw; tabs become a space. */
 export function terminalSafe(s: string): string {

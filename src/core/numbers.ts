@@ -24,6 +24,7 @@ import { MAX_HOURS, ValueKind } from './template';
 
 export type FigureRule =
   | 'figure.not-a-number'
+  | 'figure.formula-text'
   | 'figure.text-number'
   | 'figure.comma-thousands'
   | 'figure.negative'
@@ -56,6 +57,14 @@ const NUMBER_TOKEN = /(\d+(?:[.\u00a0\u202f ]\d{3}(?!\d))*)(?:([.,])(\d+))?/;
 const MINUS_BEFORE = /[-\u2212\u2013]\s*$/;
 const GROUP_SEPARATORS = /[.\u00a0\u202f ]/g;
 
+/**
+ * Text that Excel would take as a formula if retyped (issue 13): `=` then
+ * anything, `@` then a name, `+`/`-` then a function call, a DDE link
+ * (`+cmd|…`), a sheet reference or a cell reference. `=HYPERLINK("http://…"&A1,"click")` typed as text is not the
+ * number 1 (the digit of `A1`); `-5` stays a negative number.
+ */
+const FORMULA_TEXT = /^(?:=\s*\S|@\s*[A-Za-z_]|[+\-\u2212]\s*(?:[A-Za-z_][\w.]*\s*[(|!]|\$?[A-Za-z]{1,3}\$?\d+(?![\d.,])))/;
+
 /** Parse one `Số liệu` cell. Never throws. */
 export function parseFigure(v: CellValue, kind: ValueKind): ParsedFigure {
   if (v === null || v === undefined) return { value: null };
@@ -68,6 +77,9 @@ export function parseFigure(v: CellValue, kind: ValueKind): ParsedFigure {
 
   const text = v.replace(SPACES, ' ').trim();
   if (text === '') return { value: null };
+  if (FORMULA_TEXT.test(text)) {
+    return fail('figure.formula-text', `«${text}» là chữ có dạng công thức, không phải số; cần ghi một số (nếu không có thì ghi 0)`);
+  }
   const m = NUMBER_TOKEN.exec(text);
   if (!m) return fail('figure.not-a-number', `«${text}» không phải là số; cần ghi một số (nếu không có thì ghi 0)`);
 

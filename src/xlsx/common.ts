@@ -1,11 +1,11 @@
 /** What the SheetJS reader and the fast reader share, kept free of SheetJS so Node can skip loading it. */
 import type { CellValue, SheetGrid } from '../core/grid';
 
-export type XlsxReadErrorReason = 'not-xlsx' | 'encrypted' | 'old-format' | 'corrupt' | 'empty';
+/** `too-large`: refused by the reading limits (zip-limits.ts; overlapping or duplicated parts are `corrupt`), `not-regular`: a device, a pipe. */
+export type XlsxReadErrorReason = 'not-xlsx' | 'encrypted' | 'old-format' | 'corrupt' | 'empty' | 'too-large' | 'not-regular';
 
 /** The file could not be read as a workbook; `message` is Vietnamese and says what to do. */
 export class XlsxReadError extends Error {
-  /** `not-xlsx`, `encrypted`, `old-format`, `corrupt`, `empty`. */
   readonly reason: XlsxReadErrorReason;
   readonly fileName: string;
   constructor(reason: XlsxReadErrorReason, fileName: string, message: string) {

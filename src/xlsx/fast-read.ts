@@ -14,53 +14,30 @@ import * as zlib from 'zlib';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
 import { columnIndex } from '../core/address';
-import { buildGrid, textValue, withBookFlags } from './common';
+import { XlsxReadError, buildGrid, textValue, withBookFlags } from './common';
+import { InflateBudget, checkedZipDirectory, type ZipDirEntry } from './zip-limits';
 import { attr, readPackage, unescapeXml, unprefixMain } from './package';
 import { isoToSerial } from '../core/dates';
 
 export { unescapeXml } from './package';
 
-interface ZipEntry { method: number; compSize: number; offset: number }
-
 const decoder = new TextDecoder('utf-8');
 
-
-/** Central directory of a zip, or null when it is anything but a plain zip. */
-function zipEntries(buf: Buffer): Map<string, ZipEntry> | null {
-  // End of central directory: 22 bytes + a comment of at most 65,535 bytes.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  if (p === 0xffffffff || count === 0xffff) return null; // ZIP64
-  const out = new Map<string, ZipEntry>();
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const method = buf.readUInt16LE(p + 10);
-    const compSize = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const offset = buf.readUInt32LE(p + 42);
-    if (compSize === 0xffffffff || offset === 0xffffffff) return null;
-    const name = decoder.decode(buf.subarray(p + 46, p + 46 + nameLen));
-    out.set(name.replace(/\\/g, '/').replace(/^\//, ''), { method, compSize, offset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
-function entryText(buf: Buffer, e: ZipEntry): string | null {
-  const p = e.offset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) return null;
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, start + e.compSize);
-  if (e.method === 0) return decoder.decode(data);
-  if (e.method === 8) return decoder.decode(zlib.inflateRawSync(data));
-  return null;
+/** A part's text, inflated within the workbook's budget (zip-limits.ts): a bomb stops at the limit. */
+function entryText(buf: Buffer, e: ZipDirEntry, budget: InflateBudget): string | null {
+  const data = buf.subarray(e.dataStart, e.dataStart + e.compSize);
+  let out: Buffer;
+  if (e.method === 0) out = data;
+  else if (e.method === 8) {
+    try {
+      out = zlib.inflateRawSync(data, { maxOutputLength: budget.allowance() });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw budget.exceeded(e.name);
+      throw err;
+    }
+  } else return null;
+  budget.spend(e.name, out.length);
+  return decoder.decode(out);
 }
 
 /** The text of a `<si>` or `<is>`: its `<t>` runs, phonetic guides left out. */
@@ -238,11 +215,13 @@ export function readXlsxFast(bytes: Uint8Array, fileName: string): SheetGrid[] |
   try {
     const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return null;
-    const entries = zipEntries(buf);
-    if (!entries) return null;
+    const dir = checkedZipDirectory(buf, fileName);
+    if (!dir || dir.zip64) return null;
+    const entries = new Map(dir.entries.map((e) => [e.name, e]));
+    const budget = new InflateBudget(fileName);
     const text = (name: string) => {
       const e = entries.get(name);
-      return e ? entryText(buf, e) : null;
+      return e ? entryText(buf, e, budget) : null;
     };
     const pkg = readPackage(text, (name) => entries.has(name));
     if (!pkg) return null; // .xlsb, .ods, not a workbook
@@ -259,7 +238,9 @@ export function readXlsxFast(bytes: Uint8Array, fileName: string): SheetGrid[] |
       grids.push(withBookFlags(grid, s.hidden, pkg.date1904));
     }
     return grids.length ? grids : null;
-  } catch {
+  } catch (e) {
+    // A refusal by the reading limits is final: SheetJS must not inflate the bomb again.
+    if (e instanceof XlsxReadError) throw e;
     return null;
   }
 }

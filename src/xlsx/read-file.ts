@@ -10,6 +10,9 @@ import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import { ACCEPTED_FORMATS, WORKBOOK_EXT, XlsxReadError, otherFormatWarning } from './common';
 import { readXlsxFast } from './fast-read';
+import { fileTooLarge } from './zip-limits';
+// The command line's one table of system errors (this module serves the command line alone).
+import { systemErrorReason } from '../cli/system-errors';
 
 /** What the inputs expand to: the workbook files in reading order, and what was wrong with the rest. */
 export interface ExpandedInputs {
@@ -59,8 +62,26 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
       continue;
     }
     if (stat.isDirectory()) {
-      const names = (await fsp.readdir(input, { withFileTypes: true }))
-        .filter((d) => d.isFile() && !LOCK_FILE.test(d.name))
+      const entries = (await fsp.readdir(input, { withFileTypes: true })).filter((d) => !LOCK_FILE.test(d.name));
+      // A symbolic link is followed when it reaches a regular file, and said so (issue 13: never skipped silently).
+      for (const d of entries.filter((x) => x.isSymbolicLink() && isXlsxName(x.name))) {
+        const link = path.join(input, d.name);
+        const target = await fsp.stat(link).catch(() => null);
+        if (target?.isFile()) {
+          findings.push(fileFinding(link, 'file.symlink', `Tệp "${d.name}" trong thư mục "${input}" là liên kết tới "${await fsp.realpath(link)}": đã đọc tệp đó.`, 'warning'));
+        } else {
+          findings.push(fileFinding(link, 'file.not-regular', target
+            ? `Bỏ qua "${d.name}" trong thư mục "${input}": liên kết này không trỏ tới một tệp thường (thư mục, thiết bị, ống dẫn…).`
+            : `Bỏ qua "${d.name}" trong thư mục "${input}": liên kết này trỏ tới một tệp không còn tồn tại.`));
+        }
+      }
+      for (const d of entries.filter((x) => !x.isFile() && !x.isDirectory() && !x.isSymbolicLink() && isXlsxName(x.name))) {
+        findings.push(fileFinding(path.join(input, d.name), 'file.not-regular',
+          `Bỏ qua "${d.name}" trong thư mục "${input}": đây không phải tệp thường (thiết bị, ống dẫn…).`));
+      }
+      const followed = new Set(findings.filter((f) => f.rule === 'file.symlink').map((f) => f.file));
+      const names = entries
+        .filter((d) => d.isFile() || (d.isSymbolicLink() && followed.has(d.name)))
         .map((d) => d.name)
         .sort((a, b) => a.localeCompare(b, 'vi'));
       const xlsx = names.filter(isXlsxName);
@@ -75,6 +96,9 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
         });
       }
       for (const n of xlsx) add(path.join(input, n));
+    } else if (!stat.isFile()) {
+      findings.push(fileFinding(input, 'file.not-regular',
+        `Không đọc "${input}": đây không phải tệp thường (thiết bị, ống dẫn…). Hãy chỉ ra tệp báo cáo .xlsx.`));
     } else if (isXlsxName(input)) {
       add(input);
     } else {
@@ -94,12 +118,21 @@ export async function readWorkbookFile(file: string): Promise<{ grids: SheetGrid
   let bytes: Buffer;
   try {
     // Synchronous: files are small and mostly read in worker threads, where it is
-    // markedly quicker than the promise API's file handles.
-    bytes = fs.readFileSync(file);
+    // markedly quicker than the promise API's file handles. Opened without blocking
+    // and checked on the open file: a pipe would hang, /dev/zero never end (issue 13).
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) throw new XlsxReadError('not-regular', name, `Không đọc "${name}": đây không phải tệp thường (thiết bị, ống dẫn…). Hãy chỉ ra tệp báo cáo .xlsx.`);
+      const huge = fileTooLarge(name, st.size);
+      if (huge) throw huge;
+      bytes = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc tệp' : code === 'EBUSY' ? 'tệp đang bị chương trình khác khóa' : `lỗi hệ thống ${code ?? ''}`.trim();
-    throw new XlsxReadError('corrupt', name, `Không đọc được tệp "${name}": ${why}.`);
+    if (e instanceof XlsxReadError) throw e;
+    throw new XlsxReadError('corrupt', name, `Không đọc được tệp "${name}": ${systemErrorReason(e, file)}.`);
   }
   // The fast path reads plain files; SheetJS reads the rest and explains bad files.
   // SheetJS is loaded only when needed: it costs a tenth of a second per thread.
@@ -127,6 +160,7 @@ export async function readXlsxFileSafely(file: string): Promise<{ grids: SheetGr
 /** Any error thrown while reading a file, as the Finding the user sees. */
 export function readErrorFinding(file: string, e: unknown): Finding {
   if (e instanceof XlsxReadError) return fileFinding(file, `file.${e.reason}`, e.message);
-  const msg = e instanceof Error ? e.message : String(e);
+  // A system error in Vietnamese (never `ENOSPC: …`); anything else as the library said it.
+  const msg = (e as NodeJS.ErrnoException | undefined)?.code ? systemErrorReason(e, file) : e instanceof Error ? e.message : String(e);
   return fileFinding(file, 'file.unreadable', `Không đọc được tệp "${path.basename(file)}": ${msg}`);
 }

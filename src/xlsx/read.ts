@@ -17,6 +17,7 @@ import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
 import { ACCEPTED_FORMATS, XlsxReadError, buildGrid, otherFormatWarning, textValue, withBookFlags, type WorkbookFormat } from './common';
 import { readPackage, type WorkbookPackage } from './package';
+import { checkZipLimits, fileTooLarge } from './zip-limits';
 
 export { ACCEPTED_FORMATS, XlsxReadError, trimGrid, type XlsxReadErrorReason } from './common';
 
@@ -286,8 +287,12 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookRead 
   if (bytes.length === 0) {
     throw new XlsxReadError('empty', fileName, `Tệp ${quoted(fileName)} rỗng (0 byte). ${ACCEPTED_FORMATS}.`);
   }
+  const huge = fileTooLarge(fileName, bytes.length);
+  if (huge) throw huge;
   if (startsWith(bytes, CFB_MAGIC)) return readCfb(bytes, fileName);
   if (!startsWith(bytes, ZIP_MAGIC)) throw notXlsx(fileName, describeNonZip(bytes));
+  // SheetJS inflates without limit: sizes, entries, duplicates and overlaps checked first (zip-limits.ts).
+  checkZipLimits(bytes, fileName);
 
   let zip: ZipContainer;
   try {

@@ -16,6 +16,7 @@
  */
 import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, type SheetRole } from '../sheet-model';
 import { shortUnitName } from '../unit-names';
+import { withoutControlCharacters } from '../safe-text';
 
 export const OUTPUT_PREFIXES = { summary: 'TH', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
 export const FINDINGS_SHEET_NAME = 'Kiểm tra';
@@ -36,13 +37,13 @@ function tidy(s: string): string {
 
 /**
  * A legal, unused sheet name from `base`: forbidden characters (`/ \ ? * : [ ]`)
- * become spaces, no leading/trailing `'`, at most 31 characters, never
+ * and control characters (src/core/safe-text.ts) become spaces, no leading/trailing `'`, at most 31 characters, never
  * `History`, unique among `taken` ignoring case (` (2)`, ` (3)`… appended).
  * The chosen name is added to `taken` when it is a Set.
  */
 export function safeSheetName(base: string, taken: Iterable<string> = []): string {
   const used = new Set(Array.from(taken, lower));
-  let name = tidy(base.replace(SHEET_NAME_FORBIDDEN, ' '));
+  let name = tidy(withoutControlCharacters(base).replace(SHEET_NAME_FORBIDDEN, ' '));
   if (!name) name = 'Sheet';
   if (lower(name) === 'history') name = 'History 1';
   name = cut(name, SHEET_NAME_MAX);
