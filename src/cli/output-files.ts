@@ -13,7 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { systemErrorReason } from './system-errors';
+import { systemErrorReason } from '../xlsx/system-errors';
 
 /** A file the run must never write over (an input, the plan, last period's workbook). */
 export interface ProtectedFile {

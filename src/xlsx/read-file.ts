@@ -12,7 +12,7 @@ import { ACCEPTED_FORMATS, WORKBOOK_EXT, XlsxReadError, otherFormatWarning } fro
 import { readXlsxFast } from './fast-read';
 import { fileTooLarge } from './zip-limits';
 // The command line's one table of system errors (this module serves the command line alone).
-import { systemErrorReason } from '../cli/system-errors';
+import { systemErrorReason } from './system-errors';
 
 /** What the inputs expand to: the workbook files in reading order, and what was wrong with the rest. */
 export interface ExpandedInputs {

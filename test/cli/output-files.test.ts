@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { guardOutputs, OutputError, writeAllOrNone } from '../../src/cli/output-files';
-import { systemErrorReason } from '../../src/cli/system-errors';
+import { systemErrorReason } from '../../src/xlsx/system-errors';
 import { hasControlCharacters, terminalSafe } from '../../src/cli/terminal-text';
 
 let dir: string;
