@@ -33,7 +33,7 @@ export interface SheetSnapshot {
   protected: boolean;
   charts: { name: string; type: string; title?: string; source: string; position?: { start: string; end?: string } }[];
   validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
-  pageLayout: { orientation?: string; printTitleRows?: string };
+  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
 }
 
 export interface CellSnapshot {

@@ -78,7 +78,7 @@ export interface SheetState {
   protectionOptions?: unknown;
   charts: ChartState[];
   validations: ValidationState[];
-  pageLayout: { orientation?: string; printTitleRows?: string };
+  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
   deleted?: boolean;
 }
 

@@ -186,15 +186,20 @@ export class FakeWorksheetProtection extends SheetPart {
 
 export class FakePageLayout extends SheetPart {
   protected scalarProps(): string[] {
-    return ['orientation'];
+    return ['orientation', 'paperSize'];
   }
   protected readProp(t: SheetState, prop: string): unknown {
     if (prop === 'orientation') return t.pageLayout.orientation ?? 'Portrait';
+    if (prop === 'paperSize') return t.pageLayout.paperSize ?? 'Letter';
     throw officeError('InvalidArgument');
   }
   get orientation(): string { return this._get('orientation'); }
   set orientation(v: string) {
     this._set('orientation', v, '1.9', (t) => (t.pageLayout.orientation = v));
+  }
+  get paperSize(): string { return this._get('paperSize'); }
+  set paperSize(v: string) {
+    this._set('paperSize', v, '1.9', (t) => (t.pageLayout.paperSize = v));
   }
   setPrintTitleRows(rows: FakeRange | string): void {
     const addr = typeof rows === 'string' ? rows : rows._path;

@@ -118,7 +118,7 @@ export async function insertSheetsFromFiles(
     // Values written by us: new names only, nothing replaced.
     const sheets = units.map((g) => gridAsSheet(g, safeSheetName(nameFor(g), taken)));
     try {
-      await writeOutputSheets(context, sheets, { isOwnOutput: () => false });
+      await writeOutputSheets(context, sheets, { replace: new Set() });
       const names = sheets.map((s) => s.name);
       result.added.push(...names);
       const message = fallbackReason

@@ -134,7 +134,7 @@ async function compileOpenWorkbook(ctx: Excel.RequestContext): Promise<{ result:
 async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, own: Set<string>, previous?: PreviousPeriod): Promise<{ written: string[]; notes: string[] }> {
   const names = await ports.sheetNames(ctx);
   const sheets = ports.layoutOutputs(result, names.filter((n) => !own.has(n.toLowerCase())), previous);
-  return ports.writeOutputSheets(ctx, sheets, (name) => own.has(name.toLowerCase()));
+  return ports.writeOutputSheets(ctx, sheets, own);
 }
 
 /**

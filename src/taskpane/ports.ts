@@ -53,13 +53,13 @@ export const readWorkbookGrids = (ctx: Excel.RequestContext, sheets?: string[]):
 
 export { isOwnOutputSheet, fillKey, type OriginalFill };
 
-/** Writes the outputs, replacing the sheets `isOwnOutput` names and touching nothing else. */
+/** Writes the outputs, replacing the sheets `replace` names (lower-cased: ownOutputSheetNames) and touching nothing else. */
 export const writeOutputSheets = async (
   ctx: Excel.RequestContext,
   sheets: OutputSheet[],
-  isOwnOutput: (name: string) => boolean,
+  replace: ReadonlySet<string>,
 ): Promise<{ written: string[]; notes: string[] }> => {
-  const r = await excelWrite(ctx, sheets, { isOwnOutput });
+  const r = await excelWrite(ctx, sheets, { replace });
   return { written: r.written, notes: r.notes };
 };
 
@@ -111,7 +111,7 @@ export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> =
 
 /** Adds the template sheet; its name is already free (layoutTemplate's `taken`). */
 export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputSheet): Promise<string> => {
-  const r = await excelWrite(ctx, [sheet], { isOwnOutput: () => false });
+  const r = await excelWrite(ctx, [sheet], { replace: new Set() });
   return r.written[0] ?? sheet.name;
 };
 
