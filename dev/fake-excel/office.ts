@@ -100,6 +100,7 @@ export class FakeOffice {
   /** Replaces the workbook with these sheets (each grid at its origin). */
   loadGrids(grids: SheetGrid[]): void {
     const st = new WorkbookState();
+    st.date1904 = grids.some((g) => g.date1904);
     for (const g of grids) {
       const s = st.addSheet(g.sheet);
       g.cells.forEach((row, i) =>
