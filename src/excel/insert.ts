@@ -20,7 +20,7 @@ import { writeOutputSheets } from './write';
 
 export interface ImportFile {
   name: string;
-  /** The file in base64 (made from `bytes` when absent), handed to Excel as it is. */
+  /** The file in base64 (made from `bytes` when absent), handed to Excel as it is; with neither, the values of `grids` are written. */
   base64?: string;
   bytes?: Uint8Array;
   /** The file's sheets as read in the pane. */
@@ -150,7 +150,9 @@ async function tryInsert(
 ): Promise<{ ok: true; sheets: string[] } | { ok: false; reason?: string }> {
   // Older Excel: values are written instead, without a word to the user.
   if (!isExcelApiSupported(OPTIONAL_SETS.insertFromBase64)) return { ok: false };
-  const base64 = f.base64 ?? toBase64(f.bytes ?? new Uint8Array());
+  // No file to hand over (the pane read another format than .xlsx): values, as said to the user already.
+  if (f.base64 === undefined && f.bytes === undefined) return { ok: false };
+  const base64 = f.base64 ?? toBase64(f.bytes!);
   const worksheets = context.workbook.worksheets;
   let ids: string[] | undefined;
   let reason = '';

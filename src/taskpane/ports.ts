@@ -25,6 +25,7 @@ export const compileReads = (reads: SheetRead[], extra?: Finding[]): CompileResu
 export const readGrid = (g: SheetGrid): SheetRead => readSheet(g);
 
 export { ownOutputSheetNames, ownOutputsBeside } from '../core/own-outputs';
+export { noReportFinding } from '../core/file-findings';
 
 /** `taken`: names of sheets that stay in the workbook, so no output clashes with them; `previous`: last period, to compare with. */
 export const layoutOutputs = (result: CompileResult, taken: string[], previous?: PreviousPeriod): OutputSheet[] =>
@@ -83,10 +84,10 @@ export const highlightFindings = async (
 export const clearHighlights = async (ctx: Excel.RequestContext, originals: Iterable<OriginalFill>): Promise<OriginalFill[]> =>
   (await excelClear(ctx, undefined, { originals })).kept;
 
-/** Copies in the unit sheets of files the pane has read (`grids`); `bytes` go to Excel's own insert untouched. */
+/** Copies in the unit sheets of files the pane has read (`grids`); `bytes` go to Excel's own insert untouched (without them, the values are written). */
 export const insertSheetsFromFiles = async (
   ctx: Excel.RequestContext,
-  files: readonly { name: string; bytes: Uint8Array; grids: SheetGrid[] }[],
+  files: readonly { name: string; bytes?: Uint8Array; grids: SheetGrid[] }[],
 ): Promise<ImportOutcome> => {
   const r = await excelInsert(ctx, files, {});
   return { added: r.added, fileProblems: r.problems };
