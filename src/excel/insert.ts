@@ -1,9 +1,9 @@
 /**
- * Nhập báo cáo: copies the unit sheets of .xlsx files into the open
- * workbook. With ExcelApi 1.13 Excel inserts the sheets itself (formats
- * kept); when that is not supported or Excel refuses a file (charts,
- * comments… on the web, or a policy), the values read in the pane are
- * written instead. An existing sheet is never overwritten: a taken name
+ * Nhập báo cáo: copies the unit sheets of picked files into the open
+ * workbook. With ExcelApi 1.13 Excel inserts the sheets of an .xlsx itself
+ * (formats kept); when that is not supported, the file is in another format
+ * (no bytes given), or Excel refuses a file (charts, comments… on the web,
+ * or a policy), the values read in the pane are written instead. An existing sheet is never overwritten: a taken name
  * gets ` (2)`.
  *
  * This layer never parses a file: the pane reads each file with src/xlsx and
