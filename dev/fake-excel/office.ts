@@ -33,7 +33,7 @@ export interface SheetSnapshot {
   protected: boolean;
   charts: { name: string; type: string; title?: string; source: string; position?: { start: string; end?: string } }[];
   validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
-  pageLayout: { orientation?: string; printTitleRows?: string };
+  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
 }
 
 export interface CellSnapshot {
@@ -100,6 +100,7 @@ export class FakeOffice {
   /** Replaces the workbook with these sheets (each grid at its origin). */
   loadGrids(grids: SheetGrid[]): void {
     const st = new WorkbookState();
+    st.date1904 = grids.some((g) => g.date1904);
     for (const g of grids) {
       const s = st.addSheet(g.sheet);
       g.cells.forEach((row, i) =>

@@ -78,7 +78,7 @@ export interface SheetState {
   protectionOptions?: unknown;
   charts: ChartState[];
   validations: ValidationState[];
-  pageLayout: { orientation?: string; printTitleRows?: string };
+  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
   deleted?: boolean;
 }
 
@@ -94,6 +94,8 @@ export function emptySheet(id: string, name: string): SheetState {
 export class WorkbookState {
   sheets: SheetState[] = [];
   activeSheetId: string | undefined;
+  /** The workbook counts dates from 1904 (what `functions.date` answers in). */
+  date1904 = false;
   selection: { sheetId: string; rect: Rect } | undefined;
   private nextId = 1;
 

@@ -186,15 +186,20 @@ export class FakeWorksheetProtection extends SheetPart {
 
 export class FakePageLayout extends SheetPart {
   protected scalarProps(): string[] {
-    return ['orientation'];
+    return ['orientation', 'paperSize'];
   }
   protected readProp(t: SheetState, prop: string): unknown {
     if (prop === 'orientation') return t.pageLayout.orientation ?? 'Portrait';
+    if (prop === 'paperSize') return t.pageLayout.paperSize ?? 'Letter';
     throw officeError('InvalidArgument');
   }
   get orientation(): string { return this._get('orientation'); }
   set orientation(v: string) {
     this._set('orientation', v, '1.9', (t) => (t.pageLayout.orientation = v));
+  }
+  get paperSize(): string { return this._get('paperSize'); }
+  set paperSize(v: string) {
+    this._set('paperSize', v, '1.9', (t) => (t.pageLayout.paperSize = v));
   }
   setPrintTitleRows(rows: FakeRange | string): void {
     const addr = typeof rows === 'string' ? rows : rows._path;
@@ -357,6 +362,11 @@ export class FakeWorkbook extends FakeClientObject<null> {
     return undefined;
   }
 
+  /** Excel's worksheet functions (ExcelApi 1.2); only DATE, which the reader uses to learn the date system. */
+  get functions(): FakeFunctions {
+    return new FakeFunctions(this.context, 'workbook.functions', () => ({}));
+  }
+
   getSelectedRange(): FakeRange {
     const st = this.context.host.state;
     return new FakeRange(this.context, 'workbook.getSelectedRange()', () => {
@@ -411,4 +421,36 @@ export class FakeWorkbook extends FakeClientObject<null> {
     );
     return result;
   }
+}
+
+/** `workbook.functions`: evaluated in the workbook's date system, as Excel does. */
+export class FakeFunctions extends FakeClientObject<object> {
+  protected scalarProps(): string[] {
+    return [];
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+  /** DATE(year, month, day): the serial in the workbook's date system (1900: 1900-01-00 is 0, Lotus's 1900-02-29 counted). */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    const st = this.context.host.state;
+    return new FakeFunctionResult(this.context, `workbook.functions.date(${year},${month},${day})`, () => {
+      const utc = Date.UTC(year, month - 1, day);
+      const serial = st.date1904 ? (utc - Date.UTC(1904, 0, 1)) / 86_400_000 : (utc - Date.UTC(1899, 11, 30)) / 86_400_000;
+      return { value: serial, error: null };
+    });
+  }
+}
+
+export class FakeFunctionResult extends FakeClientObject<{ value: number; error: string | null }> {
+  protected scalarProps(): string[] {
+    return ['value', 'error'];
+  }
+  protected readProp(t: { value: number; error: string | null }, prop: string): unknown {
+    if (prop === 'value') return t.value;
+    if (prop === 'error') return t.error;
+    throw officeError('InvalidArgument');
+  }
+  get value(): number { return this._get('value'); }
+  get error(): string | null { return this._get('error'); }
 }

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { makeFinding, type Finding } from '../core/findings';
-import type { SheetGrid } from '../core/grid';
+import { noReportFinding } from '../core/file-findings';
 import type { SheetRead } from '../core/model';
 import { readSheet } from '../core/reader';
 import { readXlsxFileSafely } from '../xlsx/read-file';
@@ -30,17 +30,7 @@ export async function readFileSheets(file: string): Promise<FileReads> {
         `Không đọc được trang "${g.sheet}" của tệp "${g.file}": ${msg}`));
     }
   }
-  if (grids.length && reads.every((r) => r.kind === 'skipped')) findings.push(noReportFinding(file, grids));
+  const noReport = noReportFinding(path.basename(file), grids, reads);
+  if (noReport) findings.push(noReport);
   return { file, reads, findings };
-}
-
-/**
- * A readable workbook in which no sheet is a report or a plan: said, so that
- * `check` never answers «Không có lỗi» for a file it did not look into.
- */
-function noReportFinding(file: string, grids: readonly SheetGrid[]): Finding {
-  const name = path.basename(file);
-  const sheets = grids.map((g) => `"${g.sheet}"${g.hidden ? ' (trang ẩn)' : ''}`).join(', ');
-  return makeFinding('warning', { unit: name, file: name, sheet: '', cell: '' }, 'file.no-report',
-    `Tệp "${name}" không có trang báo cáo theo mẫu TTCCHC-1 nào (cần ô "Mã mẫu" ghi "TTCCHC-1" trong 15 dòng đầu) và không có trang Kế hoạch; các trang: ${sheets}.`);
 }

@@ -1,9 +1,9 @@
 /**
- * Nhập báo cáo: copies the unit sheets of .xlsx files into the open
- * workbook. With ExcelApi 1.13 Excel inserts the sheets itself (formats
- * kept); when that is not supported or Excel refuses a file (charts,
- * comments… on the web, or a policy), the values read in the pane are
- * written instead. An existing sheet is never overwritten: a taken name
+ * Nhập báo cáo: copies the unit sheets of picked files into the open
+ * workbook. With ExcelApi 1.13 Excel inserts the sheets of an .xlsx itself
+ * (formats kept); when that is not supported, the file is in another format
+ * (no bytes given), or Excel refuses a file (charts, comments… on the web,
+ * or a policy), the values read in the pane are written instead. An existing sheet is never overwritten: a taken name
  * gets ` (2)`.
  *
  * This layer never parses a file: the pane reads each file with src/xlsx and
@@ -20,7 +20,7 @@ import { writeOutputSheets } from './write';
 
 export interface ImportFile {
   name: string;
-  /** The file in base64 (made from `bytes` when absent), handed to Excel as it is. */
+  /** The file in base64 (made from `bytes` when absent), handed to Excel as it is; with neither, the values of `grids` are written. */
   base64?: string;
   bytes?: Uint8Array;
   /** The file's sheets as read in the pane. */
@@ -118,7 +118,7 @@ export async function insertSheetsFromFiles(
     // Values written by us: new names only, nothing replaced.
     const sheets = units.map((g) => gridAsSheet(g, safeSheetName(nameFor(g), taken)));
     try {
-      await writeOutputSheets(context, sheets, { isOwnOutput: () => false });
+      await writeOutputSheets(context, sheets, { replace: new Set() });
       const names = sheets.map((s) => s.name);
       result.added.push(...names);
       const message = fallbackReason
@@ -150,7 +150,9 @@ async function tryInsert(
 ): Promise<{ ok: true; sheets: string[] } | { ok: false; reason?: string }> {
   // Older Excel: values are written instead, without a word to the user.
   if (!isExcelApiSupported(OPTIONAL_SETS.insertFromBase64)) return { ok: false };
-  const base64 = f.base64 ?? toBase64(f.bytes ?? new Uint8Array());
+  // No file to hand over (the pane read another format than .xlsx): values, as said to the user already.
+  if (f.base64 === undefined && f.bytes === undefined) return { ok: false };
+  const base64 = f.base64 ?? toBase64(f.bytes!);
   const worksheets = context.workbook.worksheets;
   let ids: string[] | undefined;
   let reason = '';

@@ -61,7 +61,12 @@ export async function readWorkbookGridsWithStats(
 
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
+  // Office.js has no property for the date system (@types/office-js, ExcelApi up to 1.18: none), but
+  // worksheet functions are evaluated in it: DATE(1904;1;1) is 0 in the 1904 system, 1462 in the 1900 one.
+  const epoch = context.workbook.functions.date(1904, 1, 1);
+  epoch.load('value');
   await sync();
+  const date1904 = epoch.value === 0;
   const sheets = worksheets.items.filter((ws) => ws.visibility !== 'VeryHidden' && (!only || only.has(ws.name.toLowerCase())));
 
   const used = sheets.map((ws) => {
@@ -74,11 +79,12 @@ export async function readWorkbookGridsWithStats(
   const grids: SheetGrid[] = [];
   let pending: Piece[] = [];
   for (const { ws, r } of used) {
+    const flags = date1904 ? { date1904 } : {};
     if (r.isNullObject) {
-      grids.push({ sheet: ws.name, originRow: 0, originCol: 0, cells: [] });
+      grids.push({ sheet: ws.name, originRow: 0, originCol: 0, cells: [], ...flags });
       continue;
     }
-    const grid: SheetGrid = { sheet: ws.name, originRow: r.rowIndex, originCol: r.columnIndex, cells: new Array<CellValue[]>(r.rowCount) };
+    const grid: SheetGrid = { sheet: ws.name, originRow: r.rowIndex, originCol: r.columnIndex, cells: new Array<CellValue[]>(r.rowCount), ...flags };
     grids.push(grid);
     pending.push({ grid, ws, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount });
   }

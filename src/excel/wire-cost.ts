@@ -37,6 +37,16 @@ export function rangeSetCost(address: string, navs: number, value: unknown): num
   return WIRE.range + address.length + navs * WIRE.nav + WIRE.set + jsonBytes(value);
 }
 
+/** `const o = ws.getRange(address)[.nav…]; o.a = x; o.b = y…`: several properties of one object (the sheet's font name and size). */
+export function rangeSetsCost(address: string, navs: number, values: unknown[]): number {
+  return WIRE.range + address.length + navs * WIRE.nav + values.reduce<number>((n, v) => n + WIRE.set + jsonBytes(v), 0);
+}
+
+/** A part of a worksheet already in hand (`ws.pageLayout`): `navs` steps to it, then properties set and methods called on it. */
+export function sheetPartCost(navs: number, sets: unknown[], calls: unknown[][] = []): number {
+  return navs * WIRE.nav + sets.reduce<number>((n, v) => n + WIRE.set + jsonBytes(v), 0) + calls.reduce<number>((n, a) => n + WIRE.call + jsonBytes(a), 0);
+}
+
 /** `ws.getRange(address)[.nav…].method(args)`. */
 export function rangeCallCost(address: string, navs: number, args: unknown[] = []): number {
   return WIRE.range + address.length + navs * WIRE.nav + WIRE.call + jsonBytes(args);

@@ -5,29 +5,31 @@
  * built are the old sheets of the same names (and stale own outputs)
  * deleted and the new ones renamed, so a failure midway leaves the previous
  * output as it was. Operations of all sheets are packed into a few syncs
- * (names, build — more only for a lot of data —, swap). Unit sheets are
- * never touched.
+ * (names, build — more only for a lot of data —, swap). Which sheets are
+ * the compiler's own earlier output is not decided here: the core decides
+ * (src/core/own-outputs.ts) and the caller passes the names (`replace`);
+ * every other sheet, a unit's report above all, is never touched.
  */
 import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../core/address';
 import { safeSheetName } from '../core/layout/names';
 import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/sheet-model';
-import { NUMBER_FORMATS } from '../core/sheet-model';
+import { NUMBER_FORMATS, capCellText, listItem, sheetFont } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
-import { jsonBytes, toCellValue } from './cell-values';
-import { readSheet } from '../core/reader';
+import { jsonBytes } from './cell-values';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
 import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget } from './sync-budget';
-import { untrackedRange, WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeSetCost, sheetCost } from './wire-cost';
+import { untrackedRange, WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeSetCost, rangeSetsCost, sheetCost, sheetPartCost } from './wire-cost';
 
 export interface WriteOptions {
   /**
-   * Whether an existing sheet is an earlier output of ours. Own outputs of
-   * the same name are replaced and own outputs not written this time are
-   * deleted; any other sheet is left alone (a clashing output then gets a
-   * free name such as `TH Nam Đông (2)`). Without it, same-name sheets are
-   * replaced and nothing else is deleted.
+   * Lower-cased names of the sheets that are the compiler's own earlier
+   * output, as the core decided them (CompileResult.ownOutputs through
+   * ownOutputSheetNames, src/core/own-outputs.ts). Those of the same name as
+   * an output are replaced, the others deleted; any other sheet is left
+   * alone (a clashing output then gets a free name such as
+   * `TH Nam Đông (2)`). Default: none (the import and the template).
    */
-  isOwnOutput?: (name: string) => boolean;
+  replace?: ReadonlySet<string>;
   /** Largest request one sync may carry (default 4 MB; Excel on the web refuses over 5 MB). */
   maxRequestBytes?: number;
 }
@@ -55,6 +57,8 @@ const CHART_TYPES: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered'>
   columnClustered: 'ColumnClustered',
   barClustered: 'BarClustered',
 };
+/** Office.js paper names for `print.paper`. */
+const PAPER_SIZES: Record<NonNullable<OutputSheet['print']['paper']>, 'A4'> = { A4: 'A4' };
 const TEMP_PREFIX = '~tam ';
 const ASIDE_PREFIX = '~cu ';
 
@@ -84,7 +88,8 @@ export async function writeOutputSheets(
   worksheets.load('items/name,items/id');
   await budget.sync();
   const existing = worksheets.items.map((w) => w.name);
-  const isOwn = opts.isOwnOutput && (await ownOutputCheck(context, existing, opts.isOwnOutput, budget));
+  const ownNames = opts.replace ?? new Set<string>();
+  const isOwn = (name: string) => ownNames.has(name.toLowerCase());
 
   // 2. Final and temporary names.
   const taken = new Set<string>(existing);
@@ -93,7 +98,7 @@ export async function writeOutputSheets(
     let finalName = sheet.name;
     let replace: string | undefined;
     if (old !== undefined) {
-      if (!isOwn || isOwn(old)) replace = old;
+      if (isOwn(old)) replace = old;
       else finalName = '';
     }
     return { sheet, finalName, replace, temp: '' };
@@ -153,15 +158,13 @@ export async function writeOutputSheets(
       result.deleted.push(replaced[i]!.name);
     }
   }
-  if (isOwn) {
-    // Stale own outputs, and sheets left half-made by an interrupted run (`~tam …`, `~cu …`).
-    const finalLower = new Set(plans.map((p) => p.finalName.toLowerCase()));
-    for (const n of existing) {
-      const leftover = n.startsWith(TEMP_PREFIX) || n.startsWith(ASIDE_PREFIX);
-      if (leftover || (!finalLower.has(n.toLowerCase()) && isOwn(n))) {
-        worksheets.getItem(ids.get(n)!).delete();
-        result.deleted.push(n);
-      }
+  // Stale own outputs, and sheets left half-made by an interrupted run (`~tam …`, `~cu …`).
+  const finalLower = new Set(plans.map((p) => p.finalName.toLowerCase()));
+  for (const n of existing) {
+    const leftover = n.startsWith(TEMP_PREFIX) || n.startsWith(ASIDE_PREFIX);
+    if (leftover || (!finalLower.has(n.toLowerCase()) && isOwn(n))) {
+      worksheets.getItem(ids.get(n)!).delete();
+      result.deleted.push(n);
     }
   }
   try {
@@ -205,41 +208,6 @@ async function restoreOldOutputs(
   }
 }
 
-/** Top-left block read to tell a unit's report from our own output of the same name. */
-const HEAD_RANGE = 'A1:H40';
-/** 320 cells each: a few hundred heads stay far below the response limit. */
-const HEADS_PER_SYNC = 200;
-
-/**
- * `isOwnOutput` judges by name only; a unit's TTCCHC-1 report that happens
- * to be named like an output (`BC Hương Lộc`) must never be replaced or
- * deleted. The sheets the name test claims are read (their top-left block,
- * one sync) and any that reads as a report not written by the compiler
- * (no `Loại báo cáo: Tổng hợp`) is left alone.
- */
-async function ownOutputCheck(
-  context: Excel.RequestContext,
-  existing: string[],
-  byName: (name: string) => boolean,
-  budget: SyncBudget,
-): Promise<(name: string) => boolean> {
-  const claimed = existing.filter(byName);
-  if (!claimed.length) return byName;
-  const heads: { name: string; range: Excel.Range }[] = [];
-  for (let i = 0; i < claimed.length; i += HEADS_PER_SYNC) {
-    for (const name of claimed.slice(i, i + HEADS_PER_SYNC)) {
-      heads.push({ name, range: context.workbook.worksheets.getItem(name).getRange(HEAD_RANGE).load('values') });
-    }
-    await budget.sync();
-  }
-  const notOurs = new Set<string>();
-  for (const { name, range } of heads) {
-    const read = readSheet({ sheet: name, originRow: 0, originCol: 0, cells: range.values.map((row) => row.map(toCellValue)) });
-    if (read.kind === 'report' && !read.report.compiled) notOurs.add(name);
-  }
-  return (name) => byName(name) && !notOurs.has(name);
-}
-
 /** After a failure: delete whichever temporary sheets got created; the old output stays. */
 async function removeTempSheets(context: Excel.RequestContext, temps: string[]): Promise<void> {
   try {
@@ -261,10 +229,20 @@ async function removeTempSheets(context: Excel.RequestContext, temps: string[]):
 async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, notes: string[]): Promise<void> {
   const rows = sheet.rows;
   const nCols = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  if (rows.length && nCols) await queueValues(ws, sheet, nCols, budget);
+  const where = `trang "${sheet.name}"`;
+  if (rows.length && nCols) {
+    await queueValues(ws, sheet, nCols, budget);
+    // The sheet's font on its used range first, so that a cell's own fontSize (queueStyles) wins, as in the .xlsx writer.
+    const font = sheetFont(sheet);
+    const used = rangeAddress(0, 0, rows.length - 1, nCols - 1);
+    await budget.add(rangeSetsCost(used, 2, [font.name, font.size]), () => {
+      const f = untrackedRange(ws, used).format.font;
+      f.name = font.name;
+      f.size = font.size;
+    }, where);
+  }
   await queueStyles(ws, sheet, budget);
 
-  const where = `trang "${sheet.name}"`;
   for (const m of sheet.merges) await budget.add(rangeCallCost(m, 0, [false]), () => untrackedRange(ws, m).merge(false), where);
   for (const [first, last, width] of runs(sheet.columnWidths.map((w) => w))) {
     const cols = `${columnLetters(first)}:${columnLetters(last)}`;
@@ -287,10 +265,15 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     } else notes.push(`Excel này chưa hỗ trợ cố định dòng tiêu đề (cần ExcelApi ${OPTIONAL_SETS.freezePanes}): trang "${sheet.name}" không cố định tiêu đề.`);
   }
   if (isExcelApiSupported(OPTIONAL_SETS.pageLayout)) {
-    await budget.add(2 * (WIRE.nav + WIRE.set + 40), () => {
+    const orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    // `print.paper` absent means A4 (core/sheet-model.ts), as the .xlsx writer reads it.
+    const paper = PAPER_SIZES[sheet.print.paper ?? 'A4'];
+    const titles = sheet.print.repeatRows ? `$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}` : undefined;
+    await budget.add(sheetPartCost(1, [orientation, paper], titles ? [[titles]] : []), () => {
       if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return;
-      ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`);
+      ws.pageLayout.orientation = orientation;
+      ws.pageLayout.paperSize = paper;
+      if (titles) ws.pageLayout.setPrintTitleRows(titles);
     }, where);
   }
   if (sheet.validations?.length) {
@@ -313,7 +296,11 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
  * the request budget (each chunk one range: its format and its values).
  */
 async function queueValues(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
-  const values = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => row[c]?.v ?? ''));
+  // Every text capped to what one cell holds (core sheet-model.ts capCellText), as the .xlsx writer does.
+  const values = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => {
+    const v = row[c]?.v ?? '';
+    return typeof v === 'string' ? capCellText(v) : v;
+  }));
   const formats = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => numberFormatOf(row[c]?.v ?? null, row[c]?.style)));
   const rowBytes = values.map((v, i) => jsonBytes(v) + jsonBytes(formats[i]) + 2);
   // The address of a chunk is at most `A1:XFD1048576`.
@@ -447,9 +434,8 @@ function runs(widths: (number | undefined)[]): [number, number, number][] {
 
 /**
  * Data validation (ExcelApi 1.8). A literal list is one comma-separated
- * string, so commas and quotes inside items become spaces (`Phòng, ban` →
- * `Phòng  ban`, which the reader still takes as that level), exactly as the
- * .xlsx writer does, so both give the same sheet.
+ * string: each item goes through the core's listItem (`Phòng, ban` →
+ * `Phòng ban`), exactly as the .xlsx writer does, so both give the same sheet.
  */
 async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
   if (!isExcelApiSupported(OPTIONAL_SETS.dataValidation)) return;
@@ -468,7 +454,7 @@ async function queueValidations(ws: Excel.Worksheet, sheet: OutputSheet, budget:
 function validationRule(v: Validation): Excel.DataValidationRule {
   switch (v.type) {
     case 'list':
-      return { list: { inCellDropDown: true, source: v.values.map((x) => x.replace(/[",]/g, ' ')).join(',') } };
+      return { list: { inCellDropDown: true, source: v.values.map(listItem).join(',') } };
     case 'wholeNumber':
       return v.max === undefined
         ? { wholeNumber: { formula1: v.min, operator: 'GreaterThanOrEqualTo' } }

@@ -134,7 +134,7 @@ async function compileOpenWorkbook(ctx: Excel.RequestContext): Promise<{ result:
 async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, own: Set<string>, previous?: PreviousPeriod): Promise<{ written: string[]; notes: string[] }> {
   const names = await ports.sheetNames(ctx);
   const sheets = ports.layoutOutputs(result, names.filter((n) => !own.has(n.toLowerCase())), previous);
-  return ports.writeOutputSheets(ctx, sheets, (name) => own.has(name.toLowerCase()));
+  return ports.writeOutputSheets(ctx, sheets, own);
 }
 
 /**
@@ -168,7 +168,7 @@ export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ g
       const read = readWorkbook(f.bytes, f.name);
       grids.push(...read.grids);
       for (const message of read.warnings) {
-        problems.push({ severity: 'warning', unit: f.name, file: f.name, sheet: '', cell: '', rule: 'file.other-format', message });
+        problems.push(makeFinding('warning', { unit: f.name, file: f.name, sheet: '', cell: '' }, OTHER_FORMAT_RULE, message));
       }
     } catch (e) {
       problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.unreadable',
@@ -178,18 +178,29 @@ export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ g
   return { grids, problems };
 }
 
+/** The rule of readPickedFiles' warning for a file in another format than .xlsx. */
+const OTHER_FORMAT_RULE = 'file.other-format';
+
 /**
  * Tổng hợp từ tệp: compiles the picked files with the workbook's plan sheet,
- * without copying the files in; only the output sheets are written.
+ * without copying the files in; only the output sheets are written. A file
+ * with neither a report nor a plan is said (the core's noReportFinding, as
+ * the command line says it).
  */
 export async function compileFromFiles(files: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
   if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
   const { grids, problems } = await readPickedFiles(files);
+  const reads = grids.map(ports.readGrid);
+  for (const f of files) {
+    const mine = grids.flatMap((g, i) => (g.file === f.name ? [i] : []));
+    const noReport = ports.noReportFinding(f.name, mine.map((i) => grids[i]), mine.map((i) => reads[i]));
+    if (noReport) problems.push(noReport);
+  }
   return excelRun(async (ctx) => {
     // Each sheet read once: the plan goes into the compile, the earlier outputs are what the output replaces.
     const workbook = (await readPlanSheets(ctx, true)).grids.map((g) => ({ g, read: ports.readGrid(g) }));
     const plans = workbook.filter((x) => x.read.kind === 'plan' || isPlanName(x.g.sheet)).map((x) => x.read);
-    const result = ports.compileReads([...plans, ...grids.map(ports.readGrid)], problems);
+    const result = ports.compileReads([...plans, ...reads], problems);
     const own = ports.ownOutputSheetNames(ports.ownOutputsBeside(workbook.map((x) => x.read), result));
     const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1');
@@ -217,10 +228,14 @@ export async function readPreviousFile(file: PickedFile): Promise<PreviousPick> 
 export async function importReports(files: readonly PickedFile[]): Promise<ImportOutcome> {
   if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
   // The pane reads each file (src/xlsx); the Office.js layer gets grids, never parses a file.
+  // A file read with only warnings (.xls, .ods… : «lần sau hãy lưu dưới dạng .xlsx») is brought in, and the warning shown.
   const read = await Promise.all(files.map(async (f) => ({ ...f, ...(await readPickedFiles([f])) })));
-  const outcome = await excelRun(async (ctx) => ports.insertSheetsFromFiles(ctx, read.filter((f) => !f.problems.length)));
-  const unreadable = read.flatMap((f) => f.problems.map((p) => p.message));
-  return { ...outcome, fileProblems: [...unreadable, ...outcome.fileProblems] };
+  const readable = read.filter((f) => !f.problems.some((p) => p.severity === 'error'));
+  // Excel's own insert takes .xlsx workbooks: another format goes in as the values the pane read.
+  const toInsert = readable.map((f) => (f.problems.some((p) => p.rule === OTHER_FORMAT_RULE) ? { name: f.name, grids: f.grids } : f));
+  const outcome = await excelRun(async (ctx) => ports.insertSheetsFromFiles(ctx, toInsert));
+  const said = read.flatMap((f) => f.problems.map((p) => p.message));
+  return { ...outcome, fileProblems: [...said, ...outcome.fileProblems] };
 }
 
 /** Tạo mẫu: a blank TTCCHC-1 sheet for one unit, with the plan's tasks when the workbook has a plan. */

@@ -25,6 +25,7 @@ export const compileReads = (reads: SheetRead[], extra?: Finding[]): CompileResu
 export const readGrid = (g: SheetGrid): SheetRead => readSheet(g);
 
 export { ownOutputSheetNames, ownOutputsBeside } from '../core/own-outputs';
+export { noReportFinding } from '../core/file-findings';
 
 /** `taken`: names of sheets that stay in the workbook, so no output clashes with them; `previous`: last period, to compare with. */
 export const layoutOutputs = (result: CompileResult, taken: string[], previous?: PreviousPeriod): OutputSheet[] =>
@@ -53,13 +54,13 @@ export const readWorkbookGrids = (ctx: Excel.RequestContext, sheets?: string[]):
 
 export { isOwnOutputSheet, fillKey, type OriginalFill };
 
-/** Writes the outputs, replacing the sheets `isOwnOutput` names and touching nothing else. */
+/** Writes the outputs, replacing the sheets `replace` names (lower-cased: ownOutputSheetNames) and touching nothing else. */
 export const writeOutputSheets = async (
   ctx: Excel.RequestContext,
   sheets: OutputSheet[],
-  isOwnOutput: (name: string) => boolean,
+  replace: ReadonlySet<string>,
 ): Promise<{ written: string[]; notes: string[] }> => {
-  const r = await excelWrite(ctx, sheets, { isOwnOutput });
+  const r = await excelWrite(ctx, sheets, { replace });
   return { written: r.written, notes: r.notes };
 };
 
@@ -83,10 +84,10 @@ export const highlightFindings = async (
 export const clearHighlights = async (ctx: Excel.RequestContext, originals: Iterable<OriginalFill>): Promise<OriginalFill[]> =>
   (await excelClear(ctx, undefined, { originals })).kept;
 
-/** Copies in the unit sheets of files the pane has read (`grids`); `bytes` go to Excel's own insert untouched. */
+/** Copies in the unit sheets of files the pane has read (`grids`); `bytes` go to Excel's own insert untouched (without them, the values are written). */
 export const insertSheetsFromFiles = async (
   ctx: Excel.RequestContext,
-  files: readonly { name: string; bytes: Uint8Array; grids: SheetGrid[] }[],
+  files: readonly { name: string; bytes?: Uint8Array; grids: SheetGrid[] }[],
 ): Promise<ImportOutcome> => {
   const r = await excelInsert(ctx, files, {});
   return { added: r.added, fileProblems: r.problems };
@@ -111,7 +112,7 @@ export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> =
 
 /** Adds the template sheet; its name is already free (layoutTemplate's `taken`). */
 export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputSheet): Promise<string> => {
-  const r = await excelWrite(ctx, [sheet], { isOwnOutput: () => false });
+  const r = await excelWrite(ctx, [sheet], { replace: new Set() });
   return r.written[0] ?? sheet.name;
 };
 

@@ -30,11 +30,11 @@ function install(grids: SheetGrid[], apiVersion = '1.13'): void {
 
 const values = () => fake.sheets().map((s) => ({ name: s.name, values: s.values }));
 
-function xlsxOf(grid: SheetGrid): Uint8Array {
+function xlsxOf(grid: SheetGrid, bookType: XLSX.BookType = 'xlsx'): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
 }
 
 /** The value right of the cell holding `label` in `sheet`, or undefined. */
@@ -189,6 +189,21 @@ describe('Tổng hợp từ tệp', () => {
     expect(rowOf(o.written.find((n) => n.startsWith('BC '))!, 'A1')).toContain(27);
   });
 
+  it('says which picked file holds no report nor plan (as the command line does), and which is in an old format', async () => {
+    install([]);
+    const notes: SheetGrid = { sheet: 'Ghi chú', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ'], ['Nguyễn Văn A']] };
+    const o = await actions.compileFromFiles([
+      { name: 'huong-loc.xls', bytes: xlsxOf(commune(COMMUNES[0]), 'biff8') },
+      { name: 'ghi-chu.xlsx', bytes: xlsxOf(notes) },
+    ]);
+    expect(o.counts.units).toBe(1);
+    expect(o.fileProblems).toEqual([
+      expect.stringMatching(/^Tệp "huong-loc\.xls" ở định dạng .*lần sau hãy lưu dưới dạng "Sổ làm việc Excel \(\.xlsx\)"/),
+      'Tệp "ghi-chu.xlsx" không có trang báo cáo theo mẫu TTCCHC-1 nào (cần ô "Mã mẫu" ghi "TTCCHC-1" trong 15 dòng đầu) và không có trang Kế hoạch; các trang: "Ghi chú".',
+    ]);
+    expect(o.result.findings.filter((f) => f.rule === 'file.no-report').map((f) => [f.severity, f.file])).toEqual([['warning', 'ghi-chu.xlsx']]);
+  });
+
   it('refuses an empty pick with a message', async () => {
     install([]);
     await expect(actions.compileFromFiles([])).rejects.toThrow('Chưa chọn tệp nào.');
@@ -271,6 +286,21 @@ describe('Nhập báo cáo', () => {
     expect(r.fileProblems.join(' ')).toContain('hong.xlsx');
     expect(values().slice(0, 1)).toEqual(before);
     expect(fake.sheet(r.added[0])!.values.flat()).toContain('UBND xã Thượng Quảng');
+  });
+
+  it.each(['1.13', '1.4'])('ExcelApi %s: a report saved as .xls or .ods comes in, with the warning to save as .xlsx next time', async (api) => {
+    install([commune(COMMUNES[0])], api);
+    const r = await actions.importReports([
+      { name: 'thuong-quang.xls', bytes: xlsxOf(commune(COMMUNES[1]), 'biff8') },
+      { name: 'khe-tre.ods', bytes: xlsxOf(commune(COMMUNES[2]), 'ods') },
+    ]);
+    expect(r.added).toHaveLength(2);
+    expect(r.fileProblems).toEqual([
+      expect.stringMatching(/^Tệp "thuong-quang\.xls" ở định dạng .*lần sau hãy lưu/),
+      expect.stringMatching(/^Tệp "khe-tre\.ods" ở định dạng .*lần sau hãy lưu/),
+    ]);
+    expect(fake.sheet(r.added[0])!.values.flat()).toContain('UBND xã Thượng Quảng');
+    expect(fake.sheet(r.added[1])!.values.flat()).toContain('UBND thị trấn Khe Tre');
   });
 });
 

@@ -65,10 +65,11 @@ onEachClient(() => {
     const host = setup([unitGrid('Hương Lộc', 3)]);
     await host.run((ctx) => writeOutputSheets(ctx, [{ name: 'TH Cũ', role: 'summary', rows: [[{ v: 'bản cũ' }]], merges: [], columnWidths: [], print: { orientation: 'portrait' } }]));
     const before = host.sheets().map((s) => ({ name: s.name, values: s.values }));
-    const huge = 'Ghi chú rất dài. '.repeat(400_000); // ≈ 8 MB of UTF-8 in one cell
-    const sheet: OutputSheet = { name: 'TH Cũ', role: 'summary', rows: [[{ v: 'Tiêu đề' }], [{ v: huge }]], merges: [], columnWidths: [], print: { orientation: 'portrait' } };
+    // One row of 200 cells each as full as a cell can be (capCellText): ≈ 8 MB of UTF-8.
+    const full = 'Ghi chú rất dài. '.repeat(1_900);
+    const sheet: OutputSheet = { name: 'TH Cũ', role: 'summary', rows: [[{ v: 'Tiêu đề' }], Array.from({ length: 200 }, () => ({ v: full }))], merges: [], columnWidths: [], print: { orientation: 'portrait' } };
     host.resetStats();
-    const err = await rejection(host.run((ctx) => writeOutputSheets(ctx, [sheet], { isOwnOutput: (n) => n.startsWith('TH ') })));
+    const err = await rejection(host.run((ctx) => writeOutputSheets(ctx, [sheet], { replace: new Set(['th cũ']) })));
     expect(describeOfficeError(err)).toMatch(/^Không gửi được dòng 2 của trang "TH Cũ" vào Excel: riêng phần này đã cần khoảng \d+\.\d MB, quá giới hạn 5 MB.*sổ làm việc không bị thay đổi\.$/);
     expect(host.stats.failedSyncs).toBe(0);
     expect(host.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);

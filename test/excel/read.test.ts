@@ -1,4 +1,7 @@
 import { readWorkbookGrids, readWorkbookGridsWithStats } from '../../src/excel';
+import { compileGrids } from '../../src/core/compile';
+import { isoToSerial } from '../../src/core/dates';
+import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { setup, unitGrid, onEachClient } from './helpers';
 
 onEachClient(() => {
@@ -13,6 +16,19 @@ describe('readWorkbookGrids', () => {
       { sheet: 'Hương Lộc', originRow: 2, originCol: 1, cells: [['Đơn vị báo cáo', 'Xã Hương Lộc'], [{ error: '#DIV/0!' }, 12], [null, { error: '#REF!' }]] },
       { sheet: 'Trống', originRow: 0, originCol: 0, cells: [] },
     ]);
+  });
+
+  it('learns the workbook\'s date system (1904 on old Mac workbooks) from Excel, so a sent date reads the same in both', async () => {
+    const sentDates: unknown[] = [];
+    for (const date1904 of [false, true]) {
+      const grid = { ...makeUnitGrid(sampleSpec({ sentDate: isoToSerial('2025-10-15', date1904) })), ...(date1904 ? { date1904 } : {}) };
+      const fake = setup([grid]);
+      const grids = await fake.run((ctx) => readWorkbookGrids(ctx));
+      expect(grids.map((g) => !!g.date1904)).toEqual([date1904]);
+      sentDates.push(compileGrids(grids, {}).summaries[0].children[0].sentDate);
+    }
+    expect(sentDates[0]).toBeTruthy();
+    expect(sentDates[1]).toEqual(sentDates[0]);
   });
 
   it('uses the same number of syncs for 1, 10 and 200 sheets', async () => {

@@ -4,7 +4,8 @@
  * what the layout asked for, and compiling again gives the same sheets.
  */
 import { compileGrids } from '../../src/core/compile';
-import { isOwnOutputSheet, layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import { ownOutputSheetNames } from '../../src/core/own-outputs';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { readWorkbookGrids, writeOutputSheets } from '../../src/excel';
 import type { RichApiHost } from '../../dev/office-host';
@@ -32,8 +33,9 @@ const expectedValues = (s: OutputSheet) => trimmed(s.rows.map((r) => Array.from(
 async function compileInExcel(fake: RichApiHost) {
   return fake.run(async (ctx) => {
     const grids = await readWorkbookGrids(ctx);
-    const sheets = layoutOutputs(compileGrids(grids, {}), { now: new Date('2025-10-20T08:00:00Z') });
-    const res = await writeOutputSheets(ctx, sheets, { isOwnOutput: isOwnOutputSheet });
+    const result = compileGrids(grids, { openWorkbook: true });
+    const sheets = layoutOutputs(result, { now: new Date('2025-10-20T08:00:00Z') });
+    const res = await writeOutputSheets(ctx, sheets, { replace: ownOutputSheetNames(result.ownOutputs) });
     return { sheets, res };
   });
 }
@@ -69,14 +71,14 @@ describe('read → compile → write on the real client', () => {
   it('writes the blank template with its lists and protection (ExcelApi 1.8+) or without them on 1.4', async () => {
     const template = layoutTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Năm', year: 2025 });
     const modern = setup(communes.slice(0, 1));
-    await modern.run((ctx) => writeOutputSheets(ctx, [template], { isOwnOutput: () => false }));
+    await modern.run((ctx) => writeOutputSheets(ctx, [template], { replace: new Set() }));
     const m = modern.sheet(template.name)!;
     expect(trimmed(m.values).slice(0, 8)).toEqual(expectedValues(template).slice(0, 8));
     expect(m.validations).toHaveLength(template.validations!.length);
     expect(m.protected).toBe(!!template.protection);
 
     const old = setup(communes.slice(0, 1), { apiVersion: '1.4' });
-    const res = await old.run((ctx) => writeOutputSheets(ctx, [template], { isOwnOutput: () => false }));
+    const res = await old.run((ctx) => writeOutputSheets(ctx, [template], { replace: new Set() }));
     expect(trimmed(old.sheet(template.name)!.values)).toEqual(trimmed(m.values));
     expect(old.sheet(template.name)!.validations).toEqual([]);
     expect(res.notes.some((n) => n.includes(template.name))).toBe(true);

@@ -4,7 +4,7 @@
  * queues: the model may over-estimate (more syncs than needed) but never
  * under-estimate (a request over 5 MB), and not by more than 1.6×.
  */
-import { WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeLoadCost, rangeSetCost, sheetCost, untrackedRange } from '../../src/excel/wire-cost';
+import { WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeLoadCost, rangeSetCost, rangeSetsCost, sheetCost, sheetPartCost, untrackedRange } from '../../src/excel/wire-cost';
 import { jsonBytes } from '../../src/excel/cell-values';
 import { RichApiHost, loadClient, attachHost } from '../../dev/office-host';
 
@@ -24,6 +24,16 @@ const KINDS: Kind[] = [
   { name: 'load a row (fill, place)', model: (i) => rangeLoadCost(row(i), 2, 'color') + WIRE.load + 40, queue: (c, ws, i) => { const r = ws.getRange(row(i)); r.format.fill.load('color'); r.load('rowIndex,columnIndex,columnCount'); } },
   { name: 'bold', model: (i) => rangeSetCost(row(i), 2, true), queue: (c, ws, i) => void (ws.getRange(row(i)).format.font.bold = true) },
   { name: 'font size', model: (i) => rangeSetCost(row(i), 2, 14), queue: (c, ws, i) => void (ws.getRange(row(i)).format.font.size = 14) },
+  {
+    name: 'sheet font (name and size)', model: (i) => rangeSetsCost(row(i), 2, ['Times New Roman', 12]),
+    queue: (c, ws, i) => { const f = ws.getRange(row(i)).format.font; f.name = 'Times New Roman'; f.size = 12; },
+  },
+  {
+    // Each on its own sheet, as the writer sets a page layout once per sheet.
+    name: 'page layout (orientation, A4, print titles)',
+    model: (i) => sheetCost(`Xã số ${i}`) + sheetPartCost(1, ['Landscape', 'A4'], [['$1:$2']]),
+    queue: (c, ws, i) => { const p = c.workbook.worksheets.getItem(`Xã số ${i}`).pageLayout; p.orientation = 'Landscape'; p.paperSize = 'A4'; p.setPrintTitleRows('$1:$2'); },
+  },
   { name: 'alignment', model: (i) => rangeSetCost(row(i), 1, 'Center'), queue: (c, ws, i) => void (ws.getRange(row(i)).format.horizontalAlignment = 'Center') },
   { name: 'wrap', model: (i) => rangeSetCost(row(i), 1, true), queue: (c, ws, i) => void (ws.getRange(row(i)).format.wrapText = true) },
   { name: 'six-edge border', model: (i) => bordersCost(`A${i + 1}:C${i + 2}`, 6), queue: (c, ws, i) => { const f = ws.getRange(`A${i + 1}:C${i + 2}`).format; for (const e of EDGES) f.borders.getItem(e).style = 'Continuous'; } },

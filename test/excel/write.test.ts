@@ -1,14 +1,17 @@
 import { columnWidthPoints, writeOutputSheets } from '../../src/excel';
 import { readWorkbookGrids } from '../../src/excel';
+import { compileGrids } from '../../src/core/compile';
+import { ownOutputSheetNames } from '../../src/core/own-outputs';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { onEachClient, rejection, outputSheet, setup, unitGrid } from './helpers';
 
-const isOwn = (n: string) => /^(TH|PL|BC) /.test(n) || n === 'Kiểm tra';
+/** The compiler's own earlier outputs as the core names them (ownOutputSheetNames: lower-cased). */
+const own = (...names: string[]) => new Set(names.map((n) => n.toLowerCase()));
 
 onEachClient(() => describe('writeOutputSheets', () => {
-  it('writes values, number formats, styles, merges, widths, freeze panes and print settings', async () => {
+  it('writes values, number formats, styles, the sheet font, merges, widths, freeze panes and print settings (A4)', async () => {
     const fake = setup([unitGrid('Hương Lộc', 3)]);
-    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 3)], { isOwnOutput: isOwn }));
+    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 3)]));
     expect(res.written).toEqual(['TH Nam Đông']);
     expect(fake.sheetNames()).toEqual(['Hương Lộc', 'TH Nam Đông']);
     const s = fake.sheet('TH Nam Đông')!;
@@ -18,8 +21,10 @@ onEachClient(() => describe('writeOutputSheets', () => {
     expect(s.merges).toEqual(['A1:C1']);
     expect(s.columnWidths).toEqual([columnWidthPoints(8), columnWidthPoints(40), columnWidthPoints(12)]);
     expect(s.freeze).toEqual({ rows: 2, cols: 0 });
-    expect(s.pageLayout).toEqual({ orientation: 'Landscape', printTitleRows: '$1:$2' });
-    expect(fake.cell('TH Nam Đông', 'A1').format).toMatchObject({ bold: true, size: 14, horizontalAlignment: 'Center' });
+    expect(s.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$1:$2' });
+    // The sheet's font (core sheetFont) everywhere; a cell's own size wins.
+    expect(fake.cell('TH Nam Đông', 'A1').format).toMatchObject({ bold: true, size: 14, fontName: 'Times New Roman', horizontalAlignment: 'Center' });
+    expect(fake.cell('TH Nam Đông', 'C5').format).toMatchObject({ size: 12, fontName: 'Times New Roman' });
     expect(fake.cell('TH Nam Đông', 'B2').format).toMatchObject({ bold: true, fill: '#DDEBF7', borders: { EdgeTop: 'Continuous', EdgeLeft: 'Continuous' } });
     expect(fake.cell('TH Nam Đông', 'B5').format).toMatchObject({ wrapText: true });
     expect(fake.cell('TH Nam Đông', 'B5').format.bold).toBeUndefined();
@@ -39,6 +44,15 @@ onEachClient(() => describe('writeOutputSheets', () => {
     // And read back through the API, they are still the strings.
     const grids = await fake.run((ctx) => readWorkbookGrids(ctx));
     expect(grids.find((g) => g.sheet === 'TH Nam Đông')!.cells[3]).toEqual(['=SUM(A1)', '- Phát 10 tin', '+84 234 3876']);
+  });
+
+  it('caps a text longer than a cell can hold, ending it with …, as the .xlsx writer does', async () => {
+    const fake = setup([unitGrid('Hương Lộc', 1)]);
+    const sheet = outputSheet('TH Nam Đông', 1);
+    sheet.rows.push([{ v: 'x'.repeat(40_000) }]);
+    await fake.run((ctx) => writeOutputSheets(ctx, [sheet]));
+    const written = fake.sheet('TH Nam Đông')!.values[3][0] as string;
+    expect([written.length, written.endsWith('…')]).toEqual([32_767, true]);
   });
 
   it('uses the same number of syncs for 1 and for 30 output sheets', async () => {
@@ -73,9 +87,9 @@ onEachClient(() => describe('writeOutputSheets', () => {
 
   it('replaces its own earlier output, deletes stale own outputs, leaves other sheets alone', async () => {
     const fake = setup([unitGrid('Hương Lộc', 2)]);
-    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 2), outputSheet('TH Cũ', 2)], { isOwnOutput: isOwn }));
+    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 2), outputSheet('TH Cũ', 2)]));
     fake.addSheet('Ghi chú riêng', [['của người dùng']]);
-    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 4)], { isOwnOutput: isOwn }));
+    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH Nam Đông', 4)], { replace: own('TH Nam Đông', 'TH Cũ') }));
     expect(fake.sheetNames()).toEqual(['Hương Lộc', 'Ghi chú riêng', 'TH Nam Đông']);
     expect(res.deleted.sort()).toEqual(['TH Cũ', 'TH Nam Đông']);
     expect(fake.sheet('TH Nam Đông')!.values).toHaveLength(6);
@@ -86,23 +100,25 @@ onEachClient(() => describe('writeOutputSheets', () => {
     const fake = setup([unitGrid('Hương Lộc', 2)]);
     fake.addSheet('~tam TH A', [['dở dang']]);
     fake.addSheet('~cu TH A', [['bản cũ']]);
-    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2)], { isOwnOutput: isOwn }));
+    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2)]));
     expect(fake.sheetNames()).toEqual(['Hương Lộc', 'TH A']);
   });
 
   it('never overwrites a sheet that is not its own: the output gets a free name', async () => {
     const fake = setup([unitGrid('Kiểm tra', 2)]);
-    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('Kiểm tra', 2)], { isOwnOutput: (n) => n.startsWith('TH ') }));
+    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('Kiểm tra', 2)], { replace: own('TH Cũ') }));
     expect(res.renamed).toEqual([{ wanted: 'Kiểm tra', actual: 'Kiểm tra (2)' }]);
     expect(fake.sheetNames()).toEqual(['Kiểm tra', 'Kiểm tra (2)']);
     expect(fake.sheet('Kiểm tra')!.values[1].slice(0, 2)).toEqual(['Đơn vị báo cáo', 'Kiểm tra']);
   });
 
-  it('never replaces or deletes a unit report that is merely named like an output', async () => {
+  it('never replaces or deletes a unit report that is merely named like an output (the core leaves it out of ownOutputs)', async () => {
     const unitReport = { ...makeUnitGrid(sampleSpec()), sheet: 'BC Hương Lộc' };
     const ownReport = { ...makeUnitGrid(sampleSpec({ unit: 'UBND huyện Nam Đông', compiled: true })), sheet: 'BC Nam Đông' };
     const fake = setup([unitReport, ownReport]);
-    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('BC Hương Lộc', 2)], { isOwnOutput: isOwn }));
+    const replace = ownOutputSheetNames(compileGrids([unitReport, ownReport], { openWorkbook: true }).ownOutputs);
+    expect([...replace]).toEqual(['bc nam đông']);
+    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('BC Hương Lộc', 2)], { replace }));
     expect(res.renamed).toEqual([{ wanted: 'BC Hương Lộc', actual: 'BC Hương Lộc (2)' }]);
     expect(res.deleted).toEqual(['BC Nam Đông']);
     expect(fake.sheetNames()).toEqual(['BC Hương Lộc', 'BC Hương Lộc (2)']);
@@ -111,11 +127,11 @@ onEachClient(() => describe('writeOutputSheets', () => {
 
   it('keeps the old output intact when a failure happens midway, and leaves no half-built sheet', async () => {
     const fake = setup([unitGrid('Hương Lộc', 2)]);
-    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2)], { isOwnOutput: isOwn }));
+    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2)]));
     const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
     // Excel fails while the second new sheet is being filled, every time it is tried.
     fake.injectFailure({ match: (op) => op.action === 'set values' && JSON.stringify(op.args).includes('Bảng tổng hợp TH B'), code: 'GeneralException', persistent: true });
-    const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 9), outputSheet('TH B', 9)], { isOwnOutput: isOwn })));
+    const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 9), outputSheet('TH B', 9)], { replace: own('TH A', 'TH B') })));
     expect(err.code).toBe('GeneralException');
     expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
   });
@@ -123,7 +139,7 @@ onEachClient(() => describe('writeOutputSheets', () => {
   it('sends the content again in halves after "An internal error has occurred", and the write completes', async () => {
     const fake = setup([unitGrid('Hương Lộc', 2)]);
     fake.injectFailure({ match: (op) => op.action === 'set values' && JSON.stringify(op.args).includes('Bảng tổng hợp TH B'), code: 'GeneralException' });
-    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 5), outputSheet('TH B', 5)], { isOwnOutput: isOwn }));
+    const res = await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 5), outputSheet('TH B', 5)]));
     expect(res.written).toEqual(['TH A', 'TH B']);
     expect(fake.stats.failedSyncs).toBe(1);
     expect(fake.sheet('TH B')!.values[6]).toEqual(['A5', 'Chỉ tiêu 5', 1004]);
@@ -132,11 +148,11 @@ onEachClient(() => describe('writeOutputSheets', () => {
 
   it('puts the old output back when the final swap fails', async () => {
     const fake = setup([unitGrid('Hương Lộc', 2)]);
-    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2), outputSheet('TH Cũ', 1)], { isOwnOutput: isOwn }));
+    await fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 2), outputSheet('TH B', 2), outputSheet('TH Cũ', 1)]));
     const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
     // The second new sheet cannot take its final name: the old sheets are already renamed aside.
     fake.injectFailure({ match: (op) => op.action === 'set name' && op.args === 'TH B', code: 'GeneralException' });
-    const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 7), outputSheet('TH B', 7)], { isOwnOutput: isOwn })));
+    const err = await rejection(fake.run((ctx) => writeOutputSheets(ctx, [outputSheet('TH A', 7), outputSheet('TH B', 7)], { replace: own('TH A', 'TH B', 'TH Cũ') })));
     expect(err.code).toBe('GeneralException');
     expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
   });
@@ -148,7 +164,7 @@ onEachClient(() => describe('writeOutputSheets', () => {
     expect(fake.stats.syncs).toBe(0);
   });
 
-  it('adds validations (commas in list items become spaces, as in the .xlsx writer), protection with unlocked cells, and charts', async () => {
+  it('adds validations (list items through the core\'s listItem: `Phòng, ban` → `Phòng ban`, as in the .xlsx writer), protection with unlocked cells, and charts', async () => {
     const fake = setup([unitGrid('Hương Lộc', 1)]);
     const sheet = outputSheet('Mẫu Hương Lộc', 3, {
       validations: [
@@ -162,7 +178,7 @@ onEachClient(() => describe('writeOutputSheets', () => {
     await fake.run((ctx) => writeOutputSheets(ctx, [sheet]));
     const s = fake.sheet('Mẫu Hương Lộc')!;
     expect(s.validations).toEqual([
-      { address: 'C3', rule: { list: { inCellDropDown: true, source: 'Xã,Phòng  ban,Huyện' } }, prompt: { showPrompt: true, title: '', message: 'Chọn cấp' }, errorAlert: { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: 'Cấp phải là một trong danh sách' } },
+      { address: 'C3', rule: { list: { inCellDropDown: true, source: 'Xã,Phòng ban,Huyện' } }, prompt: { showPrompt: true, title: '', message: 'Chọn cấp' }, errorAlert: { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: 'Cấp phải là một trong danh sách' } },
       { address: 'C4:C5', rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } }, errorAlert: expect.objectContaining({ message: 'Nhập số nguyên không âm' }) },
       { address: 'B3', rule: { list: { inCellDropDown: true, source: 'x' } } },
     ]);

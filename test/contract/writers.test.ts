@@ -1,0 +1,218 @@
+/**
+ * The two writers are faithful copies of one OutputSheet (issue 12 item 2):
+ * the same sheets — the example district's outputs (layoutOutputs) and a
+ * blank form (layoutTemplate) — go through the .xlsx writer
+ * (src/xlsx/write.ts, read back with ExcelJS, which we did not write) and
+ * through the Office.js writer (src/excel/write.ts on Microsoft's real Excel
+ * client, answered by dev/office-host), and what each gives is brought to one
+ * neutral shape and compared: cells (values, number formats), formats (bold,
+ * italic, font name and size, colours, fill, alignment, wrap, borders, locked),
+ * merges, column widths, frozen panes, page setup, validations, protection.
+ *
+ * Where they legitimately differ, and so are not compared:
+ * - number format of a TEXT cell: the Office.js writer gives every text `@`
+ *   so Excel never parses it as a formula or number (a `values` write is
+ *   parsed); the .xlsx writer stores text as a shared string, which Excel
+ *   never parses, with the style's format. Numbers are compared.
+ * - charts: the .xlsx writer writes DrawingML parts (test/xlsx/write-charts.test.ts)
+ *   that ExcelJS does not read; the Office.js writer asks Excel to draw them
+ *   (test/excel/write.test.ts). Only their number is compared, from the zip.
+ * - row heights: the host does not model them.
+ * - validation prompts and messages: ExcelJS reads them, but the host keeps
+ *   them apart from the rule; the rule (type, list items, bounds) is compared.
+ */
+import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import { cellAddress, columnLetters, parseCellAddress, parseRangeAddress } from '../../src/core/address';
+import { compileGrids } from '../../src/core/compile';
+import { OUTPUT_FONT, type OutputSheet } from '../../src/core/sheet-model';
+import { columnWidthPoints, writeOutputSheets } from '../../src/excel';
+import { writeXlsx } from '../../src/xlsx/write';
+import type { RichApiHost } from '../../dev/office-host';
+import { exampleGrids } from '../helpers/district';
+import { setup } from '../excel/helpers';
+import { loadClient } from '../../dev/office-host';
+
+interface CellShape {
+  v: string | number | null;
+  fmt?: string;
+  bold: boolean;
+  italic: boolean;
+  font: string;
+  size: number;
+  color: string | null;
+  fill: string | null;
+  h: string | null;
+  va: string | null;
+  wrap: boolean;
+  border: boolean;
+  locked: boolean;
+}
+interface ValidationShape { range: string; type: string; items?: string[]; min?: number; max?: number }
+interface SheetShape {
+  cells: Record<string, CellShape>;
+  merges: string[];
+  widths: (number | null)[];
+  freeze: { rows: number; cols: number } | null;
+  page: { orientation: string; paper: string; titles: string | null };
+  validations: ValidationShape[];
+  protected: boolean;
+  charts: number;
+}
+
+const hex = (c: string | undefined | null): string | null => (c ? c.replace(/^#/, '').slice(-6).toUpperCase() : null);
+const lower = (s: string | undefined | null): string | null => (s ? s.toLowerCase().replace('middle', 'center') : null);
+const numFmt = (v: unknown, fmt: string | undefined): string | undefined => (typeof v === 'number' ? (fmt && fmt !== 'General' ? fmt : 'General') : undefined);
+const titleRows = (t: string | undefined | null): string | null => (t ? t.replace(/\$/g, '') : null);
+/** One entry per cell (ExcelJS lists a validation cell by cell, Excel by range), in address order. */
+function perCell(v: ValidationShape[]): ValidationShape[] {
+  const out: ValidationShape[] = [];
+  for (const x of v) {
+    const r = parseRangeAddress(x.range) ?? (() => { const p = parseCellAddress(x.range)!; return { r1: p.row, c1: p.col, r2: p.row, c2: p.col }; })();
+    for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) out.push({ ...x, range: cellAddress(row, col) });
+  }
+  return out.sort((a, b) => a.range.localeCompare(b.range));
+}
+/** ExcelJS turns a number with a date format into a Date; Excel keeps the serial (1900 system). */
+const serial = (v: unknown): unknown => (v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : v);
+
+/** Addresses of the cells the sheet defines. */
+function definedCells(sheet: OutputSheet): string[] {
+  const out: string[] = [];
+  sheet.rows.forEach((row, r) => row.forEach((cell, c) => cell && out.push(`${columnLetters(c)}${r + 1}`)));
+  return out;
+}
+
+async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
+  const buf = await writeXlsx(sheets);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const zipped = XLSX.read(buf, { type: 'buffer', bookFiles: true }) as unknown as { files: Record<string, unknown> };
+  return sheets.map((sheet, i) => {
+    const ws = wb.worksheets[i];
+    const cells: Record<string, CellShape> = {};
+    for (const a of definedCells(sheet)) {
+      const c = ws.getCell(a);
+      // ExcelJS shows a merged cell's master value in every cell of the merge; the file holds it once.
+      const merged = c.type === ExcelJS.ValueType.Merge;
+      const v = merged || c.value === undefined || c.value === '' ? null : (serial(c.value) as string | number | null);
+      const fill = c.fill && c.fill.type === 'pattern' && c.fill.pattern === 'solid' ? hex(c.fill.fgColor?.argb) : null;
+      cells[a] = {
+        v, fmt: numFmt(v, c.numFmt),
+                // A cell written without a style has the file's first font, which is the core's OUTPUT_FONT (src/xlsx/write.ts).
+        bold: !!c.font?.bold, italic: !!c.font?.italic, font: c.font?.name ?? OUTPUT_FONT.name, size: c.font?.size ?? OUTPUT_FONT.size,
+        color: hex(c.font?.color?.argb), fill,
+        h: lower(c.alignment?.horizontal), va: lower(c.alignment?.vertical), wrap: !!c.alignment?.wrapText,
+        border: !!(c.border?.top && c.border?.bottom && c.border?.left && c.border?.right),
+        locked: c.protection?.locked !== false,
+      };
+    }
+    const view = ws.views[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+    const validations = Object.entries(dv).map(([range, m]): ValidationShape => (m.type === 'list'
+      ? { range, type: 'list', items: String(m.formulae[0]).replace(/^"|"$/g, '').split(',') }
+      : { range, type: m.type === 'whole' ? 'wholeNumber' : m.type, min: Number(m.formulae[0]), ...(m.formulae[1] !== undefined ? { max: Number(m.formulae[1]) } : {}) }));
+    return {
+      cells,
+      merges: [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort(),
+      widths: sheet.columnWidths.map((_, c) => { const w = ws.getColumn(c + 1).width; return w ? columnWidthPoints(w) : null; }),
+      freeze: view?.state === 'frozen' ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : null,
+      page: {
+        orientation: String(ws.pageSetup.orientation),
+        paper: ws.pageSetup.paperSize === 9 ? 'A4' : String(ws.pageSetup.paperSize),
+        titles: titleRows(ws.pageSetup.printTitlesRow),
+      },
+      validations: perCell(validations),
+      protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+      charts: Object.keys(zipped.files).filter((f) => new RegExp(`^xl/charts/chart\\d+\\.xml$`).test(f)).length ? chartsOfSheet(zipped.files, i) : 0,
+    };
+  });
+}
+
+/** Charts of the i-th sheet in the .xlsx: the chart parts its drawing names. */
+function chartsOfSheet(files: Record<string, unknown>, i: number): number {
+  const text = (f: string) => { const e = files[f] as { content?: Uint8Array } | undefined; return e?.content ? Buffer.from(e.content).toString('utf8') : ''; };
+  const rels = text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`);
+  const drawing = /Target="\.\.\/drawings\/(drawing\d+\.xml)"/.exec(rels)?.[1];
+  return drawing ? (text(`xl/drawings/_rels/${drawing}.rels`).match(/\/chart"/g) ?? []).length : 0;
+}
+
+async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<SheetShape[]> {
+  const res = await host.run((ctx) => writeOutputSheets(ctx, sheets));
+  expect(res.written).toEqual(sheets.map((s) => s.name));
+  return sheets.map((sheet) => {
+    const s = host.sheet(sheet.name)!;
+    const cells: Record<string, CellShape> = {};
+    for (const a of definedCells(sheet)) {
+      const p = parseCellAddress(a)!;
+      const raw = s.values[p.row]?.[p.col];
+      const v = raw === undefined || raw === '' ? null : (raw as string | number | null);
+      const f = host.cell(sheet.name, a).format;
+      cells[a] = {
+        v, fmt: numFmt(v, s.numberFormats[p.row]?.[p.col]),
+        bold: !!f.bold, italic: !!f.italic, font: f.fontName ?? '', size: f.size ?? 0,
+        color: hex(f.color), fill: hex(f.fill),
+        h: lower(f.horizontalAlignment), va: lower(f.verticalAlignment), wrap: !!f.wrapText,
+        border: ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'].every((e) => f.borders?.[e] === 'Continuous'),
+        locked: f.locked !== false,
+      };
+    }
+    const validations = s.validations.map((x): ValidationShape => {
+      const r = x.rule as { list?: { source: string }; wholeNumber?: { formula1: number; formula2?: number }; decimal?: { formula1: number; formula2?: number } };
+      if (r.list) return { range: x.address, type: 'list', items: r.list.source.split(',') };
+      const [type, b] = r.wholeNumber ? ['wholeNumber', r.wholeNumber] as const : ['decimal', r.decimal!] as const;
+      return { range: x.address, type, min: Number(b.formula1), ...(b.formula2 !== undefined ? { max: Number(b.formula2) } : {}) };
+    });
+    return {
+      cells,
+      merges: [...s.merges].sort(),
+      widths: sheet.columnWidths.map((_, c) => s.columnWidths[c] ?? null),
+      freeze: s.freeze && (s.freeze.rows || s.freeze.cols) ? s.freeze : null,
+      page: { orientation: lower(s.pageLayout.orientation) ?? '', paper: s.pageLayout.paperSize ?? '', titles: titleRows(s.pageLayout.printTitleRows) },
+      validations: perCell(validations),
+      protected: s.protected,
+      charts: s.charts.length,
+    };
+  });
+}
+
+function theSheets(): OutputSheet[] {
+  const grids = [...exampleGrids().values()].flat();
+  const outputs = layoutOutputs(compileGrids(grids, {}), { now: new Date('2025-10-20T08:00:00Z') });
+  const template = layoutTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Năm', year: 2025 });
+  return [...outputs, template];
+}
+
+describe('the .xlsx writer and the Office.js writer give the same sheets', () => {
+  const sheets = theSheets();
+  let fromFile: SheetShape[];
+  let fromExcel: SheetShape[];
+  beforeAll(async () => {
+    loadClient('web');
+    fromFile = await viaXlsx(sheets);
+    fromExcel = await viaOfficeJs(setup([]), sheets);
+  }, 120_000);
+
+  it('covers what the layout uses: several sheets, merges, validations, protection, a list with a comma-free item', () => {
+    expect(sheets.length).toBeGreaterThan(3);
+    expect(sheets.some((s) => s.merges.length)).toBe(true);
+    expect(sheets.some((s) => s.validations?.some((v) => v.type === 'list'))).toBe(true);
+    expect(sheets.some((s) => s.protection)).toBe(true);
+    expect(fromExcel.some((s) => s.charts > 0)).toBe(sheets.some((s) => s.charts?.length));
+  });
+
+  it.each(sheets.map((s, i) => [s.name, i] as const))('%s: same cells and formats', (_name, i) => {
+    const a = fromFile[i].cells;
+    const b = fromExcel[i].cells;
+    expect(Object.keys(a).length).toBeGreaterThan(0);
+    const differing = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).slice(0, 5);
+    expect(differing.map((k) => ({ cell: k, xlsx: a[k], officeJs: b[k] }))).toEqual([]);
+  });
+
+  it.each(sheets.map((s, i) => [s.name, i] as const))('%s: same merges, widths, frozen panes, page setup, validations, protection and number of charts', (_name, i) => {
+    const { cells: _a, ...file } = fromFile[i];
+    const { cells: _b, ...excel } = fromExcel[i];
+    expect(excel).toEqual(file);
+  });
+});
