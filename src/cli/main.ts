@@ -12,6 +12,7 @@ import type { Finding } from '../core/findings';
 import type { CompileOptions, CompileResult, Plan, SheetRead } from '../core/model';
 import type { OutputSheet } from '../core/sheet-model';
 import { compileReads } from '../core/compile';
+import { withPreviousOutliers } from '../core/outliers';
 import { toResultJson } from '../core/json';
 import { layoutOutputs, layoutTemplate } from '../core/layout';
 import { parseLevel, parsePeriod, parseYear } from '../core/reader';
@@ -332,10 +333,11 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   const g = await gather(args, io);
   lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
-  const result = compileReads(g.reads, options, g.fileFindings);
+  let result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
   refuseToOverwriteInput(output, g, result);
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
+  result = withPreviousOutliers(result, previous);
 
   const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
   lap('dàn trang');

@@ -7,6 +7,7 @@
 import { makeFinding, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import type { CompileResult, PreviousPeriod } from '../core/model';
+import { withPreviousOutliers } from '../core/outliers';
 import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
@@ -143,7 +144,8 @@ async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, ow
  */
 export function compileWorkbook(previous?: PreviousPick): Promise<CompileOutcome> {
   return excelRun(async (ctx) => {
-    const { result, own } = await compileOpenWorkbook(ctx);
+    const { result: compiled, own } = await compileOpenWorkbook(ctx);
+    const result = withPreviousOutliers(compiled, previous?.previous);
     const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1'); // show the summary
     return compileOutcome('compile', result, written, [], notes, previous);
@@ -189,7 +191,7 @@ export async function compileFromFiles(files: readonly PickedFile[], previous?: 
     // Each sheet read once: the plan goes into the compile, the earlier outputs are what the output replaces.
     const workbook = (await readPlanSheets(ctx, true)).grids.map((g) => ({ g, read: ports.readGrid(g) }));
     const plans = workbook.filter((x) => x.read.kind === 'plan' || isPlanName(x.g.sheet)).map((x) => x.read);
-    const result = ports.compileReads([...plans, ...grids.map(ports.readGrid)], problems);
+    const result = withPreviousOutliers(ports.compileReads([...plans, ...grids.map(ports.readGrid)], problems), previous?.previous);
     const own = ports.ownOutputSheetNames(ports.ownOutputsBeside(workbook.map((x) => x.read), result));
     const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1');
