@@ -25,6 +25,7 @@ import { readFiles } from './read-pool';
 import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
+import { FEEDBACK_HELP, FEEDBACK_OPTIONS, feedbackCommand } from './feedback-command';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -86,6 +87,8 @@ Cách dùng:
   tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>]
       Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có.
 
+${FEEDBACK_HELP}
+
   tonghop --help        hiện hướng dẫn này
 
 Mã thoát: 0 đã chạy xong (kể cả khi báo cáo đơn vị có lỗi), 1 không chạy được
@@ -120,6 +123,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'output', alias: 'o', value: true },
     { name: 'help', alias: 'h', value: false },
   ],
+  feedback: [...COMMON, ...FEEDBACK_OPTIONS],
   report: [
     { name: 'output', alias: 'o', value: true },
     { name: 'previous', value: true },
@@ -139,7 +143,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       return command ? EXIT_OK : EXIT_USAGE;
     }
     const specs = SPECS[command];
-    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report.`);
+    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report, feedback.`);
     const args = parseArgs(rest, specs);
     if (flag(args, 'help')) {
       io.out(HELP);
@@ -150,6 +154,10 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       case 'check': return await checkCommand(args, io);
       case 'template': return await templateCommand(args, io);
       case 'report': return await reportCommand(args, io);
+      case 'feedback': return await feedbackCommand(args, io, async (a) => {
+        const g = await gather(a, io);
+        return { result: compileReads(g.reads, compileOptions(a), g.fileFindings), inputs: g.perFile.map((f) => f.file) };
+      });
     }
     return EXIT_USAGE;
   } catch (e) {
