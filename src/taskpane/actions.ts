@@ -312,6 +312,20 @@ export async function exportReport(outcome: CompileOutcome | null, previous?: Pr
   }
 }
 
+/**
+ * Phản hồi: the review letters of the last compile (a Phiếu phản hồi per
+ * unit with findings, a Công văn đôn đốc when units are missing or late), as
+ * one .zip; null when every unit sent on time without findings.
+ */
+export async function exportFeedback(outcome: CompileOutcome | null): Promise<{ fileName: string; bytes: Uint8Array; names: string[] } | null> {
+  if (!outcome) throw new PaneError('Chưa có kết quả tổng hợp: hãy bấm Tổng hợp trước khi tạo văn bản phản hồi.');
+  if (outcome.result.summaries.length === 0) throw new PaneError('Lần tổng hợp vừa rồi không có đơn vị nào được tính, chưa có gì để phản hồi.');
+  try {
+    return await ports.buildLettersZip(outcome.result);
+  } catch (e) {
+    throw new PaneError(`Không tạo được văn bản phản hồi: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 /** Reads browser `File`s into memory (the bytes the xlsx reader and Excel need). */
 export async function readBrowserFiles(list: FileList | readonly File[]): Promise<PickedFile[]> {

@@ -3,6 +3,7 @@
  * `Phan-hoi <Mã đơn vị or short name>.docx` per unit with findings and
  * `Cong-van-don-doc.docx` when units are missing or late.
  */
+import { zipSync } from 'fflate';
 import type { CompileResult } from '../../core/model';
 import { shortUnitName } from '../../core/unit-names';
 import { feedbackLetterDocx, reminderLetterDocx } from './letter-docx';
@@ -38,4 +39,18 @@ export async function buildLetters(result: CompileResult, opts: LettersOptions =
   }
   if (d.reminder) out.push({ name: REMINDER_FILE_NAME, bytes: await reminderLetterDocx(d, d.reminder) });
   return out;
+}
+
+/** The letters' .zip the pane downloads (`Phan-hoi <kỳ>.zip`). */
+export function lettersZipName(result: Pick<CompileResult, 'period' | 'year'>): string {
+  return `Phan-hoi ${result.period} ${result.year}.zip`.replace(/\s+/g, ' ');
+}
+
+/**
+ * All letters in one .zip, stored (a .docx is already compressed), names in
+ * UTF-8. fflate is the zip library the docx library itself ships with, so the
+ * pane's bundle carries no second one.
+ */
+export function zipLetters(letters: readonly LetterFile[]): Uint8Array {
+  return zipSync(Object.fromEntries(letters.map((l) => [l.name, l.bytes])), { level: 0 });
 }
