@@ -11,6 +11,7 @@ import type { Finding } from '../core/findings';
 import type { CompileOptions, CompileResult, Plan, SheetRead } from '../core/model';
 import type { OutputSheet } from '../core/sheet-model';
 import { compileReads } from '../core/compile';
+import { withPreviousOutliers } from '../core/outliers';
 import { toResultJson } from '../core/json';
 import { layoutOutputs, layoutTemplate } from '../core/layout';
 import { parseLevel, parsePeriod, parseYear } from '../core/reader';
@@ -23,6 +24,7 @@ import { readFiles } from './read-pool';
 import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
+import { FEEDBACK_HELP, FEEDBACK_OPTIONS, feedbackCommand } from './feedback-command';
 import { OutputError } from './output-files';
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
 import { terminalSafe } from './terminal-text';
@@ -94,6 +96,8 @@ Cách dùng:
   tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>]
       Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có.
 
+${FEEDBACK_HELP}
+
   tonghop --help        hiện hướng dẫn này
 
 Mã thoát: 0 đã chạy xong (kể cả khi báo cáo đơn vị có lỗi), 1 không chạy được
@@ -128,6 +132,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'output', alias: 'o', value: true },
     { name: 'help', alias: 'h', value: false },
   ],
+  feedback: [...COMMON, ...FEEDBACK_OPTIONS],
   report: [
     { name: 'output', alias: 'o', value: true },
     { name: 'previous', value: true },
@@ -148,7 +153,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       return command ? EXIT_OK : EXIT_USAGE;
     }
     const specs = SPECS[command];
-    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report.`);
+    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report, feedback.`);
     const args = parseArgs(rest, specs);
     if (flag(args, 'help')) {
       io.out(HELP);
@@ -159,6 +164,10 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       case 'check': return await checkCommand(args, io);
       case 'template': return await templateCommand(args, io);
       case 'report': return await reportCommand(args, io);
+      case 'feedback': return await feedbackCommand(args, io, async (a) => {
+        const g = await gather(a, io);
+        return { result: compileReads(g.reads, compileOptions(a), g.fileFindings), inputs: g.perFile.map((f) => f.file) };
+      });
     }
     return EXIT_USAGE;
   } catch (e) {
@@ -290,12 +299,13 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   const g = await gather(args, io, (files) =>
     guardOutputs(outputPaths, protectedFiles({ plan, previous: previousFile, inputs: files, ownOutputs: null })));
   lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
-  const result = compileReads(g.reads, options, g.fileFindings);
+  let result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
   // An input may be replaced only when the core found it to hold nothing but the compiler's own earlier output.
   const protect = protectedFiles({ plan, previous: previousFile, inputs: g.perFile.map((f) => f.file), ownOutputs: result.ownOutputFiles });
   guardOutputs(outputPaths, protect);
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
+  result = withPreviousOutliers(result, previous);
 
   const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
   lap('dàn trang');

@@ -29,6 +29,8 @@
  *   known only as the parent of a single roll-up (the province named by the
  *   district being compiled) gets no summary of its own, which would only
  *   repeat the district's.
+ * - Outliers against siblings are warnings of every compile (outliers.ts);
+ *   those against last period are added where last period is known.
  * - Findings are listed errors first, then in reading order: file-level
  *   findings, each sheet's (reader, then plan task checks), then the compile's.
  */
@@ -51,6 +53,7 @@ import { formatDateVi } from './dates';
 import { displayUnitName } from './unit-names';
 import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
+import { siblingOutliers } from './outliers';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
 interface ChildData {
@@ -159,6 +162,8 @@ class Compilation {
       ...this.extraFindings,
       ...this.readFindings.filter((x) => !x.entry || !this.ownEntries.has(x.entry)).flatMap((x) => x.findings),
       ...this.findings.filter((f) => !onOwnSheet(f)),
+      // Figures far from their siblings (warnings; last period's comparison: outliers.ts withPreviousOutliers).
+      ...siblingOutliers(this.entries),
     ];
     const findings = sortFindings(all);
     return {

@@ -25,7 +25,7 @@
  *
  * Outliers are warnings, never errors: the figure still counts (spec §8).
  */
-import { makeFinding, type Finding } from './findings';
+import { makeFinding, sortFindings, type Finding } from './findings';
 import type { CompileResult, PreviousPeriod, ReportEntry } from './model';
 import { formatNumber } from './numbers';
 import { INDICATORS, type IndicatorCode, type Level } from './template';
@@ -39,6 +39,9 @@ export const OUTLIER_LIMITS = {
   MIN_SIBLINGS: 5,
   PREVIOUS_FACTOR: 5,
 } as const;
+
+/** The bars, as scripts/outlier-precision.js varies them to measure what each costs and catches. */
+export type OutlierLimits = { readonly [K in keyof typeof OUTLIER_LIMITS]: number };
 
 /** Indicators compared: the counts (A6 is an average of hours, bounded by 24, and checked by the reader). */
 const COMPARED: readonly IndicatorCode[] = INDICATORS.filter((i) => i.kind === 'count').map((i) => i.code);
@@ -90,8 +93,7 @@ function siblingGroups(reports: readonly ReportEntry[]): ReportEntry[][] {
 }
 
 /** Warnings for figures far above their siblings' median. */
-export function siblingOutliers(reports: readonly ReportEntry[]): Finding[] {
-  const L = OUTLIER_LIMITS;
+export function siblingOutliers(reports: readonly ReportEntry[], L: OutlierLimits = OUTLIER_LIMITS): Finding[] {
   const out: Finding[] = [];
   for (const group of siblingGroups(reports)) {
     if (group.length < L.MIN_SIBLINGS) continue;
@@ -122,8 +124,7 @@ export function siblingOutliers(reports: readonly ReportEntry[]): Finding[] {
 }
 
 /** Warnings for figures that changed by a large factor against the same unit's previous report. */
-export function previousOutliers(reports: readonly ReportEntry[], previous: PreviousPeriod): Finding[] {
-  const L = OUTLIER_LIMITS;
+export function previousOutliers(reports: readonly ReportEntry[], previous: PreviousPeriod, L: OutlierLimits = OUTLIER_LIMITS): Finding[] {
   const out: Finding[] = [];
   for (const e of reports) {
     if (!e.counted) continue;
@@ -145,4 +146,15 @@ export function previousOutliers(reports: readonly ReportEntry[], previous: Prev
 /** Every outlier warning of a compile (siblings, and last period when given). */
 export function findOutliers(result: Pick<CompileResult, 'reports'>, previous?: PreviousPeriod): Finding[] {
   return [...siblingOutliers(result.reports), ...(previous ? previousOutliers(result.reports, previous) : [])];
+}
+
+/**
+ * The compile's result with last period's outliers added (the sibling ones
+ * are added by compile.ts itself): the CLI's --previous and the pane's Kỳ
+ * trước both come here, once last period has been read.
+ */
+export function withPreviousOutliers<R extends Pick<CompileResult, 'reports' | 'findings'>>(result: R, previous?: PreviousPeriod): R {
+  if (!previous) return result;
+  const more = previousOutliers(result.reports, previous);
+  return more.length ? { ...result, findings: sortFindings([...result.findings, ...more]) } : result;
 }

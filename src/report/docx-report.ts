@@ -24,7 +24,7 @@ import { fromCompileResult, type ReportData } from './report-data';
 export const PAGE = { width: 11906, height: 16838 } as const;
 /** Top/bottom 20 mm, left 30 mm, right 15 mm (NĐ 30: 20–25, 20–25, 30–35, 15–20). */
 export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 851, header: 567, footer: 567 } as const;
-const TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
+export const TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
 
 export const FONT = 'Times New Roman';
 /** Sizes in half-points: body 14 pt, header names 13 pt, Nơi nhận 12/11 pt, tables 12 pt. */
@@ -48,10 +48,10 @@ export function wordSafe(text: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+export const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new TextRun({ text: wordSafe(text), bold: o.bold, italics: o.italics, size: o.size ?? SIZES.body, font: FONT });
 
-function centred(text: string, o: { bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number } = {}): Paragraph {
+export function centred(text: string, o: { bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: o.before ?? 0, after: o.after ?? 0 },
@@ -73,7 +73,7 @@ export function estimateTextWidth(text: string, sizeHalfPts: number, bold = fals
 }
 
 /** A solid rule `length` twips long, centred in a box `boxWidth` wide (a paragraph with a bottom border). */
-function rule(length: number, boxWidth: number): Paragraph {
+export function rule(length: number, boxWidth: number): Paragraph {
   const side = Math.max(0, Math.round((boxWidth - length) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
@@ -85,7 +85,7 @@ function rule(length: number, boxWidth: number): Paragraph {
   });
 }
 
-function bodyParagraph(text: string, o: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}): Paragraph {
+export function bodyParagraph(text: string, o: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     keepNext: o.keepNext,
@@ -122,7 +122,7 @@ const NO_BORDERS = {
 };
 
 /** A borderless layout table; its rows never split across pages (a signer's name must not sit alone on the next page). */
-function borderlessTable(widths: number[], rows: Paragraph[][][]): Table {
+export function borderlessTable(widths: number[], rows: Paragraph[][][]): Table {
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
@@ -200,8 +200,25 @@ const HEADER_WIDTHS = [3600, TEXT_WIDTH - 3600];
 const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 
+/** What the head of any of our documents (report, letters) says. */
+export interface DocumentHead {
+  /** The issuing unit and its parent body. */
+  unit: string;
+  parentBody?: string;
+  place: string;
+  date: { year: number; month: number; day: number };
+  /** `Số:        /BC-UBND`. */
+  number: string;
+  /** A công văn's trích yếu (`V/v …`), under the number (NĐ 30 Phụ lục I). */
+  about?: string;
+}
+
 /** Left: the issuing body and `Số:`; right: Quốc hiệu, Tiêu ngữ, place and date. Two rows so `Số` and the date share a line. */
 function headerTable(d: ReportData): Table {
+  return documentHeadTable({ unit: d.unit, parentBody: d.parentBody, place: d.place, date: dateParts(d), number: numberLine(d) });
+}
+
+export function documentHeadTable(d: DocumentHead): Table {
   const names = headerNames(d.unit, d.parentBody);
   const left: Paragraph[] = [];
   if (names.parentLine) left.push(centred(names.parentLine, { size: SIZES.headerName }));
@@ -214,8 +231,9 @@ function headerTable(d: ReportData): Table {
     centred(TIEU_NGU, { bold: true, size: SIZES.body }),
     rule(estimateTextWidth(TIEU_NGU, SIZES.body, true), HEADER_WIDTHS[1] - 216),
   ];
-  const number = [centred(numberLine(d), { size: SIZES.number, before: 120 })];
-  const dateLine = [centred(formatPlaceDateVi(d.place, dateParts(d)), { italics: true, size: SIZES.body, before: 120 })];
+  const number = [centred(d.number, { size: SIZES.number, before: 120 })];
+  if (d.about) number.push(centred(d.about, { size: SIZES.number, before: 60 }));
+  const dateLine = [centred(formatPlaceDateVi(d.place, d.date), { italics: true, size: SIZES.body, before: 120 })];
   return borderlessTable(HEADER_WIDTHS, [[left, right], [number, dateLine]]);
 }
 
@@ -248,13 +266,18 @@ function recipients(d: ReportData): string[] {
 
 /** Nơi nhận (left) beside the signer's titles and name (right). */
 function signatureTable(d: ReportData): Table {
+  return signatureBlock(d.unit, d.level, recipients(d));
+}
+
+/** Nơi nhận (`- …;` lines, the last `- Lưu: VT….`) beside the signer of `unit`. */
+export function signatureBlock(unit: string, level: ReportData['level'], recipientLines: string[]): Table {
   const widths = [4300, TEXT_WIDTH - 4300];
   const left = [
     new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { bold: true, italics: true, size: SIZES.recipientsTitle })] }),
-    ...recipients(d).map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(r, { size: SIZES.recipients })] })),
+    ...recipientLines.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(r, { size: SIZES.recipients })] })),
   ];
   const right = [
-    ...signatureTitles(d.unit, d.level).map((t) => centred(t, { bold: true })),
+    ...signatureTitles(unit, level).map((t) => centred(t, { bold: true })),
     ...[0, 1, 2, 3].map(() => new Paragraph({ children: [] })),
     centred('[Họ và tên]', { bold: true }),
   ];
@@ -316,7 +339,7 @@ function appendix(d: ReportData): (Paragraph | Table)[] {
 }
 
 /** Page numbers centred in the top margin, not on a section's first page. */
-function headers() {
+export function headers() {
   return {
     first: new Header({ children: [new Paragraph({ children: [] })] }),
     default: new Header({
@@ -325,7 +348,7 @@ function headers() {
   };
 }
 
-function sectionPage(startAtOne: boolean): ISectionOptions['properties'] {
+export function sectionPage(startAtOne: boolean): ISectionOptions['properties'] {
   return {
     titlePage: true,
     page: {

@@ -7,6 +7,7 @@
 import { makeFinding, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import type { CompileResult, PreviousPeriod } from '../core/model';
+import { withPreviousOutliers } from '../core/outliers';
 import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
@@ -143,7 +144,8 @@ async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, ow
  */
 export function compileWorkbook(previous?: PreviousPick): Promise<CompileOutcome> {
   return excelRun(async (ctx) => {
-    const { result, own } = await compileOpenWorkbook(ctx);
+    const { result: compiled, own } = await compileOpenWorkbook(ctx);
+    const result = withPreviousOutliers(compiled, previous?.previous);
     const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1'); // show the summary
     return compileOutcome('compile', result, written, [], notes, previous);
@@ -200,7 +202,7 @@ export async function compileFromFiles(files: readonly PickedFile[], previous?: 
     // Each sheet read once: the plan goes into the compile, the earlier outputs are what the output replaces.
     const workbook = (await readPlanSheets(ctx, true)).grids.map((g) => ({ g, read: ports.readGrid(g) }));
     const plans = workbook.filter((x) => x.read.kind === 'plan' || isPlanName(x.g.sheet)).map((x) => x.read);
-    const result = ports.compileReads([...plans, ...reads], problems);
+    const result = withPreviousOutliers(ports.compileReads([...plans, ...reads], problems), previous?.previous);
     const own = ports.ownOutputSheetNames(ports.ownOutputsBeside(workbook.map((x) => x.read), result));
     const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
     if (written.length) await ports.selectCell(ctx, written[0], 'A1');
@@ -325,6 +327,20 @@ export async function exportReport(outcome: CompileOutcome | null, previous?: Pr
   }
 }
 
+/**
+ * Phản hồi: the review letters of the last compile (a Phiếu phản hồi per
+ * unit with findings, a Công văn đôn đốc when units are missing or late), as
+ * one .zip; null when every unit sent on time without findings.
+ */
+export async function exportFeedback(outcome: CompileOutcome | null): Promise<{ fileName: string; bytes: Uint8Array; names: string[] } | null> {
+  if (!outcome) throw new PaneError('Chưa có kết quả tổng hợp: hãy bấm Tổng hợp trước khi tạo văn bản phản hồi.');
+  if (outcome.result.summaries.length === 0) throw new PaneError('Lần tổng hợp vừa rồi không có đơn vị nào được tính, chưa có gì để phản hồi.');
+  try {
+    return await ports.buildLettersZip(outcome.result);
+  } catch (e) {
+    throw new PaneError(`Không tạo được văn bản phản hồi: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 /** Reads browser `File`s into memory (the bytes the xlsx reader and Excel need). */
 export async function readBrowserFiles(list: FileList | readonly File[]): Promise<PickedFile[]> {

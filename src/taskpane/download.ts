@@ -11,6 +11,7 @@
  */
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ZIP_MIME = 'application/zip';
 
 /** How the file was handed over: downloaded in the pane, or opened in the user's browser to save there. */
 export type SaveRoute = 'download' | 'browser';

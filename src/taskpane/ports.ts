@@ -126,4 +126,11 @@ export const buildReportDocx = async (result: CompileResult, previous?: Previous
   return toDocx(fromCompileResult(result, previous ? { previous } : {}));
 };
 
+/** The review letters of the compile (Phiếu phản hồi, Công văn đôn đốc) in one .zip; null when there is none to send. */
+export const buildLettersZip = async (result: CompileResult): Promise<{ fileName: string; bytes: Uint8Array; names: string[] } | null> => {
+  const letters = await import(/* webpackChunkName: "docx-report" */ '../report/letters');
+  const files = await letters.buildLetters(result);
+  return files.length ? { fileName: letters.lettersZipName(result), bytes: letters.zipLetters(files), names: files.map((f) => f.name) } : null;
+};
+
 export const describeError = (e: unknown): string => describeOfficeError(e);

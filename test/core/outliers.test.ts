@@ -8,7 +8,7 @@ import * as path from 'path';
 import { compileGrids } from '../../src/core/compile';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
 import type { PreviousPeriod } from '../../src/core/model';
-import { findOutliers, siblingOutliers } from '../../src/core/outliers';
+import { findOutliers, siblingOutliers, withPreviousOutliers } from '../../src/core/outliers';
 import { emptyFigures } from '../../src/core/template';
 import { unitKey } from '../../src/core/unit-names';
 import { readXlsxFile } from '../../src/xlsx/read-file';
@@ -95,5 +95,27 @@ describe('outlier warnings', () => {
     expect(out).toHaveLength(1);
     expect(out[0].message).toMatch(new RegExp(`^D2 = [\\d.]+, kỳ trước [\\d.]+`));
     expect(out[0].cell).toBe(loc.report.figureCells.D2);
+  });
+
+  it('are part of every compile\'s findings (CLI, pane, Kiểm tra sheet), and last period\'s are added by withPreviousOutliers', () => {
+    expect(compileGrids(grids).findings.filter((f) => f.rule === 'figure.outlier')).toEqual([]);
+    const i = grids.findIndex((g) => /Hương Sơn/.test(g.sheet));
+    const planted = grids.map((g, j) => (j === i ? withFigure(g, 'A3', (old) => Number(old) * 10) : g));
+    const result = compileGrids(planted);
+    const outliers = result.findings.filter((f) => f.rule === 'figure.outlier');
+    expect(outliers).toEqual(findOutliers(result));
+    expect(outliers).toHaveLength(1);
+    // Errors stay first: the warning is listed after every error.
+    const firstWarning = result.findings.findIndex((f) => f.severity === 'warning');
+    expect(result.findings.slice(firstWarning).every((f) => f.severity === 'warning')).toBe(true);
+
+    const clean = compileGrids(grids);
+    expect(withPreviousOutliers(clean)).toBe(clean);
+    const loc = clean.reports.find((r) => r.counted && /Hương Lộc/.test(r.report.unit))!;
+    const byUnit: PreviousPeriod['byUnit'] = { [unitKey(loc.report.unit)]: { ...loc.report.figures, D2: Math.round(loc.report.figures.D2! / 10) } };
+    const compared = withPreviousOutliers(clean, { period: 'Năm', year: 2021, byUnit });
+    expect(compared.findings).toHaveLength(clean.findings.length + 1);
+    expect(compared.findings.find((f) => f.rule === 'figure.outlier')).toMatchObject({ unit: loc.report.unit, cell: loc.report.figureCells.D2 });
+    expect(clean.findings.some((f) => f.rule === 'figure.outlier')).toBe(false);
   });
 });

@@ -420,4 +420,40 @@ describe('Xuất báo cáo', () => {
     expect(reportFileName({ period: '6 tháng', year: 2024 })).toBe('Bao-cao-CCHC-6-thang-2024.docx');
   });
 });
+
+describe('Phản hồi and outliers (issue 11)', () => {
+  it('needs a compile; then downloads one .zip: a Phiếu phản hồi for the unit with an error, none for the clean one', async () => {
+    await expect(actions.exportFeedback(null)).rejects.toThrow(/bấm Tổng hợp/);
+    const withError = { ...COMMUNES[1], figures: { ...COMMUNES[1].figures!, B2: -3 } };
+    install([commune(COMMUNES[0]), commune(withError)]);
+    const o = await actions.compileWorkbook();
+    const bad = o.result.findings.find((f) => f.severity === 'error' && /Thượng Quảng/.test(f.unit))!;
+    expect(bad).toBeDefined();
+    const letters = (await actions.exportFeedback(o))!;
+    expect(letters.fileName).toBe('Phan-hoi Năm 2020.zip');
+    const zip = await JSZip.loadAsync(letters.bytes);
+    const names = Object.keys(zip.files).sort();
+    expect(names).toEqual([...letters.names].sort());
+    expect(names).toContain('Phan-hoi X002.docx');
+    expect(names).not.toContain('Phan-hoi X001.docx');
+    const docx = await JSZip.loadAsync(await zip.file('Phan-hoi X002.docx')!.async('uint8array'));
+    const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('Kính gửi: Ủy ban nhân dân xã Thượng Quảng.');
+    expect(text).toContain(bad.cell);
+  });
+
+  it('Tổng hợp with Kỳ trước warns of a figure ten times below the same unit\'s last report, quoting both', async () => {
+    install(COMMUNES.map(commune));
+    const { bytes } = await previousWorkbook(COMMUNES.map(commune), 10);
+    const pick = await actions.readPreviousFile({ name: 'tong-hop-2019.xlsx', bytes: new Uint8Array(bytes) });
+    const o = await actions.compileWorkbook(pick);
+    const outliers = o.result.findings.filter((f) => f.rule === 'figure.outlier');
+    expect(outliers.some((f) => /Hương Lộc/.test(f.unit) && f.message.startsWith('A1 = 20, kỳ trước 200'))).toBe(true);
+    // Listed on the Kiểm tra sheet the compile wrote.
+    const findingsSheet = o.written.map((n) => fake.sheet(n)!).find((s) => s.values.some((r) => r.some((v) => typeof v === 'string' && v.includes('A1 = 20, kỳ trước 200'))));
+    expect(findingsSheet).toBeDefined();
+    // Without it: none.
+    expect((await actions.compileWorkbook()).result.findings.filter((f) => f.rule === 'figure.outlier')).toEqual([]);
+  });
+});
 });

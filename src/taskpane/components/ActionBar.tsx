@@ -13,6 +13,8 @@ export interface ActionBarProps {
   onImport: () => void;
   onCompileFiles: () => void;
   onExport: () => void;
+  /** Phản hồi: the review letters as a .zip (issue 11). */
+  onFeedback?: () => void;
 }
 
 /** The six actions; all disabled while one runs (one Excel.run at a time). */
@@ -38,6 +40,11 @@ export function ActionBar(p: ActionBarProps): React.ReactElement {
       <Button disabled={p.busy} onClick={p.onExport} title="Tải về báo cáo .docx của lần tổng hợp gần nhất">
         Xuất báo cáo
       </Button>
+      {p.onFeedback && (
+        <Button disabled={p.busy} onClick={p.onFeedback} title="Tải về phiếu phản hồi cho đơn vị có lỗi và công văn đôn đốc đơn vị chưa nộp (.zip)">
+          Phản hồi
+        </Button>
+      )}
     </div>
   );
 }

@@ -16,7 +16,7 @@ import type { Finding } from '../../core/findings';
 import { MIN_EXCEL_API, isExcelApiSupported } from '../../excel/api-sets';
 import * as actions from '../actions';
 import { paneBusy, type BusyState } from '../busy-store';
-import { downloadBytes } from '../download';
+import { ZIP_MIME, downloadBytes } from '../download';
 import { ActionBar } from './ActionBar';
 import { FindingsList } from './FindingsList';
 import { HiddenFileInput } from './HiddenFileInput';
@@ -139,6 +139,14 @@ export function Pane(): React.ReactElement {
       return [{ intent: 'success', title: 'Đã tạo báo cáo', lines: [`Tệp ${fileName} đã được tải về.`] }];
     });
 
+  const onFeedback = () =>
+    run('Phản hồi', async () => {
+      const letters = await actions.exportFeedback(outcome);
+      if (!letters) return [{ intent: 'info', title: 'Không có văn bản nào cần gửi', lines: ['Mọi đơn vị đã nộp đúng hạn và không có lỗi, cảnh báo.'] }];
+      downloadBytes(letters.fileName, letters.bytes, ZIP_MIME);
+      return [{ intent: 'success', title: `Đã tạo ${letters.names.length} văn bản`, lines: [`Tệp ${letters.fileName} đã được tải về: ${letters.names.join(', ')}.`] }];
+    });
+
   const onSelectFinding = (f: Finding) => run('Đến ô', () => actions.goToFinding(f), true);
   const onOpenSheet = (name: string) => run('Mở trang', () => actions.openSheet(name), true);
   const onHighlight = () =>
@@ -169,6 +177,7 @@ export function Pane(): React.ReactElement {
         onImport={() => importInput.current?.click()}
         onCompileFiles={() => filesInput.current?.click()}
         onExport={onExport}
+        onFeedback={onFeedback}
       />
       <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
       <HiddenFileInput inputRef={filesInput} multiple label="Chọn tệp để tổng hợp" testId="compile-files" onPick={onFilesPicked} />

@@ -1,0 +1,78 @@
+/**
+ * `tonghop feedback <tệp|thư mục>... [--plan …] [--period … --year …]
+ * [--resend-by dd/mm/yyyy] -o <thư mục>` (issue 11): compiles as `compile`
+ * does, then writes the review letters (src/report/letters) into a folder,
+ * all or none (output-files.ts), never over an input, and says what it wrote.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDateCell } from '../core/dates';
+import type { CompileResult } from '../core/model';
+import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
+import { OutputError, guardOutputs, writeAllOrNone } from './output-files';
+
+export const FEEDBACK_OPTIONS: OptionSpec[] = [
+  { name: 'output', alias: 'o', value: true },
+  { name: 'resend-by', value: true },
+];
+
+export const FEEDBACK_HELP = `  tonghop feedback <tệp|thư mục>... -o <thư mục> [--plan <tệp>] [--period <kỳ>] [--year <năm>]
+                   [--resend-by dd/mm/yyyy]
+      Viết văn bản phản hồi theo thể thức NĐ 30 vào thư mục: "Phan-hoi <mã đơn vị>.docx"
+      cho mỗi đơn vị có lỗi, cảnh báo, và "Cong-van-don-doc.docx" khi có đơn vị chưa
+      nộp hoặc nộp muộn. --resend-by: hạn gửi lại (mặc định 7 ngày sau hôm nay).`;
+
+export interface FeedbackIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** What the command needs from the compile (main.ts reads the inputs as `compile` does). */
+export interface FeedbackInputs {
+  result: CompileResult;
+  /** Every file read: never written over. */
+  inputs: string[];
+}
+
+function resendBy(args: ParsedArgs): string | undefined {
+  const text = stringOption(args, 'resend-by');
+  if (text === undefined) return undefined;
+  const iso = /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/.test(text) ? parseDateCell(text.trim()) : null;
+  if (!iso) throw new UsageError(`Hạn gửi lại (--resend-by) không hợp lệ: "${text}" (cần ngày/tháng/năm, ví dụ 30/11/2025).`);
+  return iso;
+}
+
+export async function feedbackCommand(args: ParsedArgs, io: FeedbackIo, compile: (args: ParsedArgs) => Promise<FeedbackInputs>): Promise<number> {
+  const folder = stringOption(args, 'output');
+  if (!folder) throw new UsageError('Cần -o <thư mục> để ghi các văn bản phản hồi, ví dụ: -o phan-hoi');
+  if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new UsageError(`-o phải là một thư mục: "${folder}" là một tệp.`);
+  const resend = resendBy(args);
+  const { result, inputs } = await compile(args);
+  if (result.summaries.length === 0) {
+    io.err('Không có báo cáo nào được tổng hợp: không có gì để phản hồi. Kiểm tra lại kỳ, năm và các tệp đầu vào (tonghop check).');
+    return 1;
+  }
+  const { buildLetters } = await import('../report/letters');
+  const letters = await buildLetters(result, { resendBy: resend });
+  if (letters.length === 0) {
+    io.out('Mọi đơn vị đã nộp đúng hạn và không có lỗi, cảnh báo: không có văn bản nào cần gửi.');
+    return 0;
+  }
+  const outputs = letters.map((l) => ({ path: path.join(folder, l.name), data: l.bytes }));
+  try {
+    guardOutputs(outputs.map((o) => o.path), inputs.map((p) => ({ path: p, role: 'tệp báo cáo đầu vào' })));
+    fs.mkdirSync(folder, { recursive: true });
+    writeAllOrNone(outputs);
+  } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  const feedback = letters.filter((l) => l.name.startsWith('Phan-hoi'));
+  io.out(`Đã ghi ${letters.length} văn bản vào thư mục "${folder}":`);
+  for (const l of letters) io.out(`  ${l.name}`);
+  io.out(`(${feedback.length} phiếu phản hồi${letters.length > feedback.length ? ', 1 công văn đôn đốc' : ''})`);
+  return 0;
+}

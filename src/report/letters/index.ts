@@ -1,0 +1,56 @@
+/**
+ * The review letters of one compile, named as the user saves them (issue 11):
+ * `Phan-hoi <Mã đơn vị or short name>.docx` per unit with findings and
+ * `Cong-van-don-doc.docx` when units are missing or late.
+ */
+import { zipSync } from 'fflate';
+import type { CompileResult } from '../../core/model';
+import { shortUnitName } from '../../core/unit-names';
+import { feedbackLetterDocx, reminderLetterDocx } from './letter-docx';
+import { lettersFromCompile, type FeedbackLetter, type LettersOptions } from './letter-data';
+
+export { lettersFromCompile, type LettersData, type LettersOptions } from './letter-data';
+
+export interface LetterFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export const REMINDER_FILE_NAME = 'Cong-van-don-doc.docx';
+
+/** A file name any system accepts: no `/ \ : * ? " < > |` or control characters. */
+const safe = (s: string): string => s.replace(/[\\/:*?"<>|\u0000-\u001F]/g, '-').replace(/\s+/g, ' ').trim();
+
+export function feedbackFileName(l: Pick<FeedbackLetter, 'unit' | 'unitCode'>): string {
+  return `Phan-hoi ${safe(l.unitCode?.trim() || shortUnitName(l.unit))}.docx`;
+}
+
+/** Every letter of the compile, Phiếu phản hồi first (in reading order), then the công văn. */
+export async function buildLetters(result: CompileResult, opts: LettersOptions = {}): Promise<LetterFile[]> {
+  const d = lettersFromCompile(result, opts);
+  const out: LetterFile[] = [];
+  const taken = new Set<string>();
+  for (const l of d.feedback) {
+    let name = feedbackFileName(l);
+    // Two units with one short name (xã Hương Sơn of two districts): keep both.
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = feedbackFileName(l).replace(/\.docx$/, ` (${i}).docx`);
+    taken.add(name.toLowerCase());
+    out.push({ name, bytes: await feedbackLetterDocx(d, l) });
+  }
+  if (d.reminder) out.push({ name: REMINDER_FILE_NAME, bytes: await reminderLetterDocx(d, d.reminder) });
+  return out;
+}
+
+/** The letters' .zip the pane downloads (`Phan-hoi <kỳ>.zip`). */
+export function lettersZipName(result: Pick<CompileResult, 'period' | 'year'>): string {
+  return `Phan-hoi ${result.period} ${result.year}.zip`.replace(/\s+/g, ' ');
+}
+
+/**
+ * All letters in one .zip, stored (a .docx is already compressed), names in
+ * UTF-8. fflate is the zip library the docx library itself ships with, so the
+ * pane's bundle carries no second one.
+ */
+export function zipLetters(letters: readonly LetterFile[]): Uint8Array {
+  return zipSync(Object.fromEntries(letters.map((l) => [l.name, l.bytes])), { level: 0 });
+}
