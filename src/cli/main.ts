@@ -23,6 +23,7 @@ import { progressBar } from './progress';
 import { readFiles } from './read-pool';
 import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
+import { nothingReadMessage } from './nothing-read';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
 
 export const EXIT_OK = 0;
@@ -334,6 +335,8 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
   const result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
+  const nothing = nothingReadMessage(result, g.filesRead);
+  if (nothing) return (io.err(nothing), EXIT_FAILED);
   refuseToOverwriteInput(output, g, result);
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
 
@@ -363,6 +366,8 @@ async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const options = compileOptions(args);
   const g = await gather(args, io);
   const result = compileReads(g.reads, options, g.fileFindings);
+  const nothing = nothingReadMessage(result, g.filesRead);
+  if (nothing) return (io.err(nothing), EXIT_FAILED);
   if (flag(args, 'json')) io.out(JSON.stringify(toResultJson(result), null, 2));
   else io.out(checkReport(result, g.filesRead));
   return EXIT_OK;

@@ -81,6 +81,22 @@ describe('tonghop compile: inputs', () => {
     expect(fs.existsSync(at('out.xlsx'))).toBe(false);
   });
 
+  it('exits 1 with a Vietnamese message and writes nothing when the workbooks read hold no TTCCHC-1 report', async () => {
+    fs.mkdirSync(at('in'));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Danh sách cán bộ'], ['Nguyễn Văn A', 45]]), 'Sheet1');
+    fs.writeFileSync(at('in', 'danh-sach.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = await run(['compile', at('in'), '-o', at('out.xlsx'), '--docx', at('bc.docx')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Không có báo cáo nào để tổng hợp/);
+    expect(r.out + r.err).not.toMatch(/năm \d{4}/);
+    expect(fs.existsSync(at('out.xlsx'))).toBe(false);
+    expect(fs.existsSync(at('bc.docx'))).toBe(false);
+    const check = await run(['check', at('in')]);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/Không có báo cáo nào/);
+  });
+
   it('compiles the good files when a bad file (password, corrupt, not a workbook) is among them', async () => {
     await twoCommunes(at('in'));
     fs.writeFileSync(at('in', 'mat-khau.xlsx'), encryptedWorkbookBytes());
