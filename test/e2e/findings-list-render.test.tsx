@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Finding } from '../../src/core/findings';
 import { FindingsList } from '../../src/taskpane/components/FindingsList';
 import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
+import { TemplateForm } from '../../src/taskpane/components/TemplateForm';
 import type { CompileOutcome } from '../../src/taskpane/actions';
 import { STATUS_MISSING } from '../../src/core/template';
 
@@ -46,8 +47,8 @@ describe('FindingsList at 300 findings', () => {
     expect(html).toContain('UBND xã Số 1, UBND xã Số 2 và 118 đơn vị khác');
   });
 
-  it('is one arrow-key group, so Tab goes past it in one press', () => {
-    expect(render(findings)).toMatch(/role="region"[^>]*data-tabster="[^"]*mover/);
+  it('tells how to move in it by keyboard (the Tab walk itself: taskpane-scale.e2e.test.ts)', () => {
+    expect(render(findings)).toContain('Dùng phím mũi tên lên, xuống');
   });
 
   it('shows errors only when the Lỗi tile filters them', () => {
@@ -99,5 +100,19 @@ describe('ResultSummary', () => {
   it('lets the Lỗi tile filter the list (pressed), and leaves a zero tile a plain figure', () => {
     expect(html).toMatch(/aria-pressed="true"[^>]*>.*?120.*?Lỗi/);
     expect(html).toContain('aria-label="Cảnh báo: 0"');
+  });
+});
+
+describe('TemplateForm', () => {
+  const html = renderToStaticMarkup(<TemplateForm busy={false} onSubmit={() => undefined} onCancel={() => undefined} />);
+  it("leaves the checking to its own Vietnamese messages, not the browser's English «Please fill out this field.»", () => {
+    expect(html).toMatch(/<form[^>]*novalidate/i);
+    // Fluent's own English label of the Dropdown's (hidden) clear button, read out by screen readers.
+    expect(html).not.toContain('Clear selection');
+  });
+  it('has placeholders that read as examples, not as values already filled in', () => {
+    const placeholders = [...html.matchAll(/placeholder="([^"]*)"/g)].map((m) => m[1]);
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const p of placeholders) expect(p).toMatch(/^Ví dụ: /);
   });
 });

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Badge, Button, makeStyles, Text, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { onRovingKey, useRovingTabStop } from './roving-focus';
 import { cellRef, findingParts, SEVERITY_LABELS, type Finding } from '../../core/findings';
 import { filterFindings, foldRepeated, groupFindings, unitsPhrase, type RepeatedFinding, type SeverityFilter } from '../findings-view';
 
@@ -147,7 +148,8 @@ function RepeatedView({ r, index, busy, onSelect, startOpen }: { r: RepeatedFind
  */
 export function FindingsList({ findings, busy, onSelect, filter = 'all' }: FindingsListProps): React.ReactElement {
   const s = useStyles();
-  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  const list = React.useRef<HTMLDivElement>(null);
+  useRovingTabStop(list);
   const shown = React.useMemo(() => filterFindings(findings, filter), [findings, filter]);
   const { repeated, rest } = React.useMemo(() => foldRepeated(shown), [shown]);
   const groups = React.useMemo(() => groupFindings(rest), [rest]);
@@ -156,7 +158,7 @@ export function FindingsList({ findings, busy, onSelect, filter = 'all' }: Findi
   if (findings.length === 0) return <Text>Không có lỗi hay cảnh báo nào.</Text>;
   if (shown.length === 0) return <Text>Không có {filter === 'error' ? 'lỗi' : 'cảnh báo'} nào.</Text>;
   return (
-    <div className={s.list} role="region" aria-label="Lỗi và cảnh báo" {...arrows}>
+    <div className={s.list} role="region" aria-label="Lỗi và cảnh báo" ref={list} onKeyDown={onRovingKey}>
       <Text size={200} className={s.hint}>Dùng phím mũi tên lên, xuống để đi qua danh sách; Enter để mở một đơn vị.</Text>
       {/* Errors before warnings: repeated errors, units with errors, repeated warnings, the other units. */}
       {([true, false] as const).map((errors) => (

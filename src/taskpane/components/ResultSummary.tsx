@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   links: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   pressed: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorNeutralBackground1Selected },
+  tileGroup: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   stale: { color: tokens.colorPaletteDarkOrangeForeground1 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -61,12 +62,15 @@ export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFi
   /** A tile that filters the list: pressed shows only that severity, pressed again shows all. */
   const toggle = (label: string, n: number, value: SeverityFilter, cls: string) =>
     !onFilter || n === 0 ? plain(label, n, cls) : (
-      <Button appearance="subtle" className={mergeClasses(s.tile, filter === value && s.pressed)} aria-pressed={filter === value} aria-label={`${label}: ${n}`}
-        title={filter === value ? 'Hiện tất cả lỗi và cảnh báo' : `Chỉ hiện ${label.toLowerCase()}`}
-        onClick={() => onFilter(filter === value ? 'all' : value)}>
-        <span className={mergeClasses(s.number, cls)}>{n}</span>
-        <Caption1>{label}</Caption1>
-      </Button>
+      // The group carries "Lỗi: 120" as the plain tiles do; the button's name is what it shows ("120 Lỗi").
+      <div role="group" aria-label={`${label}: ${n}`} className={s.tileGroup}>
+        <Button appearance="subtle" className={mergeClasses(s.tile, filter === value && s.pressed)} aria-pressed={filter === value}
+          title={filter === value ? 'Hiện tất cả lỗi và cảnh báo' : `Chỉ hiện ${label.toLowerCase()}`}
+          onClick={() => onFilter(filter === value ? 'all' : value)}>
+          <span className={mergeClasses(s.number, cls)}>{n}</span>
+          <Caption1>{label}</Caption1>
+        </Button>
+      </div>
     );
   return (
     <section className={s.section} aria-labelledby="ket-qua">
