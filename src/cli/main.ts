@@ -24,6 +24,7 @@ import { readFiles } from './read-pool';
 import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
 import { nothingReadMessage } from './nothing-read';
+import { versionText } from './version';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
 
 export const EXIT_OK = 0;
@@ -87,6 +88,7 @@ Cách dùng:
       Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có.
 
   tonghop --help        hiện hướng dẫn này
+  tonghop --version     hiện số phiên bản
 
 Mã thoát: 0 đã chạy xong (kể cả khi báo cáo đơn vị có lỗi), 1 không chạy được
 (không có tệp đầu vào, không ghi được tệp kết quả), 2 sai cú pháp lệnh.`;
@@ -138,6 +140,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       io.out(HELP);
       return command ? EXIT_OK : EXIT_USAGE;
     }
+    if (command === '--version' || command === '-V') return (io.out(versionText()), EXIT_OK);
     const specs = SPECS[command];
     if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report.`);
     const args = parseArgs(rest, specs);

@@ -8,3 +8,10 @@ export function resultSentence(o: Pick<CompileOutcome, 'counts' | 'result'>): st
   if (counts.missing) parts.push(`${counts.missing} đơn vị chưa nộp`);
   return `Đã xong ${periodPhrase(result.period, result.year)}: ${parts.join(', ')}.`;
 }
+
+/** The result as it reads once the previous period is removed (Bỏ): no longer «So sánh với kỳ trước». */
+export function withoutComparison(o: CompileOutcome): CompileOutcome {
+  const rest = { ...o };
+  delete rest.comparedWith;
+  return rest;
+}

@@ -68,6 +68,14 @@ describe('arguments and help', () => {
   });
 });
 
+describe('tonghop --version', () => {
+  it("prints the package's version and exits 0", async () => {
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`tonghop ${JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version}`);
+  });
+});
+
 describe('tonghop compile: inputs', () => {
   it('exits 1 with a message when no input can be read at all (missing file, empty folder)', async () => {
     const missing = await run(['compile', at('khong-co.xlsx'), '-o', at('out.xlsx')]);

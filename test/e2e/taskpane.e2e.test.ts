@@ -371,8 +371,13 @@ describe('the task pane in the browser harness', () => {
     expect(text).toContain(phrase);
 
     // Removed: the summary goes back to having no comparison.
+    await expect(pane().getByText(/So sánh với kỳ trước/).count()).resolves.toBe(1);
     await pane().getByRole('button', { name: 'Bỏ tệp kỳ trước tong-hop-ky-truoc.xlsx' }).click();
+    // At once: the result no longer says it was compared, and says the sheet changes at the next Tổng hợp.
+    await expect(pane().getByText(/So sánh với kỳ trước/).count()).resolves.toBe(0);
+    await expect(pane().getByText(/Đã bỏ tệp kỳ trước/).count()).resolves.toBe(1);
     await click('Tổng hợp');
+    await expect(pane().getByText(/Đã bỏ tệp kỳ trước/).count()).resolves.toBe(0);
     const again = (await snapshot()).sheets.find((s) => s.name === sheet.name)!;
     expect(again.values.some((r) => r.includes('Kỳ trước'))).toBe(false);
   });

@@ -25,7 +25,7 @@ import { PreviousPeriodPicker } from './PreviousPeriodPicker';
 import { ResultSummary } from './ResultSummary';
 import { TemplateForm } from './TemplateForm';
 import type { SeverityFilter } from '../findings-view';
-import { resultSentence } from '../result-words';
+import { resultSentence, withoutComparison } from '../result-words';
 
 const useStyles = makeStyles({
   pane: {
@@ -75,7 +75,7 @@ export function Pane(): React.ReactElement {
   const [filter, setFilter] = React.useState<SeverityFilter>('all');
   const [coloured, setColoured] = React.useState<Severity>('error');
   /** Reports were imported after the result shown: it may no longer hold. */
-  const [stale, setStale] = React.useState(false);
+  const [stale, setStale] = React.useState<string | null>(null);
   /** What the polite live region says: progress, then the result in one sentence. */
   const [announce, setAnnounce] = React.useState('');
   const resultHeading = React.useRef<HTMLHeadingElement>(null);
@@ -121,7 +121,7 @@ export function Pane(): React.ReactElement {
     const nothing = o.result.reports.length === 0;
     setOutcome(nothing ? null : o);
     setFilter('all');
-    setStale(false);
+    setStale(null);
     focusResult.current = !nothing;
     if (!nothing) setAnnounce(resultSentence(o));
     const out: Notice[] = [];
@@ -156,7 +156,7 @@ export function Pane(): React.ReactElement {
     run('Nhập báo cáo', async () => {
       const r = await actions.importReports(await actions.readBrowserFiles(list));
       const out: Notice[] = [];
-      if (r.added.length && outcome) setStale(true);
+      if (r.added.length && outcome) setStale('Sổ làm việc đã thay đổi sau lần này (đã nhập báo cáo): bấm lại Tổng hợp hoặc Kiểm tra để cập nhật.');
       if (r.added.length) out.push({ intent: 'success', title: `Đã nhập ${r.added.length} trang`, lines: [r.added.join(', ')] });
       if (r.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không nhập được', lines: r.fileProblems });
       if (!r.added.length && !r.fileProblems.length) out.push({ intent: 'info', title: 'Không có trang nào được nhập', lines: ['Các tệp đã chọn không có trang báo cáo mẫu TTCCHC-1.'] });
@@ -171,6 +171,18 @@ export function Pane(): React.ReactElement {
     run('Đọc tệp kỳ trước', async () => {
       setPrevious(await actions.readPreviousFile((await actions.readBrowserFiles([file]))[0]));
     }, true);
+
+  /**
+   * Bỏ: the result shown no longer claims a comparison, and says that the
+   * summary sheet keeps its kỳ trước columns until the next Tổng hợp.
+   */
+  const onRemovePrevious = () => {
+    setPrevious(undefined);
+    if (outcome?.comparedWith) {
+      setOutcome(withoutComparison(outcome));
+      setStale('Đã bỏ tệp kỳ trước: trang tổng hợp vẫn còn cột kỳ trước cho đến khi bấm lại Tổng hợp.');
+    }
+  };
 
   const onExport = () =>
     run('Xuất báo cáo', async () => {
@@ -219,7 +231,7 @@ export function Pane(): React.ReactElement {
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{announce}</div>
       <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
       <HiddenFileInput inputRef={filesInput} multiple label="Chọn tệp để tổng hợp" testId="compile-files" onPick={onFilesPicked} />
-      <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={() => setPrevious(undefined)} />
+      <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={onRemovePrevious} />
       {busy.busy && (
         <Field validationMessage={`Đang ${busy.label.toLowerCase()}…`} validationState="none">
           <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}`} />

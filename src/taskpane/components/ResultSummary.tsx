@@ -41,8 +41,8 @@ export interface ResultSummaryProps {
   /** Which findings the list below shows; the tiles Lỗi and Cảnh báo set it. */
   filter?: SeverityFilter;
   onFilter?: (f: SeverityFilter) => void;
-  /** The workbook changed since (an import): the figures may no longer hold. */
-  stale?: boolean;
+  /** Why the result may no longer hold (an import, the previous period removed); shown above the figures. */
+  stale?: string | null;
   /** Receives the result heading, so the pane can move focus there after an action. */
   headingRef?: React.Ref<HTMLHeadingElement>;
 }
@@ -77,7 +77,7 @@ export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFi
       <h2 id="ket-qua" className={s.heading} ref={headingRef} tabIndex={-1}>
         {TITLES[outcome.action]} {periodPhrase(result.period, result.year)}
       </h2>
-      {stale && <Text size={200} weight="semibold" className={s.stale}>Sổ làm việc đã thay đổi sau lần này (đã nhập báo cáo): bấm lại Tổng hợp hoặc Kiểm tra để cập nhật.</Text>}
+      {stale && <Text size={200} weight="semibold" className={s.stale} role="status">{stale}</Text>}
       <div className={s.tiles}>
         {plain('Đơn vị', counts.units)}
         {toggle('Lỗi', counts.errors, 'error', s.error)}
