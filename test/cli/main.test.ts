@@ -68,6 +68,13 @@ describe('arguments and help', () => {
   });
 });
 
+describe('levels in messages', () => {
+  it('quotes each level, since «Phòng, ban» and «Sở, ngành» hold a comma themselves', async () => {
+    const r = await run(['template', '--unit', 'UBND xã A', '--level', 'Thôn', '--parent', 'B']);
+    expect(r.err).toContain('«Xã», «Phòng, ban», «Huyện», «Sở, ngành», «Tỉnh»');
+  });
+});
+
 describe('tonghop --version', () => {
   it("prints the package's version and exits 0", async () => {
     const r = await run(['--version']);
