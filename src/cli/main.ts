@@ -15,7 +15,7 @@ import { withPreviousOutliers } from '../core/outliers';
 import { toResultJson } from '../core/json';
 import { layoutOutputs, layoutTemplate } from '../core/layout';
 import { parseLevel, parsePeriod, parseYear } from '../core/reader';
-import { PERIODS, LEVEL_NAMES, type Period } from '../core/template';
+import { PERIODS, LEVEL_CHOICES, LEVEL_NAMES, type Period } from '../core/template';
 import { writeXlsx } from '../xlsx/write';
 import { expandInputs, readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { ParsedArgs, UsageError, flag, parseArgs, stringOption, type OptionSpec } from './args';
@@ -23,6 +23,8 @@ import { progressBar } from './progress';
 import { readFiles } from './read-pool';
 import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
+import { nothingReadMessage } from './nothing-read';
+import { versionText } from './version';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
 import { FEEDBACK_HELP, FEEDBACK_OPTIONS, feedbackCommand } from './feedback-command';
 import { OutputError } from './output-files';
@@ -99,6 +101,7 @@ Cách dùng:
 ${FEEDBACK_HELP}
 
   tonghop --help        hiện hướng dẫn này
+  tonghop --version     hiện số phiên bản
 
 Mã thoát: 0 đã chạy xong (kể cả khi báo cáo đơn vị có lỗi), 1 không chạy được
 (không có tệp đầu vào, không ghi được tệp kết quả), 2 sai cú pháp lệnh.`;
@@ -152,6 +155,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       io.out(HELP);
       return command ? EXIT_OK : EXIT_USAGE;
     }
+    if (command === '--version' || command === '-V') return (io.out(versionText()), EXIT_OK);
     const specs = SPECS[command];
     if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report, feedback.`);
     const args = parseArgs(rest, specs);
@@ -301,6 +305,8 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
   let result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
+  const nothing = nothingReadMessage(result, g.filesRead);
+  if (nothing) return (io.err(nothing), EXIT_FAILED);
   // An input may be replaced only when the core found it to hold nothing but the compiler's own earlier output.
   const protect = protectedFiles({ plan, previous: previousFile, inputs: g.perFile.map((f) => f.file), ownOutputs: result.ownOutputFiles });
   guardOutputs(outputPaths, protect);
@@ -334,6 +340,8 @@ async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const options = compileOptions(args);
   const g = await gather(args, io);
   const result = compileReads(g.reads, options, g.fileFindings);
+  const nothing = nothingReadMessage(result, g.filesRead);
+  if (nothing) return (io.err(nothing), EXIT_FAILED);
   if (flag(args, 'json')) io.out(JSON.stringify(toResultJson(result), null, 2));
   else io.out(checkReport(result, g.filesRead));
   return EXIT_OK;
@@ -359,9 +367,9 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const unit = stringOption(args, 'unit')?.trim();
   if (!unit) throw new UsageError('Cần --unit "tên đơn vị", ví dụ --unit "UBND xã Hương Lộc".');
   const levelText = stringOption(args, 'level');
-  if (!levelText) throw new UsageError(`Cần --level (một trong: ${LEVEL_NAMES.join(', ')}).`);
+  if (!levelText) throw new UsageError(`Cần --level (một trong: ${LEVEL_CHOICES}).`);
   const level = parseLevel(levelText);
-  if (!level) throw new UsageError(`Cấp không hợp lệ: "${levelText}". Chọn một trong: ${LEVEL_NAMES.join(', ')}.`);
+  if (!level) throw new UsageError(`Cấp không hợp lệ: "${levelText}". Chọn một trong: ${LEVEL_CHOICES}.`);
   const parent = stringOption(args, 'parent')?.trim();
   if (!parent && level !== 'Tỉnh') throw new UsageError('Cần --parent "đơn vị cấp trên", ví dụ --parent "UBND huyện Nam Đông".');
   const periodText = stringOption(args, 'period');

@@ -12,7 +12,7 @@ import { parseLevel, parsePeriod, parseStt, parseYear } from './labels';
 import {
   DEFAULT_THRESHOLD,
   IndicatorCode,
-  LEVEL_NAMES,
+  LEVEL_CHOICES,
   PERIODS,
   PLAN_ID_LABELS,
   PLAN_ROSTER_HEADERS,
@@ -106,7 +106,7 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
       case 'level': {
         const l = parseLevel(text);
         if (l) plan.level = l;
-        else add('error', r, kv.valueCol, 'plan.level', `không nhận ra cấp «${text}» ở dòng «${label}»; cần ghi một trong: ${LEVEL_NAMES.join('; ')}.`);
+        else add('error', r, kv.valueCol, 'plan.level', `không nhận ra cấp «${text}» ở dòng «${label}»; cần ghi một trong: ${LEVEL_CHOICES}.`);
         break;
       }
       case 'period': {
@@ -218,7 +218,7 @@ function readRoster(
     const levelText = c.level !== undefined ? fg.text(r, c.level) : '';
     if (levelText) {
       unit.level = parseLevel(levelText);
-      if (!unit.level) add('error', r, c.level!, 'plan.roster-level', `không nhận ra cấp «${levelText}» của «${name}»; cần ghi một trong: ${LEVEL_NAMES.join('; ')}.`);
+      if (!unit.level) add('error', r, c.level!, 'plan.roster-level', `không nhận ra cấp «${levelText}» của «${name}»; cần ghi một trong: ${LEVEL_CHOICES}.`);
     }
     const parent = c.parent !== undefined ? fg.text(r, c.parent) : '';
     if (parent) unit.parent = parent;

@@ -31,7 +31,7 @@ import {
   INDICATOR_BY_CODE,
   INDICATOR_CODES,
   IndicatorCode,
-  LEVEL_NAMES,
+  LEVEL_CHOICES,
   MARKS,
   PERIODS,
   TASK_HEADERS,
@@ -300,7 +300,7 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
   if (levelText) {
     report.level = parseLevel(levelText);
     if (!report.level) {
-      sink.cell('error', cellOf('level'), 'id.level', `không nhận ra cấp «${levelText}»; cần ghi một trong: ${LEVEL_NAMES.join('; ')}.`);
+      sink.cell('error', cellOf('level'), 'id.level', `không nhận ra cấp «${levelText}»; cần ghi một trong: ${LEVEL_CHOICES}.`);
     }
   }
 

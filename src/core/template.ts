@@ -159,6 +159,11 @@ export const LEVELS: readonly { level: Level; synonyms: string[]; rank: number }
 ];
 
 export const LEVEL_NAMES: readonly Level[] = LEVELS.map((l) => l.level);
+/**
+ * The levels as a message lists them: each in «», since two of them hold a
+ * comma themselves («Phòng, ban», «Sở, ngành») and a plain comma list is ambiguous.
+ */
+export const LEVEL_CHOICES = LEVEL_NAMES.map((l) => `«${l}»`).join(', ');
 
 export type Period = 'Quý I' | 'Quý II' | 'Quý III' | 'Quý IV' | '6 tháng' | '9 tháng' | 'Năm';
 

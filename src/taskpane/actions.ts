@@ -146,7 +146,8 @@ export function compileWorkbook(previous?: PreviousPick): Promise<CompileOutcome
   return excelRun(async (ctx) => {
     const { result: compiled, own } = await compileOpenWorkbook(ctx);
     const result = withPreviousOutliers(compiled, previous?.previous);
-    const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
+    // Nothing read: nothing written (no empty Kiểm tra sheet in the user's workbook).
+    const { written, notes } = result.reports.length ? await writeOutputs(ctx, result, own, previous?.previous) : { written: [], notes: [] };
     if (written.length) await ports.selectCell(ctx, written[0], 'A1'); // show the summary
     return compileOutcome('compile', result, written, [], notes, previous);
   });
@@ -204,7 +205,7 @@ export async function compileFromFiles(files: readonly PickedFile[], previous?: 
     const plans = workbook.filter((x) => x.read.kind === 'plan' || isPlanName(x.g.sheet)).map((x) => x.read);
     const result = withPreviousOutliers(ports.compileReads([...plans, ...reads], problems), previous?.previous);
     const own = ports.ownOutputSheetNames(ports.ownOutputsBeside(workbook.map((x) => x.read), result));
-    const { written, notes } = await writeOutputs(ctx, result, own, previous?.previous);
+    const { written, notes } = result.reports.length ? await writeOutputs(ctx, result, own, previous?.previous) : { written: [], notes: [] };
     if (written.length) await ports.selectCell(ctx, written[0], 'A1');
     return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes, previous);
   });

@@ -1,5 +1,5 @@
 /** Findings arranged for the pane: grouped by unit, errors first. Plain data, no React. */
-import { compareFindings, type Finding } from '../core/findings';
+import { compareFindings, findingParts, type Finding } from '../core/findings';
 import type { CompileResult } from '../core/model';
 import { STATUS_MISSING } from '../core/template';
 import { unitKey } from '../core/unit-names';
@@ -61,4 +61,48 @@ export function missingUnits(result: CompileResult): string[] {
     for (const c of s.children) if (c.status === STATUS_MISSING) seen.set(c.unitCode || unitKey(c.unit), c.unit);
   }
   return [...seen.values()];
+}
+
+/** Which findings the list shows: the tiles Lỗi / Cảnh báo set it, pressing again shows all. */
+export type SeverityFilter = 'all' | Finding['severity'];
+
+export function filterFindings(findings: readonly Finding[], filter: SeverityFilter): Finding[] {
+  return filter === 'all' ? [...findings] : findings.filter((f) => f.severity === filter);
+}
+
+/** One message said the same way in several units: shown once, with the units under it. */
+export interface RepeatedFinding {
+  severity: Finding['severity'];
+  rule: string;
+  /** The message without its place (findingParts), the same in every unit. */
+  text: string;
+  findings: Finding[];
+}
+
+/**
+ * Messages that recur word for word (after the place) in at least `min`
+ * units are folded into one line each, so 120 units missing the same date
+ * read as one line «… và 119 đơn vị khác» instead of 120; the rest stays
+ * grouped by unit (groupFindings).
+ */
+export function foldRepeated(findings: readonly Finding[], min = 3): { repeated: RepeatedFinding[]; rest: Finding[] } {
+  const byText = new Map<string, RepeatedFinding>();
+  for (const f of findings) {
+    const text = findingParts(f).text;
+    const k = `${f.severity}\u0000${f.rule}\u0000${text}`;
+    let r = byText.get(k);
+    if (!r) byText.set(k, (r = { severity: f.severity, rule: f.rule, text, findings: [] }));
+    r.findings.push(f);
+  }
+  const unitsOf = (r: RepeatedFinding) => new Set(r.findings.map((f) => unitKey(f.unit) || f.unit)).size;
+  const repeated = [...byText.values()].filter((r) => unitsOf(r) >= min);
+  const folded = new Set(repeated.flatMap((r) => r.findings));
+  repeated.sort((a, b) => compareFindings(a.findings[0], b.findings[0]) || b.findings.length - a.findings.length);
+  return { repeated, rest: findings.filter((f) => !folded.has(f)) };
+}
+
+/** `UBND xã A, UBND xã B và 119 đơn vị khác`: a long list of units said in one short line. */
+export function unitsPhrase(names: readonly string[], shown = 2): string {
+  if (names.length <= shown + 1) return names.join(', ');
+  return `${names.slice(0, shown).join(', ')} và ${names.length - shown} đơn vị khác`;
 }

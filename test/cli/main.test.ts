@@ -68,6 +68,21 @@ describe('arguments and help', () => {
   });
 });
 
+describe('levels in messages', () => {
+  it('quotes each level, since «Phòng, ban» and «Sở, ngành» hold a comma themselves', async () => {
+    const r = await run(['template', '--unit', 'UBND xã A', '--level', 'Thôn', '--parent', 'B']);
+    expect(r.err).toContain('«Xã», «Phòng, ban», «Huyện», «Sở, ngành», «Tỉnh»');
+  });
+});
+
+describe('tonghop --version', () => {
+  it("prints the package's version and exits 0", async () => {
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`tonghop ${JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version}`);
+  });
+});
+
 describe('tonghop compile: inputs', () => {
   it('exits 1 with a message when no input can be read at all (missing file, empty folder)', async () => {
     const missing = await run(['compile', at('khong-co.xlsx'), '-o', at('out.xlsx')]);
@@ -79,6 +94,22 @@ describe('tonghop compile: inputs', () => {
     expect(empty.code).toBe(1);
     expect(empty.err).toMatch(/không có sổ Excel nào/);
     expect(fs.existsSync(at('out.xlsx'))).toBe(false);
+  });
+
+  it('exits 1 with a Vietnamese message and writes nothing when the workbooks read hold no TTCCHC-1 report', async () => {
+    fs.mkdirSync(at('in'));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Danh sách cán bộ'], ['Nguyễn Văn A', 45]]), 'Sheet1');
+    fs.writeFileSync(at('in', 'danh-sach.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const r = await run(['compile', at('in'), '-o', at('out.xlsx'), '--docx', at('bc.docx')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Không có báo cáo nào để tổng hợp/);
+    expect(r.out + r.err).not.toMatch(/năm \d{4}/);
+    expect(fs.existsSync(at('out.xlsx'))).toBe(false);
+    expect(fs.existsSync(at('bc.docx'))).toBe(false);
+    const check = await run(['check', at('in')]);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/Không có báo cáo nào/);
   });
 
   it('compiles the good files when a bad file (password, corrupt, not a workbook) is among them', async () => {

@@ -86,6 +86,13 @@ describe('a workbook without unit reports', () => {
     expect(fake.sheet('Sheet1')!.values).toEqual([['Danh sách cán bộ', null], ['Nguyễn Văn A', 45]]);
     await expect(actions.exportReport(o)).rejects.toThrow(/chưa có gì để xuất/);
   });
+
+  it('writes no sheet at all (no empty Kiểm tra sheet) when nothing was read', async () => {
+    install([{ sheet: 'Sheet1', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ']] }]);
+    const o = await actions.compileWorkbook();
+    expect(o.written).toEqual([]);
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+  });
 });
 
 describe('the add-in recognises its own earlier output by content, not by name alone', () => {

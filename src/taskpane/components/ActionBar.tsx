@@ -22,22 +22,22 @@ export function ActionBar(p: ActionBarProps): React.ReactElement {
   const s = useStyles();
   return (
     <div className={s.grid} role="toolbar" aria-label="Thao tác">
-      <Button appearance="primary" disabled={p.busy} onClick={p.onCompile} title="Đọc các trang TTCCHC-1 và trang Kế hoạch, ghi các trang tổng hợp">
+      <Button appearance="primary" disabledFocusable={p.busy} onClick={p.onCompile} title="Đọc các trang TTCCHC-1 và trang Kế hoạch, ghi các trang tổng hợp">
         Tổng hợp
       </Button>
-      <Button disabled={p.busy} onClick={p.onCheck} title="Chỉ kiểm tra, không ghi gì vào sổ làm việc">
+      <Button disabledFocusable={p.busy} onClick={p.onCheck} title="Chỉ kiểm tra, không ghi gì vào sổ làm việc">
         Kiểm tra
       </Button>
-      <Button disabled={p.busy} onClick={p.onTemplate} title="Thêm một trang báo cáo trống theo mẫu TTCCHC-1">
+      <Button disabledFocusable={p.busy} onClick={p.onTemplate} title="Thêm một trang báo cáo trống theo mẫu TTCCHC-1">
         Tạo mẫu
       </Button>
-      <Button disabled={p.busy} onClick={p.onImport} title="Chép báo cáo của đơn vị từ các tệp .xlsx vào sổ làm việc này">
+      <Button disabledFocusable={p.busy} onClick={p.onImport} title="Chép báo cáo của đơn vị từ các tệp .xlsx vào sổ làm việc này">
         Nhập báo cáo
       </Button>
-      <Button disabled={p.busy} onClick={p.onCompileFiles} title="Tổng hợp thẳng từ các tệp .xlsx, không chép chúng vào sổ làm việc">
+      <Button disabledFocusable={p.busy} onClick={p.onCompileFiles} title="Tổng hợp thẳng từ các tệp .xlsx, không chép chúng vào sổ làm việc">
         Tổng hợp từ tệp
       </Button>
-      <Button disabled={p.busy} onClick={p.onExport} title="Tải về báo cáo .docx của lần tổng hợp gần nhất">
+      <Button disabledFocusable={p.busy} onClick={p.onExport} title="Tải về báo cáo .docx của lần tổng hợp gần nhất">
         Xuất báo cáo
       </Button>
       {p.onFeedback && (

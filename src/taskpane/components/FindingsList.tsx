@@ -1,12 +1,23 @@
 import * as React from 'react';
-import { Badge, Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { cellRef, SEVERITY_LABELS, type Finding } from '../../core/findings';
-import { groupFindings } from '../findings-view';
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { onRovingKey, useRovingTabStop } from './roving-focus';
+import { cellRef, findingParts, SEVERITY_LABELS, type Finding } from '../../core/findings';
+import { filterFindings, foldRepeated, groupFindings, unitsPhrase, type RepeatedFinding, type SeverityFilter } from '../findings-view';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  groupHead: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  toggle: {
+    width: '100%',
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    height: 'auto',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+  },
+  counts: { marginLeft: 'auto', paddingLeft: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
+  items: { listStyle: 'none', margin: 0, padding: `0 0 0 ${tokens.spacingHorizontalM}` },
   item: {
     display: 'flex',
     justifyContent: 'flex-start',
@@ -19,17 +30,25 @@ const useStyles = makeStyles({
     height: 'auto',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
+  // A finding about a whole sheet or file: plain text in the normal colour, not a pale "disabled" button.
+  plain: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
   itemText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
-  where: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  where: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 /** Findings shown per unit before a "Xem thêm" button, to keep the pane quick on big workbooks. */
 const PAGE = 50;
+/** Groups shown open when there are no more than this many. */
+const OPEN_UP_TO = 4;
 
 export interface FindingsListProps {
   findings: readonly Finding[];
   busy: boolean;
   onSelect: (f: Finding) => void;
+  /** Set by the tiles Lỗi / Cảnh báo of ResultSummary. */
+  filter?: SeverityFilter;
 }
 
 /** Where the finding points, unless its message already says so. */
@@ -39,38 +58,67 @@ function where(f: Finding): string {
   return parts.join(' · ');
 }
 
-function FindingGroupView({ unit, errors, warnings, findings, busy, onSelect }: {
-  unit: string; errors: number; warnings: number; findings: Finding[]; busy: boolean; onSelect: (f: Finding) => void;
-}): React.ReactElement {
+function countsText(errors: number, warnings: number): string {
+  return [errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : ''].filter(Boolean).join(', ');
+}
+
+function SeverityBadge({ f }: { f: Pick<Finding, 'severity'> }): React.ReactElement {
+  return (
+    <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'} size="small" style={{ flexShrink: 0, marginTop: 3 }}>
+      {SEVERITY_LABELS[f.severity]}
+    </Badge>
+  );
+}
+
+/** One finding: a button to its cell, or plain text when it is about a whole sheet or file. */
+function FindingItem({ f, text, sub, busy, onSelect }: { f: Finding; text: string; sub: string; busy: boolean; onSelect: (f: Finding) => void }): React.ReactElement {
+  const s = useStyles();
+  const body = (
+    <>
+      <SeverityBadge f={f} />
+      <span className={s.itemText}>
+        <span>{text}</span>
+        {sub && <span className={s.where}>{sub}</span>}
+      </span>
+    </>
+  );
+  if (!f.sheet) return <div className={s.plain}>{body}</div>;
+  return (
+    // disabledFocusable: while busy the button keeps focus instead of dropping it to the page body.
+    <Button appearance="subtle" className={s.item} disabledFocusable={busy} onClick={() => onSelect(f)} title={`Đến ô ${cellRef(f.sheet, f.cell || 'A1')}`}>
+      {body}
+    </Button>
+  );
+}
+
+/** A heading that opens and closes what follows it; closed at first on a big list so 120 units fit in a few screens. */
+function Collapsible({ id, title, counts, children, startOpen }: { id: string; title: React.ReactNode; counts: string; children: React.ReactNode; startOpen: boolean }): React.ReactElement {
+  const s = useStyles();
+  const [open, setOpen] = React.useState(startOpen);
+  return (
+    <section>
+      <h3 className={s.heading}>
+        <Button appearance="subtle" className={s.toggle} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}
+          icon={<span aria-hidden="true">{open ? '▾' : '▸'}</span>}>
+          <span>{title}</span>
+          {/* So a screen reader says "xã A: 1 lỗi", not "xã A1 lỗi". */}
+          <span className={s.srOnly}>: </span>
+          <span className={s.counts}>{counts}</span>
+        </Button>
+      </h3>
+      {open && <div id={id}>{children}</div>}
+    </section>
+  );
+}
+
+function Paged({ findings, render }: { findings: Finding[]; render: (f: Finding) => React.ReactElement }): React.ReactElement {
   const s = useStyles();
   const [shown, setShown] = React.useState(PAGE);
   return (
-    <section className={s.group} aria-label={unit}>
-      <div className={s.groupHead}>
-        <Subtitle2>{unit}</Subtitle2>
-        <Text size={200}>
-          {[errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : ''].filter(Boolean).join(', ')}
-        </Text>
-      </div>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <>
+      <ul className={s.items}>
         {findings.slice(0, shown).map((f, i) => (
-          <li key={i}>
-            <Button
-              appearance="subtle"
-              className={s.item}
-              disabled={busy || !f.sheet}
-              onClick={() => onSelect(f)}
-              title={f.sheet ? `Đến ô ${cellRef(f.sheet, f.cell || 'A1')}` : undefined}
-            >
-              <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'} size="small" style={{ flexShrink: 0, marginTop: 3 }}>
-                {SEVERITY_LABELS[f.severity]}
-              </Badge>
-              <span className={s.itemText}>
-                <span>{f.message}</span>
-                {where(f) && <span className={s.where}>{where(f)}</span>}
-              </span>
-            </Button>
-          </li>
+          <li key={i}>{render(f)}</li>
         ))}
       </ul>
       {findings.length > shown && (
@@ -78,19 +126,52 @@ function FindingGroupView({ unit, errors, warnings, findings, busy, onSelect }: 
           Xem thêm {Math.min(PAGE, findings.length - shown)} / {findings.length - shown} mục
         </Button>
       )}
-    </section>
+    </>
   );
 }
 
-/** Findings grouped by unit, errors first; clicking one goes to its cell. */
-export function FindingsList({ findings, busy, onSelect }: FindingsListProps): React.ReactElement {
-  const s = useStyles();
-  const groups = React.useMemo(() => groupFindings(findings), [findings]);
-  if (groups.length === 0) return <Text>Không có lỗi hay cảnh báo nào.</Text>;
+function RepeatedView({ r, index, busy, onSelect, startOpen }: { r: RepeatedFinding; index: number; busy: boolean; onSelect: (f: Finding) => void; startOpen: boolean }): React.ReactElement {
+  const units = [...new Set(r.findings.map((f) => f.unit || f.file || f.sheet))];
   return (
-    <div className={s.list} aria-label="Lỗi và cảnh báo">
-      {groups.map((g) => (
-        <FindingGroupView key={g.unit} {...g} busy={busy} onSelect={onSelect} />
+    <Collapsible id={`lap-lai-${index}`} startOpen={startOpen} counts={`${units.length} đơn vị`}
+      title={<><SeverityBadge f={r} /> {r.text} — {unitsPhrase(units)}</>}>
+      <Paged findings={r.findings} render={(f) => <FindingItem f={f} text={f.unit || f.file || f.sheet} sub={findingParts(f).place} busy={busy} onSelect={onSelect} />} />
+    </Collapsible>
+  );
+}
+
+/**
+ * Findings grouped by unit, errors first, each group closed under a heading
+ * with its counts; messages repeated in many units folded into one line.
+ * The whole list is one Tab stop (arrow keys move inside it), so the buttons
+ * after it stay a few Tab presses away however many units there are.
+ */
+export function FindingsList({ findings, busy, onSelect, filter = 'all' }: FindingsListProps): React.ReactElement {
+  const s = useStyles();
+  const list = React.useRef<HTMLDivElement>(null);
+  useRovingTabStop(list);
+  const shown = React.useMemo(() => filterFindings(findings, filter), [findings, filter]);
+  const { repeated, rest } = React.useMemo(() => foldRepeated(shown), [shown]);
+  const groups = React.useMemo(() => groupFindings(rest), [rest]);
+  // A few groups are shown open; past that, closed, so the list stays a few screens tall.
+  const startOpen = repeated.length + groups.length <= OPEN_UP_TO;
+  if (findings.length === 0) return <Text>Không có lỗi hay cảnh báo nào.</Text>;
+  if (shown.length === 0) return <Text>Không có {filter === 'error' ? 'lỗi' : 'cảnh báo'} nào.</Text>;
+  return (
+    <div className={s.list} role="region" aria-label="Lỗi và cảnh báo" ref={list} onKeyDown={onRovingKey}>
+      <Text size={200} className={s.hint}>Dùng phím mũi tên lên, xuống để đi qua danh sách; Enter để mở một đơn vị.</Text>
+      {/* Errors before warnings: repeated errors, units with errors, repeated warnings, the other units. */}
+      {([true, false] as const).map((errors) => (
+        <React.Fragment key={String(errors)}>
+          {repeated.map((r, i) => (r.severity === 'error') === errors && (
+            <RepeatedView key={`r${i}`} r={r} index={i} busy={busy} onSelect={onSelect} startOpen={startOpen} />
+          ))}
+          {groups.map((g, i) => (g.errors > 0) === errors && (
+            <Collapsible key={g.unit} id={`don-vi-${i}`} startOpen={startOpen} title={g.unit} counts={countsText(g.errors, g.warnings)}>
+              <Paged findings={g.findings} render={(f) => <FindingItem f={f} text={f.message} sub={where(f)} busy={busy} onSelect={onSelect} />} />
+            </Collapsible>
+          ))}
+        </React.Fragment>
       ))}
     </div>
   );

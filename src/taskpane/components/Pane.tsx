@@ -12,7 +12,8 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding } from '../../core/findings';
+import type { Finding, Severity } from '../../core/findings';
+import { HIGHLIGHT_FILLS } from '../../excel/highlight';
 import { MIN_EXCEL_API, isExcelApiSupported } from '../../excel/api-sets';
 import * as actions from '../actions';
 import { paneBusy, type BusyState } from '../busy-store';
@@ -23,6 +24,8 @@ import { HiddenFileInput } from './HiddenFileInput';
 import { PreviousPeriodPicker } from './PreviousPeriodPicker';
 import { ResultSummary } from './ResultSummary';
 import { TemplateForm } from './TemplateForm';
+import type { SeverityFilter } from '../findings-view';
+import { resultSentence, withoutComparison } from '../result-words';
 
 const useStyles = makeStyles({
   pane: {
@@ -35,6 +38,18 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', flexDirection: 'column' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // The actions stay in reach however long the findings list below them grows.
+  sticky: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  legend: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  swatch: { display: 'inline-block', width: '14px', height: '14px', border: `1px solid ${tokens.colorNeutralStroke1}` },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 type Notice = { intent: 'error' | 'warning' | 'success' | 'info'; title: string; lines: string[] };
@@ -57,6 +72,21 @@ export function Pane(): React.ReactElement {
   /** The coloured cells' own fills, given back by Xoá tô màu. */
   const [savedFills, setSavedFills] = React.useState<actions.SavedFills>(() => new Map());
   const [previous, setPrevious] = React.useState<actions.PreviousPick | undefined>();
+  const [filter, setFilter] = React.useState<SeverityFilter>('all');
+  const [coloured, setColoured] = React.useState<Severity>('error');
+  /** Reports were imported after the result shown: it may no longer hold. */
+  const [stale, setStale] = React.useState<string | null>(null);
+  /** What the polite live region says: progress, then the result in one sentence. */
+  const [announce, setAnnounce] = React.useState('');
+  const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  const focusResult = React.useRef(false);
+  React.useEffect(() => {
+    // After Tổng hợp / Kiểm tra, focus goes to the result heading (not to the page body).
+    if (focusResult.current && !busy.busy) {
+      focusResult.current = false;
+      resultHeading.current?.focus();
+    }
+  });
   const importInput = React.useRef<HTMLInputElement>(null);
   const filesInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => {
@@ -73,18 +103,27 @@ export function Pane(): React.ReactElement {
    */
   const run = (label: string, task: () => Promise<Notice[] | void>, keepNotices = false) => {
     if (!keepNotices) setNotices([]);
+    setAnnounce(`Đang ${label.toLowerCase()}…`);
     void paneBusy.run(label, async () => {
       try {
         const shown = await task();
         if (!keepNotices || shown) setNotices(shown ?? []);
+        setAnnounce((a) => (a === `Đang ${label.toLowerCase()}…` ? `${label}: xong.${shown?.length ? ` ${shown.map((n) => n.title).join('. ')}.` : ''}` : a));
       } catch (e) {
         setNotices([{ intent: 'error', title: `${label} không thành công`, lines: [actions.asPaneError(e).message] }]);
+        setAnnounce('');
       }
     });
   };
 
   const afterCompile = (o: actions.CompileOutcome): Notice[] => {
-    setOutcome(o);
+    // Nothing read: no result (no «năm 2026», no zero tiles), only the message below.
+    const nothing = o.result.reports.length === 0;
+    setOutcome(nothing ? null : o);
+    setFilter('all');
+    setStale(null);
+    focusResult.current = !nothing;
+    if (!nothing) setAnnounce(resultSentence(o));
     const out: Notice[] = [];
     if (o.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không đọc được', lines: o.fileProblems });
     if (o.notes.length) out.push({ intent: 'info', title: 'Lưu ý về phiên bản Excel này', lines: o.notes });
@@ -117,6 +156,7 @@ export function Pane(): React.ReactElement {
     run('Nhập báo cáo', async () => {
       const r = await actions.importReports(await actions.readBrowserFiles(list));
       const out: Notice[] = [];
+      if (r.added.length && outcome) setStale('Sổ làm việc đã thay đổi sau lần này (đã nhập báo cáo): bấm lại Tổng hợp hoặc Kiểm tra để cập nhật.');
       if (r.added.length) out.push({ intent: 'success', title: `Đã nhập ${r.added.length} trang`, lines: [r.added.join(', ')] });
       if (r.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không nhập được', lines: r.fileProblems });
       if (!r.added.length && !r.fileProblems.length) out.push({ intent: 'info', title: 'Không có trang nào được nhập', lines: ['Các tệp đã chọn không có trang báo cáo mẫu TTCCHC-1.'] });
@@ -131,6 +171,18 @@ export function Pane(): React.ReactElement {
     run('Đọc tệp kỳ trước', async () => {
       setPrevious(await actions.readPreviousFile((await actions.readBrowserFiles([file]))[0]));
     }, true);
+
+  /**
+   * Bỏ: the result shown no longer claims a comparison, and says that the
+   * summary sheet keeps its kỳ trước columns until the next Tổng hợp.
+   */
+  const onRemovePrevious = () => {
+    setPrevious(undefined);
+    if (outcome?.comparedWith) {
+      setOutcome(withoutComparison(outcome));
+      setStale('Đã bỏ tệp kỳ trước: trang tổng hợp vẫn còn cột kỳ trước cho đến khi bấm lại Tổng hợp.');
+    }
+  };
 
   const onExport = () =>
     run('Xuất báo cáo', async () => {
@@ -151,24 +203,29 @@ export function Pane(): React.ReactElement {
   const onOpenSheet = (name: string) => run('Mở trang', () => actions.openSheet(name), true);
   const onHighlight = () =>
     run('Tô màu ô lỗi', async () => {
-      const r = await actions.highlight(outcome?.result.findings ?? [], savedFills);
+      const r = await actions.highlight(toColour, savedFills);
       setSavedFills(r.saved);
-      if (r.skipped.length) {
-        return [{ intent: 'info', title: `Đã tô màu ${r.cells} ô`, lines: [`Không tô được trang ${r.skipped.map((n) => `"${n}"`).join(', ')}: trang đã bị xóa, đổi tên hoặc đang được bảo vệ.`] }];
-      }
+      setColoured(filter === 'warning' ? 'warning' : 'error');
+      const lines = [`Ô có ${filter === 'warning' ? 'cảnh báo được tô nền vàng' : 'lỗi được tô nền hồng'}; bấm Xoá tô màu để trả lại màu cũ.`];
+      if (r.skipped.length) lines.push(`Không tô được trang ${r.skipped.map((n) => `"${n}"`).join(', ')}: trang đã bị xóa, đổi tên hoặc đang được bảo vệ.`);
+      return [{ intent: r.skipped.length ? 'warning' : 'success', title: `Đã tô màu ${r.cells} ô có ${filter === 'warning' ? 'cảnh báo' : 'lỗi'}`, lines }];
     }, true);
   const onClearHighlight = () =>
     run('Xoá tô màu', async () => {
       setSavedFills(await actions.clearHighlight(savedFills));
+      return [{ intent: 'success', title: 'Đã xoá tô màu', lines: ['Các ô đã trở lại màu nền cũ.'] }];
     }, true);
 
   const findings = outcome?.result.findings ?? [];
+  // Tô màu colours errors only (warnings are for the officer to judge), unless the list is filtered to warnings.
+  const toColour = findings.filter((f) => (filter === 'warning' ? f.severity === 'warning' : f.severity === 'error'));
   return (
     <main className={s.pane}>
       <header className={s.head}>
         <Title3 as="h1">Tổng hợp CCHC</Title3>
         <Caption1>Báo cáo tuyên truyền cải cách hành chính, mẫu TTCCHC-1</Caption1>
       </header>
+      <div className={s.sticky}>
       <ActionBar
         busy={busy.busy}
         onCompile={onCompile}
@@ -179,16 +236,18 @@ export function Pane(): React.ReactElement {
         onExport={onExport}
         onFeedback={onFeedback}
       />
+      </div>
+      <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{announce}</div>
       <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
       <HiddenFileInput inputRef={filesInput} multiple label="Chọn tệp để tổng hợp" testId="compile-files" onPick={onFilesPicked} />
-      <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={() => setPrevious(undefined)} />
+      <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={onRemovePrevious} />
       {busy.busy && (
         <Field validationMessage={`Đang ${busy.label.toLowerCase()}…`} validationState="none">
           <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}`} />
         </Field>
       )}
       {notices.map((n, i) => (
-        <MessageBar key={i} intent={n.intent} layout="multiline">
+        <MessageBar key={i} intent={n.intent} layout="multiline" role={n.intent === 'error' || n.intent === 'warning' ? 'alert' : 'status'}>
           <MessageBarBody>
             <MessageBarTitle>{n.title}</MessageBarTitle>
             {n.lines.map((l, j) => (
@@ -201,19 +260,25 @@ export function Pane(): React.ReactElement {
       {outcome && (
         <>
           <Divider />
-          <ResultSummary outcome={outcome} busy={busy.busy} onOpenSheet={onOpenSheet} />
+          <ResultSummary outcome={outcome} busy={busy.busy} onOpenSheet={onOpenSheet} filter={filter} onFilter={setFilter} stale={stale} headingRef={resultHeading} />
           {findings.length > 0 && (
             <div className={s.row}>
-              <Button size="small" disabled={busy.busy} onClick={onHighlight} aria-pressed={savedFills.size > 0}>
-                Tô màu ô lỗi
+              <Button size="small" disabledFocusable={busy.busy || toColour.length === 0} onClick={onHighlight} aria-pressed={savedFills.size > 0}>
+                {filter === 'warning' ? 'Tô màu ô cảnh báo' : 'Tô màu ô lỗi'}
               </Button>
               {/* Always offered: colours from an earlier session may still be in the workbook. */}
-              <Button size="small" disabled={busy.busy} onClick={onClearHighlight}>
+              <Button size="small" disabledFocusable={busy.busy} onClick={onClearHighlight}>
                 Xoá tô màu
               </Button>
+              {savedFills.size > 0 && (
+                <span className={s.legend}>
+                  <span className={s.swatch} style={{ backgroundColor: HIGHLIGHT_FILLS[coloured] }} aria-hidden="true" />
+                  <Caption1>{coloured === 'warning' ? 'ô có cảnh báo' : 'ô có lỗi'}</Caption1>
+                </span>
+              )}
             </div>
           )}
-          <FindingsList findings={findings} busy={busy.busy} onSelect={onSelectFinding} />
+          <FindingsList findings={findings} busy={busy.busy} onSelect={onSelectFinding} filter={filter} />
         </>
       )}
     </main>

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 function ChoiceField<T extends string>(p: { label: string; className: string; value: T; options: readonly T[]; onChange: (v: T) => void }): React.ReactElement {
   return (
     <Field label={p.label}>
-      <Dropdown className={p.className} value={p.value} selectedOptions={[p.value]} onOptionSelect={(_e, d) => d.optionValue && p.onChange(d.optionValue as T)}>
+      <Dropdown className={p.className} clearButton={{ 'aria-label': 'Xoá lựa chọn' }} value={p.value} selectedOptions={[p.value]} onOptionSelect={(_e, d) => d.optionValue && p.onChange(d.optionValue as T)}>
         {p.options.map((o) => (
           <Option key={o} value={o}>
             {o}
@@ -68,10 +68,11 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFor
     if (!problem) onSubmit({ ...form, unit: form.unit.trim(), parent: form.parent.trim() });
   };
   return (
-    <form className={s.form} onSubmit={submit} aria-label="Tạo mẫu báo cáo">
+    // noValidate: the form says what is missing in Vietnamese (templateFormProblem), not the browser's English «Please fill out this field.».
+    <form className={s.form} onSubmit={submit} aria-label="Tạo mẫu báo cáo" noValidate>
       <Subtitle2>Tạo trang mẫu TTCCHC-1</Subtitle2>
       <Field label="Đơn vị báo cáo" required validationMessage={tried && !form.unit.trim() ? problem : undefined}>
-        <Input value={form.unit} placeholder="UBND xã Hương Lộc" onChange={(_e, d) => edit({ unit: d.value })} />
+        <Input value={form.unit} placeholder="Ví dụ: UBND xã Hương Lộc" onChange={(_e, d) => edit({ unit: d.value })} />
       </Field>
       <div className={s.row}>
         <ChoiceField<Level> label="Cấp" className={s.fill} value={form.level} options={LEVEL_NAMES} onChange={(level) => edit({ level })} />
@@ -92,7 +93,7 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFor
         <Input
           value={form.parent}
           disabled={form.level === 'Tỉnh'}
-          placeholder="UBND huyện Nam Đông"
+          placeholder="Ví dụ: UBND huyện Nam Đông"
           onChange={(_e, d) => edit({ parent: d.value })}
         />
       </Field>

@@ -1,0 +1,118 @@
+/**
+ * The findings list as React renders it (react-dom/server, no browser): what
+ * a screen-reader or keyboard user meets at 300 findings. The keyboard walk
+ * itself is checked in Chromium (taskpane.e2e.test.ts).
+ */
+import * as React from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Finding } from '../../src/core/findings';
+import { FindingsList } from '../../src/taskpane/components/FindingsList';
+import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
+import { TemplateForm } from '../../src/taskpane/components/TemplateForm';
+import type { CompileOutcome } from '../../src/taskpane/actions';
+import { STATUS_MISSING } from '../../src/core/template';
+
+/** 120 units: each misses Ngày gửi (same words), has one own error, and every third one a warning. */
+function bigList(): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 1; i <= 120; i++) {
+    const unit = `UBND xã Số ${i}`, sheet = `xã Số ${i}`;
+    out.push({ severity: 'warning', unit, sheet, cell: 'C8', rule: 'date.missing', message: `'${sheet}'!C8: Chưa ghi ngày gửi (dd/mm/yyyy).` });
+    out.push({ severity: 'error', unit, sheet, cell: 'D14', rule: 'figure.negative', message: `'${sheet}'!D14: Số âm (${-i}).` });
+    if (i % 3 === 0) out.push({ severity: 'warning', unit, sheet, cell: 'D20', rule: 'figure.outlier', message: `'${sheet}'!D20: Số ${i * 100} lớn bất thường.` });
+  }
+  out.push({ severity: 'error', unit: 'hong.xlsx', file: 'hong.xlsx', sheet: '', cell: '', rule: 'file.unreadable', message: 'Tệp "hong.xlsx" bị hỏng.' });
+  return out;
+}
+
+const render = (findings: Finding[], filter?: 'all' | 'error' | 'warning') =>
+  renderToStaticMarkup(<FindingsList findings={findings} busy={false} onSelect={() => undefined} filter={filter} />);
+
+describe('FindingsList at 300 findings', () => {
+  const findings = bigList();
+
+  it('starts with every group closed under a heading that gives its counts', () => {
+    const html = render(findings);
+    const headings = html.match(/<h3[^>]*>/g) ?? [];
+    expect(headings.length).toBe(1 + 120 + 1); // the folded Ngày gửi line, 120 units, the damaged file
+    expect(html).not.toMatch(/aria-expanded="true"/);
+    expect(html).toContain('1 lỗi, 1 cảnh báo');
+    // Closed groups: none of the 281 findings is a button yet.
+    expect((html.match(/title="Đến ô/g) ?? []).length).toBe(0);
+  });
+
+  it('says the message repeated in 120 units once, «… và 118 đơn vị khác»', () => {
+    const html = render(findings);
+    expect((html.match(/Chưa ghi ngày gửi/g) ?? []).length).toBe(1);
+    expect(html).toContain('UBND xã Số 1, UBND xã Số 2 và 118 đơn vị khác');
+  });
+
+  it('tells how to move in it by keyboard (the Tab walk itself: taskpane-scale.e2e.test.ts)', () => {
+    expect(render(findings)).toContain('Dùng phím mũi tên lên, xuống');
+  });
+
+  it('shows errors only when the Lỗi tile filters them', () => {
+    const html = render(findings, 'error');
+    expect(html).not.toContain('Chưa ghi ngày gửi');
+    expect(html).not.toContain('cảnh báo</span>');
+    expect(render(findings.filter((f) => f.severity === 'warning'), 'error')).toContain('Không có lỗi nào.');
+  });
+});
+
+describe('FindingsList on a small workbook', () => {
+  const findings: Finding[] = [
+    { severity: 'error', unit: 'UBND xã A', sheet: 'xã A', cell: 'D14', rule: 'figure.negative', message: "'xã A'!D14: Số âm." },
+    { severity: 'error', unit: 'hong.xlsx', file: 'hong.xlsx', sheet: '', cell: '', rule: 'file.unreadable', message: 'Tệp "hong.xlsx" bị hỏng.' },
+  ];
+
+  it('shows its few groups open, a finding with a cell as a button to it', () => {
+    const html = render(findings);
+    expect(html).not.toMatch(/aria-expanded="false"/);
+    expect(html).toContain('title="Đến ô &#x27;xã A&#x27;!D14"');
+  });
+
+  it('shows a finding without a cell as plain text, not as a disabled button', () => {
+    const html = render(findings);
+    expect(html).toContain('bị hỏng');
+    expect(html).not.toMatch(/disabled/);
+  });
+});
+
+describe('ResultSummary', () => {
+  const missing = Array.from({ length: 40 }, (_, i) => ({ unit: `UBND xã Chưa Nộp ${i + 1}`, unitCode: `X${i}`, status: STATUS_MISSING }));
+  const outcome = {
+    action: 'compile', written: ['TH 6T 2026'], fileProblems: [], notes: [],
+    counts: { units: 80, errors: 120, warnings: 0, missing: 40 },
+    result: { period: '6T', year: 2026, summaries: [{ children: missing }], reports: [], findings: [] },
+  } as unknown as CompileOutcome;
+  const html = renderToStaticMarkup(<ResultSummary outcome={outcome} busy={false} onOpenSheet={() => undefined} filter="error" onFilter={() => undefined} />);
+
+  it('gives the result a heading the pane can move focus to', () => {
+    expect(html).toMatch(/<h2 id="ket-qua"[^>]*tabindex="-1"[^>]*>Kết quả tổng hợp/);
+  });
+
+  it('says the units not reporting in one short line, the rest behind a button', () => {
+    expect(html).toContain('Chưa nộp: UBND xã Chưa Nộp 1, UBND xã Chưa Nộp 2, UBND xã Chưa Nộp 3 và 37 đơn vị khác.');
+    expect(html).not.toContain('Chưa Nộp 40');
+    expect(html).toContain('Xem cả 40 đơn vị');
+  });
+
+  it('lets the Lỗi tile filter the list (pressed), and leaves a zero tile a plain figure', () => {
+    expect(html).toMatch(/aria-pressed="true"[^>]*>.*?120.*?Lỗi/);
+    expect(html).toContain('aria-label="Cảnh báo: 0"');
+  });
+});
+
+describe('TemplateForm', () => {
+  const html = renderToStaticMarkup(<TemplateForm busy={false} onSubmit={() => undefined} onCancel={() => undefined} />);
+  it("leaves the checking to its own Vietnamese messages, not the browser's English «Please fill out this field.»", () => {
+    expect(html).toMatch(/<form[^>]*novalidate/i);
+    // Fluent's own English label of the Dropdown's (hidden) clear button, read out by screen readers.
+    expect(html).not.toContain('Clear selection');
+  });
+  it('has placeholders that read as examples, not as values already filled in', () => {
+    const placeholders = [...html.matchAll(/placeholder="([^"]*)"/g)].map((m) => m[1]);
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const p of placeholders) expect(p).toMatch(/^Ví dụ: /);
+  });
+});
