@@ -89,7 +89,9 @@ const SIGNATURE_START = /^(?:noi nhan|nguoi lap|thu truong|tm |kt |xac nhan)|^(?
 
 /** Read one worksheet. Never throws. */
 export function readSheet(grid: SheetGrid): SheetRead {
-  const source: SourceRef = { sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}) };
+  const source: SourceRef = {
+    sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}), ...(grid && grid.hidden ? { hidden: true } : {}),
+  };
   try {
     const fg = new FoldedGrid(grid);
     const tpl = findTemplateLabel(fg);
@@ -189,7 +191,7 @@ class FindingSink {
   }
 
   cell(severity: Severity, cell: string, rule: string, message: string): void {
-    this.list.push(cellFinding(severity, { unit: '', file: this.source.file, sheet: this.source.sheet, cell }, rule, message));
+    this.list.push(cellFinding(severity, { unit: '', file: this.source.file, sheet: this.source.sheet, cell, hidden: this.source.hidden }, rule, message));
   }
 }
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Badge, Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { cellRef, SEVERITY_LABELS, type Finding } from '../../core/findings';
+import { cellRef, hiddenNote, SEVERITY_LABELS, type Finding } from '../../core/findings';
 import { groupFindings } from '../findings-view';
 
 const useStyles = makeStyles({
@@ -36,7 +36,8 @@ export interface FindingsListProps {
 function where(f: Finding): string {
   const place = f.sheet ? cellRef(f.sheet, f.cell) : '';
   const parts = [f.file && f.file !== f.unit ? f.file : '', place].filter((p) => p && !f.message.includes(p));
-  return parts.join(' · ');
+  // A hidden sheet is called hidden wherever it is named (spec §8; core/findings.ts hiddenNote).
+  return parts.join(' · ') + (f.hidden ? hiddenNote(true) : '');
 }
 
 function FindingGroupView({ unit, errors, warnings, findings, busy, onSelect }: {
