@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..');
 const LIB = path.join(ROOT, 'lib-dev');
 const { writeXlsx } = require(path.join(LIB, 'src', 'xlsx', 'write.js'));
 const { unitReportSheet } = require(path.join(LIB, 'test', 'helpers', 'unit-sheet.js'));
-const { planSheet } = require(path.join(LIB, 'test', 'helpers', 'plan-sheet.js'));
+const { layoutPlan: planSheet } = require(path.join(LIB, 'src', 'core', 'layout', 'plan-sheet.js'));
 const { INDICATORS, ASSESSMENT_LABELS } = require(path.join(LIB, 'src', 'core', 'template.js'));
 const DATA = require('./make-examples-data');
 

@@ -24,6 +24,7 @@ import { readFiles } from './read-pool';
 import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
 import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
+import { PLAN_HELP, PLAN_OPTIONS, planCommand, templatesCommand } from './plan-command';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -82,6 +83,8 @@ Cách dùng:
                    --period "Năm" --year 2024 [--code X001] [--plan <tệp>] -o mau.xlsx
       Tạo trang mẫu TTCCHC-1 trống cho một đơn vị (cấp: ${LEVEL_NAMES.join(' | ')}).
 
+${PLAN_HELP}
+
   tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>]
       Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có.
 
@@ -119,6 +122,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'output', alias: 'o', value: true },
     { name: 'help', alias: 'h', value: false },
   ],
+  plan: PLAN_OPTIONS,
   report: [
     { name: 'output', alias: 'o', value: true },
     { name: 'previous', value: true },
@@ -138,7 +142,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       return command ? EXIT_OK : EXIT_USAGE;
     }
     const specs = SPECS[command];
-    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report.`);
+    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, plan, template, report.`);
     const args = parseArgs(rest, specs);
     if (flag(args, 'help')) {
       io.out(HELP);
@@ -148,6 +152,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       case 'compile': return await compileCommand(args, io);
       case 'check': return await checkCommand(args, io);
       case 'template': return await templateCommand(args, io);
+      case 'plan': return await planCommand(args, io);
       case 'report': return await reportCommand(args, io);
     }
     return EXIT_USAGE;
@@ -386,6 +391,7 @@ async function planFromFile(file: string): Promise<Plan> {
 
 async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const unit = stringOption(args, 'unit')?.trim();
+  if (!unit && stringOption(args, 'plan')) return templatesCommand(args, io);
   if (!unit) throw new UsageError('Cần --unit "tên đơn vị", ví dụ --unit "UBND xã Hương Lộc".');
   const levelText = stringOption(args, 'level');
   if (!levelText) throw new UsageError(`Cần --level (một trong: ${LEVEL_NAMES.join(', ')}).`);
