@@ -12,6 +12,7 @@ import {
 import { OUTPUT_PREFIXES, safeSheetName } from './names';
 import { shortUnitName } from '../unit-names';
 import { layoutUnitReport, type UnitReportCells } from './unit-report-sheet';
+import { withCheckBlock } from './check-block';
 
 export interface TemplateOptions extends UnitIdentity {
   plan?: Plan;
@@ -46,7 +47,10 @@ export function layoutTemplate(opts: TemplateOptions): OutputSheet {
     figures: null,
     tasks,
   });
-  return { ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlockedRanges(cells, planTasks.length === 0) } };
+  return withCheckBlock(
+    { ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlockedRanges(cells, planTasks.length === 0) } },
+    cells,
+  );
 }
 
 function templateValidations(cells: UnitReportCells): Validation[] {
