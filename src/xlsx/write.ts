@@ -167,7 +167,7 @@ class Styles {
       + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
       + `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>`
       + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-      + `<dxfs count="${this.dxfXml.length}">${this.dxfXml.join('')}</dxfs><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>`
+      + (this.dxfXml.length ? `<dxfs count="${this.dxfXml.length}">${this.dxfXml.join('')}</dxfs>` : '<dxfs count="0"/>') + `<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>`
       + '</styleSheet>';
   }
 }

@@ -7,10 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { layoutTemplate } from '../../src/core/layout';
-import { parseCellAddress } from '../../src/core/address';
+import { fillTemplate } from '../helpers/fill-template';
 import { compileGrids } from '../../src/core/compile';
 import { toResultJson } from '../../src/core/json';
-import { readSheet } from '../../src/core/reader';
 import type { Plan } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { CHECK_BLOCK_TITLE, type IndicatorCode } from '../../src/core/template';
@@ -28,24 +27,10 @@ const PLAN: Plan = {
   ], roster: [],
 };
 
-/** The template of one commune, typed into as a clerk would: figures and marks put in the cells the template leaves open. */
+/** The template of one commune, typed into as a clerk would. */
 function filled(figures: Partial<Record<IndicatorCode, number>>, marks: [string, string][]): OutputSheet {
   const sheet = layoutTemplate({ unit: 'UBND xã Vĩnh Linh', unitCode: '19363', level: 'Xã', parent: 'UBND tỉnh Quảng Trị', period: 'Quý I', year: 2026, plan: PLAN });
-  const read = readSheet(outputSheetToGrid(sheet));
-  if (read.kind !== 'report') throw new Error('the template is not read as a report');
-  const rows = sheet.rows.map((r) => (r ? r.slice() : []));
-  const put = (addr: string, v: string | number) => {
-    const p = parseCellAddress(addr)!;
-    rows[p.row][p.col] = { v, style: rows[p.row][p.col]?.style };
-  };
-  for (const [code, v] of Object.entries(figures)) put(read.report.figureCells[code as IndicatorCode]!, v!);
-  read.report.tasks.forEach((t, i) => {
-    const [done, notDone] = marks[i];
-    const row = parseCellAddress(t.cell)!.row;
-    if (done) rows[row][3] = { v: done };
-    if (notDone) rows[row][4] = { v: notDone };
-  });
-  return { ...sheet, rows };
+  return fillTemplate(sheet, { figures, marks });
 }
 
 /** The same sheet without its check block (and its formats): what the compile must read alike. */
