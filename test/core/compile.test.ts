@@ -613,3 +613,20 @@ describe('codes without a roster', () => {
     expect(result.findings.filter((f) => f.rule === 'compile.code-shared').map((f) => f.unit)).toEqual(['UBND xã B']);
   });
 });
+
+describe('roster names that fold alike', () => {
+  test('two roster units whose names differ only by diacritics but have their own codes stay two units, each counted by its code', () => {
+    const PROVINCE_HCM = 'UBND thành phố Hồ Chí Minh';
+    const result = compileReads([
+      planRead({ compilingUnit: PROVINCE_HCM, level: 'Tỉnh', roster: [
+        { code: '25807', name: 'UBND xã Thanh An', level: 'Xã', parent: PROVINCE_HCM },
+        { code: '27676', name: 'UBND xã Thạnh An', level: 'Xã', parent: PROVINCE_HCM }] }),
+      reportRead('UBND xã Thanh An', { unitCode: '25807', parent: PROVINCE_HCM, figures: { A1: 1 } }),
+      reportRead('UBND xã Thạnh An', { unitCode: '27676', parent: PROVINCE_HCM, figures: { A1: 2 } }),
+    ], {});
+    const s = only(result, PROVINCE_HCM);
+    expect(s.children.map((c) => [c.unitCode, c.status])).toEqual([['25807', 'Đã nộp'], ['27676', 'Đã nộp']]);
+    expect(s.figures.A1).toBe(3);
+    expect(result.reports.every((r) => r.counted)).toBe(true);
+  });
+});
