@@ -59,7 +59,7 @@ onEachClient(() => {
       const w = o.result.findings.find((f) => f.rule === 'compile.superseded')!;
       expect(w.message).toContain('A1: 385 → 285');
       expect(w.message).toContain(r.added[0]);
-      expect(o.result.summaries[0].figures.A1).toBe(285 + sampleSpec().figures!.A1!);
+      expect(o.result.summaries[0].figures.A1).toBe(285 + Number(sampleSpec().figures!.A1));
     });
   });
 });
