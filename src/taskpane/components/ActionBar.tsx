@@ -13,6 +13,8 @@ export interface ActionBarProps {
   onImport: () => void;
   onCompileFiles: () => void;
   onExport: () => void;
+  /** «Tạo kế hoạch» (issue 10): shown when given. */
+  onPlan?: () => void;
 }
 
 /** The six actions; all disabled while one runs (one Excel.run at a time). */
@@ -38,6 +40,11 @@ export function ActionBar(p: ActionBarProps): React.ReactElement {
       <Button disabled={p.busy} onClick={p.onExport} title="Tải về báo cáo .docx của lần tổng hợp gần nhất">
         Xuất báo cáo
       </Button>
+      {p.onPlan && (
+        <Button disabled={p.busy} onClick={p.onPlan} title="Thêm trang Kế hoạch của kỳ: danh sách mọi xã, phường của tỉnh theo danh mục đơn vị hành chính, nhiệm vụ mẫu, hạn nộp">
+          Tạo kế hoạch
+        </Button>
+      )}
     </div>
   );
 }

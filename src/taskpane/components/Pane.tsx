@@ -23,6 +23,8 @@ import { HiddenFileInput } from './HiddenFileInput';
 import { PreviousPeriodPicker } from './PreviousPeriodPicker';
 import { ResultSummary } from './ResultSummary';
 import { TemplateForm } from './TemplateForm';
+import { PlanForm } from './PlanForm';
+import { createPlan, type PlanForm as PlanFormData } from '../plan-actions';
 
 const useStyles = makeStyles({
   pane: {
@@ -113,6 +115,14 @@ export function Pane(): React.ReactElement {
       return [{ intent: 'success', title: 'Đã thêm trang mẫu', lines: [`Trang "${name}" đã được thêm vào sổ làm việc.`] }];
     });
 
+  const [showPlan, setShowPlan] = React.useState(false);
+  const onPlanSubmit = (form: PlanFormData) =>
+    run('Tạo kế hoạch', async () => {
+      const name = await createPlan(form);
+      setShowPlan(false);
+      return [{ intent: 'success', title: 'Đã thêm trang Kế hoạch', lines: [`Trang "${name}" đã được thêm: kiểm tra danh sách đơn vị, thêm các sở, ngành vào các dòng trống cuối bảng.`] }];
+    });
+
   const onImportPicked = (list: File[]) =>
     run('Nhập báo cáo', async () => {
       const r = await actions.importReports(await actions.readBrowserFiles(list));
@@ -169,6 +179,7 @@ export function Pane(): React.ReactElement {
         onImport={() => importInput.current?.click()}
         onCompileFiles={() => filesInput.current?.click()}
         onExport={onExport}
+        onPlan={() => setShowPlan((v) => !v)}
       />
       <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
       <HiddenFileInput inputRef={filesInput} multiple label="Chọn tệp để tổng hợp" testId="compile-files" onPick={onFilesPicked} />
@@ -188,6 +199,7 @@ export function Pane(): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       ))}
+      {showPlan && <PlanForm busy={busy.busy} onSubmit={onPlanSubmit} onCancel={() => setShowPlan(false)} />}
       {showTemplate && <TemplateForm busy={busy.busy} defaults={templateDefaults} onSubmit={onTemplateSubmit} onCancel={() => setShowTemplate(false)} />}
       {outcome && (
         <>
