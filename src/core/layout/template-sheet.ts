@@ -20,6 +20,12 @@ export interface TemplateOptions extends UnitIdentity {
   name?: string;
   /** Names already in the workbook, to keep the name unique. */
   taken?: Iterable<string>;
+  /**
+   * The check block (spec §10, check-block.ts); default true. The Office.js
+   * writer (src/excel/write.ts) writes no formulas or conditional formats yet,
+   * so the pane asks for none rather than an empty block.
+   */
+  checkBlock?: boolean;
 }
 
 const BLANK_TASK_ROWS = 8;
@@ -47,10 +53,8 @@ export function layoutTemplate(opts: TemplateOptions): OutputSheet {
     figures: null,
     tasks,
   });
-  return withCheckBlock(
-    { ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlockedRanges(cells, planTasks.length === 0) } },
-    cells,
-  );
+  const template: OutputSheet = { ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlockedRanges(cells, planTasks.length === 0) } };
+  return opts.checkBlock === false ? template : withCheckBlock(template, cells);
 }
 
 function templateValidations(cells: UnitReportCells): Validation[] {
