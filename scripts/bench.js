@@ -5,7 +5,8 @@
  * 1,000 unit files (10 districts × 100 units, canonical layout, random
  * realistic figures), plus the core roll-up of 3,321 communes under 34
  * provinces. Targets: compile ≥ 3× faster than the peer, peak memory
- * < 400 MB, roll-up < 0.5 s.
+ * < 400 MB, roll-up < 0.5 s. Then the pane actions (bench-office.js) and a
+ * province's period round trip (bench-period.js).
  *
  *   node scripts/bench.js [--files 1000] [--regen] [--runs 3]
  *
@@ -169,6 +170,11 @@ async function main() {
   console.log('');
   const office = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-office.js')], { cwd: ROOT, stdio: 'inherit' });
   if (office.status !== 0) console.error('bench-office.js thất bại.');
+
+  // A province's whole period (issue 10): plan → templates → filled by a script → compile, for the largest province.
+  console.log('');
+  const period = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-period.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (period.status !== 0) console.error('bench-period.js thất bại.');
 }
 
 main().catch((e) => {

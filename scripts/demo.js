@@ -2,7 +2,9 @@
 /**
  * `npm run demo` (after build:cli): compiles the example district in
  * examples/ with its plan into out/tong-hop.xlsx, out/tong-hop.json and the
- * narrative report out/bao-cao.docx, printing what it found and wrote.
+ * narrative report out/bao-cao.docx, then the province quarter of the
+ * current structure (examples/quang-tri-quy-i-2026/) into
+ * out/quang-tri-quy-i-2026/, printing what it found and wrote.
  */
 'use strict';
 const fs = require('fs');
@@ -11,22 +13,33 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 const { main } = require(path.join(ROOT, 'lib', 'cli', 'main.js'));
 
+/** `tonghop compile <dir> --plan <dir>/ke-hoach.xlsx` into `outDir`: the workbook, the JSON and the report. */
+function compileArgs(dir, outDir, rel) {
+  return [
+    'compile', rel(dir),
+    '--plan', rel(path.join(dir, 'ke-hoach.xlsx')),
+    '-o', rel(path.join(outDir, 'tong-hop.xlsx')),
+    '--json', rel(path.join(outDir, 'tong-hop.json')),
+    '--docx', rel(path.join(outDir, 'bao-cao.docx')),
+  ];
+}
+
 async function run() {
   const examples = path.join(ROOT, 'examples');
   const out = path.join(ROOT, 'out');
   fs.mkdirSync(out, { recursive: true });
   const rel = (p) => path.relative(process.cwd(), p) || '.';
-  const args = [
-    'compile', rel(examples),
-    '--plan', rel(path.join(examples, 'ke-hoach.xlsx')),
-    '-o', rel(path.join(out, 'tong-hop.xlsx')),
-    '--json', rel(path.join(out, 'tong-hop.json')),
-    '--docx', rel(path.join(out, 'bao-cao.docx')),
-  ];
-  console.log(`$ tonghop ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}\n`);
+  const show = (args) => console.log(`$ tonghop ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}\n`);
+  const args = compileArgs(examples, out, rel);
+  show(args);
   const code = await main(args);
   if (code === 0) console.log(`\nMở ${rel(path.join(out, 'tong-hop.xlsx'))} để xem trang tổng hợp, Phụ lục, báo cáo TTCCHC-1 của huyện và trang Kiểm tra.`);
-  process.exitCode = code;
+  // The current structure (two tiers): a province's Quý I 2026 from its communes and departments.
+  const args2 = compileArgs(path.join(examples, 'quang-tri-quy-i-2026'), path.join(out, 'quang-tri-quy-i-2026'), rel);
+  console.log('');
+  show(args2);
+  const code2 = await main(args2);
+  process.exitCode = code || code2;
 }
 
 run().catch((e) => {

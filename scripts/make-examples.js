@@ -16,9 +16,10 @@ const ROOT = path.resolve(__dirname, '..');
 const LIB = path.join(ROOT, 'lib-dev');
 const { writeXlsx } = require(path.join(LIB, 'src', 'xlsx', 'write.js'));
 const { unitReportSheet } = require(path.join(LIB, 'test', 'helpers', 'unit-sheet.js'));
-const { planSheet } = require(path.join(LIB, 'test', 'helpers', 'plan-sheet.js'));
+const { layoutPlan: planSheet } = require(path.join(LIB, 'src', 'core', 'layout', 'plan-sheet.js'));
 const { INDICATORS, ASSESSMENT_LABELS } = require(path.join(LIB, 'src', 'core', 'template.js'));
 const DATA = require('./make-examples-data');
+const { makeProvinceExample } = require('./make-province-example');
 
 const OUT = path.join(ROOT, 'examples');
 const FILE_DATE = new Date(Date.UTC(2022, 9, 20, 8, 0, 0));
@@ -121,6 +122,10 @@ async function main() {
     written.push(f.file);
   }
   console.log(`Đã ghi ${written.length} tệp vào ${path.relative(process.cwd(), OUT) || '.'}: ${written.join(', ')}`);
+  // The current structure (two tiers since 1 July 2025): a province quarter, by the plan and template code.
+  const provinceDir = path.join(OUT, 'quang-tri-quy-i-2026');
+  const province = await makeProvinceExample(LIB, provinceDir, new Date(Date.UTC(2026, 2, 3, 8, 0, 0)));
+  console.log(`Đã ghi ${province.written.length} tệp vào ${path.relative(process.cwd(), provinceDir)} (${province.province}: ${province.units} đơn vị trong Kế hoạch).`);
 }
 
 main().catch((e) => {

@@ -30,6 +30,7 @@ import { FEEDBACK_HELP, FEEDBACK_OPTIONS, feedbackCommand } from './feedback-com
 import { OutputError } from './output-files';
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
 import { terminalSafe } from './terminal-text';
+import { PLAN_HELP, PLAN_OPTIONS, planCommand, templatesCommand } from './plan-command';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -95,6 +96,8 @@ Cách dùng:
                    --period "Năm" --year 2024 [--code X001] [--plan <tệp>] -o mau.xlsx
       Tạo trang mẫu TTCCHC-1 trống cho một đơn vị (cấp: ${LEVEL_NAMES.join(' | ')}).
 
+${PLAN_HELP}
+
   tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>]
       Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có.
 
@@ -136,6 +139,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'help', alias: 'h', value: false },
   ],
   feedback: [...COMMON, ...FEEDBACK_OPTIONS],
+  plan: PLAN_OPTIONS,
   report: [
     { name: 'output', alias: 'o', value: true },
     { name: 'previous', value: true },
@@ -157,7 +161,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     }
     if (command === '--version' || command === '-V') return (io.out(versionText()), EXIT_OK);
     const specs = SPECS[command];
-    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, template, report, feedback.`);
+    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, plan, template, report, feedback.`);
     const args = parseArgs(rest, specs);
     if (flag(args, 'help')) {
       io.out(HELP);
@@ -167,6 +171,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       case 'compile': return await compileCommand(args, io);
       case 'check': return await checkCommand(args, io);
       case 'template': return await templateCommand(args, io);
+      case 'plan': return await planCommand(args, io);
       case 'report': return await reportCommand(args, io);
       case 'feedback': return await feedbackCommand(args, io, async (a) => {
         const g = await gather(a, io);
@@ -365,6 +370,7 @@ async function planFromFile(file: string): Promise<Plan> {
 
 async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const unit = stringOption(args, 'unit')?.trim();
+  if (!unit && stringOption(args, 'plan')) return templatesCommand(args, io);
   if (!unit) throw new UsageError('Cần --unit "tên đơn vị", ví dụ --unit "UBND xã Hương Lộc".');
   const levelText = stringOption(args, 'level');
   if (!levelText) throw new UsageError(`Cần --level (một trong: ${LEVEL_CHOICES}).`);

@@ -31,11 +31,15 @@
  *   repeat the district's.
  * - Outliers against siblings are warnings of every compile (outliers.ts);
  *   those against last period are added where last period is known.
+ * - A unit reported twice (spec §8): the newest counts (core/resubmissions.ts
+ *   decides); a superseded copy's own reader findings are dropped, since its
+ *   unit has corrected them, and only the superseded warning speaks of it.
  * - Findings are listed errors first, then in reading order: file-level
  *   findings, each sheet's (reader, then plan task checks), then the compile's.
  */
 import { checkTasksAgainstPlan } from './task-checks';
-import { makeFinding, sortFindings, type Finding } from './findings';
+import { hiddenNote, makeFinding, sortFindings, type Finding } from './findings';
+import { pickNewest, resubmissionDifferences } from './resubmissions';
 import type { SheetGrid } from './grid';
 import type {
   ChildRow, CompileOptions, CompileResult, ParentSummary, Plan, ReportEntry, SheetRead, SourceRef, UnitReport,
@@ -67,10 +71,10 @@ interface ChildData {
   documents: { unit: string; docRef: string }[];
 }
 
-/** `file › sheet`, or just the sheet for a sheet of the open workbook. */
+/** `file › sheet`, or just the sheet for a sheet of the open workbook; `(trang ẩn)` after a hidden sheet. */
 export function sourceLabel(src: SourceRef | undefined): string {
   if (!src) return '';
-  return src.file ? `${src.file} › ${src.sheet}` : src.sheet;
+  return (src.file ? `${src.file} › ${src.sheet}` : src.sheet) + hiddenNote(src.hidden);
 }
 
 /** The deadline of a period: the plan's `Hạn nộp`, else the default of the period in the compile's year. */
@@ -110,10 +114,12 @@ class Compilation {
   private deadline!: string;
   private roster!: Roster;
   private tasks: CompileTask[] = [];
-  /** First non-compiled report of each unit. */
+  /** The newest non-compiled report of each unit (spec §8). */
   private readonly own = new Map<UnitNode, ReportEntry>();
-  /** First compiled report of each unit. */
+  /** The newest compiled report of each unit. */
   private readonly compiled = new Map<UnitNode, ReportEntry>();
+  /** Every report of a unit sent more than once, in reading order: all but the newest are superseded. */
+  private readonly copies = new Map<ReportEntry, ReportEntry[]>();
   private readonly summaries: { summary: ParentSummary; depth: number; order: number }[] = [];
   private readonly summarized = new Set<UnitNode>();
   private readonly superseded: { node: UnitNode; entry: ReportEntry }[] = [];
@@ -147,6 +153,7 @@ class Compilation {
     const compiledEntries = eligible.filter((x) => x.report.compiled).sort((a, b) => levelRank(a.report) - levelRank(b.report));
     for (const e of compiledEntries) this.placeCompiled(e);
     for (const e of this.parentless) this.placeParentless(e);
+    this.settleResubmissions();
     this.tasks = this.plan && this.plan.tasks.length
       ? this.plan.tasks.map((t) => ({ ...t }))
       : taskUnion([...this.own.values(), ...this.compiled.values()].map((e) => e.report.tasks));
@@ -160,7 +167,8 @@ class Compilation {
     const onOwnSheet = (f: Finding) => !!f.sheet && this.ownOutputs.some((s) => sameSource(s, f));
     const all = [
       ...this.extraFindings,
-      ...this.readFindings.filter((x) => !x.entry || !this.ownEntries.has(x.entry)).flatMap((x) => x.findings),
+      // A superseded copy's own findings are what its unit has since corrected: only the superseded warning is said.
+      ...this.readFindings.filter((x) => !x.entry || (!this.ownEntries.has(x.entry) && !x.entry.supersededBy)).flatMap((x) => x.findings),
       ...this.findings.filter((f) => !onOwnSheet(f)),
       // Figures far from their siblings (warnings; last period's comparison: outliers.ts withPreviousOutliers).
       ...siblingOutliers(this.entries),
@@ -355,20 +363,47 @@ class Compilation {
       `Mã đơn vị ${r.unitCode} là mã của ${node.name} trong danh sách của Kế hoạch, nhưng báo cáo ghi đơn vị ${r.unit}: báo cáo được tính cho ${node.name} theo mã. Nếu mã ghi nhầm, đề nghị đơn vị sửa lại mã (${byName.code ? `mã của ${byName.name} là ${byName.code}` : `${byName.name} chưa có mã`}).`);
   }
 
-  private duplicate(e: ReportEntry, first: ReportEntry): void {
-    const r = e.report;
-    e.reason = `Trùng với báo cáo đã đọc trước (${sourceLabel(first.report.source)}).`;
-    this.error(r.source, r.unit, r.idCells.unit ?? '', 'compile.duplicate',
-      `Đơn vị ${r.unit} đã có báo cáo ở ${sourceLabel(first.report.source)}; bản này (${sourceLabel(r.source)}) trùng nên không được tính.`);
+  /**
+   * A unit's second report (spec §8): the newest of the two stays in `chosen`;
+   * the copies are remembered so that settleResubmissions can name, for each
+   * one left out, the report that counts once every copy has been seen.
+   */
+  private resubmitted(chosen: Map<UnitNode, ReportEntry>, node: UnitNode, e: ReportEntry): void {
+    const held = chosen.get(node);
+    if (!held) {
+      chosen.set(node, e);
+      return;
+    }
+    const all = this.copies.get(held) ?? [held];
+    this.copies.delete(held);
+    all.push(e);
+    const newest = pickNewest(all);
+    this.copies.set(newest, all);
+    chosen.set(node, newest);
+  }
+
+  /** Each copy left out: not counted, `supersededBy` the newest, and a warning naming what changed (none when identical). */
+  private settleResubmissions(): void {
+    for (const [newest, all] of this.copies) {
+      for (const e of all) {
+        if (e === newest) continue;
+        const r = e.report;
+        e.supersededBy = newest.report.source;
+        e.reason = `Đơn vị đã gửi bản mới hơn (${sourceLabel(newest.report.source)}): bản đó được tính thay cho bản này.`;
+        const changes = resubmissionDifferences(r, newest.report);
+        if (!changes.length) continue;
+        const sent = newest.report.sentDate ? `, gửi ngày ${formatDateVi(newest.report.sentDate)}` : '';
+        this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.superseded',
+          `${r.unit} đã gửi lại báo cáo: tính bản mới nhất ở ${sourceLabel(newest.report.source)}${sent}; bản này (${sourceLabel(r.source)}) không được tính. Khác nhau: ${changes.join('; ')}.`);
+      }
+    }
   }
 
   private placeOwn(e: ReportEntry): void {
     const node = this.nodeFor(e);
     if (!node) return;
     this.noteCode(e, node);
-    const first = this.own.get(node);
-    if (first) return this.duplicate(e, first);
-    this.own.set(node, e);
+    this.resubmitted(this.own, node, e);
   }
 
   /**
@@ -402,9 +437,7 @@ class Compilation {
     const known = this.roster.find(r.unit, r.unitCode);
     const node = known && this.hasFreshChildren(known) ? known : this.nodeFor(e);
     if (!node) return;
-    const first = this.compiled.get(node);
-    if (first) return this.duplicate(e, first);
-    this.compiled.set(node, e);
+    this.resubmitted(this.compiled, node, e);
   }
 
   /**
@@ -583,10 +616,10 @@ class Compilation {
   // ------------------------------------------------------------ findings
 
   private warn(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
-    this.findings.push(makeFinding('warning', { unit, file: src.file, sheet: src.sheet, cell }, rule, message));
+    this.findings.push(makeFinding('warning', { unit, file: src.file, sheet: src.sheet, cell, hidden: src.hidden }, rule, message));
   }
 
   private error(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
-    this.findings.push(makeFinding('error', { unit, file: src.file, sheet: src.sheet, cell }, rule, message));
+    this.findings.push(makeFinding('error', { unit, file: src.file, sheet: src.sheet, cell, hidden: src.hidden }, rule, message));
   }
 }

@@ -44,7 +44,7 @@ export function checkFigures(report: UnitReport, unreadable?: ReadonlySet<Indica
   /** At the rule's main cell; when that row is missing from the sheet, at the next row of the rule that is there. */
   const add = (severity: Severity, codes: IndicatorCode[], rule: string, text: string) => {
     const cell = codes.map((c) => report.figureCells[c]).find((x) => x) ?? '';
-    out.push(cellFinding(severity, { unit: report.unit || report.source.sheet, file: report.source.file, sheet: report.source.sheet, cell }, rule, text));
+    out.push(cellFinding(severity, { unit: report.unit || report.source.sheet, file: report.source.file, sheet: report.source.sheet, cell, hidden: report.source.hidden }, rule, text));
   };
 
   const all = [...BALANCE.resolved, ...BALANCE.toHandle];

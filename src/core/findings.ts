@@ -15,6 +15,8 @@ export interface Finding {
   sheet: string;
   /** Cell address such as `D14` ('' when the finding is about the whole sheet or file). */
   cell: string;
+  /** The sheet is hidden in its workbook (spec §8: findings call it hidden); absent when visible. */
+  hidden?: true;
   /** Stable rule id, e.g. `figure.not-a-number`, `dossier.balance`. */
   rule: string;
   /** Plain Vietnamese message naming what is wrong and what to do. */
@@ -27,11 +29,21 @@ export interface FindingPlace {
   file?: string;
   sheet: string;
   cell: string;
+  /** The sheet is hidden in its workbook (SourceRef.hidden). */
+  hidden?: boolean;
 }
 
-/** The one way to build a finding (no `file` key for a sheet of the open workbook). */
+/** The one way to build a finding (no `file` key for a sheet of the open workbook, no `hidden` key for a visible one). */
 export function makeFinding(severity: Severity, at: FindingPlace, rule: string, message: string): Finding {
-  return { severity, unit: at.unit, ...(at.file ? { file: at.file } : {}), sheet: at.sheet, cell: at.cell, rule, message };
+  return {
+    severity, unit: at.unit, ...(at.file ? { file: at.file } : {}), sheet: at.sheet, cell: at.cell,
+    ...(at.hidden ? { hidden: true as const } : {}), rule, message,
+  };
+}
+
+/** What follows a hidden sheet's name wherever it is named (spec §8: «trang ẩn»); '' for a visible one. */
+export function hiddenNote(hidden: boolean | undefined): string {
+  return hidden ? ' (trang ẩn)' : '';
 }
 
 /**
@@ -49,11 +61,18 @@ export function cellFinding(severity: Severity, at: FindingPlace, rule: string, 
  * `file › 'Sheet'!D14` (the file alone for a whole file, '' for the whole
  * compile) and `text` the message without the place cellFinding put in front.
  */
-export function findingParts(f: Pick<Finding, 'file' | 'sheet' | 'cell' | 'message'>): { place: string; text: string } {
+export function findingParts(f: Pick<Finding, 'file' | 'sheet' | 'cell' | 'message' | 'hidden'>): { place: string; text: string } {
   const ref = f.sheet ? cellRef(f.sheet, f.cell) : '';
-  const place = f.file && ref ? `${f.file} › ${ref}` : ref || f.file || '';
+  const shown = ref + (ref ? hiddenNote(f.hidden) : '');
+  const place = f.file && ref ? `${f.file} › ${shown}` : shown || f.file || '';
   const text = ref && f.message.startsWith(`${ref}: `) ? f.message.slice(ref.length + 2) : f.message;
   return { place, text };
+}
+
+/** A sheet name as a view wrote it, without the hiddenNote after it. */
+export function withoutHiddenNote(shown: string): string {
+  const note = hiddenNote(true);
+  return shown.endsWith(note) ? shown.slice(0, -note.length) : shown;
 }
 
 /** Errors first; inside a severity the order given (the compile's reading order). */

@@ -18,6 +18,8 @@ export interface ResultJson {
     file: string | null;
     sheet: string;
     counted: boolean;
+    /** The unit's newer report that counts instead of this one (spec §8), present only on a superseded copy. */
+    supersededBy?: { file: string | null; sheet: string };
     figures: Record<IndicatorCode, number | null>;
   }[];
   summaries: {
@@ -53,6 +55,7 @@ export function toResultJson(result: CompileResult): ResultJson {
       file: e.report.source.file ?? null,
       sheet: e.report.source.sheet,
       counted: e.counted,
+      ...(e.supersededBy ? { supersededBy: { file: e.supersededBy.file ?? null, sheet: e.supersededBy.sheet } } : {}),
       figures: allCodes(e.report.figures),
     })),
     summaries: result.summaries.map((s) => ({

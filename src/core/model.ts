@@ -5,6 +5,8 @@ import type { Finding } from './findings';
 export interface SourceRef {
   file?: string;
   sheet: string;
+  /** The sheet is hidden in its workbook (SheetGrid.hidden): it never wins over a visible copy (spec §8). */
+  hidden?: boolean;
 }
 
 /** One row of a unit's Phụ lục (section II). */
@@ -109,10 +111,12 @@ export interface CompileOptions {
 /** A report as it entered the compile. */
 export interface ReportEntry {
   report: UnitReport;
-  /** Counted in its parent's totals (readable identification, the compile's period and year, not a duplicate, not the compiler's own output). */
+  /** Counted in its parent's totals (readable identification, the compile's period and year, not superseded by a newer copy, not the compiler's own output). */
   counted: boolean;
   /** Why it was left out, in Vietnamese, when not counted. */
   reason?: string;
+  /** The same unit's newer report that counts instead of this one (spec §8: the newest counts). */
+  supersededBy?: SourceRef;
 }
 
 export interface ChildRow {

@@ -36,6 +36,7 @@ import {
   PERIODS,
   TASK_HEADERS,
   TEMPLATE_CODE,
+  CHECK_BLOCK_TITLE,
   emptyFigures,
   isIndicatorCode,
 } from './template';
@@ -87,9 +88,31 @@ const SIGNATURE_START = /^(?:noi nhan|nguoi lap|thu truong|tm |kt |xac nhan)|^(?
 
 // ---------------------------------------------------------------- entry point
 
+const CHECK_BLOCK_KEY = labelKey(CHECK_BLOCK_TITLE);
+
+/**
+ * The grid above a template's check block (spec §10): the heading
+ * `TỰ KIỂM TRA` and everything below it are formulas re-checking the unit's
+ * own cells, never data. The same grid when there is no such heading.
+ */
+export function withoutCheckBlock(grid: SheetGrid): SheetGrid {
+  const rows = Array.isArray(grid?.cells) ? grid.cells : [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (const v of row) {
+      if (typeof v === 'string' && v.length <= 20 && labelKey(v) === CHECK_BLOCK_KEY) return { ...grid, cells: rows.slice(0, r) };
+    }
+  }
+  return grid;
+}
+
 /** Read one worksheet. Never throws. */
-export function readSheet(grid: SheetGrid): SheetRead {
-  const source: SourceRef = { sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}) };
+export function readSheet(whole: SheetGrid): SheetRead {
+  const grid = whole && withoutCheckBlock(whole);
+  const source: SourceRef = {
+    sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}), ...(grid && grid.hidden ? { hidden: true } : {}),
+  };
   try {
     const fg = new FoldedGrid(grid);
     const tpl = findTemplateLabel(fg);
@@ -189,7 +212,7 @@ class FindingSink {
   }
 
   cell(severity: Severity, cell: string, rule: string, message: string): void {
-    this.list.push(cellFinding(severity, { unit: '', file: this.source.file, sheet: this.source.sheet, cell }, rule, message));
+    this.list.push(cellFinding(severity, { unit: '', file: this.source.file, sheet: this.source.sheet, cell, hidden: this.source.hidden }, rule, message));
   }
 }
 

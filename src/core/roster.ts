@@ -138,7 +138,10 @@ export function rosterFromPlan(plan: Plan | undefined): Roster {
   if (!plan) return roster;
   for (const u of plan.roster) {
     if (!u.name?.trim()) continue;
-    if (roster.find(u.name, u.code)) continue; // a roster listing a unit twice: keep the first row
+    // A roster listing a unit twice: keep the first row. Two codes are two units, even when their names
+    // fold alike (Ho Chi Minh City's Xã Thanh An 25807 and Xã Thạnh An 27676, in the official list).
+    const same = roster.find(u.name, u.code);
+    if (same && (!u.code?.trim() || !same.code || codeKey(same.code) === codeKey(u.code))) continue;
     roster.add(u.name, { code: u.code, level: u.level, parentName: u.parent, inRoster: true });
   }
   roster.closed = roster.nodes.length > 0;

@@ -69,6 +69,20 @@ export interface OutCell {
   /** Strings are always written as text (never as a formula), whatever they start with. */
   v: string | number | null;
   style?: CellStyle;
+  /**
+   * A formula (no leading `=`, Excel's invariant syntax) that the layout itself
+   * builds from cell addresses: only the template's check block (spec §10,
+   * layout/check-block.ts). Never text from a unit (spec §7). `v` is then the
+   * cached result, or null for none (the workbook asks for a recalculation).
+   */
+  formula?: string;
+}
+
+/** A format applied while `formula` (relative to the range's top-left cell) is true: the check block's offending cells. */
+export interface ConditionalFormat {
+  range: string;
+  formula: string;
+  style: Pick<CellStyle, 'fill' | 'color' | 'bold'>;
 }
 
 export type Validation =
@@ -115,6 +129,8 @@ export interface OutputSheet {
     repeatRows?: [number, number];
   };
   validations?: Validation[];
+  /** Written by src/xlsx/write.ts; the Office.js writer does not write them yet. */
+  conditionalFormats?: ConditionalFormat[];
   /** Protect the sheet (no password) and leave these ranges editable. */
   protection?: { unlockedRanges: string[] };
   charts?: ChartSpec[];

@@ -228,6 +228,9 @@ export const ASSESSMENT_LABELS: readonly { key: AssessmentKey; label: string }[]
 
 export const PLAN_SHEET_NAME = 'Kế hoạch';
 
+/** The heading of a template's check block (spec §10): the reader ignores it and everything below. */
+export const CHECK_BLOCK_TITLE = 'TỰ KIỂM TRA';
+
 export const PLAN_ID_LABELS = {
   compilingUnit: 'Đơn vị tổng hợp',
   level: 'Cấp',

@@ -11,7 +11,7 @@
  */
 import * as zlib from 'zlib';
 import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
-import type { CellStyle, ChartSpec, OutputSheet, SheetFont, Validation } from '../core/sheet-model';
+import type { CellStyle, ChartSpec, ConditionalFormat, OutputSheet, SheetFont, Validation } from '../core/sheet-model';
 import { OUTPUT_FONT as CORE_FONT, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, capCellText, listItem, sheetFont } from '../core/sheet-model';
 
 /** The core's font name (core/sheet-model.ts decides it), kept under its old name for callers. */
@@ -138,6 +138,24 @@ class Styles {
     return id;
   }
 
+  private readonly dxfXml: string[] = [];
+  private readonly dxfs = new Map<string, number>();
+
+  /** The dxfs index of a conditional format's look, registered on first use. */
+  dxf(s: ConditionalFormat['style']): number {
+    const key = `${s.bold ? 1 : 0}|${s.color ?? ''}|${s.fill ?? ''}`;
+    let id = this.dxfs.get(key);
+    if (id === undefined) {
+      id = this.dxfXml.length;
+      this.dxfs.set(key, id);
+      const font = s.bold || s.color ? `<font>${s.bold ? '<b/>' : ''}${s.color ? `<color rgb="${rgb(s.color)}"/>` : ''}</font>` : '';
+      // A conditional format's solid fill takes its colour from bgColor.
+      const fill = s.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${rgb(s.fill)}"/></patternFill></fill>` : '';
+      this.dxfXml.push(`<dxf>${font}${fill}</dxf>`);
+    }
+    return id;
+  }
+
   xml(): string {
     const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
     const thin = '<left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right><top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/>';
@@ -149,7 +167,7 @@ class Styles {
       + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
       + `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>`
       + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-      + '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>'
+      + (this.dxfXml.length ? `<dxfs count="${this.dxfXml.length}">${this.dxfXml.join('')}</dxfs>` : '<dxfs count="0"/>') + `<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>`
       + '</styleSheet>';
   }
 }
@@ -228,7 +246,7 @@ function paneXml(freeze: OutputSheet['freeze']): string {
  * are out of order damaged, so the sheet is assembled by this list.
  */
 const WORKSHEET_CHILDREN = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetProtection',
-  'mergeCells', 'dataValidations', 'printOptions', 'pageMargins', 'pageSetup', 'drawing'] as const;
+  'mergeCells', 'conditionalFormatting', 'dataValidations', 'printOptions', 'pageMargins', 'pageSetup', 'drawing'] as const;
 type WorksheetChild = (typeof WORKSHEET_CHILDREN)[number];
 
 function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: SharedStrings, hasDrawing = false): string {
@@ -259,8 +277,10 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
       const ref = `${columnLetters(c)}${r + 1}`;
       const v = cell?.v;
       const sAttr = s ? ` s="${s}"` : '';
+      // The layout's own formulas only (sheet-model.ts OutCell.formula); no cached value: the workbook asks for a recalculation.
+      if (cell?.formula) cellsXml.push(`<c r="${ref}"${sAttr}><f>${escapeText(cell.formula)}</f></c>`);
       // Excel refuses (and calls the file damaged) a cell longer than 32,767 characters.
-      if (typeof v === 'string' && v !== '') cellsXml.push(`<c r="${ref}"${sAttr} t="s"><v>${sst.id(capCellText(v))}</v></c>`);
+      else if (typeof v === 'string' && v !== '') cellsXml.push(`<c r="${ref}"${sAttr} t="s"><v>${sst.id(capCellText(v))}</v></c>`);
       else if (typeof v === 'number' && Number.isFinite(v)) cellsXml.push(`<c r="${ref}"${sAttr}><v>${v}</v></c>`);
       else if (s) cellsXml.push(`<c r="${ref}"${sAttr}/>`);
       else continue;
@@ -291,6 +311,8 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     sheetData: `<sheetData>${rowsXml.join('')}</sheetData>`,
     sheetProtection: sheet.protection && '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>',
     mergeCells: merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m.replace(/\$/g, '')}"/>`).join('')}</mergeCells>` : '',
+    conditionalFormatting: (sheet.conditionalFormats ?? []).map((f, i) =>
+      `<conditionalFormatting sqref="${escapeAttr(f.range)}"><cfRule type="expression" dxfId="${styles.dxf(f.style)}" priority="${i + 1}"><formula>${escapeText(f.formula)}</formula></cfRule></conditionalFormatting>`).join(''),
     dataValidations: validations.length ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>` : '',
     printOptions: '<printOptions horizontalCentered="1"/>',
     pageMargins: '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
@@ -476,7 +498,8 @@ function workbookXml(names: string[], sheets: OutputSheet[]): string {
     + '<bookViews><workbookView activeTab="0"/></bookViews>'
     + `<sheets>${names.map((n, i) => `<sheet name="${escapeAttr(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>`
     + (defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '')
-    + '<calcPr calcId="191029"/>'
+    // Formula cells are written without a cached value (the check block): have them computed on opening.
+    + `<calcPr calcId="191029"${sheets.some((s) => s.rows.some((row) => row.some((c) => c?.formula))) ? ' fullCalcOnLoad="1"' : ''}/>`
     + '</workbook>';
 }
 

@@ -4,7 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { unitReportSheet, type UnitSheetSpec } from '../helpers/unit-sheet';
-import { planSheet } from '../helpers/plan-sheet';
+import { layoutPlan as planSheet } from '../../src/core/layout/plan-sheet';
 import { readSheet } from '../../src/core/reader';
 import { readXlsxFile } from '../../src/xlsx/read-file';
 import { writeXlsx } from '../../src/xlsx/write';

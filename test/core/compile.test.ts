@@ -3,6 +3,8 @@ import { compileGrids, compileReads, deadlineFor } from '../../src/core/compile'
 import { makeUnitGrid } from '../helpers/unit-grid';
 import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
 import { readSheet } from '../../src/core/reader';
+import { toResultJson } from '../../src/core/json';
+import { findingParts } from '../../src/core/findings';
 import type { CompileResult, SheetRead } from '../../src/core/model';
 import { DISTRICT, PROVINCE, TASKS, planRead, planTask, reportRead, unit } from './compile-fixtures';
 
@@ -73,17 +75,65 @@ describe('compileReads: a district from its communes', () => {
 });
 
 describe('which reports count', () => {
-  test('the same unit twice counts once, the first in reading order; the copy is an error naming the first', () => {
-    const first = reportRead('UBND xã Hương Lộc', { figures: { A1: 10 }, sheet: 'Hương Lộc', file: 'huong-loc.xlsx' });
-    const copy = reportRead('Xã Hương Lộc', { figures: { A1: 99 }, sheet: 'HL (2)', file: 'huong-loc-ban-sua.xlsx' });
-    const result = compileReads([first, copy, reportRead('UBND xã B', { figures: { A1: 1 } })], {});
-    expect(only(result, DISTRICT).figures.A1).toBe(11);
+  test('the same unit twice counts once: the newest by Ngày gửi, even read first; the other copy is a warning naming both and what changed', () => {
+    const newer = reportRead('Xã Hương Lộc', { figures: { A1: 285, D2: 512 }, sentDate: '20/04/2020', sheet: 'HL (2)', file: 'huong-loc-ban-sua.xlsx' });
+    const older = reportRead('UBND xã Hương Lộc', { figures: { A1: 385, D2: 1512 }, sentDate: '10/04/2020', sheet: 'Hương Lộc', file: 'huong-loc.xlsx' });
+    const result = compileReads([newer, older, reportRead('UBND xã B', { figures: { A1: 1 } })], {});
+    expect(only(result, DISTRICT).figures.A1).toBe(286);
     expect(only(result, DISTRICT).children).toHaveLength(2);
-    const dup = result.findings.find((f) => f.rule === 'compile.duplicate')!;
-    expect(dup.severity).toBe('error');
-    expect(dup.file).toBe('huong-loc-ban-sua.xlsx');
-    expect(dup.message).toContain('huong-loc.xlsx › Hương Lộc');
+    expect(rules(result, 'error')).not.toContain('compile.duplicate');
+    const sup = result.findings.filter((f) => f.rule === 'compile.superseded');
+    expect(sup).toHaveLength(1);
+    expect(sup[0].severity).toBe('warning');
+    expect(sup[0].file).toBe('huong-loc.xlsx');
+    expect(sup[0].message).toContain('huong-loc-ban-sua.xlsx › HL (2)');
+    expect(sup[0].message).toContain('A1: 385 → 285; D2: 1.512 → 512');
     expect(result.reports.map((r) => r.counted)).toEqual([true, false, true]);
+    expect(result.reports[1].supersededBy).toEqual({ file: 'huong-loc-ban-sua.xlsx', sheet: 'HL (2)' });
+    const json = toResultJson(result).reports;
+    expect(json.map((r) => [r.counted, r.supersededBy ?? null])).toEqual([
+      [true, null], [false, { file: 'huong-loc-ban-sua.xlsx', sheet: 'HL (2)' }], [true, null]]);
+  });
+
+  test('without Ngày gửi the date in Số, ngày văn bản decides; with no dates the later in reading order counts', () => {
+    const byDoc = compileReads([
+      reportRead('UBND xã A', { figures: { A1: 2 }, docRef: '12/BC-UBND ngày 20/01/2021' }),
+      reportRead('UBND xã A', { figures: { A1: 1 }, docRef: '9/BC-UBND ngày 15/01/2021' }),
+    ], {});
+    expect(only(byDoc, DISTRICT).figures.A1).toBe(2);
+    expect(byDoc.reports.map((r) => r.counted)).toEqual([true, false]);
+    const byOrder = compileReads([
+      reportRead('UBND xã A', { figures: { A1: 1 } }),
+      reportRead('UBND xã A', { figures: { A1: 2 } }),
+      reportRead('UBND xã A', { figures: { A1: 3 } }),
+    ], {});
+    expect(only(byOrder, DISTRICT).figures.A1).toBe(3);
+    expect(byOrder.reports.map((r) => r.counted)).toEqual([false, false, true]);
+    // Each copy left out names the one that counts, not the one read just before it.
+    const sup = byOrder.findings.filter((f) => f.rule === 'compile.superseded');
+    expect(sup.map((f) => f.message.match(/A1: \d+ → \d+/)?.[0])).toEqual(['A1: 1 → 3', 'A1: 2 → 3']);
+  });
+
+  test('an identical copy is silent', () => {
+    const result = compileReads([reportRead('UBND xã A', { figures: { A1: 7 } }), reportRead('UBND xã A', { figures: { A1: 7 }, sheet: 'A (2)' })], {});
+    expect(only(result, DISTRICT).figures.A1).toBe(7);
+    expect(result.findings.filter((f) => f.rule.startsWith('compile.') && f.unit === 'UBND xã A')).toEqual([]);
+    expect(result.findings.filter((f) => f.sheet === 'xã A')).toEqual([]); // the copy left out says nothing of its own
+    expect(result.reports.map((r) => r.counted)).toEqual([false, true]);
+  });
+
+  test('a hidden sheet never wins over a visible report of the same unit, even when newer, and is called hidden', () => {
+    const visible = makeUnitGrid(unit('UBND xã A', { figures: { A1: 5 }, sentDate: '01/03/2020' }));
+    const hidden = { ...makeUnitGrid(unit('UBND xã A', { figures: { A1: 9 }, sentDate: '01/04/2020', sheet: 'A cũ' })), hidden: true };
+    const result = compileGrids([visible, hidden], {});
+    expect(only(result, DISTRICT).figures.A1).toBe(5);
+    expect(result.reports.map((r) => r.counted)).toEqual([true, false]);
+    const sup = result.findings.find((f) => f.rule === 'compile.superseded')!;
+    expect(sup.hidden).toBe(true);
+    expect(sup.message).toContain('A cũ (trang ẩn)');
+    // The views print the place with the same word (cli/summary.ts, the pane's list).
+    expect(findingParts(sup).place).toBe(`'A cũ'!${sup.cell} (trang ẩn)`);
+    expect(sup.message).toContain('A1: 9 → 5');
   });
 
   test('a report of another period is an error and is left out of every total', () => {
@@ -366,8 +416,9 @@ describe('roster matching', () => {
     expect(w[0].cell).toMatch(/^B\d+$/);
     expect(w[0].message).toContain('X01');
     expect(w[0].message).toContain('UBND xã A');
-    // The roster's code still decides (spec §8): nothing else changes.
-    expect(only(result, DISTRICT).figures.A1).toBe(500);
+    // The roster's code still decides (spec §8): both reports are X01's, and the later in reading order counts.
+    expect(only(result, DISTRICT).figures.A1).toBe(10);
+    expect(result.reports.map((r) => r.counted)).toEqual([false, true]);
   });
 
   test('a unit outside the roster under a known parent counts, with a warning; under an unknown parent it does not', () => {
@@ -560,5 +611,22 @@ describe('codes without a roster', () => {
     expect(only(result, DISTRICT).figures.A1).toBe(3);
     expect(rules(result, 'error')).not.toContain('compile.duplicate');
     expect(result.findings.filter((f) => f.rule === 'compile.code-shared').map((f) => f.unit)).toEqual(['UBND xã B']);
+  });
+});
+
+describe('roster names that fold alike', () => {
+  test('two roster units whose names differ only by diacritics but have their own codes stay two units, each counted by its code', () => {
+    const PROVINCE_HCM = 'UBND thành phố Hồ Chí Minh';
+    const result = compileReads([
+      planRead({ compilingUnit: PROVINCE_HCM, level: 'Tỉnh', roster: [
+        { code: '25807', name: 'UBND xã Thanh An', level: 'Xã', parent: PROVINCE_HCM },
+        { code: '27676', name: 'UBND xã Thạnh An', level: 'Xã', parent: PROVINCE_HCM }] }),
+      reportRead('UBND xã Thanh An', { unitCode: '25807', parent: PROVINCE_HCM, figures: { A1: 1 } }),
+      reportRead('UBND xã Thạnh An', { unitCode: '27676', parent: PROVINCE_HCM, figures: { A1: 2 } }),
+    ], {});
+    const s = only(result, PROVINCE_HCM);
+    expect(s.children.map((c) => [c.unitCode, c.status])).toEqual([['25807', 'Đã nộp'], ['27676', 'Đã nộp']]);
+    expect(s.figures.A1).toBe(3);
+    expect(result.reports.every((r) => r.counted)).toBe(true);
   });
 });

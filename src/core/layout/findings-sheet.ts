@@ -2,7 +2,7 @@
  * One findings sheet for the whole compile (role 'findings', A4 landscape):
  * Mức độ | Đơn vị | Tệp | Sheet | Ô | Quy tắc | Nội dung, errors first.
  */
-import { SEVERITY_LABELS, sortFindings, type Finding } from '../findings';
+import { SEVERITY_LABELS, hiddenNote, sortFindings, type Finding } from '../findings';
 import type { OutputSheet } from '../sheet-model';
 import type { Period } from '../template';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
@@ -32,7 +32,7 @@ export function layoutFindings(findings: readonly Finding[], opts: { name: strin
       text(SEVERITY_LABELS[f.severity], sev),
       text(f.unit, { wrap: true, valign: 'top' }),
       text(f.file ?? '', { wrap: true, valign: 'top' }),
-      text(f.sheet, { wrap: true, valign: 'top' }),
+      text(f.sheet + hiddenNote(f.hidden), { wrap: true, valign: 'top' }),
       text(f.cell, { align: 'center', valign: 'top' }),
       text(f.rule, { valign: 'top' }),
       text(f.message, { wrap: true, valign: 'top' }),

@@ -17,7 +17,7 @@ import {
   ASSESSMENT_LABELS, INDICATORS, INDICATOR_BY_CODE, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME, computeRates, emptyFigures,
   type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode, type Level,
 } from '../template';
-import { SEVERITY_LABELS, type Severity } from '../findings';
+import { SEVERITY_LABELS, withoutHiddenNote, type Severity } from '../findings';
 import { parseLevel } from '../labels';
 import { parseDateCell } from '../dates';
 import { fold } from '../text';
@@ -160,7 +160,8 @@ export function readFindingsTable(grid: SheetGrid): FindingRow[] | null {
       severity,
       unit: fg.text(r, col.unit!),
       file: col.file !== undefined ? fg.text(r, col.file) : '',
-      sheet: col.sheet !== undefined ? fg.text(r, col.sheet) : '',
+      // The findings sheet writes `Sheet (trang ẩn)` for a hidden sheet: the name is without it.
+      sheet: col.sheet !== undefined ? withoutHiddenNote(fg.text(r, col.sheet)) : '',
       cell: col.cell !== undefined ? fg.text(r, col.cell) : '',
       rule: col.rule !== undefined ? fg.text(r, col.rule) : '',
       message: col.message !== undefined ? fg.text(r, col.message) : '',

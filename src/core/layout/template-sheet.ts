@@ -12,6 +12,7 @@ import {
 import { OUTPUT_PREFIXES, safeSheetName } from './names';
 import { shortUnitName } from '../unit-names';
 import { layoutUnitReport, type UnitReportCells } from './unit-report-sheet';
+import { withCheckBlock } from './check-block';
 
 export interface TemplateOptions extends UnitIdentity {
   plan?: Plan;
@@ -19,6 +20,12 @@ export interface TemplateOptions extends UnitIdentity {
   name?: string;
   /** Names already in the workbook, to keep the name unique. */
   taken?: Iterable<string>;
+  /**
+   * The check block (spec §10, check-block.ts); default true. The Office.js
+   * writer (src/excel/write.ts) writes no formulas or conditional formats yet,
+   * so the pane asks for none rather than an empty block.
+   */
+  checkBlock?: boolean;
 }
 
 const BLANK_TASK_ROWS = 8;
@@ -46,7 +53,8 @@ export function layoutTemplate(opts: TemplateOptions): OutputSheet {
     figures: null,
     tasks,
   });
-  return { ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlockedRanges(cells, planTasks.length === 0) } };
+  const template: OutputSheet = { ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlockedRanges(cells, planTasks.length === 0) } };
+  return opts.checkBlock === false ? template : withCheckBlock(template, cells);
 }
 
 function templateValidations(cells: UnitReportCells): Validation[] {

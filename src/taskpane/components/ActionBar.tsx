@@ -15,6 +15,8 @@ export interface ActionBarProps {
   onExport: () => void;
   /** Phản hồi: the review letters as a .zip (issue 11). */
   onFeedback?: () => void;
+  /** «Tạo kế hoạch» (issue 10): shown when given. */
+  onPlan?: () => void;
 }
 
 /** The six actions; all disabled while one runs (one Excel.run at a time). */
@@ -41,8 +43,13 @@ export function ActionBar(p: ActionBarProps): React.ReactElement {
         Xuất báo cáo
       </Button>
       {p.onFeedback && (
-        <Button disabled={p.busy} onClick={p.onFeedback} title="Tải về phiếu phản hồi cho đơn vị có lỗi và công văn đôn đốc đơn vị chưa nộp (.zip)">
+        <Button disabledFocusable={p.busy} onClick={p.onFeedback} title="Tải về phiếu phản hồi cho đơn vị có lỗi và công văn đôn đốc đơn vị chưa nộp (.zip)">
           Phản hồi
+        </Button>
+      )}
+      {p.onPlan && (
+        <Button disabledFocusable={p.busy} onClick={p.onPlan} title="Thêm trang Kế hoạch của kỳ: danh sách mọi xã, phường của tỉnh theo danh mục đơn vị hành chính, nhiệm vụ mẫu, hạn nộp">
+          Tạo kế hoạch
         </Button>
       )}
     </div>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { onRovingKey, useRovingTabStop } from './roving-focus';
-import { cellRef, findingParts, SEVERITY_LABELS, type Finding } from '../../core/findings';
+import { cellRef, findingParts, hiddenNote, SEVERITY_LABELS, type Finding } from '../../core/findings';
 import { filterFindings, foldRepeated, groupFindings, unitsPhrase, type RepeatedFinding, type SeverityFilter } from '../findings-view';
 
 const useStyles = makeStyles({
@@ -55,7 +55,8 @@ export interface FindingsListProps {
 function where(f: Finding): string {
   const place = f.sheet ? cellRef(f.sheet, f.cell) : '';
   const parts = [f.file && f.file !== f.unit ? f.file : '', place].filter((p) => p && !f.message.includes(p));
-  return parts.join(' · ');
+  // A hidden sheet is called hidden wherever it is named (spec §8; core/findings.ts hiddenNote).
+  return parts.join(' · ') + (f.hidden ? hiddenNote(true) : '');
 }
 
 function countsText(errors: number, warnings: number): string {

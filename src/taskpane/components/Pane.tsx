@@ -26,6 +26,8 @@ import { ResultSummary } from './ResultSummary';
 import { TemplateForm } from './TemplateForm';
 import type { SeverityFilter } from '../findings-view';
 import { resultSentence, withoutComparison } from '../result-words';
+import { PlanForm } from './PlanForm';
+import { createPlan, type PlanForm as PlanFormData } from '../plan-actions';
 
 const useStyles = makeStyles({
   pane: {
@@ -152,6 +154,14 @@ export function Pane(): React.ReactElement {
       return [{ intent: 'success', title: 'Đã thêm trang mẫu', lines: [`Trang "${name}" đã được thêm vào sổ làm việc.`] }];
     });
 
+  const [showPlan, setShowPlan] = React.useState(false);
+  const onPlanSubmit = (form: PlanFormData) =>
+    run('Tạo kế hoạch', async () => {
+      const name = await createPlan(form);
+      setShowPlan(false);
+      return [{ intent: 'success', title: 'Đã thêm trang Kế hoạch', lines: [`Trang "${name}" đã được thêm: kiểm tra danh sách đơn vị, thêm các sở, ngành vào các dòng trống cuối bảng.`] }];
+    });
+
   const onImportPicked = (list: File[]) =>
     run('Nhập báo cáo', async () => {
       const r = await actions.importReports(await actions.readBrowserFiles(list));
@@ -235,6 +245,7 @@ export function Pane(): React.ReactElement {
         onCompileFiles={() => filesInput.current?.click()}
         onExport={onExport}
         onFeedback={onFeedback}
+        onPlan={() => setShowPlan((v) => !v)}
       />
       </div>
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{announce}</div>
@@ -256,6 +267,7 @@ export function Pane(): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       ))}
+      {showPlan && <PlanForm busy={busy.busy} onSubmit={onPlanSubmit} onCancel={() => setShowPlan(false)} />}
       {showTemplate && <TemplateForm busy={busy.busy} defaults={templateDefaults} onSubmit={onTemplateSubmit} onCancel={() => setShowTemplate(false)} />}
       {outcome && (
         <>

@@ -1,0 +1,95 @@
+import * as React from 'react';
+import { Button, Combobox, Dropdown, Field, Input, makeStyles, Option, Subtitle2, tokens } from '@fluentui/react-components';
+import { PERIODS, type Period } from '../../core/template';
+import { foldLoose } from '../../core/text';
+import { provinceChoices, type PlanForm as Form } from '../plan-actions';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalS },
+  fill: { minWidth: 0, width: '100%' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export interface PlanFormProps {
+  busy: boolean;
+  onSubmit: (form: Form) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Tạo kế hoạch: a province picked from the national list by typing any part
+ * of its name or code (`quang tri`, `44`), the period and the year; no
+ * province gives a blank plan.
+ */
+export function PlanForm({ busy, onSubmit, onCancel }: PlanFormProps): React.ReactElement {
+  const s = useStyles();
+  const choices = React.useMemo(provinceChoices, []);
+  const [typed, setTyped] = React.useState('');
+  const [code, setCode] = React.useState('');
+  const [period, setPeriod] = React.useState<Period>('Quý I');
+  const [year, setYear] = React.useState(new Date().getFullYear());
+  const key = foldLoose(typed);
+  const shown = key ? choices.filter((c) => foldLoose(c.label).includes(key)) : choices;
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    onSubmit({ province: code || typed.trim(), period, year: Number.isInteger(year) ? year : null });
+  };
+  return (
+    <form className={s.form} onSubmit={submit} aria-label="Tạo kế hoạch">
+      <Subtitle2>Tạo trang Kế hoạch</Subtitle2>
+      <Field label="Tỉnh, thành phố" hint="Để trống: Kế hoạch trống cho bất kỳ đơn vị tổng hợp nào.">
+        <Combobox
+          className={s.fill}
+          freeform
+          placeholder="Gõ tên hoặc mã, ví dụ quang tri, 44"
+          value={typed}
+          selectedOptions={code ? [code] : []}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setCode('');
+          }}
+          onOptionSelect={(_e, d) => {
+            setCode(d.optionValue ?? '');
+            setTyped(d.optionText ?? '');
+          }}
+        >
+          {shown.map((c) => (
+            <Option key={c.code} value={c.code}>
+              {c.label}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      <div className={s.row}>
+        <Field label="Kỳ báo cáo">
+          <Dropdown className={s.fill} value={period} selectedOptions={[period]} onOptionSelect={(_e, d) => d.optionValue && setPeriod(d.optionValue as Period)}>
+            {PERIODS.map((p) => (
+              <Option key={p} value={p}>
+                {p}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Năm">
+          <Input className={s.fill} type="number" value={String(year)} onChange={(_e, d) => setYear(Number(d.value))} />
+        </Field>
+      </div>
+      <div className={s.buttons}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          Tạo kế hoạch
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Hủy
+        </Button>
+      </div>
+    </form>
+  );
+}

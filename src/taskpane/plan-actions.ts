@@ -1,0 +1,41 @@
+/**
+ * «Tạo kế hoạch» (issue 10): a new `Kế hoạch` sheet for a province of the
+ * national list, or a blank one, written beside the workbook's sheets (never
+ * over one). The same plan as `tonghop plan` (core/layout/plan-sheet.ts).
+ */
+import { findProvince, provinces } from '../core/national-units';
+import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
+import { safeSheetName } from '../core/layout/names';
+import { PLAN_SHEET_NAME, type Period } from '../core/template';
+import { PaneError, asPaneError } from './actions';
+import * as ports from './ports';
+
+export interface PlanForm {
+  /** A province's code or name as typed in the picker; empty for a blank plan. */
+  province: string;
+  period: Period | null;
+  year: number | null;
+}
+
+/** The picker's items: `44 · Tỉnh Quảng Trị (78 xã, phường)`, by code. */
+export function provinceChoices(): { code: string; label: string }[] {
+  return provinces().map((p) => ({ code: p.code, label: `${p.code} · ${p.fullName} (${p.communes.length} xã, phường)` }));
+}
+
+/** Writes the plan sheet; returns its name (`Kế hoạch`, or `Kế hoạch (2)` when one exists). */
+export async function createPlan(form: PlanForm): Promise<string> {
+  const query = form.province.trim();
+  const province = query ? findProvince(query) : undefined;
+  if (query && !province) throw new PaneError(`Không tìm thấy tỉnh, thành phố «${query}». Hãy chọn trong danh sách.`);
+  try {
+    return await Excel.run({ delayForCellEdit: true }, async (ctx) => {
+      const taken = await ports.sheetNames(ctx);
+      const sheet = layoutPlan({ ...newPlanSpec({ province, period: form.period, year: form.year }), name: safeSheetName(PLAN_SHEET_NAME, taken) });
+      const name = await ports.addTemplateSheet(ctx, sheet);
+      await ports.selectCell(ctx, name, 'A1');
+      return name;
+    });
+  } catch (e) {
+    throw asPaneError(e);
+  }
+}

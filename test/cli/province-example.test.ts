@@ -1,0 +1,55 @@
+/**
+ * examples/quang-tri-quy-i-2026 (scripts/make-province-example.js): the
+ * province quarter of the current structure, compiled by the command line
+ * as `npm run demo` does. Expectations are what its README promises.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { findProvince } from '../../src/core/national-units';
+import { readSheet } from '../../src/core/reader';
+import type { ResultJson } from '../../src/core/json';
+import { readXlsxFile } from '../../src/xlsx/read-file';
+import { captureIo, tempDir } from '../helpers/xlsx-files';
+
+const DIR = path.join(__dirname, '..', '..', 'examples', 'quang-tri-quy-i-2026');
+
+it('compiles the province: every commune expected, two missing, one late, the resent report counted once (newest), the real mistakes found', async () => {
+  const tmp = tempDir('tonghop-qt-');
+  try {
+    const cap = captureIo();
+    const json = path.join(tmp.dir, 'r.json');
+    const code = await main(['compile', DIR, '--plan', path.join(DIR, 'ke-hoach.xlsx'), '-o', path.join(tmp.dir, 'r.xlsx'), '--json', json], cap.io);
+    expect(code).toBe(0);
+    const result = JSON.parse(fs.readFileSync(json, 'utf8')) as ResultJson;
+    expect([result.period, result.year]).toEqual(['Quý I', 2026]);
+    const [province] = result.summaries;
+    expect(province.unit).toBe('UBND tỉnh Quảng Trị');
+    const communes = findProvince('Quảng Trị')!.communes;
+    expect(province.children.filter((c) => c.unit.startsWith('UBND ')).map((c) => c.unit)).toEqual(communes.map((c) => c.unitName));
+    expect(province.children).toHaveLength(communes.length + 4);
+    expect(province.children.filter((c) => c.status === 'Chưa nộp')).toHaveLength(2);
+    expect(province.children.filter((c) => c.status === 'Nộp muộn')).toHaveLength(1);
+    const superseded = result.reports.filter((r) => r.supersededBy);
+    expect(superseded).toHaveLength(1);
+    expect(superseded[0].file).not.toContain('gửi lại');
+    expect(superseded[0].supersededBy!.file).toContain('gửi lại');
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort()).toEqual(['dossier.balance', 'task.marks']);
+    expect(result.findings.find((f) => f.rule === 'compile.superseded')!.message).toMatch(/D2: [\d.]+ → [\d.]+/);
+
+    // The total, independently: every unit's newest report by its date sent.
+    const newest = new Map<string, { sent: string; d2: number }>();
+    for (const f of fs.readdirSync(DIR)) {
+      for (const g of await readXlsxFile(path.join(DIR, f))) {
+        const r = readSheet(g);
+        if (r.kind !== 'report') continue;
+        const prev = newest.get(r.report.unit);
+        if (!prev || (r.report.sentDate ?? '') > prev.sent) newest.set(r.report.unit, { sent: r.report.sentDate ?? '', d2: r.report.figures.D2 ?? 0 });
+      }
+    }
+    expect(newest.size).toBe(communes.length + 4 - 2);
+    expect(province.figures.D2).toBe([...newest.values()].reduce((s, x) => s + x.d2, 0));
+  } finally {
+    tmp.cleanup();
+  }
+}, 60_000);
