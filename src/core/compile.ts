@@ -1,5 +1,5 @@
 /**
- * Compiling (spec §7, §8): the reads of many sheets → one roll-up per parent.
+ * Compiling (docs/spec/TEMPLATE.md §7, §8): the reads of many sheets → one roll-up per parent.
  *
  * Choices the spec leaves open, made here:
  * - Units outside a plan's roster: a report whose `Đơn vị cấp trên` names a
@@ -17,7 +17,7 @@
  * - A compiled report that is used (no fresh child reports) already includes
  *   that unit's own sheet: the own sheet is then not counted (warning).
  * - Deadline: plan `Hạn nộp`, else DEFAULT_DEADLINES in the report's year
- *   (seed 004: "Báo cáo quý I, 6 tháng, quý III gửi trước ngày 25 các tháng
+ *   (docs/spec/seeds/004: "Báo cáo quý I, 6 tháng, quý III gửi trước ngày 25 các tháng
  *   2, 5 và 8, báo cáo năm gửi trước ngày 20/10/2022" for the 2022 plan).
  * - A code that no counted child reported totals null (JSON `null`), never 0.
  * - `Mã đơn vị` matches only against a plan's roster. Without one a code is
@@ -31,7 +31,7 @@
  *   repeat the district's.
  * - Outliers against siblings are warnings of every compile (outliers.ts);
  *   those against last period are added where last period is known.
- * - A unit reported twice (spec §8): the newest counts (core/resubmissions.ts
+ * - A unit reported twice (docs/spec/TEMPLATE.md §8): the newest counts (core/resubmissions.ts
  *   decides); a superseded copy's own reader findings are dropped, since its
  *   unit has corrected them, and only the superseded warning speaks of it.
  * - Findings are listed errors first, then in reading order: file-level
@@ -114,7 +114,7 @@ class Compilation {
   private deadline!: string;
   private roster!: Roster;
   private tasks: CompileTask[] = [];
-  /** The newest non-compiled report of each unit (spec §8). */
+  /** The newest non-compiled report of each unit (docs/spec/TEMPLATE.md §8). */
   private readonly own = new Map<UnitNode, ReportEntry>();
   /** The newest compiled report of each unit. */
   private readonly compiled = new Map<UnitNode, ReportEntry>();
@@ -349,7 +349,7 @@ class Compilation {
   }
 
   /**
-   * The roster's code decides (spec §8), but a report whose name is another
+   * The roster's code decides (docs/spec/TEMPLATE.md §8), but a report whose name is another
    * roster unit's carries a code copied from that unit's file: say so, or the
    * unit would show `Chưa nộp` and its neighbour's real report a duplicate
    * with nothing to explain why.
@@ -364,7 +364,7 @@ class Compilation {
   }
 
   /**
-   * A unit's second report (spec §8): the newest of the two stays in `chosen`;
+   * A unit's second report (docs/spec/TEMPLATE.md §8): the newest of the two stays in `chosen`;
    * the copies are remembered so that settleResubmissions can name, for each
    * one left out, the report that counts once every copy has been seen.
    */
@@ -409,7 +409,7 @@ class Compilation {
   /**
    * Without a roster the expected units are the units found: a unit whose
    * report does not count (another period, an unreadable period or year) is
-   * still one of its parent's children, shown `Chưa nộp` (spec §8), so that
+   * still one of its parent's children, shown `Chưa nộp` (docs/spec/TEMPLATE.md §8), so that
    * it is not silently missing from the summary. Its report adds nothing.
    */
   private placeExpected(e: ReportEntry): void {

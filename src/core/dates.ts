@@ -1,5 +1,5 @@
 /**
- * Dates typed by people or stored by Excel (spec §2, "Dates"): Excel serial
+ * Dates typed by people or stored by Excel (docs/spec/TEMPLATE.md §2, "Dates"): Excel serial
  * numbers (1900 date system), `dd/mm/yyyy`, `d/m/yyyy`, `ngày dd tháng mm năm
  * yyyy` (diacritics optional), and the date inside a document reference
  * (`45/BC-UBND ngày 15/10/2020`). Everything comes out as ISO `yyyy-mm-dd`.

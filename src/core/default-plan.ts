@@ -1,8 +1,8 @@
 /**
  * The tasks a new plan starts with (`tonghop plan`, «Tạo kế hoạch»): the
  * bundled example plan's tasks (scripts/make-examples-data.js TASKS, which
- * shorten the 2022 communication plan of seed 004, Kế hoạch 12/KH-UBND),
- * worded for the two tiers in force since 1 July 2025 (spec §9: a province
+ * shorten the 2022 communication plan of docs/spec/seeds/004, Kế hoạch 12/KH-UBND),
+ * worded for the two tiers in force since 1 July 2025 (docs/spec/TEMPLATE.md §9: a province
  * and its communes). The officer edits them in the plan sheet, or takes
  * another plan's with `--tasks-from`.
  */

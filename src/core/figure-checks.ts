@@ -1,7 +1,7 @@
 /**
- * Consistency rules between a unit's figures (spec §3, "Consistency rules").
+ * Consistency rules between a unit's figures (docs/spec/TEMPLATE.md §3, "Consistency rules").
  * The reader runs these on every report it reads; a consistency error does
- * not remove the report from the totals (spec §8).
+ * not remove the report from the totals (docs/spec/TEMPLATE.md §8).
  */
 import type { Finding, Severity } from './findings';
 import { cellFinding } from './findings';

@@ -15,7 +15,7 @@ export interface Finding {
   sheet: string;
   /** Cell address such as `D14` ('' when the finding is about the whole sheet or file). */
   cell: string;
-  /** The sheet is hidden in its workbook (spec §8: findings call it hidden); absent when visible. */
+  /** The sheet is hidden in its workbook (docs/spec/TEMPLATE.md §8: findings call it hidden); absent when visible. */
   hidden?: true;
   /** Stable rule id, e.g. `figure.not-a-number`, `dossier.balance`. */
   rule: string;
@@ -41,7 +41,7 @@ export function makeFinding(severity: Severity, at: FindingPlace, rule: string, 
   };
 }
 
-/** What follows a hidden sheet's name wherever it is named (spec §8: «trang ẩn»); '' for a visible one. */
+/** What follows a hidden sheet's name wherever it is named (docs/spec/TEMPLATE.md §8: «trang ẩn»); '' for a visible one. */
 export function hiddenNote(hidden: boolean | undefined): string {
   return hidden ? ' (trang ẩn)' : '';
 }

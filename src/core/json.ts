@@ -18,7 +18,7 @@ export interface ResultJson {
     file: string | null;
     sheet: string;
     counted: boolean;
-    /** The unit's newer report that counts instead of this one (spec §8), present only on a superseded copy. */
+    /** The unit's newer report that counts instead of this one (docs/spec/TEMPLATE.md §8), present only on a superseded copy. */
     supersededBy?: { file: string | null; sheet: string };
     figures: Record<IndicatorCode, number | null>;
   }[];

@@ -5,7 +5,7 @@ import type { Finding } from './findings';
 export interface SourceRef {
   file?: string;
   sheet: string;
-  /** The sheet is hidden in its workbook (SheetGrid.hidden): it never wins over a visible copy (spec §8). */
+  /** The sheet is hidden in its workbook (SheetGrid.hidden): it never wins over a visible copy (docs/spec/TEMPLATE.md §8). */
   hidden?: boolean;
 }
 
@@ -115,7 +115,7 @@ export interface ReportEntry {
   counted: boolean;
   /** Why it was left out, in Vietnamese, when not counted. */
   reason?: string;
-  /** The same unit's newer report that counts instead of this one (spec §8: the newest counts). */
+  /** The same unit's newer report that counts instead of this one (docs/spec/TEMPLATE.md §8: the newest counts). */
   supersededBy?: SourceRef;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Reading the figures units type into `Số liệu` (spec §3, "Reading numbers
+ * Reading the figures units type into `Số liệu` (docs/spec/TEMPLATE.md §3, "Reading numbers
  * typed by people").
  *
  * Vietnamese conventions: `.` or a space groups thousands (`1.031`,

@@ -23,7 +23,7 @@
  * Against the previous period the same unit's figure must have grown or
  * shrunk by PREVIOUS_FACTOR with a difference of at least MIN_EXCESS.
  *
- * Outliers are warnings, never errors: the figure still counts (spec §8).
+ * Outliers are warnings, never errors: the figure still counts (docs/spec/TEMPLATE.md §8).
  */
 import { makeFinding, sortFindings, type Finding } from './findings';
 import type { CompileResult, PreviousPeriod, ReportEntry } from './model';

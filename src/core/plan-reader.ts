@@ -1,5 +1,5 @@
 /**
- * The plan sheet `Kế hoạch` (spec §6): identification rows, the `Nhiệm vụ`
+ * The plan sheet `Kế hoạch` (docs/spec/TEMPLATE.md §6): identification rows, the `Nhiệm vụ`
  * table (tasks, optional target indicator, minimum and share of units) and
  * the `Đơn vị` table (the roster of units expected to report).
  */

@@ -1,5 +1,5 @@
 /**
- * Reading one worksheet (spec §1–5): a TTCCHC-1 unit report, a plan sheet,
+ * Reading one worksheet (docs/spec/TEMPLATE.md §1–5): a TTCCHC-1 unit report, a plan sheet,
  * a later template version, or something else (skipped).
  *
  * Everything is found by labels and codes, never by fixed addresses. What
@@ -45,7 +45,7 @@ import { cellText } from './text';
 /** The value parsers live in labels.ts (shared with the plan reader); re-exported for callers of the reader. */
 export { parseLevel, parsePeriod, parseStt, parseYear };
 
-/** The template label is looked for in the first rows only (spec §1). */
+/** The template label is looked for in the first rows only (docs/spec/TEMPLATE.md §1). */
 export const RECOGNITION_ROWS = 15;
 
 // ---------------------------------------------------------------- label tables (built once)
@@ -91,7 +91,7 @@ const SIGNATURE_START = /^(?:noi nhan|nguoi lap|thu truong|tm |kt |xac nhan)|^(?
 const CHECK_BLOCK_KEY = labelKey(CHECK_BLOCK_TITLE);
 
 /**
- * The grid above a template's check block (spec §10): the heading
+ * The grid above a template's check block (docs/spec/TEMPLATE.md §10): the heading
  * `TỰ KIỂM TRA` and everything below it are formulas re-checking the unit's
  * own cells, never data. The same grid when there is no such heading.
  */

@@ -1,5 +1,5 @@
 /**
- * A unit that sends its report again (spec §8): the newest report counts, and
+ * A unit that sends its report again (docs/spec/TEMPLATE.md §8): the newest report counts, and
  * what a superseded copy differs in is said in the warning about it.
  */
 import type { ReportEntry, UnitReport } from './model';

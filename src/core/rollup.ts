@@ -1,5 +1,5 @@
 /**
- * The arithmetic of a roll-up (spec §8): figures summed (A6 averaged over the
+ * The arithmetic of a roll-up (docs/spec/TEMPLATE.md §8): figures summed (A6 averaged over the
  * children that reported it), rates from the sums, tasks counted per child.
  * Pure functions on plain data so each rule is tested on its own.
  */

@@ -1,5 +1,5 @@
 /**
- * The tree of units a compile works on (spec §6 `Đơn vị`, §8 matching).
+ * The tree of units a compile works on (docs/spec/TEMPLATE.md §6 `Đơn vị`, §8 matching).
  *
  * With a plan roster the tree is closed: the plan says who is expected and
  * who is whose parent. Without one it is open: every unit that reports is a

@@ -71,8 +71,8 @@ export interface OutCell {
   style?: CellStyle;
   /**
    * A formula (no leading `=`, Excel's invariant syntax) that the layout itself
-   * builds from cell addresses: only the template's check block (spec §10,
-   * layout/check-block.ts). Never text from a unit (spec §7). `v` is then the
+   * builds from cell addresses: only the template's check block (docs/spec/TEMPLATE.md §10,
+   * layout/check-block.ts). Never text from a unit (docs/spec/TEMPLATE.md §7). `v` is then the
    * cached result, or null for none (the workbook asks for a recalculation).
    */
   formula?: string;

@@ -1,5 +1,5 @@
 /**
- * A unit's task rows against the plan's tasks (spec §4): which row is which
+ * A unit's task rows against the plan's tasks (docs/spec/TEMPLATE.md §4): which row is which
  * plan task, tasks missing from the sheet, rows the plan does not know, and
  * `Hoàn thành` claimed while the target figure is below the plan's minimum.
  *

@@ -1,5 +1,5 @@
 /**
- * The TTCCHC-1 template, defined once (../shared/spec/TEMPLATE.md).
+ * The TTCCHC-1 template, defined once (docs/spec/TEMPLATE.md).
  * The reader, the checks, the output writers and the template maker all take
  * their codes, labels and rules from here, so a change to the form is made
  * in one place.
@@ -171,7 +171,7 @@ export const PERIODS: readonly Period[] = ['Quý I', 'Quý II', 'Quý III', 'Qu�
 
 /**
  * Default `Hạn nộp` (day, month) per period, following the 2022 Nam Đông plan
- * (seed 004: "trước ngày 25 các tháng 2, 5 và 8, báo cáo năm ... 20/10").
+ * (docs/spec/seeds/004: "trước ngày 25 các tháng 2, 5 và 8, báo cáo năm ... 20/10").
  * Quý II is taken as the 6-month deadline and Quý IV as the yearly one.
  */
 export const DEFAULT_DEADLINES: Readonly<Record<Period, { day: number; month: number }>> = {
@@ -228,7 +228,7 @@ export const ASSESSMENT_LABELS: readonly { key: AssessmentKey; label: string }[]
 
 export const PLAN_SHEET_NAME = 'Kế hoạch';
 
-/** The heading of a template's check block (spec §10): the reader ignores it and everything below. */
+/** The heading of a template's check block (docs/spec/TEMPLATE.md §10): the reader ignores it and everything below. */
 export const CHECK_BLOCK_TITLE = 'TỰ KIỂM TRA';
 
 export const PLAN_ID_LABELS = {

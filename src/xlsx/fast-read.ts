@@ -104,7 +104,7 @@ function cellValue(t: string, inner: string, sst: string[], date1904: boolean): 
   }
   const hasFormula = nextTag(inner, 'f', 0, inner.length) >= 0;
   const raw = valueText(inner);
-  // No stored value: a formula Excel never calculated (spec §3), or a styled empty cell.
+  // No stored value: a formula Excel never calculated (docs/spec/TEMPLATE.md §3), or a styled empty cell.
   if (raw === null) return hasFormula ? { error: NO_CACHED_VALUE } : null;
   switch (t) {
     case 'n': {

@@ -211,7 +211,7 @@ function setZipText(zip: ZipContainer, path: string, text: string): void {
  * What an .ods formula cell with no stored result becomes before SheetJS
  * reads it (SheetJS drops such a cell, which would read as "not reported"):
  * text that toCellValue turns into the error an .xlsx formula without a
- * cached value gives (spec §3).
+ * cached value gives (docs/spec/TEMPLATE.md §3).
  */
 const ODS_NO_VALUE = '\uE000#NO_CACHED_VALUE';
 

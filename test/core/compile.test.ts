@@ -145,7 +145,7 @@ describe('which reports count', () => {
     ], {});
     const s = only(result, DISTRICT);
     expect(s.figures.A1).toBe(10);
-    // Left out of the totals, but still expected: shown as Chưa nộp (spec §8), not dropped from the list.
+    // Left out of the totals, but still expected: shown as Chưa nộp (docs/spec/TEMPLATE.md §8), not dropped from the list.
     expect(s.children.map((c) => [c.unit, c.status])).toEqual([['UBND xã A', 'Đã nộp'], ['UBND xã B', 'Chưa nộp'], ['UBND xã C', 'Chưa nộp']]);
     const errs = result.findings.filter((f) => f.rule === 'compile.other-period');
     expect(errs.map((f) => [f.severity, f.unit])).toEqual([['error', 'UBND xã B'], ['error', 'UBND xã C']]);
@@ -416,7 +416,7 @@ describe('roster matching', () => {
     expect(w[0].cell).toMatch(/^B\d+$/);
     expect(w[0].message).toContain('X01');
     expect(w[0].message).toContain('UBND xã A');
-    // The roster's code still decides (spec §8): both reports are X01's, and the later in reading order counts.
+    // The roster's code still decides (docs/spec/TEMPLATE.md §8): both reports are X01's, and the later in reading order counts.
     expect(only(result, DISTRICT).figures.A1).toBe(10);
     expect(result.reports.map((r) => r.counted)).toEqual([false, true]);
   });

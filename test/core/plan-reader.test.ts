@@ -1,4 +1,4 @@
-/** The plan sheet `Kế hoạch` (spec §6). */
+/** The plan sheet `Kế hoạch` (docs/spec/TEMPLATE.md §6). */
 import type { CellValue, SheetGrid } from '../../src/core/grid';
 import { readPlan } from '../../src/core/plan-reader';
 import { readSheet } from '../../src/core/reader';

@@ -1,4 +1,4 @@
-/** Consistency rules between figures (spec §3), as readSheet reports them. */
+/** Consistency rules between figures (docs/spec/TEMPLATE.md §3), as readSheet reports them. */
 import { checkFigures } from '../../src/core/figure-checks';
 import type { Finding } from '../../src/core/findings';
 import { cellRef } from '../../src/core/findings';

@@ -1,4 +1,4 @@
-/** A unit's task rows against the plan (spec §4). */
+/** A unit's task rows against the plan (docs/spec/TEMPLATE.md §4). */
 import type { Finding } from '../../src/core/findings';
 import type { Plan, PlanTask, TaskRow, UnitReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/reader';

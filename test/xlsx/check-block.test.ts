@@ -1,5 +1,5 @@
 /**
- * The template's check block (spec §10) as LibreOffice computes it: a
+ * The template's check block (docs/spec/TEMPLATE.md §10) as LibreOffice computes it: a
  * template filled with real mistakes, recalculated by LibreOffice headless,
  * shows the failed checks with the difference; and the block never changes
  * what the compile reads.

@@ -13,7 +13,7 @@ export const APPENDIX_TITLE = 'PHỤ LỤC';
 
 /**
  * `NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TRÊN ĐỊA BÀN HUYỆN VĨNH LINH NĂM 2024`
- * (seed 003); a department's reads `… CỦA SỞ NỘI VỤ …`.
+ * (docs/spec/seeds/003); a department's reads `… CỦA SỞ NỘI VỤ …`.
  */
 export function appendixSubtitle(unit: string, period: Period, year: number): string {
   const name = displayUnitName(unit);

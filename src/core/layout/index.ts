@@ -1,5 +1,5 @@
 /**
- * The output sheets of a compile (spec §7), as plain OutputSheet data that
+ * The output sheets of a compile (docs/spec/TEMPLATE.md §7), as plain OutputSheet data that
  * the .xlsx writer and the Office.js writer copy out. For every parent
  * summary, top level first: `TH …` (summary), `PL …` (Phụ lục), `BC …` (its
  * own TTCCHC-1 report for the next level); then one `Kiểm tra` (findings).

@@ -1,5 +1,5 @@
 /**
- * The `Kế hoạch` sheet (spec §6) as OutputSheet data: identification rows,
+ * The `Kế hoạch` sheet (docs/spec/TEMPLATE.md §6) as OutputSheet data: identification rows,
  * the `Nhiệm vụ` table and the `Đơn vị` roster; labels and headers come from
  * template.ts so plan-reader.ts reads back what is written here. Used by
  * `tonghop plan`, the pane's «Tạo kế hoạch», the example generator and tests.
@@ -92,7 +92,7 @@ export function layoutPlan(spec: PlanSheetSpec): OutputSheet {
 /** Rows left for the province's departments (`Sở, ngành`) in a new plan. */
 export const DEPARTMENT_ROOM_ROWS = 30;
 
-/** The period's default deadline (spec §6) as an Excel date. */
+/** The period's default deadline (docs/spec/TEMPLATE.md §6) as an Excel date. */
 export function defaultDeadlineSerial(period: Period, year: number): number | undefined {
   const d = DEFAULT_DEADLINES[period];
   return toExcelSerial(`${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`) ?? undefined;

@@ -21,7 +21,7 @@ export interface TemplateOptions extends UnitIdentity {
   /** Names already in the workbook, to keep the name unique. */
   taken?: Iterable<string>;
   /**
-   * The check block (spec §10, check-block.ts); default true. The Office.js
+   * The check block (docs/spec/TEMPLATE.md §10, check-block.ts); default true. The Office.js
    * writer (src/excel/write.ts) writes no formulas or conditional formats yet,
    * so the pane asks for none rather than an empty block.
    */

@@ -109,7 +109,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   };
 
   for (const id of ID_LABELS) {
-    // A unit's own sheet has no `Loại báo cáo` row (spec §2).
+    // A unit's own sheet has no `Loại báo cáo` row (docs/spec/TEMPLATE.md §2).
     if (id.field === 'reportType' && !data.compiled) continue;
     b.set(row, 0, text(id.label, { bold: true }));
     b.set(row, 1, idValue(data, id.field));

@@ -55,7 +55,7 @@ export interface FindingsListProps {
 function where(f: Finding): string {
   const place = f.sheet ? cellRef(f.sheet, f.cell) : '';
   const parts = [f.file && f.file !== f.unit ? f.file : '', place].filter((p) => p && !f.message.includes(p));
-  // A hidden sheet is called hidden wherever it is named (spec §8; core/findings.ts hiddenNote).
+  // A hidden sheet is called hidden wherever it is named (docs/spec/TEMPLATE.md §8; core/findings.ts hiddenNote).
   return parts.join(' · ') + (f.hidden ? hiddenNote(true) : '');
 }
 
