@@ -1,22 +1,10 @@
 import * as React from 'react';
-import { Button, Combobox, Dropdown, Field, Input, makeStyles, Option, Subtitle2, tokens } from '@fluentui/react-components';
+import { useFormStyles } from './form-styles';
+import { Button, Combobox, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
 import { PERIODS, type Period } from '../../core/template';
 import { foldLoose } from '../../core/text';
 import { provinceChoices, type PlanForm as Form } from '../plan-actions';
 
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalS },
-  fill: { minWidth: 0, width: '100%' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
 
 export interface PlanFormProps {
   busy: boolean;
@@ -30,7 +18,7 @@ export interface PlanFormProps {
  * province gives a blank plan.
  */
 export function PlanForm({ busy, onSubmit, onCancel }: PlanFormProps): React.ReactElement {
-  const s = useStyles();
+  const s = useFormStyles();
   const choices = React.useMemo(provinceChoices, []);
   const [typed, setTyped] = React.useState('');
   const [code, setCode] = React.useState('');

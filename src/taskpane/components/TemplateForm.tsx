@@ -1,22 +1,9 @@
 import * as React from 'react';
-import { Button, Dropdown, Field, Input, makeStyles, Option, Subtitle2, tokens } from '@fluentui/react-components';
+import { useFormStyles } from './form-styles';
+import { Button, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
 import { LEVEL_NAMES, PERIODS, type Level, type Period } from '../../core/template';
 import { templateFormProblem, type TemplateForm as Form } from '../actions';
 
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  // minmax(0, …): Fluent's Dropdown asks for 250 px, more than half of a 320 px pane.
-  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalS },
-  fill: { minWidth: 0, width: '100%' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
 
 /** A labelled dropdown of fixed choices (Cấp, Kỳ báo cáo): the value shown is the value chosen. */
 function ChoiceField<T extends string>(p: { label: string; className: string; value: T; options: readonly T[]; onChange: (v: T) => void }): React.ReactElement {
@@ -43,7 +30,7 @@ export interface TemplateFormProps {
 
 /** Tạo mẫu: unit, level, parent, period and year of the blank TTCCHC-1 sheet. */
 export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFormProps): React.ReactElement {
-  const s = useStyles();
+  const s = useFormStyles();
   const [form, setForm] = React.useState<Form>({
     unit: '',
     level: 'Xã',
