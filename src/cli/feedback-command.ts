@@ -9,7 +9,8 @@ import * as path from 'path';
 import { parseDateCell } from '../core/dates';
 import type { CompileResult } from '../core/model';
 import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
-import { OutputError, guardOutputs, writeAllOrNone } from './output-files';
+import { OutputError } from './output-files';
+import { guardAndWrite, protectedFiles } from './run-outputs';
 
 export const FEEDBACK_OPTIONS: OptionSpec[] = [
   { name: 'output', alias: 'o', value: true },
@@ -60,9 +61,8 @@ export async function feedbackCommand(args: ParsedArgs, io: FeedbackIo, compile:
   }
   const outputs = letters.map((l) => ({ path: path.join(folder, l.name), data: l.bytes }));
   try {
-    guardOutputs(outputs.map((o) => o.path), inputs.map((p) => ({ path: p, role: 'tệp báo cáo đầu vào' })));
-    fs.mkdirSync(folder, { recursive: true });
-    writeAllOrNone(outputs);
+    // The letters never replace an input or the plan (the one list of protected files: run-outputs.ts).
+    guardAndWrite(outputs, protectedFiles({ plan: stringOption(args, 'plan'), inputs }));
   } catch (e) {
     if (e instanceof OutputError) {
       io.err(e.message);

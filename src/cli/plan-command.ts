@@ -17,6 +17,7 @@ import { writeXlsx } from '../xlsx/write';
 import { readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import { OutputError, guardOutputs, writeAllOrNone } from './output-files';
+import { guardAndWrite, protectedFiles } from './run-outputs';
 
 interface Out {
   out: (s: string) => void;
@@ -133,8 +134,7 @@ export async function templatesCommand(args: ParsedArgs, io: Out): Promise<numbe
     const files = templatesForPlan(plan);
     const outputs = [];
     for (const t of files) outputs.push({ path: path.join(folder, t.fileName), data: await writeXlsx([t.sheet]) });
-    guardOutputs(outputs.map((o) => o.path), [{ path: planFile, role: 'tệp Kế hoạch' }]);
-    writeAllOrNone(outputs);
+    guardAndWrite(outputs, protectedFiles({ plan: planFile }));
     io.out(`Đã ghi ${files.length} tệp mẫu vào thư mục ${folder} (${plan.tasks.length} nhiệm vụ${plan.period ? `, ${plan.period}` : ''}${plan.year ? ` năm ${plan.year}` : ''}).`);
     return 0;
   } catch (e) {
