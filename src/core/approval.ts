@@ -6,12 +6,19 @@
  * of APPROVAL_HEADERS) and protects the approved sheet; this module only
  * reads and writes those rows as a grid.
  *
+ * The compile (compile.ts) meets the record as one more sheet: readSheet
+ * recognises it (isApprovalSheet) and hands its rows over instead of reading
+ * it as a report, and gives each report's fingerprint; applyApprovals then
+ * says which reports are approved, returned, or approved and changed since.
+ *
  * The fingerprint covers what the compile reads, the values at their
  * addresses, not formatting: recolouring a cell (Tô màu) keeps an approval,
  * changing a figure or moving it to another row voids it.
  */
 import { makeFinding, type Finding } from './findings';
 import type { CellValue, SheetGrid } from './grid';
+import type { ReportEntry } from './model';
+import { fold } from './text';
 import { unitKey } from './unit-names';
 
 export const APPROVAL_SHEET_NAME = 'Phê duyệt';
@@ -19,13 +26,18 @@ export const APPROVED = 'Đã duyệt';
 export const RETURNED = 'Trả lại';
 export type ApprovalState = typeof APPROVED | typeof RETURNED;
 
-export const APPROVAL_HEADERS = ['Đơn vị', 'Trang', 'Trạng thái', 'Thời điểm', 'Lý do', 'Dấu vân tay'] as const;
+export const APPROVAL_HEADERS = ['Đơn vị', 'Mã đơn vị', 'Trang', 'Trạng thái', 'Thời điểm', 'Lý do', 'Dấu vân tay'] as const;
+/** What the summary sheet and the pane say of a report with no record (or an approval made void). */
+export const NOT_APPROVED = 'Chưa duyệt';
 
 export interface ApprovalRecord {
   unit: string;
+  unitCode?: string;
   sheet: string;
+  /** The file the record sheet came from (command line); absent for the open workbook. */
+  file?: string;
   state: ApprovalState;
-  /** ISO date and time. */
+  /** Local date and time, `yyyy-mm-ddThh:mm:ss` (sorts as it reads). */
   time: string;
   reason?: string;
   fingerprint: string;
@@ -54,7 +66,7 @@ function fnv(s: string, seed: number): number {
  */
 export function sheetFingerprint(grid: Pick<SheetGrid, 'cells' | 'originRow' | 'originCol'>): string {
   const parts: string[] = [];
-  grid.cells.forEach((row, r) => row.forEach((v, c) => {
+  grid.cells.forEach((row, r) => row?.forEach((v, c) => {
     const t = cellText(v);
     if (t) parts.push(`${grid.originRow + r},${grid.originCol + c}=${t}`);
   }));
@@ -62,18 +74,57 @@ export function sheetFingerprint(grid: Pick<SheetGrid, 'cells' | 'originRow' | '
   return fnv(s, 0x811c9dc5).toString(16).padStart(8, '0') + fnv(s, 0x01000193 ^ 0x5bd1e995).toString(16).padStart(8, '0');
 }
 
+/** The time of a record as written in the sheet: the local clock, to the second. */
+export function approvalTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** `09:05 ngày 05/11/2025`, as messages say a record's time. */
+export function approvalTimeVi(time: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(time);
+  if (!m) return time;
+  return `${m[4] ? `${m[4]}:${m[5]} ` : ''}ngày ${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** One record as the hidden sheet's row (APPROVAL_HEADERS order). */
+export function approvalRow(r: ApprovalRecord): string[] {
+  return [r.unit, r.unitCode ?? '', r.sheet, r.state, r.time, r.reason ?? '', r.fingerprint];
+}
+
 /** The records as the hidden sheet's rows (header first). */
 export function approvalsToRows(records: readonly ApprovalRecord[]): string[][] {
-  return [[...APPROVAL_HEADERS], ...records.map((r) => [r.unit, r.sheet, r.state, r.time, r.reason ?? '', r.fingerprint])];
+  return [[...APPROVAL_HEADERS], ...records.map(approvalRow)];
+}
+
+const HEADER_KEYS = APPROVAL_HEADERS.map((h) => fold(h));
+const textOf = (v: CellValue | undefined): string => (v === null || v === undefined || typeof v === 'object' ? '' : String(v).trim());
+
+/** Column of each header in the first row; null when the row is not the record's header. */
+function headerColumns(row: readonly CellValue[] | undefined): number[] | null {
+  if (!row) return null;
+  const keys = row.map((v) => fold(textOf(v)));
+  const cols = HEADER_KEYS.map((k) => keys.indexOf(k));
+  // Unit, sheet, state and fingerprint are what a record cannot do without.
+  return [0, 2, 3, 6].every((i) => cols[i] >= 0) ? cols : null;
+}
+
+/** The hidden record sheet of the compiling workbook: its name, and the header the add-in writes. */
+export function isApprovalSheet(grid: Pick<SheetGrid, 'sheet' | 'cells'>): boolean {
+  return fold(grid.sheet ?? '') === fold(APPROVAL_SHEET_NAME) && headerColumns(grid.cells[0]) !== null;
 }
 
 /** The records of the hidden sheet; rows that are not a record (blank, unknown state) are left out. */
-export function readApprovals(grid: Pick<SheetGrid, 'cells'>): ApprovalRecord[] {
+export function readApprovals(grid: Pick<SheetGrid, 'cells'> & { file?: string }): ApprovalRecord[] {
+  const cols = headerColumns(grid.cells[0]) ?? [0, 1, 2, 3, 4, 5, 6];
   const out: ApprovalRecord[] = [];
   for (const row of grid.cells.slice(1)) {
-    const [unit, sheet, state, time, reason, fingerprint] = row.map((v) => (v === null || typeof v === 'object' ? '' : String(v).trim()));
+    if (!row) continue;
+    const [unit, unitCode, sheet, state, time, reason, fingerprint] = cols.map((c) => (c >= 0 ? textOf(row[c]) : ''));
     if (!unit || !sheet || !fingerprint || (state !== APPROVED && state !== RETURNED)) continue;
-    out.push({ unit, sheet, state, time, fingerprint, ...(reason ? { reason } : {}) });
+    out.push({
+      unit, ...(unitCode ? { unitCode } : {}), sheet, ...(grid.file ? { file: grid.file } : {}), state, time, fingerprint, ...(reason ? { reason } : {}),
+    });
   }
   return out;
 }
@@ -89,27 +140,87 @@ export function latestApprovals(records: readonly ApprovalRecord[]): Map<string,
   return out;
 }
 
+/** A sheet as the check needs it: where it is and its fingerprint. */
+export interface SheetPrint {
+  file?: string;
+  sheet: string;
+  fingerprint: string;
+}
+
 export interface ApprovalCheck {
   /** Units whose approval holds (unitKey → record). */
   approved: Map<string, ApprovalRecord>;
+  /** Units returned (Trả lại) by their latest record (unitKey → record). */
+  returned: Map<string, ApprovalRecord>;
   /** An error for each approved sheet changed (or gone) since: its approval is void. */
   findings: Finding[];
 }
 
-/** Each approved unit's sheet against its recorded fingerprint. */
-export function checkApprovals(grids: readonly SheetGrid[], records: readonly ApprovalRecord[]): ApprovalCheck {
+/** The record's sheet among `sheets`: same workbook (file) and name (compared as Excel does, ignoring case). */
+export function sheetOfRecord<T extends Pick<SheetPrint, 'file' | 'sheet'>>(sheets: readonly T[], r: Pick<ApprovalRecord, 'file' | 'sheet'>): T | undefined {
+  return sheets.find((g) => (g.file ?? '') === (r.file ?? '') && g.sheet.toLowerCase() === r.sheet.toLowerCase());
+}
+
+/** Each approved unit's sheet against its recorded fingerprint; the returned units. */
+export function checkApprovalPrints(sheets: readonly SheetPrint[], records: readonly ApprovalRecord[]): ApprovalCheck {
   const approved = new Map<string, ApprovalRecord>();
+  const returned = new Map<string, ApprovalRecord>();
   const findings: Finding[] = [];
   for (const [k, r] of latestApprovals(records)) {
-    if (r.state !== APPROVED) continue;
-    const grid = grids.find((g) => !g.file && g.sheet === r.sheet);
-    if (!grid) {
-      findings.push(makeFinding('error', { unit: r.unit, sheet: r.sheet, cell: '' }, 'approval.sheet-gone',
-        `Báo cáo của ${r.unit} đã được duyệt nhưng trang "${r.sheet}" không còn trong sổ: phê duyệt không còn hiệu lực.`));
-    } else if (sheetFingerprint(grid) !== r.fingerprint) {
-      findings.push(makeFinding('error', { unit: r.unit, sheet: r.sheet, cell: '' }, 'approval.changed',
-        `Báo cáo của ${r.unit} (trang "${r.sheet}") đã bị sửa sau khi được duyệt lúc ${r.time}: phê duyệt không còn hiệu lực, cần kiểm tra và duyệt lại.`));
+    if (r.state === RETURNED) {
+      returned.set(k, r);
+      continue;
+    }
+    const at = { unit: r.unit, ...(r.file ? { file: r.file } : {}), sheet: r.sheet, cell: '' };
+    const sheet = sheetOfRecord(sheets, r);
+    if (!sheet) {
+      findings.push(makeFinding('error', at, 'approval.sheet-gone',
+        `Báo cáo của ${r.unit} đã được duyệt lúc ${approvalTimeVi(r.time)} nhưng trang '${r.sheet}' không còn trong sổ: việc duyệt không còn giá trị.`));
+    } else if (sheet.fingerprint !== r.fingerprint) {
+      findings.push(makeFinding('error', at, 'approval.changed',
+        `Báo cáo của ${r.unit} (trang '${r.sheet}') đã được duyệt lúc ${approvalTimeVi(r.time)} nhưng đã bị sửa sau đó: việc duyệt không còn giá trị. Hãy kiểm tra lại báo cáo rồi duyệt lại.`));
     } else approved.set(k, r);
   }
-  return { approved, findings };
+  return { approved, returned, findings };
+}
+
+/** The same check on grids (the sheets as read). */
+export function checkApprovals(grids: readonly SheetGrid[], records: readonly ApprovalRecord[]): ApprovalCheck {
+  return checkApprovalPrints(grids.map((g) => ({ file: g.file, sheet: g.sheet, fingerprint: sheetFingerprint(g) })), records);
+}
+
+/** The reasons of the units returned (latest record Trả lại), by unitKey: what the Phiếu phản hồi quotes (LettersOptions.returned). */
+export function returnedReasons(records: readonly ApprovalRecord[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, r] of latestApprovals(records)) if (r.state === RETURNED) out[k] = r.reason ?? '';
+  return out;
+}
+
+/** A report as the compile holds it, with the fingerprint its read gave. */
+export interface PrintedEntry {
+  entry: ReportEntry;
+  fingerprint?: string;
+}
+
+/**
+ * The records against the compile's reports: each report whose unit's latest
+ * record is about its sheet gets that record (`entry.approval`), unless it
+ * was approved and has changed since (then an error, and no approval).
+ */
+export function applyApprovals(entries: readonly PrintedEntry[], records: readonly ApprovalRecord[]): Finding[] {
+  if (!records.length) return [];
+  const sheets = entries.map(({ entry, fingerprint }) => ({ file: entry.report.source.file, sheet: entry.report.source.sheet, fingerprint: fingerprint ?? '' }));
+  const check = checkApprovalPrints(sheets, records);
+  for (const { entry } of entries) {
+    const k = unitKey(entry.report.unit);
+    const rec = check.approved.get(k) ?? check.returned.get(k);
+    if (rec && sheetOfRecord([entry.report.source], rec)) entry.approval = rec;
+  }
+  return check.findings;
+}
+
+/** What a report's approval state is called (the summary sheet, the pane). */
+export function approvalLabel(approval: Pick<ApprovalRecord, 'state'> | ApprovalState | undefined): string {
+  if (!approval) return NOT_APPROVED;
+  return typeof approval === 'string' ? approval : approval.state;
 }

@@ -58,6 +58,7 @@ import { displayUnitName } from './unit-names';
 import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
+import { APPROVED, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
 interface ChildData {
@@ -127,6 +128,9 @@ class Compilation {
   private readonly parentless: ReportEntry[] = [];
   /** Without a roster: the first unit that gave each code. */
   private readonly codeOwners = new Map<string, UnitNode>();
+  /** The approval records of the compiling workbook (approval.ts), and each report's fingerprint. */
+  private readonly approvalRecords: ApprovalRecord[] = [];
+  private readonly prints = new Map<ReportEntry, string | undefined>();
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -138,6 +142,7 @@ class Compilation {
 
   run(): CompileResult {
     this.collect();
+    this.findings.push(...applyApprovals([...this.prints].map(([entry, fingerprint]) => ({ entry, fingerprint })), this.approvalRecords));
     this.decidePeriod();
     this.deadline = deadlineFor(this.period, this.year, this.plan);
     const eligible = this.eligibleEntries();
@@ -184,6 +189,7 @@ class Compilation {
       plan: this.plan,
       ownOutputs: this.ownOutputs,
       ownOutputFiles: ownOutputFiles(facts.map((f) => f.facts), this.compiledHere(), this.extraFindings),
+      ...(this.approvalRecords.length ? { approvals: this.approvalRecords } : {}),
     };
   }
 
@@ -226,7 +232,9 @@ class Compilation {
   private collect(): void {
     for (const r of this.reads) {
       if (r.kind === 'skipped') {
-        this.skipped.push(r.source);
+        // The approval record is the compiler's own bookkeeping, not a sheet skipped.
+        if (r.approvals) this.approvalRecords.push(...r.approvals);
+        else this.skipped.push(r.source);
         continue;
       }
       if (r.kind !== 'report') this.readFindings.push({ findings: r.findings });
@@ -239,6 +247,7 @@ class Compilation {
       } else if (r.kind === 'report') {
         const entry: ReportEntry = { report: r.report, counted: false };
         this.entries.push(entry);
+        this.prints.set(entry, r.fingerprint);
         this.readFindings.push({ entry, findings: r.findings });
       }
     }
@@ -297,9 +306,26 @@ class Compilation {
           `${e.reason} Báo cáo này không được tính vào số liệu tổng hợp; đề nghị đơn vị gửi đúng báo cáo kỳ ${periodTitle(this.period, this.year)}.`);
         continue;
       }
+      if (!r.compiled && !this.approvedOrCounted(e)) continue;
       out.push(e);
     }
     return out;
+  }
+
+  /**
+   * «Chỉ tổng hợp báo cáo đã duyệt» (CompileOptions.approvedOnly): a report
+   * not approved is left out, and named in a warning, never dropped silently.
+   */
+  private approvedOrCounted(e: ReportEntry): boolean {
+    if (!this.options.approvedOnly || e.approval?.state === APPROVED) return true;
+    const r = e.report;
+    const returned = e.approval?.state === RETURNED;
+    e.reason = returned
+      ? `Báo cáo đã bị trả lại lúc ${approvalTimeVi(e.approval!.time)}${e.approval!.reason ? ` (${e.approval!.reason})` : ''}: chỉ tổng hợp báo cáo đã duyệt.`
+      : 'Báo cáo chưa được duyệt: chỉ tổng hợp báo cáo đã duyệt.';
+    this.warn(r.source, r.unit, '', 'approval.not-approved',
+      `Chỉ tổng hợp báo cáo đã duyệt: báo cáo của ${r.unit} (trang '${r.source.sheet}') ${returned ? 'đã bị trả lại' : 'chưa được duyệt'} nên không được tính vào số liệu tổng hợp.`);
+    return false;
   }
 
   // ------------------------------------------------------------ placing reports in the tree
@@ -480,6 +506,8 @@ class Compilation {
       this.superseded.push({ node, entry: comp });
       comp = undefined;
     }
+    // A compiled report of a unit below (a district's, used as it is) needs approval too when only approved ones count.
+    if (comp && !this.approvedOrCounted(comp)) comp = undefined;
     if (comp) {
       comp.counted = true;
       if (own) {
@@ -564,6 +592,7 @@ class Compilation {
       sentDate: data.sentDate,
       tasks: data.tasks,
       source: data.source,
+      ...(data.entry?.approval ? { approval: data.entry.approval.state } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 /** The typed data the core reads, checks and compiles. */
 import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates, TaskStatus } from './template';
 import type { Finding } from './findings';
+import type { ApprovalRecord, ApprovalState } from './approval';
 
 export interface SourceRef {
   file?: string;
@@ -92,10 +93,10 @@ export interface Plan {
 
 /** What reading one worksheet gave. */
 export type SheetRead =
-  | { kind: 'report'; report: UnitReport; findings: Finding[] }
+  | { kind: 'report'; report: UnitReport; findings: Finding[]; fingerprint?: string }
   | { kind: 'plan'; plan: Plan; findings: Finding[] }
   | { kind: 'unsupported'; source: SourceRef; version: string; findings: Finding[] }
-  | { kind: 'skipped'; source: SourceRef };
+  | { kind: 'skipped'; source: SourceRef; approvals?: ApprovalRecord[] };
 
 export interface CompileOptions {
   period?: Period;
@@ -106,6 +107,8 @@ export interface CompileOptions {
    * compiler's own earlier output (core/own-outputs.ts).
    */
   openWorkbook?: boolean;
+  /** «Chỉ tổng hợp báo cáo đã duyệt» (core/approval.ts): only approved reports count; the others are named in a warning each. */
+  approvedOnly?: boolean;
 }
 
 /** A report as it entered the compile. */
@@ -117,6 +120,8 @@ export interface ReportEntry {
   reason?: string;
   /** The same unit's newer report that counts instead of this one (docs/spec/TEMPLATE.md §8: the newest counts). */
   supersededBy?: SourceRef;
+  /** The report's latest approval record that holds (an approval voided by a later change is absent). */
+  approval?: ApprovalRecord;
 }
 
 export interface ChildRow {
@@ -133,6 +138,8 @@ export interface ChildRow {
   /** Per task STT: true done, false not done, null not reported / unreadable marks. */
   tasks: Record<number, boolean | null>;
   source?: SourceRef;
+  /** Đã duyệt / Trả lại of the counted report (absent: Chưa duyệt). */
+  approval?: ApprovalState;
 }
 
 export interface TaskSummary {
@@ -186,6 +193,8 @@ export interface CompileResult {
   ownOutputs: SourceRef[];
   /** Input files holding nothing but own earlier output: the only inputs `-o` may overwrite. */
   ownOutputFiles: string[];
+  /** The approval records read from the compiling workbook's hidden sheet (core/approval.ts); absent when there is none. */
+  approvals?: ApprovalRecord[];
 }
 
 /**

@@ -10,6 +10,7 @@
  * (callers need not run checkFigures again). Checks against a plan are not
  * run here: see task-checks.ts.
  */
+import { isApprovalSheet, readApprovals, sheetFingerprint } from './approval';
 import { checkFigures } from './figure-checks';
 import { cellFinding, cellRef, Finding, Severity } from './findings';
 import { CellValue, SheetGrid, isCellError } from './grid';
@@ -114,6 +115,8 @@ export function readSheet(whole: SheetGrid): SheetRead {
     sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}), ...(grid && grid.hidden ? { hidden: true } : {}),
   };
   try {
+    // The compiling workbook's approval record (core/approval.ts): never a report, its rows go to the compile.
+    if (isApprovalSheet(grid)) return { kind: 'skipped', source, approvals: readApprovals(grid) };
     const fg = new FoldedGrid(grid);
     const tpl = findTemplateLabel(fg);
     if (tpl) {
@@ -123,7 +126,9 @@ export function readSheet(whole: SheetGrid): SheetRead {
         if (code !== TEMPLATE_CODE) return unsupported(fg, source, tpl);
         const sink = new FindingSink(fg, source);
         const read = readUnitReport(fg, source, tpl, sink);
-        return isBlankForm(read, sink) ? { kind: 'skipped', source } : read;
+        // The fingerprint of the whole sheet as read (the check block too): what an approval recorded.
+        if (isBlankForm(read, sink)) return { kind: 'skipped', source };
+        return read.kind === 'report' ? { ...read, fingerprint: sheetFingerprint(whole) } : read;
       }
     }
     if (isPlanSheet(fg)) {

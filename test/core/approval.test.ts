@@ -8,6 +8,7 @@ import {
   APPROVED, RETURNED, approvalsToRows, checkApprovals, readApprovals, sheetFingerprint, type ApprovalRecord,
 } from '../../src/core/approval';
 import type { SheetGrid } from '../../src/core/grid';
+import { unitKey } from '../../src/core/unit-names';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 
 const grid = makeUnitGrid(sampleSpec({ unit: 'UBND xã Hương Lộc' }));
@@ -36,8 +37,8 @@ describe('approval', () => {
       { unit: 'UBND xã Hương Phú', sheet: 'Hương Phú', state: RETURNED, time: '2025-11-05T09:05', reason: 'Thiếu số liệu D1–D8', fingerprint: 'ab' },
     ];
     const rows = approvalsToRows(records);
-    expect(rows[0]).toEqual(['Đơn vị', 'Trang', 'Trạng thái', 'Thời điểm', 'Lý do', 'Dấu vân tay']);
-    expect(readApprovals({ cells: [...rows, [], ['x', 'y', 'Chờ', 't', '', 'f']] })).toEqual(records);
+    expect(rows[0]).toEqual(['Đơn vị', 'Mã đơn vị', 'Trang', 'Trạng thái', 'Thời điểm', 'Lý do', 'Dấu vân tay']);
+    expect(readApprovals({ cells: [...rows, [], ['x', '', 'y', 'Chờ', 't', '', 'f']] })).toEqual(records);
   });
 
   it('an approved sheet changed since is an error naming the unit, and its approval is void; an unchanged one holds', () => {
@@ -52,11 +53,14 @@ describe('approval', () => {
     expect(changed.approved.size).toBe(0);
     expect(changed.findings).toHaveLength(1);
     expect(changed.findings[0]).toMatchObject({ severity: 'error', unit: 'UBND xã Hương Lộc', sheet: 'Hương Lộc', rule: 'approval.changed' });
-    expect(changed.findings[0].message).toContain('phê duyệt không còn hiệu lực');
+    expect(changed.findings[0].message).toBe(
+      "Báo cáo của UBND xã Hương Lộc (trang 'Hương Lộc') đã được duyệt lúc 09:00 ngày 05/11/2025 nhưng đã bị sửa sau đó: việc duyệt không còn giá trị. Hãy kiểm tra lại báo cáo rồi duyệt lại.");
 
     // Returned later: no longer approved, nothing to check.
     const back = checkApprovals([sheet], [rec, { ...rec, state: RETURNED, time: '2025-11-06T08:00', reason: 'Sai D4' }]);
-    expect(back).toEqual({ approved: new Map(), findings: [] });
+    expect(back.approved.size).toBe(0);
+    expect(back.findings).toEqual([]);
+    expect(back.returned.get(unitKey('UBND xã Hương Lộc'))?.reason).toBe('Sai D4');
     expect(checkApprovals([], [rec]).findings[0].rule).toBe('approval.sheet-gone');
   });
 });

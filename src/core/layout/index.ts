@@ -92,7 +92,7 @@ export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): 
   const sheets: OutputSheet[] = [];
   const base = { period: result.period, year: result.year };
   for (const s of topLevelFirst(result.summaries)) {
-    sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken), previous: opts.previous }));
+    sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken), previous: opts.previous, approvals: !!result.approvals }));
     sheets.push(layoutAppendix(s, { ...base, name: safeSheetName(outputSheetBase('appendix', s.unit), taken) }));
     const reportName = safeSheetName(outputSheetBase('report', s.unit), taken);
     sheets.push(layoutUnitReport(compiledReportData(result, s, reportName, now)).sheet);

@@ -11,6 +11,7 @@ import type { ChildRow, ParentSummary, PreviousPeriod } from '../model';
 import type { ChartSpec, OutCell, OutputSheet } from '../sheet-model';
 import { INDICATORS, INDICATOR_BY_CODE, RATES, STATUS_MISSING, STATUS_LATE, MARK, type IndicatorCode, type Period } from '../template';
 import { unitKey } from '../unit-names';
+import { approvalBlock } from './approval-block';
 import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodHeading, text } from './styles';
 
 export const SUMMARY_TITLE = 'BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CCHC';
@@ -47,6 +48,8 @@ export interface SummaryLayoutOptions {
   period: Period;
   year: number;
   previous?: PreviousPeriod;
+  /** The compiling workbook keeps an approval record: show each child's state (approval-block.ts). */
+  approvals?: boolean;
 }
 
 export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): OutputSheet {
@@ -107,6 +110,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   row++;
   if (opts.previous) row = previousBlock(b, row, s, opts.previous) + 1;
   row = taskMatrix(b, row, s) + 1;
+  if (opts.approvals) row = approvalBlock(b, row, s) + 1;
   const charts = chartBlocks(b, row, s);
 
   return b.build({
