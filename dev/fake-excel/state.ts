@@ -76,6 +76,8 @@ export interface SheetState {
   freeze?: { rows: number; cols: number };
   protected: boolean;
   protectionOptions?: unknown;
+  /** Set when protected with a password (unprotect needs it). */
+  protectionPassword?: string;
   charts: ChartState[];
   validations: ValidationState[];
   pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };

@@ -170,16 +170,25 @@ export class FakeWorksheetProtection extends SheetPart {
   get protected(): boolean { return this._get('protected'); }
   get options(): unknown { return this._get('options'); }
   protect(options?: unknown, password?: string): void {
-    // The password argument came with ExcelApi 1.7.
-    this._call('protect', [options ?? null], password === undefined ? '1.2' : '1.7', (t) => {
+    // The password argument came with ExcelApi 1.7 ("ExcelApi 1.2 for options; 1.7 for password").
+    this._call('protect', [options ?? null, password ?? null], password === undefined ? '1.2' : '1.7', (t) => {
       if (t.protected) throw officeError('InvalidOperation', 'The worksheet is already protected.');
       t.protected = true;
       t.protectionOptions = options;
+      t.protectionPassword = password || undefined;
     });
   }
-  unprotect(_password?: string): void {
-    this._call('unprotect', [], '1.7', (t) => {
+  /**
+   * ExcelApi 1.7 (the 1.4 reference of WorksheetProtection has protect only).
+   * A sheet protected with a password stays protected without it: Microsoft
+   * does not document the code; Microsoft Graph's unprotect answers
+   * InvalidArgument (microsoftgraph/microsoft-graph-docs#10151).
+   */
+  unprotect(password?: string): void {
+    this._call('unprotect', [password ?? null], '1.7', (t) => {
+      if (t.protected && t.protectionPassword !== undefined && password !== t.protectionPassword) throw officeError('InvalidArgument');
       t.protected = false;
+      delete t.protectionPassword;
     });
   }
 }

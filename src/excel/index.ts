@@ -11,3 +11,5 @@ export { describeOfficeError } from './errors';
 export { MIN_EXCEL_API, OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 export { toCellValue, EXCEL_ERRORS } from './cell-values';
 export { sheetNameProblem, SheetNameError } from './sheet-names';
+export { recordApproval, readApprovalRecords, ApprovalError } from './approval';
+export type { ApprovalRequest, ApprovalOutcome } from './approval';

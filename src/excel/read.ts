@@ -7,6 +7,7 @@
  * (three syncs for an ordinary workbook; more only for a lot of data).
  */
 import { rangeAddress } from '../core/address';
+import { APPROVAL_SHEET_NAME } from '../core/approval';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { jsonBytes, toCellValue } from './cell-values';
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_CELLS_PER_SYNC } from './sync-budget';
@@ -15,7 +16,7 @@ import { untrackedRange } from './wire-cost';
 export interface ReadOptions {
   /** Largest response one sync may bring back (default 4 MB; Excel on the web refuses over 5 MB). */
   maxResponseBytes?: number;
-  /** Only these sheets (names as in the workbook); default every sheet but very hidden ones. */
+  /** Only these sheets (names as in the workbook); default every sheet but very hidden ones (the approval record is read). */
   sheets?: string[];
 }
 
@@ -67,7 +68,8 @@ export async function readWorkbookGridsWithStats(
   epoch.load('value');
   await sync();
   const date1904 = epoch.value === 0;
-  const sheets = worksheets.items.filter((ws) => ws.visibility !== 'VeryHidden' && (!only || only.has(ws.name.toLowerCase())));
+  // Very hidden sheets are the add-in's own stores, never reports; the approval record is read (core/approval.ts parses it).
+  const sheets = worksheets.items.filter((ws) => (ws.visibility !== 'VeryHidden' || ws.name === APPROVAL_SHEET_NAME) && (!only || only.has(ws.name.toLowerCase())));
 
   const used = sheets.map((ws) => {
     const r = ws.getUsedRangeOrNullObject(true);
