@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { returnedReasons } from '../core/approval';
 import { parseDateCell } from '../core/dates';
 import type { CompileResult } from '../core/model';
 import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
@@ -20,7 +21,8 @@ export const FEEDBACK_OPTIONS: OptionSpec[] = [
 export const FEEDBACK_HELP = `  tonghop feedback <tệp|thư mục>... -o <thư mục> [--plan <tệp>] [--period <kỳ>] [--year <năm>]
                    [--resend-by dd/mm/yyyy]
       Viết văn bản phản hồi theo thể thức NĐ 30 vào thư mục: "Phan-hoi <mã đơn vị>.docx"
-      cho mỗi đơn vị có lỗi, cảnh báo, và "Cong-van-don-doc.docx" khi có đơn vị chưa
+      cho mỗi đơn vị có lỗi, cảnh báo hoặc bị trả lại (lý do lấy từ trang "Phê duyệt"
+      của sổ tổng hợp có trong các tệp đọc vào), và "Cong-van-don-doc.docx" khi có đơn vị chưa
       nộp hoặc nộp muộn. --resend-by: hạn gửi lại (mặc định 7 ngày sau hôm nay).`;
 
 export interface FeedbackIo {
@@ -54,7 +56,8 @@ export async function feedbackCommand(args: ParsedArgs, io: FeedbackIo, compile:
     return 1;
   }
   const { buildLetters } = await import('../report/letters');
-  const letters = await buildLetters(result, { resendBy: resend });
+  // Reports returned (Trả lại) in the compiling workbook's approval record: the reason goes into the unit's letter.
+  const letters = await buildLetters(result, { resendBy: resend, returned: returnedReasons(result.approvals ?? []) });
   if (letters.length === 0) {
     io.out('Mọi đơn vị đã nộp đúng hạn và không có lỗi, cảnh báo: không có văn bản nào cần gửi.');
     return 0;

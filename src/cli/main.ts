@@ -87,8 +87,10 @@ Cách dùng:
         --docx <tệp>         ghi thêm báo cáo bằng lời (.docx)
         --previous <tệp>     sổ tổng hợp hoặc báo cáo kỳ trước, để so sánh
         --workers <n>        số luồng đọc tệp (mặc định: số nhân máy đang rảnh; 0: chỉ đọc trong luồng chính)
+        --approved-only      chỉ tổng hợp báo cáo đã duyệt (theo trang "Phê duyệt" của sổ tổng hợp
+                             có trong các tệp đọc vào); báo cáo khác được nêu tên, không được tính
 
-  tonghop check <tệp|thư mục>... [--plan <tệp>] [--period <kỳ>] [--year <năm>] [--json]
+  tonghop check <tệp|thư mục>... [--plan <tệp>] [--period <kỳ>] [--year <năm>] [--approved-only] [--json]
       Chỉ kiểm tra: in các lỗi, cảnh báo theo từng đơn vị (lỗi trước).
       --json in kết quả dạng JSON.
 
@@ -115,6 +117,7 @@ const COMMON: OptionSpec[] = [
   { name: 'year', value: true },
   { name: 'workers', value: true },
   { name: 'help', alias: 'h', value: false },
+  { name: 'approved-only', value: false },
 ];
 
 const SPECS: Record<string, OptionSpec[]> = {
@@ -206,6 +209,7 @@ function compileOptions(args: ParsedArgs): CompileOptions {
   }
   const y = stringOption(args, 'year');
   if (y !== undefined) opts.year = yearOption(y);
+  if (flag(args, 'approved-only')) opts.approvedOnly = true;
   return opts;
 }
 
