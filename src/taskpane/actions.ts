@@ -37,6 +37,11 @@ export interface CompileOutcome {
   comparedWith?: string;
 }
 
+/** «Chỉ tổng hợp báo cáo đã duyệt» (approval-actions.ts, core/approval.ts). */
+export interface ReviewOptions {
+  approvedOnly?: boolean;
+}
+
 /** Kỳ trước (tuỳ chọn): last period's figures, read from the file picked for it. */
 export interface PreviousPick {
   name: string;
@@ -122,8 +127,8 @@ function compileOutcome(
  * earlier output (CompileResult.ownOutputs), so a second Tổng hợp gives
  * exactly the first one's sheets, and says which sheets the output replaces.
  */
-async function compileOpenWorkbook(ctx: Excel.RequestContext): Promise<{ result: CompileResult; own: Set<string> }> {
-  const result = ports.compileGrids(await ports.readWorkbookGrids(ctx), { openWorkbook: true });
+async function compileOpenWorkbook(ctx: Excel.RequestContext, options: ReviewOptions = {}): Promise<{ result: CompileResult; own: Set<string> }> {
+  const result = ports.compileGrids(await ports.readWorkbookGrids(ctx), { openWorkbook: true, ...(options.approvedOnly ? { approvedOnly: true } : {}) });
   return { result, own: ports.ownOutputSheetNames(result.ownOutputs) };
 }
 
@@ -142,9 +147,9 @@ async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, ow
  * Tổng hợp: the workbook's TTCCHC-1 sheets (and Kế hoạch) → output sheets,
  * replacing the previous output; compared with `previous` when one was picked.
  */
-export function compileWorkbook(previous?: PreviousPick): Promise<CompileOutcome> {
+export function compileWorkbook(previous?: PreviousPick, options: ReviewOptions = {}): Promise<CompileOutcome> {
   return excelRun(async (ctx) => {
-    const { result: compiled, own } = await compileOpenWorkbook(ctx);
+    const { result: compiled, own } = await compileOpenWorkbook(ctx, options);
     const result = withPreviousOutliers(compiled, previous?.previous);
     // Nothing read: nothing written (no empty Kiểm tra sheet in the user's workbook).
     const { written, notes } = result.reports.length ? await writeOutputs(ctx, result, own, previous?.previous) : { written: [], notes: [] };
@@ -154,8 +159,8 @@ export function compileWorkbook(previous?: PreviousPick): Promise<CompileOutcome
 }
 
 /** Kiểm tra: the findings alone; the workbook is not changed. */
-export function checkWorkbook(): Promise<CompileOutcome> {
-  return excelRun(async (ctx) => compileOutcome('check', (await compileOpenWorkbook(ctx)).result, [], [], []));
+export function checkWorkbook(options: ReviewOptions = {}): Promise<CompileOutcome> {
+  return excelRun(async (ctx) => compileOutcome('check', (await compileOpenWorkbook(ctx, options)).result, [], [], []));
 }
 
 /**

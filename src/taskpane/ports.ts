@@ -3,6 +3,7 @@
  * layer, report): if one of their signatures moves, only this file follows.
  */
 import { compileGrids as coreCompileGrids, compileReads as coreCompileReads } from '../core/compile';
+import { returnedReasons } from '../core/approval';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import type { CompileOptions, CompileResult, Plan, PreviousPeriod, SheetRead } from '../core/model';
@@ -14,6 +15,7 @@ import { writeOutputSheets as excelWrite } from '../excel/write';
 import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, fillKey, type OriginalFill } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
 import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
+import { recordApproval as excelRecordApproval, type ApprovalOutcome, type ApprovalRequest } from '../excel/approval';
 import type { ImportOutcome, TemplateForm } from './actions';
 
 export const compileGrids = (grids: SheetGrid[], options: CompileOptions, extra?: Finding[]): CompileResult =>
@@ -130,8 +132,12 @@ export const buildReportDocx = async (result: CompileResult, previous?: Previous
 /** The review letters of the compile (Phiếu phản hồi, Công văn đôn đốc) in one .zip; null when there is none to send. */
 export const buildLettersZip = async (result: CompileResult): Promise<{ fileName: string; bytes: Uint8Array; names: string[] } | null> => {
   const letters = await import(/* webpackChunkName: "docx-report" */ '../report/letters');
-  const files = await letters.buildLetters(result);
+  // The reasons of the reports returned (Trả lại) go into their units' letters.
+  const files = await letters.buildLetters(result, { returned: returnedReasons(result.approvals ?? []) });
   return files.length ? { fileName: letters.lettersZipName(result), bytes: letters.zipLetters(files), names: files.map((f) => f.name) } : null;
 };
 
 export const describeError = (e: unknown): string => describeOfficeError(e);
+
+/** Duyệt / Trả lại: protects or frees the unit's sheet and records it in the workbook's hidden `Phê duyệt` sheet. */
+export const recordApproval = (ctx: Excel.RequestContext, req: ApprovalRequest): Promise<ApprovalOutcome> => excelRecordApproval(ctx, req);

@@ -10,17 +10,11 @@ import type { SheetGrid } from '../../src/core/grid';
 import type { RichApiHost } from '../../dev/office-host';
 import { onEachClient, setup } from '../excel/helpers';
 import * as actions from '../../src/taskpane/actions';
-import { makeUnitGrid, sampleSpec, type UnitSpec } from '../helpers/unit-grid';
+import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { previousWorkbook } from './previous-workbook';
 import { reportFileName } from '../../src/report/file-name';
 
-const COMMUNES: Partial<UnitSpec>[] = [
-  { unit: 'UBND xã Hương Lộc', unitCode: 'X001', figures: { ...sampleSpec().figures, A1: 20 } },
-  { unit: 'UBND xã Thượng Quảng', unitCode: 'X002', figures: { ...sampleSpec().figures, A1: 7 } },
-  { unit: 'UBND thị trấn Khe Tre', unitCode: 'X003', figures: { ...sampleSpec().figures, A1: 13 } },
-];
-
-const commune = (o: Partial<UnitSpec>): SheetGrid => makeUnitGrid(sampleSpec(o));
+import { COMMUNES, commune } from './three-communes';
 
 let fake: RichApiHost;
 

@@ -11,6 +11,7 @@ import {
   Field,
   Title3,
   tokens,
+  Checkbox,
 } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core/findings';
 import { HIGHLIGHT_FILLS } from '../../excel/highlight';
@@ -28,6 +29,9 @@ import type { SeverityFilter } from '../findings-view';
 import { resultSentence, withoutComparison } from '../result-words';
 import { PlanForm } from './PlanForm';
 import { createPlan, type PlanForm as PlanFormData } from '../plan-actions';
+import { ApprovalPanel } from './ApprovalPanel';
+import { reviewItems, reviewNotice, reviewReport, withReview, type ReviewItem } from '../approval-actions';
+import { APPROVED, RETURNED } from '../../core/approval';
 
 const useStyles = makeStyles({
   pane: {
@@ -135,8 +139,20 @@ export function Pane(): React.ReactElement {
     return out;
   };
 
-  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous)));
-  const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook()));
+  /** «Chỉ tổng hợp báo cáo đã duyệt» (issue 11). */
+  const [approvedOnly, setApprovedOnly] = React.useState(false);
+  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous, { approvedOnly })));
+  const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook({ approvedOnly })));
+
+  /** Duyệt / Trả lại one unit's report: its state shows at once; the summary sheet follows at the next Tổng hợp. */
+  const onReview = (item: ReviewItem, reason?: string) =>
+    run(reason === undefined ? 'Duyệt' : 'Trả lại', async () => {
+      const r = await reviewReport(item, reason === undefined ? APPROVED : RETURNED, reason);
+      setOutcome((o) => (o ? withReview(o, r.record) : o));
+      setStale('Trang tổng hợp ghi tình trạng duyệt của lần Tổng hợp trước: bấm lại Tổng hợp để cập nhật.');
+      const said = reviewNotice(r.record, r.protected);
+      return [{ intent: 'success', title: said.title, lines: said.lines }];
+    }, true);
 
   /** Opens the form, filled from the plan when the workbook has one. */
   const onTemplate = () => {
@@ -247,6 +263,7 @@ export function Pane(): React.ReactElement {
         onFeedback={onFeedback}
         onPlan={() => setShowPlan((v) => !v)}
       />
+      <Checkbox label="Chỉ tổng hợp báo cáo đã duyệt" checked={approvedOnly} disabled={busy.busy} onChange={(_e, d) => setApprovedOnly(d.checked === true)} />
       </div>
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{announce}</div>
       <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
@@ -273,6 +290,7 @@ export function Pane(): React.ReactElement {
         <>
           <Divider />
           <ResultSummary outcome={outcome} busy={busy.busy} onOpenSheet={onOpenSheet} filter={filter} onFilter={setFilter} stale={stale} headingRef={resultHeading} />
+          <ApprovalPanel items={reviewItems(outcome)} busy={busy.busy} onApprove={(item) => onReview(item)} onReturn={(item, reason) => onReview(item, reason)} />
           {findings.length > 0 && (
             <div className={s.row}>
               <Button size="small" disabledFocusable={busy.busy || toColour.length === 0} onClick={onHighlight} aria-pressed={savedFills.size > 0}>

@@ -1,0 +1,70 @@
+/**
+ * «Duyệt» / «Trả lại» in the pane (issue 11): the reports of the last
+ * result that can be reviewed, and marking one, in one Excel.run each
+ * (src/excel/approval.ts protects and records). The result shown takes the
+ * new state at once, and its record, so that «Phản hồi» quotes a reason
+ * given a moment ago without a new Tổng hợp.
+ */
+import { APPROVED, RETURNED, type ApprovalRecord, type ApprovalState } from '../core/approval';
+import { unitKey } from '../core/unit-names';
+import { PaneError, asPaneError, type CompileOutcome } from './actions';
+import * as ports from './ports';
+
+/** A unit's report in the open workbook, as the review list shows it. */
+export interface ReviewItem {
+  unit: string;
+  unitCode?: string;
+  sheet: string;
+  /** Đã duyệt / Trả lại, or null: Chưa duyệt (or an approval voided by a later change). */
+  state: ApprovalState | null;
+  reason?: string;
+}
+
+/**
+ * The reports a reviewer can mark: unit reports of the open workbook (not
+ * files picked for Tổng hợp từ tệp, not the compiler's own outputs, not a copy
+ * superseded by the unit's newer report), one per sheet, in reading order.
+ */
+export function reviewItems(outcome: CompileOutcome | null): ReviewItem[] {
+  if (!outcome || outcome.action === 'compileFiles') return [];
+  const own = new Set(outcome.result.ownOutputs.filter((s) => !s.file).map((s) => s.sheet.toLowerCase()));
+  return outcome.result.reports
+    .filter((e) => !e.report.source.file && !own.has(e.report.source.sheet.toLowerCase()) && !e.supersededBy && e.report.unit.trim())
+    .map((e) => ({
+      unit: e.report.unit, ...(e.report.unitCode ? { unitCode: e.report.unitCode } : {}), sheet: e.report.source.sheet,
+      state: e.approval?.state ?? null, ...(e.approval?.reason ? { reason: e.approval.reason } : {}),
+    }));
+}
+
+/** Marks one report; a Trả lại needs its reason. Returns the record written and whether the sheet is protected now. */
+export async function reviewReport(item: Pick<ReviewItem, 'unit' | 'unitCode' | 'sheet'>, state: ApprovalState, reason?: string): Promise<{ record: ApprovalRecord; protected: boolean }> {
+  if (state === RETURNED && !reason?.trim()) throw new PaneError('Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.');
+  try {
+    return await Excel.run({ delayForCellEdit: true }, (ctx) =>
+      ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason }));
+  } catch (e) {
+    throw asPaneError(e);
+  }
+}
+
+/** The outcome with `record` applied: its report's state and the result's records (what «Phản hồi» reads). */
+export function withReview(outcome: CompileOutcome, record: ApprovalRecord): CompileOutcome {
+  const k = unitKey(record.unit);
+  const reports = outcome.result.reports.map((e) =>
+    (!e.report.source.file && unitKey(e.report.unit) === k ? { ...e, approval: e.report.source.sheet.toLowerCase() === record.sheet.toLowerCase() ? record : undefined } : e));
+  return { ...outcome, result: { ...outcome.result, reports, approvals: [...(outcome.result.approvals ?? []), record] } };
+}
+
+/** What the pane says once a report is marked. */
+export function reviewNotice(record: ApprovalRecord, protectedNow = record.state === APPROVED): { title: string; lines: string[] } {
+  if (record.state === APPROVED) {
+    return {
+      title: `Đã duyệt báo cáo của ${record.unit}`,
+      lines: [`Trang '${record.sheet}' đã được khoá${protectedNow ? '' : ' (Excel này không khoá được trang)'}; nếu trang bị sửa sau này, lần Tổng hợp sau sẽ báo lỗi và việc duyệt không còn giá trị.`],
+    };
+  }
+  return {
+    title: `Đã trả lại báo cáo của ${record.unit}`,
+    lines: [`Lý do: ${record.reason ?? ''}. Lý do này có trong Phiếu phản hồi (nút Phản hồi).`],
+  };
+}
