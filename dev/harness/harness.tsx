@@ -10,7 +10,7 @@ import { RichApiHost, connectClient, attachHost } from '../office-host/browser';
 import { mountPane } from '../../src/taskpane/mount';
 import { paneBusy } from '../../src/taskpane/busy-store';
 import { renderWorkbook, type SheetView } from './workbook-view';
-import { key } from '../fake-excel/state';
+import { key, parseAddress } from '../fake-excel/state';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -52,6 +52,10 @@ export interface Harness {
   mountBrokenPane(message: string): HTMLElement;
   /** Names of the example files loaded at start. */
   examples: string[];
+  /** A person editing a cell in Excel: the sheet unprotected first (Review › Unprotect Sheet), then the value typed. */
+  editCell(sheet: string, address: string, value: string | number): void;
+  /** The sheet is protected (Review › Protect Sheet). */
+  isProtected(sheet: string): boolean;
 }
 
 const status = (text: string) => {
@@ -152,6 +156,17 @@ const harness: Harness = {
     return box;
   },
   examples: [],
+  editCell: (sheet, address, value) => {
+    const s = fake.state.find(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    s.protected = false;
+    delete s.protectionPassword;
+    const r = parseAddress(address);
+    const k = key(r.r1, r.c1);
+    s.cells.set(k, { ...(s.cells.get(k) ?? {}), value });
+    refresh(true);
+  },
+  isProtected: (sheet) => !!fake.state.find(sheet)?.protected,
 };
 (globalThis as unknown as { harness: Harness }).harness = harness;
 

@@ -483,6 +483,65 @@ describe('the task pane in the browser harness', () => {
   });
 });
 
+describe('the approval cycle (issue 11)', () => {
+  it('Duyệt locks the sheet; an edit after unprotecting it is reported at Tổng hợp; Trả lại asks a reason by keyboard; only approved counts', async () => {
+    // A fresh workbook of the examples.
+    const b64 = listExamples(EXAMPLES).map((f) => fs.readFileSync(path.join(EXAMPLES, f)).toString('base64'));
+    await page.evaluate((list) => (window as any).harness.load(list), b64);
+    await click('Tổng hợp');
+    const own = (r: CompileResult['reports'][number]) => !r.report.compiled && !r.supersededBy && !!r.report.unit.trim();
+    const [first, second] = expected.result.reports.filter(own);
+    const review = pane().getByRole('list', { name: 'Báo cáo của các đơn vị' });
+    if (!(await review.count())) await pane().getByRole('button', { name: /^Duyệt báo cáo/ }).click();
+    const sheetOf = (e: typeof first) => e.report.source.sheet;
+    const isProtected = (sheet: string) => page.evaluate((sh) => (window as any).harness.isProtected(sh), sheet);
+
+    // Duyệt: the unit's sheet is locked, its state shown.
+    await review.getByRole('button', { name: `Duyệt báo cáo của ${first.report.unit}` }).click();
+    await whenIdle();
+    await expect(isProtected(sheetOf(first))).resolves.toBe(true);
+    await expect(pane().getByText(`Đã duyệt báo cáo của ${first.report.unit}`, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(review.locator('li').first().getByText('Đã duyệt', { exact: true }).isVisible()).resolves.toBe(true);
+
+    // Someone unprotects the sheet and changes A1: the next Tổng hợp says so, naming the unit; the approval is void.
+    const a1 = first.report.figureCells.A1!;
+    await page.evaluate(([sh, c, v]) => (window as any).harness.editCell(sh, c, v), [sheetOf(first), a1, (first.report.figures.A1 ?? 0) + 1] as const);
+    await click('Tổng hợp');
+    await openAllGroups();
+    const said = pane().getByText(new RegExp(`${escapeRe(first.report.unit)} \\(trang '${escapeRe(sheetOf(first))}'\\) đã được duyệt lúc .* nhưng đã bị sửa sau đó: việc duyệt không còn giá trị`));
+    await expect(said.first().isVisible()).resolves.toBe(true);
+    await expect(review.locator('li').first().getByText('Chưa duyệt', { exact: true }).isVisible()).resolves.toBe(true);
+
+    // Approved again; the second unit returned with a reason, all by keyboard; the empty reason is refused in Vietnamese.
+    await review.getByRole('button', { name: `Duyệt báo cáo của ${first.report.unit}` }).click();
+    await whenIdle();
+    await review.getByRole('button', { name: `Trả lại báo cáo của ${second.report.unit}` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Trả lại báo cáo của ${second.report.unit}` });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    await expect(dialog.getByText('Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.').isVisible()).resolves.toBe(true);
+    await dialog.getByLabel('Lý do trả lại').focus();
+    await page.keyboard.type('Thiếu minh chứng cho số liệu A1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await whenIdle();
+    await dialog.waitFor({ state: 'hidden' });
+    await whenIdle();
+    await pane().getByText('Lý do trả lại: Thiếu minh chứng cho số liệu A1').waitFor({ state: 'visible', timeout: 5000 });
+    await shot('taskpane-approval.png');
+
+    // Only approved: one unit counted, each other named.
+    await pane().getByRole('checkbox', { name: 'Chỉ tổng hợp báo cáo đã duyệt' }).check();
+    await click('Tổng hợp');
+    await expect(pane().getByLabel('Đơn vị: 1').count()).resolves.toBe(1);
+    await openAllGroups();
+    await expect(pane().getByText(new RegExp(`báo cáo của ${escapeRe(second.report.unit)} .* đã bị trả lại nên không được tính`)).first().isVisible()).resolves.toBe(true);
+    await pane().getByRole('checkbox', { name: 'Chỉ tổng hợp báo cáo đã duyệt' }).uncheck();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('the harness itself', () => {
   it('load() and its file input replace the workbook with the sheets of other files', async () => {
     const files = listExamples(EXAMPLES).slice(-2);

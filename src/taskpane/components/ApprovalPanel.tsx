@@ -41,21 +41,28 @@ function StateBadge({ state }: { state: ReviewItem['state'] }): React.ReactEleme
 }
 
 /** The reason asked before Trả lại: required, said in Vietnamese (noValidate: no English browser message). */
-function ReturnDialog({ item, onSubmit, onClose }: { item: ReviewItem; onSubmit: (reason: string) => void; onClose: () => void }): React.ReactElement {
+function ReturnDialog({ item, open, onSubmit, onClose }: { item: ReviewItem | null; open: boolean; onSubmit: (reason: string) => void; onClose: () => void }): React.ReactElement {
   const [reason, setReason] = React.useState('');
   const [tried, setTried] = React.useState(false);
+  React.useEffect(() => {
+    if (open) {
+      setReason('');
+      setTried(false);
+    }
+  }, [open]);
   const missing = !reason.trim();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
     if (!missing) onSubmit(reason.trim());
   };
+  // Kept mounted and closed through `open`, so Fluent gives the rest of the pane back to assistive technology and focus.
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => { if (!d.open) onClose(); }}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_e, d) => { if (!d.open) onClose(); }}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={submit} noValidate>
           <DialogBody>
-            <DialogTitle>Trả lại báo cáo của {item.unit}</DialogTitle>
+            <DialogTitle>Trả lại báo cáo của {item?.unit}</DialogTitle>
             <DialogContent>
               <Field label="Lý do trả lại" required validationMessage={tried && missing ? 'Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.' : undefined}>
                 <Textarea value={reason} resize="vertical" placeholder="Ví dụ: Số liệu D4 + D5 không khớp D2; đề nghị kiểm tra và gửi lại." onChange={(_e, d) => setReason(d.value)} />
@@ -79,6 +86,7 @@ export function ApprovalPanel({ items, busy, onApprove, onReturn }: ApprovalPane
   useRovingTabStop(list);
   const [open, setOpen] = React.useState(items.length <= OPEN_UP_TO);
   const [returning, setReturning] = React.useState<ReviewItem | null>(null);
+  const [asking, setAsking] = React.useState(false);
   if (!items.length) return null;
   const approved = items.filter((i) => i.state === APPROVED).length;
   const returned = items.filter((i) => i.state === RETURNED).length;
@@ -103,7 +111,7 @@ export function ApprovalPanel({ items, busy, onApprove, onReturn }: ApprovalPane
                 <Button size="small" disabledFocusable={busy || item.state === APPROVED} aria-label={`Duyệt báo cáo của ${item.unit}`} onClick={() => onApprove(item)}>
                   Duyệt
                 </Button>
-                <Button size="small" disabledFocusable={busy} aria-label={`Trả lại báo cáo của ${item.unit}`} onClick={() => setReturning(item)}>
+                <Button size="small" disabledFocusable={busy} aria-label={`Trả lại báo cáo của ${item.unit}`} onClick={() => { setReturning(item); setAsking(true); }}>
                   Trả lại
                 </Button>
                 {item.state === RETURNED && item.reason && <span className={s.reason}>Lý do trả lại: {item.reason}</span>}
@@ -112,12 +120,10 @@ export function ApprovalPanel({ items, busy, onApprove, onReturn }: ApprovalPane
           </ul>
         </div>
       )}
-      {returning && (
-        <ReturnDialog item={returning} onClose={() => setReturning(null)} onSubmit={(reason) => {
-          setReturning(null);
-          onReturn(returning, reason);
-        }} />
-      )}
+      <ReturnDialog item={returning} open={asking} onClose={() => setAsking(false)} onSubmit={(reason) => {
+        setAsking(false);
+        if (returning) onReturn(returning, reason);
+      }} />
     </section>
   );
 }
