@@ -20,6 +20,8 @@ export interface ResultJson {
     counted: boolean;
     /** The unit's newer report that counts instead of this one (docs/spec/TEMPLATE.md §8), present only on a superseded copy. */
     supersededBy?: { file: string | null; sheet: string };
+    /** Đã duyệt / Trả lại from the compiling workbook's approval record (core/approval.ts); absent: Chưa duyệt. */
+    approval?: 'Đã duyệt' | 'Trả lại';
     figures: Record<IndicatorCode, number | null>;
   }[];
   summaries: {
@@ -56,6 +58,7 @@ export function toResultJson(result: CompileResult): ResultJson {
       sheet: e.report.source.sheet,
       counted: e.counted,
       ...(e.supersededBy ? { supersededBy: { file: e.supersededBy.file ?? null, sheet: e.supersededBy.sheet } } : {}),
+      ...(e.approval ? { approval: e.approval.state } : {}),
       figures: allCodes(e.report.figures),
     })),
     summaries: result.summaries.map((s) => ({

@@ -71,7 +71,7 @@ describe('tonghop and the approval record', () => {
     const all = await run(['compile', book, '-o', path.join(tmp.dir, 'th.xlsx'), '--json', '-', '-q']);
     expect(all.code).toBe(0);
     const plain = jsonOf(all.out);
-    expect(plain.reports.map((r) => r.sheet)).toEqual(['Hương Lộc', 'Hương Phú', 'Thượng Quảng']);
+    expect(plain.reports.map((r) => [r.sheet, r.approval])).toEqual([['Hương Lộc', 'Đã duyệt'], ['Hương Phú', 'Trả lại'], ['Thượng Quảng', undefined]]);
     expect(plain.summaries[0].figures.A1).toBe(90);
     expect(plain.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
