@@ -306,7 +306,7 @@ class Compilation {
           `${e.reason} Báo cáo này không được tính vào số liệu tổng hợp; đề nghị đơn vị gửi đúng báo cáo kỳ ${periodTitle(this.period, this.year)}.`);
         continue;
       }
-      if (!r.compiled && !this.approvedOrCounted(e)) continue;
+      if (!r.compiled && !this.passesApprovedOnly(e)) continue;
       out.push(e);
     }
     return out;
@@ -316,7 +316,7 @@ class Compilation {
    * «Chỉ tổng hợp báo cáo đã duyệt» (CompileOptions.approvedOnly): a report
    * not approved is left out, and named in a warning, never dropped silently.
    */
-  private approvedOrCounted(e: ReportEntry): boolean {
+  private passesApprovedOnly(e: ReportEntry): boolean {
     if (!this.options.approvedOnly || e.approval?.state === APPROVED) return true;
     const r = e.report;
     const returned = e.approval?.state === RETURNED;
@@ -507,7 +507,7 @@ class Compilation {
       comp = undefined;
     }
     // A compiled report of a unit below (a district's, used as it is) needs approval too when only approved ones count.
-    if (comp && !this.approvedOrCounted(comp)) comp = undefined;
+    if (comp && !this.passesApprovedOnly(comp)) comp = undefined;
     if (comp) {
       comp.counted = true;
       if (own) {

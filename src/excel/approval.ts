@@ -19,7 +19,7 @@
  */
 import { rangeAddress } from '../core/address';
 import {
-  APPROVAL_HEADERS, APPROVAL_SHEET_NAME, APPROVED, RETURNED, approvalRow, approvalTime, latestApprovals, readApprovals,
+  APPROVAL_HEADERS, APPROVAL_SHEET_NAME, APPROVED, RETURNED, approvalRow, approvalTime, isApprovalSheet, latestApprovals, readApprovals,
   sheetFingerprint, type ApprovalRecord, type ApprovalState,
 } from '../core/approval';
 import { unitKey } from '../core/unit-names';
@@ -91,7 +91,12 @@ export async function recordApproval(context: Excel.RequestContext, req: Approva
   used?.load('values,rowIndex,rowCount');
   await context.sync();
   const rowsHeld = used && !used.isNullObject ? used : null;
-  const held = rowsHeld ? readApprovals({ cells: rowsHeld.values.map((row) => row.map(toCellValue)) }) : [];
+  const heldCells = rowsHeld ? rowsHeld.values.map((row) => row.map(toCellValue)) : [];
+  // A sheet of that name that is not our record (its first row is not the record's header, or it does not start at A1): never written into.
+  if (rowsHeld && (rowsHeld.rowIndex !== 0 || !isApprovalSheet({ sheet: APPROVAL_SHEET_NAME, cells: heldCells }))) {
+    throw new ApprovalError(`Sổ làm việc đã có trang tên '${APPROVAL_SHEET_NAME}' không phải trang ghi nhận duyệt của Tổng hợp CCHC: hãy đổi tên trang đó rồi thử lại.`);
+  }
+  const held = rowsHeld ? readApprovals({ cells: heldCells }) : [];
   const nextRow = rowsHeld ? rowsHeld.rowIndex + rowsHeld.rowCount : 0;
   const wasProtected = ws.protection.protected;
   // Trả lại takes away only the protection an approval put on (a unit's template may come protected).

@@ -120,6 +120,14 @@ onEachClient(() => {
       expect(back.protected).toBe(false);
     });
 
+    it('a sheet of the workbook already named Phê duyệt that is not the record: refused in Vietnamese, never written into', async () => {
+      const fake = setup([unitSheet('Hương Lộc'), { sheet: APPROVAL_SHEET_NAME, originRow: 0, originCol: 0, cells: [['Ý kiến phê duyệt của lãnh đạo'], ['Đồng ý']] }]);
+      const before = fake.sheets().map((s) => ({ name: s.name, values: s.values, protected: s.protected }));
+      const err = await rejection(fake.run((ctx) => recordApproval(ctx, { ...loc, state: APPROVED })));
+      expect(describeOfficeError(err)).toContain('không phải trang ghi nhận duyệt');
+      expect(fake.sheets().map((s) => ({ name: s.name, values: s.values, protected: s.protected }))).toEqual(before);
+    });
+
     it('a sheet no longer in the workbook: said in Vietnamese, nothing written', async () => {
       const fake = setup([unitSheet('Hương Lộc')]);
       const err = await rejection(fake.run((ctx) => recordApproval(ctx, { ...loc, sheet: 'Đã xoá', state: APPROVED })));

@@ -5,26 +5,29 @@
  * under the tables, so the main table's columns (read back by read-back.ts)
  * do not move.
  */
-import { approvalLabel } from '../approval';
-import type { ParentSummary } from '../model';
-import { APPROVED, RETURNED } from '../approval';
+import { APPROVED, RETURNED, approvalLabel, type ApprovalState } from '../approval';
 import { COLORS, SheetBuilder, STYLE, text } from './styles';
-import { SELF_SUFFIX } from './summary-sheet';
 
 export const APPROVAL_BLOCK_TITLE = 'TÌNH TRẠNG PHÊ DUYỆT';
 
+/** One child as the block lists it: its name as the summary shows it, and its state. */
+export interface ApprovalLine {
+  name: string;
+  approval?: ApprovalState;
+}
+
 /** Writes the block from `row`; returns the row after it. */
-export function approvalBlock(b: SheetBuilder, row: number, s: Pick<ParentSummary, 'children'>): number {
+export function approvalBlock(b: SheetBuilder, row: number, children: readonly ApprovalLine[]): number {
   b.line(row, 5, text(APPROVAL_BLOCK_TITLE, STYLE.section));
   row++;
   const head = row;
   b.put(row++, 0, ['STT', 'Đơn vị', 'Phê duyệt'].map((h) => text(h, STYLE.header)));
-  s.children.forEach((c, i) => {
+  children.forEach((c, i) => {
     const state = approvalLabel(c.approval);
     const color = c.approval === APPROVED ? undefined : c.approval === RETURNED ? COLORS.errorColor : COLORS.warningColor;
     b.put(row++, 0, [
       { v: i + 1, style: { align: 'center' } },
-      text(c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, { wrap: true }),
+      text(c.name, { wrap: true }),
       text(state, { align: 'center', ...(color ? { color } : {}) }),
     ]);
   });

@@ -110,7 +110,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   row++;
   if (opts.previous) row = previousBlock(b, row, s, opts.previous) + 1;
   row = taskMatrix(b, row, s) + 1;
-  if (opts.approvals) row = approvalBlock(b, row, s) + 1;
+  if (opts.approvals) row = approvalBlock(b, row, s.children.map((c) => ({ name: c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, approval: c.approval }))) + 1;
   const charts = chartBlocks(b, row, s);
 
   return b.build({
