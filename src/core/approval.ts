@@ -196,22 +196,16 @@ export function returnedReasons(records: readonly ApprovalRecord[]): Record<stri
   return out;
 }
 
-/** A report as the compile holds it, with the fingerprint its read gave. */
-export interface PrintedEntry {
-  entry: ReportEntry;
-  fingerprint?: string;
-}
-
 /**
  * The records against the compile's reports: each report whose unit's latest
  * record is about its sheet gets that record (`entry.approval`), unless it
  * was approved and has changed since (then an error, and no approval).
  */
-export function applyApprovals(entries: readonly PrintedEntry[], records: readonly ApprovalRecord[]): Finding[] {
+export function applyApprovals(entries: readonly ReportEntry[], records: readonly ApprovalRecord[]): Finding[] {
   if (!records.length) return [];
-  const sheets = entries.map(({ entry, fingerprint }) => ({ file: entry.report.source.file, sheet: entry.report.source.sheet, fingerprint: fingerprint ?? '' }));
+  const sheets = entries.map((e) => ({ file: e.report.source.file, sheet: e.report.source.sheet, fingerprint: e.fingerprint ?? '' }));
   const check = checkApprovalPrints(sheets, records);
-  for (const { entry } of entries) {
+  for (const entry of entries) {
     const k = unitKey(entry.report.unit);
     const rec = check.approved.get(k) ?? check.returned.get(k);
     if (rec && sheetOfRecord([entry.report.source], rec)) entry.approval = rec;

@@ -128,9 +128,8 @@ class Compilation {
   private readonly parentless: ReportEntry[] = [];
   /** Without a roster: the first unit that gave each code. */
   private readonly codeOwners = new Map<string, UnitNode>();
-  /** The approval records of the compiling workbook (approval.ts), and each report's fingerprint. */
+  /** The approval records of the compiling workbook (approval.ts). */
   private readonly approvalRecords: ApprovalRecord[] = [];
-  private readonly prints = new Map<ReportEntry, string | undefined>();
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -142,7 +141,7 @@ class Compilation {
 
   run(): CompileResult {
     this.collect();
-    this.findings.push(...applyApprovals([...this.prints].map(([entry, fingerprint]) => ({ entry, fingerprint })), this.approvalRecords));
+    this.findings.push(...applyApprovals(this.entries, this.approvalRecords));
     this.decidePeriod();
     this.deadline = deadlineFor(this.period, this.year, this.plan);
     const eligible = this.eligibleEntries();
@@ -245,9 +244,8 @@ class Compilation {
             `Có nhiều sheet Kế hoạch; chỉ dùng sheet đầu tiên (${sourceLabel(this.plan.source)}), bỏ qua sheet này.`);
         }
       } else if (r.kind === 'report') {
-        const entry: ReportEntry = { report: r.report, counted: false };
+        const entry: ReportEntry = { report: r.report, counted: false, ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}) };
         this.entries.push(entry);
-        this.prints.set(entry, r.fingerprint);
         this.readFindings.push({ entry, findings: r.findings });
       }
     }

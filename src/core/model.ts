@@ -122,6 +122,8 @@ export interface ReportEntry {
   supersededBy?: SourceRef;
   /** The report's latest approval record that holds (an approval voided by a later change is absent). */
   approval?: ApprovalRecord;
+  /** The fingerprint of the report's sheet as read (core/approval.ts sheetFingerprint): what «Duyệt» approves. */
+  fingerprint?: string;
 }
 
 export interface ChildRow {

@@ -38,6 +38,8 @@ export interface ApprovalRequest {
   reason?: string;
   /** A protection password, only when the user gives one (ExcelApi 1.7). */
   password?: string;
+  /** For Duyệt: the fingerprint of the sheet as the reviewer saw it (the last Tổng hợp); a sheet changed since is not approved. */
+  expected?: string;
   /** The clock (tests). */
   now?: Date;
 }
@@ -104,9 +106,13 @@ export async function recordApproval(context: Excel.RequestContext, req: Approva
   const approvedBefore = !!last && last.state === APPROVED && last.sheet.toLowerCase() === ws.name.toLowerCase();
 
   const [grid] = await readWorkbookGrids(context, { sheets: [ws.name] });
+  const fingerprint = sheetFingerprint(grid);
+  if (req.state === APPROVED && req.expected && req.expected !== fingerprint) {
+    throw new ApprovalError(`Trang '${ws.name}' đã thay đổi sau lần Tổng hợp vừa rồi: hãy bấm Tổng hợp lại, xem lại báo cáo rồi mới duyệt.`);
+  }
   const record: ApprovalRecord = {
     unit: req.unit, ...(req.unitCode ? { unitCode: req.unitCode } : {}), sheet: ws.name, state: req.state,
-    time: approvalTime(req.now ?? new Date()), ...(reason ? { reason } : {}), fingerprint: sheetFingerprint(grid),
+    time: approvalTime(req.now ?? new Date()), ...(reason ? { reason } : {}), fingerprint,
   };
 
   // One batch: the record row first, then the protection.

@@ -18,6 +18,8 @@ export interface ReviewItem {
   /** Đã duyệt / Trả lại, or null: Chưa duyệt (or an approval voided by a later change). */
   state: ApprovalState | null;
   reason?: string;
+  /** The sheet as the last Tổng hợp read it: Duyệt approves that, not a sheet changed since. */
+  fingerprint?: string;
 }
 
 /**
@@ -33,15 +35,16 @@ export function reviewItems(outcome: CompileOutcome | null): ReviewItem[] {
     .map((e) => ({
       unit: e.report.unit, ...(e.report.unitCode ? { unitCode: e.report.unitCode } : {}), sheet: e.report.source.sheet,
       state: e.approval?.state ?? null, ...(e.approval?.reason ? { reason: e.approval.reason } : {}),
+      ...(e.fingerprint ? { fingerprint: e.fingerprint } : {}),
     }));
 }
 
 /** Marks one report; a Trả lại needs its reason. Returns the record written and whether the sheet is protected now. */
-export async function reviewReport(item: Pick<ReviewItem, 'unit' | 'unitCode' | 'sheet'>, state: ApprovalState, reason?: string): Promise<{ record: ApprovalRecord; protected: boolean }> {
+export async function reviewReport(item: Pick<ReviewItem, 'unit' | 'unitCode' | 'sheet' | 'fingerprint'>, state: ApprovalState, reason?: string): Promise<{ record: ApprovalRecord; protected: boolean }> {
   if (state === RETURNED && !reason?.trim()) throw new PaneError('Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.');
   try {
     return await Excel.run({ delayForCellEdit: true }, (ctx) =>
-      ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason }));
+      ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason, expected: item.fingerprint }));
   } catch (e) {
     throw asPaneError(e);
   }

@@ -39,6 +39,20 @@ onEachClient(() => {
       expect(summary).toContain('Chưa duyệt');
     });
 
+    it('Duyệt approves what the last Tổng hợp showed: a sheet changed since is refused, nothing written', async () => {
+      fake = setup(COMMUNES.map(commune), { apiVersion: '1.13' });
+      const first = reviewItems(await actions.compileWorkbook())[0];
+      const row = fake.sheet(first.sheet)!.values.findIndex((r) => r[0] === 'A1');
+      await fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(first.sheet).getCell(row, 3).values = [[99]];
+        await ctx.sync();
+      });
+      const err = await rejection(reviewReport(first, APPROVED));
+      expect(err.message).toContain('đã thay đổi sau lần Tổng hợp vừa rồi');
+      expect(fake.sheetNames()).not.toContain(APPROVAL_SHEET_NAME);
+      expect(fake.sheet(first.sheet)!.protected).toBe(false);
+    });
+
     it('an approved sheet edited after unprotecting it: Tổng hợp reports it as an error naming the unit; the approval is void', async () => {
       fake = setup(COMMUNES.map(commune), { apiVersion: '1.13' });
       const o = await actions.compileWorkbook();
