@@ -12,6 +12,7 @@ import { compileGrids } from '../../src/core/compile';
 import type { SheetGrid } from '../../src/core/grid';
 import { unitKey } from '../../src/core/unit-names';
 import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
+import { readCompiledWorkbook } from '../../src/core/layout/read-back';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 
 const PARENT = 'UBND huyện Nam Đông';
@@ -84,7 +85,12 @@ describe('approval at Tổng hợp', () => {
     const rows = text.slice(title + 2, title + 5).map((r) => r.slice(1, 3));
     expect(rows).toEqual([['UBND xã Hương Lộc', 'Đã duyệt'], ['UBND xã Hương Phú', 'Trả lại'], ['UBND xã Thượng Quảng', 'Chưa duyệt']]);
     // Without a record nothing changes on the summary sheet.
-    const plain = layoutOutputs(compileGrids([LOC, PHU, QUANG], { openWorkbook: true })).find((s) => s.role === 'summary')!;
+    const plainResult = compileGrids([LOC, PHU, QUANG], { openWorkbook: true });
+    const plain = layoutOutputs(plainResult).find((s) => s.role === 'summary')!;
     expect(outputSheetToGrid(plain).cells.flat()).not.toContain('TÌNH TRẠNG PHÊ DUYỆT');
+    // The compiled workbook reads back the same with the block (the report, --previous).
+    const back = (r: typeof result) => readCompiledWorkbook(layoutOutputs(r).map((o) => outputSheetToGrid(o))).summaries
+      .map((x) => ({ unit: x.unit, figures: x.figures, children: x.children.map((c) => [c.unit, c.status, c.figures]) }));
+    expect(back(result)).toEqual(back(plainResult));
   });
 });
