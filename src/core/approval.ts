@@ -27,6 +27,16 @@ export const RETURNED = 'Trả lại';
 export type ApprovalState = typeof APPROVED | typeof RETURNED;
 
 export const APPROVAL_HEADERS = ['Đơn vị', 'Mã đơn vị', 'Trang', 'Trạng thái', 'Thời điểm', 'Lý do', 'Dấu vân tay'] as const;
+/** The rule of the compile's warning for a report left out by «Chỉ tổng hợp báo cáo đã duyệt» (CompileOptions.approvedOnly). */
+export const NOT_APPROVED_RULE = 'approval.not-approved';
+/**
+ * A finding of the reviewer's own bookkeeping (an approval voided, a report
+ * left out by «Chỉ tổng hợp báo cáo đã duyệt»): not the unit's to correct,
+ * so never in its Phiếu phản hồi.
+ */
+export function isApprovalFinding(f: Pick<Finding, 'rule'>): boolean {
+  return f.rule.startsWith('approval.');
+}
 /** What the summary sheet and the pane say of a report with no record (or an approval made void). */
 export const NOT_APPROVED = 'Chưa duyệt';
 

@@ -58,7 +58,7 @@ import { displayUnitName } from './unit-names';
 import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
-import { APPROVED, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
+import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
 interface ChildData {
@@ -321,7 +321,7 @@ class Compilation {
     e.reason = returned
       ? `Báo cáo đã bị trả lại lúc ${approvalTimeVi(e.approval!.time)}${e.approval!.reason ? ` (${e.approval!.reason})` : ''}: chỉ tổng hợp báo cáo đã duyệt.`
       : 'Báo cáo chưa được duyệt: chỉ tổng hợp báo cáo đã duyệt.';
-    this.warn(r.source, r.unit, '', 'approval.not-approved',
+    this.warn(r.source, r.unit, '', NOT_APPROVED_RULE,
       `Chỉ tổng hợp báo cáo đã duyệt: báo cáo của ${r.unit} (trang '${r.source.sheet}') ${returned ? 'đã bị trả lại' : 'chưa được duyệt'} nên không được tính vào số liệu tổng hợp.`);
     return false;
   }

@@ -5,6 +5,7 @@
  * when units are missing or late. The compiling unit, place, date and
  * deadline are the narrative report's (report-data.ts fromCompileResult).
  */
+import { NOT_APPROVED_RULE, isApprovalFinding } from '../../core/approval';
 import { sortFindings, type Finding } from '../../core/findings';
 import type { CompileResult, SourceRef } from '../../core/model';
 import type { Level, Period } from '../../core/template';
@@ -64,6 +65,7 @@ export interface LettersOptions {
   returned?: Record<string, string>;
 }
 
+
 /** A week: what the seeds' reminders give units to resend. */
 export const RESEND_DAYS = 7;
 
@@ -107,16 +109,20 @@ export function lettersFromCompile(result: CompileResult, opts: LettersOptions =
     if (own.has(`${r.source.file ?? ''}\u0000${r.source.sheet}`) || unitKey(r.unit) === unitKey(report.unit)) continue;
     const key = unitKey(r.unit);
     if (!key) continue;
-    const findings = sortFindings(result.findings.filter((f) =>
-      (f.sheet === r.source.sheet && (f.file ?? '') === (r.source.file ?? '')) || (!f.sheet && unitKey(f.unit) === key)));
+    // The reviewer's own bookkeeping is not the unit's to correct (a return reason is in the letter by itself).
+    const findings = sortFindings(result.findings.filter((f) => !isApprovalFinding(f) &&
+      ((f.sheet === r.source.sheet && (f.file ?? '') === (r.source.file ?? '')) || (!f.sheet && unitKey(f.unit) === key))));
     const letter = byUnit.get(key) ?? { unit: r.unit, unitCode: r.unitCode, source: r.source, errors: [], warnings: [] };
     for (const f of findings) (f.severity === 'error' ? letter.errors : letter.warnings).push(item(f));
     if (returned[key]) letter.returnedBecause = returned[key];
     byUnit.set(key, letter);
   }
   const feedback = [...byUnit.values()].filter((l) => l.errors.length || l.warnings.length || l.returnedBecause);
-  const reminder = report.missingUnits.length || report.lateUnits.length
-    ? { missing: report.missingUnits, late: report.lateUnits, deadline: report.deadline }
+  // A report left out only because it is not approved yet was received: its unit is not chased as missing.
+  const received = new Set(result.findings.filter((f) => f.rule === NOT_APPROVED_RULE).map((f) => unitKey(f.unit)));
+  const missing = report.missingUnits.filter((u) => !received.has(unitKey(u)));
+  const reminder = missing.length || report.lateUnits.length
+    ? { missing, late: report.lateUnits, deadline: report.deadline }
     : null;
   return {
     from: { unit: report.unit, parentBody: report.parentBody, level: report.level, place: report.place },
