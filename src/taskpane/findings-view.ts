@@ -1,4 +1,5 @@
 /** Findings arranged for the pane: grouped by unit, errors first. Plain data, no React. */
+import { receivedNotApproved } from '../core/approval';
 import { compareFindings, findingParts, type Finding } from '../core/findings';
 import type { CompileResult } from '../core/model';
 import { STATUS_MISSING } from '../core/template';
@@ -43,8 +44,10 @@ export interface Counts {
 
 export function countResult(result: CompileResult): Counts {
   const missing = new Set<string>();
+  // Sent but not approved («Chỉ tổng hợp báo cáo đã duyệt»): not counted, yet not missing either.
+  const received = receivedNotApproved(result.findings);
   for (const s of result.summaries) {
-    for (const c of s.children) if (c.status === STATUS_MISSING) missing.add(c.unitCode || unitKey(c.unit));
+    for (const c of s.children) if (c.status === STATUS_MISSING && !received.has(unitKey(c.unit))) missing.add(c.unitCode || unitKey(c.unit));
   }
   return {
     units: result.reports.filter((r) => r.counted).length,
@@ -57,8 +60,9 @@ export function countResult(result: CompileResult): Counts {
 /** Names of the units that have not reported, for the pane's summary line. */
 export function missingUnits(result: CompileResult): string[] {
   const seen = new Map<string, string>();
+  const received = receivedNotApproved(result.findings);
   for (const s of result.summaries) {
-    for (const c of s.children) if (c.status === STATUS_MISSING) seen.set(c.unitCode || unitKey(c.unit), c.unit);
+    for (const c of s.children) if (c.status === STATUS_MISSING && !received.has(unitKey(c.unit))) seen.set(c.unitCode || unitKey(c.unit), c.unit);
   }
   return [...seen.values()];
 }

@@ -10,6 +10,7 @@ import type { RichApiHost } from '../../dev/office-host';
 import { APPROVAL_SHEET_NAME, APPROVED, RETURNED } from '../../src/core/approval';
 import * as actions from '../../src/taskpane/actions';
 import { reviewItems, reviewReport, withReview } from '../../src/taskpane/approval-actions';
+import { missingUnits } from '../../src/taskpane/findings-view';
 import { onEachClient, rejection, setup } from '../excel/helpers';
 
 import { COMMUNES, commune } from './three-communes';
@@ -91,6 +92,9 @@ onEachClient(() => {
       expect(only.result.reports.filter((e) => e.counted).map((e) => e.report.unit)).toEqual(['UBND xã Hương Lộc']);
       expect(only.result.summaries[0].figures.A1).toBe(20);
       expect(only.result.findings.filter((f) => f.rule === 'approval.not-approved').map((f) => f.unit)).toEqual(['UBND xã Thượng Quảng', 'UBND thị trấn Khe Tre']);
+      // Sent, only not approved: not counted, and not «Chưa nộp» in the pane either.
+      expect(only.counts).toMatchObject({ units: 1, missing: 0 });
+      expect(missingUnits(only.result)).toEqual([]);
     });
   });
 });

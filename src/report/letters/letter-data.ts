@@ -5,7 +5,7 @@
  * when units are missing or late. The compiling unit, place, date and
  * deadline are the narrative report's (report-data.ts fromCompileResult).
  */
-import { NOT_APPROVED_RULE, isApprovalFinding } from '../../core/approval';
+import { isApprovalFinding, receivedNotApproved } from '../../core/approval';
 import { sortFindings, type Finding } from '../../core/findings';
 import type { CompileResult, SourceRef } from '../../core/model';
 import type { Level, Period } from '../../core/template';
@@ -119,7 +119,7 @@ export function lettersFromCompile(result: CompileResult, opts: LettersOptions =
   }
   const feedback = [...byUnit.values()].filter((l) => l.errors.length || l.warnings.length || l.returnedBecause);
   // A report left out only because it is not approved yet was received: its unit is not chased as missing.
-  const received = new Set(result.findings.filter((f) => f.rule === NOT_APPROVED_RULE).map((f) => unitKey(f.unit)));
+  const received = receivedNotApproved(result.findings);
   const missing = report.missingUnits.filter((u) => !received.has(unitKey(u)));
   const reminder = missing.length || report.lateUnits.length
     ? { missing, late: report.lateUnits, deadline: report.deadline }
