@@ -376,6 +376,14 @@ describe('the task pane in the browser harness', () => {
     // At once: the result no longer says it was compared, and says the sheet changes at the next Tổng hợp.
     await expect(pane().getByText(/So sánh với kỳ trước/).count()).resolves.toBe(0);
     await expect(pane().getByText(/Đã bỏ tệp kỳ trước/).count()).resolves.toBe(1);
+    // Xuất báo cáo right after Bỏ no longer compares either.
+    const after = page.waitForEvent('download');
+    await paneButton('Xuất báo cáo').click();
+    const plain = await JSZip.loadAsync(fs.readFileSync((await (await after).path())!));
+    await whenIdle();
+    const plainText = (await plain.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(plainText).not.toContain(phrase);
+    expect(plainText).not.toMatch(/so với cùng kỳ|so với kỳ trước/);
     await click('Tổng hợp');
     await expect(pane().getByText(/Đã bỏ tệp kỳ trước/).count()).resolves.toBe(0);
     const again = (await snapshot()).sheets.find((s) => s.name === sheet.name)!;
