@@ -16,7 +16,7 @@ import { toResultJson } from '../core/json';
 import { layoutOutputs, layoutTemplate } from '../core/layout';
 import { parseLevel, parsePeriod, parseYear } from '../core/reader';
 import { PERIODS, LEVEL_CHOICES, LEVEL_NAMES, type Period } from '../core/template';
-import { writeXlsx } from '../xlsx/write';
+import { writeXlsx } from '../xlsx/write-node';
 import { expandInputs, readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { ParsedArgs, UsageError, flag, parseArgs, stringOption, type OptionSpec } from './args';
 import { progressBar } from './progress';

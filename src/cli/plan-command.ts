@@ -13,7 +13,7 @@ import { findProvince, provinces } from '../core/national-units';
 import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
 import { templatesForPlan } from '../core/layout/plan-templates';
 import { PERIODS, type Period } from '../core/template';
-import { writeXlsx } from '../xlsx/write';
+import { writeXlsx } from '../xlsx/write-node';
 import { readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import { OutputError, guardOutputs, writeAllOrNone } from './output-files';

@@ -241,7 +241,7 @@ class Compilation {
         if (!this.plan) this.plan = r.plan;
         else {
           this.warn(r.plan.source, this.plan.compilingUnit ?? r.plan.source.sheet, '', 'compile.plan-duplicate',
-            `Có nhiều sheet Kế hoạch; chỉ dùng sheet đầu tiên (${sourceLabel(this.plan.source)}), bỏ qua sheet này.`);
+            `Có nhiều trang Kế hoạch; chỉ dùng trang đầu tiên (${sourceLabel(this.plan.source)}), bỏ qua trang này.`);
         }
       } else if (r.kind === 'report') {
         const entry: ReportEntry = { report: r.report, counted: false, ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}) };
@@ -257,7 +257,7 @@ class Compilation {
     const opts = this.options;
     if (plan?.period && opts.period && plan.period !== opts.period || plan?.year && opts.year && plan.year !== opts.year) {
       this.warn(plan!.source, plan!.compilingUnit ?? plan!.source.sheet, '', 'compile.period-options',
-        `Kỳ báo cáo trong sheet Kế hoạch (${periodTitle(plan!.period ?? null, plan!.year ?? null)}) khác kỳ chọn khi chạy lệnh (${periodTitle(opts.period ?? null, opts.year ?? null)}): dùng kỳ của Kế hoạch.`);
+        `Kỳ báo cáo trong trang Kế hoạch (${periodTitle(plan!.period ?? null, plan!.year ?? null)}) khác kỳ chọn khi chạy lệnh (${periodTitle(opts.period ?? null, opts.year ?? null)}): dùng kỳ của Kế hoạch.`);
     }
     let period = plan?.period ?? opts.period;
     let year = plan?.year ?? opts.year;
@@ -615,7 +615,7 @@ class Compilation {
       // The compiled report goes one level up: without a parent the next level cannot read it.
       this.findings.push(makeFinding('warning', { unit: node.name, file: this.plan?.source.file, sheet: this.plan?.source.sheet ?? '', cell: '' },
         'compile.parent-unknown',
-        `Chưa biết đơn vị cấp trên của ${node.name}: ô «Đơn vị cấp trên» của báo cáo tổng hợp sẽ để trống. Hãy ghi «Đơn vị cấp trên» trong sheet Kế hoạch, hoặc điền vào báo cáo trước khi gửi lên cấp trên.`));
+        `Chưa biết đơn vị cấp trên của ${node.name}: ô «Đơn vị cấp trên» của báo cáo tổng hợp sẽ để trống. Hãy ghi «Đơn vị cấp trên» trong trang Kế hoạch, hoặc điền vào báo cáo trước khi gửi lên cấp trên.`));
     }
     return {
       unit: node.name,

@@ -21,7 +21,7 @@ const MESSAGES: Record<string, string> = {
   RequestPayloadSizeLimitExceeded: 'Dữ liệu gửi vào Excel vượt giới hạn 5 MB của một lần ghi. Hãy thử lại; nếu vẫn lỗi, tổng hợp ít đơn vị hơn mỗi lần.',
   ResponsePayloadSizeLimitExceeded: 'Dữ liệu đọc từ Excel vượt giới hạn 5 MB của một lần đọc. Hãy thử lại; nếu vẫn lỗi, chia sổ làm việc thành nhiều tệp nhỏ hơn.',
   InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô: nhấn Enter hoặc Esc rồi thử lại.',
-  AccessDenied: 'Excel không cho phép thay đổi này: trang hoặc sổ làm việc đang được bảo vệ (Review › Unprotect Sheet), hoặc tệp chỉ được đọc.',
+  AccessDenied: 'Excel không cho phép thay đổi này: trang hoặc sổ làm việc đang được bảo vệ (Xem lại › Bỏ bảo vệ trang tính; Review › Unprotect Sheet trong Excel tiếng Anh), hoặc tệp chỉ được đọc.',
   ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel (Microsoft 365) hoặc dùng Excel trên web.',
   UnsupportedFeature: 'Excel không chèn được trang này vì trang có biểu đồ, chú thích, PivotTable hoặc slicer.',
   InvalidOperation: 'Excel không thực hiện được thao tác này trên đối tượng hiện tại.',

@@ -6,7 +6,7 @@
  */
 import { makeFinding, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileResult, PreviousPeriod } from '../core/model';
+import type { CompileResult, Plan, PreviousPeriod, UnitIdentity } from '../core/model';
 import { withPreviousOutliers } from '../core/outliers';
 import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
@@ -57,6 +57,8 @@ export interface ImportOutcome {
 
 export interface TemplateForm {
   unit: string;
+  /** Mã đơn vị: from the plan's roster when the unit was picked there, or typed. */
+  unitCode?: string;
   level: Level;
   parent: string;
   period: Period;
@@ -246,32 +248,43 @@ export async function importReports(files: readonly PickedFile[]): Promise<Impor
   return { ...outcome, fileProblems: [...said, ...outcome.fileProblems] };
 }
 
-/** Tạo mẫu: a blank TTCCHC-1 sheet for one unit, with the plan's tasks when the workbook has a plan. */
+/** Tạo mẫu: a blank TTCCHC-1 sheet for one unit, with the plan's tasks when the workbook has a plan, activated. */
 export function createTemplate(form: TemplateForm): Promise<string> {
   const problem = templateFormProblem(form);
   if (problem) return Promise.reject(new PaneError(problem));
   return excelRun(async (ctx) => {
     const { names: taken, grids: read } = await readPlanSheets(ctx, false);
     const grids = read.filter(isPlanGrid);
-    return ports.addTemplateSheet(ctx, ports.layoutTemplate(form, grids, taken));
+    const name = await ports.addTemplateSheet(ctx, ports.layoutTemplate(form, grids, taken));
+    await ports.selectCell(ctx, name, 'A1'); // shown at once: the user fills it next
+    return name;
   });
+}
+
+/** The workbook's Kế hoạch (the first sheet read as a plan), or null. */
+export function readWorkbookPlan(): Promise<Plan | null> {
+  return excelRun(async (ctx) => (await readPlanSheets(ctx, false)).grids.filter(isPlanGrid).map(ports.readPlan).find((p) => p !== null) ?? null);
+}
+
+/** What the Tạo mẫu form starts with, and the plan's roster to pick the unit from. */
+export interface TemplateDefaults extends Partial<TemplateForm> {
+  /** The plan's units as their templates name them (core/layout/plan-templates.ts rosterIdentity); empty without a plan. */
+  roster: UnitIdentity[];
 }
 
 /**
  * What the Tạo mẫu form starts with: the plan's period and year, and its
  * compiling unit as the parent (units report to whoever compiles), when the
- * workbook has a Kế hoạch sheet.
+ * workbook has a Kế hoạch sheet; its roster for the unit picker.
  */
-export function templateDefaults(): Promise<Partial<TemplateForm>> {
-  return excelRun(async (ctx) => {
-    const plan = (await readPlanSheets(ctx, false)).grids.filter(isPlanGrid).map(ports.readPlan).find((p) => p !== null);
-    if (!plan) return {};
-    const out: Partial<TemplateForm> = {};
-    if (plan.compilingUnit) out.parent = plan.compilingUnit;
-    if (plan.period) out.period = plan.period;
-    if (plan.year) out.year = plan.year;
-    return out;
-  });
+export async function templateDefaults(): Promise<TemplateDefaults> {
+  const plan = await readWorkbookPlan();
+  if (!plan) return { roster: [] };
+  const out: TemplateDefaults = { roster: ports.rosterForms(plan) };
+  if (plan.compilingUnit) out.parent = plan.compilingUnit;
+  if (plan.period) out.period = plan.period;
+  if (plan.year) out.year = plan.year;
+  return out;
 }
 
 /** Vietnamese reason the Tạo mẫu form cannot be used yet, or null. */

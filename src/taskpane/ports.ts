@@ -6,7 +6,8 @@ import { compileGrids as coreCompileGrids, compileReads as coreCompileReads } fr
 import { returnedReasons } from '../core/approval';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileOptions, CompileResult, Plan, PreviousPeriod, SheetRead } from '../core/model';
+import type { CompileOptions, CompileResult, Plan, PreviousPeriod, SheetRead, UnitIdentity } from '../core/model';
+import { rosterIdentity } from '../core/layout/plan-templates';
 import type { OutputSheet } from '../core/sheet-model';
 import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
 import { readSheet } from '../core/reader';
@@ -104,6 +105,17 @@ export const layoutTemplate = (form: TemplateForm, grids: SheetGrid[], taken: st
   // No check block: the Office.js writer does not write formulas yet (core/layout/template-sheet.ts).
   return coreLayoutTemplate({ ...form, plan: plan && plan.kind === 'plan' ? plan.plan : undefined, taken, checkBlock: false });
 };
+
+/** The plan's units as their templates name them (Tạo mẫu's picker). */
+export const rosterForms = (plan: Plan): UnitIdentity[] => plan.roster.map((u) => rosterIdentity(plan, u));
+
+/**
+ * Tạo mẫu cho mọi đơn vị: every roster unit's template as an .xlsx in one
+ * .zip, as `tonghop template --plan` writes them (the .xlsx writer is loaded
+ * on demand, with the check block the Office.js writer cannot write yet).
+ */
+export const buildTemplatesZip = async (plan: Plan): Promise<{ fileName: string; bytes: Uint8Array; names: string[] }> =>
+  (await import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/templates-zip')).templatesZip(plan);
 
 /** Names of every sheet of the workbook (empty ones too), in one sync. */
 export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> => {

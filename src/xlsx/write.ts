@@ -1,15 +1,17 @@
 /**
- * OutputSheet[] → a styled .xlsx (Node only). The layout is decided in the
+ * OutputSheet[] → a styled .xlsx (Node and the pane's browser: no Node
+ * builtin here, the zip container is zip-write.ts). The layout is decided in the
  * core; this only copies it out, so the file matches what the add-in writes
  * into the open workbook.
  *
- * SpreadsheetML is written directly and zipped with Node's zlib: exceljs,
+ * SpreadsheetML is written directly and zipped (zip-write.ts; the command
+ * line passes Node's zlib, write-node.ts): exceljs,
  * which the first version used, took about a second for a district's
  * output (50,000 cells) plus half a second to load, which alone broke the
  * benchmark target; this takes tens of milliseconds. The tests read the
  * files back with exceljs and SheetJS, two independent parsers.
  */
-import * as zlib from 'zlib';
+import { zipEntries, type DeflateRaw, type ZipEntry } from './zip-write';
 import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
 import type { CellStyle, ChartSpec, ConditionalFormat, OutputSheet, SheetFont, Validation } from '../core/sheet-model';
 import { OUTPUT_FONT as CORE_FONT, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, capCellText, listItem, sheetFont } from '../core/sheet-model';
@@ -505,87 +507,18 @@ function workbookXml(names: string[], sheets: OutputSheet[]): string {
 
 // ---------------------------------------------------------------- zip
 
-interface ZipFile { name: string; data: Buffer }
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-function crc32(buf: Buffer): number {
-  const native = (zlib as unknown as { crc32?: (b: Buffer) => number }).crc32;
-  if (native) return native(buf) >>> 0;
-  let c = -1;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-/**
- * The fields a zip entry's local header (from byte 4) and its central directory
- * record (from byte 6) hold alike: version needed 2.0, flags (UTF-8 names),
- * method deflate, DOS time and date, CRC-32, compressed and plain sizes, name length, extra length 0.
- */
-function zipEntryFields(time: number, date: number, crc: number, packed: number, plain: number, nameLength: number): Buffer {
-  const b = Buffer.alloc(26);
-  b.writeUInt16LE(20, 0);
-  b.writeUInt16LE(0x0800, 2);
-  b.writeUInt16LE(8, 4);
-  b.writeUInt16LE(time, 6);
-  b.writeUInt16LE(date, 8);
-  b.writeUInt32LE(crc, 10);
-  b.writeUInt32LE(packed, 14);
-  b.writeUInt32LE(plain, 18);
-  b.writeUInt16LE(nameLength, 22);
-  return b;
-}
-
-/** A plain zip (deflate, UTF-8 names), as every spreadsheet program reads. */
-export function zip(files: ZipFile[], when = new Date()): Buffer {
-  const time = (when.getHours() << 11) | (when.getMinutes() << 5) | Math.floor(when.getSeconds() / 2);
-  const date = ((Math.max(when.getFullYear(), 1980) - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate();
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    // Level 1: several times quicker than the default on a district's 3 MB of XML, files a little larger.
-    const data = zlib.deflateRawSync(f.data, { level: 1 });
-    const crc = crc32(f.data);
-    // The local header and the central directory entry share these 26 bytes (version needed … name length).
-    const shared = zipEntryFields(time, date, crc, data.length, f.data.length, name.length);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    shared.copy(local, 4);
-    local.writeUInt16LE(0, 28);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    shared.copy(dir, 6);
-    dir.writeUInt32LE(offset, 42);
-    chunks.push(local, name, data);
-    central.push(dir, name);
-    offset += local.length + name.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, cd, end]);
-}
+/** An entry of the package (zip-write.ts, the container both Node and the pane use). */
+type ZipFile = ZipEntry;
 
 // ---------------------------------------------------------------- workbook
 
 export interface WriteOptions {
   /** Creation date stamped in the file (default now): fixed for committed example files. */
   date?: Date;
+  /** The DEFLATE of the package (default fflate, zip-write.ts); the command line passes Node's (write-node.ts). */
+  deflateRaw?: DeflateRaw;
+  /** The CRC-32 of the package's entries (default JavaScript; Node's zlib.crc32 in write-node.ts). */
+  crc32?: (data: Uint8Array) => number;
 }
 
 /**
@@ -655,7 +588,7 @@ export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {
 
   const text = (name: string, s: string): ZipFile => ({ name, data: Buffer.from(s, 'utf8') });
   // Shared strings and styles are complete only after every sheet is written.
-  return zip([
+  const zipped = zipEntries([
     text('[Content_Types].xml', contentTypes),
     text('_rels/.rels', rootRels),
     text('docProps/core.xml', core),
@@ -666,5 +599,7 @@ export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {
     text('xl/sharedStrings.xml', sst.xml()),
     ...sheetFiles,
     ...chartFiles,
-  ], when);
+  ], { when, ...(options.deflateRaw ? { deflateRaw: options.deflateRaw } : {}), ...(options.crc32 ? { crc32: options.crc32 } : {}) });
+  // A Buffer for the command line's callers; in the pane webpack's ProvidePlugin gives `Buffer` (webpack.config.js).
+  return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }

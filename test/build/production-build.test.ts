@@ -63,7 +63,7 @@ describe('npm run build (production)', () => {
     expect(named).toEqual([
       'assets/icon-128.png', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png',
       'commands.html', 'commands.js', 'docx-report.js', 'help.html', 'manifest.xml', 'save.html',
-      'taskpane.html', 'taskpane.js', 'taskpane.js.LICENSE.txt', 'xlsx-reader.js',
+      'taskpane.html', 'taskpane.js', 'taskpane.js.LICENSE.txt', 'xlsx-reader.js', 'xlsx-writer.js',
     ]);
     expect(built.filter((f) => /harness|fake/i.test(f))).toEqual([]);
   });
@@ -83,5 +83,14 @@ describe('npm run build (production)', () => {
     expect(markers.length).toBeGreaterThan(10);
     const bundles = built.filter((f) => f.endsWith('.js') || f.endsWith('.html')).map((f) => fs.readFileSync(path.join(OUT, f), 'utf8')).join('\n');
     expect(markers.filter((m) => bundles.includes(m))).toEqual([]);
+  });
+
+  it('the pane writes .xlsx (Tạo mẫu cho mọi đơn vị) with no Node builtin, in a chunk of its own loaded on demand', () => {
+    expect(modules.filter((m) => /(^|[\/ ])(node:)?zlib\b/.test(m))).toEqual([]);
+    expect(modules.some((m) => m.includes('src/xlsx/zip-write.ts'))).toBe(true);
+    const text = (f: string) => fs.readFileSync(path.join(OUT, f), 'utf8');
+    // A part name only the .xlsx writer writes.
+    expect(text('xlsx-writer.js')).toContain('xl/sharedStrings.xml');
+    expect(text('taskpane.js')).not.toContain('xl/sharedStrings.xml');
   });
 });

@@ -355,22 +355,27 @@ describe('the plan sheet', () => {
   it('gives the Tạo mẫu form its parent, period and year, reading the plan sheet and not the unit sheets', async () => {
     install([PLAN, ...COMMUNES.map(commune)]);
     const d = await actions.templateDefaults();
-    expect(d).toEqual({ parent: 'UBND huyện Nam Đông', period: 'Quý I', year: 2025 });
+    // And the roster for the unit picker, each unit as its template would name it (core/layout/plan-templates.ts rosterIdentity).
+    expect(d).toEqual({
+      parent: 'UBND huyện Nam Đông', period: 'Quý I', year: 2025,
+      roster: [{ unit: 'UBND xã Hương Lộc', unitCode: 'X001', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Quý I', year: 2025 }],
+    });
     const cellsRead = fake.stats.perSync.reduce((n, s) => n + s.cellsRead, 0);
     const planCells = PLAN.cells.length * 5;
     expect(cellsRead).toBeLessThanOrEqual(planCells);
   });
 
-  it("puts the plan's tasks into the blank sheet", async () => {
+  it("puts the plan's tasks and the unit's code into the blank sheet, and shows it", async () => {
     install([PLAN]);
-    const name = await actions.createTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Quý I', year: 2025 });
+    const name = await actions.createTemplate({ unit: 'UBND xã Hương Lộc', unitCode: 'X001', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Quý I', year: 2025 });
     const flat = fake.sheet(name)!.values.flat();
-    expect(flat).toEqual(expect.arrayContaining(['Đăng tin, bài trên Cổng thông tin điện tử', 'Tổ chức hội nghị tập huấn CCHC']));
+    expect(flat).toEqual(expect.arrayContaining(['Đăng tin, bài trên Cổng thông tin điện tử', 'Tổ chức hội nghị tập huấn CCHC', 'X001']));
+    expect(fake.selection()?.sheet).toBe(name);
   });
 
   it('without a plan the form keeps its own defaults', async () => {
     install(COMMUNES.map(commune));
-    await expect(actions.templateDefaults()).resolves.toEqual({});
+    await expect(actions.templateDefaults()).resolves.toEqual({ roster: [] });
   });
 });
 

@@ -9,6 +9,7 @@ import type { Finding } from '../../src/core/findings';
 import { FindingsList } from '../../src/taskpane/components/FindingsList';
 import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
 import { TemplateForm } from '../../src/taskpane/components/TemplateForm';
+import { PlanForm } from '../../src/taskpane/components/PlanForm';
 import type { CompileOutcome } from '../../src/taskpane/actions';
 import { STATUS_MISSING } from '../../src/core/template';
 
@@ -71,10 +72,11 @@ describe('FindingsList on a small workbook', () => {
     expect(html).toContain('title="Đến ô &#x27;xã A&#x27;!D14"');
   });
 
-  it('shows a finding without a cell as plain text, not as a disabled button', () => {
+  it('shows a finding without a cell as plain text, not as a disabled button, and says it has no cell', () => {
     const html = render(findings);
     expect(html).toContain('bị hỏng');
     expect(html).not.toMatch(/disabled/);
+    expect(html).toContain('Cả tệp, không có ô để chọn');
   });
 });
 
@@ -110,9 +112,18 @@ describe('TemplateForm', () => {
     // Fluent's own English label of the Dropdown's (hidden) clear button, read out by screen readers.
     expect(html).not.toContain('Clear selection');
   });
-  it('has placeholders that read as examples, not as values already filled in', () => {
-    const placeholders = [...html.matchAll(/placeholder="([^"]*)"/g)].map((m) => m[1]);
-    expect(placeholders.length).toBeGreaterThan(0);
-    for (const p of placeholders) expect(p).toMatch(/^Ví dụ: /);
+  it('puts examples in the hints under the fields, never in the boxes where they would read as values already filled in', () => {
+    expect([...html.matchAll(/placeholder="([^"]*)"/g)]).toEqual([]);
+    expect(html).toContain('Ví dụ: UBND xã Hương Lộc');
+    // Without a plan: the name should be the roster's.
+    expect(html).toContain('Ghi đúng tên như trong danh sách đơn vị của Kế hoạch');
+  });
+});
+
+describe('PlanForm', () => {
+  it("leaves the checking to its own Vietnamese messages (a year typed wrong), not the browser's English", () => {
+    const html = renderToStaticMarkup(<PlanForm busy={false} onSubmit={() => undefined} onCancel={() => undefined} />);
+    expect(html).toMatch(/<form[^>]*novalidate/i);
+    expect(html).not.toMatch(/type="number"/);
   });
 });

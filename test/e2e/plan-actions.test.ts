@@ -7,9 +7,11 @@ import type { SheetGrid } from '../../src/core/grid';
 import type { RichApiHost } from '../../dev/office-host';
 import { onEachClient, setup } from '../excel/helpers';
 import * as actions from '../../src/taskpane/actions';
-import { createPlan, provinceChoices } from '../../src/taskpane/plan-actions';
+import { createPlan, provinceChoices, templatesForAllUnits } from '../../src/taskpane/plan-actions';
+import JSZip from 'jszip';
 import { findProvince } from '../../src/core/national-units';
 import { readSheet } from '../../src/core/reader';
+import { readXlsxBuffer } from '../../src/xlsx/read';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 
 let fake: RichApiHost;
@@ -44,6 +46,32 @@ onEachClient(() => {
       fake = setup([makeUnitGrid(sampleSpec({ unit: 'UBND xã A' }))], { apiVersion: '1.13' });
       await expect(createPlan({ province: 'Atlantis', period: 'Quý I', year: 2026 })).rejects.toThrow(/Atlantis/);
       expect(fake.sheetNames()).toHaveLength(1);
+    });
+  });
+
+  describe('Tạo mẫu cho mọi đơn vị', () => {
+    it("one .xlsx per unit of the workbook's plan, in a .zip; the workbook is not changed", async () => {
+      fake = setup([makeUnitGrid(sampleSpec({ unit: 'UBND xã A' }))], { apiVersion: '1.13' });
+      await createPlan({ province: '44', period: 'Quý I', year: 2026 });
+      const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
+      const z = await templatesForAllUnits();
+      const communes = findProvince('44')!.communes;
+      expect(z.fileName).toBe('Mau bao cao Quý I 2026.zip');
+      expect(z.names).toHaveLength(communes.length);
+      const zip = await JSZip.loadAsync(z.bytes);
+      const first = communes[0];
+      const name = z.names.find((n) => n.startsWith(`${first.code} `))!;
+      const read = readSheet(readXlsxBuffer(await zip.file(name)!.async('uint8array'), name)[0]);
+      if (read.kind !== 'report') throw new Error('not a template');
+      expect(read.report).toMatchObject({ unitCode: first.code, parent: 'UBND tỉnh Quảng Trị', period: 'Quý I', year: 2026 });
+      expect(fake.sheets().map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
+    });
+
+    it('without a plan, or with a plan without units, says what to do', async () => {
+      fake = setup([makeUnitGrid(sampleSpec({ unit: 'UBND xã A' }))], { apiVersion: '1.13' });
+      await expect(templatesForAllUnits()).rejects.toThrow(/chưa có trang Kế hoạch/);
+      await createPlan({ province: '', period: 'Quý I', year: 2026 });
+      await expect(templatesForAllUnits()).rejects.toThrow(/chưa có danh sách đơn vị/);
     });
   });
 

@@ -8,7 +8,8 @@
  *   `BC Nam Đông`  the parent's own TTCCHC-1 report, to send one level up
  *   `Kiểm tra`     the findings of the whole compile
  *   `Mẫu …`        a blank template (not output: units fill it, never replaced)
- * Clashes get ` (2)`, ` (3)`… and everything is cut to Excel's 31 characters.
+ * Clashes get ` (2)`, ` (3)`… and everything is cut to Excel's 31 characters,
+ * at a word boundary.
  * `isOwnOutputSheet` recognises exactly these names, so the add-in can replace
  * its earlier output when compiling again. A unit sheet that happens to be
  * named like that (`BC Hương Lộc`) would match too: before deleting a `BC …`
@@ -25,10 +26,21 @@ function lower(s: string): string {
   return s.toLocaleLowerCase('vi');
 }
 
-/** Cut to `max` characters without splitting a surrogate pair, then tidy the end. */
+/**
+ * Cut to `max` characters at a word boundary (`Mẫu Văn phòng HĐND và UBND`,
+ * never `… UBN`), without splitting a surrogate pair, then tidy the end. A
+ * first word longer than `max` is cut where it must be.
+ */
 function cut(s: string, max: number): string {
   const chars = Array.from(s);
-  return tidy(chars.length <= max ? s : chars.slice(0, max).join(''));
+  if (chars.length <= max) return tidy(s);
+  let end = max;
+  if (!/\s/.test(chars[max])) {
+    let i = max - 1;
+    while (i > 0 && !/\s/.test(chars[i])) i--;
+    if (i > 0) end = i;
+  }
+  return tidy(chars.slice(0, end).join('').replace(/[\s,;.(–-]+$/u, ''));
 }
 
 function tidy(s: string): string {

@@ -4,7 +4,7 @@
  * level and parent, the plan's period, year and tasks, so the clerk only
  * types figures and marks (issue 10).
  */
-import type { Plan } from '../model';
+import type { Plan, RosterUnit, UnitIdentity } from '../model';
 import type { OutputSheet } from '../sheet-model';
 import { shortUnitName } from '../unit-names';
 import { layoutTemplate } from './template-sheet';
@@ -25,6 +25,25 @@ function baseName(code: string | undefined, unit: string): string {
   return name.replace(/[. ]+$/, '') || 'don-vi';
 }
 
+/**
+ * What a roster unit's template says of it: its name, code and level as the
+ * roster lists them, its parent (else the plan's compiling unit: units report
+ * to whoever compiles), the plan's period and year. The pane's Tạo mẫu picker
+ * fills its form with the same.
+ */
+export function rosterIdentity(plan: Plan, u: RosterUnit): UnitIdentity {
+  const id: UnitIdentity = { unit: u.name, level: u.level, period: plan.period ?? null, year: plan.year ?? null };
+  if (u.code) id.unitCode = u.code;
+  const parent = u.parent ?? plan.compilingUnit;
+  if (parent) id.parent = parent;
+  return id;
+}
+
+/** The .zip of every template the pane downloads: `Mau bao cao Quý I 2026.zip` (the command line writes a folder). */
+export function templatesZipName(plan: Pick<Plan, 'period' | 'year'>): string {
+  return ['Mau bao cao', plan.period, plan.year].filter(Boolean).join(' ') + '.zip';
+}
+
 export function templatesForPlan(plan: Plan): UnitTemplate[] {
   const taken = new Set<string>();
   return plan.roster.map((u) => {
@@ -32,15 +51,7 @@ export function templatesForPlan(plan: Plan): UnitTemplate[] {
     let fileName = `${base}.xlsx`;
     for (let i = 2; taken.has(fileName.toLowerCase()); i++) fileName = `${base} (${i}).xlsx`;
     taken.add(fileName.toLowerCase());
-    const sheet = layoutTemplate({
-      unit: u.name,
-      unitCode: u.code,
-      level: u.level,
-      parent: u.parent ?? plan.compilingUnit,
-      period: plan.period ?? null,
-      year: plan.year ?? null,
-      plan,
-    });
+    const sheet = layoutTemplate({ ...rosterIdentity(plan, u), plan });
     return { fileName, unit: u.name, sheet };
   });
 }

@@ -28,7 +28,7 @@ import { TemplateForm } from './TemplateForm';
 import type { SeverityFilter } from '../findings-view';
 import { resultSentence, withoutComparison } from '../result-words';
 import { PlanForm } from './PlanForm';
-import { createPlan, type PlanForm as PlanFormData } from '../plan-actions';
+import { createPlan, templatesForAllUnits, type PlanForm as PlanFormData } from '../plan-actions';
 import { ApprovalPanel } from './ApprovalPanel';
 import { reviewItems, reviewNotice, reviewReport, withReview, type ReviewItem } from '../approval-actions';
 import { APPROVED, RETURNED } from '../../core/approval';
@@ -74,7 +74,7 @@ export function Pane(): React.ReactElement {
   const [outcome, setOutcome] = React.useState<actions.CompileOutcome | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [showTemplate, setShowTemplate] = React.useState(false);
-  const [templateDefaults, setTemplateDefaults] = React.useState<Partial<actions.TemplateForm> | undefined>();
+  const [templateDefaults, setTemplateDefaults] = React.useState<actions.TemplateDefaults | undefined>();
   /** The coloured cells' own fills, given back by Xoá tô màu. */
   const [savedFills, setSavedFills] = React.useState<actions.SavedFills>(() => new Map());
   const [previous, setPrevious] = React.useState<actions.PreviousPick | undefined>();
@@ -168,6 +168,13 @@ export function Pane(): React.ReactElement {
       const name = await actions.createTemplate(form);
       setShowTemplate(false);
       return [{ intent: 'success', title: 'Đã thêm trang mẫu', lines: [`Trang "${name}" đã được thêm vào sổ làm việc.`] }];
+    });
+
+  const onAllTemplates = () =>
+    run('Tạo mẫu cho mọi đơn vị', async () => {
+      const z = await templatesForAllUnits();
+      downloadBytes(z.fileName, z.bytes, ZIP_MIME);
+      return [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`] }];
     });
 
   const [showPlan, setShowPlan] = React.useState(false);
@@ -285,7 +292,7 @@ export function Pane(): React.ReactElement {
         </MessageBar>
       ))}
       {showPlan && <PlanForm busy={busy.busy} onSubmit={onPlanSubmit} onCancel={() => setShowPlan(false)} />}
-      {showTemplate && <TemplateForm busy={busy.busy} defaults={templateDefaults} onSubmit={onTemplateSubmit} onCancel={() => setShowTemplate(false)} />}
+      {showTemplate && <TemplateForm busy={busy.busy} defaults={templateDefaults} onSubmit={onTemplateSubmit} onCancel={() => setShowTemplate(false)} onAllUnits={onAllTemplates} />}
       {outcome && (
         <>
           <Divider />

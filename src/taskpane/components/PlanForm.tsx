@@ -23,15 +23,22 @@ export function PlanForm({ busy, onSubmit, onCancel }: PlanFormProps): React.Rea
   const [typed, setTyped] = React.useState('');
   const [code, setCode] = React.useState('');
   const [period, setPeriod] = React.useState<Period>('Quý I');
-  const [year, setYear] = React.useState(new Date().getFullYear());
+  /** The year as typed: a number field would let the browser answer in English («Please enter a number.»). */
+  const [year, setYear] = React.useState(String(new Date().getFullYear()));
+  const [tried, setTried] = React.useState(false);
+  const yearValue = year.trim() ? Number(year.trim()) : null;
+  const yearProblem = yearValue !== null && !(Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100) ? 'Năm phải là số có bốn chữ số, ví dụ 2026 (hoặc để trống).' : undefined;
   const key = foldLoose(typed);
   const shown = key ? choices.filter((c) => foldLoose(c.label).includes(key)) : choices;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    onSubmit({ province: code || typed.trim(), period, year: Number.isInteger(year) ? year : null });
+    setTried(true);
+    if (yearProblem) return;
+    onSubmit({ province: code || typed.trim(), period, year: yearValue });
   };
   return (
-    <form className={s.form} onSubmit={submit} aria-label="Tạo kế hoạch">
+    // noValidate: problems are said in Vietnamese under their field, never by the browser in English.
+    <form className={s.form} onSubmit={submit} aria-label="Tạo kế hoạch" noValidate>
       <Subtitle2>Tạo trang Kế hoạch</Subtitle2>
       <Field label="Tỉnh, thành phố" hint="Để trống: Kế hoạch trống cho bất kỳ đơn vị tổng hợp nào.">
         <Combobox
@@ -66,8 +73,8 @@ export function PlanForm({ busy, onSubmit, onCancel }: PlanFormProps): React.Rea
             ))}
           </Dropdown>
         </Field>
-        <Field label="Năm">
-          <Input className={s.fill} type="number" value={String(year)} onChange={(_e, d) => setYear(Number(d.value))} />
+        <Field label="Năm" validationMessage={tried ? yearProblem : undefined}>
+          <Input className={s.fill} inputMode="numeric" value={year} onChange={(_e, d) => setYear(d.value)} />
         </Field>
       </div>
       <div className={s.buttons}>

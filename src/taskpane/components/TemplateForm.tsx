@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { useFormStyles } from './form-styles';
-import { Button, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Combobox, Divider, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
+import type { UnitIdentity } from '../../core/model';
 import { LEVEL_NAMES, PERIODS, type Level, type Period } from '../../core/template';
-import { templateFormProblem, type TemplateForm as Form } from '../actions';
-
+import { foldLoose } from '../../core/text';
+import { unitKey } from '../../core/unit-names';
+import { templateFormProblem, type TemplateDefaults, type TemplateForm as Form } from '../actions';
 
 /** A labelled dropdown of fixed choices (Cấp, Kỳ báo cáo): the value shown is the value chosen. */
 function ChoiceField<T extends string>(p: { label: string; className: string; value: T; options: readonly T[]; onChange: (v: T) => void }): React.ReactElement {
@@ -20,19 +22,77 @@ function ChoiceField<T extends string>(p: { label: string; className: string; va
   );
 }
 
-export interface TemplateFormProps {
-  busy: boolean;
-  /** Values from the workbook's plan, filled in when they arrive (unless the user typed already). */
-  defaults?: Partial<Form>;
-  onSubmit: (form: Form) => void;
-  onCancel: () => void;
+/** What the picker shows under a unit's name: `Mã 19363 · Xã · thuộc UBND tỉnh Quảng Trị`. */
+export function rosterDetail(u: UnitIdentity): string {
+  return [u.unitCode ? `Mã ${u.unitCode}` : '', u.level ?? '', u.parent ? `thuộc ${u.parent}` : ''].filter(Boolean).join(' · ');
 }
 
-/** Tạo mẫu: unit, level, parent, period and year of the blank TTCCHC-1 sheet. */
-export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFormProps): React.ReactElement {
+/** At most this many units listed at once: a province has up to 170; typing narrows them. */
+const SHOWN_MAX = 60;
+
+/**
+ * Đơn vị báo cáo picked from the plan's roster: typing any part of the name
+ * or the code narrows the list (`vinh linh`, `19363`); picking fills the
+ * code, level and parent as the roster gives them. Typing a name not in the
+ * list stays allowed and is said (the compile would report it as not in the roster).
+ */
+function RosterPicker(p: { roster: readonly UnitIdentity[]; value: string; invalid?: string; onType: (v: string) => void; onPick: (u: UnitIdentity) => void }): React.ReactElement {
+  const s = useFormStyles();
+  const key = foldLoose(p.value);
+  const matches = key ? p.roster.map((u, i) => ({ u, i })).filter(({ u }) => foldLoose(`${u.unit} ${u.unitCode ?? ''}`).includes(key)) : p.roster.map((u, i) => ({ u, i }));
+  const known = !p.value.trim() || p.roster.some((u) => unitKey(u.unit) === unitKey(p.value));
+  return (
+    <Field
+      label="Đơn vị báo cáo"
+      required
+      validationMessage={p.invalid ?? (known ? undefined : 'Đơn vị này không có trong danh sách của Kế hoạch: khi tổng hợp sẽ bị báo là ngoài danh sách. Hãy chọn trong danh sách nếu có.')}
+      validationState={p.invalid ? 'error' : known ? 'none' : 'warning'}
+      hint={`Gõ vài chữ của tên hoặc mã để tìm trong ${p.roster.length} đơn vị của Kế hoạch.`}
+    >
+      <Combobox
+        className={s.fill}
+        freeform
+        value={p.value}
+        onChange={(e) => p.onType(e.target.value)}
+        onOptionSelect={(_e, d) => {
+          const u = d.optionValue !== undefined ? p.roster[Number(d.optionValue)] : undefined;
+          if (u) p.onPick(u);
+        }}
+      >
+        {matches.slice(0, SHOWN_MAX).map(({ u, i }) => (
+          <Option key={i} value={String(i)} text={u.unit}>
+            <div className={s.choice}>
+              <span>{u.unit}</span>
+              <Caption1 className={s.hint}>{rosterDetail(u)}</Caption1>
+            </div>
+          </Option>
+        ))}
+        {matches.length > SHOWN_MAX && (
+          <Option disabled value="more" text="">
+            {`… và ${matches.length - SHOWN_MAX} đơn vị nữa: gõ thêm để thu hẹp.`}
+          </Option>
+        )}
+      </Combobox>
+    </Field>
+  );
+}
+
+export interface TemplateFormProps {
+  busy: boolean;
+  /** Values from the workbook's plan, filled in when they arrive (unless the user typed already), and its roster. */
+  defaults?: Partial<TemplateDefaults>;
+  onSubmit: (form: Form) => void;
+  onCancel: () => void;
+  /** «Tạo mẫu cho mọi đơn vị»: offered when the plan lists units. */
+  onAllUnits?: () => void;
+}
+
+/** Tạo mẫu: unit (picked from the plan's roster when there is one), code, level, parent, period and year of the blank TTCCHC-1 sheet. */
+export function TemplateForm({ busy, defaults, onSubmit, onCancel, onAllUnits }: TemplateFormProps): React.ReactElement {
   const s = useFormStyles();
   const [form, setForm] = React.useState<Form>({
     unit: '',
+    unitCode: '',
     level: 'Xã',
     parent: '',
     period: 'Quý I',
@@ -40,51 +100,69 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFor
   });
   const [tried, setTried] = React.useState(false);
   const [touched, setTouched] = React.useState(false);
+  /** The year as typed (a number field would drop what is not a number, and the browser would say so in English). */
+  const [yearText, setYearText] = React.useState<string | null>(null);
+  const roster = defaults?.roster ?? [];
   React.useEffect(() => {
-    if (defaults && !touched) setForm((f) => ({ ...f, ...defaults }));
+    if (!defaults || touched) return;
+    const { roster: _list, ...values } = defaults;
+    setForm((f) => ({ ...f, ...values }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [defaults]);
   const edit = (patch: Partial<Form>) => {
     setTouched(true);
     setForm((f) => ({ ...f, ...patch }));
   };
+  const pick = (u: UnitIdentity) =>
+    edit({ unit: u.unit, unitCode: u.unitCode ?? '', parent: u.parent ?? '', ...(u.level ? { level: u.level } : {}) });
   const problem = templateFormProblem(form);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!problem) onSubmit({ ...form, unit: form.unit.trim(), parent: form.parent.trim() });
+    if (problem) return;
+    const code = form.unitCode?.trim();
+    onSubmit({ ...form, unit: form.unit.trim(), parent: form.parent.trim(), ...(code ? { unitCode: code } : { unitCode: undefined }) });
   };
+  const unitProblem = tried && !form.unit.trim() ? problem ?? undefined : undefined;
   return (
     // noValidate: the form says what is missing in Vietnamese (templateFormProblem), not the browser's English «Please fill out this field.».
     <form className={s.form} onSubmit={submit} aria-label="Tạo mẫu báo cáo" noValidate>
       <Subtitle2>Tạo trang mẫu TTCCHC-1</Subtitle2>
-      <Field label="Đơn vị báo cáo" required validationMessage={tried && !form.unit.trim() ? problem : undefined}>
-        <Input value={form.unit} placeholder="Ví dụ: UBND xã Hương Lộc" onChange={(_e, d) => edit({ unit: d.value })} />
-      </Field>
-      <div className={s.row}>
-        <ChoiceField<Level> label="Cấp" className={s.fill} value={form.level} options={LEVEL_NAMES} onChange={(level) => edit({ level })} />
-        <Field label="Năm" validationMessage={tried && problem?.startsWith('Năm') ? problem : undefined}>
-          <Input
-            className={s.fill}
-            type="number"
-            value={String(form.year)}
-            onChange={(_e, d) => edit({ year: Number(d.value) })}
-          />
+      {roster.length ? (
+        <RosterPicker roster={roster} value={form.unit} invalid={unitProblem} onType={(unit) => edit({ unit })} onPick={pick} />
+      ) : (
+        <Field
+          label="Đơn vị báo cáo"
+          required
+          validationMessage={unitProblem}
+          hint="Ví dụ: UBND xã Hương Lộc. Ghi đúng tên như trong danh sách đơn vị của Kế hoạch (sổ làm việc này chưa có trang Kế hoạch)."
+        >
+          <Input value={form.unit} onChange={(_e, d) => edit({ unit: d.value })} />
         </Field>
+      )}
+      <div className={s.row}>
+        <Field label="Mã đơn vị (nếu có)">
+          <Input className={s.fill} value={form.unitCode ?? ''} onChange={(_e, d) => edit({ unitCode: d.value })} />
+        </Field>
+        <ChoiceField<Level> label="Cấp" className={s.fill} value={form.level} options={LEVEL_NAMES} onChange={(level) => edit({ level })} />
       </div>
       <Field
         label="Đơn vị cấp trên"
         required={form.level !== 'Tỉnh'}
         validationMessage={tried && problem?.includes('cấp trên') ? problem : undefined}
+        hint={form.level === 'Tỉnh' ? 'Cấp tỉnh không có đơn vị cấp trên.' : 'Ví dụ: UBND tỉnh Quảng Trị'}
       >
-        <Input
-          value={form.parent}
-          disabled={form.level === 'Tỉnh'}
-          placeholder="Ví dụ: UBND huyện Nam Đông"
-          onChange={(_e, d) => edit({ parent: d.value })}
-        />
+        <Input value={form.parent} disabled={form.level === 'Tỉnh'} onChange={(_e, d) => edit({ parent: d.value })} />
       </Field>
-      <ChoiceField<Period> label="Kỳ báo cáo" className={s.fill} value={form.period} options={PERIODS} onChange={(period) => edit({ period })} />
+      <div className={s.row}>
+        <ChoiceField<Period> label="Kỳ báo cáo" className={s.fill} value={form.period} options={PERIODS} onChange={(period) => edit({ period })} />
+        <Field label="Năm" validationMessage={tried && problem?.startsWith('Năm') ? problem : undefined}>
+          <Input className={s.fill} inputMode="numeric" value={yearText ?? String(form.year)} onChange={(_e, d) => {
+            setYearText(d.value);
+            edit({ year: d.value.trim() ? Number(d.value) : Number.NaN });
+          }} />
+        </Field>
+      </div>
       <div className={s.buttons}>
         <Button appearance="primary" type="submit" disabled={busy}>
           Thêm trang mẫu
@@ -93,6 +171,15 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel }: TemplateFor
           Đóng
         </Button>
       </div>
+      {roster.length > 0 && onAllUnits && (
+        <>
+          <Divider />
+          <Button onClick={onAllUnits} disabled={busy}>
+            Tạo mẫu cho mọi đơn vị
+          </Button>
+          <Caption1 className={s.hint}>{`Tải về một tệp .zip gồm ${roster.length} tệp mẫu .xlsx, mỗi đơn vị trong danh sách của Kế hoạch một tệp, có sẵn khối TỰ KIỂM TRA; gửi cho từng đơn vị điền.`}</Caption1>
+        </>
+      )}
     </form>
   );
 }

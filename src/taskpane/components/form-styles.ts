@@ -14,4 +14,8 @@ export const useFormStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: tokens.spacingHorizontalS },
   fill: { minWidth: 0, width: '100%' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  // Hints are lighter than values, so an example never reads as something already filled in.
+  hint: { color: tokens.colorNeutralForeground3 },
+  /** A picker's option: the name, and its details on a second line. */
+  choice: { display: 'flex', flexDirection: 'column' },
 });
