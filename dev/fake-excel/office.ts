@@ -33,7 +33,12 @@ export interface SheetSnapshot {
   protected: boolean;
   charts: { name: string; type: string; title?: string; source: string; position?: { start: string; end?: string } }[];
   validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
-  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
+  pageLayout: {
+    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string;
+    zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    /** Vertical page breaks: the address of the cell each starts at. */
+    colBreaks?: string[];
+  };
 }
 
 export interface CellSnapshot {
@@ -210,7 +215,7 @@ function snapshot(s: SheetState, position: number): SheetSnapshot {
     protected: s.protected,
     charts: s.charts.map((c) => ({ ...c })),
     validations: s.validations.map((v) => ({ ...v })),
-    pageLayout: { ...s.pageLayout },
+    pageLayout: { ...s.pageLayout, ...(s.pageLayout.colBreaks ? { colBreaks: [...s.pageLayout.colBreaks] } : {}) },
   };
 }
 

@@ -78,7 +78,12 @@ export interface SheetState {
   protectionOptions?: unknown;
   charts: ChartState[];
   validations: ValidationState[];
-  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
+  pageLayout: {
+    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string;
+    zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    /** Vertical page breaks: the address of the cell each starts at. */
+    colBreaks?: string[];
+  };
   deleted?: boolean;
 }
 

@@ -55,7 +55,7 @@ interface SheetShape {
   merges: string[];
   widths: (number | null)[];
   freeze: { rows: number; cols: number } | null;
-  page: { orientation: string; paper: string; titles: string | null };
+  page: { orientation: string; paper: string; titles: string | null; titleCols: string | null; zoom: string; breaks: number[] };
   validations: ValidationShape[];
   protected: boolean;
   charts: number;
@@ -122,12 +122,23 @@ async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
         orientation: String(ws.pageSetup.orientation),
         paper: ws.pageSetup.paperSize === 9 ? 'A4' : String(ws.pageSetup.paperSize),
         titles: titleRows(ws.pageSetup.printTitlesRow),
+        titleCols: titleRows(ws.pageSetup.printTitlesColumn),
+        zoom: !ws.pageSetup.fitToPage ? String(ws.pageSetup.scale) : ws.pageSetup.fitToHeight === 1 ? 'one page' : 'fit width',
+        breaks: colBreaksOf(zipped.files, i),
       },
       validations: perCell(validations),
       protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
       charts: Object.keys(zipped.files).filter((f) => new RegExp(`^xl/charts/chart\\d+\\.xml$`).test(f)).length ? chartsOfSheet(zipped.files, i) : 0,
     };
   });
+}
+
+/** Vertical page breaks of the i-th sheet in the .xlsx (ExcelJS does not read them): the columns that start a page. */
+function colBreaksOf(files: Record<string, unknown>, i: number): number[] {
+  const e = files[`xl/worksheets/sheet${i + 1}.xml`] as { content?: Uint8Array } | undefined;
+  const xml = e?.content ? Buffer.from(e.content).toString('utf8') : '';
+  const block = /<colBreaks[^>]*>([\s\S]*?)<\/colBreaks>/.exec(xml)?.[1] ?? '';
+  return [...block.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
 /** Charts of the i-th sheet in the .xlsx: the chart parts its drawing names. */
@@ -169,7 +180,13 @@ async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<Sh
       merges: [...s.merges].sort(),
       widths: sheet.columnWidths.map((_, c) => s.columnWidths[c] ?? null),
       freeze: s.freeze && (s.freeze.rows || s.freeze.cols) ? s.freeze : null,
-      page: { orientation: lower(s.pageLayout.orientation) ?? '', paper: s.pageLayout.paperSize ?? '', titles: titleRows(s.pageLayout.printTitleRows) },
+      page: {
+        orientation: lower(s.pageLayout.orientation) ?? '', paper: s.pageLayout.paperSize ?? '', titles: titleRows(s.pageLayout.printTitleRows),
+        titleCols: titleRows(s.pageLayout.printTitleColumns),
+        // A sheet fitted to the width keeps Excel's own zoom in the Office.js writer (src/excel/write.ts says why).
+        zoom: s.pageLayout.zoom?.scale !== undefined ? String(s.pageLayout.zoom.scale) : s.pageLayout.zoom?.verticalFitToPages === 1 ? 'one page' : 'fit width',
+        breaks: (s.pageLayout.colBreaks ?? []).map((a) => parseCellAddress(a.split(':')[0])!.col),
+      },
       validations: perCell(validations),
       protected: s.protected,
       charts: s.charts.length,
@@ -202,6 +219,10 @@ describe('the .xlsx writer and the Office.js writer give the same sheets', () =>
     expect(sheets.some((s) => s.validations?.some((v) => v.type === 'list'))).toBe(true);
     expect(sheets.some((s) => s.protection)).toBe(true);
     expect(fromExcel.some((s) => s.charts > 0)).toBe(sheets.some((s) => s.charts?.length));
+    // The summary's print blocks: a scale, repeated name columns, page breaks between column blocks.
+    const th = fromFile[sheets.findIndex((s) => s.role === 'summary')].page;
+    expect(th).toEqual(expect.objectContaining({ titleCols: 'A:B', zoom: '80' }));
+    expect(th.breaks.length).toBeGreaterThanOrEqual(2);
   });
 
   it.each(sheets.map((s, i) => [s.name, i] as const))('%s: same cells and formats', (_name, i) => {

@@ -34,11 +34,11 @@ const texts = (s: OutputSheet) => cellsOf(s).filter((x) => typeof x.c?.v === 'st
 describe('layoutOutputs', () => {
   const result = district();
   const sheets = layoutOutputs(result, { now: NOW });
-  const [th, pl, bc, kt] = sheets;
+  const [th, bd, pl, bc, kt] = sheets;
 
-  test('one summary, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
+  test('one summary, charts, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
     expect(sheets.map((s) => [s.name, s.role])).toEqual([
-      ['TH Nam Đông', 'summary'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
+      ['TH Nam Đông', 'summary'], ['BĐ Nam Đông', 'charts'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
     for (const s of sheets) {
       expect(s.name.length).toBeLessThanOrEqual(SHEET_NAME_MAX);
       expect(s.name).not.toMatch(/[\\/?*:[\]]/);
@@ -102,16 +102,26 @@ describe('layoutOutputs', () => {
     expect(th.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '3/4', '3/4', '0/4']);
   });
 
-  test('summary: two charts reading a data block of the reporting children', () => {
-    expect(th.charts).toHaveLength(2);
-    const [news, onTime] = th.charts!;
+  test('charts: on their own sheet, not the summary; one chart of news by channel reading a data block of the reporting children', () => {
+    expect(th.charts).toBeUndefined();
+    expect(texts(th)).not.toContain('SỐ LIỆU BIỂU ĐỒ');
+    // The on-time chart (rates near 100 % for every unit) is no more: the rate is a column of the summary.
+    expect(bd.charts).toHaveLength(1);
+    const [news] = bd.charts!;
     const r = parseRangeAddress(news.dataRange)!;
-    expect(th.rows[r.r1].slice(r.c1, r.c2 + 1).map((c) => c.v)).toEqual(['Đơn vị', 'Cổng/Trang TTĐT', 'Truyền thanh', 'Mạng xã hội', 'Báo, đài PT-TH']);
+    expect(bd.rows[r.r1].slice(r.c1, r.c2 + 1).map((c) => c.v)).toEqual(['Đơn vị', 'Cổng/Trang TTĐT', 'Truyền thanh', 'Mạng xã hội', 'Báo, đài PT-TH']);
     expect(r.r2 - r.r1).toBe(3); // three children reported
-    expect(th.rows[r.r1 + 3][r.c1 + 1].v).toBe(1030);
-    const r2 = parseRangeAddress(onTime.dataRange)!;
-    expect(r2.r2 - r2.r1).toBe(2); // the district itself has no dossiers: no rate, no bar
-    expect(parseRangeAddress(news.anchor)!.r1).toBeGreaterThan(r2.r2);
+    expect(bd.rows[r.r1 + 3][r.c1 + 1].v).toBe(1030);
+    expect(parseRangeAddress(news.anchor)!.r1).toBeGreaterThan(r.r2);
+  });
+
+  test('summary: printed in column blocks at a legible scale, names repeated, header heights from the labels', () => {
+    expect(th.print.scale! * OUTPUT_FONT.size / 100).toBeGreaterThanOrEqual(9);
+    expect(th.print.repeatCols).toEqual([0, 1]);
+    expect(th.print.colBreaks!.length).toBeGreaterThanOrEqual(2);
+    const h = find(th, 'STT')!.ri;
+    // The A4 label (the longest) needs more than the 96 pt of old.
+    expect(th.rowHeights![h + 1]).toBeGreaterThan(96);
   });
 
   test('Phụ lục: task rows with result, x by the threshold, note, and the Tổng số line', () => {
