@@ -34,7 +34,7 @@ export interface SheetSnapshot {
   charts: { name: string; type: string; title?: string; source: string; position?: { start: string; end?: string } }[];
   validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   pageLayout: {
-    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string;
+    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string; printArea?: string;
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
     /** Vertical page breaks: the address of the cell each starts at. */
     colBreaks?: string[];

@@ -79,7 +79,7 @@ export interface SheetState {
   charts: ChartState[];
   validations: ValidationState[];
   pageLayout: {
-    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string;
+    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string; printArea?: string;
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
     /** Vertical page breaks: the address of the cell each starts at. */
     colBreaks?: string[];

@@ -207,6 +207,12 @@ export class FakePageLayout extends SheetPart {
       t.pageLayout.zoom = { ...z };
     });
   }
+  setPrintArea(area: FakeRange | string): void {
+    const addr = typeof area === 'string' ? area : area._path;
+    this._call('setPrintArea', [addr], '1.9', (t, tx) => {
+      t.pageLayout.printArea = typeof area === 'string' ? rectAddress(rangeOnSheet(t, area).rect) : rectAddress(area._require(tx).rect);
+    });
+  }
   setPrintTitleColumns(cols: FakeRange | string): void {
     const addr = typeof cols === 'string' ? cols : cols._path;
     this._call('setPrintTitleColumns', [addr], '1.9', (t, tx) => {

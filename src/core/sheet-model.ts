@@ -149,6 +149,8 @@ export interface OutputSheet {
     onePage?: boolean;
     /** 0-based columns that start a new printed page (column blocks of a wide table). */
     colBreaks?: number[];
+    /** The printed range (`A1:F60`), when not the whole sheet: the template's check block is for the screen. */
+    area?: string;
   };
   validations?: Validation[];
   conditionalFormats?: ConditionalFormat[];

@@ -268,7 +268,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     const orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     // `print.paper` absent means A4 (core/sheet-model.ts), as the .xlsx writer reads it.
     const paper = PAPER_SIZES[sheet.print.paper ?? 'A4'];
-    const { repeatRows, repeatCols, colBreaks = [] } = sheet.print;
+    const { repeatRows, repeatCols, colBreaks = [], area } = sheet.print;
     const titles = repeatRows ? `$${repeatRows[0]}:$${repeatRows[1]}` : undefined;
     const titleCols = repeatCols ? `$${columnLetters(repeatCols[0])}:$${columnLetters(repeatCols[1])}` : undefined;
     // The layout's scale (legible text, core/sheet-model.ts print.scale) or one page (the template). A sheet
@@ -276,7 +276,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     // "automatic" is not checked against a real Excel yet.
     const zoom: Excel.PageLayoutZoomOptions | undefined = sheet.print.scale !== undefined
       ? { scale: Math.round(sheet.print.scale) } : sheet.print.onePage ? { horizontalFitToPages: 1, verticalFitToPages: 1 } : undefined;
-    const calls = [...(titles ? [[titles]] : []), ...(titleCols ? [[titleCols]] : []), ...colBreaks.map((c) => [cellAddress(0, c)])];
+    const calls = [...(titles ? [[titles]] : []), ...(titleCols ? [[titleCols]] : []), ...(area ? [[area]] : []), ...colBreaks.map((c) => [cellAddress(0, c)])];
     await budget.add(sheetPartCost(1 + colBreaks.length, [orientation, paper, ...(zoom ? [zoom] : [])], calls), () => {
       if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return;
       ws.pageLayout.orientation = orientation;
@@ -284,6 +284,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
       if (zoom) ws.pageLayout.zoom = zoom;
       if (titles) ws.pageLayout.setPrintTitleRows(titles);
       if (titleCols) ws.pageLayout.setPrintTitleColumns(titleCols);
+      if (area) ws.pageLayout.setPrintArea(area);
       // A break before each column block (same API set as pageLayout).
       for (const c of colBreaks) ws.verticalPageBreaks.add(cellAddress(0, c));
     }, where);

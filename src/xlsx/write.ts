@@ -497,11 +497,17 @@ export function uniqueSheetNames(sheets: { name: string }[]): string[] {
   });
 }
 
+/** `A1:F20` → `$A$1:$F$20`. */
+function absoluteRange(range: string): string {
+  return range.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+}
+
 function workbookXml(names: string[], sheets: OutputSheet[]): string {
   const defined = sheets.flatMap((s, i) => {
-    const { repeatRows: rows, repeatCols: cols } = s.print;
+    const { repeatRows: rows, repeatCols: cols, area } = s.print;
     const quoted = `'${names[i].replace(/'/g, "''")}'`;
     const out: string[] = [];
+    if (area) out.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(`${quoted}!${absoluteRange(area)}`)}</definedName>`);
     // Columns first, then rows, as Excel writes print titles.
     const titles = [
       ...(cols ? [`${quoted}!$${columnLetters(cols[0])}:$${columnLetters(cols[1])}`] : []),

@@ -55,7 +55,7 @@ interface SheetShape {
   merges: string[];
   widths: (number | null)[];
   freeze: { rows: number; cols: number } | null;
-  page: { orientation: string; paper: string; titles: string | null; titleCols: string | null; zoom: string; breaks: number[] };
+  page: { orientation: string; paper: string; titles: string | null; titleCols: string | null; zoom: string; breaks: number[]; area: string | null };
   validations: ValidationShape[];
   protected: boolean;
   charts: number;
@@ -125,6 +125,7 @@ async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
         titleCols: titleRows(ws.pageSetup.printTitlesColumn),
         zoom: !ws.pageSetup.fitToPage ? String(ws.pageSetup.scale) : ws.pageSetup.fitToHeight === 1 ? 'one page' : 'fit width',
         breaks: colBreaksOf(zipped.files, i),
+        area: titleRows((ws.pageSetup.printArea as string | undefined)?.replace(/^.*!/, '')),
       },
       validations: perCell(validations),
       protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
@@ -186,6 +187,7 @@ async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<Sh
         // A sheet fitted to the width keeps Excel's own zoom in the Office.js writer (src/excel/write.ts says why).
         zoom: s.pageLayout.zoom?.scale !== undefined ? String(s.pageLayout.zoom.scale) : s.pageLayout.zoom?.verticalFitToPages === 1 ? 'one page' : 'fit width',
         breaks: (s.pageLayout.colBreaks ?? []).map((a) => parseCellAddress(a.split(':')[0])!.col),
+        area: titleRows(s.pageLayout.printArea),
       },
       validations: perCell(validations),
       protected: s.protected,

@@ -8,7 +8,7 @@
 import { spawnSync } from 'child_process';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import type { OutCell, OutputSheet } from '../../src/core/sheet-model';
+import type { OutputSheet } from '../../src/core/sheet-model';
 import { writeXlsx } from '../../src/xlsx/write';
 import { convertWithLibreOffice } from './libreoffice';
 
@@ -82,21 +82,36 @@ export interface WrappedCell {
 
 /**
  * How many lines LibreOffice wraps each text into, in a column of its width
- * and its font: every text alone on a 409 pt tall row (one per page), printed
- * at 100 %, the lines counted by their distinct heights on the page.
+ * and its font: one sheet per width, the text in column A, each text alone
+ * on a 409 pt tall row (one per page), the lines counted by their distinct
+ * heights on the page. Printed at 70 % so the widest column fits the page
+ * (the wrapping is decided on the sheet, not on paper).
  */
 export async function linesByLibreOffice(office: string, cells: WrappedCell[], dir: string): Promise<{ lines: number[]; pitch: number }> {
   const widths = [...new Set(cells.map((c) => c.width))];
-  const rows: OutCell[][] = cells.map((c) => {
-    const r: OutCell[] = [];
-    r[widths.indexOf(c.width)] = { v: c.text, style: { wrap: true, valign: 'top', bold: c.bold, fontSize: c.fontSize } };
-    return r;
+  const order: number[] = [];
+  const sheets: OutputSheet[] = widths.map((w, k) => {
+    const mine = cells.map((c, i) => [c, i] as const).filter(([c]) => c.width === w);
+    order.push(...mine.map(([, i]) => i));
+    return {
+      name: `Đo ${k + 1}`, role: 'summary', merges: [], columnWidths: [w],
+      rows: mine.map(([c]) => [{ v: c.text, style: { wrap: true, valign: 'top', bold: c.bold, fontSize: c.fontSize } }]),
+      rowHeights: Object.fromEntries(mine.map((_, r) => [r, 409])),
+      print: { orientation: 'landscape', scale: 70 },
+    };
   });
-  const heights = Object.fromEntries(cells.map((_, i) => [i, 409]));
-  const sheet: OutputSheet = { name: 'Đo', role: 'summary', rows, merges: [], columnWidths: widths, rowHeights: heights, print: { orientation: 'landscape', scale: 100 } };
-  const printed = await printSheets(office, [sheet], dir, 'do-dong', 0);
-  const tops = cells.map((_, i) => [...new Set(printed.texts.filter((t) => t.page === i + 1).map((t) => Math.round(t.top)))].sort((a, b) => a - b));
-  // Line pitch at the sheet font's size: the largest step between two lines of one text.
-  const steps = tops.flatMap((t) => t.slice(1).map((v, k) => v - t[k]));
-  return { lines: tops.map((t) => t.length), pitch: steps.length ? Math.max(...steps) : 0 };
+  const printed = await printSheets(office, sheets, dir, 'do-dong', 0);
+  if (printed.pages !== cells.length) throw new Error(`đo dòng: ${printed.pages} trang cho ${cells.length} ô`);
+  // Pieces of one line may sit a point apart (a run in another font): lines closer than 4 pt are one.
+  const lineTops = (ts: number[]) => ts.sort((a, b) => a - b).filter((t, k, all) => k === 0 || t - all[k - 1] >= 4);
+  const lines: number[] = [];
+  let pitch = 0;
+  order.forEach((cellIndex, page) => {
+    const tops = lineTops(printed.texts.filter((t) => t.page === page + 1 && t.text.trim()).map((t) => t.top));
+    lines[cellIndex] = tops.length;
+    // Line pitch at 100 % and the sheet font's size: the largest step between two lines of one text.
+    const size = cells[cellIndex].fontSize ?? 12;
+    for (let k = 1; k < tops.length; k++) pitch = Math.max(pitch, ((tops[k] - tops[k - 1]) / 0.7) * (12 / size));
+  });
+  return { lines, pitch };
 }

@@ -17,6 +17,8 @@ export const COLORS = {
   errorColor: '#C00000',
   warningColor: '#9C5700',
   titleColor: '#1F3864',
+  /** The cells a unit types in, on a blank template: light enough to print as white on a mono printer. */
+  inputFill: '#FFF8DC',
 } as const;
 
 export const STYLE = {

@@ -24,7 +24,7 @@ function glyphWidth(ch: string): number {
   if (WIDE.has(base)) return 1.5;
   if (/\p{Lu}/u.test(base)) return 1.3;
   if (base === '…' || base === '—' || base === '–') return 1.6;
-  return 0.96;
+  return 1.0;
 }
 
 /** Width of a text in digit units at the workbook font's size (bold ~8 % wider). */
@@ -48,7 +48,7 @@ export interface FitOptions {
 export function wrappedLines(s: string, width: number, opts: FitOptions = {}): number {
   const scale = (opts.fontSize ?? OUTPUT_FONT.size) / OUTPUT_FONT.size;
   // Cell padding: about half a digit each side.
-  const room = Math.max(1, width - 0.7) / scale;
+  const room = Math.max(1, width - 1) / scale;
   let lines = 0;
   for (const para of s.split('\n')) {
     lines++;
