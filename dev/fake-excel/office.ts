@@ -46,6 +46,7 @@ export interface CellSnapshot {
   formula?: string;
   numberFormat: string;
   format: CellFormat;
+  hyperlink?: CellState['hyperlink'];
 }
 
 export class FakeOffice {
@@ -166,6 +167,7 @@ export class FakeOffice {
       formula: c?.formula,
       numberFormat: c?.numberFormat ?? 'General',
       format: { ...c?.format },
+      ...(c?.hyperlink ? { hyperlink: { ...c.hyperlink } } : {}),
     };
   }
 

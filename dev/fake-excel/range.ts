@@ -181,6 +181,19 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /** A link on every cell of the range; `textToDisplay` also becomes the cell's value, as Excel does. */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this._set('hyperlink', v, '1.7', (t) => {
+      assertEditable(t);
+      if (!v || (!v.documentReference && !v.address)) throw officeError('InvalidArgument');
+      forEachCell(t, (r, c) => {
+        const cell = cellOf(t, r, c, true);
+        cell.hyperlink = { ...v };
+        if (v.textToDisplay !== undefined) storeWrittenValue(cell, v.textToDisplay);
+      });
+    });
+  }
+
   get numberFormat(): string[][] { return this._get('numberFormat'); }
   set numberFormat(v: string[][]) {
     this._set('numberFormat', v, '1.1', (t) => {

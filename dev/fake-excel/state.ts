@@ -37,6 +37,8 @@ export interface CellState {
   formula?: string;
   numberFormat?: string;
   format?: CellFormat;
+  /** Range.hyperlink (ExcelApi 1.7): a link inside the workbook (`documentReference`) or to an address. */
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
 }
 
 export interface Rect {

@@ -13,7 +13,7 @@
 import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../core/address';
 import { safeSheetName } from '../core/layout/names';
 import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/sheet-model';
-import { NUMBER_FORMATS, capCellText, listItem, sheetFont } from '../core/sheet-model';
+import { NUMBER_FORMATS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes } from './cell-values';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
@@ -242,6 +242,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     }, where);
   }
   await queueStyles(ws, sheet, budget);
+  await queueLinks(ws, sheet, budget, notes);
 
   for (const m of sheet.merges) await budget.add(rangeCallCost(m, 0, [false]), () => untrackedRange(ws, m).merge(false), where);
   for (const [first, last, width] of runs(sheet.columnWidths.map((w) => w))) {
@@ -343,6 +344,26 @@ async function queueValues(ws: Excel.Worksheet, sheet: OutputSheet, nCols: numbe
       range.values = val;
     }, what);
     start = end;
+  }
+}
+
+/**
+ * Links to cells of this workbook (OutCell.link: the findings' cells), as the
+ * .xlsx writer's `<hyperlink location>`: the target sheet name quoted by the
+ * core (internalLink), whatever characters a unit gave it.
+ */
+async function queueLinks(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, notes: string[]): Promise<void> {
+  const links = sheet.rows.flatMap((row, r) => row.flatMap((cell, c) => (cell?.link ? [{ address: cellAddress(r, c), cell }] : [])));
+  if (!links.length) return;
+  if (!isExcelApiSupported(OPTIONAL_SETS.hyperlink)) {
+    notes.push(`Excel này chưa hỗ trợ liên kết trong bảng tính (cần ExcelApi ${OPTIONAL_SETS.hyperlink}): trang "${sheet.name}" không có liên kết tới ô.`);
+    return;
+  }
+  for (const { address, cell } of links) {
+    const link: Excel.RangeHyperlink = { documentReference: internalLink(cell.link!), textToDisplay: typeof cell.v === 'string' ? capCellText(cell.v) : String(cell.v ?? '') };
+    await budget.add(rangeSetCost(address, 0, link), () => {
+      if (isExcelApiSupported(OPTIONAL_SETS.hyperlink)) untrackedRange(ws, address).hyperlink = link;
+    }, `trang "${sheet.name}"`);
   }
 }
 

@@ -23,7 +23,8 @@
  */
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
-import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import { layoutFindings, layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import { cellFinding } from '../../src/core/findings';
 import { cellAddress, columnLetters, parseCellAddress, parseRangeAddress } from '../../src/core/address';
 import { compileGrids } from '../../src/core/compile';
 import { OUTPUT_FONT, type OutputSheet } from '../../src/core/sheet-model';
@@ -59,6 +60,8 @@ interface SheetShape {
   validations: ValidationShape[];
   protected: boolean;
   charts: number;
+  /** Links to cells of the workbook: cell → `'Sheet'!A1`. */
+  links: Record<string, string>;
 }
 
 const hex = (c: string | undefined | null): string | null => (c ? c.replace(/^#/, '').slice(-6).toUpperCase() : null);
@@ -96,7 +99,9 @@ async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
       const c = ws.getCell(a);
       // ExcelJS shows a merged cell's master value in every cell of the merge; the file holds it once.
       const merged = c.type === ExcelJS.ValueType.Merge;
-      const v = merged || c.value === undefined || c.value === '' ? null : (serial(c.value) as string | number | null);
+      // A linked cell: ExcelJS gives { text, hyperlink }; the value is the text.
+      const raw = c.value && typeof c.value === 'object' && 'text' in c.value ? (c.value as { text: string }).text : c.value;
+      const v = merged || raw === undefined || raw === '' ? null : (serial(raw) as string | number | null);
       const fill = c.fill && c.fill.type === 'pattern' && c.fill.pattern === 'solid' ? hex(c.fill.fgColor?.argb) : null;
       cells[a] = {
         v, fmt: numFmt(v, c.numFmt),
@@ -127,11 +132,20 @@ async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
         breaks: colBreaksOf(zipped.files, i),
         area: titleRows((ws.pageSetup.printArea as string | undefined)?.replace(/^.*!/, '')),
       },
+      links: linksOf(zipped.files, i),
       validations: perCell(validations),
       protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
       charts: Object.keys(zipped.files).filter((f) => new RegExp(`^xl/charts/chart\\d+\\.xml$`).test(f)).length ? chartsOfSheet(zipped.files, i) : 0,
     };
   });
+}
+
+/** Internal links of the i-th sheet in the .xlsx, from its `<hyperlinks>` (cell → location). */
+function linksOf(files: Record<string, unknown>, i: number): Record<string, string> {
+  const e = files[`xl/worksheets/sheet${i + 1}.xml`] as { content?: Uint8Array } | undefined;
+  const xml = e?.content ? Buffer.from(e.content).toString('utf8') : '';
+  const un = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return Object.fromEntries([...xml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)"/g)].map((m) => [m[1], un(m[2])]));
 }
 
 /** Vertical page breaks of the i-th sheet in the .xlsx (ExcelJS does not read them): the columns that start a page. */
@@ -192,6 +206,10 @@ async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<Sh
       validations: perCell(validations),
       protected: s.protected,
       charts: s.charts.length,
+      links: Object.fromEntries(definedCells(sheet).flatMap((a) => {
+        const l = host.cell(sheet.name, a).hyperlink?.documentReference;
+        return l ? [[a, l]] : [];
+      })),
     };
   });
 }
@@ -202,7 +220,12 @@ function theSheets(): OutputSheet[] {
   // As the pane asks for it (src/taskpane/ports.ts layoutTemplate): without the TỰ KIỂM TRA block, whose
   // formulas and conditional formats only the .xlsx writer renders so far (issue 10 left that open).
   const template = layoutTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Năm', year: 2025, checkBlock: false });
-  return [...outputs, template];
+  // Findings of the open workbook's own sheets (no file): linked to their cells, one sheet name with a quote.
+  const linked = layoutFindings([
+    cellFinding('error', { unit: 'UBND xã A Lưới', sheet: "Xã A'Lưới", cell: 'D14' }, 'dossier.balance', 'D4 + D5 + D6 khác D1 + D2'),
+    cellFinding('warning', { unit: 'UBND xã Hương Lộc', sheet: 'Hương Lộc', cell: 'D20' }, 'figure.empty', 'để trống'),
+  ], { name: 'Kiểm tra liên kết', period: 'Năm', year: 2025 });
+  return [...outputs, template, linked];
 }
 
 describe('the .xlsx writer and the Office.js writer give the same sheets', () => {
@@ -225,6 +248,8 @@ describe('the .xlsx writer and the Office.js writer give the same sheets', () =>
     const th = fromFile[sheets.findIndex((s) => s.role === 'summary')].page;
     expect(th).toEqual(expect.objectContaining({ titleCols: 'A:B', zoom: '80' }));
     expect(th.breaks.length).toBeGreaterThanOrEqual(2);
+    // Links from findings to their cells, the quote in a sheet name doubled.
+    expect(Object.values(fromFile[fromFile.length - 1].links)).toEqual(["'Xã A''Lưới'!D14", "'Hương Lộc'!D20"]);
   });
 
   it.each(sheets.map((s, i) => [s.name, i] as const))('%s: same cells and formats', (_name, i) => {

@@ -5,7 +5,9 @@ import {
 } from '../../src/core/layout';
 import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
-import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, listItem } from '../../src/core/sheet-model';
+import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, internalLink, listItem } from '../../src/core/sheet-model';
+import { readFindingsTable } from '../../src/core/layout/read-back';
+import { sortFindings } from '../../src/core/findings';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
 import { appendixSubtitle } from '../../src/core/layout/appendix-sheet';
@@ -156,17 +158,39 @@ describe('layoutOutputs', () => {
     expect(texts(bc)).toContain('Bình quân của 3 đơn vị'); // A6 note
   });
 
-  test('findings sheet: errors first, Vietnamese severity, unit, sheet and cell', () => {
+  test('findings sheet: errors first, Vietnamese severity, unit, trang and cell, the rule by its Vietnamese name, a link to the cell', () => {
     const head = rowOf(kt, 'Mức độ');
-    expect(head.map((c) => c.v)).toEqual(['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Sheet', 'Ô', 'Quy tắc', 'Nội dung']);
+    expect(head.map((c) => c.v)).toEqual(['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Trang', 'Ô', 'Quy tắc', 'Nội dung']);
     const start = find(kt, 'Mức độ')!.ri + 1;
     const sev = kt.rows.slice(start).map((r) => r[1].v);
     expect(sev.length).toBe(result.findings.length);
     const firstWarning = sev.indexOf('Cảnh báo');
     expect(sev.slice(firstWarning).every((v) => v === 'Cảnh báo')).toBe(true);
-    const late = kt.rows.slice(start).find((r) => r[6].v === 'compile.late')!;
+    const late = kt.rows.slice(start).find((r) => r[6].v === 'Nộp muộn')!;
     expect(late[2].v).toBe('UBND xã Thượng Quảng');
     expect(late[5].v).toMatch(/^B\d+$/);
+    // The sheets of this compile are in the workbook (no file): each cell links to its place.
+    const f = result.findings.find((x) => x.rule === 'compile.late')!;
+    expect(late[5].link).toEqual({ sheet: f.sheet, cell: late[5].v });
+    expect(internalLink({ sheet: "Xã A'Lưới", cell: 'D14' })).toBe("'Xã A''Lưới'!D14");
+    // No rule id reaches the sheet.
+    expect(kt.rows.slice(start).map((r) => r[6].v).filter((v) => /^[a-z]+\.[a-z-]+$/.test(String(v)))).toEqual([]);
+    // Read back: the rule ids and the sheet names as they were.
+    const back = readFindingsTable(outputSheetToGrid(kt))!;
+    expect(back.map((x) => [x.rule, x.sheet, x.cell])).toEqual(sortFindings(result.findings).map((x) => [x.rule, x.sheet, x.cell]));
+  });
+
+  test('findings sheets written before issue 14 (`Sheet` header, rule ids) still read back', () => {
+    const old = outputSheetToGrid(kt);
+    const h = old.cells.findIndex((r) => r[1] === 'Mức độ');
+    old.cells[h] = old.cells[h].map((v) => (v === 'Trang' ? 'Sheet' : v));
+    const f = sortFindings(result.findings);
+    for (let i = 0; i < f.length; i++) old.cells[h + 1 + i][6] = f[i].rule;
+    expect(readFindingsTable(old)!.map((x) => [x.rule, x.sheet])).toEqual(f.map((x) => [x.rule, x.sheet]));
+  });
+
+  test('Phụ lục: the NĐ 30 reference line with dotted places for the number and date', () => {
+    expect(pl.rows[2][0].v).toBe('(Kèm theo Báo cáo số ……/BC-UBND ngày …… tháng …… năm …… của UBND huyện Nam Đông)');
   });
 
   test('with the previous period: kỳ này, kỳ trước and tăng/giảm per indicator and per child', () => {

@@ -94,7 +94,7 @@ export class SheetBuilder {
         const cell = row[c];
         if (!cell) row[c] = { v: null, style: { border: true } };
         // A new style object: styles may be shared between cells (merged titles).
-        else if (!cell.style?.border) row[c] = { v: cell.v, style: { ...cell.style, border: true } };
+        else if (!cell.style?.border) row[c] = { ...cell, style: { ...cell.style, border: true } };
       }
     }
   }
