@@ -33,6 +33,7 @@ export interface SheetSnapshot {
   protected: boolean;
   charts: { name: string; type: string; title?: string; source: string; position?: { start: string; end?: string } }[];
   validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
+  conditionalFormats: import('./conditional-formats').ConditionalFormatState[];
   pageLayout: {
     orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string; printArea?: string;
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
@@ -216,6 +217,7 @@ function snapshot(s: SheetState, position: number): SheetSnapshot {
     freeze: s.freeze && { ...s.freeze },
     protected: s.protected,
     charts: s.charts.map((c) => ({ ...c })),
+    conditionalFormats: (s.conditionalFormats ?? []).map((f) => ({ ...f })),
     validations: s.validations.map((v) => ({ ...v })),
     pageLayout: { ...s.pageLayout, ...(s.pageLayout.colBreaks ? { colBreaks: [...s.pageLayout.colBreaks] } : {}) },
   };

@@ -3,6 +3,7 @@
  */
 import { FakeClientObject, FakeRequestContext, SyncTransaction } from './context';
 import { SIZE_MISMATCH_MESSAGE, officeError } from './errors';
+import { FakeConditionalFormatCollection } from './conditional-formats';
 import {
   CellFormat, CellState, MAX_COLS, MAX_ROWS, Rect, SheetState, isEmptyCell, key, parseAddress, qualifiedAddress,
   rectAddress, rectCols, rectRows, rectsOverlap, storeWrittenValue,
@@ -205,6 +206,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         cellOf(t, r, c, true).numberFormat = String(x);
       });
     });
+  }
+
+  private _cfs?: FakeConditionalFormatCollection;
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this._cfs ??= new FakeConditionalFormatCollection(this.context, `${this._path}.conditionalFormats`, (tx) => this._require(tx)));
   }
 
   get format(): FakeRangeFormat {

@@ -80,6 +80,8 @@ export interface SheetState {
   protectionOptions?: unknown;
   charts: ChartState[];
   validations: ValidationState[];
+  /** Range.conditionalFormats (conditional-formats.ts). */
+  conditionalFormats?: import('./conditional-formats').ConditionalFormatState[];
   pageLayout: {
     orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string; printArea?: string;
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };

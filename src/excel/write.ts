@@ -243,6 +243,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
   }
   await queueStyles(ws, sheet, budget);
   await queueLinks(ws, sheet, budget, notes);
+  await queueConditionalFormats(ws, sheet, budget, notes);
 
   for (const m of sheet.merges) await budget.add(rangeCallCost(m, 0, [false]), () => untrackedRange(ws, m).merge(false), where);
   for (const [first, last, width] of runs(sheet.columnWidths.map((w) => w))) {
@@ -311,11 +312,17 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
  */
 async function queueValues(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
   // Every text capped to what one cell holds (core sheet-model.ts capCellText), as the .xlsx writer does.
+  // The layout's own formulas (OutCell.formula: the check block) go in with `=`; their cells are not `@`, so
+  // Excel takes them as formulas. A unit's text is a string value under `@`: never a formula, whatever it starts with.
   const values = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => {
-    const v = row[c]?.v ?? '';
+    const cell = row[c];
+    if (cell?.formula) return `=${cell.formula}`;
+    const v = cell?.v ?? '';
     return typeof v === 'string' ? capCellText(v) : v;
   }));
-  const formats = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => numberFormatOf(row[c]?.v ?? null, row[c]?.style)));
+  const formats = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => (row[c]?.formula
+    ? row[c].style?.numberFormat && row[c].style?.numberFormat !== NUMBER_FORMATS.text ? row[c].style!.numberFormat! : NUMBER_FORMATS.general
+    : numberFormatOf(row[c]?.v ?? null, row[c]?.style))));
   const rowBytes = values.map((v, i) => jsonBytes(v) + jsonBytes(formats[i]) + 2);
   // The address of a chunk is at most `A1:XFD1048576`.
   const cost = (json: number, rows: number) => gridWriteCost('A1:XFD1048576', json, rows * nCols);
@@ -364,6 +371,36 @@ async function queueLinks(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncB
     await budget.add(rangeSetCost(address, 0, link), () => {
       if (isExcelApiSupported(OPTIONAL_SETS.hyperlink)) untrackedRange(ws, address).hyperlink = link;
     }, `trang "${sheet.name}"`);
+  }
+}
+
+/**
+ * The sheet model's conditional formats (the check block's offending cells), as
+ * custom rules, as the .xlsx writer's `<conditionalFormatting>`. A range of
+ * several areas (`D31 D32 D34`) gets one rule per area: the layout gives such
+ * ranges formulas with absolute references only (layout/check-block.ts), so
+ * each area's rule reads the same.
+ */
+async function queueConditionalFormats(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, notes: string[]): Promise<void> {
+  const formats = sheet.conditionalFormats ?? [];
+  if (!formats.length) return;
+  if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) {
+    notes.push(`Excel này chưa hỗ trợ định dạng có điều kiện (cần ExcelApi ${OPTIONAL_SETS.conditionalFormats}): trang "${sheet.name}" không tô màu ô sai.`);
+    return;
+  }
+  for (const f of formats) {
+    for (const area of f.range.split(/[\s,]+/).filter(Boolean)) {
+      const formula = `=${f.formula}`;
+      const cost = rangeCallCost(area, 1, ['Custom']) + 4 * WIRE.nav + 3 * WIRE.set + jsonBytes(formula) + jsonBytes(f.style);
+      await budget.add(cost, () => {
+        if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) return;
+        const custom = untrackedRange(ws, area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType).custom;
+        custom.rule.formula = formula;
+        if (f.style.fill) custom.format.fill.color = f.style.fill;
+        if (f.style.color) custom.format.font.color = f.style.color;
+        if (f.style.bold) custom.format.font.bold = true;
+      }, `trang "${sheet.name}"`);
+    }
   }
 }
 

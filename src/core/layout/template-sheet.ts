@@ -26,11 +26,7 @@ export interface TemplateOptions extends UnitIdentity {
   name?: string;
   /** Names already in the workbook, to keep the name unique. */
   taken?: Iterable<string>;
-  /**
-   * The check block (docs/spec/TEMPLATE.md §10, check-block.ts); default true. The Office.js
-   * writer (src/excel/write.ts) writes no formulas or conditional formats yet,
-   * so the pane asks for none rather than an empty block.
-   */
+  /** The check block (docs/spec/TEMPLATE.md §10, check-block.ts); default true (both writers write its formulas and formats). */
   checkBlock?: boolean;
 }
 
