@@ -170,13 +170,13 @@ describe('printed by LibreOffice', () => {
     }
   }, 240_000);
 
-  withLibreOffice('the Phụ lục and Kiểm tra sheets print at least 9 pt with no clipped text', async () => {
+  withLibreOffice('the Phụ lục, Kiểm tra and BC sheets print at least 9 pt with no clipped text', async () => {
     const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
     const tmp = tempDir('tonghop-print-');
     try {
-      for (const sheet of outputs.filter((s) => s.role === 'appendix' || s.role === 'findings')) {
-        const printed = await printSheets(office, [sheet], tmp.dir, sheet.role === 'appendix' ? 'phu-luc' : 'kiem-tra', 1);
-        expect([sheet.name, Math.round(printed.pageWidth)]).toEqual([sheet.name, 842]);
+      for (const sheet of outputs.filter((s) => s.role === 'appendix' || s.role === 'findings' || s.role === 'report')) {
+        const printed = await printSheets(office, [sheet], tmp.dir, ({ appendix: 'phu-luc', findings: 'kiem-tra', report: 'bao-cao' } as Record<string, string>)[sheet.role], 1);
+        expect([sheet.name, Math.round(printed.pageWidth)]).toEqual([sheet.name, sheet.print.orientation === 'landscape' ? 842 : 595]);
         const small = printed.texts.filter((t) => t.text.trim() && t.size < MIN_PRINTED_PT).map((t) => `${t.text} (${t.size} pt)`);
         expect([sheet.name, small]).toEqual([sheet.name, []]);
         await expectNoClippedText(office, sheet, wrappedCells(sheet), tmp.dir);

@@ -24,11 +24,17 @@ import { fitRowHeight } from './text-fit';
 export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
 const COLS = 6;
 /**
- * Column widths. The form is fitted to one A4 page (the template) and its
- * height decides the scale, so the columns are as wide as that scale allows:
- * wide labels wrap less, and each wrapped line costs height (test/xlsx/print-layout.test.ts).
+ * Column widths, by role (test/xlsx/print-layout.test.ts measures both prints):
+ * - the blank template is fitted to one A4 page and its height decides the
+ *   scale, so its columns are as wide as that scale allows: wide labels wrap
+ *   less, and each wrapped line costs height;
+ * - the compiled report is fitted to the page's width over as many pages as
+ *   it takes: 110 units print at about 9 pt on A4 portrait.
  */
-const WIDTHS = [18, 50, 20, 11, 12, 26];
+const WIDTHS_BY_ROLE: Record<UnitReportData['role'], readonly number[]> = {
+  template: [18, 50, 20, 11, 12, 26],
+  report: [14, 40, 18, 10, 10, 18],
+};
 
 export interface UnitReportTask {
   /** null: a blank row for a unit to type its own task (template without a plan). */
@@ -78,8 +84,8 @@ function heightFor(s: string, width: number, bold = false): number | undefined {
  * pairs); undefined when every text fits on one line. Excel and LibreOffice
  * keep the default height for wrapped text and clip it otherwise.
  */
-function wrappedRowHeight(cells: [string | null | undefined, number][], bold = false): number | undefined {
-  return fitRowHeight(cells.map(([s, col]) => ({ text: s, width: WIDTHS[col], bold })));
+function wrappedRowHeight(widths: readonly number[], cells: [string | null | undefined, number][], bold = false): number | undefined {
+  return fitRowHeight(cells.map(([s, col]) => ({ text: s, width: widths[col], bold })));
 }
 
 function idValue(data: UnitReportData, field: IdField) {
@@ -101,6 +107,7 @@ function idValue(data: UnitReportData, field: IdField) {
 
 export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; cells: UnitReportCells } {
   const b = new SheetBuilder();
+  const WIDTHS = WIDTHS_BY_ROLE[data.role];
   const periodLine = periodHeading(data.period, data.year);
   b.line(0, COLS, text(UNIT_REPORT_TITLE, STYLE.title));
   b.line(1, COLS, text(periodLine, STYLE.subtitle));
@@ -130,7 +137,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   const figHeaderRow = row;
   const figHeaders = [FIGURE_HEADERS.code, FIGURE_HEADERS.label, FIGURE_HEADERS.unit, FIGURE_HEADERS.value, FIGURE_HEADERS.note];
   b.put(row, 0, figHeaders.map((h) => text(h, STYLE.header)));
-  setHeight(row++, wrappedRowHeight(figHeaders.map((h, i) => [h, i]), true));
+  setHeight(row++, wrappedRowHeight(WIDTHS, figHeaders.map((h, i) => [h, i]), true));
   for (const ind of INDICATORS) {
     const note = data.figureNotes?.[ind.code] ?? '';
     // Middle: the code and unit stand beside a label on two lines, not under it.
@@ -142,7 +149,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
       figure(data.figures ? data.figures[ind.code] : null, ind.kind, mid),
       text(note, { wrap: true, ...mid }),
     ]);
-    setHeight(row, wrappedRowHeight([[ind.label, 1], [note, 4]]));
+    setHeight(row, wrappedRowHeight(WIDTHS, [[ind.label, 1], [note, 4]]));
     cells.figureRows[ind.code] = row;
     row++;
   }
@@ -153,7 +160,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   const taskHeaderRow = row;
   const taskHeaders = [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note];
   b.put(row, 0, taskHeaders.map((h) => text(h, STYLE.header)));
-  setHeight(row++, wrappedRowHeight(taskHeaders.map((h, i) => [h, i]), true));
+  setHeight(row++, wrappedRowHeight(WIDTHS, taskHeaders.map((h, i) => [h, i]), true));
   for (const t of data.tasks) {
     b.put(row, 0, [
       { v: t.stt, style: { align: 'center', numberFormat: 'General' } },
@@ -163,7 +170,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
       text(t.done === false ? MARK : '', { align: 'center' }),
       text(t.note, { wrap: true }),
     ]);
-    setHeight(row, wrappedRowHeight([[t.name, 1], [t.result, 2], [t.note, 5]]));
+    setHeight(row, wrappedRowHeight(WIDTHS, [[t.name, 1], [t.result, 2], [t.note, 5]]));
     cells.taskRows.push(row);
     row++;
   }
@@ -187,7 +194,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
     name: data.name,
     role: data.role,
     unit: data.unit,
-    columnWidths: WIDTHS,
+    columnWidths: [...WIDTHS],
     print: { orientation: 'portrait' },
   });
   return { sheet, cells };
