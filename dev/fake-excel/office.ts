@@ -33,7 +33,13 @@ export interface SheetSnapshot {
   protected: boolean;
   charts: { name: string; type: string; title?: string; source: string; position?: { start: string; end?: string } }[];
   validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
-  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
+  conditionalFormats: import('./conditional-formats').ConditionalFormatState[];
+  pageLayout: {
+    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string; printArea?: string;
+    zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    /** Vertical page breaks: the address of the cell each starts at. */
+    colBreaks?: string[];
+  };
 }
 
 export interface CellSnapshot {
@@ -41,6 +47,7 @@ export interface CellSnapshot {
   formula?: string;
   numberFormat: string;
   format: CellFormat;
+  hyperlink?: CellState['hyperlink'];
 }
 
 export class FakeOffice {
@@ -161,6 +168,7 @@ export class FakeOffice {
       formula: c?.formula,
       numberFormat: c?.numberFormat ?? 'General',
       format: { ...c?.format },
+      ...(c?.hyperlink ? { hyperlink: { ...c.hyperlink } } : {}),
     };
   }
 
@@ -209,8 +217,9 @@ function snapshot(s: SheetState, position: number): SheetSnapshot {
     freeze: s.freeze && { ...s.freeze },
     protected: s.protected,
     charts: s.charts.map((c) => ({ ...c })),
+    conditionalFormats: (s.conditionalFormats ?? []).map((f) => ({ ...f })),
     validations: s.validations.map((v) => ({ ...v })),
-    pageLayout: { ...s.pageLayout },
+    pageLayout: { ...s.pageLayout, ...(s.pageLayout.colBreaks ? { colBreaks: [...s.pageLayout.colBreaks] } : {}) },
   };
 }
 

@@ -3,6 +3,7 @@
  */
 import { FakeClientObject, FakeRequestContext, SyncTransaction } from './context';
 import { SIZE_MISMATCH_MESSAGE, officeError } from './errors';
+import { FakeConditionalFormatCollection } from './conditional-formats';
 import {
   CellFormat, CellState, MAX_COLS, MAX_ROWS, Rect, SheetState, isEmptyCell, key, parseAddress, qualifiedAddress,
   rectAddress, rectCols, rectRows, rectsOverlap, storeWrittenValue,
@@ -181,6 +182,19 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /** A link on every cell of the range; `textToDisplay` also becomes the cell's value, as Excel does. */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this._set('hyperlink', v, '1.7', (t) => {
+      assertEditable(t);
+      if (!v || (!v.documentReference && !v.address)) throw officeError('InvalidArgument');
+      forEachCell(t, (r, c) => {
+        const cell = cellOf(t, r, c, true);
+        cell.hyperlink = { ...v };
+        if (v.textToDisplay !== undefined) storeWrittenValue(cell, v.textToDisplay);
+      });
+    });
+  }
+
   get numberFormat(): string[][] { return this._get('numberFormat'); }
   set numberFormat(v: string[][]) {
     this._set('numberFormat', v, '1.1', (t) => {
@@ -192,6 +206,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         cellOf(t, r, c, true).numberFormat = String(x);
       });
     });
+  }
+
+  private _cfs?: FakeConditionalFormatCollection;
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this._cfs ??= new FakeConditionalFormatCollection(this.context, `${this._path}.conditionalFormats`, (tx) => this._require(tx)));
   }
 
   get format(): FakeRangeFormat {

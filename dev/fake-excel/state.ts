@@ -37,6 +37,8 @@ export interface CellState {
   formula?: string;
   numberFormat?: string;
   format?: CellFormat;
+  /** Range.hyperlink (ExcelApi 1.7): a link inside the workbook (`documentReference`) or to an address. */
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
 }
 
 export interface Rect {
@@ -80,7 +82,14 @@ export interface SheetState {
   protectionPassword?: string;
   charts: ChartState[];
   validations: ValidationState[];
-  pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string };
+  /** Range.conditionalFormats (conditional-formats.ts). */
+  conditionalFormats?: import('./conditional-formats').ConditionalFormatState[];
+  pageLayout: {
+    orientation?: string; paperSize?: string; printTitleRows?: string; printTitleColumns?: string; printArea?: string;
+    zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    /** Vertical page breaks: the address of the cell each starts at. */
+    colBreaks?: string[];
+  };
   deleted?: boolean;
 }
 

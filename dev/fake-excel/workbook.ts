@@ -124,6 +124,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   get pageLayout(): FakePageLayout {
     return (this._pageLayout ??= new FakePageLayout(this.context, `${this._path}.pageLayout`, this.partResolver));
   }
+  private _vBreaks?: FakeVerticalPageBreaks;
+  get verticalPageBreaks(): FakeVerticalPageBreaks {
+    return (this._vBreaks ??= new FakeVerticalPageBreaks(this.context, `${this._path}.verticalPageBreaks`, this.partResolver));
+  }
 }
 
 registerWorksheetOfRange((r) => new FakeWorksheet(r.context, `${r._path}.worksheet`, (tx) => r._require(tx).sheet));
@@ -195,12 +199,34 @@ export class FakeWorksheetProtection extends SheetPart {
 
 export class FakePageLayout extends SheetPart {
   protected scalarProps(): string[] {
-    return ['orientation', 'paperSize'];
+    return ['orientation', 'paperSize', 'zoom'];
   }
   protected readProp(t: SheetState, prop: string): unknown {
     if (prop === 'orientation') return t.pageLayout.orientation ?? 'Portrait';
     if (prop === 'paperSize') return t.pageLayout.paperSize ?? 'Letter';
+    if (prop === 'zoom') return t.pageLayout.zoom ?? { scale: 100 };
     throw officeError('InvalidArgument');
+  }
+  get zoom(): unknown { return this._get('zoom'); }
+  /** PageLayoutZoomOptions: a scale (10–400) or pages to fit to, not both. */
+  set zoom(v: unknown) {
+    this._set('zoom', v, '1.9', (t) => {
+      const z = (v ?? {}) as { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+      if (z.scale !== undefined && (z.scale < 10 || z.scale > 400 || z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)) throw officeError('InvalidArgument');
+      t.pageLayout.zoom = { ...z };
+    });
+  }
+  setPrintArea(area: FakeRange | string): void {
+    const addr = typeof area === 'string' ? area : area._path;
+    this._call('setPrintArea', [addr], '1.9', (t, tx) => {
+      t.pageLayout.printArea = typeof area === 'string' ? rectAddress(rangeOnSheet(t, area).rect) : rectAddress(area._require(tx).rect);
+    });
+  }
+  setPrintTitleColumns(cols: FakeRange | string): void {
+    const addr = typeof cols === 'string' ? cols : cols._path;
+    this._call('setPrintTitleColumns', [addr], '1.9', (t, tx) => {
+      t.pageLayout.printTitleColumns = typeof cols === 'string' ? cols : rectAddress(cols._require(tx).rect);
+    });
   }
   get orientation(): string { return this._get('orientation'); }
   set orientation(v: string) {
@@ -214,6 +240,24 @@ export class FakePageLayout extends SheetPart {
     const addr = typeof rows === 'string' ? rows : rows._path;
     this._call('setPrintTitleRows', [addr], '1.9', (t, tx) => {
       t.pageLayout.printTitleRows = typeof rows === 'string' ? rows : rectAddress(rows._require(tx).rect);
+    });
+  }
+}
+
+/** `Worksheet.verticalPageBreaks` (ExcelApi 1.9): only `add`, which is all a writer needs. */
+export class FakeVerticalPageBreaks extends SheetPart {
+  protected scalarProps(): string[] {
+    return ['count'];
+  }
+  protected readProp(t: SheetState, prop: string): unknown {
+    if (prop === 'count') return (t.pageLayout.colBreaks ?? []).length;
+    throw officeError('InvalidArgument');
+  }
+  add(pageBreakRange: FakeRange | string): void {
+    const addr = typeof pageBreakRange === 'string' ? pageBreakRange : pageBreakRange._path;
+    this._call('add', [addr], '1.9', (t, tx) => {
+      const a = typeof pageBreakRange === 'string' ? rangeOnSheet(t, pageBreakRange).rect : pageBreakRange._require(tx).rect;
+      (t.pageLayout.colBreaks ??= []).push(rectAddress({ r1: a.r1, c1: a.c1, r2: a.r1, c2: a.c1 }));
     });
   }
 }

@@ -10,10 +10,10 @@ import { formatNumber } from './numbers';
 import { IndicatorCode, INDICATOR_BY_CODE, RATES } from './template';
 
 /** D4 + D5 + D6 = D1 + D2: every dossier to handle is resolved or in progress. */
-const BALANCE = { resolved: ['D4', 'D5', 'D6'] as IndicatorCode[], toHandle: ['D1', 'D2'] as IndicatorCode[] };
+export const BALANCE = { resolved: ['D4', 'D5', 'D6'] as IndicatorCode[], toHandle: ['D1', 'D2'] as IndicatorCode[] };
 
 /** A part may not exceed its whole: the numerator of these rates ≤ their denominator. */
-const PART_OF_WHOLE: readonly { rule: string; part: IndicatorCode; whole: IndicatorCode }[] = [
+export const PART_OF_WHOLE: readonly { rule: string; part: IndicatorCode; whole: IndicatorCode }[] = [
   { rule: 'dossier.online', ...rateParts('online') },
   { rule: 'dossier.posted', ...rateParts('posted') },
 ];

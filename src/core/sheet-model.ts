@@ -28,6 +28,9 @@ export function listItem(text: string): string {
   return text.replace(/[",]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Page margins in inches, as both writers set them (Excel's own defaults are wider: layout/print-blocks.ts allows for them). */
+export const PAGE_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
 export interface SheetFont {
   name: string;
   /** Points; a cell's `fontSize` overrides it. */
@@ -76,6 +79,13 @@ export interface OutCell {
    * cached result, or null for none (the workbook asks for a recalculation).
    */
   formula?: string;
+  /** A link to a cell of this workbook (the findings sheet → the unit's cell); the sheet name may hold any character (internalLink quotes it). */
+  link?: { sheet: string; cell: string };
+}
+
+/** `'Sheet name'!D14`: an internal link target, the name always quoted and its quotes doubled, as Excel writes it. */
+export function internalLink(link: { sheet: string; cell: string }): string {
+  return `'${link.sheet.replace(/'/g, "''")}'!${link.cell.replace(/\$/g, '')}`;
 }
 
 /** A format applied while `formula` (relative to the range's top-left cell) is true: the check block's offending cells. */
@@ -102,7 +112,7 @@ export interface ChartSpec {
   height: number;
 }
 
-export type SheetRole = 'summary' | 'appendix' | 'report' | 'findings' | 'template';
+export type SheetRole = 'summary' | 'charts' | 'appendix' | 'report' | 'findings' | 'template';
 
 export interface OutputSheet {
   name: string;
@@ -127,9 +137,22 @@ export interface OutputSheet {
     paper?: 'A4';
     /** Rows repeated at the top of every printed page (1-based, inclusive). */
     repeatRows?: [number, number];
+    /** Columns repeated at the left of every printed page (0-based, inclusive): the unit names of a wide table. */
+    repeatCols?: [number, number];
+    /**
+     * Print scale in percent, chosen by the layout so that the text prints at a
+     * legible size (sheet font × scale ≥ 9 pt). Absent: the sheet is fitted to
+     * the paper's width (narrow sheets only).
+     */
+    scale?: number;
+    /** Fit the whole sheet on one page (the blank template). */
+    onePage?: boolean;
+    /** 0-based columns that start a new printed page (column blocks of a wide table). */
+    colBreaks?: number[];
+    /** The printed range (`A1:F60`), when not the whole sheet: the template's check block is for the screen. */
+    area?: string;
   };
   validations?: Validation[];
-  /** Written by src/xlsx/write.ts; the Office.js writer does not write them yet. */
   conditionalFormats?: ConditionalFormat[];
   /** Protect the sheet (no password) and leave these ranges editable. */
   protection?: { unlockedRanges: string[] };

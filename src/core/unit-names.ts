@@ -89,3 +89,11 @@ export function levelFromName(unit: string): Level | null {
   }
   return best?.level ?? null;
 }
+
+/** The code after `/BC-`: `UBND` for a committee, else the initials of the unit's name (`Phòng Văn hóa và Thông tin` → `VHTT`). */
+export function documentCode(unit: string): string {
+  if (isPeopleCommittee(unit)) return 'UBND';
+  const words = fold(unit).split(' ').filter((w) => w && !['va', 'phong', 'so', 'ban', 'nganh'].includes(w));
+  const initials = words.map((w) => w[0].toUpperCase()).join('');
+  return initials || 'UBND';
+}

@@ -11,6 +11,10 @@ export const MIN_EXCEL_API = '1.4';
 export const OPTIONAL_SETS = {
   /** `freezePanes` */
   freezePanes: '1.7',
+  /** `Range.conditionalFormats` (the template's check block marks) */
+  conditionalFormats: '1.6',
+  /** `Range.hyperlink` (the findings' links to their cells) */
+  hyperlink: '1.7',
   /** `Range.dataValidation` */
   dataValidation: '1.8',
   /** `Worksheet.pageLayout` (orientation, print titles) */

@@ -13,7 +13,7 @@
 import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../core/address';
 import { safeSheetName } from '../core/layout/names';
 import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/sheet-model';
-import { NUMBER_FORMATS, capCellText, listItem, sheetFont } from '../core/sheet-model';
+import { NUMBER_FORMATS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes } from './cell-values';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
@@ -242,6 +242,8 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     }, where);
   }
   await queueStyles(ws, sheet, budget);
+  await queueLinks(ws, sheet, budget, notes);
+  await queueConditionalFormats(ws, sheet, budget, notes);
 
   for (const m of sheet.merges) await budget.add(rangeCallCost(m, 0, [false]), () => untrackedRange(ws, m).merge(false), where);
   for (const [first, last, width] of runs(sheet.columnWidths.map((w) => w))) {
@@ -268,12 +270,25 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     const orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     // `print.paper` absent means A4 (core/sheet-model.ts), as the .xlsx writer reads it.
     const paper = PAPER_SIZES[sheet.print.paper ?? 'A4'];
-    const titles = sheet.print.repeatRows ? `$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}` : undefined;
-    await budget.add(sheetPartCost(1, [orientation, paper], titles ? [[titles]] : []), () => {
+    const { repeatRows, repeatCols, colBreaks = [], area } = sheet.print;
+    const titles = repeatRows ? `$${repeatRows[0]}:$${repeatRows[1]}` : undefined;
+    const titleCols = repeatCols ? `$${columnLetters(repeatCols[0])}:$${columnLetters(repeatCols[1])}` : undefined;
+    // The layout's scale (legible text, core/sheet-model.ts print.scale) or one page (the template). A sheet
+    // fitted to the width only keeps Excel's own zoom here: whether Excel takes `verticalFitToPages: 0` for
+    // "automatic" is not checked against a real Excel yet.
+    const zoom: Excel.PageLayoutZoomOptions | undefined = sheet.print.scale !== undefined
+      ? { scale: Math.round(sheet.print.scale) } : sheet.print.onePage ? { horizontalFitToPages: 1, verticalFitToPages: 1 } : undefined;
+    const calls = [...(titles ? [[titles]] : []), ...(titleCols ? [[titleCols]] : []), ...(area ? [[area]] : []), ...colBreaks.map((c) => [cellAddress(0, c)])];
+    await budget.add(sheetPartCost(1 + colBreaks.length, [orientation, paper, ...(zoom ? [zoom] : [])], calls), () => {
       if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return;
       ws.pageLayout.orientation = orientation;
       ws.pageLayout.paperSize = paper;
+      if (zoom) ws.pageLayout.zoom = zoom;
       if (titles) ws.pageLayout.setPrintTitleRows(titles);
+      if (titleCols) ws.pageLayout.setPrintTitleColumns(titleCols);
+      if (area) ws.pageLayout.setPrintArea(area);
+      // A break before each column block (same API set as pageLayout).
+      for (const c of colBreaks) ws.verticalPageBreaks.add(cellAddress(0, c));
     }, where);
   }
   if (sheet.validations?.length) {
@@ -297,11 +312,17 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
  */
 async function queueValues(ws: Excel.Worksheet, sheet: OutputSheet, nCols: number, budget: SyncBudget): Promise<void> {
   // Every text capped to what one cell holds (core sheet-model.ts capCellText), as the .xlsx writer does.
+  // The layout's own formulas (OutCell.formula: the check block) go in with `=`; their cells are not `@`, so
+  // Excel takes them as formulas. A unit's text is a string value under `@`: never a formula, whatever it starts with.
   const values = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => {
-    const v = row[c]?.v ?? '';
+    const cell = row[c];
+    if (cell?.formula) return `=${cell.formula}`;
+    const v = cell?.v ?? '';
     return typeof v === 'string' ? capCellText(v) : v;
   }));
-  const formats = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => numberFormatOf(row[c]?.v ?? null, row[c]?.style)));
+  const formats = sheet.rows.map((row) => Array.from({ length: nCols }, (_, c) => (row[c]?.formula
+    ? row[c].style?.numberFormat && row[c].style?.numberFormat !== NUMBER_FORMATS.text ? row[c].style!.numberFormat! : NUMBER_FORMATS.general
+    : numberFormatOf(row[c]?.v ?? null, row[c]?.style))));
   const rowBytes = values.map((v, i) => jsonBytes(v) + jsonBytes(formats[i]) + 2);
   // The address of a chunk is at most `A1:XFD1048576`.
   const cost = (json: number, rows: number) => gridWriteCost('A1:XFD1048576', json, rows * nCols);
@@ -330,6 +351,56 @@ async function queueValues(ws: Excel.Worksheet, sheet: OutputSheet, nCols: numbe
       range.values = val;
     }, what);
     start = end;
+  }
+}
+
+/**
+ * Links to cells of this workbook (OutCell.link: the findings' cells), as the
+ * .xlsx writer's `<hyperlink location>`: the target sheet name quoted by the
+ * core (internalLink), whatever characters a unit gave it.
+ */
+async function queueLinks(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, notes: string[]): Promise<void> {
+  const links = sheet.rows.flatMap((row, r) => row.flatMap((cell, c) => (cell?.link ? [{ address: cellAddress(r, c), cell }] : [])));
+  if (!links.length) return;
+  if (!isExcelApiSupported(OPTIONAL_SETS.hyperlink)) {
+    notes.push(`Excel này chưa hỗ trợ liên kết trong bảng tính (cần ExcelApi ${OPTIONAL_SETS.hyperlink}): trang "${sheet.name}" không có liên kết tới ô.`);
+    return;
+  }
+  for (const { address, cell } of links) {
+    const link: Excel.RangeHyperlink = { documentReference: internalLink(cell.link!), textToDisplay: typeof cell.v === 'string' ? capCellText(cell.v) : String(cell.v ?? '') };
+    await budget.add(rangeSetCost(address, 0, link), () => {
+      if (isExcelApiSupported(OPTIONAL_SETS.hyperlink)) untrackedRange(ws, address).hyperlink = link;
+    }, `trang "${sheet.name}"`);
+  }
+}
+
+/**
+ * The sheet model's conditional formats (the check block's offending cells), as
+ * custom rules, as the .xlsx writer's `<conditionalFormatting>`. A range of
+ * several areas (`D31 D32 D34`) gets one rule per area: the layout gives such
+ * ranges formulas with absolute references only (layout/check-block.ts), so
+ * each area's rule reads the same.
+ */
+async function queueConditionalFormats(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget, notes: string[]): Promise<void> {
+  const formats = sheet.conditionalFormats ?? [];
+  if (!formats.length) return;
+  if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) {
+    notes.push(`Excel này chưa hỗ trợ định dạng có điều kiện (cần ExcelApi ${OPTIONAL_SETS.conditionalFormats}): trang "${sheet.name}" không tô màu ô sai.`);
+    return;
+  }
+  for (const f of formats) {
+    for (const area of f.range.split(/[\s,]+/).filter(Boolean)) {
+      const formula = `=${f.formula}`;
+      const cost = rangeCallCost(area, 1, ['Custom']) + 4 * WIRE.nav + 3 * WIRE.set + jsonBytes(formula) + jsonBytes(f.style);
+      await budget.add(cost, () => {
+        if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) return;
+        const custom = untrackedRange(ws, area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType).custom;
+        custom.rule.formula = formula;
+        if (f.style.fill) custom.format.fill.color = f.style.fill;
+        if (f.style.color) custom.format.font.color = f.style.color;
+        if (f.style.bold) custom.format.font.bold = true;
+      }, `trang "${sheet.name}"`);
+    }
   }
 }
 

@@ -56,13 +56,8 @@ export function headerNames(unit: string, parent?: string): HeaderNames {
   };
 }
 
-/** The code after `/BC-`: `UBND` for a committee, else the initials of the unit's name (`Phòng Văn hóa và Thông tin` → `VHTT`). */
-export function documentCode(unit: string): string {
-  if (isPeopleCommittee(unit)) return 'UBND';
-  const words = fold(unit).split(' ').filter((w) => w && !['va', 'phong', 'so', 'ban', 'nganh'].includes(w));
-  const initials = words.map((w) => w[0].toUpperCase()).join('');
-  return initials || 'UBND';
-}
+/** The code after `/BC-` (core/unit-names.ts: the Phụ lục sheet writes it too). */
+export { documentCode } from '../core/unit-names';
 
 /** The signer's titles: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` for a committee. */
 export function signatureTitles(unit: string, level: Level | null): string[] {

@@ -102,8 +102,7 @@ export const insertSheetsFromFiles = async (
  */
 export const layoutTemplate = (form: TemplateForm, grids: SheetGrid[], taken: string[]): OutputSheet => {
   const plan = grids.map(readSheet).find((r) => r.kind === 'plan');
-  // No check block: the Office.js writer does not write formulas yet (core/layout/template-sheet.ts).
-  return coreLayoutTemplate({ ...form, plan: plan && plan.kind === 'plan' ? plan.plan : undefined, taken, checkBlock: false });
+  return coreLayoutTemplate({ ...form, plan: plan && plan.kind === 'plan' ? plan.plan : undefined, taken });
 };
 
 /** The plan's units as their templates name them (Tạo mẫu's picker). */

@@ -14,7 +14,7 @@
 import { zipEntries, type DeflateRaw, type ZipEntry } from './zip-write';
 import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
 import type { CellStyle, ChartSpec, ConditionalFormat, OutputSheet, SheetFont, Validation } from '../core/sheet-model';
-import { OUTPUT_FONT as CORE_FONT, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, capCellText, listItem, sheetFont } from '../core/sheet-model';
+import { OUTPUT_FONT as CORE_FONT, PAGE_MARGINS, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 
 /** The core's font name (core/sheet-model.ts decides it), kept under its old name for callers. */
 export const OUTPUT_FONT = CORE_FONT.name;
@@ -248,7 +248,7 @@ function paneXml(freeze: OutputSheet['freeze']): string {
  * are out of order damaged, so the sheet is assembled by this list.
  */
 const WORKSHEET_CHILDREN = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetProtection',
-  'mergeCells', 'conditionalFormatting', 'dataValidations', 'printOptions', 'pageMargins', 'pageSetup', 'drawing'] as const;
+  'mergeCells', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'colBreaks', 'drawing'] as const;
 type WorksheetChild = (typeof WORKSHEET_CHILDREN)[number];
 
 function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: SharedStrings, hasDrawing = false): string {
@@ -264,6 +264,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
   const heights = sheet.rowHeights ?? {};
   const lastRow = Math.max(sheet.rows.length - 1, ...Object.keys(heights).map(Number), ...unlockedByRow.keys());
   let maxCol = 0;
+  const links: string[] = [];
 
   const rowsXml: string[] = [];
   for (let r = 0; r <= lastRow; r++) {
@@ -279,6 +280,8 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
       const ref = `${columnLetters(c)}${r + 1}`;
       const v = cell?.v;
       const sAttr = s ? ` s="${s}"` : '';
+      // A link inside the workbook: `location` only, no relationship (ECMA-376 §18.3.1.47).
+      if (cell?.link) links.push(`<hyperlink ref="${ref}" location="${escapeAttr(internalLink(cell.link))}" display="${escapeAttr(typeof v === 'string' ? v : internalLink(cell.link))}"/>`);
       // The layout's own formulas only (sheet-model.ts OutCell.formula); no cached value: the workbook asks for a recalculation.
       if (cell?.formula) cellsXml.push(`<c r="${ref}"${sAttr}><f>${escapeText(cell.formula)}</f></c>`);
       // Excel refuses (and calls the file damaged) a cell longer than 32,767 characters.
@@ -303,9 +306,13 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
   });
   const validations = sheet.validations ?? [];
   const print = sheet.print;
+  // A fixed scale (the layout's choice for legible text) or, without one, fitted: to the width, or to one page.
+  const fit = print.scale === undefined;
+  const breaks = print.colBreaks ?? [];
+  const m = PAGE_MARGINS;
 
   const children: Partial<Record<WorksheetChild, string>> = {
-    sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    sheetPr: fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     dimension: `<dimension ref="${dim}"/>`,
     sheetViews: `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`,
     sheetFormatPr: '<sheetFormatPr defaultRowHeight="15.75"/>',
@@ -316,9 +323,12 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     conditionalFormatting: (sheet.conditionalFormats ?? []).map((f, i) =>
       `<conditionalFormatting sqref="${escapeAttr(f.range)}"><cfRule type="expression" dxfId="${styles.dxf(f.style)}" priority="${i + 1}"><formula>${escapeText(f.formula)}</formula></cfRule></conditionalFormatting>`).join(''),
     dataValidations: validations.length ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>` : '',
+    hyperlinks: links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '',
     printOptions: '<printOptions horizontalCentered="1"/>',
-    pageMargins: '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
-    pageSetup: `<pageSetup paperSize="${PAPER_CODES[print.paper ?? 'A4']}" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    pageMargins: `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+    pageSetup: `<pageSetup paperSize="${PAPER_CODES[print.paper ?? 'A4']}"${fit ? '' : ` scale="${Math.round(print.scale!)}"`} orientation="${print.orientation}"`
+      + `${fit ? ` fitToWidth="1" fitToHeight="${print.onePage ? 1 : 0}"` : ''}/>`,
+    colBreaks: breaks.length ? `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join('')}</colBreaks>` : '',
     drawing: hasDrawing ? '<drawing r:id="rId1"/>' : '',
   };
   return XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
@@ -489,12 +499,24 @@ export function uniqueSheetNames(sheets: { name: string }[]): string[] {
   });
 }
 
+/** `A1:F20` → `$A$1:$F$20`. */
+function absoluteRange(range: string): string {
+  return range.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+}
+
 function workbookXml(names: string[], sheets: OutputSheet[]): string {
   const defined = sheets.flatMap((s, i) => {
-    const rows = s.print.repeatRows;
-    if (!rows) return [];
+    const { repeatRows: rows, repeatCols: cols, area } = s.print;
     const quoted = `'${names[i].replace(/'/g, "''")}'`;
-    return [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(`${quoted}!$${rows[0]}:$${rows[1]}`)}</definedName>`];
+    const out: string[] = [];
+    if (area) out.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(`${quoted}!${absoluteRange(area)}`)}</definedName>`);
+    // Columns first, then rows, as Excel writes print titles.
+    const titles = [
+      ...(cols ? [`${quoted}!$${columnLetters(cols[0])}:$${columnLetters(cols[1])}`] : []),
+      ...(rows ? [`${quoted}!$${rows[0]}:$${rows[1]}`] : []),
+    ];
+    if (titles.length) out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(titles.join(','))}</definedName>`);
+    return out;
   });
   return XML_HEAD + `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
     + '<bookViews><workbookView activeTab="0"/></bookViews>'

@@ -163,10 +163,10 @@ describe('tonghop compile: outputs', () => {
     }));
     const r = await run(['compile', at('in'), '-o', at('out', 'tong-hop.xlsx')]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Đã ghi .*tong-hop\.xlsx \(4 trang: TH Nam Đông, PL Nam Đông, BC Nam Đông, Kiểm tra\)/);
+    expect(r.out).toMatch(/Đã ghi .*tong-hop\.xlsx \(5 trang: TH Nam Đông, BĐ Nam Đông, PL Nam Đông, BC Nam Đông, Kiểm tra\)/);
     const bytes = fs.readFileSync(at('out', 'tong-hop.xlsx'));
     const wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true });
-    expect(wb.SheetNames).toEqual(['TH Nam Đông', 'PL Nam Đông', 'BC Nam Đông', 'Kiểm tra']);
+    expect(wb.SheetNames).toEqual(['TH Nam Đông', 'BĐ Nam Đông', 'PL Nam Đông', 'BC Nam Đông', 'Kiểm tra']);
     // No cell anywhere is a formula; the unit's `=…` and `+…` texts are string cells.
     const texts: string[] = [];
     for (const name of wb.SheetNames) {
@@ -184,10 +184,11 @@ describe('tonghop compile: outputs', () => {
     const value = bc[`D${a1Row.slice(1)}`];
     expect(value.v).toBe(51);
     expect(value.z).toBe('#,##0');
-    // Print setup in the sheet XML: A4 (paperSize 9), landscape for the summary, fit to one page wide.
+    // Print setup in the sheet XML: A4 (paperSize 9), landscape for the summary at a legible scale, in column blocks.
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+    expect(xml).toMatch(/<pageSetup paperSize="9" scale="80" orientation="landscape"\/>/);
+    expect(xml).toMatch(/<colBreaks count="\d+"/);
   });
 
   it('prints the JSON result with --json - (summary to stderr) in the documented shape', async () => {

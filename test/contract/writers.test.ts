@@ -7,7 +7,10 @@
  * client, answered by dev/office-host), and what each gives is brought to one
  * neutral shape and compared: cells (values, number formats), formats (bold,
  * italic, font name and size, colours, fill, alignment, wrap, borders, locked),
- * merges, column widths, frozen panes, page setup, validations, protection.
+ * merges, column widths, frozen panes, page setup (scale or fit, print titles
+ * of rows and columns, column page breaks, print area), validations,
+ * protection, the template's TỰ KIỂM TRA formulas and conditional formats, and
+ * the findings' links to their cells — on each build of the real client.
  *
  * Where they legitimately differ, and so are not compared:
  * - number format of a TEXT cell: the Office.js writer gives every text `@`
@@ -23,7 +26,8 @@
  */
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
-import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import { layoutFindings, layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import { cellFinding } from '../../src/core/findings';
 import { cellAddress, columnLetters, parseCellAddress, parseRangeAddress } from '../../src/core/address';
 import { compileGrids } from '../../src/core/compile';
 import { OUTPUT_FONT, type OutputSheet } from '../../src/core/sheet-model';
@@ -31,11 +35,12 @@ import { columnWidthPoints, writeOutputSheets } from '../../src/excel';
 import { writeXlsx } from '../../src/xlsx/write';
 import type { RichApiHost } from '../../dev/office-host';
 import { exampleGrids } from '../helpers/district';
-import { setup } from '../excel/helpers';
-import { loadClient } from '../../dev/office-host';
+import { onEachClient, setup } from '../excel/helpers';
 
 interface CellShape {
   v: string | number | null;
+  /** A formula cell's formula (the check block), without `=`. */
+  f?: string;
   fmt?: string;
   bold: boolean;
   italic: boolean;
@@ -55,10 +60,14 @@ interface SheetShape {
   merges: string[];
   widths: (number | null)[];
   freeze: { rows: number; cols: number } | null;
-  page: { orientation: string; paper: string; titles: string | null };
+  page: { orientation: string; paper: string; titles: string | null; titleCols: string | null; zoom: string; breaks: number[]; area: string | null };
   validations: ValidationShape[];
   protected: boolean;
   charts: number;
+  /** Links to cells of the workbook: cell → `'Sheet'!A1`. */
+  links: Record<string, string>;
+  /** Conditional formats, one per area: `D31|formula|fill|color|bold`, sorted. */
+  conditional: string[];
 }
 
 const hex = (c: string | undefined | null): string | null => (c ? c.replace(/^#/, '').slice(-6).toUpperCase() : null);
@@ -96,10 +105,13 @@ async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
       const c = ws.getCell(a);
       // ExcelJS shows a merged cell's master value in every cell of the merge; the file holds it once.
       const merged = c.type === ExcelJS.ValueType.Merge;
-      const v = merged || c.value === undefined || c.value === '' ? null : (serial(c.value) as string | number | null);
+      // A linked cell: ExcelJS gives { text, hyperlink }; the value is the text. A formula: { formula }, no value (none cached).
+      const formula = !merged && c.value && typeof c.value === 'object' && 'formula' in c.value ? (c.value as { formula: string }).formula : undefined;
+      const raw = formula !== undefined ? null : c.value && typeof c.value === 'object' && 'text' in c.value ? (c.value as { text: string }).text : c.value;
+      const v = merged || raw === undefined || raw === '' ? null : (serial(raw) as string | number | null);
       const fill = c.fill && c.fill.type === 'pattern' && c.fill.pattern === 'solid' ? hex(c.fill.fgColor?.argb) : null;
       cells[a] = {
-        v, fmt: numFmt(v, c.numFmt),
+        v, ...(formula !== undefined ? { f: formula } : {}), fmt: numFmt(v, c.numFmt),
                 // A cell written without a style has the file's first font, which is the core's OUTPUT_FONT (src/xlsx/write.ts).
         bold: !!c.font?.bold, italic: !!c.font?.italic, font: c.font?.name ?? OUTPUT_FONT.name, size: c.font?.size ?? OUTPUT_FONT.size,
         color: hex(c.font?.color?.argb), fill,
@@ -122,12 +134,36 @@ async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
         orientation: String(ws.pageSetup.orientation),
         paper: ws.pageSetup.paperSize === 9 ? 'A4' : String(ws.pageSetup.paperSize),
         titles: titleRows(ws.pageSetup.printTitlesRow),
+        titleCols: titleRows(ws.pageSetup.printTitlesColumn),
+        zoom: !ws.pageSetup.fitToPage ? String(ws.pageSetup.scale) : ws.pageSetup.fitToHeight === 1 ? 'one page' : 'fit width',
+        breaks: colBreaksOf(zipped.files, i),
+        area: titleRows((ws.pageSetup.printArea as string | undefined)?.replace(/^.*!/, '')),
       },
+      links: linksOf(zipped.files, i),
+      conditional: ((ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean } } }[] }[] }).conditionalFormattings ?? [])
+        .flatMap((cf) => cf.ref.split(/\s+/).flatMap((area) => cf.rules.map((r) => [area, r.formulae?.[0], hex(r.style?.fill?.bgColor?.argb), hex(r.style?.font?.color?.argb), !!r.style?.font?.bold].join('|'))))
+        .sort(),
       validations: perCell(validations),
       protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
       charts: Object.keys(zipped.files).filter((f) => new RegExp(`^xl/charts/chart\\d+\\.xml$`).test(f)).length ? chartsOfSheet(zipped.files, i) : 0,
     };
   });
+}
+
+/** Internal links of the i-th sheet in the .xlsx, from its `<hyperlinks>` (cell → location). */
+function linksOf(files: Record<string, unknown>, i: number): Record<string, string> {
+  const e = files[`xl/worksheets/sheet${i + 1}.xml`] as { content?: Uint8Array } | undefined;
+  const xml = e?.content ? Buffer.from(e.content).toString('utf8') : '';
+  const un = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return Object.fromEntries([...xml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)"/g)].map((m) => [m[1], un(m[2])]));
+}
+
+/** Vertical page breaks of the i-th sheet in the .xlsx (ExcelJS does not read them): the columns that start a page. */
+function colBreaksOf(files: Record<string, unknown>, i: number): number[] {
+  const e = files[`xl/worksheets/sheet${i + 1}.xml`] as { content?: Uint8Array } | undefined;
+  const xml = e?.content ? Buffer.from(e.content).toString('utf8') : '';
+  const block = /<colBreaks[^>]*>([\s\S]*?)<\/colBreaks>/.exec(xml)?.[1] ?? '';
+  return [...block.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
 /** Charts of the i-th sheet in the .xlsx: the chart parts its drawing names. */
@@ -147,10 +183,12 @@ async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<Sh
     for (const a of definedCells(sheet)) {
       const p = parseCellAddress(a)!;
       const raw = s.values[p.row]?.[p.col];
-      const v = raw === undefined || raw === '' ? null : (raw as string | number | null);
-      const f = host.cell(sheet.name, a).format;
+      const snap = host.cell(sheet.name, a);
+      const formula = snap.formula?.replace(/^=/, '');
+      const v = formula !== undefined || raw === undefined || raw === '' ? null : (raw as string | number | null);
+      const f = snap.format;
       cells[a] = {
-        v, fmt: numFmt(v, s.numberFormats[p.row]?.[p.col]),
+        v, ...(formula !== undefined ? { f: formula } : {}), fmt: numFmt(v, s.numberFormats[p.row]?.[p.col]),
         bold: !!f.bold, italic: !!f.italic, font: f.fontName ?? '', size: f.size ?? 0,
         color: hex(f.color), fill: hex(f.fill),
         h: lower(f.horizontalAlignment), va: lower(f.verticalAlignment), wrap: !!f.wrapText,
@@ -169,10 +207,22 @@ async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<Sh
       merges: [...s.merges].sort(),
       widths: sheet.columnWidths.map((_, c) => s.columnWidths[c] ?? null),
       freeze: s.freeze && (s.freeze.rows || s.freeze.cols) ? s.freeze : null,
-      page: { orientation: lower(s.pageLayout.orientation) ?? '', paper: s.pageLayout.paperSize ?? '', titles: titleRows(s.pageLayout.printTitleRows) },
+      page: {
+        orientation: lower(s.pageLayout.orientation) ?? '', paper: s.pageLayout.paperSize ?? '', titles: titleRows(s.pageLayout.printTitleRows),
+        titleCols: titleRows(s.pageLayout.printTitleColumns),
+        // A sheet fitted to the width keeps Excel's own zoom in the Office.js writer (src/excel/write.ts says why).
+        zoom: s.pageLayout.zoom?.scale !== undefined ? String(s.pageLayout.zoom.scale) : s.pageLayout.zoom?.verticalFitToPages === 1 ? 'one page' : 'fit width',
+        breaks: (s.pageLayout.colBreaks ?? []).map((a) => parseCellAddress(a.split(':')[0])!.col),
+        area: titleRows(s.pageLayout.printArea),
+      },
       validations: perCell(validations),
       protected: s.protected,
       charts: s.charts.length,
+      conditional: s.conditionalFormats.map((c) => [c.range, c.formula?.replace(/^=/, ''), hex(c.fill), hex(c.fontColor), !!c.bold].join('|')).sort(),
+      links: Object.fromEntries(definedCells(sheet).flatMap((a) => {
+        const l = host.cell(sheet.name, a).hyperlink?.documentReference;
+        return l ? [[a, l]] : [];
+      })),
     };
   });
 }
@@ -180,18 +230,22 @@ async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<Sh
 function theSheets(): OutputSheet[] {
   const grids = [...exampleGrids().values()].flat();
   const outputs = layoutOutputs(compileGrids(grids, {}), { now: new Date('2025-10-20T08:00:00Z') });
-  // As the pane asks for it (src/taskpane/ports.ts layoutTemplate): without the TỰ KIỂM TRA block, whose
-  // formulas and conditional formats only the .xlsx writer renders so far (issue 10 left that open).
-  const template = layoutTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Năm', year: 2025, checkBlock: false });
-  return [...outputs, template];
+  // As the pane asks for it (src/taskpane/ports.ts layoutTemplate): with the TỰ KIỂM TRA block, its formulas and conditional formats.
+  const template = layoutTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: 'UBND huyện Nam Đông', period: 'Năm', year: 2025 });
+  // Findings of the open workbook's own sheets (no file): linked to their cells, one sheet name with a quote.
+  const linked = layoutFindings([
+    cellFinding('error', { unit: 'UBND xã A Lưới', sheet: "Xã A'Lưới", cell: 'D14' }, 'dossier.balance', 'D4 + D5 + D6 khác D1 + D2'),
+    cellFinding('warning', { unit: 'UBND xã Hương Lộc', sheet: 'Hương Lộc', cell: 'D20' }, 'figure.empty', 'để trống'),
+  ], { name: 'Kiểm tra liên kết', period: 'Năm', year: 2025 });
+  return [...outputs, template, linked];
 }
 
-describe('the .xlsx writer and the Office.js writer give the same sheets', () => {
+// On each build of Microsoft's client (web, Windows, Mac): onEachClient loads it.
+onEachClient(() => describe('the .xlsx writer and the Office.js writer give the same sheets', () => {
   const sheets = theSheets();
   let fromFile: SheetShape[];
   let fromExcel: SheetShape[];
   beforeAll(async () => {
-    loadClient('web');
     fromFile = await viaXlsx(sheets);
     fromExcel = await viaOfficeJs(setup([]), sheets);
   }, 120_000);
@@ -202,6 +256,16 @@ describe('the .xlsx writer and the Office.js writer give the same sheets', () =>
     expect(sheets.some((s) => s.validations?.some((v) => v.type === 'list'))).toBe(true);
     expect(sheets.some((s) => s.protection)).toBe(true);
     expect(fromExcel.some((s) => s.charts > 0)).toBe(sheets.some((s) => s.charts?.length));
+    // The summary's print blocks: a scale, repeated name columns, page breaks between column blocks.
+    const th = fromFile[sheets.findIndex((s) => s.role === 'summary')].page;
+    expect(th).toEqual(expect.objectContaining({ titleCols: 'A:B', zoom: '80' }));
+    expect(th.breaks.length).toBeGreaterThanOrEqual(2);
+    // The template's check block: formulas and conditional formats on both.
+    const mau = sheets.findIndex((x) => x.role === 'template');
+    expect(Object.values(fromExcel[mau].cells).filter((c) => c.f).length).toBeGreaterThanOrEqual(12);
+    expect(fromExcel[mau].conditional.length).toBeGreaterThanOrEqual(8);
+    // Links from findings to their cells, the quote in a sheet name doubled.
+    expect(Object.values(fromFile[fromFile.length - 1].links)).toEqual(["'Xã A''Lưới'!D14", "'Hương Lộc'!D20"]);
   });
 
   it.each(sheets.map((s, i) => [s.name, i] as const))('%s: same cells and formats', (_name, i) => {
@@ -217,4 +281,4 @@ describe('the .xlsx writer and the Office.js writer give the same sheets', () =>
     const { cells: _b, ...excel } = fromExcel[i];
     expect(excel).toEqual(file);
   });
-});
+}));

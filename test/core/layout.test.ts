@@ -5,7 +5,9 @@ import {
 } from '../../src/core/layout';
 import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
-import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, listItem } from '../../src/core/sheet-model';
+import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, internalLink, listItem } from '../../src/core/sheet-model';
+import { readFindingsTable } from '../../src/core/layout/read-back';
+import { sortFindings } from '../../src/core/findings';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
 import { appendixSubtitle } from '../../src/core/layout/appendix-sheet';
@@ -34,11 +36,11 @@ const texts = (s: OutputSheet) => cellsOf(s).filter((x) => typeof x.c?.v === 'st
 describe('layoutOutputs', () => {
   const result = district();
   const sheets = layoutOutputs(result, { now: NOW });
-  const [th, pl, bc, kt] = sheets;
+  const [th, bd, pl, bc, kt] = sheets;
 
-  test('one summary, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
+  test('one summary, charts, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
     expect(sheets.map((s) => [s.name, s.role])).toEqual([
-      ['TH Nam Đông', 'summary'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
+      ['TH Nam Đông', 'summary'], ['BĐ Nam Đông', 'charts'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
     for (const s of sheets) {
       expect(s.name.length).toBeLessThanOrEqual(SHEET_NAME_MAX);
       expect(s.name).not.toMatch(/[\\/?*:[\]]/);
@@ -102,16 +104,26 @@ describe('layoutOutputs', () => {
     expect(th.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '3/4', '3/4', '0/4']);
   });
 
-  test('summary: two charts reading a data block of the reporting children', () => {
-    expect(th.charts).toHaveLength(2);
-    const [news, onTime] = th.charts!;
+  test('charts: on their own sheet, not the summary; one chart of news by channel reading a data block of the reporting children', () => {
+    expect(th.charts).toBeUndefined();
+    expect(texts(th)).not.toContain('SỐ LIỆU BIỂU ĐỒ');
+    // The on-time chart (rates near 100 % for every unit) is no more: the rate is a column of the summary.
+    expect(bd.charts).toHaveLength(1);
+    const [news] = bd.charts!;
     const r = parseRangeAddress(news.dataRange)!;
-    expect(th.rows[r.r1].slice(r.c1, r.c2 + 1).map((c) => c.v)).toEqual(['Đơn vị', 'Cổng/Trang TTĐT', 'Truyền thanh', 'Mạng xã hội', 'Báo, đài PT-TH']);
+    expect(bd.rows[r.r1].slice(r.c1, r.c2 + 1).map((c) => c.v)).toEqual(['Đơn vị', 'Cổng/Trang TTĐT', 'Truyền thanh', 'Mạng xã hội', 'Báo, đài PT-TH']);
     expect(r.r2 - r.r1).toBe(3); // three children reported
-    expect(th.rows[r.r1 + 3][r.c1 + 1].v).toBe(1030);
-    const r2 = parseRangeAddress(onTime.dataRange)!;
-    expect(r2.r2 - r2.r1).toBe(2); // the district itself has no dossiers: no rate, no bar
-    expect(parseRangeAddress(news.anchor)!.r1).toBeGreaterThan(r2.r2);
+    expect(bd.rows[r.r1 + 3][r.c1 + 1].v).toBe(1030);
+    expect(parseRangeAddress(news.anchor)!.r1).toBeGreaterThan(r.r2);
+  });
+
+  test('summary: printed in column blocks at a legible scale, names repeated, header heights from the labels', () => {
+    expect(th.print.scale! * OUTPUT_FONT.size / 100).toBeGreaterThanOrEqual(9);
+    expect(th.print.repeatCols).toEqual([0, 1]);
+    expect(th.print.colBreaks!.length).toBeGreaterThanOrEqual(2);
+    const h = find(th, 'STT')!.ri;
+    // The A4 label (the longest) needs more than the 96 pt of old.
+    expect(th.rowHeights![h + 1]).toBeGreaterThan(96);
   });
 
   test('Phụ lục: task rows with result, x by the threshold, note, and the Tổng số line', () => {
@@ -146,17 +158,39 @@ describe('layoutOutputs', () => {
     expect(texts(bc)).toContain('Bình quân của 3 đơn vị'); // A6 note
   });
 
-  test('findings sheet: errors first, Vietnamese severity, unit, sheet and cell', () => {
+  test('findings sheet: errors first, Vietnamese severity, unit, trang and cell, the rule by its Vietnamese name, a link to the cell', () => {
     const head = rowOf(kt, 'Mức độ');
-    expect(head.map((c) => c.v)).toEqual(['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Sheet', 'Ô', 'Quy tắc', 'Nội dung']);
+    expect(head.map((c) => c.v)).toEqual(['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Trang', 'Ô', 'Quy tắc', 'Nội dung']);
     const start = find(kt, 'Mức độ')!.ri + 1;
     const sev = kt.rows.slice(start).map((r) => r[1].v);
     expect(sev.length).toBe(result.findings.length);
     const firstWarning = sev.indexOf('Cảnh báo');
     expect(sev.slice(firstWarning).every((v) => v === 'Cảnh báo')).toBe(true);
-    const late = kt.rows.slice(start).find((r) => r[6].v === 'compile.late')!;
+    const late = kt.rows.slice(start).find((r) => r[6].v === 'Nộp muộn')!;
     expect(late[2].v).toBe('UBND xã Thượng Quảng');
     expect(late[5].v).toMatch(/^B\d+$/);
+    // The sheets of this compile are in the workbook (no file): each cell links to its place.
+    const f = result.findings.find((x) => x.rule === 'compile.late')!;
+    expect(late[5].link).toEqual({ sheet: f.sheet, cell: late[5].v });
+    expect(internalLink({ sheet: "Xã A'Lưới", cell: 'D14' })).toBe("'Xã A''Lưới'!D14");
+    // No rule id reaches the sheet.
+    expect(kt.rows.slice(start).map((r) => r[6].v).filter((v) => /^[a-z]+\.[a-z-]+$/.test(String(v)))).toEqual([]);
+    // Read back: the rule ids and the sheet names as they were.
+    const back = readFindingsTable(outputSheetToGrid(kt))!;
+    expect(back.map((x) => [x.rule, x.sheet, x.cell])).toEqual(sortFindings(result.findings).map((x) => [x.rule, x.sheet, x.cell]));
+  });
+
+  test('findings sheets written before issue 14 (`Sheet` header, rule ids) still read back', () => {
+    const old = outputSheetToGrid(kt);
+    const h = old.cells.findIndex((r) => r[1] === 'Mức độ');
+    old.cells[h] = old.cells[h].map((v) => (v === 'Trang' ? 'Sheet' : v));
+    const f = sortFindings(result.findings);
+    for (let i = 0; i < f.length; i++) old.cells[h + 1 + i][6] = f[i].rule;
+    expect(readFindingsTable(old)!.map((x) => [x.rule, x.sheet])).toEqual(f.map((x) => [x.rule, x.sheet]));
+  });
+
+  test('Phụ lục: the NĐ 30 reference line with dotted places for the number and date', () => {
+    expect(pl.rows[2][0].v).toBe('(Kèm theo Báo cáo số ……/BC-UBND ngày …… tháng …… năm …… của UBND huyện Nam Đông)');
   });
 
   test('with the previous period: kỳ này, kỳ trước and tăng/giảm per indicator and per child', () => {
@@ -258,7 +292,8 @@ describe('layoutTemplate', () => {
     const grid = outputSheetToGrid(sheet);
     const labelWidth = sheet.columnWidths[1];
     const heights = sheet.rowHeights ?? {};
-    const long = INDICATORS.filter((i) => Array.from(i.label).length > labelWidth);
+    // Clearly too long for one line (LibreOffice's own wrapping is held in test/xlsx/print-layout.test.ts).
+    const long = INDICATORS.filter((i) => Array.from(i.label).length > labelWidth * 1.15);
     const short = INDICATORS.filter((i) => Array.from(i.label).length <= labelWidth * 0.9);
     expect(long.length).toBeGreaterThan(0);
     expect(short.length).toBeGreaterThan(0);

@@ -1,14 +1,25 @@
 /**
  * One findings sheet for the whole compile (role 'findings', A4 landscape):
- * Mức độ | Đơn vị | Tệp | Sheet | Ô | Quy tắc | Nội dung, errors first.
+ * Mức độ | Đơn vị | Tệp | Trang | Ô | Quy tắc | Nội dung, errors first. The
+ * rule by its Vietnamese name (core/rule-names.ts); the cell a link to the
+ * unit's cell when that sheet is in this workbook (a finding without a file:
+ * the add-in compiling its open workbook). A finding of another file gets no
+ * link: its sheet is not in the output workbook.
  */
 import { SEVERITY_LABELS, hiddenNote, sortFindings, type Finding } from '../findings';
-import type { OutputSheet } from '../sheet-model';
+import { ruleName } from '../rule-names';
+import type { OutCell, OutputSheet } from '../sheet-model';
 import type { Period } from '../template';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
+import { fitRowHeight } from './text-fit';
 
 export const FINDINGS_TITLE = 'KẾT QUẢ KIỂM TRA BÁO CÁO CỦA CÁC ĐƠN VỊ';
-export const FINDINGS_HEADERS = ['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Sheet', 'Ô', 'Quy tắc', 'Nội dung'] as const;
+export const FINDINGS_HEADERS = ['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Trang', 'Ô', 'Quy tắc', 'Nội dung'] as const;
+/** The header of the `Trang` column in sheets written before issue 14 (read-back.ts still reads them). */
+export const OLD_SHEET_HEADER = 'Sheet';
+/** 150 units: fitted to A4 landscape's width, the text prints at about 10 pt (test/xlsx/print-layout.test.ts). */
+const WIDTHS = [5, 9, 24, 18, 14, 6, 20, 54];
+const LINK_LOOK = { color: '#0563C1' };
 export const NO_FINDINGS = 'Không có lỗi hay cảnh báo nào.';
 
 export function layoutFindings(findings: readonly Finding[], opts: { name: string; period: Period; year: number }): OutputSheet {
@@ -33,20 +44,30 @@ export function layoutFindings(findings: readonly Finding[], opts: { name: strin
       text(f.unit, { wrap: true, valign: 'top' }),
       text(f.file ?? '', { wrap: true, valign: 'top' }),
       text(f.sheet + hiddenNote(f.hidden), { wrap: true, valign: 'top' }),
-      text(f.cell, { align: 'center', valign: 'top' }),
-      text(f.rule, { valign: 'top' }),
+      cellLink(f),
+      text(ruleName(f.rule), { wrap: true, valign: 'top' }),
       text(f.message, { wrap: true, valign: 'top' }),
     ]);
-    const lines = Math.ceil(Array.from(f.message).length / 70);
-    if (lines > 1) b.rowHeights[row] = Math.min(409, 15 * lines + 3);
+    const h = fitRowHeight([
+      { text: f.unit, width: WIDTHS[2] }, { text: f.file, width: WIDTHS[3] }, { text: f.sheet + hiddenNote(f.hidden), width: WIDTHS[4] },
+      { text: ruleName(f.rule), width: WIDTHS[6] }, { text: f.message, width: WIDTHS[7] },
+    ]);
+    if (h) b.rowHeights[row] = h;
     row++;
   });
   b.border(head, 0, row - 1, cols - 1);
   return b.build({
     name: opts.name,
     role: 'findings',
-    columnWidths: [5, 10, 28, 22, 16, 7, 22, 70],
+    columnWidths: WIDTHS,
     freeze: { rows: head + 1, cols: 0 },
     print: { orientation: 'landscape', repeatRows: [head + 1, head + 1] },
   });
+}
+
+/** The `Ô` cell: a link to the unit's cell when its sheet is in this workbook. */
+function cellLink(f: Finding): OutCell {
+  const cell = text(f.cell, { align: 'center', valign: 'top' });
+  if (f.file || !f.sheet || !f.cell) return cell;
+  return { ...cell, style: { ...cell.style, ...LINK_LOOK }, link: { sheet: f.sheet, cell: f.cell } };
 }

@@ -1,7 +1,8 @@
 /**
  * The output sheets of a compile (docs/spec/TEMPLATE.md §7), as plain OutputSheet data that
  * the .xlsx writer and the Office.js writer copy out. For every parent
- * summary, top level first: `TH …` (summary), `PL …` (Phụ lục), `BC …` (its
+ * summary, top level first: `TH …` (summary), `BĐ …` (its charts, when a child
+ * reported figures), `PL …` (Phụ lục), `BC …` (its
  * own TTCCHC-1 report for the next level); then one `Kiểm tra` (findings).
  */
 import type { SheetGrid } from '../grid';
@@ -11,6 +12,7 @@ import { INDICATORS, type IndicatorCode } from '../template';
 import { joinAssessments } from '../rollup';
 import { displayUnitName, unitKey } from '../unit-names';
 import { layoutAppendix } from './appendix-sheet';
+import { layoutCharts } from './charts-sheet';
 import { layoutFindings } from './findings-sheet';
 import { FINDINGS_SHEET_NAME, outputSheetBase, safeSheetName } from './names';
 import { layoutSummary } from './summary-sheet';
@@ -21,6 +23,7 @@ export { layoutUnitReport, type UnitReportData, type UnitReportTask } from './un
 export { shortUnitName } from '../unit-names';
 export { safeSheetName, isOwnOutputSheet, outputSheetBase, FINDINGS_SHEET_NAME, OUTPUT_PREFIXES } from './names';
 export { layoutSummary } from './summary-sheet';
+export { layoutCharts } from './charts-sheet';
 export { layoutAppendix, taskCountLine } from './appendix-sheet';
 export { layoutFindings } from './findings-sheet';
 
@@ -93,6 +96,8 @@ export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): 
   const base = { period: result.period, year: result.year };
   for (const s of topLevelFirst(result.summaries)) {
     sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken), previous: opts.previous, approvals: !!result.approvals }));
+    const charts = layoutCharts(s, { ...base, name: safeSheetName(outputSheetBase('charts', s.unit), taken) });
+    if (charts) sheets.push(charts);
     sheets.push(layoutAppendix(s, { ...base, name: safeSheetName(outputSheetBase('appendix', s.unit), taken) }));
     const reportName = safeSheetName(outputSheetBase('report', s.unit), taken);
     sheets.push(layoutUnitReport(compiledReportData(result, s, reportName, now)).sheet);

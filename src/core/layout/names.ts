@@ -4,6 +4,7 @@
  * Naming: a fixed prefix and the unit's short name (`UBND huyện Nam Đông` →
  * `Nam Đông`):
  *   `TH Nam Đông`  bảng tổng hợp (summary)
+ *   `BĐ Nam Đông`  biểu đồ (charts) and the data they read, apart from the summary so they never print with it
  *   `PL Nam Đông`  phụ lục nhiệm vụ (appendix)
  *   `BC Nam Đông`  the parent's own TTCCHC-1 report, to send one level up
  *   `Kiểm tra`     the findings of the whole compile
@@ -19,7 +20,7 @@ import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, type SheetRole } from '../sheet-m
 import { shortUnitName } from '../unit-names';
 import { withoutControlCharacters } from '../safe-text';
 
-export const OUTPUT_PREFIXES = { summary: 'TH', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
+export const OUTPUT_PREFIXES = { summary: 'TH', charts: 'BĐ', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
 export const FINDINGS_SHEET_NAME = 'Kiểm tra';
 
 function lower(s: string): string {
@@ -73,9 +74,9 @@ export function outputSheetBase(role: Exclude<SheetRole, 'findings'>, unit: stri
   return `${OUTPUT_PREFIXES[role]} ${shortUnitName(unit)}`;
 }
 
-const OWN_OUTPUT = new RegExp(`^(?:(?:${[OUTPUT_PREFIXES.summary, OUTPUT_PREFIXES.appendix, OUTPUT_PREFIXES.report].join('|')}) .+|${FINDINGS_SHEET_NAME}(?: \\(\\d+\\))?)$`);
+const OWN_OUTPUT = new RegExp(`^(?:(?:${[OUTPUT_PREFIXES.summary, OUTPUT_PREFIXES.charts, OUTPUT_PREFIXES.appendix, OUTPUT_PREFIXES.report].join('|')}) .+|${FINDINGS_SHEET_NAME}(?: \\(\\d+\\))?)$`);
 
-/** A sheet a compile wrote (`TH …`, `PL …`, `BC …`, `Kiểm tra`), to be replaced by the next compile. */
+/** A sheet a compile wrote (`TH …`, `BĐ …`, `PL …`, `BC …`, `Kiểm tra`), to be replaced by the next compile. */
 export function isOwnOutputSheet(name: string): boolean {
   return OWN_OUTPUT.test(name.trim());
 }

@@ -24,7 +24,8 @@ import { fold } from '../text';
 import { levelFromName, unitKey, withoutCommitteePrefix } from '../unit-names';
 import { FINDINGS_SHEET_NAME, outputSheetBase } from './names';
 import { SELF_SUFFIX, TOTAL_LABEL } from './summary-sheet';
-import { FINDINGS_HEADERS } from './findings-sheet';
+import { FINDINGS_HEADERS, OLD_SHEET_HEADER } from './findings-sheet';
+import { ruleOfName } from '../rule-names';
 
 export interface SummaryChildRow {
   unit: string;
@@ -130,13 +131,13 @@ export interface FindingRow {
 }
 
 type FindingCol = 'severity' | 'unit' | 'file' | 'sheet' | 'cell' | 'rule' | 'message';
-/** The findings sheet's headers (findings-sheet.ts: STT | Mức độ | Đơn vị | Tệp | Sheet | Ô | Quy tắc | Nội dung). */
+/** The findings sheet's headers (findings-sheet.ts: STT | Mức độ | Đơn vị | Tệp | Trang | Ô | Quy tắc | Nội dung; `Sheet` before issue 14). */
 const [, H_SEVERITY, H_UNIT, H_FILE, H_SHEET, H_CELL, H_RULE, H_MESSAGE] = FINDINGS_HEADERS;
 export const FINDING_HEADER_SPECS: HeaderSpec<FindingCol>[] = [
   { field: 'severity', labels: [H_SEVERITY, 'Loại', 'Mức'], required: true },
   { field: 'unit', labels: [H_UNIT], required: true },
   { field: 'file', labels: [H_FILE, 'File'], required: false },
-  { field: 'sheet', labels: [H_SHEET, 'Trang tính'], required: false },
+  { field: 'sheet', labels: [H_SHEET, OLD_SHEET_HEADER, 'Trang tính'], required: false },
   { field: 'cell', labels: [H_CELL, 'Địa chỉ'], required: false },
   { field: 'rule', labels: [H_RULE], required: false },
   { field: 'message', labels: [H_MESSAGE, 'Thông báo', 'Mô tả'], required: false },
@@ -163,7 +164,8 @@ export function readFindingsTable(grid: SheetGrid): FindingRow[] | null {
       // The findings sheet writes `Sheet (trang ẩn)` for a hidden sheet: the name is without it.
       sheet: col.sheet !== undefined ? withoutHiddenNote(fg.text(r, col.sheet)) : '',
       cell: col.cell !== undefined ? fg.text(r, col.cell) : '',
-      rule: col.rule !== undefined ? fg.text(r, col.rule) : '',
+      // The rule's Vietnamese name back to its id (an id as older sheets wrote it stays).
+      rule: col.rule !== undefined ? ruleOfName(fg.text(r, col.rule)) : '',
       message: col.message !== undefined ? fg.text(r, col.message) : '',
     });
   }

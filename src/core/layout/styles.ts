@@ -17,6 +17,8 @@ export const COLORS = {
   errorColor: '#C00000',
   warningColor: '#9C5700',
   titleColor: '#1F3864',
+  /** The cells a unit types in, on a blank template: light enough to print as white on a mono printer. */
+  inputFill: '#FFF8DC',
 } as const;
 
 export const STYLE = {
@@ -92,7 +94,7 @@ export class SheetBuilder {
         const cell = row[c];
         if (!cell) row[c] = { v: null, style: { border: true } };
         // A new style object: styles may be shared between cells (merged titles).
-        else if (!cell.style?.border) row[c] = { v: cell.v, style: { ...cell.style, border: true } };
+        else if (!cell.style?.border) row[c] = { ...cell, style: { ...cell.style, border: true } };
       }
     }
   }

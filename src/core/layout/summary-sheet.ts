@@ -3,16 +3,25 @@
  *   title block; one row per expected child (status, date sent, 22 figures,
  *   3 rates); `Tổng cộng`; `Số đơn vị để trống`; with a previous period a
  *   small block kỳ này / kỳ trước / tăng, giảm per indicator; the child × task
- *   matrix; the data blocks the two charts read.
+ *   matrix. The charts and the data they read are on their own sheet
+ *   (charts-sheet.ts), so they never print with the table.
+ *
+ * Printing (issue 14): 30 columns cannot go on one A4 width legibly (fitted,
+ * they print at about 5 pt). The table prints on A4 landscape at a fixed
+ * scale (SUMMARY_PRINT_SCALE: 12 pt × 80 % = 9.6 pt) in column blocks, one
+ * group of indicators or more per page (A–B, C, D + rates, …: printBlocks),
+ * with the STT and unit-name columns and the header rows repeated on every
+ * page. A3 was not chosen: offices print on A4 and file A4.
  */
-import { rangeAddress } from '../address';
 import { formatDateVi } from '../dates';
 import type { ChildRow, ParentSummary, PreviousPeriod } from '../model';
-import type { ChartSpec, OutCell, OutputSheet } from '../sheet-model';
-import { INDICATORS, INDICATOR_BY_CODE, RATES, STATUS_MISSING, STATUS_LATE, MARK, type IndicatorCode, type Period } from '../template';
+import type { OutCell, OutputSheet } from '../sheet-model';
+import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, MARK, type IndicatorCode, type Period } from '../template';
 import { unitKey } from '../unit-names';
 import { approvalBlock } from './approval-block';
 import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodHeading, text } from './styles';
+import { fitRowHeight } from './text-fit';
+import { printBlocks, PRINTABLE_WIDTH } from './print-blocks';
 
 export const SUMMARY_TITLE = 'BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CCHC';
 export const TOTAL_LABEL = 'Tổng cộng';
@@ -20,18 +29,18 @@ export const EMPTY_COUNT_LABEL = 'Số đơn vị để trống';
 export const SELF_SUFFIX = ' (số liệu của chính đơn vị)';
 export const TASK_MATRIX_TITLE = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)';
 export const PREVIOUS_TITLE = 'SO SÁNH VỚI KỲ TRƯỚC';
-export const CHART_DATA_TITLE = 'SỐ LIỆU BIỂU ĐỒ';
-/** The news channels the first chart compares. */
+/** The news channels the chart (charts-sheet.ts) and the previous-period block add up. */
 export const CHART_CHANNELS: readonly IndicatorCode[] = ['A1', 'A2', 'A4', 'A5'];
+/** Print scale of the summary, in percent: the sheet's 12 pt prints at 9.6 pt, the least the issue allows being 9. */
+export const SUMMARY_PRINT_SCALE = 80;
 
 const COL = { stt: 0, unit: 1, level: 2, status: 3, sent: 4, fig0: 5 } as const;
 const RATE0 = COL.fig0 + INDICATORS.length;
 const LAST = RATE0 + RATES.length - 1;
-
-/** Short channel names for the chart legend. */
-const CHANNEL_NAMES: Partial<Record<IndicatorCode, string>> = {
-  A1: 'Cổng/Trang TTĐT', A2: 'Truyền thanh', A4: 'Mạng xã hội', A5: 'Báo, đài PT-TH',
-};
+/** Column widths (Excel units): the unit's name wraps in its column, figures are at most 9 digits. */
+const WIDTHS = [5, 28, 10, 10, 11, ...INDICATORS.map(() => 9), ...RATES.map(() => 10)];
+/** The name of a child as the summary writes it. */
+const childName = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
 
 export function periodLine(period: Period, year: number): string {
   return periodHeading(period, year);
@@ -54,7 +63,9 @@ export interface SummaryLayoutOptions {
 
 export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): OutputSheet {
   const b = new SheetBuilder();
-  const cols = LAST + 1;
+  const breaks = printBlocks(WIDTHS, [COL.stt, COL.unit], summaryColumnGroups(), PRINTABLE_WIDTH.landscape * 100 / SUMMARY_PRINT_SCALE);
+  // Titles centred over the first printed page, not over all 30 columns (they would print cut on page 1).
+  const cols = breaks.length ? breaks[0] : LAST + 1;
   b.line(0, cols, text(SUMMARY_TITLE, STYLE.title));
   b.line(1, cols, text(s.unit, STYLE.subtitle));
   b.line(2, cols, text(`Kỳ báo cáo: ${periodLine(opts.period, opts.year)} — hạn nộp ${formatDateVi(s.deadline)}`, STYLE.note));
@@ -78,7 +89,13 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
     b.set(h2, RATE0 + i, { v: null, style: { ...STYLE.header } });
     b.merge(h1, RATE0 + i, h2, RATE0 + i);
   });
-  b.rowHeights[h2] = 96;
+  // Heights from the text: the labels wrap in their column; the merged cells span both rows.
+  const h1Height = fitRowHeight([...INDICATORS.map((ind, i) => ({ text: ind.code, width: WIDTHS[COL.fig0 + i], bold: true }))]) ?? 16;
+  const labels = fitRowHeight(INDICATORS.map((ind, i) => ({ text: `${ind.label} (${ind.unit})`, width: WIDTHS[COL.fig0 + i], bold: true }))) ?? 16;
+  const merged = fitRowHeight([...fixed.map((label, c) => ({ text: label, width: WIDTHS[c], bold: true })),
+    ...RATES.map((r, i) => ({ text: r.label, width: WIDTHS[RATE0 + i], bold: true }))]) ?? 16;
+  b.rowHeights[h1] = h1Height;
+  b.rowHeights[h2] = Math.max(labels, merged - h1Height);
 
   let row = h2 + 1;
   s.children.forEach((c, i) => {
@@ -110,33 +127,53 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   row++;
   if (opts.previous) row = previousBlock(b, row, s, opts.previous) + 1;
   row = taskMatrix(b, row, s) + 1;
-  if (opts.approvals) row = approvalBlock(b, row, s.children.map((c) => ({ name: c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, approval: c.approval }))) + 1;
-  const charts = chartBlocks(b, row, s);
+  if (opts.approvals) approvalBlock(b, row, s.children.map((c) => ({ name: c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, approval: c.approval })));
 
   return b.build({
     name: opts.name,
     role: 'summary',
     unit: s.unit,
-    columnWidths: [5, 32, 10, 11, 11, ...INDICATORS.map(() => 10), ...RATES.map(() => 12)],
+    columnWidths: WIDTHS,
     freeze: { rows: h2 + 1, cols: COL.unit + 1 },
-    print: { orientation: 'landscape', repeatRows: [h1 + 1, h2 + 1] },
-    charts: charts.length ? charts : undefined,
+    print: {
+      orientation: 'landscape',
+      repeatRows: [h1 + 1, h2 + 1],
+      repeatCols: [COL.stt, COL.unit],
+      scale: SUMMARY_PRINT_SCALE,
+      colBreaks: breaks,
+    },
   });
+}
+
+/** Columns that print together: the fixed columns, each indicator group (A, B, C, D, E), the rates. */
+function summaryColumnGroups(): [number, number][] {
+  const groups: [number, number][] = [[COL.level, COL.sent]];
+  INDICATORS.forEach((ind, i) => {
+    const c = COL.fig0 + i;
+    const last = groups[groups.length - 1];
+    if (i > 0 && INDICATORS[i - 1].group === ind.group) last[1] = c;
+    else groups.push([c, c]);
+  });
+  groups.push([RATE0, LAST]);
+  return groups;
 }
 
 function childLine(b: SheetBuilder, row: number, stt: number, c: ChildRow): void {
   const missing = c.status === STATUS_MISSING;
   const base = missing ? { fill: COLORS.missingFill } : {};
   const statusStyle = c.status === STATUS_LATE ? { ...base, color: COLORS.warningColor, bold: true } : missing ? { ...base, color: COLORS.errorColor } : base;
+  const name = childName(c);
   b.put(row, 0, [
     { v: stt, style: { ...base, align: 'center' } },
-    text(c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, { ...base, wrap: true, bold: c.isSelf }),
+    text(name, { ...base, wrap: true, bold: c.isSelf }),
     text(c.level, { ...base, align: 'center' }),
     text(c.status, { ...statusStyle, align: 'center' }),
     date(c.sentDate, base),
     ...INDICATORS.map((ind) => figure(c.figures ? c.figures[ind.code] : null, ind.kind, base)),
     ...RATES.map((r) => percent(c.rates ? c.rates[r.key] : null, base)),
   ]);
+  const h = fitRowHeight([{ text: name, width: WIDTHS[COL.unit], bold: c.isSelf }]);
+  if (h) b.rowHeights[row] = h;
 }
 
 /** Kỳ này / kỳ trước / tăng, giảm per indicator for the parent, and the children the previous period knows. */
@@ -150,6 +187,8 @@ function previousBlock(b: SheetBuilder, row: number, s: ParentSummary, prev: Pre
   for (const ind of INDICATORS) {
     const now = s.figures[ind.code];
     const was = before ? before[ind.code] : null;
+    const h = fitRowHeight([{ text: ind.label, width: WIDTHS[1] }]);
+    if (h) b.rowHeights[row] = h;
     b.put(row++, 0, [text(ind.code, { align: 'center' }), text(ind.label, { wrap: true }), figure(now, ind.kind), figure(was, ind.kind), percent(change(now, was))]);
   }
   b.border(head, 0, row - 1, 4);
@@ -158,14 +197,18 @@ function previousBlock(b: SheetBuilder, row: number, s: ParentSummary, prev: Pre
   if (known.length) {
     row++;
     const head2 = row;
-    b.put(row++, 0, ['STT', 'Đơn vị', `Tin, bài (${CHART_CHANNELS.join('+')}) kỳ này`, 'Kỳ trước', 'Tăng/giảm'].map((h) => text(h, STYLE.header)));
-    b.rowHeights[head2] = 45;
+    const heads = ['STT', 'Đơn vị', `Tin, bài (${CHART_CHANNELS.join('+')}) kỳ này`, 'Kỳ trước', 'Tăng/giảm'];
+    b.put(row++, 0, heads.map((h) => text(h, STYLE.header)));
+    const hh = fitRowHeight(heads.map((h, i) => ({ text: h, width: WIDTHS[i], bold: true })));
+    if (hh) b.rowHeights[head2] = hh;
     known.forEach((c, i) => {
       const sumOf = (f: Record<IndicatorCode, number | null> | null) =>
         f && CHART_CHANNELS.some((k) => f[k] !== null) ? CHART_CHANNELS.reduce((t, k) => t + (f[k] ?? 0), 0) : null;
       const now = sumOf(c.figures);
       const was = sumOf(prev.byUnit[unitKey(c.unit)]);
-      b.put(row++, 0, [{ v: i + 1, style: { align: 'center' } }, text(c.unit), count(now), count(was), percent(change(now, was))]);
+      const h = fitRowHeight([{ text: c.unit, width: WIDTHS[1] }]);
+      if (h) b.rowHeights[row] = h;
+      b.put(row++, 0, [{ v: i + 1, style: { align: 'center' } }, text(c.unit, { wrap: true }), count(now), count(was), percent(change(now, was))]);
     });
     b.border(head2, 0, row - 1, 4);
   }
@@ -179,11 +222,14 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary): number {
   row++;
   const head = row;
   b.put(row, 0, [text('STT', STYLE.header), text('Đơn vị', STYLE.header)]);
-  s.tasks.forEach((t, i) => b.set(row, 2 + i, text(`${t.stt}. ${t.name}`, STYLE.header)));
-  b.rowHeights[row] = 120;
+  const taskHead = (t: ParentSummary['tasks'][number]) => `${t.stt}. ${t.name}`;
+  s.tasks.forEach((t, i) => b.set(row, 2 + i, text(taskHead(t), STYLE.header)));
+  b.rowHeights[row] = fitRowHeight(s.tasks.map((t, i) => ({ text: taskHead(t), width: WIDTHS[2 + i] ?? WIDTHS[WIDTHS.length - 1], bold: true }))) ?? 16;
   row++;
   s.children.forEach((c, i) => {
-    const cells: OutCell[] = [{ v: i + 1, style: { align: 'center' } }, text(c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, { wrap: true })];
+    const h = fitRowHeight([{ text: childName(c), width: WIDTHS[1] }]);
+    if (h) b.rowHeights[row] = h;
+    const cells: OutCell[] = [{ v: i + 1, style: { align: 'center' } }, text(childName(c), { wrap: true })];
     for (const t of s.tasks) {
       const mark = c.status === STATUS_MISSING ? STATUS_MISSING : c.tasks[t.stt] === true ? MARK : '';
       cells.push(text(mark, { align: 'center', color: mark === STATUS_MISSING ? COLORS.errorColor : undefined }));
@@ -194,42 +240,9 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary): number {
   b.put(row, 0, [text('', bold), text('Số đơn vị hoàn thành', bold), ...s.tasks.map((t) => text(`${t.done}/${t.expected}`, { ...bold, align: 'center' }))]);
   row++;
   b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(t.status, { ...bold, align: 'center', wrap: true }))]);
+  const rh = fitRowHeight(s.tasks.map((t, i) => ({ text: t.status, width: WIDTHS[2 + i] ?? WIDTHS[WIDTHS.length - 1], bold: true })));
+  if (rh) b.rowHeights[row] = rh;
   row++;
   b.border(head, 0, row - 1, 1 + s.tasks.length);
   return row;
-}
-
-/** The two data blocks (news items by channel, on-time rate) and the charts reading them. */
-function chartBlocks(b: SheetBuilder, row: number, s: ParentSummary): ChartSpec[] {
-  const reporting = s.children.filter((c) => c.figures);
-  if (!reporting.length) return [];
-  b.line(row, 5, text(CHART_DATA_TITLE, STYLE.section));
-  row++;
-  const charts: ChartSpec[] = [];
-  const name = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
-
-  const top1 = row;
-  b.put(row++, 1, [text('Đơn vị', STYLE.header), ...CHART_CHANNELS.map((k) => text(CHANNEL_NAMES[k] ?? INDICATOR_BY_CODE[k].label, STYLE.header))]);
-  for (const c of reporting) b.put(row++, 1, [text(name(c)), ...CHART_CHANNELS.map((k) => count(c.figures![k] ?? 0))]);
-  const range1 = rangeAddress(top1, 1, row - 1, 1 + CHART_CHANNELS.length);
-  b.border(top1, 1, row - 1, 1 + CHART_CHANNELS.length);
-  row++;
-
-  const withRate = reporting.filter((c) => c.rates?.onTime !== null && c.rates?.onTime !== undefined);
-  let range2: string | undefined;
-  if (withRate.length) {
-    const top2 = row;
-    b.put(row++, 1, [text('Đơn vị', STYLE.header), text(RATES[0].label, STYLE.header)]);
-    for (const c of withRate) b.put(row++, 1, [text(name(c)), percent(c.rates!.onTime)]);
-    range2 = rangeAddress(top2, 1, row - 1, 2);
-    b.border(top2, 1, row - 1, 2);
-    row++;
-  }
-
-  const height = Math.max(15, Math.min(40, reporting.length + 8));
-  charts.push({ title: 'Tin, bài tuyên truyền CCHC theo kênh và đơn vị', type: 'columnClustered', dataRange: range1, anchor: rangeAddress(row, 1, row, 1), width: 10, height });
-  if (range2) charts.push({ title: RATES[0].label, type: 'barClustered', dataRange: range2, anchor: rangeAddress(row, 12, row, 12), width: 10, height });
-  // Leave the rows under the charts empty but present, so the used range covers them.
-  b.set(row + height, 0, { v: null });
-  return charts;
 }

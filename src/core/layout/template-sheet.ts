@@ -2,10 +2,13 @@
  * The blank TTCCHC-1 sheet a unit fills (role 'template'): the same form as
  * a compiled report (layoutUnitReport), with the plan's tasks listed, lists
  * and number checks on the cells a unit types in, and the labels protected.
+ * For the clerk (issue 14): the cells to type in shaded, room to write in
+ * III. ĐÁNH GIÁ, the signature block and the «HƯỚNG DẪN GHI» box
+ * (template-guide.ts), on one A4 page.
  */
-import { rangeAddress } from '../address';
+import { parseRangeAddress, rangeAddress } from '../address';
 import type { Plan, UnitIdentity } from '../model';
-import { listItem, type OutputSheet, type Validation } from '../sheet-model';
+import { listItem, type OutCell, type OutputSheet, type Validation } from '../sheet-model';
 import {
   INDICATORS, LEVEL_NAMES, MARK, MAX_HOURS, PERIODS, type IdField,
 } from '../template';
@@ -13,6 +16,9 @@ import { OUTPUT_PREFIXES, safeSheetName } from './names';
 import { shortUnitName } from '../unit-names';
 import { layoutUnitReport, type UnitReportCells } from './unit-report-sheet';
 import { withCheckBlock } from './check-block';
+import { COLORS, STYLE, text } from './styles';
+import { GUIDE_LINES, GUIDE_TITLE, SIGNERS } from './template-guide';
+import { fitRowHeight, rowHeightFor } from './text-fit';
 
 export interface TemplateOptions extends UnitIdentity {
   plan?: Plan;
@@ -20,11 +26,7 @@ export interface TemplateOptions extends UnitIdentity {
   name?: string;
   /** Names already in the workbook, to keep the name unique. */
   taken?: Iterable<string>;
-  /**
-   * The check block (docs/spec/TEMPLATE.md §10, check-block.ts); default true. The Office.js
-   * writer (src/excel/write.ts) writes no formulas or conditional formats yet,
-   * so the pane asks for none rather than an empty block.
-   */
+  /** The check block (docs/spec/TEMPLATE.md §10, check-block.ts); default true (both writers write its formulas and formats). */
   checkBlock?: boolean;
 }
 
@@ -53,8 +55,62 @@ export function layoutTemplate(opts: TemplateOptions): OutputSheet {
     figures: null,
     tasks,
   });
-  const template: OutputSheet = { ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlockedRanges(cells, planTasks.length === 0) } };
+  const unlocked = unlockedRanges(cells, planTasks.length === 0);
+  const template = forTheClerk({ ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlocked } }, cells);
   return opts.checkBlock === false ? template : withCheckBlock(template, cells);
+}
+
+/** Lines of room for each III. ĐÁNH GIÁ text (typed in Excel or written by hand on the printout). */
+const ASSESSMENT_LINES = 3;
+/** Height of the blank rows left for the signatures, in points. */
+const SIGNATURE_ROOM = 48;
+
+/** Input cells shaded, III rows tall, then the signature block and the «HƯỚNG DẪN GHI» box below the form. */
+function forTheClerk(sheet: OutputSheet, cells: UnitReportCells): OutputSheet {
+  const rows = sheet.rows.map((r) => r.slice());
+  const merges = sheet.merges.slice();
+  const heights = { ...(sheet.rowHeights ?? {}) };
+  const last = cells.lastCol;
+  const widthOf = (c1: number, c2: number) => sheet.columnWidths.slice(c1, c2 + 1).reduce((a, b) => a + b, 0);
+  // Shade what the unit types in: a new style object per cell (styles may be shared between cells).
+  for (const range of sheet.protection?.unlockedRanges ?? []) {
+    const p = parseRangeAddress(range)!;
+    for (let r = p.r1; r <= p.r2; r++) {
+      for (let c = p.c1; c <= p.c2; c++) {
+        const cell: OutCell = rows[r]?.[c] ?? { v: null };
+        rows[r][c] = { ...cell, style: { ...cell.style, fill: COLORS.inputFill } };
+      }
+    }
+  }
+  for (const r of Object.values(cells.assessmentRows)) heights[r!] = Math.max(heights[r!] ?? 0, rowHeightFor(ASSESSMENT_LINES));
+
+  // One blank row first: the reader takes the row under an empty assessment label as its text (reader.ts readAssessment).
+  let r = rows.length + 1;
+  const half = Math.floor((last + 1) / 2);
+  const spans: [number, number][] = [[0, half - 1], [half, last]];
+  const put = (row: number, col: number, cell: OutCell, to: number) => {
+    rows[row] ??= [];
+    rows[row][col] = cell;
+    if (to > col) merges.push(rangeAddress(row, col, row, to));
+  };
+  SIGNERS.forEach((s, i) => {
+    put(r, spans[i][0], text(s.title, { bold: true, align: 'center' }), spans[i][1]);
+    put(r + 1, spans[i][0], text(s.note, { italic: true, align: 'center' }), spans[i][1]);
+  });
+  heights[r + 2] = SIGNATURE_ROOM;
+  rows[r + 2] ??= [];
+  r += 4;
+  put(r, 0, text(GUIDE_TITLE, { ...STYLE.section, border: true, fill: COLORS.headerFill }), last);
+  for (let c = 1; c <= last; c++) rows[r][c] = { v: null, style: { border: true, fill: COLORS.headerFill } };
+  r++;
+  const guide = GUIDE_LINES.join('\n');
+  put(r, 0, text(guide, { wrap: true, valign: 'top', border: true }), last);
+  for (let c = 1; c <= last; c++) rows[r][c] = { v: null, style: { border: true } };
+  const h = fitRowHeight([{ text: guide, width: widthOf(0, last) }]);
+  if (h) heights[r] = h;
+  for (let k = 0; k < rows.length; k++) rows[k] ??= [];
+  // One A4 page: the form, the signatures and the guide; the check block below is for the screen.
+  return { ...sheet, rows, merges, rowHeights: heights, print: { ...sheet.print, onePage: true, area: rangeAddress(0, 0, r, last) } };
 }
 
 function templateValidations(cells: UnitReportCells): Validation[] {

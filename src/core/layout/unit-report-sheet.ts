@@ -19,10 +19,22 @@ import {
   TEMPLATE_CODE, type AssessmentKey, type Figures, type IdField, type IndicatorCode,
 } from '../template';
 import { SheetBuilder, STYLE, date, figure, periodHeading, text } from './styles';
+import { fitRowHeight } from './text-fit';
 
 export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
 const COLS = 6;
-const WIDTHS = [16, 44, 24, 11, 13, 26];
+/**
+ * Column widths, by role (test/xlsx/print-layout.test.ts measures both prints):
+ * - the blank template is fitted to one A4 page and its height decides the
+ *   scale, so its columns are as wide as that scale allows: wide labels wrap
+ *   less, and each wrapped line costs height;
+ * - the compiled report is fitted to the page's width over as many pages as
+ *   it takes: 110 units print at about 9 pt on A4 portrait.
+ */
+const WIDTHS_BY_ROLE: Record<UnitReportData['role'], readonly number[]> = {
+  template: [18, 50, 20, 11, 12, 26],
+  report: [14, 40, 18, 10, 10, 18],
+};
 
 export interface UnitReportTask {
   /** null: a blank row for a unit to type its own task (template without a plan). */
@@ -62,10 +74,9 @@ export interface UnitReportCells {
   lastCol: number;
 }
 
-/** Row height for a wrapped text in a cell about `width` characters wide. */
-function heightFor(s: string, width: number): number | undefined {
-  const lines = s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(Array.from(l).length / width)), 0);
-  return lines > 1 ? Math.min(409, 15 * lines + 3) : undefined;
+/** Row height for a wrapped text in a cell `width` units wide (text-fit.ts). */
+function heightFor(s: string, width: number, bold = false): number | undefined {
+  return fitRowHeight([{ text: s, width, bold }]);
 }
 
 /**
@@ -73,8 +84,8 @@ function heightFor(s: string, width: number): number | undefined {
  * pairs); undefined when every text fits on one line. Excel and LibreOffice
  * keep the default height for wrapped text and clip it otherwise.
  */
-function wrappedRowHeight(cells: [string | null | undefined, number][]): number | undefined {
-  return Math.max(0, ...cells.map(([s, col]) => heightFor(s ?? '', WIDTHS[col]) ?? 0)) || undefined;
+function wrappedRowHeight(widths: readonly number[], cells: [string | null | undefined, number][], bold = false): number | undefined {
+  return fitRowHeight(cells.map(([s, col]) => ({ text: s, width: widths[col], bold })));
 }
 
 function idValue(data: UnitReportData, field: IdField) {
@@ -96,6 +107,7 @@ function idValue(data: UnitReportData, field: IdField) {
 
 export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; cells: UnitReportCells } {
   const b = new SheetBuilder();
+  const WIDTHS = WIDTHS_BY_ROLE[data.role];
   const periodLine = periodHeading(data.period, data.year);
   b.line(0, COLS, text(UNIT_REPORT_TITLE, STYLE.title));
   b.line(1, COLS, text(periodLine, STYLE.subtitle));
@@ -111,7 +123,8 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   for (const id of ID_LABELS) {
     // A unit's own sheet has no `Loại báo cáo` row (docs/spec/TEMPLATE.md §2).
     if (id.field === 'reportType' && !data.compiled) continue;
-    b.set(row, 0, text(id.label, { bold: true }));
+    b.set(row, 0, text(id.label, { bold: true, wrap: true }));
+    setHeight(row, heightFor(id.label, WIDTHS[0], true));
     b.set(row, 1, idValue(data, id.field));
     for (let c = 2; c < COLS; c++) b.set(row, c, { v: null });
     b.merge(row, 1, row, COLS - 1);
@@ -124,7 +137,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   const figHeaderRow = row;
   const figHeaders = [FIGURE_HEADERS.code, FIGURE_HEADERS.label, FIGURE_HEADERS.unit, FIGURE_HEADERS.value, FIGURE_HEADERS.note];
   b.put(row, 0, figHeaders.map((h) => text(h, STYLE.header)));
-  setHeight(row++, wrappedRowHeight(figHeaders.map((h, i) => [h, i])));
+  setHeight(row++, wrappedRowHeight(WIDTHS, figHeaders.map((h, i) => [h, i]), true));
   for (const ind of INDICATORS) {
     const note = data.figureNotes?.[ind.code] ?? '';
     // Middle: the code and unit stand beside a label on two lines, not under it.
@@ -136,7 +149,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
       figure(data.figures ? data.figures[ind.code] : null, ind.kind, mid),
       text(note, { wrap: true, ...mid }),
     ]);
-    setHeight(row, wrappedRowHeight([[ind.label, 1], [note, 4]]));
+    setHeight(row, wrappedRowHeight(WIDTHS, [[ind.label, 1], [note, 4]]));
     cells.figureRows[ind.code] = row;
     row++;
   }
@@ -147,7 +160,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   const taskHeaderRow = row;
   const taskHeaders = [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note];
   b.put(row, 0, taskHeaders.map((h) => text(h, STYLE.header)));
-  setHeight(row++, wrappedRowHeight(taskHeaders.map((h, i) => [h, i])));
+  setHeight(row++, wrappedRowHeight(WIDTHS, taskHeaders.map((h, i) => [h, i]), true));
   for (const t of data.tasks) {
     b.put(row, 0, [
       { v: t.stt, style: { align: 'center', numberFormat: 'General' } },
@@ -157,7 +170,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
       text(t.done === false ? MARK : '', { align: 'center' }),
       text(t.note, { wrap: true }),
     ]);
-    setHeight(row, wrappedRowHeight([[t.name, 1], [t.result, 2], [t.note, 5]]));
+    setHeight(row, wrappedRowHeight(WIDTHS, [[t.name, 1], [t.result, 2], [t.note, 5]]));
     cells.taskRows.push(row);
     row++;
   }
@@ -171,8 +184,8 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
     b.set(row, 1, text(value, { wrap: true, valign: 'top' }));
     for (let c = 2; c < COLS; c++) b.set(row, c, { v: null });
     b.merge(row, 1, row, COLS - 1);
-    const h = heightFor(value, WIDTHS.slice(1).reduce((s, w) => s + w, 0));
-    b.rowHeights[row] = h ?? 30;
+    const h = Math.max(heightFor(value, WIDTHS.slice(1).reduce((s, w) => s + w, 0)) ?? 30, heightFor(a.label, WIDTHS[0], true) ?? 0);
+    b.rowHeights[row] = h;
     cells.assessmentRows[a.key] = row;
     row++;
   }
@@ -181,7 +194,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
     name: data.name,
     role: data.role,
     unit: data.unit,
-    columnWidths: WIDTHS,
+    columnWidths: [...WIDTHS],
     print: { orientation: 'portrait' },
   });
   return { sheet, cells };

@@ -1,0 +1,49 @@
+/**
+ * Column blocks of a wide table printed on A4 (issue 14): which columns start
+ * a new page, so each page holds whole groups of columns beside the repeated
+ * name columns, instead of a table fitted to one width and printed at 5 pt.
+ */
+import { PAGE_MARGINS } from '../sheet-model';
+
+const A4_POINTS = { short: 595.3, long: 841.9 };
+/**
+ * Printable width in points of A4 between the margins: ours (sheet-model.ts
+ * PAGE_MARGINS), or Excel's default 0.7 in when wider, so a block also fits
+ * a sheet whose margins Excel reset.
+ */
+const side = Math.max(PAGE_MARGINS.left, 0.7) + Math.max(PAGE_MARGINS.right, 0.7);
+export const PRINTABLE_WIDTH = { landscape: A4_POINTS.long - side * 72, portrait: A4_POINTS.short - side * 72 } as const;
+
+/**
+ * Width in points of a column `w` Excel units wide: a unit is a digit of the
+ * workbook font (Times New Roman 12: 8 px at 96 dpi) plus 5 px of padding.
+ */
+export function columnPoints(w: number): number {
+  return (w * 8 + 5) * 0.75;
+}
+
+/**
+ * The 0-based columns that start a printed page: groups (`[first, last]`
+ * inclusive, in order) are packed greedily into pages `pageWidth` points wide
+ * (at the print scale: the width divided by it), each page also holding the
+ * repeated columns `repeat`. A group wider than a page gets a page of its own.
+ */
+export function printBlocks(widths: readonly number[], repeat: [number, number], groups: readonly [number, number][], pageWidth: number): number[] {
+  const width = (a: number, b: number) => {
+    let w = 0;
+    for (let c = a; c <= b; c++) w += columnPoints(widths[c] ?? 9);
+    return w;
+  };
+  const titles = width(repeat[0], repeat[1]);
+  const breaks: number[] = [];
+  let used = titles;
+  for (const [a, b] of groups) {
+    const w = width(a, b);
+    if (used > titles && used + w > pageWidth) {
+      breaks.push(a);
+      used = titles;
+    }
+    used += w;
+  }
+  return breaks;
+}

@@ -1,0 +1,103 @@
+/**
+ * How much room a text needs in a cell, decided in the core so both writers
+ * write the same row heights (Excel and LibreOffice keep a row's height as
+ * written and clip wrapped text that does not fit; issue 14). One home for
+ * the estimate every layout uses: wrappedLines / rowHeightFor / fitRowHeight.
+ *
+ * Widths are in Excel's column units: one unit is the width of a digit of the
+ * workbook's font (core/sheet-model.ts OUTPUT_FONT, Times New Roman, where a
+ * digit is half an em). Glyph widths below are Times New Roman's, rounded up
+ * a little, so the estimate errs on the side of one line too many, never too
+ * few: test/xlsx/print-layout.test.ts holds it against the heights LibreOffice
+ * itself computes for the same cells.
+ */
+import { OUTPUT_FONT } from '../sheet-model';
+
+/** Widths in digit units (half an em) of Times New Roman's glyphs, by class. */
+const NARROW = new Set(Array.from("iljtfrI.,;:'!|()[]-/ "));
+const WIDE = new Set(Array.from('mwMW%@'));
+
+function glyphWidth(ch: string): number {
+  const base = ch.normalize('NFD')[0] ?? ch;
+  if (base === ' ') return 0.5;
+  if (NARROW.has(base)) return 0.56;
+  if (WIDE.has(base)) return 1.5;
+  if (/\p{Lu}/u.test(base)) return 1.3;
+  if (base === '…' || base === '—' || base === '–') return 1.6;
+  return 1.0;
+}
+
+/** Width of a text in digit units at the workbook font's size (bold ~8 % wider). */
+export function textWidth(s: string, bold = false): number {
+  let w = 0;
+  for (const ch of s) w += glyphWidth(ch);
+  return bold ? w * 1.08 : w;
+}
+
+export interface FitOptions {
+  bold?: boolean;
+  /** Points; default OUTPUT_FONT.size. */
+  fontSize?: number;
+}
+
+/**
+ * Lines a text takes wrapped in a column `width` units wide (or the summed
+ * width of merged columns): greedy by words as Excel wraps, a word longer
+ * than the line broken by characters; `\n` starts a line.
+ */
+export function wrappedLines(s: string, width: number, opts: FitOptions = {}): number {
+  const scale = (opts.fontSize ?? OUTPUT_FONT.size) / OUTPUT_FONT.size;
+  // Cell padding: about half a digit each side.
+  const room = Math.max(1, width - 1) / scale;
+  let lines = 0;
+  for (const para of s.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of para.split(/ +/).filter(Boolean)) {
+      const w = textWidth(word, opts.bold);
+      const space = used > 0 ? textWidth(' ', opts.bold) : 0;
+      if (used > 0 && used + space + w <= room) {
+        used += space + w;
+        continue;
+      }
+      if (used > 0) lines++;
+      if (w <= room) {
+        used = w;
+        continue;
+      }
+      // A word wider than the line: broken across lines.
+      const extra = Math.ceil(w / room) - 1;
+      lines += extra;
+      used = w - extra * room;
+    }
+  }
+  return Math.max(1, lines);
+}
+
+/** Excel's tallest row. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Height in points of `lines` lines of text (line pitch 1.25 × the font size, as Times New Roman sets in Excel and LibreOffice, plus padding). */
+export function rowHeightFor(lines: number, fontSize = OUTPUT_FONT.size): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * fontSize * 1.25 + 3));
+}
+
+/** The default height of a one-line row (Excel's for Times New Roman 12). */
+export const DEFAULT_ROW_HEIGHT = rowHeightFor(1);
+
+/**
+ * The height a row needs for its tallest wrapped cell, or undefined when
+ * every text fits on one line (the default height is then right).
+ * Each entry: the text, the width of its column (merged columns summed), its look.
+ */
+export function fitRowHeight(cells: { text: string | null | undefined; width: number; bold?: boolean; fontSize?: number }[], minLines = 1): number | undefined {
+  let best = 0;
+  for (const c of cells) {
+    if (!c.text) continue;
+    const size = c.fontSize ?? OUTPUT_FONT.size;
+    best = Math.max(best, rowHeightFor(wrappedLines(c.text, c.width, c), size));
+  }
+  const min = minLines > 1 ? rowHeightFor(minLines) : 0;
+  const h = Math.max(best, min);
+  return h > DEFAULT_ROW_HEIGHT ? h : undefined;
+}

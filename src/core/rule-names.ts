@@ -1,0 +1,107 @@
+/**
+ * What each rule of a finding is called in Vietnamese: the one home of the
+ * rule ids (`group.what`, core/findings.ts Finding.rule) as users read them,
+ * in the findings sheet's `Quy tắc` column (layout/findings-sheet.ts) and
+ * back again (layout/read-back.ts ruleOfName). test/core/rule-names.test.ts
+ * holds it complete against every rule id written in src/.
+ */
+const NAMES: Readonly<Record<string, string>> = {
+  'approval.changed': 'Số liệu đổi sau khi duyệt',
+  'approval.sheet-gone': 'Trang đã duyệt không còn',
+  'compile.code-name-mismatch': 'Mã đơn vị không khớp tên',
+  'compile.code-shared': 'Hai đơn vị trùng mã',
+  'compile.compiled-superseded': 'Báo cáo tổng hợp cũ không tính',
+  'compile.late': 'Nộp muộn',
+  'compile.not-in-roster': 'Đơn vị ngoài danh sách kế hoạch',
+  'compile.other-period': 'Báo cáo kỳ khác',
+  'compile.out-of-scope': 'Đơn vị ngoài phạm vi tổng hợp',
+  'compile.own-in-compiled': 'Số liệu của chính đơn vị',
+  'compile.parent-mismatch': 'Đơn vị cấp trên không khớp',
+  'compile.parent-unknown': 'Chưa biết đơn vị cấp trên',
+  'compile.period-mixed': 'Lẫn nhiều kỳ báo cáo',
+  'compile.period-options': 'Chưa rõ kỳ báo cáo',
+  'compile.plan-duplicate': 'Nhiều kế hoạch',
+  'compile.superseded': 'Bản gửi trước, không tính',
+  'contest.participants': 'Có người dự thi, không có cuộc thi',
+  'dossier.balance': 'Cân đối hồ sơ D4+D5+D6 = D1+D2',
+  'dossier.online': 'Hồ sơ trực tuyến vượt tiếp nhận (D3 ≤ D2)',
+  'dossier.posted': 'TTHC niêm yết vượt tổng số (D8 ≤ D7)',
+  'figure.comma-thousands': 'Dấu phẩy trong số',
+  'figure.duplicate-code': 'Trùng mã chỉ tiêu',
+  'figure.empty': 'Chỉ tiêu để trống',
+  'figure.error-value': 'Ô báo lỗi công thức',
+  'figure.formula-text': 'Công thức ghi thành chữ',
+  'figure.hours-range': 'Số giờ ngoài 0–24',
+  'figure.missing-code': 'Thiếu chỉ tiêu',
+  'figure.negative': 'Số âm',
+  'figure.no-cached-value': 'Công thức chưa tính',
+  'figure.no-table': 'Không có bảng số liệu',
+  'figure.not-a-number': 'Không phải số',
+  'figure.not-integer': 'Không phải số nguyên',
+  'figure.outlier': 'Số liệu khác thường',
+  'figure.text-number': 'Số ghi kèm chữ',
+  'figure.too-large': 'Số quá lớn',
+  'figure.unknown-code': 'Mã chỉ tiêu lạ',
+  'file.missing': 'Không thấy tệp',
+  'file.no-report': 'Tệp không có báo cáo',
+  'file.not-regular': 'Không phải tệp thường',
+  'file.not-xlsx': 'Không phải tệp Excel',
+  'file.other-format': 'Tệp định dạng khác',
+  'file.symlink': 'Lối tắt, không đọc',
+  'file.unreadable': 'Không đọc được tệp',
+  'id.date': 'Ngày ghi sai',
+  'id.level': 'Cấp ghi sai',
+  'id.missing': 'Thiếu thông tin đơn vị',
+  'id.period': 'Kỳ báo cáo ghi sai',
+  'id.year': 'Năm ghi sai',
+  'input.empty-folder': 'Thư mục trống',
+  'plan.deadline': 'Kế hoạch: hạn nộp',
+  'plan.level': 'Kế hoạch: cấp',
+  'plan.no-tasks': 'Kế hoạch không có nhiệm vụ',
+  'plan.not-found': 'Không thấy kế hoạch',
+  'plan.period': 'Kế hoạch: kỳ báo cáo',
+  'plan.roster-level': 'Kế hoạch: cấp của đơn vị',
+  'plan.task-duplicate': 'Kế hoạch: trùng nhiệm vụ',
+  'plan.task-indicator': 'Kế hoạch: chỉ tiêu của nhiệm vụ',
+  'plan.task-minimum': 'Kế hoạch: mức tối thiểu',
+  'plan.task-stt': 'Kế hoạch: số thứ tự nhiệm vụ',
+  'plan.task-threshold': 'Kế hoạch: tỷ lệ hoàn thành',
+  'plan.year': 'Kế hoạch: năm',
+  'previous.empty': 'Kỳ trước không có số liệu',
+  'previous.unreadable': 'Không đọc được kỳ trước',
+  'read.internal': 'Lỗi chương trình khi đọc',
+  'sheet.unreadable': 'Không đọc được trang',
+  'task.below-minimum': 'Chưa đạt mức tối thiểu',
+  'task.mark-invalid': 'Dấu đánh sai',
+  'task.marks': 'Đánh dấu nhiệm vụ',
+  'task.missing': 'Thiếu nhiệm vụ',
+  'task.name-differs': 'Tên nhiệm vụ khác kế hoạch',
+  'task.no-reason': 'Chưa ghi lý do',
+  'task.no-result': 'Chưa ghi kết quả',
+  'task.no-table': 'Không có bảng nhiệm vụ',
+  'task.not-in-plan': 'Nhiệm vụ ngoài kế hoạch',
+  'template.unsupported': 'Mẫu báo cáo khác phiên bản',
+  'training.participants': 'Có người dự, không có hội nghị',
+};
+
+/** Group names, for a rule id this table does not know yet. */
+const GROUPS: Readonly<Record<string, string>> = {
+  approval: 'Duyệt', compile: 'Tổng hợp', contest: 'Cuộc thi', dossier: 'Hồ sơ', figure: 'Số liệu', file: 'Tệp',
+  id: 'Thông tin đơn vị', input: 'Đầu vào', plan: 'Kế hoạch', previous: 'Kỳ trước', read: 'Đọc', sheet: 'Trang',
+  task: 'Nhiệm vụ', template: 'Mẫu', training: 'Hội nghị',
+};
+
+/** The rule ids that have a name (for the completeness test). */
+export const NAMED_RULES: readonly string[] = Object.keys(NAMES);
+
+/** A rule's Vietnamese name; an id unknown here gets its group's name, never the English id. */
+export function ruleName(rule: string): string {
+  return NAMES[rule] ?? GROUPS[rule.split('.')[0]] ?? 'Khác';
+}
+
+const BY_NAME = new Map(Object.entries(NAMES).map(([id, name]) => [name, id]));
+
+/** The rule id of a name ruleName gave (reading a findings sheet back); an id itself (old sheets) stays as it is. */
+export function ruleOfName(text: string): string {
+  return BY_NAME.get(text.trim()) ?? text.trim();
+}

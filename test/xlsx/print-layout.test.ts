@@ -1,0 +1,188 @@
+/**
+ * The printed outputs, as LibreOffice prints them (issue 14): each sheet the
+ * compile writes is converted to PDF by LibreOffice headless and measured
+ * with poppler (test/helpers/printed.ts): the printed font size of every text
+ * (at least 9 pt on the chosen paper), the pages, what each page holds, and
+ * row heights against the lines LibreOffice itself wraps each text into (no
+ * clipped text). PNGs of the pages go to test/artifacts/ for a human look.
+ *
+ * Needs `soffice` with Calc and poppler-utils (.ci/run installs them); FAILS
+ * without them unless SKIP_LIBREOFFICE=1.
+ */
+import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
+import type { Plan } from '../../src/core/model';
+import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE } from '../../src/core/template';
+import { GUIDE_TITLE, SIGNERS } from '../../src/core/layout/template-guide';
+import { TASK_NAMES } from '../report/fixtures';
+import { compileGrids } from '../../src/core/compile';
+import type { OutputSheet } from '../../src/core/sheet-model';
+import { INDICATORS, RATES } from '../../src/core/template';
+import { NEWS_CHART_TITLE, CHART_DATA_TITLE } from '../../src/core/layout/charts-sheet';
+import { exampleGrids } from '../helpers/district';
+import { requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
+import { linesByLibreOffice, printSheets, type PdfText, type WrappedCell } from '../helpers/printed';
+import { tempDir } from '../helpers/xlsx-files';
+
+/** The least printed size of body text the issue allows, in points. */
+const MIN_PRINTED_PT = 9;
+/**
+ * The blank template's body on its ONE page (the lead's requirement): about 80
+ * lines of form (11 identification rows, 22 indicators, the tasks, four
+ * assessments with room to write, signatures, the guide) cannot print at
+ * 9 pt on one A4 page (at most about 67 lines of 9 pt fit). The one page wins;
+ * the columns are as wide as that scale allows, so little wraps, and the text
+ * prints at about 7 pt. This holds it there.
+ */
+const MIN_TEMPLATE_PT = 7;
+
+function districtOutputs(): OutputSheet[] {
+  const grids = [...exampleGrids().values()].flat();
+  return layoutOutputs(compileGrids(grids, {}), { now: new Date('2025-10-20T08:00:00Z') });
+}
+
+/** Wrapped cells of a sheet with the width of their column (merged columns summed) and their row. */
+function wrappedCells(sheet: OutputSheet, rows?: (r: number) => boolean): (WrappedCell & { row: number; rowSpan: number })[] {
+  const merges = sheet.merges.map((m) => {
+    const [a, b] = m.split(':');
+    const p = (x: string) => ({ col: x.replace(/\d+/g, '').split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(x.replace(/[A-Z]+/g, '')) - 1 });
+    return { from: p(a), to: p(b) };
+  });
+  const out: (WrappedCell & { row: number; rowSpan: number })[] = [];
+  sheet.rows.forEach((row, r) => {
+    if (rows && !rows(r)) return;
+    row.forEach((cell, c) => {
+      if (!cell?.style?.wrap || typeof cell.v !== 'string' || !cell.v) return;
+      const m = merges.find((x) => x.from.row === r && x.from.col === c);
+      let width = 0;
+      for (let k = c; k <= (m ? m.to.col : c); k++) width += sheet.columnWidths[k] ?? 8.43;
+      out.push({ text: cell.v, width, bold: cell.style.bold, fontSize: cell.style.fontSize, row: r, rowSpan: m ? m.to.row - r + 1 : 1 });
+    });
+  });
+  return out;
+}
+
+/** Every wrapped text of `cells` fits the height of its row(s), as LibreOffice wraps it. */
+async function expectNoClippedText(office: string, sheet: OutputSheet, cells: (WrappedCell & { row: number; rowSpan: number })[], dir: string): Promise<void> {
+  const { lines, pitch } = await linesByLibreOffice(office, cells, dir);
+  expect(pitch).toBeGreaterThan(10);
+  const clipped = cells.flatMap((c, i) => {
+    let height = 0;
+    for (let r = c.row; r < c.row + c.rowSpan; r++) height += sheet.rowHeights?.[r] ?? 15.75;
+    const needed = lines[i] * pitch * ((c.fontSize ?? 12) / 12);
+    return height + 0.5 < needed ? [`dòng ${c.row + 1} «${c.text}»: ${lines[i]} dòng chữ cần ${needed.toFixed(0)} pt, dòng cao ${height} pt`] : [];
+  });
+  expect(clipped).toEqual([]);
+}
+
+const onPage = (texts: PdfText[], page: number) => texts.filter((t) => t.page === page).map((t) => t.text.trim()).join(' ');
+
+describe('printed by LibreOffice', () => {
+  const outputs = districtOutputs();
+  const th = outputs.find((s) => s.role === 'summary')!;
+
+  withLibreOffice('the summary prints on A4 in column blocks, the names repeated, text at least 9 pt, no chart', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [th], tmp.dir, 'tong-hop', 4);
+      // A4 landscape.
+      expect([Math.round(printed.pageWidth), Math.round(printed.pageHeight)]).toEqual([842, 595]);
+      const body = printed.texts.filter((t) => t.text.trim());
+      expect(body.length).toBeGreaterThan(100);
+      const small = body.filter((t) => t.size < MIN_PRINTED_PT).map((t) => `${t.text} (${t.size} pt)`);
+      expect(small).toEqual([]);
+      // Several column blocks, each page with the unit names (repeated columns and header rows).
+      expect(printed.pages).toBeGreaterThanOrEqual(3);
+      const units = th.rows.slice(th.print.repeatRows![1]).map((r) => r[1]?.v).filter((v): v is string => typeof v === 'string' && /^(UBND|Phòng|Văn phòng)/.test(v));
+      expect(units.length).toBeGreaterThan(10);
+      for (let p = 1; p <= printed.pages; p++) {
+        const text = onPage(printed.texts, p).replace(/\s+/g, ' ');
+        expect(text).toContain('Đơn vị');
+        expect(units.some((u) => text.includes(u.split(' ').slice(0, 3).join(' ')))).toBe(true);
+      }
+      // Every indicator code and rate printed, each group on one page, and not all on one page.
+      const pageOf = (code: string) => [...new Set(printed.texts.filter((t) => t.text.trim() === code).map((t) => t.page))];
+      // (A code prints on each page down its block: the header rows repeat.)
+      const pagesOf = (group: string) => [...new Set(INDICATORS.filter((i) => i.group === group).map((i) => pageOf(i.code).join(',')))];
+      for (const group of ['A', 'B', 'C', 'D', 'E']) expect(pagesOf(group)).toHaveLength(1);
+      expect(pagesOf('A')[0].split(',').some((p) => pagesOf('D')[0].split(',').includes(p))).toBe(false);
+      expect(new Set(INDICATORS.map((i) => pageOf(i.code)[0])).size).toBeGreaterThanOrEqual(3);
+      const all = printed.texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
+      for (const r of RATES) expect(all.replace(/\s/g, '')).toContain(r.label.replace(/\s/g, ''));
+      // The charts and their data are not on the summary's pages.
+      expect(all).not.toContain(NEWS_CHART_TITLE);
+      expect(all).not.toContain(CHART_DATA_TITLE);
+      expect(th.charts ?? []).toEqual([]);
+      // Header labels and unit names: as tall as the lines LibreOffice wraps them into.
+      await expectNoClippedText(office, th, wrappedCells(th), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('the charts print on their own sheet', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const charts = outputs.find((s) => s.role === 'charts')!;
+    expect(charts.charts!.map((c) => c.title)).toEqual([NEWS_CHART_TITLE]);
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [charts], tmp.dir, 'bieu-do', 1);
+      const all = printed.texts.map((t) => t.text).join(' ');
+      expect(all).toContain(NEWS_CHART_TITLE);
+      expect(printed.texts.filter((t) => t.text.trim() && t.size < MIN_PRINTED_PT && !/^\d/.test(t.text.trim()))).toEqual([]);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  /** A commune's template for a plan of eight tasks with real (long) names, check block included. */
+  const PLAN: Plan = { source: { sheet: 'Kế hoạch' }, roster: [], tasks: TASK_NAMES.map((name, i) => ({ stt: i + 1, name, threshold: 1 })) };
+  const template = layoutTemplate({ unit: 'UBND xã Vĩnh Linh', unitCode: '19363', level: 'Xã', parent: 'UBND tỉnh Quảng Trị', period: 'Quý I', year: 2026, plan: PLAN });
+
+  withLibreOffice('the blank template prints on one A4 page, with the guide, the signatures and room to write', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [template], tmp.dir, 'mau', 1);
+      expect([Math.round(printed.pageWidth), Math.round(printed.pageHeight)]).toEqual([595, 842]);
+      expect(printed.pages).toBe(1);
+      const all = printed.texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
+      for (const s of SIGNERS) {
+        expect(all).toContain(s.title);
+        expect(all).toContain(s.note);
+      }
+      expect(all).toContain(GUIDE_TITLE);
+      expect(all).toContain('D4 + D5 + D6 = D1 + D2');
+      const sizes = printed.texts.filter((t) => t.text.trim()).map((t) => t.size);
+      // Printed size of the body text (12 pt at the page's scale): measured, reported.
+      const body = Math.min(...sizes);
+      console.log(`mẫu: ${printed.pages} trang, chữ nhỏ nhất ${body} pt`);
+      expect(body).toBeGreaterThanOrEqual(MIN_TEMPLATE_PT);
+      // III. ĐÁNH GIÁ: room for three lines each.
+      for (const a of ASSESSMENT_LABELS) {
+        const row = template.rows.findIndex((r) => r[0]?.v === a.label);
+        expect(template.rowHeights![row]).toBeGreaterThanOrEqual(3 * 15);
+      }
+      expect(all).not.toContain(CHECK_BLOCK_TITLE);
+      await expectNoClippedText(office, template, wrappedCells(template), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('the Phụ lục, Kiểm tra and BC sheets print at least 9 pt with no clipped text', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const tmp = tempDir('tonghop-print-');
+    try {
+      for (const sheet of outputs.filter((s) => s.role === 'appendix' || s.role === 'findings' || s.role === 'report')) {
+        const printed = await printSheets(office, [sheet], tmp.dir, ({ appendix: 'phu-luc', findings: 'kiem-tra', report: 'bao-cao' } as Record<string, string>)[sheet.role], 1);
+        expect([sheet.name, Math.round(printed.pageWidth)]).toEqual([sheet.name, sheet.print.orientation === 'landscape' ? 842 : 595]);
+        const small = printed.texts.filter((t) => t.text.trim() && t.size < MIN_PRINTED_PT).map((t) => `${t.text} (${t.size} pt)`);
+        expect([sheet.name, small]).toEqual([sheet.name, []]);
+        await expectNoClippedText(office, sheet, wrappedCells(sheet), tmp.dir);
+      }
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+});
