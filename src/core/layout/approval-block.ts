@@ -7,6 +7,7 @@
  */
 import { APPROVED, RETURNED, approvalLabel, type ApprovalState } from '../approval';
 import { COLORS, SheetBuilder, STYLE, text } from './styles';
+import { fitRowHeight } from './text-fit';
 
 export const APPROVAL_BLOCK_TITLE = 'TÌNH TRẠNG PHÊ DUYỆT';
 
@@ -16,14 +17,20 @@ export interface ApprovalLine {
   approval?: ApprovalState;
 }
 
-/** Writes the block from `row`; returns the row after it. */
-export function approvalBlock(b: SheetBuilder, row: number, children: readonly ApprovalLine[]): number {
+/**
+ * Writes the block from `row`; returns the row after it. `nameWidth` is the
+ * width of column B on the host sheet, so a long unit name gets the row height
+ * its wrapped lines need when printed (text-fit.ts), as in the main table.
+ */
+export function approvalBlock(b: SheetBuilder, row: number, children: readonly ApprovalLine[], nameWidth?: number): number {
   b.line(row, 5, text(APPROVAL_BLOCK_TITLE, STYLE.section));
   row++;
   const head = row;
   b.put(row++, 0, ['STT', 'Đơn vị', 'Phê duyệt'].map((h) => text(h, STYLE.header)));
   children.forEach((c, i) => {
     const state = approvalLabel(c.approval);
+    const h = nameWidth ? fitRowHeight([{ text: c.name, width: nameWidth }]) : undefined;
+    if (h) b.rowHeights[row] = h;
     const color = c.approval === APPROVED ? undefined : c.approval === RETURNED ? COLORS.errorColor : COLORS.warningColor;
     b.put(row++, 0, [
       { v: i + 1, style: { align: 'center' } },

@@ -127,7 +127,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   row++;
   if (opts.previous) row = previousBlock(b, row, s, opts.previous) + 1;
   row = taskMatrix(b, row, s) + 1;
-  if (opts.approvals) approvalBlock(b, row, s.children.map((c) => ({ name: c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, approval: c.approval })));
+  if (opts.approvals) approvalBlock(b, row, s.children.map((c) => ({ name: c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, approval: c.approval })), WIDTHS[COL.unit]);
 
   return b.build({
     name: opts.name,
