@@ -4,6 +4,7 @@ import { SEVERITY_LABELS, findingParts, sortForAttention } from '../core/finding
 import type { CompileResult } from '../core/model';
 import { periodPhrase } from '../core/period-words';
 import { STATUS_LATE, STATUS_MISSING } from '../core/template';
+import { reportingUnits } from '../core/rollup';
 
 /**
  * `tệp › 'Hương Lộc'!D14: message` (core/findings.ts findingParts). A finding
@@ -48,7 +49,7 @@ export function compileSummary(input: SummaryInput): string {
   lines.push(`Đã đọc ${input.filesRead} tệp, ${input.sheetsRead} trang tính: ${result.reports.length} báo cáo đơn vị, ${result.plan ? '1 trang Kế hoạch, ' : ''}${result.skipped.length} trang khác bỏ qua.`);
   lines.push(`Báo cáo được tính: ${counted}/${result.reports.length}. Lỗi: ${errors}. Cảnh báo: ${warnings}.`);
   for (const s of result.summaries) {
-    const expected = s.children.filter((c) => !c.isSelf);
+    const expected = reportingUnits(s.children);
     const missing = expected.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);
     const late = expected.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
     let line = `• ${s.unit}: ${expected.length - missing.length}/${expected.length} đơn vị đã nộp`;

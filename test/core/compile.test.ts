@@ -162,7 +162,7 @@ describe('which reports count', () => {
     expect(s.figures.A1).toBe(10);
     expect(s.children.map((c) => [c.unit, c.status])).toEqual([['UBND xã A', 'Đã nộp'], ['UBND xã B', 'Chưa nộp'], ['UBND xã C', 'Chưa nộp']]);
     // Every task: 1 of the 3 expected communes reported it done.
-    expect(s.tasks[0].result).toBe('1/3 đơn vị hoàn thành');
+    expect(s.tasks[0].result).toBe('1/3 đơn vị hoàn thành (yêu cầu 100%)');
     expect(s.tasks[0].notReported).toEqual(['UBND xã B', 'UBND xã C']);
     expect(result.reports.map((r) => r.counted)).toEqual([true, false, false]);
   });
@@ -320,7 +320,7 @@ describe('several levels', () => {
     // Tasks roll up level by level: Phú Lộc's missing commune makes its tasks not done.
     expect(only(result, 'UBND huyện Nam Đông').tasks[0].status).toBe('Hoàn thành');
     expect(only(result, 'UBND huyện Phú Lộc').tasks[0].status).toBe('Chưa hoàn thành');
-    expect(p.tasks[0].result).toBe('1/2 đơn vị hoàn thành');
+    expect(p.tasks[0].result).toBe('1/2 đơn vị hoàn thành (yêu cầu 100%)');
   });
 
   test('commune → province directly (two-tier model)', () => {
