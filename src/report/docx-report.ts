@@ -180,6 +180,7 @@ function officerNote(d: ReportData): Table {
     columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
     rows: [new TableRow({
+      cantSplit: true,
       children: [new TableCell({
         width: { size: TEXT_WIDTH, type: WidthType.DXA },
         shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
@@ -314,11 +315,14 @@ function appendix(d: ReportData): (Paragraph | Table)[] {
     centred(`(Kèm theo Báo cáo số        /BC-${documentCode(d.unit)} ${formatDocDateVi(dateParts(d))} của ${d.unit})`, { italics: true, before: 60, after: 240 }),
   ];
   const h = TASK_HEADERS;
+  // Every row whole on one page (a task's result never apart from its name), the header repeated on each page.
   const headerRow = new TableRow({
     tableHeader: true,
+    cantSplit: true,
     children: [h.stt, h.name, h.result, h.done, h.notDone, h.note].map((t, i) => appendixCell(t, APPENDIX_WIDTHS[i], { bold: true, centre: true })),
   });
   const rows = d.tasks.map((t) => new TableRow({
+    cantSplit: true,
     children: [
       appendixCell(String(t.stt), APPENDIX_WIDTHS[0], { centre: true }),
       appendixCell(t.name, APPENDIX_WIDTHS[1]),

@@ -241,6 +241,13 @@ describe('buildReportDocx: what it reports', () => {
     expect(afterAppendix).toMatch(/<w:tblHeader\/>/);
   });
 
+  test('no table row of the report can split across pages (cantSplit on every row), the Phụ lục header repeats', async () => {
+    const doc = await docxOf(fromCompileResult(namDongResult(), { date: NOV_5 }));
+    const rows = [...doc.document.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect(r).toMatch(/<w:trPr>[\s\S]*?<w:cantSplit\/>/);
+  });
+
   test('the officer note lists missing and late units and the open errors with Sheet!Cell', async () => {
     const doc = await docxOf(data());
     const ps = paragraphs(doc.document);
