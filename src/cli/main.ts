@@ -25,7 +25,7 @@ import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
 import { nothingReadMessage } from './nothing-read';
 import { versionText } from './version';
-import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
+import { SIGNER_HELP, SIGNER_OPTIONS, buildDocxFromResult, buildDocxFromWorkbook, previousFromFile, signerOption } from './report-bridge';
 import { FEEDBACK_HELP, FEEDBACK_OPTIONS, feedbackCommand } from './feedback-command';
 import { OutputError } from './output-files';
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
@@ -86,6 +86,7 @@ Cách dùng:
         --json <tệp>         ghi thêm kết quả dạng JSON ("-": in ra màn hình)
         --docx <tệp>         ghi thêm báo cáo bằng lời (.docx)
         --previous <tệp>     sổ tổng hợp hoặc báo cáo kỳ trước, để so sánh
+${SIGNER_HELP}
         --workers <n>        số luồng đọc tệp (mặc định: số nhân máy đang rảnh; 0: chỉ đọc trong luồng chính)
 
   tonghop check <tệp|thư mục>... [--plan <tệp>] [--period <kỳ>] [--year <năm>] [--json]
@@ -98,8 +99,8 @@ Cách dùng:
 
 ${PLAN_HELP}
 
-  tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>]
-      Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có.
+  tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>] [--signer-title …]
+      Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có; người ký như lệnh compile.
 
 ${FEEDBACK_HELP}
 
@@ -125,6 +126,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'docx', value: true },
     { name: 'previous', value: true },
     { name: 'quiet', alias: 'q', value: false },
+    ...SIGNER_OPTIONS,
   ],
   check: [...COMMON, { name: 'json', value: false }],
   template: [
@@ -144,6 +146,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'output', alias: 'o', value: true },
     { name: 'previous', value: true },
     { name: 'help', alias: 'h', value: false },
+    ...SIGNER_OPTIONS,
   ],
 };
 
@@ -331,7 +334,7 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   if (docxOut) {
-    files.push({ path: docxOut, data: await buildDocxFromResult(result, previous) });
+    files.push({ path: docxOut, data: await buildDocxFromResult(result, previous, signerOption((n) => stringOption(args, n))) });
     written.push({ file: docxOut });
   }
   // All of the run's outputs land, or none replaces the old ones.
@@ -420,7 +423,7 @@ async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
   const previous = previousFile ? await previousFromFile(previousFile, (f) => notes.push(f)) : undefined;
   let bytes: Uint8Array;
   try {
-    bytes = await buildDocxFromWorkbook(grids, previous);
+    bytes = await buildDocxFromWorkbook(grids, previous, signerOption((n) => stringOption(args, n)));
   } catch (e) {
     // The report module's message already says what is missing (no compiled `BC …` sheet).
     throw new CommandError(`Tệp "${path.basename(input)}": ${e instanceof Error ? e.message : String(e)}`);

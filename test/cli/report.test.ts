@@ -36,6 +36,18 @@ describe('reports from the command line', () => {
     expect(text).toMatch(/2022/);
   });
 
+  it('--signer-title and --signer-name choose the signer of compile --docx and of report; --help documents them', async () => {
+    const r = await run(['compile', EXAMPLES, '--plan', PLAN, '-o', at('th-ky.xlsx'), '--docx', at('bc-ky.docx'), '--signer-title', 'Chủ tịch', '--signer-name', 'Nguyễn Văn An']);
+    expect(r.code).toBe(0);
+    const text = await docxText(at('bc-ky.docx'));
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂNCHỦ TỊCHNguyễn Văn An');
+    const r2 = await run(['report', at('th-ky.xlsx'), '-o', at('bc-ky2.docx'), '--signer-authority', 'TM. UBND / KT. CHỦ TỊCH', '--signer-title', 'PHÓ CHỦ TỊCH']);
+    expect(r2.code).toBe(0);
+    expect(await docxText(at('bc-ky2.docx'))).toContain('TM. UBNDKT. CHỦ TỊCHPHÓ CHỦ TỊCH[Họ và tên]');
+    const help = (await run(['--help'])).out;
+    for (const o of ['--signer-title', '--signer-authority', '--signer-name']) expect(help).toContain(o);
+  });
+
   it('compile --previous adds the comparison with the previous period to the summary sheet', async () => {
     const r = await run(['compile', EXAMPLES, '--plan', PLAN, '-o', at('th2.xlsx'), '--previous', at('th.xlsx')]);
     expect(r.code).toBe(0);
