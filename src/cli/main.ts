@@ -29,7 +29,7 @@ import { SIGNER_HELP, SIGNER_OPTIONS, buildDocxFromResult, buildDocxFromWorkbook
 import { FEEDBACK_HELP, FEEDBACK_OPTIONS, feedbackCommand } from './feedback-command';
 import { OutputError } from './output-files';
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
-import { terminalSafe } from './terminal-text';
+import { terminalSafe, wrapText, wrapWidth } from './terminal-text';
 import { PLAN_HELP, PLAN_OPTIONS, planCommand, templatesCommand } from './plan-command';
 
 export const EXIT_OK = 0;
@@ -42,13 +42,20 @@ export interface Io {
   err: (s: string) => void;
   /** Progress bar target (stderr); null for none. */
   progressStream?: NodeJS.WriteStream | null;
+  /** Columns to wrap stdout / stderr lines to (terminal-text.ts wrapWidth); absent or null: not wrapped. */
+  outWidth?: number | null;
+  errWidth?: number | null;
   /** TEST ONLY (test/cli/output-safety.test.ts): a failure simulated between writing and renaming the outputs. */
   writeHooks?: WriteHooks;
 }
 
 /** Every printed line made terminal-safe (unit text may hold `ESC[2K`…): done once here, so no producer has to remember. */
 function safeIo(io: Io): Io {
-  return { ...io, out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
+  return {
+    ...io,
+    out: (s) => io.out(wrapText(terminalSafe(s), io.outWidth ?? null)),
+    err: (s) => io.err(wrapText(terminalSafe(s), io.errWidth ?? null)),
+  };
 }
 
 /** `tonghop check … | head`: a closed pipe ends the output quietly, not with a stack trace. */
@@ -67,6 +74,8 @@ const defaultIo = (): Io => ({
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   progressStream: process.stderr,
+  outWidth: wrapWidth(process.stdout),
+  errWidth: wrapWidth(process.stderr),
 });
 
 /** A failure the user can act on: printed as is, exit 1. */
