@@ -236,6 +236,12 @@ function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
 
 const notDoneTasks = (d: ReportData) => d.tasks.filter((t) => t.status === 'Chưa hoàn thành');
 
+/** `nhiệm vụ 4: Niêm yết … (16/17 đơn vị hoàn thành, yêu cầu 100%)`: the Phụ lục's result, so the body says why it is not done. */
+function notDoneTask(t: ReportData['tasks'][number]): string {
+  const result = t.result.trim().replace(/\s*\((yêu cầu [^)]*)\)$/, ', $1');
+  return `nhiệm vụ ${t.stt}: ${t.name.trim().replace(/[.;]+$/, '')}${result ? ` (${result})` : ''}`;
+}
+
 function assessmentBlocks(d: ReportData): Block[] {
   const out: Block[] = [{ kind: 'heading', text: 'III. ĐÁNH GIÁ CHUNG' }];
   const label = (k: AssessmentKey) => ASSESSMENT_LABELS.find((a) => a.key === k)!.label;
@@ -255,7 +261,7 @@ function assessmentBlocks(d: ReportData): Block[] {
   out.push({ kind: 'subheading', text: `2. Hạn chế, khó khăn` });
   const before = out.length;
   const nd = notDoneTasks(d);
-  if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map((t) => `nhiệm vụ ${t.stt}: ${t.name.trim().replace(/[.;]+$/, '')}`).join('; ')}`) });
+  if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map(notDoneTask).join('; ')}`) });
   const subs = subordinates(d);
   const late = subs.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
   const missing = subs.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);

@@ -53,6 +53,8 @@ test('a task left Chưa hoàn thành by one unit says the plan required 100%', (
   const task4 = appendixRows.find((r) => r[0] === '4')!;
   expect(task4[2]).toBe('16/17 đơn vị hoàn thành (yêu cầu 100%)');
   expect(task4[4]).toBe('x');
+  // The body says it too, where it lists the unfinished tasks.
+  expect(text.find((t) => t.startsWith('- Còn '))).toContain('nhiệm vụ 4: Niêm yết, công khai thủ tục hành chính; cập nhật TTHC sửa đổi, bổ sung (16/17 đơn vị hoàn thành, yêu cầu 100%)');
   // A task reaching its 80% says nothing more.
   const task1 = appendixRows.find((r) => r[0] === '1')!;
   expect(task1[2]).toMatch(/^\d+\/17 đơn vị hoàn thành$/);
