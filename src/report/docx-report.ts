@@ -166,11 +166,11 @@ function officerNote(d: ReportData): Table {
   if (d.errorCount) {
     lines.push(p(`Lỗi chưa sửa: ${d.errorCount} lỗi (số liệu có lỗi không được tính hoặc cần kiểm tra lại trước khi ký). Các lỗi đầu tiên:`));
     for (const e of d.errors.slice(0, NOTE_MAX_ERRORS)) lines.push(p(`- ${e.unit}${e.ref ? ` (${e.ref})` : ''}: ${e.message}`));
-    if (d.errors.length > NOTE_MAX_ERRORS) lines.push(p(`- … và ${d.errors.length - NOTE_MAX_ERRORS} lỗi khác (xem sheet "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
+    if (d.errors.length > NOTE_MAX_ERRORS) lines.push(p(`- … và ${d.errors.length - NOTE_MAX_ERRORS} lỗi khác (xem trang "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
   } else {
     lines.push(p('Lỗi chưa sửa: không có.'));
   }
-  if (d.warningCount) lines.push(p(`Cảnh báo: ${d.warningCount} (xem sheet "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
+  if (d.warningCount) lines.push(p(`Cảnh báo: ${d.warningCount} (xem trang "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
   if (d.previous && !d.previous.ref) {
     lines.push(p(`Số liệu kỳ so sánh (${periodPhrase(d.previous.period, d.previous.year)}) không phải kỳ trước kỳ báo cáo: báo cáo không so sánh.`));
   }

@@ -257,6 +257,9 @@ describe('buildReportDocx: what it reports', () => {
     expect(note).toContain('Nộp muộn (1 đơn vị): UBND thị trấn Khe Tre.');
     expect(note).toContain('Lỗi chưa sửa: 1 lỗi');
     expect(note).toContain("- UBND thị trấn Khe Tre ('Khe Tre'!D31): Hồ sơ: D4 + D5 + D6 (100) khác D1 + D2 (101).");
+    // Vietnamese throughout: the workbook's Kiểm tra sheet is a «trang», never a «sheet».
+    expect(note).toContain('Cảnh báo: 1 (xem trang "Kiểm tra" của sổ tổng hợp).');
+    expect(ps.map((p) => p.text).join('\n')).not.toMatch(/\bsheet\b/i);
     // Shaded so nobody signs it by mistake.
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc.document)![0];
     expect(table).toContain('GHI CHÚ CHO CÁN BỘ');
