@@ -45,6 +45,9 @@ function columnsOf(s: string): number {
  * columns of the help), so a wrapped finding reads as one block.
  */
 function hangingIndent(line: string): number {
+  // The help's option lines: under the description column (`  --plan <tệp>      tệp Kế hoạch…`).
+  const option = /^( *-{1,2}\S.*?\S {2,})\S/u.exec(line);
+  if (option) return columnsOf(option[1]);
   const m = /^( *)(\[[^\]]{1,20}\] |• |- |\d+\. )?/u.exec(line)!;
   return columnsOf(m[1]) + columnsOf(m[2] ?? '');
 }

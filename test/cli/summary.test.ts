@@ -98,6 +98,13 @@ describe('findings wrapped to the terminal', () => {
       tmp.cleanup();
     }
   });
+  test('the help\'s option lines continue under their description column', () => {
+    const line = '        --workers <n>        số luồng đọc tệp (mặc định: số nhân máy đang rảnh; 0: chỉ đọc trong luồng chính)';
+    const lines = wrapLine(line, 60).split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    const column = line.indexOf('số luồng');
+    for (const l of lines.slice(1)) expect(l.length - l.trimStart().length).toBe(column);
+  });
   test('a word longer than the line (a path) is cut as a last resort, nothing lost', () => {
     const path = `/a/${'thu-muc/'.repeat(15)}bao-cao.xlsx`;
     const out = wrapLine(`[Lỗi] ${path}: hỏng`, 40);
