@@ -80,7 +80,7 @@ describe('reports from the command line', () => {
 });
 
 describe('progress bar', () => {
-  it('draws on a terminal and stays silent otherwise', () => {
+  it('draws on a terminal (fitting its width) and stays silent otherwise', () => {
     const written: string[] = [];
     const tty = { isTTY: true, write: (s: string) => { written.push(s); return true; } } as unknown as NodeJS.WriteStream;
     const bar = progressBar('Đang đọc', tty);
@@ -88,6 +88,13 @@ describe('progress bar', () => {
     bar.done();
     expect(written[0]).toMatch(/^\rĐang đọc \[█+\] 3\/3 tệp$/);
     expect(written[1]).toBe('\r\x1b[2K');
+    // A narrow terminal: the bar shrinks so the line never wraps (a wrapped line is redrawn below itself).
+    const narrow: string[] = [];
+    const small = { isTTY: true, columns: 36, write: (x: string) => { narrow.push(x); return true; } } as unknown as NodeJS.WriteStream;
+    const nb = progressBar('Đang đọc', small);
+    nb.update(120, 1000);
+    expect(narrow[0]).toMatch(/^\rĐang đọc \[█*░+\] 120\/1000 tệp$/);
+    expect([...narrow[0].slice(1)].length).toBeLessThan(36);
     const silent: string[] = [];
     const pipe = { isTTY: false, write: (s: string) => { silent.push(s); return true; } } as unknown as NodeJS.WriteStream;
     const quiet = progressBar('Đang đọc', pipe);
