@@ -25,11 +25,11 @@ import { makeFinding, sortForAttention } from '../core/findings';
 import { checkReport, compileSummary, findingLine } from './summary';
 import { nothingReadMessage } from './nothing-read';
 import { versionText } from './version';
-import { buildDocxFromResult, buildDocxFromWorkbook, previousFromFile } from './report-bridge';
+import { SIGNER_HELP, SIGNER_OPTIONS, buildDocxFromResult, buildDocxFromWorkbook, previousFromFile, signerOption } from './report-bridge';
 import { FEEDBACK_HELP, FEEDBACK_OPTIONS, feedbackCommand } from './feedback-command';
 import { OutputError } from './output-files';
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
-import { terminalSafe } from './terminal-text';
+import { terminalSafe, wrapText, wrapWidth } from './terminal-text';
 import { PLAN_HELP, PLAN_OPTIONS, planCommand, templatesCommand } from './plan-command';
 
 export const EXIT_OK = 0;
@@ -42,13 +42,20 @@ export interface Io {
   err: (s: string) => void;
   /** Progress bar target (stderr); null for none. */
   progressStream?: NodeJS.WriteStream | null;
+  /** Columns to wrap stdout / stderr lines to (terminal-text.ts wrapWidth); absent or null: not wrapped. */
+  outWidth?: number | null;
+  errWidth?: number | null;
   /** TEST ONLY (test/cli/output-safety.test.ts): a failure simulated between writing and renaming the outputs. */
   writeHooks?: WriteHooks;
 }
 
 /** Every printed line made terminal-safe (unit text may hold `ESC[2K`…): done once here, so no producer has to remember. */
 function safeIo(io: Io): Io {
-  return { ...io, out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
+  return {
+    ...io,
+    out: (s) => io.out(wrapText(terminalSafe(s), io.outWidth ?? null)),
+    err: (s) => io.err(wrapText(terminalSafe(s), io.errWidth ?? null)),
+  };
 }
 
 /** `tonghop check … | head`: a closed pipe ends the output quietly, not with a stack trace. */
@@ -67,6 +74,8 @@ const defaultIo = (): Io => ({
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   progressStream: process.stderr,
+  outWidth: wrapWidth(process.stdout),
+  errWidth: wrapWidth(process.stderr),
 });
 
 /** A failure the user can act on: printed as is, exit 1. */
@@ -86,6 +95,7 @@ Cách dùng:
         --json <tệp>         ghi thêm kết quả dạng JSON ("-": in ra màn hình)
         --docx <tệp>         ghi thêm báo cáo bằng lời (.docx)
         --previous <tệp>     sổ tổng hợp hoặc báo cáo kỳ trước, để so sánh
+${SIGNER_HELP}
         --workers <n>        số luồng đọc tệp (mặc định: số nhân máy đang rảnh; 0: chỉ đọc trong luồng chính)
         --approved-only      chỉ tổng hợp báo cáo đã duyệt (theo trang "Phê duyệt" của sổ tổng hợp
                              có trong các tệp đọc vào); báo cáo khác được nêu tên, không được tính
@@ -100,8 +110,8 @@ Cách dùng:
 
 ${PLAN_HELP}
 
-  tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>]
-      Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có.
+  tonghop report tong-hop.xlsx -o bao-cao.docx [--previous <tệp>] [--signer-title …]
+      Viết báo cáo bằng lời (.docx) từ sổ tổng hợp đã có; người ký như lệnh compile.
 
 ${FEEDBACK_HELP}
 
@@ -128,6 +138,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'docx', value: true },
     { name: 'previous', value: true },
     { name: 'quiet', alias: 'q', value: false },
+    ...SIGNER_OPTIONS,
   ],
   check: [...COMMON, { name: 'json', value: false }],
   template: [
@@ -147,6 +158,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'output', alias: 'o', value: true },
     { name: 'previous', value: true },
     { name: 'help', alias: 'h', value: false },
+    ...SIGNER_OPTIONS,
   ],
 };
 
@@ -335,7 +347,7 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   if (docxOut) {
-    files.push({ path: docxOut, data: await buildDocxFromResult(result, previous) });
+    files.push({ path: docxOut, data: await buildDocxFromResult(result, previous, signerOption((n) => stringOption(args, n))) });
     written.push({ file: docxOut });
   }
   // All of the run's outputs land, or none replaces the old ones.
@@ -424,7 +436,7 @@ async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
   const previous = previousFile ? await previousFromFile(previousFile, (f) => notes.push(f)) : undefined;
   let bytes: Uint8Array;
   try {
-    bytes = await buildDocxFromWorkbook(grids, previous);
+    bytes = await buildDocxFromWorkbook(grids, previous, signerOption((n) => stringOption(args, n)));
   } catch (e) {
     // The report module's message already says what is missing (no compiled `BC …` sheet).
     throw new CommandError(`Tệp "${path.basename(input)}": ${e instanceof Error ? e.message : String(e)}`);

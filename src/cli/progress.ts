@@ -14,8 +14,11 @@ export function progressBar(label: string, stream: NodeJS.WriteStream | null = p
   let shown = false;
   const draw = (done: number, total: number) => {
     const frac = total > 0 ? done / total : 1;
-    const full = Math.round(frac * WIDTH);
-    stream.write(`\r${label} [${'█'.repeat(full)}${'░'.repeat(WIDTH - full)}] ${done}/${total} tệp`);
+    const tail = ` ${done}/${total} tệp`;
+    // The line must fit the terminal: a wrapped bar is redrawn on a new line at every update.
+    const width = stream.columns ? Math.max(5, Math.min(WIDTH, stream.columns - 1 - [...label].length - 3 - tail.length)) : WIDTH;
+    const full = Math.round(frac * width);
+    stream.write(`\r${label} [${'█'.repeat(full)}${'░'.repeat(width - full)}]${tail}`);
     shown = true;
   };
   return {

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { makeFinding, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import type { CompileResult, PreviousPeriod } from '../core/model';
+import type { Signer } from '../report/signer';
 import { readErrorFinding, readXlsxFile } from '../xlsx/read-file';
 
 /** The previous period's figures from a compiled workbook or a report; a bad file is a finding, not a stop. */
@@ -29,13 +30,29 @@ export async function previousFromFile(file: string, note: (f: Finding) => void)
   return prev;
 }
 
-export async function buildDocxFromResult(result: CompileResult, previous?: PreviousPeriod): Promise<Uint8Array> {
+export async function buildDocxFromResult(result: CompileResult, previous?: PreviousPeriod, signer?: Signer): Promise<Uint8Array> {
   const { buildReportDocx, fromCompileResult } = await import('../report');
-  return buildReportDocx(fromCompileResult(result, previous ? { previous } : {}));
+  return buildReportDocx(fromCompileResult(result, { ...(previous ? { previous } : {}), ...(signer ? { signer } : {}) }));
 }
 
 /** The report of a workbook the compiler wrote earlier; throws with a Vietnamese message when it has no compiled report. */
-export async function buildDocxFromWorkbook(grids: SheetGrid[], previous?: PreviousPeriod): Promise<Uint8Array> {
+export async function buildDocxFromWorkbook(grids: SheetGrid[], previous?: PreviousPeriod, signer?: Signer): Promise<Uint8Array> {
   const { buildReportDocx, fromCompiledWorkbook } = await import('../report');
-  return buildReportDocx(fromCompiledWorkbook(grids, previous ? { previous } : {}));
+  return buildReportDocx(fromCompiledWorkbook(grids, { ...(previous ? { previous } : {}), ...(signer ? { signer } : {}) }));
 }
+
+/** The report's signer from --signer-authority, --signer-title, --signer-name (src/report/signer.ts); undefined when none is given. */
+export function signerOption(value: (name: string) => string | undefined): Signer | undefined {
+  const signer: Signer = { authority: value('signer-authority'), title: value('signer-title'), name: value('signer-name') };
+  return signer.authority || signer.title || signer.name ? signer : undefined;
+}
+
+/** Help lines of the signer options (compile --docx and report). */
+export const SIGNER_HELP = `        --signer-title <chức vụ>  người ký báo cáo: "CHỦ TỊCH", "PHÓ CHỦ TỊCH" (phó
+                             ký thay: tự thêm "KT. CHỦ TỊCH"); mặc định như mẫu
+        --signer-authority <dòng> quyền hạn ký: "TM. ỦY BAN NHÂN DÂN", nhiều dòng
+                             cách nhau bởi " / ": "TM. UBND / KT. CHỦ TỊCH"
+        --signer-name <họ tên>  họ và tên người ký (mặc định để trống: [Họ và tên])`;
+
+/** The three options, for the compile and report commands' option lists. */
+export const SIGNER_OPTIONS = ['signer-authority', 'signer-title', 'signer-name'].map((name) => ({ name, value: true }));

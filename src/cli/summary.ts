@@ -4,6 +4,7 @@ import { SEVERITY_LABELS, findingParts, sortForAttention } from '../core/finding
 import type { CompileResult } from '../core/model';
 import { periodPhrase } from '../core/period-words';
 import { STATUS_LATE, STATUS_MISSING } from '../core/template';
+import { reportingUnits } from '../core/rollup';
 
 /**
  * `tệp › 'Hương Lộc'!D14: message` (core/findings.ts findingParts). A finding
@@ -29,6 +30,39 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
 const list = (names: string[], max = 8) =>
   names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} và ${names.length - max} đơn vị khác`;
 
+/** A reason without its particulars (`(18919 Tân Thành (gửi lại).xlsx › …)`), so reports left out for the same reason are said together. */
+function reasonKind(reason: string): string {
+  let r = reason;
+  for (let prev = ''; prev !== r;) { prev = r; r = r.replace(/\s*\([^()]*\)/g, ''); }
+  return r.trim().replace(/[.:;,]+$/, '');
+}
+
+/**
+ * What «Báo cáo được tính: N/M» counts, in words: one report per unit of the
+ * period compiled (the newest copy when resent), reports with errors counted
+ * but their wrong cells left out; then every report not counted, grouped by
+ * why (an older copy, another period, the compiler's own output…), and the
+ * hidden sheets that were counted.
+ */
+export function countedExplained(result: CompileResult): string[] {
+  if (result.reports.length === 0) return [];
+  const lines = [`  Được tính: mỗi đơn vị một báo cáo ${periodPhrase(result.period, result.year)} (đơn vị gửi lại: bản mới nhất); báo cáo có lỗi vẫn được tính, trừ các ô có lỗi.`];
+  const groups = new Map<string, string[]>();
+  for (const r of result.reports) {
+    if (r.counted) continue;
+    const kind = reasonKind(r.reason ?? 'Không rõ lý do');
+    groups.set(kind, [...(groups.get(kind) ?? []), r.report.unit || r.report.source.sheet]);
+  }
+  const left = result.reports.length - result.reports.filter((r) => r.counted).length;
+  if (left) {
+    lines.push(`  Không tính ${left} báo cáo:`);
+    for (const [kind, units] of groups) lines.push(`  - ${units.length} báo cáo (${list(units)}): ${kind}.`);
+  }
+  const hidden = result.reports.filter((r) => r.counted && r.report.source.hidden).map((r) => r.report.unit);
+  if (hidden.length) lines.push(`  ${hidden.length} báo cáo nằm ở trang ẩn vẫn được tính (không có bản hiện nào khác): ${list(hidden)}.`);
+  return lines;
+}
+
 export interface SummaryInput {
   result: CompileResult;
   filesRead: number;
@@ -47,8 +81,9 @@ export function compileSummary(input: SummaryInput): string {
   lines.push(`Tổng hợp báo cáo tuyên truyền CCHC ${periodPhrase(result.period, result.year)}`);
   lines.push(`Đã đọc ${input.filesRead} tệp, ${input.sheetsRead} trang tính: ${result.reports.length} báo cáo đơn vị, ${result.plan ? '1 trang Kế hoạch, ' : ''}${result.skipped.length} trang khác bỏ qua.`);
   lines.push(`Báo cáo được tính: ${counted}/${result.reports.length}. Lỗi: ${errors}. Cảnh báo: ${warnings}.`);
+  lines.push(...countedExplained(result));
   for (const s of result.summaries) {
-    const expected = s.children.filter((c) => !c.isSelf);
+    const expected = reportingUnits(s.children);
     const missing = expected.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);
     const late = expected.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
     let line = `• ${s.unit}: ${expected.length - missing.length}/${expected.length} đơn vị đã nộp`;

@@ -149,6 +149,8 @@ export interface TaskSummary {
   name: string;
   done: number;
   expected: number;
+  /** The share of units required for Hoàn thành (the plan's Tỷ lệ đạt; 1 without a plan). */
+  threshold: number;
   status: TaskStatus;
   /** Children that reported but did not mark Hoàn thành. */
   notDone: string[];

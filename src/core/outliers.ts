@@ -76,7 +76,7 @@ function times(ratio: number): string {
 
 function finding(entry: ReportEntry, code: IndicatorCode, message: string): Finding {
   const r = entry.report;
-  return makeFinding('warning', { unit: r.unit, file: r.source.file, sheet: r.source.sheet, cell: r.figureCells[code] ?? '' }, 'figure.outlier', message);
+  return makeFinding('warning', { unit: r.unit, file: r.source.file, sheet: r.source.sheet, cell: r.figureCells[code] ?? '', hidden: r.source.hidden }, 'figure.outlier', message);
 }
 
 /** Counted reports grouped as siblings: same parent (folded name), same level. */

@@ -11,6 +11,7 @@
  * run here: see task-checks.ts.
  */
 import { isApprovalSheet, readApprovals, sheetFingerprint } from './approval';
+import { withoutDiacritics } from './diacritics';
 import { checkFigures } from './figure-checks';
 import { cellFinding, cellRef, Finding, Severity } from './findings';
 import { CellValue, SheetGrid, isCellError } from './grid';
@@ -360,6 +361,12 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
 
   const docRef = text('docRef', false);
   if (docRef) report.docRef = docRef;
+  // The compiled report quotes the reference as typed: one without diacritics is said, with what to write.
+  const marked = docRef ? withoutDiacritics(docRef) : null;
+  if (marked) {
+    sink.cell('warning', cellOf('docRef'), 'id.no-diacritics',
+      `«${label('docRef')}» ghi «${docRef}», không có dấu tiếng Việt; báo cáo tổng hợp trích nguyên văn, cần ghi lại có dấu${marked.suggestion ? `: «${marked.suggestion}»` : ''}.`);
+  }
   const preparer = text('preparer', false);
   if (preparer) report.preparer = preparer;
   const phone = text('phone', false);

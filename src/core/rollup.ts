@@ -10,6 +10,7 @@ import {
 } from './template';
 import { matchTasks } from './task-checks';
 import { foldLoose } from './text';
+import { formatNumber } from './numbers';
 
 export interface FigureRollup {
   /** Sum (A6: mean of reporters); null when no child reported the code. */
@@ -119,11 +120,32 @@ function listNames(names: readonly string[]): string {
 }
 
 /**
- * The parent's task matrix (Phụ lục): per task, how many expected children
- * marked Hoàn thành. A child that has not reported counts as not done; the
- * parent's task is Hoàn thành when done ÷ expected ≥ the task's threshold.
+ * The units a summary counts whenever it says «N/M đơn vị» (units that sent
+ * their report, units that completed a task): the units it directs. The
+ * compiling unit's own sheet (isSelf: its own activities) adds its figures to
+ * the totals but is not one of the units reporting to it, so it is neither
+ * counted nor named as not completing a task; when it is the only sheet, it
+ * is counted (there is nobody else). The one home of this rule: the Phụ lục,
+ * the report's body and the command line all use it.
  */
-export function summarizeTasks(tasks: readonly CompileTask[], children: readonly ChildRow[]): TaskSummary[] {
+export function reportingUnits<C extends { isSelf: boolean }>(children: readonly C[]): C[] {
+  const others = children.filter((c) => !c.isSelf);
+  return others.length ? others : [...children];
+}
+
+/** `100%`, `80%`: a task's required share as the Phụ lục says it. */
+export function requiredShare(threshold: number): string {
+  return `${formatNumber(Math.round(threshold * 1000) / 10)}%`;
+}
+
+/**
+ * The parent's task matrix (Phụ lục): per task, how many expected units
+ * (reportingUnits) marked Hoàn thành. A unit that has not reported counts as
+ * not done; the parent's task is Hoàn thành when done ÷ expected ≥ the task's
+ * threshold, else its result says the share that was required.
+ */
+export function summarizeTasks(tasks: readonly CompileTask[], allChildren: readonly ChildRow[]): TaskSummary[] {
+  const children = reportingUnits(allChildren);
   const expected = children.length;
   return tasks.map((t) => {
     const notDone: string[] = [];
@@ -145,10 +167,11 @@ export function summarizeTasks(tasks: readonly CompileTask[], children: readonly
       name: t.name,
       done,
       expected,
+      threshold,
       status: reached ? 'Hoàn thành' : 'Chưa hoàn thành',
       notDone,
       notReported,
-      result: `${done}/${expected} đơn vị hoàn thành`,
+      result: `${done}/${expected} đơn vị hoàn thành${reached ? '' : ` (yêu cầu ${requiredShare(threshold)})`}`,
       note: notes.join(' '),
     } satisfies TaskSummary;
   });

@@ -11,7 +11,7 @@
 import type { Plan } from './model';
 import { LEVELS, type Level } from './template';
 import { fold } from './text';
-import { unitKey } from './unit-names';
+import { exactUnitKey, unitKey } from './unit-names';
 
 export interface UnitNode {
   /** Creation order: roster order, then reading order. */
@@ -40,6 +40,8 @@ export class Roster {
   readonly nodes: UnitNode[] = [];
   private readonly byKey = new Map<string, UnitNode>();
   private readonly byCode = new Map<string, UnitNode>();
+  /** Every node per folded name: two units may fold alike (Thanh An, Thạnh An). */
+  private readonly alike = new Map<string, UnitNode[]>();
   /** The plan's `Đơn vị tổng hợp`, when there is a plan naming one. */
   root?: UnitNode;
   /** A plan roster with rows: units outside it are not added freely. */
@@ -68,10 +70,28 @@ export class Roster {
     if (!name) return undefined;
     const k = this.keyOf(name);
     if (!k) return undefined;
+    const alike = this.alike.get(k);
+    // Names that fold alike: the one written with the same diacritics, else none (ambiguous tells why).
+    if (alike && alike.length > 1) return this.exactlyNamed(name, alike);
     const byName = this.byKey.get(k);
     if (byName) return byName;
     // A parent written as a roster code (`Đơn vị cấp trên: H01`).
     return this.closed && this.byCode.size ? this.byCode.get(codeKey(name)) : undefined;
+  }
+
+  private exactlyNamed(name: string, nodes: UnitNode[]): UnitNode | undefined {
+    const ek = exactUnitKey(name);
+    return nodes.find((n) => exactUnitKey(n.name) === ek);
+  }
+
+  /**
+   * The units a name could be when it folds like several of them and is
+   * written like none (`Thành An` for Thanh An and Thạnh An): find gives none
+   * of them, the compile says which were meant. Empty otherwise.
+   */
+  ambiguous(name: string | undefined): UnitNode[] {
+    const alike = name ? this.alike.get(this.keyOf(name)) : undefined;
+    return alike && alike.length > 1 && !this.exactlyNamed(name!, alike) ? alike : [];
   }
 
   add(name: string, opts: { code?: string; level?: Level | null; parentName?: string; inRoster?: boolean; implicit?: boolean } = {}): UnitNode {
@@ -88,6 +108,7 @@ export class Roster {
     };
     this.nodes.push(node);
     if (node.key && !this.byKey.has(node.key)) this.byKey.set(node.key, node);
+    if (node.key) this.alike.set(node.key, [...(this.alike.get(node.key) ?? []), node]);
     const c = codeKey(node.code);
     if (c && node.inRoster && !this.byCode.has(c)) this.byCode.set(c, node);
     return node;

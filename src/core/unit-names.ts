@@ -46,6 +46,20 @@ export function unitKey(name: string): string {
   return k;
 }
 
+/** Vietnamese tone marks (grave, acute, tilde, hook above, dot below): their place in a word varies (`Hoà` / `Hòa`). */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * The name as written, for telling apart two units whose names fold alike
+ * (Ho Chi Minh City's Xã Thanh An and Xã Thạnh An): like unitKey, but the
+ * diacritics kept; only the place of a word's tone mark (`Hoà` = `Hòa`), case,
+ * spaces and the committee prefix do not count.
+ */
+export function exactUnitKey(name: string): string {
+  const words = dropLeadingWords(tidy(name), COMMITTEE).normalize('NFD').toLowerCase().split(' ');
+  return words.map((w) => w.replace(TONE_MARKS, '') + (w.match(TONE_MARKS) ?? []).join('')).join(' ').normalize('NFC');
+}
+
 /** A people's committee (`UBND …` / `Ủy ban nhân dân …`): signs "TM. ỦY BAN NHÂN DÂN", has no parent line in its header. */
 export function isPeopleCommittee(unit: string): boolean {
   const f = fold(unit);

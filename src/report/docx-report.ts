@@ -11,7 +11,8 @@ import {
 import { MARK, TASK_HEADERS } from '../core/template';
 import { FINDINGS_SHEET_NAME } from '../core/layout/names';
 import { formatDocDateVi, formatPlaceDateVi, parseIsoDate, twoDigits, upperVi } from './format';
-import { areaWord, documentCode, headerNames, signatureTitles } from './names';
+import { areaWord, documentCode, headerNames } from './names';
+import { NAME_PLACEHOLDER, signerLines, type Signer } from './signer';
 import { periodPhrase } from '../core/period-words';
 import { fullUnitName, isPeopleCommittee, withoutCommitteePrefix } from '../core/unit-names';
 import { narrativeBlocks, subjectLine, type Block } from './narrative';
@@ -165,21 +166,24 @@ function officerNote(d: ReportData): Table {
   if (d.errorCount) {
     lines.push(p(`Lỗi chưa sửa: ${d.errorCount} lỗi (số liệu có lỗi không được tính hoặc cần kiểm tra lại trước khi ký). Các lỗi đầu tiên:`));
     for (const e of d.errors.slice(0, NOTE_MAX_ERRORS)) lines.push(p(`- ${e.unit}${e.ref ? ` (${e.ref})` : ''}: ${e.message}`));
-    if (d.errors.length > NOTE_MAX_ERRORS) lines.push(p(`- … và ${d.errors.length - NOTE_MAX_ERRORS} lỗi khác (xem sheet "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
+    if (d.errors.length > NOTE_MAX_ERRORS) lines.push(p(`- … và ${d.errors.length - NOTE_MAX_ERRORS} lỗi khác (xem trang "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
   } else {
     lines.push(p('Lỗi chưa sửa: không có.'));
   }
-  if (d.warningCount) lines.push(p(`Cảnh báo: ${d.warningCount} (xem sheet "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
+  if (d.warningCount) lines.push(p(`Cảnh báo: ${d.warningCount} (xem trang "${FINDINGS_SHEET_NAME}" của sổ tổng hợp).`));
   if (d.previous && !d.previous.ref) {
     lines.push(p(`Số liệu kỳ so sánh (${periodPhrase(d.previous.period, d.previous.year)}) không phải kỳ trước kỳ báo cáo: báo cáo không so sánh.`));
   }
   if (d.previousNote) lines.push(p(d.previousNote));
-  lines.push(p('Số và ngày văn bản: điền khi ký ban hành; họ tên người ký: điền trước khi trình ký.'));
+  lines.push(p(signerLines(d.unit, d.level, d.signer).name === NAME_PLACEHOLDER
+    ? 'Số và ngày văn bản: điền khi ký ban hành; họ tên người ký: điền trước khi trình ký.'
+    : 'Số và ngày văn bản: điền khi ký ban hành.'));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
     rows: [new TableRow({
+      cantSplit: true,
       children: [new TableCell({
         width: { size: TEXT_WIDTH, type: WidthType.DXA },
         shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF2CC' },
@@ -266,20 +270,21 @@ function recipients(d: ReportData): string[] {
 
 /** Nơi nhận (left) beside the signer's titles and name (right). */
 function signatureTable(d: ReportData): Table {
-  return signatureBlock(d.unit, d.level, recipients(d));
+  return signatureBlock(d.unit, d.level, recipients(d), d.signer);
 }
 
 /** Nơi nhận (`- …;` lines, the last `- Lưu: VT….`) beside the signer of `unit`. */
-export function signatureBlock(unit: string, level: ReportData['level'], recipientLines: string[]): Table {
+export function signatureBlock(unit: string, level: ReportData['level'], recipientLines: string[], signer?: Signer): Table {
+  const who = signerLines(unit, level, signer);
   const widths = [4300, TEXT_WIDTH - 4300];
   const left = [
     new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { bold: true, italics: true, size: SIZES.recipientsTitle })] }),
     ...recipientLines.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(r, { size: SIZES.recipients })] })),
   ];
   const right = [
-    ...signatureTitles(unit, level).map((t) => centred(t, { bold: true })),
+    ...who.titles.map((t) => centred(t, { bold: true })),
     ...[0, 1, 2, 3].map(() => new Paragraph({ children: [] })),
-    centred('[Họ và tên]', { bold: true }),
+    centred(who.name, { bold: true }),
   ];
   return borderlessTable(widths, [[left, right]]);
 }
@@ -314,11 +319,14 @@ function appendix(d: ReportData): (Paragraph | Table)[] {
     centred(`(Kèm theo Báo cáo số        /BC-${documentCode(d.unit)} ${formatDocDateVi(dateParts(d))} của ${d.unit})`, { italics: true, before: 60, after: 240 }),
   ];
   const h = TASK_HEADERS;
+  // Every row whole on one page (a task's result never apart from its name), the header repeated on each page.
   const headerRow = new TableRow({
     tableHeader: true,
+    cantSplit: true,
     children: [h.stt, h.name, h.result, h.done, h.notDone, h.note].map((t, i) => appendixCell(t, APPENDIX_WIDTHS[i], { bold: true, centre: true })),
   });
   const rows = d.tasks.map((t) => new TableRow({
+    cantSplit: true,
     children: [
       appendixCell(String(t.stt), APPENDIX_WIDTHS[0], { centre: true }),
       appendixCell(t.name, APPENDIX_WIDTHS[1]),

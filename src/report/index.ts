@@ -10,6 +10,7 @@ export { fromCompileResult, topSummary, type ReportData, type ReportOptions, typ
 export { fromCompiledWorkbook } from './compiled-workbook';
 export { buildReportDocx, buildReportDocument } from './docx-report';
 export { reportFileName } from './file-name';
+export { signerLines, type Signer } from './signer';
 export { readPreviousPeriod } from './previous';
 export { formatNumberVi, formatPercentVi, formatDocDateVi, formatPlaceDateVi } from './format';
 export { comparisonRef, changePhrase, type ComparisonRef } from './compare';

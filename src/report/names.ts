@@ -2,6 +2,7 @@
  * How the report names units, places and periods: the issuing body's
  * header lines, the place of the date line, `quý I năm 2024`.
  */
+import { signerLines } from './signer';
 import { LEVELS, type Level } from '../core/template';
 import { fold } from '../core/text';
 import { isPeopleCommittee, withoutCommitteePrefix } from '../core/unit-names';
@@ -59,14 +60,10 @@ export function headerNames(unit: string, parent?: string): HeaderNames {
 /** The code after `/BC-` (core/unit-names.ts: the Phụ lục sheet writes it too). */
 export { documentCode } from '../core/unit-names';
 
-/** The signer's titles: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` for a committee. */
+/** The signer's titles by default: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` for a committee (signer.ts). */
 export function signatureTitles(unit: string, level: Level | null): string[] {
-  if (isPeopleCommittee(unit)) return ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
-  if (level === 'Sở, ngành') return ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'];
-  if (level === 'Phòng, ban') return ['KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG'];
-  return ['THỦ TRƯỞNG ĐƠN VỊ'];
+  return signerLines(unit, level).titles;
 }
-
 
 /** `huyện`, `xã`, `tỉnh`: the word the unit uses for its own area (`trên địa bàn huyện`). */
 export function areaWord(unit: string): string {

@@ -9,6 +9,7 @@ import {
   type AssessmentKey, type Indicator, type IndicatorGroup, type RateDef,
 } from '../core/template';
 import { foldLoose } from '../core/text';
+import { reportingUnits } from '../core/rollup';
 import { unitKey } from '../core/unit-names';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
@@ -66,11 +67,13 @@ function directionBlocks(d: ReportData): Block[] {
   if (d.tasks.length) plan += `; đến nay đã hoàn thành ${tasksDone}/${d.tasks.length} nhiệm vụ (chi tiết tại Phụ lục kèm theo)`;
   out.push({ kind: 'para', text: sentence(plan) });
 
+  // The same units as the Phụ lục's «N/M đơn vị hoàn thành» (core/rollup.ts reportingUnits).
+  const units = reportingUnits(d.children);
   if (subs.length) {
-    const reported = subs.filter((c) => c.status !== STATUS_MISSING);
-    const late = subs.filter((c) => c.status === STATUS_LATE);
-    const missing = subs.filter((c) => c.status === STATUS_MISSING);
-    let s = `Có ${reported.length}/${subs.length} đơn vị gửi báo cáo kết quả thực hiện`;
+    const reported = units.filter((c) => c.status !== STATUS_MISSING);
+    const late = units.filter((c) => c.status === STATUS_LATE);
+    const missing = units.filter((c) => c.status === STATUS_MISSING);
+    let s = `Có ${reported.length}/${units.length} đơn vị gửi báo cáo kết quả thực hiện`;
     if (late.length) s += `, trong đó ${late.length} đơn vị gửi muộn so với thời hạn${d.deadline ? ` (${formatIsoDateShort(d.deadline)})` : ''}: ${listUnits(late.map((c) => c.unit))}`;
     if (missing.length) s += `; ${missing.length} đơn vị chưa gửi báo cáo: ${listUnits(missing.map((c) => c.unit))}`;
     out.push({ kind: 'para', text: sentence(s) });
@@ -233,6 +236,12 @@ function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
 
 const notDoneTasks = (d: ReportData) => d.tasks.filter((t) => t.status === 'Chưa hoàn thành');
 
+/** `nhiệm vụ 4: Niêm yết … (16/17 đơn vị hoàn thành, yêu cầu 100%)`: the Phụ lục's result, so the body says why it is not done. */
+function notDoneTask(t: ReportData['tasks'][number]): string {
+  const result = t.result.trim().replace(/\s*\((yêu cầu [^)]*)\)$/, ', $1');
+  return `nhiệm vụ ${t.stt}: ${t.name.trim().replace(/[.;]+$/, '')}${result ? ` (${result})` : ''}`;
+}
+
 function assessmentBlocks(d: ReportData): Block[] {
   const out: Block[] = [{ kind: 'heading', text: 'III. ĐÁNH GIÁ CHUNG' }];
   const label = (k: AssessmentKey) => ASSESSMENT_LABELS.find((a) => a.key === k)!.label;
@@ -252,7 +261,7 @@ function assessmentBlocks(d: ReportData): Block[] {
   out.push({ kind: 'subheading', text: `2. Hạn chế, khó khăn` });
   const before = out.length;
   const nd = notDoneTasks(d);
-  if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map((t) => `nhiệm vụ ${t.stt}: ${t.name.trim().replace(/[.;]+$/, '')}`).join('; ')}`) });
+  if (nd.length) out.push({ kind: 'item', text: sentence(`- Còn ${nd.length} nhiệm vụ chưa hoàn thành: ${nd.map(notDoneTask).join('; ')}`) });
   const subs = subordinates(d);
   const late = subs.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
   const missing = subs.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);

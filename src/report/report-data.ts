@@ -15,6 +15,7 @@ import { toIsoDate } from './format';
 import { placeName } from './names';
 import { periodPhrase } from '../core/period-words';
 import { comparisonRef, type ComparisonRef } from './compare';
+import type { Signer } from './signer';
 
 /** A child as the report needs it: the summary's child row without its task marks. */
 export type ReportChild = Pick<ChildRow, 'unit' | 'level' | 'status' | 'figures' | 'rates' | 'sentDate' | 'isSelf'>;
@@ -83,6 +84,8 @@ export interface ReportData {
   previous?: ReportPrevious;
   /** Said to the officer when a previous period was given but could not be used as it is (none of its units, or only some). */
   previousNote?: string;
+  /** Who signs, as the officer chose (signer.ts); absent: the unit's usual signer, name left to fill. */
+  signer?: Signer;
 }
 
 export interface ReportOptions {
@@ -93,6 +96,8 @@ export interface ReportOptions {
   date?: Date;
   /** Override the place of the date line. */
   place?: string;
+  /** Who signs (quyền hạn, chức vụ, họ tên); default the unit's usual signer. */
+  signer?: Signer;
 }
 
 /** The top summary: the one whose unit is nobody else's child (summaries come deepest first). */
@@ -199,6 +204,7 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
     missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: summary.deadline,
+    ...(opts.signer ? { signer: opts.signer } : {}),
     ...(opts.previous ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur) : {}),
   };
 }

@@ -15,6 +15,7 @@ import { reportFileName } from '../report/file-name';
 import { countResult, type Counts } from './findings-view';
 import * as ports from './ports';
 import { fillKey, type OriginalFill } from './ports';
+import type { Signer } from '../report/signer';
 
 /** A file picked in the pane, already read into memory. */
 export interface PickedFile {
@@ -335,11 +336,11 @@ export function clearHighlight(saved: SavedFills = new Map()): Promise<SavedFill
  * and a file name; with `previous` it says how each figure changed
  * (`tăng 12% so với cùng kỳ năm 2024`).
  */
-export async function exportReport(outcome: CompileOutcome | null, previous?: PreviousPick): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function exportReport(outcome: CompileOutcome | null, previous?: PreviousPick, signer?: Signer): Promise<{ fileName: string; bytes: Uint8Array }> {
   if (!outcome) throw new PaneError('Chưa có kết quả tổng hợp: hãy bấm Tổng hợp trước khi xuất báo cáo.');
   if (outcome.result.summaries.length === 0) throw new PaneError('Lần tổng hợp vừa rồi không có đơn vị nào được tính, chưa có gì để xuất báo cáo.');
   try {
-    const bytes = await ports.buildReportDocx(outcome.result, previous?.previous);
+    const bytes = await ports.buildReportDocx(outcome.result, previous?.previous, signer);
     return { fileName: reportFileName(outcome.result), bytes };
   } catch (e) {
     throw new PaneError(`Không tạo được báo cáo .docx: ${e instanceof Error ? e.message : String(e)}`);

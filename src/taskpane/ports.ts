@@ -9,6 +9,7 @@ import type { SheetGrid } from '../core/grid';
 import type { CompileOptions, CompileResult, Plan, PreviousPeriod, SheetRead, UnitIdentity } from '../core/model';
 import { rosterIdentity } from '../core/layout/plan-templates';
 import type { OutputSheet } from '../core/sheet-model';
+import type { Signer } from '../report/signer';
 import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
 import { readSheet } from '../core/reader';
 import { readWorkbookGrids as excelRead } from '../excel/read';
@@ -131,13 +132,13 @@ export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputS
 };
 
 /** The report of the top parent of the compile (the compiling unit), dated today; compared with `previous` when given. */
-export const buildReportDocx = async (result: CompileResult, previous?: PreviousPeriod): Promise<Uint8Array> => {
+export const buildReportDocx = async (result: CompileResult, previous?: PreviousPeriod, signer?: Signer): Promise<Uint8Array> => {
   // Loaded on demand: the docx library is a large part of the bundle and only this button needs it.
   const [{ buildReportDocx: toDocx }, { fromCompileResult }] = await Promise.all([
     import(/* webpackChunkName: "docx-report" */ '../report/docx-report'),
     import(/* webpackChunkName: "docx-report" */ '../report/report-data'),
   ]);
-  return toDocx(fromCompileResult(result, previous ? { previous } : {}));
+  return toDocx(fromCompileResult(result, { ...(previous ? { previous } : {}), ...(signer ? { signer } : {}) }));
 };
 
 /** The review letters of the compile (Phiếu phản hồi, Công văn đôn đốc) in one .zip; null when there is none to send. */

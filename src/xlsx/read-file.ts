@@ -13,6 +13,7 @@ import { readXlsxFast } from './fast-read';
 import { fileTooLarge } from './zip-limits';
 // The command line's one table of system errors (this module serves the command line alone).
 import { systemErrorReason } from './system-errors';
+import { readerError } from './reader-errors';
 
 /** What the inputs expand to: the workbook files in reading order, and what was wrong with the rest. */
 export interface ExpandedInputs {
@@ -160,7 +161,10 @@ export async function readXlsxFileSafely(file: string): Promise<{ grids: SheetGr
 /** Any error thrown while reading a file, as the Finding the user sees. */
 export function readErrorFinding(file: string, e: unknown): Finding {
   if (e instanceof XlsxReadError) return fileFinding(file, `file.${e.reason}`, e.message);
-  // A system error in Vietnamese (never `ENOSPC: …`); anything else as the library said it.
-  const msg = (e as NodeJS.ErrnoException | undefined)?.code ? systemErrorReason(e, file) : e instanceof Error ? e.message : String(e);
-  return fileFinding(file, 'file.unreadable', `Không đọc được tệp "${path.basename(file)}": ${msg}`);
+  // A system error in Vietnamese (never `ENOSPC: …`); anything else a library threw, in Vietnamese too (reader-errors.ts).
+  if ((e as NodeJS.ErrnoException | undefined)?.code) {
+    return fileFinding(file, 'file.unreadable', `Không đọc được tệp "${path.basename(file)}": ${systemErrorReason(e, file)}`);
+  }
+  const read = readerError(e, path.basename(file));
+  return fileFinding(file, `file.${read.reason}`, read.message);
 }

@@ -18,6 +18,7 @@ import { NO_CACHED_VALUE } from '../core/grid';
 import { ACCEPTED_FORMATS, XlsxReadError, buildGrid, otherFormatWarning, textValue, withBookFlags, type WorkbookFormat } from './common';
 import { readPackage, type WorkbookPackage } from './package';
 import { checkZipLimits, fileTooLarge } from './zip-limits';
+import { corruptFile, encryptedFile, readerError, saysEncrypted } from './reader-errors';
 
 export { ACCEPTED_FORMATS, XlsxReadError, trimGrid, type XlsxReadErrorReason } from './common';
 
@@ -76,10 +77,7 @@ function cfbError(bytes: Uint8Array, fileName: string): XlsxReadError {
   } catch {
     // An OLE header with a broken body: say what covers both cases below.
   }
-  if (entries.includes('encryptioninfo') || entries.includes('encryptedpackage')) {
-    return new XlsxReadError('encrypted', fileName,
-      `Tệp ${quoted(fileName)} được đặt mật khẩu, hãy bỏ mật khẩu (mở trong Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.`);
-  }
+  if (entries.includes('encryptioninfo') || entries.includes('encryptedpackage')) return encryptedFile(fileName);
   return new XlsxReadError('old-format', fileName,
     `Tệp ${quoted(fileName)} được đặt mật khẩu hoặc ở định dạng cũ, không phải .xlsx. ${ACCEPTED_FORMATS}: hãy bỏ mật khẩu và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".`);
 }
@@ -284,6 +282,15 @@ export interface WorkbookRead {
  * readable workbook; .csv and HTML saved as .xls are refused.
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookRead {
+  try {
+    return readAnyWorkbook(bytes, fileName);
+  } catch (e) {
+    // Whatever a library threw past the checks below is said in Vietnamese (reader-errors.ts), never as it is.
+    throw readerError(e, fileName);
+  }
+}
+
+function readAnyWorkbook(bytes: Uint8Array, fileName: string): WorkbookRead {
   if (bytes.length === 0) {
     throw new XlsxReadError('empty', fileName, `Tệp ${quoted(fileName)} rỗng (0 byte). ${ACCEPTED_FORMATS}.`);
   }
@@ -354,9 +361,8 @@ function readCfb(bytes: Uint8Array, fileName: string): WorkbookRead {
   try {
     wb = quietly(() => XLSX.read(bytes, READ_OPTIONS));
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(msg)) throw cfbError(bytes, fileName);
-    throw corrupt(fileName);
+    if (saysEncrypted(e)) throw cfbError(bytes, fileName);
+    throw corruptFile(fileName);
   }
   return { grids: workbookGrids(wb, fileName), warnings: [otherFormatWarning(fileName, 'xls') ?? ''].filter(Boolean) };
 }
@@ -375,16 +381,10 @@ function workbookGrids(wb: XLSX.WorkBook, fileName: string): SheetGrid[] {
   return grids;
 }
 
-function corrupt(fileName: string): XlsxReadError {
-  return new XlsxReadError('corrupt', fileName,
-    `Tệp ${quoted(fileName)} bị hỏng, không đọc được. Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
-}
-
-/** A zip SheetJS could not read: a password, another program's file, or damage. */
+/** A zip SheetJS could not read: a password, another program's file, or damage (reader-errors.ts says it in Vietnamese). */
 function unreadable(bytes: Uint8Array, fileName: string, e: unknown): XlsxReadError {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/password/i.test(msg)) return cfbError(bytes, fileName);
+  if (saysEncrypted(e)) return startsWith(bytes, CFB_MAGIC) ? cfbError(bytes, fileName) : encryptedFile(fileName);
   const other = otherOfficeZip(bytes);
   if (other) return notXlsx(fileName, other);
-  return corrupt(fileName);
+  return readerError(e, fileName);
 }

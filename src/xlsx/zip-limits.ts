@@ -17,6 +17,7 @@
  */
 import { Inflate } from 'fflate';
 import { XlsxReadError } from './common';
+import { encryptedFile } from './reader-errors';
 
 const MB = 1024 * 1024;
 export const ZIP_LIMITS = {
@@ -58,9 +59,9 @@ function refuse(fileName: string, why: string): XlsxReadError {
  * The directory and the entries disagree. Not left to SheetJS: its inflater
  * has no limit, so a bomb must not pass by being slightly malformed.
  */
-function damaged(fileName: string): XlsxReadError {
+function damaged(fileName: string, what = 'mục lục của gói zip không khớp với nội dung'): XlsxReadError {
   return new XlsxReadError('corrupt', fileName,
-    `Tệp "${fileName}" bị hỏng, không đọc được (mục lục của gói zip không khớp với nội dung). Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
+    `Tệp "${fileName}" bị hỏng, không đọc được (${what}). Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
 }
 
 function tooLarge(fileName: string, what: string, limit: number): XlsxReadError {
@@ -109,6 +110,9 @@ export function checkedZipDirectory(bytes: Uint8Array, fileName: string): ZipDir
   let declared = 0;
   for (let k = 0; k < count; k++) {
     if (p + 46 > len || v.getUint32(p, true) !== 0x02014b50) throw damaged(fileName);
+    // Bit 0 (encrypted), 6 (strong encryption), 13 (masked directory): a zip saved with a password.
+    // Said before any inflater sees it (SheetJS would say «Unsupported ZIP encryption», zlib «invalid block type»).
+    if (v.getUint16(p + 8, true) & 0x2041) throw encryptedFile(fileName);
     const method = v.getUint16(p + 10, true);
     let compSize = v.getUint32(p + 20, true);
     let size = v.getUint32(p + 24, true);
@@ -207,14 +211,21 @@ export function checkInflatedSizes(bytes: Uint8Array, dir: ZipDirectory, fileNam
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (err) {
       if (err instanceof XlsxReadError) throw err;
-      // A damaged stream: SheetJS reads what it can and explains the rest.
+      // A damaged stream is refused here: SheetJS's own inflater may loop forever on one
+      // (test/xlsx/protected-files.test.ts, a real workbook damaged at many places).
+      throw damaged(fileName, `phần "${e.name}" bị hỏng`);
     }
     budget.spend(e.name, n);
   }
 }
 
-/** Both checks, for a zip about to be handed to SheetJS; a no-op on bytes that are no readable zip. */
+/**
+ * Both checks, for a zip about to be handed to SheetJS. A zip without its end
+ * record (a download cut short) is refused as damaged: SheetJS may loop
+ * forever on one (test/xlsx/protected-files.test.ts).
+ */
 export function checkZipLimits(bytes: Uint8Array, fileName: string): void {
   const dir = checkedZipDirectory(bytes, fileName);
-  if (dir) checkInflatedSizes(bytes, dir, fileName);
+  if (!dir) throw damaged(fileName, 'tệp bị cắt ngắn, thiếu phần cuối của gói zip');
+  checkInflatedSizes(bytes, dir, fileName);
 }

@@ -23,7 +23,7 @@ describe('the demo compile', () => {
       expect(code).toBe(0);
       const expected = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'demo-result.json'), 'utf8'));
       expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toEqual(expected);
-      expect(cap.out()).toContain('Báo cáo được tính: 17/17. Lỗi: 4. Cảnh báo: 11.');
+      expect(cap.out()).toContain('Báo cáo được tính: 17/17. Lỗi: 4. Cảnh báo: 12.');
     } finally {
       tmp.cleanup();
     }

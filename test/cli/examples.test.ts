@@ -80,9 +80,10 @@ describe('the example district compiled by tonghop compile', () => {
 
   it('counts the tasks done per the marks (both marks and a missing unit count as not done)', () => {
     const district = json.summaries.find((s) => s.unit === 'UBND huyện Nam Đông')!;
-    const expected = DATA.PLAN.roster.length + 1; // the roster and the district's own sheet
+    // The roster's units: the district's own sheet is not one of the units counted (core/rollup.ts reportingUnits).
+    const expected = DATA.PLAN.roster.length;
     for (const t of DATA.PLAN.tasks) {
-      const done = units.filter((u) => u.tasks.find((x) => x.stt === t.stt)?.done === true).length;
+      const done = units.filter((u) => u.unit !== district.unit && u.tasks.find((x) => x.stt === t.stt)?.done === true).length;
       const row = district.tasks.find((x) => x.stt === t.stt)!;
       expect([t.stt, row.done, row.expected]).toEqual([t.stt, done, expected]);
       expect(row.status).toBe(done / expected >= (t.threshold ?? 100) / 100 ? 'Hoàn thành' : 'Chưa hoàn thành');
@@ -97,7 +98,7 @@ describe('the example district compiled by tonghop compile', () => {
     expect(b.summaries).toEqual(json.summaries);
   });
 
-  it('raises the intended findings at their cells, and none on the hand-typed sheet', () => {
+  it('raises the intended findings at their cells, and on the hand-typed sheet only its bare reference', () => {
     const has = (unit: string, rule: RegExp, severity: string) =>
       json.findings.some((f) => f.unit === unit && rule.test(f.rule) && f.severity === severity && f.cell !== '');
     expect(has('UBND xã Hương Sơn', /balance/, 'error')).toBe(true);
@@ -109,6 +110,8 @@ describe('the example district compiled by tonghop compile', () => {
     expect(has('UBND xã Thượng Long', /unknown/, 'warning')).toBe(true);
     expect(has('UBND xã Hương Xuân', /minimum|target/, 'warning')).toBe(true);
     expect(json.findings.filter((f) => f.severity === 'error')).toHaveLength(4);
-    expect(json.findings.filter((f) => /thuong quang/i.test(f.unit.normalize('NFD').replace(/[\u0300-\u036f]/g, '')))).toEqual([]);
+    // The hand-typed sheet reads clean; its one warning is its reference typed without diacritics (quoted as is by the report).
+    expect(json.findings.filter((f) => /thuong quang/i.test(f.unit.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))).map((f) => [f.rule, f.cell]))
+      .toEqual([['id.no-diacritics', 'D12']]);
   });
 });

@@ -36,6 +36,18 @@ describe('reports from the command line', () => {
     expect(text).toMatch(/2022/);
   });
 
+  it('--signer-title and --signer-name choose the signer of compile --docx and of report; --help documents them', async () => {
+    const r = await run(['compile', EXAMPLES, '--plan', PLAN, '-o', at('th-ky.xlsx'), '--docx', at('bc-ky.docx'), '--signer-title', 'Chủ tịch', '--signer-name', 'Nguyễn Văn An']);
+    expect(r.code).toBe(0);
+    const text = await docxText(at('bc-ky.docx'));
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂNCHỦ TỊCHNguyễn Văn An');
+    const r2 = await run(['report', at('th-ky.xlsx'), '-o', at('bc-ky2.docx'), '--signer-authority', 'TM. UBND / KT. CHỦ TỊCH', '--signer-title', 'PHÓ CHỦ TỊCH']);
+    expect(r2.code).toBe(0);
+    expect(await docxText(at('bc-ky2.docx'))).toContain('TM. UBNDKT. CHỦ TỊCHPHÓ CHỦ TỊCH[Họ và tên]');
+    const help = (await run(['--help'])).out;
+    for (const o of ['--signer-title', '--signer-authority', '--signer-name']) expect(help).toContain(o);
+  });
+
   it('compile --previous adds the comparison with the previous period to the summary sheet', async () => {
     const r = await run(['compile', EXAMPLES, '--plan', PLAN, '-o', at('th2.xlsx'), '--previous', at('th.xlsx')]);
     expect(r.code).toBe(0);
@@ -68,7 +80,7 @@ describe('reports from the command line', () => {
 });
 
 describe('progress bar', () => {
-  it('draws on a terminal and stays silent otherwise', () => {
+  it('draws on a terminal (fitting its width) and stays silent otherwise', () => {
     const written: string[] = [];
     const tty = { isTTY: true, write: (s: string) => { written.push(s); return true; } } as unknown as NodeJS.WriteStream;
     const bar = progressBar('Đang đọc', tty);
@@ -76,6 +88,13 @@ describe('progress bar', () => {
     bar.done();
     expect(written[0]).toMatch(/^\rĐang đọc \[█+\] 3\/3 tệp$/);
     expect(written[1]).toBe('\r\x1b[2K');
+    // A narrow terminal: the bar shrinks so the line never wraps (a wrapped line is redrawn below itself).
+    const narrow: string[] = [];
+    const small = { isTTY: true, columns: 36, write: (x: string) => { narrow.push(x); return true; } } as unknown as NodeJS.WriteStream;
+    const nb = progressBar('Đang đọc', small);
+    nb.update(120, 1000);
+    expect(narrow[0]).toMatch(/^\rĐang đọc \[█*░+\] 120\/1000 tệp$/);
+    expect([...narrow[0].slice(1)].length).toBeLessThan(36);
     const silent: string[] = [];
     const pipe = { isTTY: false, write: (s: string) => { silent.push(s); return true; } } as unknown as NodeJS.WriteStream;
     const quiet = progressBar('Đang đọc', pipe);

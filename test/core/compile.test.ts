@@ -5,6 +5,7 @@ import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
 import { readSheet } from '../../src/core/reader';
 import { toResultJson } from '../../src/core/json';
 import { findingParts } from '../../src/core/findings';
+import { exactUnitKey } from '../../src/core/unit-names';
 import type { CompileResult, SheetRead } from '../../src/core/model';
 import { DISTRICT, PROVINCE, TASKS, planRead, planTask, reportRead, unit } from './compile-fixtures';
 
@@ -162,7 +163,7 @@ describe('which reports count', () => {
     expect(s.figures.A1).toBe(10);
     expect(s.children.map((c) => [c.unit, c.status])).toEqual([['UBND xã A', 'Đã nộp'], ['UBND xã B', 'Chưa nộp'], ['UBND xã C', 'Chưa nộp']]);
     // Every task: 1 of the 3 expected communes reported it done.
-    expect(s.tasks[0].result).toBe('1/3 đơn vị hoàn thành');
+    expect(s.tasks[0].result).toBe('1/3 đơn vị hoàn thành (yêu cầu 100%)');
     expect(s.tasks[0].notReported).toEqual(['UBND xã B', 'UBND xã C']);
     expect(result.reports.map((r) => r.counted)).toEqual([true, false, false]);
   });
@@ -320,7 +321,7 @@ describe('several levels', () => {
     // Tasks roll up level by level: Phú Lộc's missing commune makes its tasks not done.
     expect(only(result, 'UBND huyện Nam Đông').tasks[0].status).toBe('Hoàn thành');
     expect(only(result, 'UBND huyện Phú Lộc').tasks[0].status).toBe('Chưa hoàn thành');
-    expect(p.tasks[0].result).toBe('1/2 đơn vị hoàn thành');
+    expect(p.tasks[0].result).toBe('1/2 đơn vị hoàn thành (yêu cầu 100%)');
   });
 
   test('commune → province directly (two-tier model)', () => {
@@ -628,5 +629,24 @@ describe('roster names that fold alike', () => {
     expect(s.children.map((c) => [c.unitCode, c.status])).toEqual([['25807', 'Đã nộp'], ['27676', 'Đã nộp']]);
     expect(s.figures.A1).toBe(3);
     expect(result.reports.every((r) => r.counted)).toBe(true);
+  });
+  test('without Mã đơn vị: the name written with the same diacritics is the unit; a name like neither is flagged, not given to the first', () => {
+    const PROVINCE_HCM = 'UBND thành phố Hồ Chí Minh';
+    const plan = planRead({ compilingUnit: PROVINCE_HCM, level: 'Tỉnh', roster: [
+      { code: '25807', name: 'UBND xã Thanh An', level: 'Xã', parent: PROVINCE_HCM },
+      { code: '27676', name: 'UBND xã Thạnh An', level: 'Xã', parent: PROVINCE_HCM }] });
+    // Thạnh An typed in capitals, its tone mark where old spelling puts it does not matter; no code.
+    const exact = compileReads([plan, reportRead('UBND XÃ THẠNH AN', { parent: PROVINCE_HCM, figures: { A1: 2 } })], {});
+    expect(only(exact, PROVINCE_HCM).children.map((c) => [c.unitCode, c.status])).toEqual([['25807', 'Chưa nộp'], ['27676', 'Đã nộp']]);
+    // «Thành An»: folds like both, written like neither.
+    const unclear = compileReads([plan, reportRead('UBND xã Thành An', { parent: PROVINCE_HCM, figures: { A1: 2 } })], {});
+    expect(unclear.summaries.flatMap((x) => x.children).filter((c) => c.status !== 'Chưa nộp')).toEqual([]);
+    expect(unclear.reports[0].counted).toBe(false);
+    const f = unclear.findings.find((x) => x.rule === 'compile.ambiguous-unit')!;
+    expect(f).toMatchObject({ severity: 'error', unit: 'UBND xã Thành An' });
+    expect(f.message).toContain('UBND xã Thanh An (mã 25807), UBND xã Thạnh An (mã 27676)');
+    // Where a word's tone mark sits, case and the committee prefix do not make another name; a mark does.
+    expect(exactUnitKey('UBND xã Hương Hoà')).toBe(exactUnitKey('Xã HƯƠNG HÒA'));
+    expect(exactUnitKey('UBND xã Thanh An')).not.toBe(exactUnitKey('UBND xã Thạnh An'));
   });
 });

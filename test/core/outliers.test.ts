@@ -64,6 +64,15 @@ describe('outlier warnings', () => {
     expect(out[0].message).toMatch(/^A3 = [\d.]+, gấp [\d,]+ lần trung vị của các xã \([\d.,]+\)/);
   });
 
+  it('say when the figure sits on a hidden sheet, as every other finding does (findings.ts hiddenNote)', () => {
+    const i = grids.findIndex((g) => /Hương Sơn/.test(g.sheet));
+    const original = valueOf(grids[i], 'A3');
+    const planted = grids.map((g, j) => (j === i ? { ...withFigure(g, 'A3', () => original * 10), hidden: true } : g));
+    const out = findOutliers(compileGrids(planted));
+    expect(out).toHaveLength(1);
+    expect(out[0].hidden).toBe(true);
+  });
+
   it('catch the participants (C2) typed into the conferences row (C1)', () => {
     const i = grids.findIndex((g) => /Hương Phú/.test(g.sheet));
     expect(i).toBeGreaterThanOrEqual(0);

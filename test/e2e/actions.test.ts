@@ -421,6 +421,18 @@ describe('Xuất báo cáo', () => {
     expect(Buffer.from(bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
   });
 
+  it('the signer chosen in the pane (SignerFields) signs the .docx; empty fields keep the defaults', async () => {
+    const docxText = async (bytes: Uint8Array) =>
+      (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    install(COMMUNES.map(commune));
+    const o = await actions.compileWorkbook();
+    const chosen = await docxText((await actions.exportReport(o, undefined, { title: 'Chủ tịch', name: 'Nguyễn Văn An' })).bytes);
+    expect(chosen).toContain('CHỦ TỊCHNguyễn Văn An');
+    expect(chosen).not.toContain('KT. CHỦ TỊCH');
+    const plain = await docxText((await actions.exportReport(o, undefined, {})).bytes);
+    expect(plain).toContain('KT. CHỦ TỊCHPHÓ CHỦ TỊCH[Họ và tên]');
+  });
+
   it('file names are plain ASCII', () => {
     expect(reportFileName({ period: 'Quý III', year: 2024 })).toBe('Bao-cao-CCHC-Quy-III-2024.docx');
     expect(reportFileName({ period: '6 tháng', year: 2024 })).toBe('Bao-cao-CCHC-6-thang-2024.docx');

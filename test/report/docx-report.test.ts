@@ -241,6 +241,13 @@ describe('buildReportDocx: what it reports', () => {
     expect(afterAppendix).toMatch(/<w:tblHeader\/>/);
   });
 
+  test('no table row of the report can split across pages (cantSplit on every row), the Phụ lục header repeats', async () => {
+    const doc = await docxOf(fromCompileResult(namDongResult(), { date: NOV_5 }));
+    const rows = [...doc.document.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect(r).toMatch(/<w:trPr>[\s\S]*?<w:cantSplit\/>/);
+  });
+
   test('the officer note lists missing and late units and the open errors with Sheet!Cell', async () => {
     const doc = await docxOf(data());
     const ps = paragraphs(doc.document);
@@ -250,6 +257,9 @@ describe('buildReportDocx: what it reports', () => {
     expect(note).toContain('Nộp muộn (1 đơn vị): UBND thị trấn Khe Tre.');
     expect(note).toContain('Lỗi chưa sửa: 1 lỗi');
     expect(note).toContain("- UBND thị trấn Khe Tre ('Khe Tre'!D31): Hồ sơ: D4 + D5 + D6 (100) khác D1 + D2 (101).");
+    // Vietnamese throughout: the workbook's Kiểm tra sheet is a «trang», never a «sheet».
+    expect(note).toContain('Cảnh báo: 1 (xem trang "Kiểm tra" của sổ tổng hợp).');
+    expect(ps.map((p) => p.text).join('\n')).not.toMatch(/\bsheet\b/i);
     // Shaded so nobody signs it by mistake.
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc.document)![0];
     expect(table).toContain('GHI CHÚ CHO CÁN BỘ');

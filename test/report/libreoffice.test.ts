@@ -54,3 +54,41 @@ withLibreOffice('LibreOffice opens the report: ≥ 2 pages, no number on page 1,
     rmSync(dir, { recursive: true, force: true });
   }
 }, 240_000);
+
+withLibreOffice('LibreOffice keeps every Phụ lục row whole on one page and repeats the header row', async () => {
+  const office = requireLibreOffice('libreoffice-writer-nogui', ['pdfinfo', 'pdftotext']);
+  const dir = mkdtempSync(join(tmpdir(), 'tonghop-rows-'));
+  try {
+    // 30 tasks with long names and notes: rows of 5–8 lines, so page breaks fall inside rows unless they cannot split.
+    const result = namDongResult();
+    const summary = result.summaries[0];
+    summary.tasks = Array.from({ length: 30 }, (_, i) => ({
+      stt: i + 1,
+      name: `ĐẦU${i + 1}Đ Tổ chức tuyên truyền cải cách hành chính bằng nhiều hình thức phù hợp với điều kiện thực tế của địa phương, lồng ghép trong các hội nghị, cuộc họp`,
+      done: 3, expected: 4, threshold: 1, status: 'Chưa hoàn thành' as const, notDone: ['UBND xã Thượng Quảng'], notReported: [],
+      result: '3/4 đơn vị hoàn thành (yêu cầu 100%)',
+      note: `Chưa hoàn thành: UBND xã Thượng Quảng, UBND xã Hương Lộc, UBND thị trấn Khe Tre, UBND xã Hương Sơn. CUỐI${i + 1}C`,
+    }));
+    const docx = join(dir, 'bao-cao.docx');
+    writeFileSync(docx, await buildReportDocx(fromCompileResult(result, { date: new Date(2024, 10, 5) })));
+    convertWithLibreOffice(office, docx, 'pdf', dir, dir);
+    const pdf = join(dir, 'bao-cao.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
+    const texts = Array.from({ length: pages }, (_, i) =>
+      spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ''));
+    // The body names the unfinished tasks too: the Phụ lục starts at its title.
+    const first = texts.findIndex((t) => t.includes('Tổngsố:30nhiệmvụ') || t.includes('NHIỆMVỤTUYÊNTRUYỀN'));
+    const appendix = texts.map((t, i) => (i >= first ? t : ''));
+    const appendixPages = appendix.filter((t) => /ĐẦU\d+Đ/.test(t));
+    expect(appendixPages.length).toBeGreaterThanOrEqual(3);
+    for (let n = 1; n <= 30; n++) {
+      const start = appendix.findIndex((t) => t.includes(`ĐẦU${n}Đ`));
+      const end = appendix.findIndex((t) => t.includes(`CUỐI${n}C`));
+      expect({ task: n, start, end }).toEqual({ task: n, start, end: start });
+    }
+    // Each page of the table starts with its header row.
+    for (const t of appendixPages) expect(t).toContain('Nộidungnhiệmvụ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 240_000);

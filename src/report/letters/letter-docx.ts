@@ -68,6 +68,7 @@ function cell(text: string, width: number, o: { bold?: boolean; centre?: boolean
 function itemTable(items: LetterItem[]): Table {
   const head = new TableRow({
     tableHeader: true,
+    cantSplit: true,
     children: ['STT', 'Trang tính', 'Ô', 'Nội dung chưa đúng', 'Đề nghị'].map((t, i) => cell(t, ITEM_WIDTHS[i], { bold: true, centre: true })),
   });
   const rows = items.map((x, i) => new TableRow({

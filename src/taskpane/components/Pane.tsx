@@ -23,6 +23,8 @@ import { ActionBar } from './ActionBar';
 import { FindingsList } from './FindingsList';
 import { HiddenFileInput } from './HiddenFileInput';
 import { PreviousPeriodPicker } from './PreviousPeriodPicker';
+import { SignerFields } from './SignerFields';
+import type { Signer } from '../../report/signer';
 import { ResultSummary } from './ResultSummary';
 import { TemplateForm } from './TemplateForm';
 import type { SeverityFilter } from '../findings-view';
@@ -78,6 +80,7 @@ export function Pane(): React.ReactElement {
   /** The coloured cells' own fills, given back by Xoá tô màu. */
   const [savedFills, setSavedFills] = React.useState<actions.SavedFills>(() => new Map());
   const [previous, setPrevious] = React.useState<actions.PreviousPick | undefined>();
+  const [signer, setSigner] = React.useState<Signer>({});
   const [filter, setFilter] = React.useState<SeverityFilter>('all');
   const [coloured, setColoured] = React.useState<Severity>('error');
   /** Reports were imported after the result shown: it may no longer hold. */
@@ -219,7 +222,7 @@ export function Pane(): React.ReactElement {
 
   const onExport = () =>
     run('Xuất báo cáo', async () => {
-      const { fileName, bytes } = await actions.exportReport(outcome, previous);
+      const { fileName, bytes } = await actions.exportReport(outcome, previous, signer);
       downloadBytes(fileName, bytes);
       return [{ intent: 'success', title: 'Đã tạo báo cáo', lines: [`Tệp ${fileName} đã được tải về.`] }];
     });
@@ -276,6 +279,7 @@ export function Pane(): React.ReactElement {
       <HiddenFileInput inputRef={importInput} multiple label="Chọn tệp báo cáo để nhập" testId="import-files" onPick={onImportPicked} />
       <HiddenFileInput inputRef={filesInput} multiple label="Chọn tệp để tổng hợp" testId="compile-files" onPick={onFilesPicked} />
       <PreviousPeriodPicker busy={busy.busy} fileName={previous?.name ?? null} onPick={onPreviousPicked} onRemove={onRemovePrevious} />
+      <SignerFields busy={busy.busy} value={signer} onChange={setSigner} />
       {busy.busy && (
         <Field validationMessage={`Đang ${busy.label.toLowerCase()}…`} validationState="none">
           <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}`} />
