@@ -142,9 +142,21 @@ export async function recordApproval(context: Excel.RequestContext, req: Approva
     await context.sync();
   } catch (e) {
     await undo(context, { hadStore, nextRow, rows: rows.length, sheet: ws.name, wasProtected, password: req.password });
+    // Excel refuses unprotect with a missing or wrong password as a bare InvalidArgument: say what the officer can do.
+    if (wasProtected && refusedAt(e, 'protection.unprotect')) {
+      throw new ApprovalError(req.password
+        ? `Mật khẩu không đúng: trang '${ws.name}' được khoá bằng mật khẩu khác. Hãy ghi đúng mật khẩu vào ô «Mật khẩu khoá trang» rồi thử lại.`
+        : `Trang '${ws.name}' được khoá bằng mật khẩu: hãy ghi mật khẩu đó vào ô «Mật khẩu khoá trang» rồi thử lại.`);
+    }
     throw e;
   }
   return { record, protected: protectedNow };
+}
+
+/** Whether Excel's refusal points at this statement (OfficeExtension.Error debugInfo.errorLocation). */
+function refusedAt(e: unknown, statement: string): boolean {
+  const at = (e as { debugInfo?: { errorLocation?: string } } | null)?.debugInfo?.errorLocation;
+  return typeof at === 'string' && at.includes(statement);
 }
 
 /** Callers check UNPROTECT_API first. */

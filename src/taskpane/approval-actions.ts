@@ -39,12 +39,17 @@ export function reviewItems(outcome: CompileOutcome | null): ReviewItem[] {
     }));
 }
 
-/** Marks one report; a Trả lại needs its reason. Returns the record written and whether the sheet is protected now. */
-export async function reviewReport(item: Pick<ReviewItem, 'unit' | 'unitCode' | 'sheet' | 'fingerprint'>, state: ApprovalState, reason?: string): Promise<{ record: ApprovalRecord; protected: boolean }> {
+/**
+ * Marks one report; a Trả lại needs its reason. `password`, only when the
+ * officer types one in the review list, locks the sheet with it (Duyệt) or is
+ * needed to unlock a sheet locked with it (Trả lại); see excel/approval.ts.
+ * Returns the record written and whether the sheet is protected now.
+ */
+export async function reviewReport(item: Pick<ReviewItem, 'unit' | 'unitCode' | 'sheet' | 'fingerprint'>, state: ApprovalState, reason?: string, password?: string): Promise<{ record: ApprovalRecord; protected: boolean }> {
   if (state === RETURNED && !reason?.trim()) throw new PaneError('Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.');
   try {
     return await Excel.run({ delayForCellEdit: true }, (ctx) =>
-      ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason, expected: item.fingerprint }));
+      ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason, expected: item.fingerprint, ...(password ? { password } : {}) }));
   } catch (e) {
     throw asPaneError(e);
   }

@@ -96,5 +96,19 @@ onEachClient(() => {
       expect(only.counts).toMatchObject({ units: 1, missing: 0 });
       expect(missingUnits(only.result)).toEqual([]);
     });
+
+    it('the password the officer types in the review list locks the sheet; Trả lại needs it back, said in Vietnamese', async () => {
+      fake = setup(COMMUNES.map(commune), { apiVersion: '1.13' });
+      const [loc] = reviewItems(await actions.compileWorkbook());
+      await reviewReport(loc, APPROVED, undefined, 'khoá-2026');
+      expect(fake.sheet(loc.sheet)!.protected).toBe(true);
+      // Without the password, nothing changes and the officer is told why.
+      const err = await rejection(reviewReport(loc, RETURNED, 'Sai D4', undefined));
+      expect(err.message).toMatch(/mật khẩu/i);
+      expect(fake.sheet(loc.sheet)!.protected).toBe(true);
+      const back = await reviewReport(loc, RETURNED, 'Sai D4', 'khoá-2026');
+      expect(back.protected).toBe(false);
+      expect(fake.sheet(loc.sheet)!.protected).toBe(false);
+    });
   });
 });

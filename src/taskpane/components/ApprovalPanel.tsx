@@ -3,11 +3,13 @@
  * state (Đã duyệt / Trả lại / Chưa duyệt) and two buttons; «Trả lại» asks
  * for the reason in a small dialog (the reason goes into the unit's Phiếu
  * phản hồi). The list is one Tab stop, arrow keys move inside it, as the
- * findings list (roving-focus.ts).
+ * findings list (roving-focus.ts). An optional password (issue 11: «no
+ * password unless the user gives one») locks approved sheets with it and is
+ * asked back to unlock them on Trả lại; kept in memory only, never written.
  */
 import * as React from 'react';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Text, Textarea, makeStyles, tokens,
+  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { APPROVED, NOT_APPROVED, RETURNED } from '../../core/approval';
 import type { ReviewItem } from '../approval-actions';
@@ -31,8 +33,8 @@ const OPEN_UP_TO = 12;
 export interface ApprovalPanelProps {
   items: readonly ReviewItem[];
   busy: boolean;
-  onApprove: (item: ReviewItem) => void;
-  onReturn: (item: ReviewItem, reason: string) => void;
+  onApprove: (item: ReviewItem, password?: string) => void;
+  onReturn: (item: ReviewItem, reason: string, password?: string) => void;
 }
 
 function StateBadge({ state }: { state: ReviewItem['state'] }): React.ReactElement {
@@ -87,7 +89,9 @@ export function ApprovalPanel({ items, busy, onApprove, onReturn }: ApprovalPane
   const [open, setOpen] = React.useState(items.length <= OPEN_UP_TO);
   const [returning, setReturning] = React.useState<ReviewItem | null>(null);
   const [asking, setAsking] = React.useState(false);
+  const [password, setPassword] = React.useState('');
   if (!items.length) return null;
+  const given = password || undefined;
   const approved = items.filter((i) => i.state === APPROVED).length;
   const returned = items.filter((i) => i.state === RETURNED).length;
   const counts = [`${approved} đã duyệt`, returned ? `${returned} trả lại` : '', `${items.length - approved - returned} chưa duyệt`].filter(Boolean).join(', ');
@@ -103,12 +107,15 @@ export function ApprovalPanel({ items, busy, onApprove, onReturn }: ApprovalPane
       {open && (
         <div id="duyet-danh-sach">
           <Text size={200} className={s.hint}>Duyệt: khoá trang của đơn vị và ghi nhận; Trả lại: ghi lý do vào Phiếu phản hồi. Phím mũi tên lên, xuống để đi qua danh sách.</Text>
+          <Field label="Mật khẩu khoá trang (không bắt buộc)" hint="Để trống: trang được khoá không mật khẩu. Trang đã khoá bằng mật khẩu cần đúng mật khẩu đó khi Trả lại.">
+            <Input type="password" autoComplete="off" value={password} onChange={(_e, d) => setPassword(d.value)} />
+          </Field>
           <ul className={s.items} ref={list} onKeyDown={onRovingKey} aria-label="Báo cáo của các đơn vị">
             {items.map((item) => (
               <li key={item.sheet} className={s.item}>
                 <span className={s.unit}>{item.unit}</span>
                 <StateBadge state={item.state} />
-                <Button size="small" disabledFocusable={busy || item.state === APPROVED} aria-label={`Duyệt báo cáo của ${item.unit}`} onClick={() => onApprove(item)}>
+                <Button size="small" disabledFocusable={busy || item.state === APPROVED} aria-label={`Duyệt báo cáo của ${item.unit}`} onClick={() => onApprove(item, given)}>
                   Duyệt
                 </Button>
                 <Button size="small" disabledFocusable={busy} aria-label={`Trả lại báo cáo của ${item.unit}`} onClick={() => { setReturning(item); setAsking(true); }}>
@@ -122,7 +129,7 @@ export function ApprovalPanel({ items, busy, onApprove, onReturn }: ApprovalPane
       )}
       <ReturnDialog item={returning} open={asking} onClose={() => setAsking(false)} onSubmit={(reason) => {
         setAsking(false);
-        if (returning) onReturn(returning, reason);
+        if (returning) onReturn(returning, reason, given);
       }} />
     </section>
   );

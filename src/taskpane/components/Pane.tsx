@@ -148,9 +148,9 @@ export function Pane(): React.ReactElement {
   const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook({ approvedOnly })));
 
   /** Duyệt / Trả lại one unit's report: its state shows at once; the summary sheet follows at the next Tổng hợp. */
-  const onReview = (item: ReviewItem, reason?: string) =>
+  const onReview = (item: ReviewItem, reason?: string, password?: string) =>
     run(reason === undefined ? 'Duyệt' : 'Trả lại', async () => {
-      const r = await reviewReport(item, reason === undefined ? APPROVED : RETURNED, reason);
+      const r = await reviewReport(item, reason === undefined ? APPROVED : RETURNED, reason, password);
       setOutcome((o) => (o ? withReview(o, r.record) : o));
       setStale('Trang tổng hợp ghi tình trạng duyệt của lần Tổng hợp trước: bấm lại Tổng hợp để cập nhật.');
       const said = reviewNotice(r.record, r.protected);
@@ -301,7 +301,7 @@ export function Pane(): React.ReactElement {
         <>
           <Divider />
           <ResultSummary outcome={outcome} busy={busy.busy} onOpenSheet={onOpenSheet} filter={filter} onFilter={setFilter} stale={stale} headingRef={resultHeading} />
-          <ApprovalPanel items={reviewItems(outcome)} busy={busy.busy} onApprove={(item) => onReview(item)} onReturn={(item, reason) => onReview(item, reason)} />
+          <ApprovalPanel items={reviewItems(outcome)} busy={busy.busy} onApprove={(item, password) => onReview(item, undefined, password)} onReturn={(item, reason, password) => onReview(item, reason, password)} />
           {findings.length > 0 && (
             <div className={s.row}>
               <Button size="small" disabledFocusable={busy.busy || toColour.length === 0} onClick={onHighlight} aria-pressed={savedFills.size > 0}>
