@@ -22,7 +22,8 @@ const useStyles = makeStyles({
   counts: { marginLeft: 'auto', paddingLeft: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightRegular },
   items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}` },
-  unit: { flexGrow: 1, minWidth: '120px', overflowWrap: 'anywhere' },
+  // The name on a line of its own, state and buttons under it: at 320 px the rows stay alike whatever the name's length.
+  unit: { flexBasis: '100%', overflowWrap: 'anywhere' },
   reason: { flexBasis: '100%', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   hint: { color: tokens.colorNeutralForeground2 },
 });
