@@ -36,11 +36,11 @@ const texts = (s: OutputSheet) => cellsOf(s).filter((x) => typeof x.c?.v === 'st
 describe('layoutOutputs', () => {
   const result = district();
   const sheets = layoutOutputs(result, { now: NOW });
-  const [th, bd, pl, bc, kt] = sheets;
+  const [th, nv, bd, pl, bc, kt] = sheets;
 
-  test('one summary, charts, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
+  test('one summary, tasks, charts, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
     expect(sheets.map((s) => [s.name, s.role])).toEqual([
-      ['TH Nam Đông', 'summary'], ['BĐ Nam Đông', 'charts'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
+      ['TH Nam Đông', 'summary'], ['NV Nam Đông', 'tasks'], ['BĐ Nam Đông', 'charts'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
     for (const s of sheets) {
       expect(s.name.length).toBeLessThanOrEqual(SHEET_NAME_MAX);
       expect(s.name).not.toMatch(/[\\/?*:[\]]/);
@@ -95,13 +95,20 @@ describe('layoutOutputs', () => {
     expect(th.rows.every((r) => r.length <= 30)).toBe(true);
   });
 
-  test('summary: child × task matrix with x, blank and Chưa nộp', () => {
-    const head = find(th, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)')!.ri + 1;
-    expect(th.rows[head][2].v).toBe('1. Tuyên truyền trên Cổng thông tin điện tử');
-    const rows = th.rows.slice(head + 1, head + 5).map((r) => r.slice(1, 5).map((c) => c.v));
+  test('tasks: child × task matrix with x, blank and Chưa nộp, on its own sheet, not the summary', () => {
+    expect(texts(nv)[0]).toBe('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)');
+    expect(texts(th).filter((t) => t.includes('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ'))).toEqual([]);
+    const head = find(nv, 'STT')!.ri;
+    expect(nv.rows[head][2].v).toBe('1. Tuyên truyền trên Cổng thông tin điện tử');
+    const rows = nv.rows.slice(head + 1, head + 5).map((r) => r.slice(1, 5).map((c) => c.v));
     expect(rows[1]).toEqual(['UBND xã Hương Lộc', MARK, MARK, '']);
     expect(rows[3]).toEqual(['UBND xã Hương Phú', 'Chưa nộp', 'Chưa nộp', 'Chưa nộp']);
-    expect(th.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '2/3', '2/3', '0/3']); // the district's own row is not counted (core/rollup.ts reportingUnits)
+    expect(nv.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '2/3', '2/3', '0/3']); // the district's own row is not counted (core/rollup.ts reportingUnits)
+    // Printed on A4 landscape with its own header row and the names repeated, at 12 pt (three tasks fit one width).
+    expect(nv.print).toMatchObject({ orientation: 'landscape', repeatRows: [head + 1, head + 1], repeatCols: [0, 1], scale: 100 });
+    expect(nv.print.colBreaks).toBeUndefined();
+    // Never read as a unit report, nor as a summary table.
+    expect(readSheet(outputSheetToGrid(nv)).kind).toBe('skipped');
   });
 
   test('charts: on their own sheet, not the summary; one chart of news by channel reading a data block of the reporting children', () => {
@@ -233,8 +240,8 @@ describe('names', () => {
   });
 
   test('isOwnOutputSheet recognises only the compiler\'s sheets', () => {
-    for (const n of ['TH Nam Đông', 'PL Nam Đông (2)', 'BC Huế', 'Kiểm tra', 'Kiểm tra (2)']) expect(isOwnOutputSheet(n)).toBe(true);
-    for (const n of ['Hương Lộc', 'Kế hoạch', 'THCS', 'Mẫu Hương Lộc', 'Kiểm tra số liệu', 'TH']) expect(isOwnOutputSheet(n)).toBe(false);
+    for (const n of ['TH Nam Đông', 'NV Nam Đông', 'PL Nam Đông (2)', 'BC Huế', 'Kiểm tra', 'Kiểm tra (2)']) expect(isOwnOutputSheet(n)).toBe(true);
+    for (const n of ['Hương Lộc', 'Kế hoạch', 'THCS', 'Mẫu Hương Lộc', 'Kiểm tra số liệu', 'TH', 'NV']) expect(isOwnOutputSheet(n)).toBe(false);
   });
 
   test('two parents with the same short name get different sheet names', () => {

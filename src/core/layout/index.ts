@@ -1,8 +1,9 @@
 /**
  * The output sheets of a compile (docs/spec/TEMPLATE.md §7), as plain OutputSheet data that
  * the .xlsx writer and the Office.js writer copy out. For every parent
- * summary, top level first: `TH …` (summary), `BĐ …` (its charts, when a child
- * reported figures), `PL …` (Phụ lục), `BC …` (its
+ * summary, top level first: `TH …` (summary), `NV …` (its child × task
+ * matrix and approval states, when it has tasks or an approval record),
+ * `BĐ …` (its charts, when a child reported figures), `PL …` (Phụ lục), `BC …` (its
  * own TTCCHC-1 report for the next level); then one `Kiểm tra` (findings).
  */
 import type { SheetGrid } from '../grid';
@@ -16,6 +17,7 @@ import { layoutCharts } from './charts-sheet';
 import { layoutFindings } from './findings-sheet';
 import { FINDINGS_SHEET_NAME, outputSheetBase, safeSheetName } from './names';
 import { layoutSummary } from './summary-sheet';
+import { layoutTasks } from './tasks-sheet';
 import { layoutUnitReport, type UnitReportData } from './unit-report-sheet';
 
 export { layoutTemplate, type TemplateOptions } from './template-sheet';
@@ -24,6 +26,7 @@ export { shortUnitName } from '../unit-names';
 export { safeSheetName, isOwnOutputSheet, outputSheetBase, FINDINGS_SHEET_NAME, OUTPUT_PREFIXES } from './names';
 export { layoutSummary } from './summary-sheet';
 export { layoutCharts } from './charts-sheet';
+export { layoutTasks } from './tasks-sheet';
 export { layoutAppendix, taskCountLine } from './appendix-sheet';
 export { layoutFindings } from './findings-sheet';
 
@@ -95,7 +98,9 @@ export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): 
   const sheets: OutputSheet[] = [];
   const base = { period: result.period, year: result.year };
   for (const s of topLevelFirst(result.summaries)) {
-    sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken), previous: opts.previous, approvals: !!result.approvals }));
+    sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken), previous: opts.previous }));
+    const tasks = layoutTasks(s, { ...base, name: safeSheetName(outputSheetBase('tasks', s.unit), taken), approvals: !!result.approvals });
+    if (tasks) sheets.push(tasks);
     const charts = layoutCharts(s, { ...base, name: safeSheetName(outputSheetBase('charts', s.unit), taken) });
     if (charts) sheets.push(charts);
     sheets.push(layoutAppendix(s, { ...base, name: safeSheetName(outputSheetBase('appendix', s.unit), taken) }));

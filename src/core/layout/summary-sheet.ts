@@ -2,9 +2,10 @@
  * The summary sheet of one parent (role 'summary', A4 landscape):
  *   title block; one row per expected child (status, date sent, 22 figures,
  *   3 rates); `Tổng cộng`; `Số đơn vị để trống`; with a previous period a
- *   small block kỳ này / kỳ trước / tăng, giảm per indicator; the child × task
- *   matrix. The charts and the data they read are on their own sheet
- *   (charts-sheet.ts), so they never print with the table.
+ *   small block kỳ này / kỳ trước / tăng, giảm per indicator. The charts and
+ *   the data they read (charts-sheet.ts), the child × task matrix and the
+ *   approval states (tasks-sheet.ts) are on sheets of their own, so they never
+ *   print with the table or under its indicator header rows.
  *
  * Printing (issue 14): 30 columns cannot go on one A4 width legibly (fitted,
  * they print at about 5 pt). The table prints on A4 landscape at a fixed
@@ -15,10 +16,9 @@
  */
 import { formatDateVi } from '../dates';
 import type { ChildRow, ParentSummary, PreviousPeriod } from '../model';
-import type { OutCell, OutputSheet } from '../sheet-model';
-import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, MARK, type IndicatorCode, type Period } from '../template';
+import type { OutputSheet } from '../sheet-model';
+import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, type IndicatorCode, type Period } from '../template';
 import { unitKey } from '../unit-names';
-import { approvalBlock } from './approval-block';
 import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodHeading, text } from './styles';
 import { fitRowHeight } from './text-fit';
 import { printBlocks, PRINTABLE_WIDTH } from './print-blocks';
@@ -27,7 +27,6 @@ export const SUMMARY_TITLE = 'BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CC
 export const TOTAL_LABEL = 'Tổng cộng';
 export const EMPTY_COUNT_LABEL = 'Số đơn vị để trống';
 export const SELF_SUFFIX = ' (số liệu của chính đơn vị)';
-export const TASK_MATRIX_TITLE = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)';
 export const PREVIOUS_TITLE = 'SO SÁNH VỚI KỲ TRƯỚC';
 /** The news channels the chart (charts-sheet.ts) and the previous-period block add up. */
 export const CHART_CHANNELS: readonly IndicatorCode[] = ['A1', 'A2', 'A4', 'A5'];
@@ -40,7 +39,7 @@ const LAST = RATE0 + RATES.length - 1;
 /** Column widths (Excel units): the unit's name wraps in its column, figures are at most 9 digits. */
 const WIDTHS = [5, 28, 10, 10, 11, ...INDICATORS.map(() => 9), ...RATES.map(() => 10)];
 /** The name of a child as the summary writes it. */
-const childName = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
+export const childName = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
 
 export function periodLine(period: Period, year: number): string {
   return periodHeading(period, year);
@@ -57,8 +56,6 @@ export interface SummaryLayoutOptions {
   period: Period;
   year: number;
   previous?: PreviousPeriod;
-  /** The compiling workbook keeps an approval record: show each child's state (approval-block.ts). */
-  approvals?: boolean;
 }
 
 export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): OutputSheet {
@@ -125,9 +122,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   b.border(h1, 0, emptyRow, LAST);
 
   row++;
-  if (opts.previous) row = previousBlock(b, row, s, opts.previous) + 1;
-  row = taskMatrix(b, row, s) + 1;
-  if (opts.approvals) approvalBlock(b, row, s.children.map((c) => ({ name: c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, approval: c.approval })), WIDTHS[COL.unit]);
+  if (opts.previous) previousBlock(b, row, s, opts.previous);
 
   return b.build({
     name: opts.name,
@@ -212,37 +207,5 @@ function previousBlock(b: SheetBuilder, row: number, s: ParentSummary, prev: Pre
     });
     b.border(head2, 0, row - 1, 4);
   }
-  return row;
-}
-
-/** Child × task: `x` done, blank not done, `Chưa nộp` not reported; then done/expected and the parent's result. */
-function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary): number {
-  if (!s.tasks.length) return row;
-  b.line(row, 5, text(TASK_MATRIX_TITLE, STYLE.section));
-  row++;
-  const head = row;
-  b.put(row, 0, [text('STT', STYLE.header), text('Đơn vị', STYLE.header)]);
-  const taskHead = (t: ParentSummary['tasks'][number]) => `${t.stt}. ${t.name}`;
-  s.tasks.forEach((t, i) => b.set(row, 2 + i, text(taskHead(t), STYLE.header)));
-  b.rowHeights[row] = fitRowHeight(s.tasks.map((t, i) => ({ text: taskHead(t), width: WIDTHS[2 + i] ?? WIDTHS[WIDTHS.length - 1], bold: true }))) ?? 16;
-  row++;
-  s.children.forEach((c, i) => {
-    const h = fitRowHeight([{ text: childName(c), width: WIDTHS[1] }]);
-    if (h) b.rowHeights[row] = h;
-    const cells: OutCell[] = [{ v: i + 1, style: { align: 'center' } }, text(childName(c), { wrap: true })];
-    for (const t of s.tasks) {
-      const mark = c.status === STATUS_MISSING ? STATUS_MISSING : c.tasks[t.stt] === true ? MARK : '';
-      cells.push(text(mark, { align: 'center', color: mark === STATUS_MISSING ? COLORS.errorColor : undefined }));
-    }
-    b.put(row++, 0, cells);
-  });
-  const bold = { bold: true, fill: COLORS.totalFill };
-  b.put(row, 0, [text('', bold), text('Số đơn vị hoàn thành', bold), ...s.tasks.map((t) => text(`${t.done}/${t.expected}`, { ...bold, align: 'center' }))]);
-  row++;
-  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(t.status, { ...bold, align: 'center', wrap: true }))]);
-  const rh = fitRowHeight(s.tasks.map((t, i) => ({ text: t.status, width: WIDTHS[2 + i] ?? WIDTHS[WIDTHS.length - 1], bold: true })));
-  if (rh) b.rowHeights[row] = rh;
-  row++;
-  b.border(head, 0, row - 1, 1 + s.tasks.length);
   return row;
 }
