@@ -6,7 +6,9 @@ import {
 import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, internalLink, listItem } from '../../src/core/sheet-model';
-import { readFindingsTable } from '../../src/core/layout/read-back';
+import { readCompiledWorkbook, readFindingsTable, readSummaryTable } from '../../src/core/layout/read-back';
+import { TASK_MATRIX_TITLE, layoutTasks } from '../../src/core/layout/tasks-sheet';
+import { readPreviousPeriod } from '../../src/report/previous';
 import { sortFindings } from '../../src/core/findings';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
@@ -198,6 +200,43 @@ describe('layoutOutputs', () => {
 
   test('Phụ lục: the NĐ 30 reference line with dotted places for the number and date', () => {
     expect(pl.rows[2][0].v).toBe('(Kèm theo Báo cáo số ……/BC-UBND ngày …… tháng …… năm …… của UBND huyện Nam Đông)');
+  });
+
+  test('tasks: many tasks print at 75 % (9 pt) at least, then in column blocks beside the repeated names', () => {
+    const s = result.summaries[0];
+    const many = (n: number) => layoutTasks({ ...s, tasks: Array.from({ length: n }, (_, i) => ({ ...s.tasks[0], stt: i + 1 })) },
+      { name: 'NV Nam Đông', period: result.period, year: result.year })!;
+    expect([many(8).print.scale, many(8).print.colBreaks]).toEqual([100, undefined]);
+    const twelve = many(12);
+    expect(twelve.print.scale).toBeLessThan(100);
+    expect(twelve.print.scale).toBeGreaterThanOrEqual(75);
+    expect(twelve.print.colBreaks).toBeUndefined();
+    const thirty = many(30);
+    expect(thirty.print.scale).toBe(75);
+    expect(thirty.print.colBreaks!.length).toBeGreaterThanOrEqual(1);
+    expect(thirty.columnWidths.slice(2).every((w) => w >= 9)).toBe(true);
+    // Neither tasks nor approvals: no sheet; approvals alone: their block is the sheet, its header repeated.
+    expect(layoutTasks({ ...s, tasks: [] }, { name: 'NV', period: result.period, year: result.year })).toBeNull();
+    const approvals = layoutTasks({ ...s, tasks: [] }, { name: 'NV', period: result.period, year: result.year, approvals: true })!;
+    expect(approvals.rows[0][0].v).toBe('TÌNH TRẠNG PHÊ DUYỆT');
+    expect(approvals.rows[4].map((c) => c.v)).toEqual(['STT', 'Đơn vị', 'Phê duyệt']);
+    expect(approvals.print.repeatRows).toEqual([5, 5]);
+    expect(approvals.columnWidths).toHaveLength(3);
+  });
+
+  test('workbooks compiled before `NV …` (the task matrix under the summary on `TH …`) read back as those compiled after', () => {
+    const grids = sheets.map((s) => outputSheetToGrid(s));
+    const nvGrid = grids[1];
+    const head = find(nv, 'STT')!.ri;
+    // The old layout: the matrix under the summary's table, after a blank row, with its heading in column A.
+    const old = grids.filter((g) => g !== nvGrid).map((g) => (g.sheet !== th.name ? g : {
+      ...g, cells: [...g.cells, [], [TASK_MATRIX_TITLE], ...nvGrid.cells.slice(head)],
+    }));
+    expect(old.map((g) => g.sheet)).toEqual(['TH Nam Đông', 'BĐ Nam Đông', 'PL Nam Đông', 'BC Nam Đông', 'Kiểm tra']);
+    expect(readCompiledWorkbook(old)).toEqual(readCompiledWorkbook(grids));
+    expect(readPreviousPeriod(old)).toEqual(readPreviousPeriod(grids));
+    expect(readSummaryTable(old[0])).toEqual(readSummaryTable(grids[0]));
+    expect(readSummaryTable(nvGrid)).toBeNull();
   });
 
   test('with the previous period: kỳ này, kỳ trước and tăng/giảm per indicator and per child', () => {

@@ -67,6 +67,9 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   b.line(1, cols, text(s.unit, STYLE.subtitle));
   b.line(2, cols, text(`Kỳ báo cáo: ${periodLine(opts.period, opts.year)} — hạn nộp ${formatDateVi(s.deadline)}`, STYLE.note));
   b.rowHeights[0] = 22;
+  // A thin gap, not a full row, before the header: the example district's table (18 units) then prints
+  // in one page height per block instead of overflowing by its last row onto a page of its own.
+  b.rowHeights[3] = 6;
 
   // Header: two rows (code / label), the fixed columns merged over both.
   const h1 = 4;

@@ -31,6 +31,7 @@ const TASK_MIN_WIDTH = 9;
 const TASK_MAX_WIDTH = 18;
 /** STT and Đơn vị: as on the summary (summary-sheet.ts), so a unit's name wraps alike. */
 const FIXED_WIDTHS = [5, 28];
+const APPROVAL_WIDTH = 12;
 
 /** The width of each task column, and the print scale, for `n` tasks on A4 landscape. */
 function taskColumns(n: number): { width: number; scale: number } {
@@ -49,12 +50,16 @@ export function layoutTasks(s: ParentSummary, opts: { name: string; period: Peri
   if (!s.tasks.length && !opts.approvals) return null;
   const b = new SheetBuilder();
   const { width, scale } = taskColumns(s.tasks.length);
-  const widths = [...FIXED_WIDTHS, ...s.tasks.map(() => width)];
-  const cols = Math.max(widths.length, 3);
-  b.line(0, cols, text(s.tasks.length ? TASK_MATRIX_TITLE : APPROVAL_BLOCK_TITLE, { ...STYLE.title, wrap: true }));
+  // Without tasks, column C holds the approval state (approval-block.ts).
+  const widths = [...FIXED_WIDTHS, ...(s.tasks.length ? s.tasks.map(() => width) : [APPROVAL_WIDTH])];
+  const breaks = printBlocks(widths, [0, 1], s.tasks.map((_, i) => [2 + i, 2 + i]), (PRINTABLE_WIDTH.landscape * 100) / scale);
+  // Titles centred over the first printed page (summary-sheet.ts does the same).
+  const cols = breaks.length ? breaks[0] : widths.length;
+  const title = s.tasks.length ? TASK_MATRIX_TITLE : APPROVAL_BLOCK_TITLE;
+  b.line(0, cols, text(title, { ...STYLE.title, wrap: true }));
   b.line(1, cols, text(s.unit, STYLE.subtitle));
   b.line(2, cols, text(`Kỳ báo cáo: ${periodHeading(opts.period, opts.year)}`, STYLE.note));
-  b.rowHeights[0] = fitRowHeight([{ text: TASK_MATRIX_TITLE, width: widths.slice(0, cols).reduce((t, w) => t + w, 0), bold: true, fontSize: STYLE.title.fontSize }]) ?? 22;
+  b.rowHeights[0] = fitRowHeight([{ text: title, width: widths.slice(0, cols).reduce((t, w) => t + w, 0), bold: true, fontSize: STYLE.title.fontSize }]) ?? 22;
   let row = 4;
   let head: number | undefined;
   if (s.tasks.length) {
@@ -65,7 +70,6 @@ export function layoutTasks(s: ParentSummary, opts: { name: string; period: Peri
   if (opts.approvals) approvalBlock(b, row, s.children.map((c) => ({ name: childName(c), approval: c.approval })), FIXED_WIDTHS[1], !!s.tasks.length);
   // The header repeated on every page: the matrix's, or the approval block's when it is the sheet.
   const repeat = head ?? (opts.approvals ? 4 : undefined);
-  const breaks = printBlocks(widths, [0, 1], s.tasks.map((_, i) => [2 + i, 2 + i]), (PRINTABLE_WIDTH.landscape * 100) / scale);
   return b.build({
     name: opts.name,
     role: 'tasks',
