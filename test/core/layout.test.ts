@@ -241,8 +241,13 @@ describe('layoutOutputs', () => {
 
   test('with the previous period: kỳ này, kỳ trước and tăng/giảm per indicator and per child', () => {
     const prevFig = { ...emptyFigures(), A1: 1000, A2: 0 };
-    const withPrev = layoutOutputs(result, { now: NOW, previous: { period: 'Năm', year: 2019, byUnit: {
-      'huyen nam dong': prevFig, 'xa huong loc': { ...emptyFigures(), A1: 10 } } } })[0];
+    const outputs = layoutOutputs(result, { now: NOW, previous: { period: 'Năm', year: 2019, byUnit: {
+      'huyen nam dong': prevFig, 'xa huong loc': { ...emptyFigures(), A1: 10 } } } });
+    // On a sheet of its own, right after the summary: under the summary it printed beneath the indicator headers.
+    expect(outputs.slice(0, 3).map((s) => [s.name, s.role])).toEqual([['TH Nam Đông', 'summary'], ['SS Nam Đông', 'previous'], ['NV Nam Đông', 'tasks']]);
+    expect(texts(outputs[0]).filter((t) => t.startsWith('SO SÁNH') || t === 'Kỳ trước')).toEqual([]);
+    expect(isOwnOutputSheet('SS Nam Đông')).toBe(true);
+    const withPrev = outputs[1];
     const title = find(withPrev, 'SO SÁNH VỚI KỲ TRƯỚC (Năm 2019)')!;
     expect(rowOf(withPrev, 'Kỳ này').map((c) => c.v)).toEqual(['Mã', 'Chỉ tiêu', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm']);
     const a1 = withPrev.rows[title.ri + 2];

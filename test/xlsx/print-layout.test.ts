@@ -21,6 +21,7 @@ import { NEWS_CHART_TITLE, CHART_DATA_TITLE } from '../../src/core/layout/charts
 import { TASK_MATRIX_TITLE } from '../../src/core/layout/tasks-sheet';
 import { APPROVAL_BLOCK_TITLE } from '../../src/core/layout/approval-block';
 import { exampleGrids } from '../helpers/district';
+import { unitKey } from '../../src/core/unit-names';
 import { requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 import { linesByLibreOffice, printSheets, type PdfText, type WrappedCell } from '../helpers/printed';
 import { tempDir } from '../helpers/xlsx-files';
@@ -165,6 +166,28 @@ describe('printed by LibreOffice', () => {
       for (const c of summary.children.filter((c) => !c.isSelf)) expect(all).toContain(c.unit.split(' ').slice(0, 3).join(' '));
       expect(all).toContain('Số đơn vị hoàn thành');
       await expectNoClippedText(office, nv, wrappedCells(nv), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('the comparison with the previous period prints on its own sheet, at least 9 pt', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const result = compileGrids([...exampleGrids().values()].flat(), {});
+    const byUnit = Object.fromEntries(result.summaries[0].children.flatMap((c) => (c.figures ? [[unitKey(c.unit), c.figures]] : [])));
+    const withPrevious = layoutOutputs(result, { now: new Date('2025-10-20T08:00:00Z'), previous: { period: result.period, year: result.year - 1, byUnit } });
+    const ss = withPrevious.find((s) => s.role === 'previous')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [ss], tmp.dir, 'so-sanh', 1);
+      expect([Math.round(printed.pageWidth), Math.round(printed.pageHeight)]).toEqual([595, 842]);
+      const all = printed.texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
+      expect(all).toContain('SO SÁNH VỚI KỲ TRƯỚC');
+      for (const ind of INDICATORS) expect(all).toContain(ind.code);
+      const sizes = printed.texts.filter((t) => t.text.trim()).map((t) => t.size);
+      console.log(`SS: ${printed.pages} trang, chữ nhỏ nhất ${Math.min(...sizes)} pt`);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
+      await expectNoClippedText(office, ss, wrappedCells(ss), tmp.dir);
     } finally {
       tmp.cleanup();
     }
