@@ -13,7 +13,7 @@
  * - compiling the open workbook (CompileOptions.openWorkbook: the pane), it is
  *   a sheet of that workbook named like an output
  *   (layout/names.ts isOwnOutputSheet) and either is no report at all
- *   (`TH …`, `BĐ …`, `PL …`, `Kiểm tra`) or is a compiled report of a unit compiled
+ *   (`TH …`, `SS …`, `BĐ …`, `NV …`, `PL …`, `Kiểm tra`) or is a compiled report of a unit compiled
  *   here. A name alone is not enough: a district's compiled report imported
  *   into the province's workbook is named `BC …` too, and is a child to count.
  * A file (command line) holds only own earlier output when it was read

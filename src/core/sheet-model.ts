@@ -112,7 +112,7 @@ export interface ChartSpec {
   height: number;
 }
 
-export type SheetRole = 'summary' | 'charts' | 'appendix' | 'report' | 'findings' | 'template';
+export type SheetRole = 'summary' | 'previous' | 'charts' | 'tasks' | 'appendix' | 'report' | 'findings' | 'template';
 
 export interface OutputSheet {
   name: string;

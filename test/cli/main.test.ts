@@ -163,10 +163,10 @@ describe('tonghop compile: outputs', () => {
     }));
     const r = await run(['compile', at('in'), '-o', at('out', 'tong-hop.xlsx')]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Đã ghi .*tong-hop\.xlsx \(5 trang: TH Nam Đông, BĐ Nam Đông, PL Nam Đông, BC Nam Đông, Kiểm tra\)/);
+    expect(r.out).toMatch(/Đã ghi .*tong-hop\.xlsx \(6 trang: TH Nam Đông, NV Nam Đông, BĐ Nam Đông, PL Nam Đông, BC Nam Đông, Kiểm tra\)/);
     const bytes = fs.readFileSync(at('out', 'tong-hop.xlsx'));
     const wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true });
-    expect(wb.SheetNames).toEqual(['TH Nam Đông', 'BĐ Nam Đông', 'PL Nam Đông', 'BC Nam Đông', 'Kiểm tra']);
+    expect(wb.SheetNames).toEqual(['TH Nam Đông', 'NV Nam Đông', 'BĐ Nam Đông', 'PL Nam Đông', 'BC Nam Đông', 'Kiểm tra']);
     // No cell anywhere is a formula; the unit's `=…` and `+…` texts are string cells.
     const texts: string[] = [];
     for (const name of wb.SheetNames) {

@@ -48,11 +48,12 @@ describe('reports from the command line', () => {
     for (const o of ['--signer-title', '--signer-authority', '--signer-name']) expect(help).toContain(o);
   });
 
-  it('compile --previous adds the comparison with the previous period to the summary sheet', async () => {
+  it('compile --previous adds the comparison with the previous period, on its own sheet after the summary', async () => {
     const r = await run(['compile', EXAMPLES, '--plan', PLAN, '-o', at('th2.xlsx'), '--previous', at('th.xlsx')]);
     expect(r.code).toBe(0);
     const wb = XLSX.read(fs.readFileSync(at('th2.xlsx')), { type: 'buffer' });
-    const values = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['TH Nam Đông'], { header: 1 }).flat();
+    expect(wb.SheetNames.slice(0, 2)).toEqual(['TH Nam Đông', 'SS Nam Đông']);
+    const values = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['SS Nam Đông'], { header: 1 }).flat();
     expect(values).toContain('Kỳ trước');
   });
 

@@ -76,18 +76,21 @@ describe('approval at Tổng hợp', () => {
     expect(result.reports[1].reason).toContain('Thiếu số liệu D1–D8');
   });
 
-  it('the summary sheet shows each child\'s approval state when the workbook keeps a record', () => {
+  it('the tasks sheet `NV …` shows each child\'s approval state when the workbook keeps a record, the summary does not', () => {
     const result = compileGrids([LOC, PHU, QUANG, recordSheet(records)], { openWorkbook: true });
-    const summary = layoutOutputs(result).find((s) => s.role === 'summary')!;
+    const outputs = layoutOutputs(result);
+    expect(outputSheetToGrid(outputs.find((s) => s.role === 'summary')!).cells.flat()).not.toContain('TÌNH TRẠNG PHÊ DUYỆT');
+    const summary = outputs.find((s) => s.role === 'tasks')!;
+    expect(summary.name).toBe('NV Nam Đông');
     const text = outputSheetToGrid(summary).cells.map((r) => r.map((v) => (v === null ? '' : String(v))));
     const title = text.findIndex((r) => r.includes('TÌNH TRẠNG PHÊ DUYỆT'));
     expect(title).toBeGreaterThan(0);
     const rows = text.slice(title + 2, title + 5).map((r) => r.slice(1, 3));
     expect(rows).toEqual([['UBND xã Hương Lộc', 'Đã duyệt'], ['UBND xã Hương Phú', 'Trả lại'], ['UBND xã Thượng Quảng', 'Chưa duyệt']]);
-    // Without a record nothing changes on the summary sheet.
+    // Without a record no approval block (and without tasks either, no `NV …` sheet at all).
     const plainResult = compileGrids([LOC, PHU, QUANG], { openWorkbook: true });
-    const plain = layoutOutputs(plainResult).find((s) => s.role === 'summary')!;
-    expect(outputSheetToGrid(plain).cells.flat()).not.toContain('TÌNH TRẠNG PHÊ DUYỆT');
+    const plain = layoutOutputs(plainResult);
+    expect(plain.flatMap((s) => outputSheetToGrid(s).cells.flat())).not.toContain('TÌNH TRẠNG PHÊ DUYỆT');
     // The compiled workbook reads back the same with the block (the report, --previous).
     const back = (r: typeof result) => readCompiledWorkbook(layoutOutputs(r).map((o) => outputSheetToGrid(o))).summaries
       .map((x) => ({ unit: x.unit, figures: x.figures, children: x.children.map((c) => [c.unit, c.status, c.figures]) }));

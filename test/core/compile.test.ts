@@ -360,7 +360,7 @@ describe('several levels', () => {
     expect(province.reports.every((r) => r.counted)).toBe(true);
     expect(rules(province, 'error')).toEqual([]);
     const outputs = layoutOutputs(province, { now: new Date(2020, 9, 19) });
-    expect(outputs.map((s) => s.name)).toEqual(['TH Thừa Thiên Huế', 'BĐ Thừa Thiên Huế', 'PL Thừa Thiên Huế', 'BC Thừa Thiên Huế', 'Kiểm tra']);
+    expect(outputs.map((s) => s.name)).toEqual(['TH Thừa Thiên Huế', 'NV Thừa Thiên Huế', 'BĐ Thừa Thiên Huế', 'PL Thừa Thiên Huế', 'BC Thừa Thiên Huế', 'Kiểm tra']);
     // Compiling the province again, its own report of last run lying beside the districts' reports.
     const own = readSheet(outputSheetToGrid(outputs.find((s) => s.role === 'report')!));
     const again = compileReads([own, planRead({ compilingUnit: PROVINCE, level: 'Tỉnh', roster: roster.slice(0, 2) }), bc(namDong), bc(phuLoc)], {});

@@ -6,7 +6,9 @@ import {
 import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, internalLink, listItem } from '../../src/core/sheet-model';
-import { readFindingsTable } from '../../src/core/layout/read-back';
+import { readCompiledWorkbook, readFindingsTable, readSummaryTable } from '../../src/core/layout/read-back';
+import { TASK_MATRIX_TITLE, layoutTasks } from '../../src/core/layout/tasks-sheet';
+import { readPreviousPeriod } from '../../src/report/previous';
 import { sortFindings } from '../../src/core/findings';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
@@ -36,11 +38,11 @@ const texts = (s: OutputSheet) => cellsOf(s).filter((x) => typeof x.c?.v === 'st
 describe('layoutOutputs', () => {
   const result = district();
   const sheets = layoutOutputs(result, { now: NOW });
-  const [th, bd, pl, bc, kt] = sheets;
+  const [th, nv, bd, pl, bc, kt] = sheets;
 
-  test('one summary, charts, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
+  test('one summary, tasks, charts, Phụ lục and report per parent, then one findings sheet, with legal unique names', () => {
     expect(sheets.map((s) => [s.name, s.role])).toEqual([
-      ['TH Nam Đông', 'summary'], ['BĐ Nam Đông', 'charts'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
+      ['TH Nam Đông', 'summary'], ['NV Nam Đông', 'tasks'], ['BĐ Nam Đông', 'charts'], ['PL Nam Đông', 'appendix'], ['BC Nam Đông', 'report'], ['Kiểm tra', 'findings']]);
     for (const s of sheets) {
       expect(s.name.length).toBeLessThanOrEqual(SHEET_NAME_MAX);
       expect(s.name).not.toMatch(/[\\/?*:[\]]/);
@@ -95,13 +97,20 @@ describe('layoutOutputs', () => {
     expect(th.rows.every((r) => r.length <= 30)).toBe(true);
   });
 
-  test('summary: child × task matrix with x, blank and Chưa nộp', () => {
-    const head = find(th, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)')!.ri + 1;
-    expect(th.rows[head][2].v).toBe('1. Tuyên truyền trên Cổng thông tin điện tử');
-    const rows = th.rows.slice(head + 1, head + 5).map((r) => r.slice(1, 5).map((c) => c.v));
+  test('tasks: child × task matrix with x, blank and Chưa nộp, on its own sheet, not the summary', () => {
+    expect(texts(nv)[0]).toBe('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)');
+    expect(texts(th).filter((t) => t.includes('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ'))).toEqual([]);
+    const head = find(nv, 'STT')!.ri;
+    expect(nv.rows[head][2].v).toBe('1. Tuyên truyền trên Cổng thông tin điện tử');
+    const rows = nv.rows.slice(head + 1, head + 5).map((r) => r.slice(1, 5).map((c) => c.v));
     expect(rows[1]).toEqual(['UBND xã Hương Lộc', MARK, MARK, '']);
     expect(rows[3]).toEqual(['UBND xã Hương Phú', 'Chưa nộp', 'Chưa nộp', 'Chưa nộp']);
-    expect(th.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '2/3', '2/3', '0/3']); // the district's own row is not counted (core/rollup.ts reportingUnits)
+    expect(nv.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '2/3', '2/3', '0/3']); // the district's own row is not counted (core/rollup.ts reportingUnits)
+    // Printed on A4 landscape with its own header row and the names repeated, at 12 pt (three tasks fit one width).
+    expect(nv.print).toMatchObject({ orientation: 'landscape', repeatRows: [head + 1, head + 1], repeatCols: [0, 1], scale: 100 });
+    expect(nv.print.colBreaks).toBeUndefined();
+    // Never read as a unit report, nor as a summary table.
+    expect(readSheet(outputSheetToGrid(nv)).kind).toBe('skipped');
   });
 
   test('charts: on their own sheet, not the summary; one chart of news by channel reading a data block of the reporting children', () => {
@@ -193,10 +202,52 @@ describe('layoutOutputs', () => {
     expect(pl.rows[2][0].v).toBe('(Kèm theo Báo cáo số ……/BC-UBND ngày …… tháng …… năm …… của UBND huyện Nam Đông)');
   });
 
+  test('tasks: many tasks print at 75 % (9 pt) at least, then in column blocks beside the repeated names', () => {
+    const s = result.summaries[0];
+    const many = (n: number) => layoutTasks({ ...s, tasks: Array.from({ length: n }, (_, i) => ({ ...s.tasks[0], stt: i + 1 })) },
+      { name: 'NV Nam Đông', period: result.period, year: result.year })!;
+    expect([many(8).print.scale, many(8).print.colBreaks]).toEqual([100, undefined]);
+    const twelve = many(12);
+    expect(twelve.print.scale).toBeLessThan(100);
+    expect(twelve.print.scale).toBeGreaterThanOrEqual(75);
+    expect(twelve.print.colBreaks).toBeUndefined();
+    const thirty = many(30);
+    expect(thirty.print.scale).toBe(75);
+    expect(thirty.print.colBreaks!.length).toBeGreaterThanOrEqual(1);
+    expect(thirty.columnWidths.slice(2).every((w) => w >= 9)).toBe(true);
+    // Neither tasks nor approvals: no sheet; approvals alone: their block is the sheet, its header repeated.
+    expect(layoutTasks({ ...s, tasks: [] }, { name: 'NV', period: result.period, year: result.year })).toBeNull();
+    const approvals = layoutTasks({ ...s, tasks: [] }, { name: 'NV', period: result.period, year: result.year, approvals: true })!;
+    expect(approvals.rows[0][0].v).toBe('TÌNH TRẠNG PHÊ DUYỆT');
+    expect(approvals.rows[4].map((c) => c.v)).toEqual(['STT', 'Đơn vị', 'Phê duyệt']);
+    expect(approvals.print.repeatRows).toEqual([5, 5]);
+    expect(approvals.columnWidths).toHaveLength(3);
+  });
+
+  test('workbooks compiled before `NV …` (the task matrix under the summary on `TH …`) read back as those compiled after', () => {
+    const grids = sheets.map((s) => outputSheetToGrid(s));
+    const nvGrid = grids[1];
+    const head = find(nv, 'STT')!.ri;
+    // The old layout: the matrix under the summary's table, after a blank row, with its heading in column A.
+    const old = grids.filter((g) => g !== nvGrid).map((g) => (g.sheet !== th.name ? g : {
+      ...g, cells: [...g.cells, [], [TASK_MATRIX_TITLE], ...nvGrid.cells.slice(head)],
+    }));
+    expect(old.map((g) => g.sheet)).toEqual(['TH Nam Đông', 'BĐ Nam Đông', 'PL Nam Đông', 'BC Nam Đông', 'Kiểm tra']);
+    expect(readCompiledWorkbook(old)).toEqual(readCompiledWorkbook(grids));
+    expect(readPreviousPeriod(old)).toEqual(readPreviousPeriod(grids));
+    expect(readSummaryTable(old[0])).toEqual(readSummaryTable(grids[0]));
+    expect(readSummaryTable(nvGrid)).toBeNull();
+  });
+
   test('with the previous period: kỳ này, kỳ trước and tăng/giảm per indicator and per child', () => {
     const prevFig = { ...emptyFigures(), A1: 1000, A2: 0 };
-    const withPrev = layoutOutputs(result, { now: NOW, previous: { period: 'Năm', year: 2019, byUnit: {
-      'huyen nam dong': prevFig, 'xa huong loc': { ...emptyFigures(), A1: 10 } } } })[0];
+    const outputs = layoutOutputs(result, { now: NOW, previous: { period: 'Năm', year: 2019, byUnit: {
+      'huyen nam dong': prevFig, 'xa huong loc': { ...emptyFigures(), A1: 10 } } } });
+    // On a sheet of its own, right after the summary: under the summary it printed beneath the indicator headers.
+    expect(outputs.slice(0, 3).map((s) => [s.name, s.role])).toEqual([['TH Nam Đông', 'summary'], ['SS Nam Đông', 'previous'], ['NV Nam Đông', 'tasks']]);
+    expect(texts(outputs[0]).filter((t) => t.startsWith('SO SÁNH') || t === 'Kỳ trước')).toEqual([]);
+    expect(isOwnOutputSheet('SS Nam Đông')).toBe(true);
+    const withPrev = outputs[1];
     const title = find(withPrev, 'SO SÁNH VỚI KỲ TRƯỚC (Năm 2019)')!;
     expect(rowOf(withPrev, 'Kỳ này').map((c) => c.v)).toEqual(['Mã', 'Chỉ tiêu', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm']);
     const a1 = withPrev.rows[title.ri + 2];
@@ -233,8 +284,8 @@ describe('names', () => {
   });
 
   test('isOwnOutputSheet recognises only the compiler\'s sheets', () => {
-    for (const n of ['TH Nam Đông', 'PL Nam Đông (2)', 'BC Huế', 'Kiểm tra', 'Kiểm tra (2)']) expect(isOwnOutputSheet(n)).toBe(true);
-    for (const n of ['Hương Lộc', 'Kế hoạch', 'THCS', 'Mẫu Hương Lộc', 'Kiểm tra số liệu', 'TH']) expect(isOwnOutputSheet(n)).toBe(false);
+    for (const n of ['TH Nam Đông', 'NV Nam Đông', 'PL Nam Đông (2)', 'BC Huế', 'Kiểm tra', 'Kiểm tra (2)']) expect(isOwnOutputSheet(n)).toBe(true);
+    for (const n of ['Hương Lộc', 'Kế hoạch', 'THCS', 'Mẫu Hương Lộc', 'Kiểm tra số liệu', 'TH', 'NV']) expect(isOwnOutputSheet(n)).toBe(false);
   });
 
   test('two parents with the same short name get different sheet names', () => {

@@ -235,13 +235,13 @@ describe('Kỳ trước (tuỳ chọn)', () => {
     expect(Object.keys(pick.previous.byUnit)).toHaveLength(4); // the district and its three communes
   });
 
-  it('Tổng hợp adds kỳ trước and tăng/giảm to the summary, and Xuất báo cáo says how much it changed', async () => {
+  it('Tổng hợp adds kỳ trước and tăng/giảm on `SS …` beside the summary, and Xuất báo cáo says how much it changed', async () => {
     install(COMMUNES.map(commune));
     const pick = await lastYear();
     const o = await actions.compileWorkbook(pick);
     expect(o.comparedWith).toBe('tong-hop-2019.xlsx');
-    const summary = o.written.find((n) => n.startsWith('TH '))!;
-    const block = comparison(summary);
+    expect(comparison(o.written.find((n) => n.startsWith('TH '))!)).toEqual([]);
+    const block = comparison(o.written.find((n) => n.startsWith('SS '))!);
     expect(block.length).toBeGreaterThan(1);
     // A1 of the district: 20 + 7 + 13 = 40 now, 80 last year: −50 %.
     const a1 = block.find((r) => r[0] === 'A1')!;
@@ -253,7 +253,7 @@ describe('Kỳ trước (tuỳ chọn)', () => {
     // Without the previous file: no comparison, in the sheet or in the report.
     const plain = await actions.compileWorkbook();
     expect(plain.comparedWith).toBeUndefined();
-    expect(comparison(plain.written.find((n) => n.startsWith('TH '))!)).toEqual([]);
+    expect(plain.written.filter((n) => n.startsWith('SS '))).toEqual([]);
     expect(await docxText((await actions.exportReport(plain)).bytes)).not.toContain('so với năm 2019');
   });
 
@@ -261,7 +261,7 @@ describe('Kỳ trước (tuỳ chọn)', () => {
     install([]);
     const files = COMMUNES.map((c, i) => ({ name: `xa-${i}.xlsx`, bytes: xlsxOf(commune(c)) }));
     const o = await actions.compileFromFiles(files, await lastYear());
-    const a1 = comparison(o.written.find((n) => n.startsWith('TH '))!).find((r) => r[0] === 'A1')!;
+    const a1 = comparison(o.written.find((n) => n.startsWith('SS '))!).find((r) => r[0] === 'A1')!;
     expect(a1.slice(2, 5)).toEqual([40, 80, -0.5]);
   });
 

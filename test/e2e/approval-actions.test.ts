@@ -29,12 +29,13 @@ onEachClient(() => {
       expect(r.protected).toBe(true);
       expect(fake.sheet(items[0].sheet)!.protected).toBe(true);
       expect(reviewItems(withReview(o, r.record))[0].state).toBe(APPROVED);
-      // Once more Tổng hợp: the record is read back; the summary sheet names each state.
+      // Once more Tổng hợp: the record is read back; the tasks sheet `NV …` (not the summary) names each state.
       const again = await actions.compileWorkbook();
       expect(reviewItems(again).map((i) => i.state)).toEqual([APPROVED, null, null]);
       expect(again.result.summaries[0].children.map((c) => c.approval)).toEqual([APPROVED, undefined, undefined]);
       expect(fake.sheetNames()).toContain(APPROVAL_SHEET_NAME);
-      const summary = fake.sheet(again.written[0])!.values.flat();
+      expect(fake.sheet(again.written[0])!.values.flat()).not.toContain('TÌNH TRẠNG PHÊ DUYỆT');
+      const summary = fake.sheet(again.written.find((n) => n.startsWith('NV '))!)!.values.flat();
       expect(summary).toContain('TÌNH TRẠNG PHÊ DUYỆT');
       expect(summary).toContain('Đã duyệt');
       expect(summary).toContain('Chưa duyệt');

@@ -18,7 +18,10 @@ import { compileGrids } from '../../src/core/compile';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { INDICATORS, RATES } from '../../src/core/template';
 import { NEWS_CHART_TITLE, CHART_DATA_TITLE } from '../../src/core/layout/charts-sheet';
+import { TASK_MATRIX_TITLE } from '../../src/core/layout/tasks-sheet';
+import { APPROVAL_BLOCK_TITLE } from '../../src/core/layout/approval-block';
 import { exampleGrids } from '../helpers/district';
+import { unitKey } from '../../src/core/unit-names';
 import { requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 import { linesByLibreOffice, printSheets, type PdfText, type WrappedCell } from '../helpers/printed';
 import { tempDir } from '../helpers/xlsx-files';
@@ -113,6 +116,10 @@ describe('printed by LibreOffice', () => {
       expect(all).not.toContain(NEWS_CHART_TITLE);
       expect(all).not.toContain(CHART_DATA_TITLE);
       expect(th.charts ?? []).toEqual([]);
+      // Nor the task matrix and approval states (on `NV …`): under the indicator headers they read as part of the table.
+      expect(all).not.toContain('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ');
+      expect(all).not.toContain(APPROVAL_BLOCK_TITLE);
+      console.log(`TH: ${printed.pages} trang`);
       // Header labels and unit names: as tall as the lines LibreOffice wraps them into.
       await expectNoClippedText(office, th, wrappedCells(th), tmp.dir);
     } finally {
@@ -130,6 +137,57 @@ describe('printed by LibreOffice', () => {
       const all = printed.texts.map((t) => t.text).join(' ');
       expect(all).toContain(NEWS_CHART_TITLE);
       expect(printed.texts.filter((t) => t.text.trim() && t.size < MIN_PRINTED_PT && !/^\d/.test(t.text.trim()))).toEqual([]);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('the task matrix prints on its own sheet, its header and the names on every page, at least 9 pt', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const nv = outputs.find((s) => s.role === 'tasks')!;
+    const summary = compileGrids([...exampleGrids().values()].flat(), {}).summaries[0];
+    expect(summary.tasks.length).toBeGreaterThanOrEqual(8);
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [nv], tmp.dir, 'nhiem-vu', 2);
+      expect([Math.round(printed.pageWidth), Math.round(printed.pageHeight)]).toEqual([842, 595]);
+      const all = printed.texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
+      expect(all).toContain(TASK_MATRIX_TITLE);
+      const sizes = printed.texts.filter((t) => t.text.trim()).map((t) => t.size);
+      console.log(`NV: ${printed.pages} trang, chữ nhỏ nhất ${Math.min(...sizes)} pt`);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
+      // Every task on the first page (one page wide), and on each page the header row: STT, Đơn vị and the tasks.
+      for (let p = 1; p <= printed.pages; p++) {
+        const text = onPage(printed.texts, p).replace(/\s+/g, ' ');
+        expect([p, text.includes('STT') && text.includes('Đơn vị')]).toEqual([p, true]);
+        for (const t of summary.tasks) expect([p, t.stt, text.includes(`${t.stt}.`)]).toEqual([p, t.stt, true]);
+      }
+      // Every child printed, and the tally rows.
+      for (const c of summary.children.filter((c) => !c.isSelf)) expect(all).toContain(c.unit.split(' ').slice(0, 3).join(' '));
+      expect(all).toContain('Số đơn vị hoàn thành');
+      await expectNoClippedText(office, nv, wrappedCells(nv), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('the comparison with the previous period prints on its own sheet, at least 9 pt', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const result = compileGrids([...exampleGrids().values()].flat(), {});
+    const byUnit = Object.fromEntries(result.summaries[0].children.flatMap((c) => (c.figures ? [[unitKey(c.unit), c.figures]] : [])));
+    const withPrevious = layoutOutputs(result, { now: new Date('2025-10-20T08:00:00Z'), previous: { period: result.period, year: result.year - 1, byUnit } });
+    const ss = withPrevious.find((s) => s.role === 'previous')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [ss], tmp.dir, 'so-sanh', 1);
+      expect([Math.round(printed.pageWidth), Math.round(printed.pageHeight)]).toEqual([595, 842]);
+      const all = printed.texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
+      expect(all).toContain('SO SÁNH VỚI KỲ TRƯỚC');
+      for (const ind of INDICATORS) expect(all).toContain(ind.code);
+      const sizes = printed.texts.filter((t) => t.text.trim()).map((t) => t.size);
+      console.log(`SS: ${printed.pages} trang, chữ nhỏ nhất ${Math.min(...sizes)} pt`);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
+      await expectNoClippedText(office, ss, wrappedCells(ss), tmp.dir);
     } finally {
       tmp.cleanup();
     }

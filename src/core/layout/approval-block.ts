@@ -1,9 +1,9 @@
 /**
- * The summary sheet's «TÌNH TRẠNG PHÊ DUYỆT» block (issue 11): each child's
- * approval state (Đã duyệt / Trả lại / Chưa duyệt, core/approval.ts), shown
- * when the compiling workbook keeps an approval record. A block of its own
- * under the tables, so the main table's columns (read back by read-back.ts)
- * do not move.
+ * The «TÌNH TRẠNG PHÊ DUYỆT» block (issue 11): each child's approval state
+ * (Đã duyệt / Trả lại / Chưa duyệt, core/approval.ts), shown when the
+ * compiling workbook keeps an approval record. On the tasks sheet `NV …`
+ * (tasks-sheet.ts) under the task matrix; it was under the summary's table
+ * and printed there under the indicator header rows.
  */
 import { APPROVED, RETURNED, approvalLabel, type ApprovalState } from '../approval';
 import { COLORS, SheetBuilder, STYLE, text } from './styles';
@@ -22,9 +22,11 @@ export interface ApprovalLine {
  * width of column B on the host sheet, so a long unit name gets the row height
  * its wrapped lines need when printed (text-fit.ts), as in the main table.
  */
-export function approvalBlock(b: SheetBuilder, row: number, children: readonly ApprovalLine[], nameWidth?: number): number {
-  b.line(row, 5, text(APPROVAL_BLOCK_TITLE, STYLE.section));
-  row++;
+export function approvalBlock(b: SheetBuilder, row: number, children: readonly ApprovalLine[], nameWidth?: number, heading = true): number {
+  if (heading) {
+    b.line(row, 5, text(APPROVAL_BLOCK_TITLE, STYLE.section));
+    row++;
+  }
   const head = row;
   b.put(row++, 0, ['STT', 'Đơn vị', 'Phê duyệt'].map((h) => text(h, STYLE.header)));
   children.forEach((c, i) => {

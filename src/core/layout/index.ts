@@ -1,8 +1,10 @@
 /**
  * The output sheets of a compile (docs/spec/TEMPLATE.md §7), as plain OutputSheet data that
  * the .xlsx writer and the Office.js writer copy out. For every parent
- * summary, top level first: `TH …` (summary), `BĐ …` (its charts, when a child
- * reported figures), `PL …` (Phụ lục), `BC …` (its
+ * summary, top level first: `TH …` (summary), `SS …` (the comparison with
+ * the previous period, when one is given), `NV …` (its child × task
+ * matrix and approval states, when it has tasks or an approval record),
+ * `BĐ …` (its charts, when a child reported figures), `PL …` (Phụ lục), `BC …` (its
  * own TTCCHC-1 report for the next level); then one `Kiểm tra` (findings).
  */
 import type { SheetGrid } from '../grid';
@@ -16,6 +18,8 @@ import { layoutCharts } from './charts-sheet';
 import { layoutFindings } from './findings-sheet';
 import { FINDINGS_SHEET_NAME, outputSheetBase, safeSheetName } from './names';
 import { layoutSummary } from './summary-sheet';
+import { layoutTasks } from './tasks-sheet';
+import { layoutPrevious } from './previous-sheet';
 import { layoutUnitReport, type UnitReportData } from './unit-report-sheet';
 
 export { layoutTemplate, type TemplateOptions } from './template-sheet';
@@ -24,6 +28,8 @@ export { shortUnitName } from '../unit-names';
 export { safeSheetName, isOwnOutputSheet, outputSheetBase, FINDINGS_SHEET_NAME, OUTPUT_PREFIXES } from './names';
 export { layoutSummary } from './summary-sheet';
 export { layoutCharts } from './charts-sheet';
+export { layoutTasks } from './tasks-sheet';
+export { layoutPrevious } from './previous-sheet';
 export { layoutAppendix, taskCountLine } from './appendix-sheet';
 export { layoutFindings } from './findings-sheet';
 
@@ -95,7 +101,10 @@ export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): 
   const sheets: OutputSheet[] = [];
   const base = { period: result.period, year: result.year };
   for (const s of topLevelFirst(result.summaries)) {
-    sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken), previous: opts.previous, approvals: !!result.approvals }));
+    sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken) }));
+    if (opts.previous) sheets.push(layoutPrevious(s, opts.previous, { ...base, name: safeSheetName(outputSheetBase('previous', s.unit), taken) }));
+    const tasks = layoutTasks(s, { ...base, name: safeSheetName(outputSheetBase('tasks', s.unit), taken), approvals: !!result.approvals });
+    if (tasks) sheets.push(tasks);
     const charts = layoutCharts(s, { ...base, name: safeSheetName(outputSheetBase('charts', s.unit), taken) });
     if (charts) sheets.push(charts);
     sheets.push(layoutAppendix(s, { ...base, name: safeSheetName(outputSheetBase('appendix', s.unit), taken) }));

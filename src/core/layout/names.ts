@@ -5,6 +5,8 @@
  * `Nam Đông`):
  *   `TH Nam Đông`  bảng tổng hợp (summary)
  *   `BĐ Nam Đông`  biểu đồ (charts) and the data they read, apart from the summary so they never print with it
+ *   `SS Nam Đông`  so sánh với kỳ trước (only with a previous period), apart from the summary for the same reason
+ *   `NV Nam Đông`  nhiệm vụ: the child × task matrix and the approval states, apart from the summary for the same reason
  *   `PL Nam Đông`  phụ lục nhiệm vụ (appendix)
  *   `BC Nam Đông`  the parent's own TTCCHC-1 report, to send one level up
  *   `Kiểm tra`     the findings of the whole compile
@@ -20,7 +22,7 @@ import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, type SheetRole } from '../sheet-m
 import { shortUnitName } from '../unit-names';
 import { withoutControlCharacters } from '../safe-text';
 
-export const OUTPUT_PREFIXES = { summary: 'TH', charts: 'BĐ', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
+export const OUTPUT_PREFIXES = { summary: 'TH', previous: 'SS', charts: 'BĐ', tasks: 'NV', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
 export const FINDINGS_SHEET_NAME = 'Kiểm tra';
 
 function lower(s: string): string {
@@ -74,9 +76,9 @@ export function outputSheetBase(role: Exclude<SheetRole, 'findings'>, unit: stri
   return `${OUTPUT_PREFIXES[role]} ${shortUnitName(unit)}`;
 }
 
-const OWN_OUTPUT = new RegExp(`^(?:(?:${[OUTPUT_PREFIXES.summary, OUTPUT_PREFIXES.charts, OUTPUT_PREFIXES.appendix, OUTPUT_PREFIXES.report].join('|')}) .+|${FINDINGS_SHEET_NAME}(?: \\(\\d+\\))?)$`);
+const OWN_OUTPUT = new RegExp(`^(?:(?:${[OUTPUT_PREFIXES.summary, OUTPUT_PREFIXES.previous, OUTPUT_PREFIXES.charts, OUTPUT_PREFIXES.tasks, OUTPUT_PREFIXES.appendix, OUTPUT_PREFIXES.report].join('|')}) .+|${FINDINGS_SHEET_NAME}(?: \\(\\d+\\))?)$`);
 
-/** A sheet a compile wrote (`TH …`, `BĐ …`, `PL …`, `BC …`, `Kiểm tra`), to be replaced by the next compile. */
+/** A sheet a compile wrote (`TH …`, `SS …`, `BĐ …`, `NV …`, `PL …`, `BC …`, `Kiểm tra`), to be replaced by the next compile. */
 export function isOwnOutputSheet(name: string): boolean {
   return OWN_OUTPUT.test(name.trim());
 }

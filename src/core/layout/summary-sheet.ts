@@ -1,10 +1,11 @@
 /**
  * The summary sheet of one parent (role 'summary', A4 landscape):
  *   title block; one row per expected child (status, date sent, 22 figures,
- *   3 rates); `Tổng cộng`; `Số đơn vị để trống`; with a previous period a
- *   small block kỳ này / kỳ trước / tăng, giảm per indicator; the child × task
- *   matrix. The charts and the data they read are on their own sheet
- *   (charts-sheet.ts), so they never print with the table.
+ *   3 rates); `Tổng cộng`; `Số đơn vị để trống`.
+ *   The charts and the data they read (charts-sheet.ts), the child × task
+ *   matrix and the approval states (tasks-sheet.ts), the comparison with the
+ *   previous period (previous-sheet.ts) are on sheets of their own, so they
+ *   never print with the table or under its indicator header rows.
  *
  * Printing (issue 14): 30 columns cannot go on one A4 width legibly (fitted,
  * they print at about 5 pt). The table prints on A4 landscape at a fixed
@@ -14,11 +15,9 @@
  * page. A3 was not chosen: offices print on A4 and file A4.
  */
 import { formatDateVi } from '../dates';
-import type { ChildRow, ParentSummary, PreviousPeriod } from '../model';
-import type { OutCell, OutputSheet } from '../sheet-model';
-import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, MARK, type IndicatorCode, type Period } from '../template';
-import { unitKey } from '../unit-names';
-import { approvalBlock } from './approval-block';
+import type { ChildRow, ParentSummary } from '../model';
+import type { OutputSheet } from '../sheet-model';
+import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, type IndicatorCode, type Period } from '../template';
 import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodHeading, text } from './styles';
 import { fitRowHeight } from './text-fit';
 import { printBlocks, PRINTABLE_WIDTH } from './print-blocks';
@@ -27,9 +26,7 @@ export const SUMMARY_TITLE = 'BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CC
 export const TOTAL_LABEL = 'Tổng cộng';
 export const EMPTY_COUNT_LABEL = 'Số đơn vị để trống';
 export const SELF_SUFFIX = ' (số liệu của chính đơn vị)';
-export const TASK_MATRIX_TITLE = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)';
-export const PREVIOUS_TITLE = 'SO SÁNH VỚI KỲ TRƯỚC';
-/** The news channels the chart (charts-sheet.ts) and the previous-period block add up. */
+/** The news channels the chart (charts-sheet.ts) and the previous-period sheet (previous-sheet.ts) add up. */
 export const CHART_CHANNELS: readonly IndicatorCode[] = ['A1', 'A2', 'A4', 'A5'];
 /** Print scale of the summary, in percent: the sheet's 12 pt prints at 9.6 pt, the least the issue allows being 9. */
 export const SUMMARY_PRINT_SCALE = 80;
@@ -40,25 +37,16 @@ const LAST = RATE0 + RATES.length - 1;
 /** Column widths (Excel units): the unit's name wraps in its column, figures are at most 9 digits. */
 const WIDTHS = [5, 28, 10, 10, 11, ...INDICATORS.map(() => 9), ...RATES.map(() => 10)];
 /** The name of a child as the summary writes it. */
-const childName = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
+export const childName = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
 
 export function periodLine(period: Period, year: number): string {
   return periodHeading(period, year);
-}
-
-/** (this − previous) ÷ previous; null when either is missing or previous is 0. */
-export function change(current: number | null | undefined, previous: number | null | undefined): number | null {
-  if (current === null || current === undefined || previous === null || previous === undefined || previous === 0) return null;
-  return (current - previous) / previous;
 }
 
 export interface SummaryLayoutOptions {
   name: string;
   period: Period;
   year: number;
-  previous?: PreviousPeriod;
-  /** The compiling workbook keeps an approval record: show each child's state (approval-block.ts). */
-  approvals?: boolean;
 }
 
 export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): OutputSheet {
@@ -70,6 +58,9 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   b.line(1, cols, text(s.unit, STYLE.subtitle));
   b.line(2, cols, text(`Kỳ báo cáo: ${periodLine(opts.period, opts.year)} — hạn nộp ${formatDateVi(s.deadline)}`, STYLE.note));
   b.rowHeights[0] = 22;
+  // A thin gap, not a full row, before the header: the example district's table (18 units) then prints
+  // in one page height per block instead of overflowing by its last row onto a page of its own.
+  b.rowHeights[3] = 6;
 
   // Header: two rows (code / label), the fixed columns merged over both.
   const h1 = 4;
@@ -121,13 +112,9 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
     ...INDICATORS.map((ind) => count(s.emptyCounts[ind.code], { italic: true })),
     text(''), text(''), text(''),
   ]);
-  const emptyRow = row++;
+  const emptyRow = row;
   b.border(h1, 0, emptyRow, LAST);
 
-  row++;
-  if (opts.previous) row = previousBlock(b, row, s, opts.previous) + 1;
-  row = taskMatrix(b, row, s) + 1;
-  if (opts.approvals) approvalBlock(b, row, s.children.map((c) => ({ name: c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit, approval: c.approval })), WIDTHS[COL.unit]);
 
   return b.build({
     name: opts.name,
@@ -174,75 +161,4 @@ function childLine(b: SheetBuilder, row: number, stt: number, c: ChildRow): void
   ]);
   const h = fitRowHeight([{ text: name, width: WIDTHS[COL.unit], bold: c.isSelf }]);
   if (h) b.rowHeights[row] = h;
-}
-
-/** Kỳ này / kỳ trước / tăng, giảm per indicator for the parent, and the children the previous period knows. */
-function previousBlock(b: SheetBuilder, row: number, s: ParentSummary, prev: PreviousPeriod): number {
-  const prevLabel = prev.period && prev.year ? periodLine(prev.period, prev.year) : 'kỳ trước';
-  b.line(row, 5, text(`${PREVIOUS_TITLE} (${prevLabel})`, STYLE.section));
-  row++;
-  const head = row;
-  b.put(row++, 0, ['Mã', 'Chỉ tiêu', 'Kỳ này', 'Kỳ trước', 'Tăng/giảm'].map((h) => text(h, STYLE.header)));
-  const before = prev.byUnit[unitKey(s.unit)];
-  for (const ind of INDICATORS) {
-    const now = s.figures[ind.code];
-    const was = before ? before[ind.code] : null;
-    const h = fitRowHeight([{ text: ind.label, width: WIDTHS[1] }]);
-    if (h) b.rowHeights[row] = h;
-    b.put(row++, 0, [text(ind.code, { align: 'center' }), text(ind.label, { wrap: true }), figure(now, ind.kind), figure(was, ind.kind), percent(change(now, was))]);
-  }
-  b.border(head, 0, row - 1, 4);
-  // Per child: the total news items (A1+A2+A4+A5) this period and last, where the previous period knows the child.
-  const known = s.children.filter((c) => prev.byUnit[unitKey(c.unit)] && !c.isSelf);
-  if (known.length) {
-    row++;
-    const head2 = row;
-    const heads = ['STT', 'Đơn vị', `Tin, bài (${CHART_CHANNELS.join('+')}) kỳ này`, 'Kỳ trước', 'Tăng/giảm'];
-    b.put(row++, 0, heads.map((h) => text(h, STYLE.header)));
-    const hh = fitRowHeight(heads.map((h, i) => ({ text: h, width: WIDTHS[i], bold: true })));
-    if (hh) b.rowHeights[head2] = hh;
-    known.forEach((c, i) => {
-      const sumOf = (f: Record<IndicatorCode, number | null> | null) =>
-        f && CHART_CHANNELS.some((k) => f[k] !== null) ? CHART_CHANNELS.reduce((t, k) => t + (f[k] ?? 0), 0) : null;
-      const now = sumOf(c.figures);
-      const was = sumOf(prev.byUnit[unitKey(c.unit)]);
-      const h = fitRowHeight([{ text: c.unit, width: WIDTHS[1] }]);
-      if (h) b.rowHeights[row] = h;
-      b.put(row++, 0, [{ v: i + 1, style: { align: 'center' } }, text(c.unit, { wrap: true }), count(now), count(was), percent(change(now, was))]);
-    });
-    b.border(head2, 0, row - 1, 4);
-  }
-  return row;
-}
-
-/** Child × task: `x` done, blank not done, `Chưa nộp` not reported; then done/expected and the parent's result. */
-function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary): number {
-  if (!s.tasks.length) return row;
-  b.line(row, 5, text(TASK_MATRIX_TITLE, STYLE.section));
-  row++;
-  const head = row;
-  b.put(row, 0, [text('STT', STYLE.header), text('Đơn vị', STYLE.header)]);
-  const taskHead = (t: ParentSummary['tasks'][number]) => `${t.stt}. ${t.name}`;
-  s.tasks.forEach((t, i) => b.set(row, 2 + i, text(taskHead(t), STYLE.header)));
-  b.rowHeights[row] = fitRowHeight(s.tasks.map((t, i) => ({ text: taskHead(t), width: WIDTHS[2 + i] ?? WIDTHS[WIDTHS.length - 1], bold: true }))) ?? 16;
-  row++;
-  s.children.forEach((c, i) => {
-    const h = fitRowHeight([{ text: childName(c), width: WIDTHS[1] }]);
-    if (h) b.rowHeights[row] = h;
-    const cells: OutCell[] = [{ v: i + 1, style: { align: 'center' } }, text(childName(c), { wrap: true })];
-    for (const t of s.tasks) {
-      const mark = c.status === STATUS_MISSING ? STATUS_MISSING : c.tasks[t.stt] === true ? MARK : '';
-      cells.push(text(mark, { align: 'center', color: mark === STATUS_MISSING ? COLORS.errorColor : undefined }));
-    }
-    b.put(row++, 0, cells);
-  });
-  const bold = { bold: true, fill: COLORS.totalFill };
-  b.put(row, 0, [text('', bold), text('Số đơn vị hoàn thành', bold), ...s.tasks.map((t) => text(`${t.done}/${t.expected}`, { ...bold, align: 'center' }))]);
-  row++;
-  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(t.status, { ...bold, align: 'center', wrap: true }))]);
-  const rh = fitRowHeight(s.tasks.map((t, i) => ({ text: t.status, width: WIDTHS[2 + i] ?? WIDTHS[WIDTHS.length - 1], bold: true })));
-  if (rh) b.rowHeights[row] = rh;
-  row++;
-  b.border(head, 0, row - 1, 1 + s.tasks.length);
-  return row;
 }
