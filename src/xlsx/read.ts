@@ -18,7 +18,7 @@ import { NO_CACHED_VALUE } from '../core/grid';
 import { ACCEPTED_FORMATS, XlsxReadError, buildGrid, otherFormatWarning, textValue, withBookFlags, type WorkbookFormat } from './common';
 import { readPackage, type WorkbookPackage } from './package';
 import { checkZipLimits, fileTooLarge } from './zip-limits';
-import { corruptFile, encryptedFile, readerError, saysEncrypted } from './reader-errors';
+import { corruptFile, encryptedFile, quoted, readerError, saysEncrypted } from './reader-errors';
 
 export { ACCEPTED_FORMATS, XlsxReadError, trimGrid, type XlsxReadErrorReason } from './common';
 
@@ -62,10 +62,6 @@ const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   if (bytes.length < magic.length) return false;
   return magic.every((b, i) => bytes[i] === b);
-}
-
-function quoted(fileName: string): string {
-  return `"${fileName}"`;
 }
 
 /** An OLE container: either an encrypted .xlsx (Excel wraps those in CFB) or an old binary file. */

@@ -8,7 +8,8 @@
  */
 import { XlsxReadError } from './common';
 
-const quoted = (fileName: string) => `"${fileName}"`;
+/** A file's name as every reader message quotes it. */
+export const quoted = (fileName: string): string => `"${fileName}"`;
 
 /** A password-protected workbook: an encrypted OOXML (an OLE container), or a zip whose parts are encrypted. */
 export function encryptedFile(fileName: string): XlsxReadError {
@@ -16,10 +17,10 @@ export function encryptedFile(fileName: string): XlsxReadError {
     `Tệp ${quoted(fileName)} được đặt mật khẩu (mã hoá), không đọc được: hãy mở tệp bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi gửi lại.`);
 }
 
-/** A damaged file (a truncated download, a broken zip). */
-export function corruptFile(fileName: string): XlsxReadError {
+/** A damaged file (a truncated download, a broken zip); `what`, when known, says which part. */
+export function corruptFile(fileName: string, what?: string): XlsxReadError {
   return new XlsxReadError('corrupt', fileName,
-    `Tệp ${quoted(fileName)} bị hỏng, không đọc được. Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
+    `Tệp ${quoted(fileName)} bị hỏng, không đọc được${what ? ` (${what})` : ''}. Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
 }
 
 /** The English of a library that means the file is encrypted (SheetJS: `Unsupported ZIP encryption`, `File is password-protected…`, `Unsupported ODS Encryption`, `Encryption scheme unsupported`). */

@@ -17,7 +17,7 @@
  */
 import { Inflate } from 'fflate';
 import { XlsxReadError } from './common';
-import { encryptedFile } from './reader-errors';
+import { corruptFile, encryptedFile, quoted } from './reader-errors';
 
 const MB = 1024 * 1024;
 export const ZIP_LIMITS = {
@@ -52,7 +52,7 @@ const decoder = new TextDecoder('utf-8');
 
 function refuse(fileName: string, why: string): XlsxReadError {
   return new XlsxReadError('corrupt', fileName,
-    `Tệp "${fileName}" không được đọc: ${why}. Tệp có thể bị hỏng hoặc được tạo ra để làm treo máy; hãy mở tệp bằng Excel, lưu lại rồi gửi lại. Các tệp khác vẫn được tổng hợp.`);
+    `Tệp ${quoted(fileName)} không được đọc: ${why}. Tệp có thể bị hỏng hoặc được tạo ra để làm treo máy; hãy mở tệp bằng Excel, lưu lại rồi gửi lại. Các tệp khác vẫn được tổng hợp.`);
 }
 
 /**
@@ -60,13 +60,12 @@ function refuse(fileName: string, why: string): XlsxReadError {
  * has no limit, so a bomb must not pass by being slightly malformed.
  */
 function damaged(fileName: string, what = 'mục lục của gói zip không khớp với nội dung'): XlsxReadError {
-  return new XlsxReadError('corrupt', fileName,
-    `Tệp "${fileName}" bị hỏng, không đọc được (${what}). Hãy mở tệp trong Excel, lưu lại, hoặc xin đơn vị gửi lại.`);
+  return corruptFile(fileName, what);
 }
 
 function tooLarge(fileName: string, what: string, limit: number): XlsxReadError {
   return new XlsxReadError('too-large', fileName,
-    `Tệp "${fileName}" không được đọc: ${what} khi giải nén vượt quá ${limit / MB} MB, quá lớn đối với một sổ báo cáo (giới hạn: README, «Giới hạn khi đọc tệp»). Các tệp khác vẫn được tổng hợp.`);
+    `Tệp ${quoted(fileName)} không được đọc: ${what} khi giải nén vượt quá ${limit / MB} MB, quá lớn đối với một sổ báo cáo (giới hạn: README, «Giới hạn khi đọc tệp»). Các tệp khác vẫn được tổng hợp.`);
 }
 
 /** The size limit of the file itself (a bigger one is refused before it is read). */
