@@ -361,8 +361,8 @@ class Compilation {
     const alike = roster.ambiguous(r.unit);
     if (alike.length) {
       e.reason = 'Tên đơn vị giống tên nhiều đơn vị của Kế hoạch khi bỏ dấu, không rõ là đơn vị nào.';
-      this.findings.push(makeFinding('error', { unit: r.unit, file: r.source.file, sheet: r.source.sheet, cell: r.idCells.unit ?? '', hidden: r.source.hidden },
-        'compile.ambiguous-unit', `Đơn vị «${r.unit}» không ghi Mã đơn vị và tên giống nhiều đơn vị trong danh sách của Kế hoạch khi bỏ dấu: ${alike.map((n) => `${n.name}${n.code ? ` (mã ${n.code})` : ''}`).join(', ')}. Báo cáo chưa được tính; đề nghị đơn vị ghi Mã đơn vị hoặc tên đúng dấu.`));
+      this.error(r.source, r.unit, r.idCells.unit ?? '', 'compile.ambiguous-unit',
+        `Đơn vị «${r.unit}» không ghi Mã đơn vị và tên giống nhiều đơn vị trong danh sách của Kế hoạch khi bỏ dấu: ${alike.map((n) => `${n.name}${n.code ? ` (mã ${n.code})` : ''}`).join(', ')}. Báo cáo chưa được tính; đề nghị đơn vị ghi Mã đơn vị hoặc tên đúng dấu.`);
       return undefined;
     }
     const parent = r.parent ? roster.find(r.parent) : undefined;
