@@ -11,11 +11,11 @@
  * marked there.
  */
 import { rangeAddress } from '../address';
-import type { ChildRow, ParentSummary } from '../model';
+import type { ParentSummary } from '../model';
 import type { ChartSpec, OutputSheet } from '../sheet-model';
 import { INDICATOR_BY_CODE, type IndicatorCode, type Period } from '../template';
 import { SheetBuilder, STYLE, count, periodHeading, text } from './styles';
-import { CHART_CHANNELS, SELF_SUFFIX } from './summary-sheet';
+import { CHART_CHANNELS, childName } from './summary-sheet';
 import { fitRowHeight } from './text-fit';
 
 export const CHARTS_TITLE = 'BIỂU ĐỒ TIN, BÀI TUYÊN TRUYỀN CCHC';
@@ -40,7 +40,6 @@ export function layoutCharts(s: ParentSummary, opts: { name: string; period: Per
   let row = 3;
   b.line(row, cols, text(CHART_DATA_TITLE, STYLE.section));
   row++;
-  const name = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
   const top = row;
   const heads = ['Đơn vị', ...CHART_CHANNELS.map((k) => CHANNEL_NAMES[k] ?? INDICATOR_BY_CODE[k].label)];
   b.put(row, 1, heads.map((h) => text(h, STYLE.header)));
@@ -48,8 +47,8 @@ export function layoutCharts(s: ParentSummary, opts: { name: string; period: Per
   if (hh) b.rowHeights[row] = hh;
   row++;
   for (const c of reporting) {
-    b.put(row, 1, [text(name(c), { wrap: true }), ...CHART_CHANNELS.map((k) => count(c.figures![k] ?? 0))]);
-    const h = fitRowHeight([{ text: name(c), width: WIDTHS[1] }]);
+    b.put(row, 1, [text(childName(c), { wrap: true }), ...CHART_CHANNELS.map((k) => count(c.figures![k] ?? 0))]);
+    const h = fitRowHeight([{ text: childName(c), width: WIDTHS[1] }]);
     if (h) b.rowHeights[row] = h;
     row++;
   }
