@@ -7,6 +7,6 @@ module.exports = {
   // Browser tests start Chromium and a server: give them room, run suites on both cores.
   testTimeout: 60000,
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
   },
 };
