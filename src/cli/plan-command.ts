@@ -8,56 +8,20 @@
 import * as path from 'path';
 import type { Plan, PlanTask } from '../core/model';
 import { readSheet } from '../core/reader';
-import { parsePeriod, parseYear } from '../core/labels';
 import { findProvince, provinces } from '../core/national-units';
 import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
 import { templatesForPlan } from '../core/layout/plan-templates';
-import { PERIODS, type Period } from '../core/template';
+import { periodTitle } from '../core/period-words';
 import { writeXlsx } from '../xlsx/write-node';
 import { readXlsxFile, readErrorFinding } from '../xlsx/read-file';
-import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
+import { UsageError, stringOption, type ParsedArgs } from './args';
+import { periodOption, yearOption } from './common-options';
 import { OutputError, guardOutputs, writeAllOrNone } from './output-files';
 import { guardAndWrite, protectedFiles } from './run-outputs';
 
 interface Out {
   out: (s: string) => void;
   err: (s: string) => void;
-}
-
-export const PLAN_OPTIONS: OptionSpec[] = [
-  { name: 'province', value: true },
-  { name: 'period', value: true },
-  { name: 'year', value: true },
-  { name: 'tasks-from', value: true },
-  { name: 'output', alias: 'o', value: true },
-  { name: 'help', alias: 'h', value: false },
-];
-
-export const PLAN_HELP = `  tonghop plan --province <tên|mã tỉnh> --period "Quý I" --year 2026 -o ke-hoach.xlsx [--tasks-from <tệp>]
-      Tạo trang Kế hoạch của kỳ: đơn vị tổng hợp UBND tỉnh/thành phố, danh sách
-      mọi xã, phường, đặc khu của tỉnh theo danh mục đơn vị hành chính (mã 5 số),
-      chỗ trống cho các sở, ngành, hạn nộp mặc định và các nhiệm vụ (của Kế hoạch
-      mẫu, hoặc lấy từ tệp Kế hoạch/mẫu báo cáo --tasks-from). Không có --province:
-      Kế hoạch trống cho bất kỳ đơn vị tổng hợp nào (ví dụ một xã và các bộ phận).
-
-  tonghop template --plan ke-hoach.xlsx -o <thư mục>
-      Tạo mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu "<Mã đơn vị> <tên>.xlsx",
-      điền sẵn đơn vị, mã, cấp, đơn vị cấp trên, kỳ, năm và nhiệm vụ.`;
-
-function periodOption(args: ParsedArgs): Period | null {
-  const p = stringOption(args, 'period');
-  if (p === undefined) return null;
-  const period = parsePeriod(p);
-  if (!period) throw new UsageError(`Kỳ báo cáo không hợp lệ: "${p}". Chọn một trong: ${PERIODS.join(', ')}.`);
-  return period;
-}
-
-function yearOption(args: ParsedArgs): number | null {
-  const y = stringOption(args, 'year');
-  if (y === undefined) return null;
-  const year = parseYear(y);
-  if (!year) throw new UsageError(`Năm không hợp lệ: "${y}" (cần bốn chữ số, ví dụ 2026).`);
-  return year;
 }
 
 /** A refusal to write, or a file that cannot be read: said as it is, exit 1. */
@@ -104,8 +68,8 @@ export async function planCommand(args: ParsedArgs, io: Out): Promise<number> {
   if (query !== undefined && !province) {
     throw new UsageError(`Không tìm thấy tỉnh, thành phố "${query}". Các tỉnh, thành phố (mã – tên):\n${provinces().map((p) => `  ${p.code} ${p.fullName}`).join('\n')}`);
   }
-  const period = periodOption(args);
-  const year = yearOption(args);
+  const period = periodOption(args) ?? null;
+  const year = yearOption(args) ?? null;
   const output = stringOption(args, 'output') ?? 'ke-hoach.xlsx';
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tệp Kế hoạch (-o) phải là tệp .xlsx: "${output}".`);
   const from = stringOption(args, 'tasks-from');
@@ -128,8 +92,16 @@ export async function templatesCommand(args: ParsedArgs, io: Out): Promise<numbe
   const planFile = stringOption(args, 'plan')!;
   const folder = stringOption(args, 'output') ?? 'mau-bao-cao';
   if (/\.xlsx$/i.test(folder)) throw new UsageError(`Với --plan và không có --unit, -o là thư mục chứa các tệp mẫu, không phải tệp .xlsx: "${folder}".`);
+  const period = periodOption(args);
+  const year = yearOption(args);
   try {
-    const plan = await readPlanFile(planFile);
+    const read = await readPlanFile(planFile);
+    // --period/--year fill what the plan leaves blank; against the plan's own period they are refused, never dropped.
+    if ((period && read.period && period !== read.period) || (year && read.year && year !== read.year)) {
+      throw new FileProblem(`Kỳ chọn khi chạy lệnh (${periodTitle(period ?? read.period ?? null, year ?? read.year ?? null)}) khác kỳ của Kế hoạch trong "${path.basename(planFile)}" `
+        + `(${periodTitle(read.period ?? null, read.year ?? null)}): không tạo mẫu nào. Bỏ --period và --year để dùng kỳ của Kế hoạch.`);
+    }
+    const plan: Plan = { ...read, ...(period && !read.period ? { period } : {}), ...(year && !read.year ? { year } : {}) };
     if (!plan.roster.length) throw new FileProblem(`Kế hoạch trong "${path.basename(planFile)}" chưa có danh sách đơn vị: hãy điền bảng Đơn vị, hoặc dùng --unit để tạo mẫu cho một đơn vị.`);
     const files = templatesForPlan(plan);
     const outputs = [];
