@@ -26,13 +26,13 @@ export const APPROVED_ONLY: OptionDecl = {
 };
 export const PREVIOUS: OptionDecl = { name: 'previous', value: true, valueName: '<tệp>', help: 'sổ tổng hợp hoặc báo cáo kỳ trước, để so sánh' };
 /**
- * `--json <tệp.json>` writes the result there; `--json -` or a bare `--json`
- * prints it on stdout (the other messages then go to stderr). The same in
- * every command that has it.
+ * `--json <tệp>` writes the result there; `--json -` or a bare `--json`
+ * (last, or before another option) prints it on stdout, the other messages
+ * then going to stderr. The same in every command that has it.
  */
 export const JSON_OUT: OptionDecl = {
-  name: 'json', value: true, valueName: '[<tệp.json>|-]', optional: { absent: '-', takes: /^-$|\.json$/i },
-  help: 'ghi thêm kết quả dạng JSON vào tệp .json; "-" hoặc không ghi tệp: in JSON ra màn hình (các thông báo khác sang stderr)',
+  name: 'json', value: true, valueName: '[<tệp.json>|-]', optional: { absent: '-', takes: /^(-|[^-].*)$/s },
+  help: 'ghi thêm kết quả dạng JSON vào tệp; "-" hoặc không kèm tệp: in JSON ra màn hình (các thông báo khác sang stderr)',
 };
 
 /** `-o, --output`, with what it is and its default. */

@@ -109,6 +109,22 @@ describe('--json - is stdout in every command that has --json', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(JSON.parse((await run(['check', EXAMPLES, '--json', '--workers', '0'])).out));
     expect(r.out).toContain(`Đã ghi kết quả JSON vào ${file}`);
   });
+
+  it('check --json before a workbook never writes over it: a JSON file must be named .json', async () => {
+    const book = path.join(tmp.dir, 'xa.xlsx');
+    fs.copyFileSync(path.join(EXAMPLES, 'xa-huong-loc.xlsx'), book);
+    const bytes = fs.readFileSync(book);
+    const r = await run(['check', '--json', book, EXAMPLES]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('không phải tệp .json');
+    expect(fs.readFileSync(book)).toEqual(bytes);
+  });
+
+  it('a bare --json before another option, or last, is stdout as well', async () => {
+    const last = await run(['check', EXAMPLES, '--workers', '0', '--json']);
+    const before = await run(['check', EXAMPLES, '--json', '--workers', '0']);
+    expect(JSON.parse(last.out)).toEqual(JSON.parse(before.out));
+  });
 });
 
 describe('an option the plan would override is refused, never ignored', () => {

@@ -1,6 +1,6 @@
 /** `tonghop check`: the findings only, unit by unit, errors first; nothing else is written. */
 import { toResultJson } from '../../core/json';
-import { stringOption } from '../args';
+import { UsageError, stringOption } from '../args';
 import type { CommandDecl } from '../command';
 import { JSON_OUT, READING, jsonTarget } from '../common-options';
 import { gatherAndCompile } from '../gather';
@@ -21,6 +21,10 @@ export const check: CommandDecl = {
     const json = jsonTarget(args);
     const jsonFile = json && 'file' in json ? json.file : undefined;
     const plan = stringOption(args, 'plan');
+    // `check --json a.xlsx b.xlsx` once read a.xlsx as an input; a JSON file must be named .json, so it is never written over.
+    if (jsonFile && !/\.json$/i.test(jsonFile)) {
+      throw new UsageError(`Lệnh check ghi JSON vào tệp .json, hoặc in ra màn hình với --json -: "${jsonFile}" không phải tệp .json.`);
+    }
     if (jsonFile) guardOutputs([jsonFile], protectedFiles({ plan }));
     const { g, result } = await gatherAndCompile(args, io);
     if (!json) io.out(checkReport(result, g.filesRead));
