@@ -143,6 +143,14 @@ describe('an option the plan would override is refused, never ignored', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('template --plan with --period unlike the plan\'s writes no template and says why', async () => {
+    const folder = path.join(tmp.dir, 'mau');
+    const r = await run(['template', '--plan', PLAN, '--period', 'Quý I', '-o', folder]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Kỳ chọn khi chạy lệnh \(Quý I .*\) khác kỳ của Kế hoạch trong "ke-hoach.xlsx"/);
+    expect(fs.existsSync(folder)).toBe(false);
+  });
+
   it('the plan\'s own period given again is accepted', async () => {
     const plain = await run(['check', EXAMPLES, '--plan', PLAN, '--workers', '0', '--json']);
     const { period, year } = JSON.parse(plain.out) as { period: string; year: number };
