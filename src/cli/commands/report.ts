@@ -2,7 +2,6 @@
 import * as path from 'path';
 import type { Finding } from '../../core/findings';
 import { sortForAttention } from '../../core/findings';
-import { readErrorFinding, readXlsxFile } from '../../xlsx/read-file';
 import { UsageError, stringOption } from '../args';
 import type { CommandDecl } from '../command';
 import { PREVIOUS, outputOption } from '../common-options';
@@ -10,6 +9,7 @@ import { CommandError, EXIT_OK } from '../io';
 import { SIGNER_OPTIONS, buildDocxFromWorkbook, previousFromFile, signerOption } from '../report-bridge';
 import { guardAndWrite, guardOutputs, protectedFiles } from '../run-outputs';
 import { findingLine } from '../summary';
+import { workbookGrids } from '../workbook-file';
 import { requireDocxName } from './file-names';
 
 export const report: CommandDecl = {
@@ -26,12 +26,7 @@ export const report: CommandDecl = {
     requireDocxName(output, 'Báo cáo (-o)');
     const protect = protectedFiles({ previous: stringOption(args, 'previous'), inputs: [input] });
     guardOutputs([output], protect);
-    let grids;
-    try {
-      grids = await readXlsxFile(input);
-    } catch (e) {
-      throw new CommandError(readErrorFinding(input, e).message);
-    }
+    const grids = await workbookGrids(input);
     const notes: Finding[] = [];
     const previousFile = stringOption(args, 'previous');
     const previous = previousFile ? await previousFromFile(previousFile, (f) => notes.push(f)) : undefined;

@@ -3,35 +3,18 @@
  * with --plan and no --unit, one template per unit of the plan's roster
  * (plan-command.ts templatesCommand).
  */
-import * as path from 'path';
-import type { Plan } from '../../core/model';
 import { layoutTemplate } from '../../core/layout';
-import { parseLevel, readSheet } from '../../core/reader';
+import { parseLevel } from '../../core/reader';
 import { LEVEL_CHOICES, LEVEL_NAMES } from '../../core/template';
 import { writeXlsx } from '../../xlsx/write-node';
-import { readErrorFinding, readXlsxFile } from '../../xlsx/read-file';
 import { UsageError, stringOption } from '../args';
 import type { CommandDecl } from '../command';
 import { PERIOD, YEAR, outputOption, periodOption, yearOption } from '../common-options';
-import { CommandError, EXIT_OK } from '../io';
+import { EXIT_OK } from '../io';
 import { templatesCommand } from '../plan-command';
 import { guardAndWrite, guardOutputs, protectedFiles } from '../run-outputs';
+import { readPlanFile } from '../workbook-file';
 import { requireXlsxName } from './file-names';
-
-/** The plan sheet of a file, for `template --plan`. */
-async function planFromFile(file: string): Promise<Plan> {
-  let grids;
-  try {
-    grids = await readXlsxFile(file);
-  } catch (e) {
-    throw new CommandError(readErrorFinding(file, e).message);
-  }
-  for (const g of grids) {
-    const r = readSheet(g);
-    if (r.kind === 'plan') return r.plan;
-  }
-  throw new CommandError(`Tệp "${path.basename(file)}" không có trang "Kế hoạch".`);
-}
 
 export const template: CommandDecl = {
   name: 'template',
@@ -71,7 +54,7 @@ export const template: CommandDecl = {
     const planFile = stringOption(args, 'plan');
     const protect = protectedFiles({ plan: planFile });
     guardOutputs([output], protect);
-    const plan = planFile ? await planFromFile(planFile) : undefined;
+    const plan = planFile ? await readPlanFile(planFile) : undefined;
 
     const sheet = layoutTemplate({
       unit, unitCode: stringOption(args, 'code')?.trim() || undefined, level, parent, period, year, plan,
