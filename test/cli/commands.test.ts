@@ -37,6 +37,11 @@ describe('help derived from the declarations', () => {
       for (const other of COMMANDS.filter((c) => c.name !== name)) expect(r.out).not.toContain(other.summary);
       for (const o of COMMANDS.find((c) => c.name === name)!.options) expect(r.out).toContain(`--${o.name}`);
       expect(r.out).toContain('--help');
+      // Each option's description starts in one column, the same for every option of the command.
+      // (A label too wide for the column stands alone on its line, its description below in the column.)
+      const options = lines.slice(lines.indexOf('Tùy chọn:') + 1).filter((l) => !/^ {2}-\S*( \S+)*$/.test(l));
+      const starts = new Set(options.map((l) => /^ {2}-\S*(?: \S+)*? {2,}(?=\S)/.exec(l)?.[0].length ?? /^ +(?=\S)/.exec(l)![0].length));
+      expect(starts.size).toBe(1);
       // Words are not cut: every word of the declaration's description is printed whole.
       const words = COMMANDS.find((c) => c.name === name)!.description.join(' ').split(/\s+/);
       const printed = new Set(r.out.split(/\s+/));
