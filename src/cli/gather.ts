@@ -79,7 +79,7 @@ export function compileGathered(g: Gathered, options: CompileOptions): CompileRe
     const planPeriod = periodTitle(result.plan?.period ?? result.period, result.plan?.year ?? result.year);
     const typed = periodTitle(options.period ?? result.plan?.period ?? null, options.year ?? result.plan?.year ?? null);
     const where = overridden.file ? ` trong tệp "${overridden.file}"` : '';
-    throw new CommandError(`Kỳ chọn khi chạy lệnh (${typed}) khác kỳ của trang Kế hoạch${where} (${planPeriod}): không làm gì. `
+    throw new CommandError(`Kỳ chọn khi chạy lệnh (${typed}) khác kỳ của trang Kế hoạch${where} (${planPeriod}): lệnh dừng, không ghi tệp nào. `
       + 'Bỏ --period và --year để dùng kỳ của Kế hoạch, hoặc chỉ ra Kế hoạch của kỳ cần tổng hợp.');
   }
   return result;
