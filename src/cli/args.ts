@@ -1,4 +1,10 @@
-/** A small argument parser: `-o x`, `--out=x`, `--flag`, positionals; unknown options are an error. */
+/**
+ * A small argument parser: `-o x`, `--out=x`, `--flag`, positionals; unknown
+ * options are an error with the nearest known option suggested. Hand-written
+ * on purpose: no argument library is installed, and the command line needs
+ * only this and Vietnamese messages (README.md, «Dòng lệnh»).
+ */
+import { didYouMean } from './suggest';
 
 export interface OptionSpec {
   /** Long name without dashes. */
@@ -7,6 +13,11 @@ export interface OptionSpec {
   alias?: string;
   /** Takes a value (`--plan ke-hoach.xlsx`); otherwise a flag. */
   value: boolean;
+  /**
+   * The value may be left out (`check x --json`): the next argument is taken
+   * only when it matches `takes`, otherwise the value is `absent`.
+   */
+  optional?: { absent: string; takes: RegExp };
   /** May be given more than once (values collected). */
   repeat?: boolean;
 }
@@ -18,9 +29,12 @@ export interface ParsedArgs {
 
 /** A usage mistake; its message is shown to the user as is (Vietnamese). */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** A line printed under the message, such as «Có phải ý bạn là --output?». */
+  readonly hint?: string;
+  constructor(message: string, hint?: string) {
     super(message);
     this.name = 'UsageError';
+    if (hint) this.hint = hint;
   }
 }
 
@@ -46,9 +60,13 @@ export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const key = eq > 0 ? a.slice(0, eq) : a;
     const spec = byName.get(key);
-    if (!spec) throw new UsageError(`Tùy chọn không hợp lệ: ${key}`);
+    if (!spec) throw new UsageError(`Tùy chọn không hợp lệ: ${key}`, didYouMean(key, [...byName.keys()]));
     let value: string | boolean = true;
-    if (spec.value) {
+    if (spec.value && spec.optional) {
+      if (eq > 0) value = a.slice(eq + 1);
+      else if (i + 1 < argv.length && spec.optional.takes.test(argv[i + 1])) value = argv[++i];
+      else value = spec.optional.absent;
+    } else if (spec.value) {
       if (eq > 0) value = a.slice(eq + 1);
       else if (i + 1 < argv.length && (argv[i + 1] === '-' || !argv[i + 1].startsWith('-') || /^-\d/.test(argv[i + 1]))) value = argv[++i];
       else throw new UsageError(`Tùy chọn ${key} cần một giá trị.`);

@@ -1,6 +1,6 @@
 /**
  * `tonghop feedback <tệp|thư mục>... [--plan …] [--period … --year …]
- * [--resend-by dd/mm/yyyy] -o <thư mục>` (issue 11): compiles as `compile`
+ * [--resend-by dd/mm/yyyy] -o <thư mục>`: compiles as `compile`
  * does, then writes the review letters (src/report/letters) into a folder,
  * all or none (output-files.ts), never over an input, and says what it wrote.
  */
@@ -9,21 +9,9 @@ import * as path from 'path';
 import { returnedReasons } from '../core/approval';
 import { parseDateCell } from '../core/dates';
 import type { CompileResult } from '../core/model';
-import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
+import { UsageError, stringOption, type ParsedArgs } from './args';
 import { OutputError } from './output-files';
 import { guardAndWrite, protectedFiles } from './run-outputs';
-
-export const FEEDBACK_OPTIONS: OptionSpec[] = [
-  { name: 'output', alias: 'o', value: true },
-  { name: 'resend-by', value: true },
-];
-
-export const FEEDBACK_HELP = `  tonghop feedback <tệp|thư mục>... -o <thư mục> [--plan <tệp>] [--period <kỳ>] [--year <năm>]
-                   [--resend-by dd/mm/yyyy]
-      Viết văn bản phản hồi theo thể thức NĐ 30 vào thư mục: "Phan-hoi <mã đơn vị>.docx"
-      cho mỗi đơn vị có lỗi, cảnh báo hoặc bị trả lại (lý do lấy từ trang "Phê duyệt"
-      của sổ tổng hợp có trong các tệp đọc vào), và "Cong-van-don-doc.docx" khi có đơn vị chưa
-      nộp hoặc nộp muộn. --resend-by: hạn gửi lại (mặc định 7 ngày sau hôm nay).`;
 
 export interface FeedbackIo {
   out: (s: string) => void;

@@ -9,6 +9,7 @@ import type { SheetGrid } from '../core/grid';
 import type { CompileResult, PreviousPeriod } from '../core/model';
 import type { Signer } from '../report/signer';
 import { readErrorFinding, readXlsxFile } from '../xlsx/read-file';
+import type { OptionDecl } from './command';
 
 /** The previous period's figures from a compiled workbook or a report; a bad file is a finding, not a stop. */
 export async function previousFromFile(file: string, note: (f: Finding) => void): Promise<PreviousPeriod | undefined> {
@@ -47,12 +48,15 @@ export function signerOption(value: (name: string) => string | undefined): Signe
   return signer.authority || signer.title || signer.name ? signer : undefined;
 }
 
-/** Help lines of the signer options (compile --docx and report). */
-export const SIGNER_HELP = `        --signer-title <chức vụ>  người ký báo cáo: "CHỦ TỊCH", "PHÓ CHỦ TỊCH" (phó
-                             ký thay: tự thêm "KT. CHỦ TỊCH"); mặc định như mẫu
-        --signer-authority <dòng> quyền hạn ký: "TM. ỦY BAN NHÂN DÂN", nhiều dòng
-                             cách nhau bởi " / ": "TM. UBND / KT. CHỦ TỊCH"
-        --signer-name <họ tên>  họ và tên người ký (mặc định để trống: [Họ và tên])`;
-
-/** The three options, for the compile and report commands' option lists. */
-export const SIGNER_OPTIONS = ['signer-authority', 'signer-title', 'signer-name'].map((name) => ({ name, value: true }));
+/** The three signer options of the compile and report commands (compile --docx and report). */
+export const SIGNER_OPTIONS: OptionDecl[] = [
+  {
+    name: 'signer-title', value: true, valueName: '<chức vụ>',
+    help: 'người ký báo cáo: "CHỦ TỊCH", "PHÓ CHỦ TỊCH" (phó ký thay: tự thêm "KT. CHỦ TỊCH"); mặc định như mẫu',
+  },
+  {
+    name: 'signer-authority', value: true, valueName: '<dòng>',
+    help: 'quyền hạn ký: "TM. ỦY BAN NHÂN DÂN", nhiều dòng cách nhau bởi " / ": "TM. UBND / KT. CHỦ TỊCH"',
+  },
+  { name: 'signer-name', value: true, valueName: '<họ tên>', help: 'họ và tên người ký (mặc định để trống: [Họ và tên])' },
+];

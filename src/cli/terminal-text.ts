@@ -55,11 +55,12 @@ function hangingIndent(line: string): number {
 /**
  * One printed line wrapped to `width` columns at spaces, never inside a
  * word (a word longer than the line, such as a long path, is cut as a last
- * resort), continuation lines with a hanging indent. Null width: unchanged.
+ * resort), continuation lines with a hanging indent (`hanging` columns when
+ * given, else hangingIndent's). Null width: unchanged.
  */
-export function wrapLine(line: string, width: number | null): string {
+export function wrapLine(line: string, width: number | null, hanging?: number): string {
   if (width === null || columnsOf(line) <= width) return line;
-  const indent = Math.min(hangingIndent(line), Math.floor(width / 2));
+  const indent = Math.min(hanging ?? hangingIndent(line), Math.floor(width / 2));
   const pad = ' '.repeat(indent);
   const lead = /^ */.exec(line)![0];
   const words = line.slice(lead.length).split(/ +/).filter(Boolean);

@@ -1,4 +1,4 @@
-/** A province-scale roll-up: right counts, and no quadratic scan (3,321 communes under 34 provinces). */
+/** A province-scale roll-up: right counts (3,321 communes under 34 provinces); its speed is the benchmark's. */
 import { compileReads } from '../../src/core/compile';
 import type { SheetRead, UnitReport } from '../../src/core/model';
 import { emptyFigures, INDICATOR_CODES } from '../../src/core/template';
@@ -17,17 +17,14 @@ function communeRead(i: number, provinces: number): SheetRead {
   return { kind: 'report', report, findings: [] };
 }
 
-test('3,321 communes under 34 provinces: one summary per province, every commune counted once, fast', () => {
+// Its time (target 0.5 s) is measured by the benchmark (scripts/bench.js, npm run bench), not asserted here.
+test('3,321 communes under 34 provinces: one summary per province, every commune counted once', () => {
   const reads = Array.from({ length: 3321 }, (_, i) => communeRead(i + 1, 34));
-  const t0 = process.hrtime.bigint();
   const result = compileReads(reads, {});
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   expect(result.summaries).toHaveLength(34);
   expect(result.summaries.reduce((n, s) => n + s.children.length, 0)).toBe(3321);
   expect(result.reports.every((r) => r.counted)).toBe(true);
   const expectedA1 = reads.reduce((t, r) => t + (r.kind === 'report' ? r.report.figures.A1! : 0), 0);
   expect(result.summaries.reduce((t, s) => t + s.figures.A1!, 0)).toBe(expectedA1);
   expect(result.summaries.every((s) => s.level === 'Tỉnh')).toBe(true);
-  // The bench target is 0.5 s on a quiet machine; a shared test machine gets headroom, a quadratic scan would not fit.
-  expect(seconds).toBeLessThan(2);
 });

@@ -384,7 +384,11 @@ describe('Excel errors become Vietnamese messages', () => {
     install(COMMUNES.map(commune));
     fake.setCellEditMode(true);
     const pending = actions.compileWorkbook();
-    await new Promise((r) => setTimeout(r, 50));
+    // Until the client's first batch reaches the host and waits there, or the action ends without waiting
+    // (no fixed sleep: a loaded machine may take longer).
+    let settled = false;
+    pending.then(() => { settled = true; }, () => { settled = true; });
+    while (!settled && fake.waitingForCellEdit === 0) await new Promise((r) => setImmediate(r));
     expect(fake.waitingForCellEdit).toBe(1);
     expect(fake.sheetNames()).toHaveLength(3);
     fake.setCellEditMode(false);

