@@ -31,6 +31,7 @@ import { OutputError } from './output-files';
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
 import { terminalSafe, wrapText, wrapWidth } from './terminal-text';
 import { PLAN_HELP, PLAN_OPTIONS, planCommand, templatesCommand } from './plan-command';
+import { TTHC_FILE_OPTION, TTHC_HELP, TTHC_OPTIONS, tthcCommand, tthcFindings } from './tthc-command';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -115,6 +116,8 @@ ${PLAN_HELP}
 
 ${FEEDBACK_HELP}
 
+${TTHC_HELP}
+
   tonghop --help        hiện hướng dẫn này
   tonghop --version     hiện số phiên bản
 
@@ -139,6 +142,7 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'previous', value: true },
     { name: 'quiet', alias: 'q', value: false },
     ...SIGNER_OPTIONS,
+    TTHC_FILE_OPTION,
   ],
   check: [...COMMON, { name: 'json', value: false }],
   template: [
@@ -151,9 +155,11 @@ const SPECS: Record<string, OptionSpec[]> = {
     { name: 'plan', value: true },
     { name: 'output', alias: 'o', value: true },
     { name: 'help', alias: 'h', value: false },
+    TTHC_FILE_OPTION,
   ],
   feedback: [...COMMON, ...FEEDBACK_OPTIONS],
   plan: PLAN_OPTIONS,
+  tthc: TTHC_OPTIONS,
   report: [
     { name: 'output', alias: 'o', value: true },
     { name: 'previous', value: true },
@@ -176,7 +182,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     }
     if (command === '--version' || command === '-V') return (io.out(versionText()), EXIT_OK);
     const specs = SPECS[command];
-    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, plan, template, report, feedback.`);
+    if (!specs) throw new UsageError(`Lệnh không hợp lệ: "${command}". Các lệnh: compile, check, plan, template, report, feedback, tthc.`);
     const args = parseArgs(rest, specs);
     if (flag(args, 'help')) {
       io.out(HELP);
@@ -188,6 +194,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       case 'template': return await templateCommand(args, io);
       case 'plan': return await planCommand(args, io);
       case 'report': return await reportCommand(args, io);
+      case 'tthc': return await tthcCommand(args, io);
       case 'feedback': return await feedbackCommand(args, io, async (a) => {
         const g = await gather(a, io);
         return { result: compileReads(g.reads, compileOptions(a), g.fileFindings), inputs: g.perFile.map((f) => f.file) };
@@ -333,6 +340,7 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   guardOutputs(outputPaths, protect);
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
   result = withPreviousOutliers(result, previous);
+  result = { ...result, findings: [...result.findings, ...(await tthcFindings(args, result))] };
 
   const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
   lap('dàn trang');

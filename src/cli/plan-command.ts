@@ -18,6 +18,7 @@ import { readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import { OutputError, guardOutputs, writeAllOrNone } from './output-files';
 import { guardAndWrite, protectedFiles } from './run-outputs';
+import { prefillWithTthc } from './tthc-command';
 
 interface Out {
   out: (s: string) => void;
@@ -131,7 +132,7 @@ export async function templatesCommand(args: ParsedArgs, io: Out): Promise<numbe
   try {
     const plan = await readPlanFile(planFile);
     if (!plan.roster.length) throw new FileProblem(`Kế hoạch trong "${path.basename(planFile)}" chưa có danh sách đơn vị: hãy điền bảng Đơn vị, hoặc dùng --unit để tạo mẫu cho một đơn vị.`);
-    const files = templatesForPlan(plan);
+    const files = await prefillWithTthc(args, templatesForPlan(plan), io);
     const outputs = [];
     for (const t of files) outputs.push({ path: path.join(folder, t.fileName), data: await writeXlsx([t.sheet]) });
     guardAndWrite(outputs, protectedFiles({ plan: planFile }));

@@ -5,7 +5,7 @@
  * group subtotal rows (`I`, `A`, `Cộng khối …`) never added twice.
  */
 import { cellAddress } from '../address';
-import { makeFinding, type Finding, type Severity } from '../findings';
+import { cellFinding, makeFinding, type Finding, type Severity } from '../findings';
 import { cellAt, type SheetGrid } from '../grid';
 import { formatNumber, parseFigure } from '../numbers';
 import { cellText, fold, foldLoose } from '../text';
@@ -205,9 +205,9 @@ export function readDossierExport(grid: SheetGrid): DossierExport | null {
   const byUnit = header.columns.some((c) => c.role === 'unit');
   const unitOfTitle = byUnit ? '' : titleUnit(grid, header);
   const place: Place = {
-    finding: (severity, row, col, rule, text) => makeFinding(severity,
+    finding: (severity, row, col, rule, text) => cellFinding(severity,
       { unit: unitOfTitle || fileOrSheet, ...(grid.file ? { file: grid.file } : {}), sheet: grid.sheet, cell: cellAddress(row + grid.originRow, col + grid.originCol) },
-      rule, `Hệ thống một cửa, trang «${grid.sheet}», ô ${cellAddress(row + grid.originRow, col + grid.originCol)}: ${text}`),
+      rule, `Hệ thống một cửa: ${text}`),
   };
   const origin: Origin = { row: grid.originRow, col: grid.originCol };
   const { recipe, missing } = recipes(header.columns);
