@@ -31,7 +31,7 @@ import { OutputError } from './output-files';
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile, type WriteHooks } from './run-outputs';
 import { terminalSafe, wrapText, wrapWidth } from './terminal-text';
 import { PLAN_HELP, PLAN_OPTIONS, planCommand, templatesCommand } from './plan-command';
-import { TTHC_FILE_OPTION, TTHC_HELP, TTHC_OPTIONS, tthcCommand, tthcFindings } from './tthc-command';
+import { TTHC_FILE_OPTION, TTHC_HELP, TTHC_OPTIONS, tthcCommand, tthcFiles, tthcFindings } from './tthc-command';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -329,14 +329,14 @@ async function compileCommand(args: ParsedArgs, io: Io): Promise<number> {
   const plan = stringOption(args, 'plan');
   // Before reading: the plan, last period's workbook and the outputs among themselves (inputs judged after compiling).
   const g = await gather(args, io, (files) =>
-    guardOutputs(outputPaths, protectedFiles({ plan, previous: previousFile, inputs: files, ownOutputs: null })));
+    guardOutputs(outputPaths, protectedFiles({ plan, previous: previousFile, inputs: [...files, ...tthcFiles(args)], ownOutputs: null })));
   lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
   let result = compileReads(g.reads, options, g.fileFindings);
   lap('tổng hợp');
   const nothing = nothingReadMessage(result, g.filesRead);
   if (nothing) return (io.err(nothing), EXIT_FAILED);
   // An input may be replaced only when the core found it to hold nothing but the compiler's own earlier output.
-  const protect = protectedFiles({ plan, previous: previousFile, inputs: g.perFile.map((f) => f.file), ownOutputs: result.ownOutputFiles });
+  const protect = protectedFiles({ plan, previous: previousFile, inputs: [...g.perFile.map((f) => f.file), ...tthcFiles(args)], ownOutputs: result.ownOutputFiles });
   guardOutputs(outputPaths, protect);
   const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
   result = withPreviousOutliers(result, previous);

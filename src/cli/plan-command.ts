@@ -18,7 +18,7 @@ import { readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import { OutputError, guardOutputs, writeAllOrNone } from './output-files';
 import { guardAndWrite, protectedFiles } from './run-outputs';
-import { prefillWithTthc } from './tthc-command';
+import { prefillWithTthc, tthcFiles } from './tthc-command';
 
 interface Out {
   out: (s: string) => void;
@@ -135,7 +135,7 @@ export async function templatesCommand(args: ParsedArgs, io: Out): Promise<numbe
     const files = await prefillWithTthc(args, templatesForPlan(plan), io);
     const outputs = [];
     for (const t of files) outputs.push({ path: path.join(folder, t.fileName), data: await writeXlsx([t.sheet]) });
-    guardAndWrite(outputs, protectedFiles({ plan: planFile }));
+    guardAndWrite(outputs, protectedFiles({ plan: planFile, inputs: tthcFiles(args) }));
     io.out(`Đã ghi ${files.length} tệp mẫu vào thư mục ${folder} (${plan.tasks.length} nhiệm vụ${plan.period ? `, ${plan.period}` : ''}${plan.year ? ` năm ${plan.year}` : ''}).`);
     return 0;
   } catch (e) {

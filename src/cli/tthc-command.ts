@@ -59,7 +59,8 @@ export async function readTthcExports(files: readonly string[]): Promise<Dossier
   return out;
 }
 
-function tthcFiles(args: ParsedArgs): string[] {
+/** The `--tthc` files given (also protected from being written over by the run's outputs). */
+export function tthcFiles(args: ParsedArgs): string[] {
   const v = args.options.tthc;
   return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 }

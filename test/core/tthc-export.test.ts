@@ -102,3 +102,21 @@ test('what cannot be found is said plainly: a missing column, a file with no exp
   expect(none[0].units).toEqual([]);
   expect(none[0].findings[0].message).toMatch(/Tệp «x\.xlsx» không có trang nào giống biểu xuất từ Hệ thống một cửa/);
 });
+
+test('a group row named like a unit (no STT, no «Cộng») is told by its figures being its units\' sum', () => {
+  const units = sampleUnits();
+  const drawn = provinceByUnit([{ name: 'Các xã', units: units.slice(0, 2) }, { name: 'Các phường', units: units.slice(2) }]);
+  for (const r of drawn.rows) if (r[1] === 'I' || r[1] === 'II') r[1] = null;
+  const [e] = read(drawn, 'xlsx');
+  expect(e.units.map((u) => u.unit)).toEqual(units.map((u) => u.name));
+  units.forEach((u, i) => expect(values(e, i)).toEqual(expected(u, ['withdrawn'])));
+  expect(e.findings).toEqual([]);
+});
+
+test('a numbered unit whose figures happen to equal its neighbours\' sum stays a unit', () => {
+  const [a, b] = sampleUnits();
+  const c = { ...sum([a, b]), name: 'Xã Trùng Tổng' };
+  const [e] = read(provinceByUnit([{ name: 'Các xã', units: [a, b, c] }]), 'xlsx');
+  expect(e.units.map((u) => u.unit)).toEqual([a.name, b.name, c.name]);
+  expect(values(e, 2)).toEqual(expected(c, ['withdrawn']));
+});

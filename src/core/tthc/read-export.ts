@@ -64,6 +64,8 @@ interface DataRow {
   row: number;
   kind: RowKind;
   label: string;
+  /** The row has a running number (`STT` 1, 2, 3…): a unit's or a lĩnh vực's row, never a group's. */
+  numbered: boolean;
   /** Number per column, 0 for an empty cell (an export writes nothing for none). */
   values: Map<number, number>;
 }
@@ -104,9 +106,37 @@ function readRows(grid: SheetGrid, header: ExportHeader, place: Place, findings:
     const kind: RowKind = foldedTexts.some((t) => TOTAL.test(t) || t.startsWith('tong cong'))
       ? 'total'
       : GROUP_STT.test(stt.trim()) || foldedTexts.some((t) => SUBTOTAL.test(t)) ? 'subtotal' : 'detail';
-    rows.push({ row: r, kind, label, values });
+    rows.push({ row: r, kind, label, numbered: /^\d+\.?$/.test(stt.trim()), values });
   }
+  markSumRows(rows);
   return rows;
+}
+
+/**
+ * A group row with no word or number saying so (`Các xã` above its communes): a detail row
+ * whose every figure is the sum of the detail rows right under it, or right above it, is a subtotal, never added again. Two rows at least, and
+ * some figure not 0, and no running number (`STT`), so that a unit is never mistaken for one.
+ */
+function markSumRows(rows: DataRow[]): void {
+  // The rows under a group row may run on into the next group (whose own row is not marked yet): any first k ≥ 2 of them.
+  const isSumOf = (row: DataRow, run: readonly DataRow[]) => {
+    if (![...row.values.values()].some((v) => v !== 0)) return false;
+    const sums = new Map<number, number>();
+    for (let k = 0; k < run.length; k++) {
+      for (const col of row.values.keys()) sums.set(col, (sums.get(col) ?? 0) + (run[k].values.get(col) ?? 0));
+      if (k >= 1 && [...row.values].every(([col, v]) => sums.get(col) === v)) return true;
+    }
+    return false;
+  };
+  const runFrom = (i: number, step: 1 | -1) => {
+    const run: DataRow[] = [];
+    for (let j = i + step; j >= 0 && j < rows.length && rows[j].kind === 'detail'; j += step) run.push(rows[j]);
+    return run;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].kind !== 'detail' || rows[i].numbered) continue;
+    if (isSumOf(rows[i], runFrom(i, 1)) || isSumOf(rows[i], runFrom(i, -1))) rows[i].kind = 'subtotal';
+  }
 }
 
 interface Place {
