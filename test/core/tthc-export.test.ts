@@ -98,6 +98,12 @@ test('what cannot be found is said plainly: a missing column, a file with no exp
   const missing = e.findings.filter((f) => f.rule === 'tthc.column-missing').map((f) => f.message);
   expect(missing.some((m) => m.includes('«Từ kỳ trước»') && m.includes('không có D1') && m.includes('mot-cua.xlsx'))).toBe(true);
 
+  const nameless = circularByField('UBND xã A', sampleFields());
+  nameless.rows[3] = [];
+  const [n] = read(nameless, 'xlsx');
+  expect(n.units[0].unit).toBe('');
+  expect(n.findings.map((f) => f.message)).toContain('Hệ thống một cửa, tệp «mot-cua.xlsx», trang «Sheet1»: phần đầu biểu không ghi tên đơn vị (dòng «Đơn vị: …»), không biết số liệu là của đơn vị nào.');
+
   const none = readDossierWorkbook([{ file: 'x.xlsx', sheet: 'Sheet1', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ']] }], 'x.xlsx');
   expect(none[0].units).toEqual([]);
   expect(none[0].findings[0].message).toMatch(/Tệp «x\.xlsx» không có trang nào giống biểu xuất từ Hệ thống một cửa/);

@@ -140,7 +140,10 @@ function markSumRows(rows: DataRow[]): void {
 }
 
 interface Place {
+  /** About one cell of the export. */
   finding(severity: Severity, row: number, col: number, rule: string, text: string): Finding;
+  /** About the whole sheet (a warning): `Hệ thống một cửa, tệp «…», trang «…»` then the text. */
+  sheetWarning(rule: string, text: string): Finding;
 }
 
 /** `F9:F20` for consecutive rows, `F9 + F12` otherwise, `F25` for one. */
@@ -238,12 +241,13 @@ export function readDossierExport(grid: SheetGrid): DossierExport | null {
     finding: (severity, row, col, rule, text) => cellFinding(severity,
       { unit: unitOfTitle || fileOrSheet, ...(grid.file ? { file: grid.file } : {}), sheet: grid.sheet, cell: cellAddress(row + grid.originRow, col + grid.originCol) },
       rule, `Hệ thống một cửa: ${text}`),
+    sheetWarning: (rule, text) => makeFinding('warning', { unit: unitOfTitle || fileOrSheet, ...(grid.file ? { file: grid.file } : {}), sheet: grid.sheet, cell: '' },
+      rule, `Hệ thống một cửa${grid.file ? `, tệp «${grid.file}»` : ''}, trang «${grid.sheet}»${text}`),
   };
   const origin: Origin = { row: grid.originRow, col: grid.originCol };
   const { recipe, missing } = recipes(header.columns);
   for (const [code, what] of Object.entries(missing)) {
-    findings.push(makeFinding('warning', { unit: unitOfTitle || fileOrSheet, ...(grid.file ? { file: grid.file } : {}), sheet: grid.sheet, cell: '' }, 'tthc.column-missing',
-      `Hệ thống một cửa${grid.file ? `, tệp «${grid.file}»` : ''}, trang «${grid.sheet}» (tiêu đề dòng ${header.top + 1 + grid.originRow}–${header.bottom + 1 + grid.originRow}): không tìm thấy ${what}, nên không có ${code}.`));
+    findings.push(place.sheetWarning('tthc.column-missing', ` (tiêu đề dòng ${header.top + 1 + grid.originRow}–${header.bottom + 1 + grid.originRow}): không tìm thấy ${what}, nên không có ${code}.`));
   }
   const rows = readRows(grid, header, place, findings);
   const totals = rows.filter((r) => r.kind === 'total');
@@ -268,14 +272,12 @@ export function readDossierExport(grid: SheetGrid): DossierExport | null {
       figures: figuresOf(recipe, used, origin),
     });
     if (!unitOfTitle) {
-      findings.push(makeFinding('warning', { unit: fileOrSheet, ...(grid.file ? { file: grid.file } : {}), sheet: grid.sheet, cell: '' }, 'tthc.no-unit',
-        `Hệ thống một cửa${grid.file ? `, tệp «${grid.file}»` : ''}, trang «${grid.sheet}»: phần đầu biểu không ghi tên đơn vị (dòng «Đơn vị: …»), không biết số liệu là của đơn vị nào.`));
+      findings.push(place.sheetWarning('tthc.no-unit', `: phần đầu biểu không ghi tên đơn vị (dòng «Đơn vị: …»), không biết số liệu là của đơn vị nào.`));
     }
   }
   if (totals.length && details.length) findings.push(...checkTotal(totals[0], details, recipe, place, origin));
   if (!rows.length) {
-    findings.push(makeFinding('warning', { unit: unitOfTitle || fileOrSheet, ...(grid.file ? { file: grid.file } : {}), sheet: grid.sheet, cell: '' }, 'tthc.no-rows',
-      `Hệ thống một cửa${grid.file ? `, tệp «${grid.file}»` : ''}, trang «${grid.sheet}»: có tiêu đề nhưng không có dòng số liệu nào dưới dòng ${header.bottom + 1 + grid.originRow}.`));
+    findings.push(place.sheetWarning('tthc.no-rows', `: có tiêu đề nhưng không có dòng số liệu nào dưới dòng ${header.bottom + 1 + grid.originRow}.`));
   }
   return {
     ...(grid.file ? { file: grid.file } : {}), sheet: grid.sheet, layout: byUnit ? 'by-unit' : 'by-field',
