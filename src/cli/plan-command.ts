@@ -19,6 +19,7 @@ import { CommandError } from './io';
 import { guardOutputs, writeAllOrNone } from './output-files';
 import { readPlanFile, workbookSheets } from './workbook-file';
 import { guardAndWrite, protectedFiles } from './run-outputs';
+import { prefillWithTthc, tthcFiles } from './tthc-command';
 
 interface Out {
   out: (s: string) => void;
@@ -74,10 +75,10 @@ export async function templatesCommand(args: ParsedArgs, io: Out): Promise<numbe
   }
   const plan: Plan = { ...read, ...(period && !read.period ? { period } : {}), ...(year && !read.year ? { year } : {}) };
   if (!plan.roster.length) throw new CommandError(`Kế hoạch trong "${path.basename(planFile)}" chưa có danh sách đơn vị: hãy điền bảng Đơn vị, hoặc dùng --unit để tạo mẫu cho một đơn vị.`);
-  const files = templatesForPlan(plan);
+  const files = await prefillWithTthc(args, templatesForPlan(plan), io);
   const outputs = [];
   for (const t of files) outputs.push({ path: path.join(folder, t.fileName), data: await writeXlsx([t.sheet]) });
-  guardAndWrite(outputs, protectedFiles({ plan: planFile }));
+  guardAndWrite(outputs, protectedFiles({ plan: planFile, inputs: tthcFiles(args) }));
   io.out(`Đã ghi ${files.length} tệp mẫu vào thư mục ${folder} (${plan.tasks.length} nhiệm vụ${plan.period ? `, ${plan.period}` : ''}${plan.year ? ` năm ${plan.year}` : ''}).`);
   return 0;
 }

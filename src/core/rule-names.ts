@@ -85,13 +85,21 @@ const NAMES: Readonly<Record<string, string>> = {
   'task.not-in-plan': 'Nhiệm vụ ngoài kế hoạch',
   'template.unsupported': 'Mẫu báo cáo khác phiên bản',
   'training.participants': 'Có người dự, không có hội nghị',
+  'tthc.column-missing': 'Biểu một cửa thiếu cột',
+  'tthc.differs': 'Khác số liệu Hệ thống một cửa',
+  'tthc.no-header': 'Không phải biểu một cửa',
+  'tthc.no-rows': 'Biểu một cửa không có số liệu',
+  'tthc.no-unit': 'Biểu một cửa không ghi đơn vị',
+  'tthc.not-a-number': 'Biểu một cửa có ô không phải số',
+  'tthc.not-in-roster': 'Đơn vị một cửa ngoài danh sách',
+  'tthc.total-mismatch': 'Dòng tổng biểu một cửa lệch',
 };
 
 /** Group names, for a rule id this table does not know yet. */
 const GROUPS: Readonly<Record<string, string>> = {
   approval: 'Duyệt', compile: 'Tổng hợp', contest: 'Cuộc thi', dossier: 'Hồ sơ', figure: 'Số liệu', file: 'Tệp',
   id: 'Thông tin đơn vị', input: 'Đầu vào', plan: 'Kế hoạch', previous: 'Kỳ trước', read: 'Đọc', sheet: 'Trang',
-  task: 'Nhiệm vụ', template: 'Mẫu', training: 'Hội nghị',
+  task: 'Nhiệm vụ', template: 'Mẫu', training: 'Hội nghị', tthc: 'Hệ thống một cửa',
 };
 
 /** The rule ids that have a name (for the completeness test). */

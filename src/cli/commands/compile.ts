@@ -14,6 +14,7 @@ import { SIGNER_OPTIONS, buildDocxFromResult, previousFromFile, signerOption } f
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile } from '../run-outputs';
 import { compileSummary } from '../summary';
 import { requireDocxName, requireXlsxName } from './file-names';
+import { TTHC_FILE_OPTION, tthcFiles, tthcFindings } from '../tthc-command';
 
 /** `TONGHOP_TIMING=1`: each phase's time on stderr (for the benchmark). */
 function timer(io: Io): (label: string) => void {
@@ -40,6 +41,7 @@ export const compile: CommandDecl = {
     JSON_OUT,
     { name: 'docx', value: true, valueName: '<tệp>', help: 'ghi thêm báo cáo bằng lời (.docx)' },
     PREVIOUS,
+    TTHC_FILE_OPTION,
     ...SIGNER_OPTIONS,
     { name: 'quiet', alias: 'q', value: false, help: 'không in tóm tắt' },
   ],
@@ -59,17 +61,18 @@ export const compile: CommandDecl = {
     const plan = stringOption(args, 'plan');
     // Before reading: the plan, last period's workbook and the outputs among themselves (inputs judged after compiling).
     const g = await gather(args, io, (files) =>
-      guardOutputs(outputPaths, protectedFiles({ plan, previous: previousFile, inputs: files, ownOutputs: null })));
+      guardOutputs(outputPaths, protectedFiles({ plan, previous: previousFile, inputs: [...files, ...tthcFiles(args)], ownOutputs: null })));
     lap(`đọc ${g.filesRead} tệp (${g.workersUsed} luồng phụ)`);
     let result = compileGathered(g, options);
     lap('tổng hợp');
     const nothing = nothingReadMessage(result, g.filesRead);
     if (nothing) throw new CommandError(nothing);
     // An input may be replaced only when the core found it to hold nothing but the compiler's own earlier output.
-    const protect = protectedFiles({ plan, previous: previousFile, inputs: g.perFile.map((f) => f.file), ownOutputs: result.ownOutputFiles });
+    const protect = protectedFiles({ plan, previous: previousFile, inputs: [...g.perFile.map((f) => f.file), ...tthcFiles(args)], ownOutputs: result.ownOutputFiles });
     guardOutputs(outputPaths, protect);
     const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
     result = withPreviousOutliers(result, previous);
+    result = { ...result, findings: [...result.findings, ...(await tthcFindings(args, result))] };
 
     const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
     lap('dàn trang');

@@ -11,5 +11,6 @@ import { feedback } from './feedback';
 import { plan } from './plan';
 import { report } from './report';
 import { template } from './template';
+import { tthc } from './tthc';
 
-export const COMMANDS: readonly CommandDecl[] = [compile, check, plan, template, report, feedback];
+export const COMMANDS: readonly CommandDecl[] = [compile, check, plan, template, report, feedback, tthc];

@@ -15,6 +15,7 @@ import { templatesCommand } from '../plan-command';
 import { guardAndWrite, guardOutputs, protectedFiles } from '../run-outputs';
 import { readPlanFile } from '../workbook-file';
 import { requireXlsxName } from './file-names';
+import { TTHC_FILE_OPTION } from '../tthc-command';
 
 export const template: CommandDecl = {
   name: 'template',
@@ -35,6 +36,7 @@ export const template: CommandDecl = {
     YEAR,
     { name: 'code', value: true, valueName: '<mã>', help: 'mã đơn vị, ví dụ X001' },
     { name: 'plan', value: true, valueName: '<tệp>', help: 'tệp Kế hoạch: nhiệm vụ của phụ lục; không có --unit: mẫu cho mọi đơn vị của Kế hoạch' },
+    TTHC_FILE_OPTION,
     outputOption('<tệp|thư mục>', 'tệp mẫu .xlsx (mặc định mau-bao-cao.xlsx); với --plan không có --unit: thư mục (mặc định mau-bao-cao)'),
   ],
   async run(args, io) {
