@@ -58,7 +58,7 @@ import { displayUnitName } from './unit-names';
 import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
-import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
+import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, believedApprovals, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
 interface ChildData {
@@ -95,7 +95,18 @@ export function compileGrids(grids: readonly SheetGrid[], options: CompileOption
 }
 
 export function compileReads(reads: readonly SheetRead[], options: CompileOptions = {}, extraFindings: Finding[] = []): CompileResult {
-  return new Compilation(reads, options, extraFindings).run();
+  const first = new Compilation(reads, options, extraFindings).run();
+  // A file found to hold the compiling unit's own earlier output is the compiling workbook too (approval.ts
+  // believedApprovals); that is known only once the tree is rolled up, so its records need a second pass.
+  const ownFiles = new Set(first.ownOutputs.map((s) => s.file));
+  const more = new Set(reads.flatMap((r) => (r.kind === 'skipped' && r.approvals?.length && r.source.file && ownFiles.has(r.source.file) && r.source.file !== first.plan?.source.file ? [r.source.file] : [])));
+  return more.size ? new Compilation(reads, options, extraFindings, more).run() : first;
+}
+
+/** Today, local, as `yyyy-mm-dd`: the day of a compile run without CompileOptions.today. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 class Compilation {
@@ -128,20 +139,26 @@ class Compilation {
   private readonly parentless: ReportEntry[] = [];
   /** Without a roster: the first unit that gave each code. */
   private readonly codeOwners = new Map<string, UnitNode>();
-  /** The approval records of the compiling workbook (approval.ts). */
+  /** Every approval record read (approval.ts); those believed are in `approvals`. */
   private readonly approvalRecords: ApprovalRecord[] = [];
+  private approvals: ApprovalRecord[] = [];
+  /** The day of the compile (CompileOptions.today). */
+  private readonly today: string;
 
   constructor(
     private readonly reads: readonly SheetRead[],
     private readonly options: CompileOptions,
     extraFindings: Finding[],
+    /** Files known to hold the compiling unit's own earlier output (compileReads). */
+    private readonly filesWithOwnOutput: ReadonlySet<string> = new Set(),
   ) {
     this.extraFindings = extraFindings;
+    this.today = options.today ?? localToday();
   }
 
   run(): CompileResult {
     this.collect();
-    this.findings.push(...applyApprovals(this.entries, this.approvalRecords));
+    this.settleApprovals();
     this.decidePeriod();
     this.deadline = deadlineFor(this.period, this.year, this.plan);
     const eligible = this.eligibleEntries();
@@ -188,7 +205,7 @@ class Compilation {
       plan: this.plan,
       ownOutputs: this.ownOutputs,
       ownOutputFiles: ownOutputFiles(facts.map((f) => f.facts), this.compiledHere(), this.extraFindings),
-      ...(this.approvalRecords.length ? { approvals: this.approvalRecords } : {}),
+      ...(this.approvals.length ? { approvals: this.approvals } : {}),
     };
   }
 
@@ -249,6 +266,15 @@ class Compilation {
         this.readFindings.push({ entry, findings: r.findings });
       }
     }
+  }
+
+  /** The records only the compiling officer can have written (approval.ts believedApprovals), against the reports. */
+  private settleApprovals(): void {
+    const compiling = new Set(this.filesWithOwnOutput);
+    if (this.plan?.source.file) compiling.add(this.plan.source.file);
+    const believed = believedApprovals(this.approvalRecords, compiling, this.today);
+    this.approvals = believed.records;
+    this.findings.push(...believed.findings, ...applyApprovals(this.entries, this.approvals));
   }
 
   /** Plan, else options, else the most common period and year among the reports. */
