@@ -39,7 +39,8 @@
  */
 import { checkTasksAgainstPlan } from './task-checks';
 import { hiddenNote, makeFinding, sortFindings, type Finding } from './findings';
-import { pickNewest, resubmissionDifferences } from './resubmissions';
+import { believedSentDate, howItWon, pickNewest, resubmissionDifferences, sentDateProblem, type SentWindow } from './resubmissions';
+import { periodStart } from './period-start';
 import type { SheetGrid } from './grid';
 import type {
   ChildRow, CompileOptions, CompileResult, ParentSummary, Plan, ReportEntry, SheetRead, SourceRef, UnitReport,
@@ -144,6 +145,8 @@ class Compilation {
   private approvals: ApprovalRecord[] = [];
   /** The day of the compile (CompileOptions.today). */
   private readonly today: string;
+  /** The days a report of the compile's period can have been sent on (resubmissions.ts). */
+  private sentWindow?: SentWindow;
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -161,6 +164,7 @@ class Compilation {
     this.settleApprovals();
     this.decidePeriod();
     this.deadline = deadlineFor(this.period, this.year, this.plan);
+    this.checkSentDates();
     const eligible = this.eligibleEntries();
     this.roster = rosterFromPlan(this.plan);
     // In reading order, so the children are listed as the reports came.
@@ -275,6 +279,27 @@ class Compilation {
     const believed = believedApprovals(this.approvalRecords, compiling, this.today);
     this.approvals = believed.records;
     this.findings.push(...believed.findings, ...applyApprovals(this.entries, this.approvals));
+  }
+
+  /**
+   * A `Ngày gửi` after the day of the compile or before the period began is
+   * not believed (docs/spec/TEMPLATE.md §8): an error on that copy, which then never wins by
+   * its date nor is late by it. Reports of another period have their own error.
+   */
+  private checkSentDates(): void {
+    // periods.ts periodSpan(…).from gives the same day once plans carry `Từ ngày`.
+    this.sentWindow = { from: periodStart(this.period, this.year), to: this.today };
+    for (const e of this.entries) {
+      const r = e.report;
+      if (r.period !== this.period || r.year !== this.year) continue;
+      const problem = sentDateProblem(r, this.sentWindow);
+      if (!problem) continue;
+      const bound = problem === 'after'
+        ? `sau ngày tổng hợp (${formatDateVi(this.sentWindow.to)})`
+        : `trước ngày bắt đầu kỳ ${periodTitle(this.period, this.year)} (${formatDateVi(this.sentWindow.from)})`;
+      this.error(r.source, r.unit, r.idCells.sentDate ?? r.idCells.docRef ?? '', 'compile.sent-date',
+        `Ngày gửi ${formatDateVi(r.sentDate!)} ${bound}: ngày này không thể đúng nên không được dùng (để chọn bản gửi sau cùng hay xét nộp muộn). Đề nghị đơn vị ghi đúng ngày gửi.`);
+    }
   }
 
   /** Plan, else options, else the most common period and year among the reports. */
@@ -434,7 +459,7 @@ class Compilation {
     const all = this.copies.get(held) ?? [held];
     this.copies.delete(held);
     all.push(e);
-    const newest = pickNewest(all);
+    const newest = pickNewest(all, this.sentWindow);
     this.copies.set(newest, all);
     chosen.set(node, newest);
   }
@@ -449,9 +474,15 @@ class Compilation {
         e.reason = `Đơn vị đã gửi bản mới hơn (${sourceLabel(newest.report.source)}): bản đó được tính thay cho bản này.`;
         const changes = resubmissionDifferences(r, newest.report);
         if (!changes.length) continue;
-        const sent = newest.report.sentDate ? `, gửi ngày ${formatDateVi(newest.report.sentDate)}` : '';
-        this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.superseded',
-          `${r.unit} đã gửi lại báo cáo: tính bản mới nhất ở ${sourceLabel(newest.report.source)}${sent}; bản này (${sourceLabel(r.source)}) không được tính. Khác nhau: ${changes.join('; ')}.`);
+        const counted = sourceLabel(newest.report.source);
+        const sent = believedSentDate(newest.report, this.sentWindow);
+        const how = howItWon(newest.report, r, this.sentWindow);
+        const head = how === 'same-day'
+          ? `${r.unit} đã gửi hai bản khác nhau cùng ngày ${formatDateVi(sent!)}: tính bản đọc sau (${counted}); bản này (${sourceLabel(r.source)}) không được tính. Đề nghị kiểm tra với đơn vị bản nào đúng.`
+          : how === 'newer'
+            ? `${r.unit} đã gửi lại báo cáo: tính bản mới nhất ở ${counted}, gửi ngày ${formatDateVi(sent!)}; bản này (${sourceLabel(r.source)}) không được tính.`
+            : `${r.unit} có nhiều bản báo cáo: tính bản ở ${counted}${r.source.hidden === newest.report.source.hidden ? ' (đọc sau, vì không có ngày gửi tin được để so sánh)' : ''}; bản này (${sourceLabel(r.source)}) không được tính.`;
+        this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.superseded', `${head} Khác nhau: ${changes.join('; ')}.`);
       }
     }
   }
@@ -594,7 +625,7 @@ class Compilation {
     return {
       figures: r.figures,
       tasks: markTasks(r.tasks, this.tasks),
-      sentDate: r.sentDate,
+      sentDate: believedSentDate(r, this.sentWindow),
       source: r.source,
       entry: e,
       assessments: ASSESSMENT_LABELS.filter((a) => r.assessment[a.key]?.trim())
