@@ -17,6 +17,7 @@ import { writeXlsx } from '../xlsx/write-node';
 import { readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { UsageError, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import { OutputError, guardOutputs, writeAllOrNone } from './output-files';
+import { placeInFolder } from './folder-outputs';
 import { guardAndWrite, protectedFiles } from './run-outputs';
 
 interface Out {
@@ -132,9 +133,12 @@ export async function templatesCommand(args: ParsedArgs, io: Out): Promise<numbe
     const plan = await readPlanFile(planFile);
     if (!plan.roster.length) throw new FileProblem(`Kế hoạch trong "${path.basename(planFile)}" chưa có danh sách đơn vị: hãy điền bảng Đơn vị, hoặc dùng --unit để tạo mẫu cho một đơn vị.`);
     const files = templatesForPlan(plan);
-    const outputs = [];
-    for (const t of files) outputs.push({ path: path.join(folder, t.fileName), data: await writeXlsx([t.sheet]) });
-    guardAndWrite(outputs, protectedFiles({ plan: planFile }));
+    const made = [];
+    for (const t of files) made.push({ name: t.fileName, data: await writeXlsx([t.sheet]) });
+    // Never over a file this command did not write (a filled report saved under a template's name): beside it.
+    const placed = placeInFolder(folder, 'template', made);
+    const recovered = guardAndWrite(placed.outputs, protectedFiles({ plan: planFile }));
+    for (const n of [...recovered, ...placed.notes]) io.out(n);
     io.out(`Đã ghi ${files.length} tệp mẫu vào thư mục ${folder} (${plan.tasks.length} nhiệm vụ${plan.period ? `, ${plan.period}` : ''}${plan.year ? ` năm ${plan.year}` : ''}).`);
     return 0;
   } catch (e) {

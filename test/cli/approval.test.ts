@@ -115,7 +115,7 @@ describe('tonghop and the approval record', () => {
     // With --approved-only the reviewer's own notes (not approved, left out) stay out of the units' letters.
     const dir2 = path.join(tmp.dir, 'phan-hoi-2');
     expect((await run(['feedback', book, '--approved-only', '-o', dir2])).code).toBe(0);
-    const texts = await Promise.all(fs.readdirSync(dir2).map(async (f) => textOf((await openDocx(fs.readFileSync(path.join(dir2, f)))).document)));
+    const texts = await Promise.all(fs.readdirSync(dir2).filter((f) => f.endsWith('.docx')).map(async (f) => textOf((await openDocx(fs.readFileSync(path.join(dir2, f)))).document)));
     expect(texts.join('\n')).toContain('Thiếu minh chứng số liệu A1');
     expect(texts.join('\n')).not.toMatch(/chưa được duyệt|Chỉ tổng hợp báo cáo đã duyệt/);
     // A unit whose report was received but is not approved yet is not chased as missing.
