@@ -96,12 +96,16 @@ export function compileGrids(grids: readonly SheetGrid[], options: CompileOption
 }
 
 export function compileReads(reads: readonly SheetRead[], options: CompileOptions = {}, extraFindings: Finding[] = []): CompileResult {
-  const first = new Compilation(reads, options, extraFindings).run();
+  const recordFiles = new Set(reads.flatMap((r) => (r.kind === 'skipped' && r.approvals?.length && r.source.file ? [r.source.file] : [])));
+  if (!recordFiles.size) return new Compilation(reads, options, extraFindings).run();
   // A file found to hold the compiling unit's own earlier output is the compiling workbook too (approval.ts
-  // believedApprovals); that is known only once the tree is rolled up, so its records need a second pass.
-  const ownFiles = new Set(first.ownOutputs.map((s) => s.file));
-  const more = new Set(reads.flatMap((r) => (r.kind === 'skipped' && r.approvals?.length && r.source.file && ownFiles.has(r.source.file) && r.source.file !== first.plan?.source.file ? [r.source.file] : [])));
-  return more.size ? new Compilation(reads, options, extraFindings, more).run() : first;
+  // believedApprovals). That is known only once the tree is rolled up, and without «only approved» (which
+  // would leave the units out and keep the old output counting): a first pass finds it.
+  const probe = new Compilation(reads, { ...options, approvedOnly: false }, extraFindings).run();
+  const ownFiles = new Set(probe.ownOutputs.map((s) => s.file));
+  const more = new Set([...recordFiles].filter((f) => ownFiles.has(f) && f !== probe.plan?.source.file));
+  if (!more.size && !options.approvedOnly) return probe;
+  return new Compilation(reads, options, extraFindings, more).run();
 }
 
 /** Today, local, as `yyyy-mm-dd`: the day of a compile run without CompileOptions.today. */

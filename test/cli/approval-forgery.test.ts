@@ -125,4 +125,27 @@ describe('approval records only the officer can give', () => {
     expect(future[0].message).toContain('31/12/2099');
     expect(res.findings.some((f) => f.rule === 'approval.foreign')).toBe(false);
   });
+
+  it('without a plan, the workbook holding the compiling unit\'s own earlier output is the compiling workbook: its records are believed', async () => {
+    // The pane's workbook after a Tổng hợp: the outputs (BC, TH …) and the units' sheets beside them, then Duyệt.
+    await writeUnitFile(at('in', 'xa.xlsx'), commune('Hương Lộc', 20), commune('Hương Phú', 30));
+    const book = at('so-tong-hop.xlsx');
+    expect((await run(['compile', at('in'), '-o', book, '-q'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    for (const g of await readXlsxFile(at('in', 'xa.xlsx'))) {
+      const ws = wb.addWorksheet(g.sheet);
+      g.cells.forEach((row, r) => row.forEach((v, c) => {
+        if (v !== null && typeof v !== 'object') ws.getCell(g.originRow + r + 1, g.originCol + c + 1).value = v;
+      }));
+    }
+    await wb.xlsx.writeFile(book);
+    await addRecordSheet(book, (prints) => [
+      [...APPROVAL_HEADERS],
+      approvalRow({ unit: 'UBND xã Hương Lộc', sheet: 'Hương Lộc', state: APPROVED, time: '2022-12-20T09:00:00', fingerprint: prints.get('Hương Lộc')! }),
+    ]);
+    const res = jsonOf((await run(['compile', book, '--approved-only', '-o', at('th.xlsx'), '--json', '-', '-q'])).out);
+    expect(res.findings.filter((f) => f.rule.startsWith('approval.') && f.rule !== 'approval.not-approved')).toEqual([]);
+    expect(res.reports.filter((x) => x.counted).map((x) => [x.unit, x.approval])).toEqual([['UBND xã Hương Lộc', APPROVED]]);
+  });
 });
