@@ -5,6 +5,7 @@
  * are, which date system the workbook uses. Plain text in, plain data out:
  * no zip, no SheetJS, no Node.
  */
+import { columnIndex } from '../core/address';
 
 const ENTITY: Record<string, string> = { quot: '"', apos: "'", gt: '>', lt: '<', amp: '&' };
 
@@ -85,9 +86,8 @@ export interface MergedArea { r0: number; c0: number; r1: number; c1: number }
 export function mergedAreas(xml: string): MergedArea[] {
   const out: MergedArea[] = [];
   for (const m of xml.matchAll(/<mergeCell\b[^>]*\sref\s*=\s*"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/g)) {
-    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const r0 = Number(m[2]) - 1; const c0 = col(m[1]);
-    out.push({ r0, c0, r1: m[4] ? Number(m[4]) - 1 : r0, c1: m[3] ? col(m[3]) : c0 });
+    const r0 = Number(m[2]) - 1; const c0 = columnIndex(m[1]);
+    out.push({ r0, c0, r1: m[4] ? Number(m[4]) - 1 : r0, c1: m[3] ? columnIndex(m[3]) : c0 });
   }
   return out;
 }
