@@ -5,12 +5,12 @@
  * all or none (output-files.ts), never over an input, and says what it wrote.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { returnedReasons } from '../core/approval';
 import { parseDateCell } from '../core/dates';
 import type { CompileResult } from '../core/model';
 import { UsageError, stringOption, type ParsedArgs } from './args';
 import { OutputError } from './output-files';
+import { placeInFolder } from './folder-outputs';
 import { guardAndWrite, protectedFiles } from './run-outputs';
 
 export interface FeedbackIo {
@@ -50,10 +50,11 @@ export async function feedbackCommand(args: ParsedArgs, io: FeedbackIo, compile:
     io.out('Mọi đơn vị đã nộp đúng hạn và không có lỗi, cảnh báo: không có văn bản nào cần gửi.');
     return 0;
   }
-  const outputs = letters.map((l) => ({ path: path.join(folder, l.name), data: l.bytes }));
+  // Never over a file this command did not write (folder-outputs.ts): beside it, and said.
+  const placed = placeInFolder(folder, 'feedback', letters.map((l) => ({ name: l.name, data: l.bytes })));
   try {
     // The letters never replace an input or the plan (the one list of protected files: run-outputs.ts).
-    guardAndWrite(outputs, protectedFiles({ plan: stringOption(args, 'plan'), inputs }));
+    for (const n of guardAndWrite(placed.outputs, protectedFiles({ plan: stringOption(args, 'plan'), inputs }))) io.out(n);
   } catch (e) {
     if (e instanceof OutputError) {
       io.err(e.message);
@@ -61,9 +62,10 @@ export async function feedbackCommand(args: ParsedArgs, io: FeedbackIo, compile:
     }
     throw e;
   }
+  for (const n of placed.notes) io.out(n);
   const feedback = letters.filter((l) => l.name.startsWith('Phan-hoi'));
   io.out(`Đã ghi ${letters.length} văn bản vào thư mục "${folder}":`);
-  for (const l of letters) io.out(`  ${l.name}`);
+  for (const name of placed.names) io.out(`  ${name}`);
   io.out(`(${feedback.length} phiếu phản hồi${letters.length > feedback.length ? ', 1 công văn đôn đốc' : ''})`);
   return 0;
 }

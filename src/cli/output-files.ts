@@ -9,10 +9,16 @@
  *   folder, flushes it to disk, and only then renames them all into place;
  *   if any step fails, the old outputs are put back, so a run's outputs all
  *   land or none replaces the old ones, and a kill, a full disk or a locked
- *   file never leaves a truncated workbook behind.
+ *   file never leaves a truncated workbook behind;
+ * - a journal (`.tonghop-journal.<pid>.<rand>.json` in each output folder)
+ *   says what a run is doing: a run killed between two renames leaves it,
+ *   and the next run writing into that folder rolls the killed run back
+ *   (the old files return, the new ones and every temporary file go) before
+ *   it writes (recoverInterruptedRuns).
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { fileNameKey } from '../core/file-names';
 import { systemErrorReason } from '../xlsx/system-errors';
 
 /** A file the run must never write over (an input, the plan, last period's workbook). */
@@ -27,6 +33,12 @@ export interface ProtectedFile {
 export interface OutputFile {
   path: string;
   data: Uint8Array | string;
+  /**
+   * The name was built from text a unit typed (a template's, a letter's):
+   * a link there is never followed (the run writes beside it instead, folder-outputs.ts),
+   * and the rename replaces the name itself, never what a link points to.
+   */
+  noFollow?: boolean;
 }
 
 /** A refusal or failure the user can act on; the message is Vietnamese and complete. */
@@ -79,12 +91,13 @@ export function guardOutputs(outputs: readonly string[], protectedFiles: readonl
     if (st?.isDirectory()) throw new OutputError(`Không ghi được tệp "${out}": đây là một thư mục, không phải tệp.`);
     if (st && !st.isFile()) throw new OutputError(`Không ghi được tệp "${out}": đây không phải tệp thường (thiết bị, ống dẫn…).`);
     const id = fileIdentity(out);
-    const key = id ?? `path:${futurePath(out)}`;
-    const twin = seen.get(key);
+    // By file, and by name without case: on NTFS and APFS `s.xlsx` and `S.XLSX` are one file.
+    const keys = [...(id ? [id] : []), `path:${fileNameKey(futurePath(out))}`];
+    const twin = keys.map((k) => seen.get(k)).find((t) => t !== undefined);
     if (twin !== undefined) {
       throw new OutputError(`Hai tệp kết quả của cùng một lần chạy trùng nhau: "${twin}" và "${out}". Hãy đặt tên khác nhau.`);
     }
-    seen.set(key, out);
+    for (const k of keys) seen.set(k, out);
     if (!id) continue;
     for (const p of protectedFiles) {
       if (p.replaceable || fileIdentity(p.path) !== id) continue;
@@ -96,9 +109,11 @@ export function guardOutputs(outputs: readonly string[], protectedFiles: readonl
   }
 }
 
-/** Test hooks: a failure simulated between writing the temporary files and renaming them. */
+/** Test hooks: a failure simulated between writing the temporary files and renaming them, or after a rename. */
 export interface WriteHooks {
   afterTempsWritten?: () => void;
+  /** After the i-th output (from 1) is renamed into place (test/cli/output-journal.test.ts kills the process there). */
+  afterRename?: (i: number) => void;
 }
 
 function tempName(target: string, tag: string): string {
@@ -135,23 +150,138 @@ function realTarget(p: string): string {
   }
 }
 
+// ---------------------------------------------------------------- the journal
+
+const JOURNAL = /^\.tonghop-journal\.(\d+)\.[a-z0-9]+\.json(?:\.part)?$/;
+
+interface JournalEntry {
+  target: string;
+  temp: string;
+  /** The old file's second name, while the new one is renamed over it. */
+  backup?: string;
+}
+
+/** What a run is doing: `writing` its temporary files, `renaming` them into place, `committed` (only cleaning up left). */
+interface Journal {
+  state: 'writing' | 'renaming' | 'committed';
+  entries: JournalEntry[];
+  /** Every copy of this journal (one per output folder). */
+  journals: string[];
+}
+
+function writeJournal(j: Journal): void {
+  const text = JSON.stringify(j);
+  for (const file of j.journals) {
+    // Whole or not at all: written beside, flushed, renamed.
+    const part = `${file}.part`;
+    removeQuietly(part);
+    writeDurably(part, text);
+    fs.renameSync(part, file);
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Undoes what a killed run left (its journal's state says how far it got); the journal's copies go last. */
+function rollBack(j: Journal): void {
+  for (const e of j.entries) {
+    if (j.state === 'committed') {
+      removeQuietly(e.backup);
+      removeQuietly(e.temp);
+      continue;
+    }
+    if (j.state === 'renaming' && e.backup && fs.existsSync(e.backup)) {
+      fs.renameSync(e.backup, e.target);
+      removeQuietly(e.backup); // a hard link to the very file: rename left it
+    } else if (j.state === 'renaming' && !e.backup && !fs.existsSync(e.temp)) {
+      removeQuietly(e.target); // renamed into place where nothing was: the new file goes
+    }
+    removeQuietly(e.temp);
+    if (j.state === 'writing') removeQuietly(e.backup);
+  }
+  for (const f of j.journals) {
+    removeQuietly(f);
+    removeQuietly(`${f}.part`);
+  }
+}
+
+/**
+ * Finishes what a killed run left in these folders: a run cut between its
+ * renames is rolled back (its old files return), a committed one cleaned up;
+ * its temporary files and journal are removed. A run still going (its
+ * process alive) is left alone. Returns one sentence per run undone.
+ */
+export function recoverInterruptedRuns(dirs: readonly string[]): string[] {
+  const notes: string[] = [];
+  for (const dir of new Set(dirs)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = JOURNAL.exec(name);
+      if (!m || alive(Number(m[1]))) continue;
+      const file = path.join(dir, name);
+      if (name.endsWith('.part')) {
+        removeQuietly(file);
+        continue;
+      }
+      let j: Journal;
+      try {
+        j = JSON.parse(fs.readFileSync(file, 'utf8')) as Journal;
+      } catch {
+        removeQuietly(file);
+        continue;
+      }
+      rollBack(j);
+      notes.push(j.state === 'committed'
+        ? `Đã dọn các tệp tạm của một lần chạy trước bị ngắt giữa chừng (các tệp kết quả của lần đó đã ghi đủ).`
+        : `Một lần chạy trước bị ngắt giữa chừng khi đang ghi ${j.entries.length} tệp kết quả: đã trả lại các tệp cũ như trước lần đó và xoá các tệp tạm.`);
+    }
+  }
+  return notes;
+}
+
 /**
  * Writes all outputs or none. On failure the message names the file that
- * was not written and says that the old files are intact.
+ * was not written and says that the old files are intact. A kill part-way
+ * leaves a journal that the next run uses to roll back (recoverInterruptedRuns).
+ * Returns what was said of earlier runs rolled back, for the caller to print.
  */
-export function writeAllOrNone(outputs: readonly OutputFile[], hooks: WriteHooks = {}): void {
-  const staged: { target: string; shown: string; temp: string; backup?: string }[] = [];
-  const abandon = () => staged.forEach((s) => removeQuietly(s.temp));
-  for (const o of outputs) {
-    const target = realTarget(o.path);
+export function writeAllOrNone(outputs: readonly OutputFile[], hooks: WriteHooks = {}): string[] {
+  const staged = outputs.map((o) => {
+    const target = o.noFollow ? path.resolve(o.path) : realTarget(o.path);
+    return { target, shown: o.path, data: o.data, temp: tempName(target, 'tmp') } as JournalEntry & { shown: string; data: OutputFile['data'] };
+  });
+  const dirs = [...new Set(staged.map((s) => path.dirname(s.target)))];
+  const notes = recoverInterruptedRuns(dirs);
+  const rand = Math.random().toString(36).slice(2, 8);
+  const journal: Journal = {
+    state: 'writing',
+    entries: staged.map(({ target, temp }) => ({ target, temp })),
+    journals: dirs.map((d) => path.join(d, `.tonghop-journal.${process.pid}.${rand}.json`)),
+  };
+  const abandon = () => rollBack({ ...journal, state: 'writing' });
+  for (const [i, s] of staged.entries()) {
     try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temp = tempName(target, 'tmp');
-      staged.push({ target, shown: o.path, temp });
-      writeDurably(temp, o.data);
+      if (i === 0) {
+        for (const d of dirs) fs.mkdirSync(d, { recursive: true });
+        writeJournal(journal);
+      }
+      writeDurably(s.temp, s.data);
     } catch (e) {
       abandon();
-      throw new OutputError(`Không ghi được tệp "${o.path}": ${systemErrorReason(e, target)}. ${intact(outputs)}`);
+      throw new OutputError(`Không ghi được tệp "${s.shown}": ${systemErrorReason(e, s.target)}. ${intact(outputs)}`);
     }
   }
   try {
@@ -164,31 +294,37 @@ export function writeAllOrNone(outputs: readonly OutputFile[], hooks: WriteHooks
     }
     throw e;
   }
-  const done: typeof staged = [];
-  for (const s of staged) {
-    try {
-      if (fs.existsSync(s.target)) {
-        s.backup = tempName(s.target, 'bak');
-        try {
-          fs.linkSync(s.target, s.backup);
-        } catch {
-          // FAT-formatted USB drives have no hard links.
-          fs.copyFileSync(s.target, s.backup);
-        }
+  let current = staged[0];
+  try {
+    // Every old file gets its second name before the first rename, and the journal says so.
+    for (const [i, s] of staged.entries()) {
+      current = s;
+      if (!fs.existsSync(s.target)) continue;
+      s.backup = tempName(s.target, 'bak');
+      journal.entries[i].backup = s.backup;
+      writeJournal(journal);
+      try {
+        fs.linkSync(s.target, s.backup);
+      } catch {
+        // FAT-formatted USB drives have no hard links.
+        fs.copyFileSync(s.target, s.backup);
       }
-      fs.renameSync(s.temp, s.target);
-      done.push(s);
-    } catch (e) {
-      for (const d of done.reverse()) {
-        if (d.backup) fs.renameSync(d.backup, d.target);
-        else removeQuietly(d.target);
-      }
-      removeQuietly(s.backup);
-      abandon();
-      throw new OutputError(`Không ghi được tệp "${s.shown}": ${systemErrorReason(e, s.target)}. ${intact(outputs)}`);
     }
+    journal.state = 'renaming';
+    writeJournal(journal);
+    for (const [i, s] of staged.entries()) {
+      current = s;
+      fs.renameSync(s.temp, s.target);
+      hooks.afterRename?.(i + 1);
+    }
+  } catch (e) {
+    rollBack(journal);
+    throw new OutputError(`Không ghi được tệp "${current.shown}": ${systemErrorReason(e, current.target)}. ${intact(outputs)}`);
   }
-  for (const s of done) removeQuietly(s.backup);
+  journal.state = 'committed';
+  writeJournal(journal);
+  rollBack(journal);
+  return notes;
 }
 
 function intact(outputs: readonly OutputFile[]): string {

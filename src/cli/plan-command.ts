@@ -18,6 +18,7 @@ import { periodOption, yearOption } from './common-options';
 import { CommandError } from './io';
 import { guardOutputs, writeAllOrNone } from './output-files';
 import { readPlanFile, workbookSheets } from './workbook-file';
+import { placeInFolder } from './folder-outputs';
 import { guardAndWrite, protectedFiles } from './run-outputs';
 import { prefillWithTthc, tthcFiles } from './tthc-command';
 
@@ -76,9 +77,12 @@ export async function templatesCommand(args: ParsedArgs, io: Out): Promise<numbe
   const plan: Plan = { ...read, ...(period && !read.period ? { period } : {}), ...(year && !read.year ? { year } : {}) };
   if (!plan.roster.length) throw new CommandError(`Kế hoạch trong "${path.basename(planFile)}" chưa có danh sách đơn vị: hãy điền bảng Đơn vị, hoặc dùng --unit để tạo mẫu cho một đơn vị.`);
   const files = await prefillWithTthc(args, templatesForPlan(plan), io);
-  const outputs = [];
-  for (const t of files) outputs.push({ path: path.join(folder, t.fileName), data: await writeXlsx([t.sheet]) });
-  guardAndWrite(outputs, protectedFiles({ plan: planFile, inputs: tthcFiles(args) }));
+  const made = [];
+  for (const t of files) made.push({ name: t.fileName, data: await writeXlsx([t.sheet]) });
+  // Never over a file this command did not write (a filled report saved under a template's name): beside it.
+  const placed = placeInFolder(folder, 'template', made);
+  const recovered = guardAndWrite(placed.outputs, protectedFiles({ plan: planFile, inputs: tthcFiles(args) }));
+  for (const n of [...recovered, ...placed.notes]) io.out(n);
   io.out(`Đã ghi ${files.length} tệp mẫu vào thư mục ${folder} (${plan.tasks.length} nhiệm vụ${plan.period ? `, ${plan.period}` : ''}${plan.year ? ` năm ${plan.year}` : ''}).`);
   return 0;
 }

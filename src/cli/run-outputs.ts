@@ -26,10 +26,13 @@ export function protectedFiles(opts: { plan?: string; previous?: string; inputs?
   return list;
 }
 
-/** Checks, then writes all outputs of the run or none (temporary files renamed into place). */
-export function guardAndWrite(outputs: readonly OutputFile[], protect: readonly ProtectedFile[], hooks?: WriteHooks): void {
+/**
+ * Checks, then writes all outputs of the run or none (temporary files renamed
+ * into place). Returns what was said of a killed earlier run rolled back.
+ */
+export function guardAndWrite(outputs: readonly OutputFile[], protect: readonly ProtectedFile[], hooks?: WriteHooks): string[] {
   guardOutputs(outputs.map((o) => o.path), protect);
-  writeAllOrNone(outputs, hooks);
+  return writeAllOrNone(outputs, hooks);
 }
 
 export { guardOutputs };

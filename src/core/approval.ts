@@ -15,6 +15,7 @@
  * addresses, not formatting: recolouring a cell (Tô màu) keeps an approval,
  * changing a figure or moving it to another row voids it.
  */
+import { formatDateVi } from './dates';
 import { makeFinding, type Finding } from './findings';
 import type { CellValue, SheetGrid } from './grid';
 import type { ReportEntry } from './model';
@@ -80,14 +81,21 @@ function fnv(s: string, seed: number): number {
 /**
  * The fingerprint of a sheet's values: every non-empty cell with its
  * absolute address (originRow/originCol), so a value moved to another row
- * changes it and an empty margin around the used range does not.
+ * changes it and an empty margin around the used range does not. It covers
+ * too what changes the reading without changing a cell (docs/spec/TEMPLATE.md §13):
+ * the workbook's 1904 date system (it moves every date four years) and
+ * whether the sheet is hidden (a hidden copy never wins over a visible one).
+ * Both are added only when set, so a visible sheet of a 1900 workbook keeps
+ * the fingerprint it always had.
  */
-export function sheetFingerprint(grid: Pick<SheetGrid, 'cells' | 'originRow' | 'originCol'>): string {
+export function sheetFingerprint(grid: Pick<SheetGrid, 'cells' | 'originRow' | 'originCol' | 'date1904' | 'hidden'>): string {
   const parts: string[] = [];
   grid.cells.forEach((row, r) => row?.forEach((v, c) => {
     const t = cellText(v);
     if (t) parts.push(`${grid.originRow + r},${grid.originCol + c}=${t}`);
   }));
+  if (grid.date1904) parts.push('date1904');
+  if (grid.hidden) parts.push('hidden');
   const s = parts.join('\u0001');
   return fnv(s, 0x811c9dc5).toString(16).padStart(8, '0') + fnv(s, 0x01000193 ^ 0x5bd1e995).toString(16).padStart(8, '0');
 }
@@ -145,6 +153,50 @@ export function readApprovals(grid: Pick<SheetGrid, 'cells'> & { file?: string }
     });
   }
   return out;
+}
+
+/** The day of a record's time (`yyyy-mm-dd`), as the compile's day is compared with it. */
+const recordDay = (r: Pick<ApprovalRecord, 'time'>): string => r.time.slice(0, 10);
+
+/** The records the compile believes, and why the others are not. */
+export interface BelievedApprovals {
+  records: ApprovalRecord[];
+  findings: Finding[];
+}
+
+/**
+ * The records only the compiling officer can have written (docs/spec/TEMPLATE.md §13).
+ * A record is believed when it comes from the compiling workbook: the sheets
+ * read without a file (the open workbook, or one workbook read in memory)
+ * or a file in `compilingFiles` (the one holding the plan, or the compiling
+ * unit's own earlier output). A `Phê duyệt` sheet of any other file is a
+ * unit's or anyone's: ignored, one warning naming the file. A record whose
+ * time is after `today` (`yyyy-mm-dd`, the day of the compile) cannot have
+ * been made yet: an error, and ignored (else it would outlast every true one).
+ */
+export function believedApprovals(records: readonly ApprovalRecord[], compilingFiles: ReadonlySet<string>, today: string): BelievedApprovals {
+  const out: ApprovalRecord[] = [];
+  const findings: Finding[] = [];
+  const foreign = new Map<string, string[]>();
+  for (const r of records) {
+    if (r.file !== undefined && !compilingFiles.has(r.file)) {
+      const units = foreign.get(r.file) ?? [];
+      if (!units.includes(r.unit)) units.push(r.unit);
+      foreign.set(r.file, units);
+      continue;
+    }
+    if (recordDay(r) > today) {
+      findings.push(makeFinding('error', { unit: r.unit, ...(r.file ? { file: r.file } : {}), sheet: APPROVAL_SHEET_NAME, cell: '' }, 'approval.future',
+        `Ghi nhận «${r.state}» báo cáo của ${r.unit} (trang '${r.sheet}') ghi thời điểm ${approvalTimeVi(r.time)}, sau ngày tổng hợp (${formatDateVi(today)}): ghi nhận này không được tính.`));
+      continue;
+    }
+    out.push(r);
+  }
+  for (const [file, units] of foreign) {
+    findings.push(makeFinding('warning', { unit: '', file, sheet: APPROVAL_SHEET_NAME, cell: '' }, 'approval.foreign',
+      `Tệp '${file}' có trang '${APPROVAL_SHEET_NAME}' (ghi nhận cho ${units.join(', ')}) nhưng không phải sổ tổng hợp (không có trang Kế hoạch hay kết quả tổng hợp trước của đơn vị tổng hợp): các ghi nhận duyệt, trả lại trong đó không được tính. Chỉ người tổng hợp duyệt hoặc trả lại báo cáo, trong sổ tổng hợp.`));
+  }
+  return { records: out, findings };
 }
 
 /** The latest record of each unit (a unit approved, then returned, is returned). */

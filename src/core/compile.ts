@@ -39,7 +39,8 @@
  */
 import { checkTasksAgainstPlan } from './task-checks';
 import { hiddenNote, makeFinding, sortFindings, type Finding } from './findings';
-import { pickNewest, resubmissionDifferences } from './resubmissions';
+import { believedSentDate, howItWon, pickNewest, resubmissionDifferences, sentDateProblem, type SentWindow } from './resubmissions';
+import { periodStart } from './period-start';
 import type { SheetGrid } from './grid';
 import type {
   ChildRow, CompileOptions, CompileResult, ParentSummary, Plan, ReportEntry, SheetRead, SourceRef, UnitReport,
@@ -58,7 +59,7 @@ import { displayUnitName } from './unit-names';
 import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
-import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
+import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, believedApprovals, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
 interface ChildData {
@@ -95,7 +96,22 @@ export function compileGrids(grids: readonly SheetGrid[], options: CompileOption
 }
 
 export function compileReads(reads: readonly SheetRead[], options: CompileOptions = {}, extraFindings: Finding[] = []): CompileResult {
-  return new Compilation(reads, options, extraFindings).run();
+  const recordFiles = new Set(reads.flatMap((r) => (r.kind === 'skipped' && r.approvals?.length && r.source.file ? [r.source.file] : [])));
+  if (!recordFiles.size) return new Compilation(reads, options, extraFindings).run();
+  // A file found to hold the compiling unit's own earlier output is the compiling workbook too (approval.ts
+  // believedApprovals). That is known only once the tree is rolled up, and without «only approved» (which
+  // would leave the units out and keep the old output counting): a first pass finds it.
+  const probe = new Compilation(reads, { ...options, approvedOnly: false }, extraFindings).run();
+  const ownFiles = new Set(probe.ownOutputs.map((s) => s.file));
+  const more = new Set([...recordFiles].filter((f) => ownFiles.has(f) && f !== probe.plan?.source.file));
+  if (!more.size && !options.approvedOnly) return probe;
+  return new Compilation(reads, options, extraFindings, more).run();
+}
+
+/** Today, local, as `yyyy-mm-dd`: the day of a compile run without CompileOptions.today. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 class Compilation {
@@ -128,22 +144,31 @@ class Compilation {
   private readonly parentless: ReportEntry[] = [];
   /** Without a roster: the first unit that gave each code. */
   private readonly codeOwners = new Map<string, UnitNode>();
-  /** The approval records of the compiling workbook (approval.ts). */
+  /** Every approval record read (approval.ts); those believed are in `approvals`. */
   private readonly approvalRecords: ApprovalRecord[] = [];
+  private approvals: ApprovalRecord[] = [];
+  /** The day of the compile (CompileOptions.today). */
+  private readonly today: string;
+  /** The days a report of the compile's period can have been sent on (resubmissions.ts). */
+  private sentWindow?: SentWindow;
 
   constructor(
     private readonly reads: readonly SheetRead[],
     private readonly options: CompileOptions,
     extraFindings: Finding[],
+    /** Files known to hold the compiling unit's own earlier output (compileReads). */
+    private readonly filesWithOwnOutput: ReadonlySet<string> = new Set(),
   ) {
     this.extraFindings = extraFindings;
+    this.today = options.today ?? localToday();
   }
 
   run(): CompileResult {
     this.collect();
-    this.findings.push(...applyApprovals(this.entries, this.approvalRecords));
+    this.settleApprovals();
     this.decidePeriod();
     this.deadline = deadlineFor(this.period, this.year, this.plan);
+    this.checkSentDates();
     const eligible = this.eligibleEntries();
     this.roster = rosterFromPlan(this.plan);
     // In reading order, so the children are listed as the reports came.
@@ -188,7 +213,7 @@ class Compilation {
       plan: this.plan,
       ownOutputs: this.ownOutputs,
       ownOutputFiles: ownOutputFiles(facts.map((f) => f.facts), this.compiledHere(), this.extraFindings),
-      ...(this.approvalRecords.length ? { approvals: this.approvalRecords } : {}),
+      ...(this.approvals.length ? { approvals: this.approvals } : {}),
     };
   }
 
@@ -248,6 +273,36 @@ class Compilation {
         this.entries.push(entry);
         this.readFindings.push({ entry, findings: r.findings });
       }
+    }
+  }
+
+  /** The records only the compiling officer can have written (approval.ts believedApprovals), against the reports. */
+  private settleApprovals(): void {
+    const compiling = new Set(this.filesWithOwnOutput);
+    if (this.plan?.source.file) compiling.add(this.plan.source.file);
+    const believed = believedApprovals(this.approvalRecords, compiling, this.today);
+    this.approvals = believed.records;
+    this.findings.push(...believed.findings, ...applyApprovals(this.entries, this.approvals));
+  }
+
+  /**
+   * A `Ngày gửi` after the day of the compile or before the period began is
+   * not believed (docs/spec/TEMPLATE.md §8): an error on that copy, which then never wins by
+   * its date nor is late by it. Reports of another period have their own error.
+   */
+  private checkSentDates(): void {
+    // periods.ts periodSpan(…).from gives the same day once plans carry `Từ ngày`.
+    this.sentWindow = { from: periodStart(this.period, this.year), to: this.today };
+    for (const e of this.entries) {
+      const r = e.report;
+      if (r.period !== this.period || r.year !== this.year) continue;
+      const problem = sentDateProblem(r, this.sentWindow);
+      if (!problem) continue;
+      const bound = problem === 'after'
+        ? `sau ngày tổng hợp (${formatDateVi(this.sentWindow.to)})`
+        : `trước ngày bắt đầu kỳ ${periodTitle(this.period, this.year)} (${formatDateVi(this.sentWindow.from)})`;
+      this.error(r.source, r.unit, r.idCells.sentDate ?? r.idCells.docRef ?? '', 'compile.sent-date',
+        `Ngày gửi ${formatDateVi(r.sentDate!)} ${bound}: ngày này không thể đúng nên không được dùng (để chọn bản gửi sau cùng hay xét nộp muộn). Đề nghị đơn vị ghi đúng ngày gửi.`);
     }
   }
 
@@ -408,7 +463,7 @@ class Compilation {
     const all = this.copies.get(held) ?? [held];
     this.copies.delete(held);
     all.push(e);
-    const newest = pickNewest(all);
+    const newest = pickNewest(all, this.sentWindow);
     this.copies.set(newest, all);
     chosen.set(node, newest);
   }
@@ -423,9 +478,15 @@ class Compilation {
         e.reason = `Đơn vị đã gửi bản mới hơn (${sourceLabel(newest.report.source)}): bản đó được tính thay cho bản này.`;
         const changes = resubmissionDifferences(r, newest.report);
         if (!changes.length) continue;
-        const sent = newest.report.sentDate ? `, gửi ngày ${formatDateVi(newest.report.sentDate)}` : '';
-        this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.superseded',
-          `${r.unit} đã gửi lại báo cáo: tính bản mới nhất ở ${sourceLabel(newest.report.source)}${sent}; bản này (${sourceLabel(r.source)}) không được tính. Khác nhau: ${changes.join('; ')}.`);
+        const counted = sourceLabel(newest.report.source);
+        const sent = believedSentDate(newest.report, this.sentWindow);
+        const how = howItWon(newest.report, r, this.sentWindow);
+        const head = how === 'same-day'
+          ? `${r.unit} đã gửi hai bản khác nhau cùng ngày ${formatDateVi(sent!)}: tính bản đọc sau (${counted}); bản này (${sourceLabel(r.source)}) không được tính. Đề nghị kiểm tra với đơn vị bản nào đúng.`
+          : how === 'newer'
+            ? `${r.unit} đã gửi lại báo cáo: tính bản mới nhất ở ${counted}, gửi ngày ${formatDateVi(sent!)}; bản này (${sourceLabel(r.source)}) không được tính.`
+            : `${r.unit} có nhiều bản báo cáo: tính bản ở ${counted}${r.source.hidden === newest.report.source.hidden ? ' (đọc sau, vì không có ngày gửi tin được để so sánh)' : ''}; bản này (${sourceLabel(r.source)}) không được tính.`;
+        this.warn(r.source, r.unit, r.idCells.unit ?? '', 'compile.superseded', `${head} Khác nhau: ${changes.join('; ')}.`);
       }
     }
   }
@@ -568,7 +629,7 @@ class Compilation {
     return {
       figures: r.figures,
       tasks: markTasks(r.tasks, this.tasks),
-      sentDate: r.sentDate,
+      sentDate: believedSentDate(r, this.sentWindow),
       source: r.source,
       entry: e,
       assessments: ASSESSMENT_LABELS.filter((a) => r.assessment[a.key]?.trim())

@@ -109,6 +109,8 @@ export interface CompileOptions {
   openWorkbook?: boolean;
   /** «Chỉ tổng hợp báo cáo đã duyệt» (core/approval.ts): only approved reports count; the others are named in a warning each. */
   approvedOnly?: boolean;
+  /** The day of the compile (`yyyy-mm-dd`, local); default today. Nothing can have been sent or approved after it (docs/spec/TEMPLATE.md §8, §13). */
+  today?: string;
 }
 
 /** A report as it entered the compile. */

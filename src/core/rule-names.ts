@@ -7,6 +7,8 @@
  */
 const NAMES: Readonly<Record<string, string>> = {
   'approval.changed': 'Số liệu đổi sau khi duyệt',
+  'approval.foreign': 'Ghi nhận duyệt ngoài sổ tổng hợp',
+  'approval.future': 'Ghi nhận duyệt sau ngày tổng hợp',
   'approval.not-approved': 'Chưa duyệt, không tính',
   'approval.sheet-gone': 'Trang đã duyệt không còn',
   'compile.ambiguous-unit': 'Tên đơn vị khớp nhiều đơn vị',
@@ -23,6 +25,7 @@ const NAMES: Readonly<Record<string, string>> = {
   'compile.period-mixed': 'Lẫn nhiều kỳ báo cáo',
   'compile.period-options': 'Chưa rõ kỳ báo cáo',
   'compile.plan-duplicate': 'Nhiều kế hoạch',
+  'compile.sent-date': 'Ngày gửi không thể đúng',
   'compile.superseded': 'Bản gửi trước, không tính',
   'contest.participants': 'Có người dự thi, không có cuộc thi',
   'dossier.balance': 'Cân đối hồ sơ D4+D5+D6 = D1+D2',

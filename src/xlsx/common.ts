@@ -77,6 +77,22 @@ export function withBookFlags(grid: SheetGrid, hidden: boolean, date1904: boolea
   return grid;
 }
 
+/**
+ * A value under a merged area but not in its top-left cell is not shown by
+ * Excel (LibreOffice keeps such values when it merges): cleared in place, so
+ * it is neither counted nor read. Walks only the cells present, never a
+ * merged area's whole size.
+ */
+export function clearUnderMerges(rows: CellValue[][], merges: readonly { r0: number; c0: number; r1: number; c1: number }[]): void {
+  for (const m of merges) {
+    for (let r = m.r0; r <= m.r1 && r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = m.c0; c <= m.c1 && c < row.length; c++) if (r !== m.r0 || c !== m.c0) row[c] = null;
+    }
+  }
+}
+
 /** Sparse rows → the grid from (r0, c0) to the last value (the same for both readers: their grids must be equal). */
 export function buildGrid(rows: CellValue[][], r0: number, c0: number, r1: number, sheet: string, fileName: string): SheetGrid {
   const originRow = Number.isFinite(r0) ? r0 : 0;

@@ -14,9 +14,9 @@ import * as zlib from 'zlib';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
 import { columnIndex } from '../core/address';
-import { XlsxReadError, buildGrid, textValue, withBookFlags } from './common';
+import { XlsxReadError, buildGrid, clearUnderMerges, textValue, withBookFlags } from './common';
 import { InflateBudget, checkedZipDirectory, type ZipDirEntry } from './zip-limits';
-import { attr, readPackage, unescapeXml, unprefixMain } from './package';
+import { NOT_A_NUMBER_ERROR, attr, mergedAreas, readPackage, unescapeXml, unprefixMain } from './package';
 import { isoToSerial } from '../core/dates';
 
 export { unescapeXml } from './package';
@@ -80,17 +80,17 @@ function nextTag(xml: string, name: string, from: number, until: number): number
   return -1;
 }
 
-/** The text inside `<v …>…</v>`, or null when there is none (`<v/>`, `<v></v>` and no `<v>` alike). */
+/** The text inside `<v …>…</v>`: '' for `<v/>` and `<v></v>`, null when there is no `<v>`. */
 function valueText(inner: string): string | null {
   const at = nextTag(inner, 'v', 0, inner.length);
   if (at < 0) return null;
   const gt = inner.indexOf('>', at);
-  if (gt < 0 || inner.charCodeAt(gt - 1) === 47) return null;
+  if (gt < 0) return null;
+  if (inner.charCodeAt(gt - 1) === 47) return '';
   const end = inner.indexOf('</v>', gt);
-  if (end < 0) return null;
-  const raw = inner.slice(gt + 1, end);
-  return raw === '' ? null : raw;
+  return end < 0 ? null : inner.slice(gt + 1, end);
 }
+
 
 /**
  * One cell's value as Excel shows it, `undefined` when this path cannot say
@@ -104,12 +104,14 @@ function cellValue(t: string, inner: string, sst: string[], date1904: boolean): 
   }
   const hasFormula = nextTag(inner, 'f', 0, inner.length) >= 0;
   const raw = valueText(inner);
+  // A text result that is empty (`=IF(…;"";…)`: Excel saves `<v></v>` or `<v/>`): an empty cell, as Excel shows it.
+  if (t === 'str' && raw === '') return null;
   // No stored value: a formula Excel never calculated (docs/spec/TEMPLATE.md §3), or a styled empty cell.
-  if (raw === null) return hasFormula ? { error: NO_CACHED_VALUE } : null;
+  if (raw === null || raw === '') return hasFormula ? { error: NO_CACHED_VALUE } : null;
   switch (t) {
     case 'n': {
       const n = Number(raw.trim());
-      return Number.isFinite(n) && raw.trim() !== '' ? n : undefined;
+      return Number.isFinite(n) && raw.trim() !== '' ? n : { error: NOT_A_NUMBER_ERROR };
     }
     case 's': {
       const s = sst[Number(raw)];
@@ -198,6 +200,7 @@ function sheetGrid(rawXml: string, sst: string[], sheet: string, fileName: strin
     r[col] = v;
   }
   // The used range: the declared dimension, grown to every cell present.
+  clearUnderMerges(rows, mergedAreas(xml.slice(sdEnd < 0 ? sdStart : sdEnd)));
   const dim = /<dimension\s+ref="\$?([A-Z]+)\$?(\d+)/.exec(xml.slice(0, sdStart));
   if (dim && Number(dim[2]) >= 1) {
     r0 = Math.min(r0, Number(dim[2]) - 1);

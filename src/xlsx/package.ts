@@ -5,6 +5,7 @@
  * are, which date system the workbook uses. Plain text in, plain data out:
  * no zip, no SheetJS, no Node.
  */
+import { columnIndex } from '../core/address';
 
 const ENTITY: Record<string, string> = { quot: '"', apos: "'", gt: '>', lt: '<', amp: '&' };
 
@@ -65,6 +66,32 @@ export function unprefixMain(xml: string): string {
   return xml;
 }
 
+/** `<ns0:Relationships>`, `<ns0:Types>` … → the same without the prefix (package parts: relationships, content types), for SheetJS. */
+export function unprefixPackagePart(xml: string): string {
+  return /<[\w.-]+:(?:Relationships|Types)\b/.test(xml) ? xml.replace(/<(\/?)[\w.-]+:(Relationships?|Types|Default|Override)\b/g, '<$1$2') : xml;
+}
+
+/**
+ * What a number cell whose stored text is not a number (`<v>1,5</v>`, a
+ * comma for the decimal point written by a script) reads as, in both
+ * readers: Excel shows no number there (it repairs the file), so the unit's
+ * figure is an error to correct, never the 1 that parseFloat would make of it.
+ */
+export const NOT_A_NUMBER_ERROR = '#VALUE!';
+
+/** A merged area of a sheet, 0-based, both corners included. */
+export interface MergedArea { r0: number; c0: number; r1: number; c1: number }
+
+/** The merged areas (`<mergeCell ref="C29:D29"/>`) of a worksheet's XML, prefix removed. */
+export function mergedAreas(xml: string): MergedArea[] {
+  const out: MergedArea[] = [];
+  for (const m of xml.matchAll(/<mergeCell\b[^>]*\sref\s*=\s*"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/g)) {
+    const r0 = Number(m[2]) - 1; const c0 = columnIndex(m[1]);
+    out.push({ r0, c0, r1: m[4] ? Number(m[4]) - 1 : r0, c1: m[3] ? columnIndex(m[3]) : c0 });
+  }
+  return out;
+}
+
 /** What a `<sheet>` of the workbook is; only worksheets can hold a report. */
 export type SheetKind = 'worksheet' | 'chart' | 'dialog' | 'macro' | 'none' | 'missing';
 
@@ -104,7 +131,8 @@ function kindOf(type: string): SheetKind {
  */
 export function readPackage(text: (path: string) => string | null, has: (path: string) => boolean): WorkbookPackage | null {
   const rootRels = text('_rels/.rels');
-  const officeDoc = rootRels ? /<Relationship\b[^>]*\/officeDocument"[^>]*>/.exec(rootRels) : null;
+  // `<ns0:Relationship …>`: Python's ElementTree writes the package namespace with a prefix; Excel reads it.
+  const officeDoc = rootRels ? /<(?:[\w.-]+:)?Relationship\b[^>]*\/officeDocument"[^>]*>/.exec(rootRels) : null;
   const workbookPath = officeDoc ? resolveTarget('', attr(officeDoc[0], 'Target') ?? '') : 'xl/workbook.xml';
   if (!/\.xml$/i.test(workbookPath)) return null;
   const rawWb = text(workbookPath);
@@ -113,7 +141,7 @@ export function readPackage(text: (path: string) => string | null, has: (path: s
   const rels = text(workbookPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`)) ?? '';
   const targets = new Map<string, { type: string; path: string }>();
   let sharedStringsPath: string | undefined;
-  for (const rel of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+  for (const rel of rels.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []) {
     const type = attr(rel, 'Type') ?? '';
     const path = resolveTarget(workbookPath, attr(rel, 'Target') ?? '');
     const id = attr(rel, 'Id');

@@ -10,13 +10,21 @@
  * - a `<sheet r:id="">` (legacy macro/dialog sheet) takes the next sheet's
  *   data, and a damaged chart sheet fails the whole workbook;
  * - a stray cell in row 0 (`A0`) moves the used range one row up (removed before it reads);
+ * - relationships and content types written with a namespace prefix
+ *   (`<ns0:Relationships>`, Python's ElementTree) are not found: the whole
+ *   workbook is lost (the prefix is removed before it reads);
+ * - a formula whose text result is empty (`<c t="str"><f>…</f><v></v></c>`)
+ *   reads as a formula never calculated, an empty boolean cell as FALSE, a
+ *   number cell holding `1,5` as 1, a shared string mixing a plain run and
+ *   rich runs as its first run only (repairCells, repairSharedStrings);
+ * - values under a merged area, not its top-left cell, are kept (cleared after it reads);
  * - it prints to console.error (thousands of lines for a damaged zip).
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
-import { ACCEPTED_FORMATS, XlsxReadError, buildGrid, otherFormatWarning, textValue, withBookFlags, type WorkbookFormat } from './common';
-import { readPackage, type WorkbookPackage } from './package';
+import { ACCEPTED_FORMATS, XlsxReadError, buildGrid, clearUnderMerges, otherFormatWarning, textValue, withBookFlags, type WorkbookFormat } from './common';
+import { NOT_A_NUMBER_ERROR, readPackage, unprefixPackagePart, type WorkbookPackage } from './package';
 import { checkZipLimits, fileTooLarge } from './zip-limits';
 import { corruptFile, encryptedFile, quoted, readerError, saysEncrypted } from './reader-errors';
 
@@ -148,6 +156,7 @@ function dateToSerial(d: Date): number {
  * must not be walked. Row 0 does not exist (`A0`): not part of the range.
  */
 function sheetToGrid(ws: XLSX.WorkSheet | undefined, sheet: string, fileName: string): SheetGrid {
+  const merges = ((ws && ws['!merges']) ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
   const data = ((ws && ws['!data']) ?? []) as (XLSX.CellObject[] | undefined)[];
   let r0 = Infinity; let c0 = Infinity; let r1 = -1;
   const ref = ws && ws['!ref'];
@@ -168,6 +177,7 @@ function sheetToGrid(ws: XLSX.WorkSheet | undefined, sheet: string, fileName: st
       (rows[r] ??= [])[c] = v;
     });
   });
+  clearUnderMerges(rows, merges);
   return buildGrid(rows, r0, c0, r1, sheet, fileName);
 }
 
@@ -231,6 +241,17 @@ const ROW0_CELL = /<(?:[\w.-]+:)?c\b[^>]*?\sr="\$?[A-Z]{1,3}\$?0"/;
  * is missing, for a warning.
  */
 function repairPackage(zip: ZipContainer, pkg: WorkbookPackage): string[] {
+  for (const part of ['[Content_Types].xml', '_rels/.rels', pkg.workbookPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`)]) {
+    const xml = zipText(zip, part);
+    if (xml !== null && unprefixPackagePart(xml) !== xml) setZipText(zip, part, unprefixPackagePart(xml));
+  }
+  if (pkg.sharedStringsPath) repairSharedStrings(zip, pkg.sharedStringsPath);
+  for (const s of pkg.sheets) {
+    if (s.kind !== 'worksheet' || !s.part) continue;
+    const xml = zipText(zip, s.part);
+    const fixed = xml === null ? null : repairCells(xml);
+    if (fixed !== null && fixed !== xml) setZipText(zip, s.part, fixed);
+  }
   if (pkg.sharedStringsPath) {
     const sst = zipText(zip, pkg.sharedStringsPath);
     if (sst && (/<(?:[\w.-]+:)?si\s*\/>/.test(sst) || sst.indexOf('<![CDATA[') >= 0)) {
@@ -259,6 +280,48 @@ function repairPackage(zip: ZipContainer, pkg: WorkbookPackage): string[] {
     setZipText(zip, pkg.workbookPath, fixed);
   }
   return drop.filter((s) => s.kind === 'missing').map((s) => s.name);
+}
+
+/** A `<si>` holding a plain `<t>` beside rich `<r>` runs: SheetJS keeps only the first; each plain `<t>` becomes a run of its own. */
+function repairSharedStrings(zip: ZipContainer, part: string): void {
+  const sst = zipText(zip, part);
+  if (!sst || !/<(?:[\w.-]+:)?r\b/.test(sst)) return;
+  const fixed = sst.replace(/<([\w.-]+:)?si\b([^>]*?)(?<!\/)>([\s\S]*?)<\/\1si>/g, (si, p: string | undefined, attrs: string, inner: string) => {
+    const pre = p ?? '';
+    if (inner.indexOf(`<${pre}r>`) < 0 && inner.indexOf(`<${pre}r `) < 0) return si;
+    // Top-level `<t>` only: those inside a run or a phonetic guide are already where SheetJS reads them.
+    const parts = inner.split(new RegExp(`(<${pre}(?:r|rPh)\\b[\\s\\S]*?</${pre}(?:r|rPh)>)`));
+    const body = parts.map((x, i) => (i % 2 ? x : x.replace(new RegExp(`<${pre}t\\b[^>]*?(?:/>|>[\\s\\S]*?</${pre}t>)`, 'g'), (t) => `<${pre}r>${t}</${pre}r>`))).join('');
+    return `<${pre}si${attrs}>${body}</${pre}si>`;
+  });
+  if (fixed !== sst) setZipText(zip, part, fixed);
+}
+
+/** A `<v>` that may be misread: empty, or not a plain number (seen only then, so most sheets are not rewritten). */
+const SUSPECT_VALUE = /<(?:[\w.-]+:)?v\s*\/>|<(?:[\w.-]+:)?v>(?:<|[^<]*[^<\d.eE+\-\s][^<]*<)/;
+
+/**
+ * The cells SheetJS reads other than Excel shows them, rewritten as fast-read.ts reads them:
+ * a text formula result that is empty → an empty cell; an empty boolean → an
+ * empty cell; a number cell whose text is not a number → the error NOT_A_NUMBER_ERROR.
+ */
+function repairCells(raw: string): string {
+  // `<c r="B2" t="b"/>`: a boolean cell with no value at all.
+  const xml = /\st="b"[^>]*\/>/.test(raw) ? raw.replace(/(<(?:[\w.-]+:)?c\b[^>]*?)\st="b"([^>]*\/>)/g, '$1$2') : raw;
+  if (!SUSPECT_VALUE.test(xml)) return xml;
+  return xml.replace(/<([\w.-]+:)?c\b([^>]*?)(?<!\/)>([\s\S]*?)<\/\1c>/g, (cell, p: string | undefined, attrs: string, inner: string) => {
+    const pre = p ?? '';
+    const t = /\st\s*=\s*"([^"]*)"/.exec(attrs)?.[1] ?? 'n';
+    const v = new RegExp(`<${pre}v\\s*/>|<${pre}v>([^<]*)</${pre}v>`).exec(inner);
+    if (!v) return cell;
+    const text = v[1] ?? '';
+    const bare = attrs.replace(/\st\s*=\s*"[^"]*"/, '');
+    if (text === '' && (t === 'str' || t === 'b')) return `<${pre}c${bare}/>`;
+    if (t === 'n' && text.trim() !== '' && !Number.isFinite(Number(text.trim()))) {
+      return `<${pre}c${bare} t="e">${inner.replace(v[0], `<${pre}v>${NOT_A_NUMBER_ERROR}</${pre}v>`)}</${pre}c>`;
+    }
+    return cell;
+  });
 }
 
 /** What reading a workbook gave: its worksheets, and warnings (Vietnamese) about the file. */

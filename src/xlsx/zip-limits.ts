@@ -7,9 +7,11 @@
  * few kB; the largest plausible input, a province's compiled workbook for
  * 170 communes with its summary, appendix and findings sheets, inflates to a
  * few MB (the benchmark's 1,000 unit files are each under 100 kB inflated:
- * dev/bench). 64 MB for one part and 256 MB for a whole workbook leave more
+ * dev/bench). 64 MB for one part and 96 MB for a whole workbook leave more
  * than ten times that room while keeping a zip bomb (1 GB from a 1 MB file)
- * to a fraction of a second and bounded memory; 10,000 entries is far above
+ * to a fraction of a second and bounded memory. Reading costs about 3.7
+ * times the inflated size (four parts of 62 MB, 248 MB, took 910 MB), so
+ * 96 MB keeps the worst allowed file to about 350 MB; 10,000 entries is far above
  * what Excel writes (a few dozen) and keeps a directory of thousands of
  * entries pointing at one part (each inflated again) from costing minutes.
  * Overlapping entries and duplicated names are refused: the two readers
@@ -24,7 +26,7 @@ export const ZIP_LIMITS = {
   /** Inflated size of any one part. */
   entryBytes: 64 * MB,
   /** Inflated size of all parts together, and the size of the file itself. */
-  workbookBytes: 256 * MB,
+  workbookBytes: 96 * MB,
   /** Entries in the zip's directory. */
   entries: 10_000,
 };

@@ -12,8 +12,10 @@ import { main } from '../../src/cli/main';
 import { APPROVAL_HEADERS, APPROVAL_SHEET_NAME, APPROVED, RETURNED, approvalRow, sheetFingerprint, type ApprovalRecord } from '../../src/core/approval';
 import type { ResultJson } from '../../src/core/json';
 import { readXlsxFile } from '../../src/xlsx/read-file';
-import type { UnitSheetSpec } from '../helpers/unit-sheet';
-import { captureIo, tempDir, unitWorkbook } from '../helpers/xlsx-files';
+import { layoutPlan } from '../../src/core/layout/plan-sheet';
+import { writeXlsx } from '../../src/xlsx/write';
+import { unitReportSheet, type UnitSheetSpec } from '../helpers/unit-sheet';
+import { captureIo, tempDir } from '../helpers/xlsx-files';
 import { openDocx, textOf } from '../report/docx-helpers';
 
 const DISTRICT = 'UBND huyện Nam Đông';
@@ -46,7 +48,9 @@ async function withRecord(bytes: Buffer, rows: string[][]): Promise<Buffer> {
 async function compilingBook(edit?: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const file = path.join(tmp.dir, 'so-tong-hop.xlsx');
   // The sheets as they are when approved, read as the command line reads them, for their fingerprints.
-  const first = await withRecord(await unitWorkbook(commune('Hương Lộc', 20), commune('Hương Phú', 30), commune('Thượng Quảng', 40)), [[...APPROVAL_HEADERS]]);
+  // The compiling workbook holds the plan (docs/spec/TEMPLATE.md §13: records are believed only there).
+  const plan = layoutPlan({ compilingUnit: DISTRICT, level: 'Huyện', period: 'Năm', year: 2022, tasks: [], roster: [] });
+  const first = await withRecord(await writeXlsx([plan, ...[commune('Hương Lộc', 20), commune('Hương Phú', 30), commune('Thượng Quảng', 40)].map(unitReportSheet)]), [[...APPROVAL_HEADERS]]);
   fs.writeFileSync(file, first);
   const grids = await readXlsxFile(file);
   const print = (sheet: string) => sheetFingerprint(grids.find((g) => g.sheet === sheet)!);
@@ -111,7 +115,7 @@ describe('tonghop and the approval record', () => {
     // With --approved-only the reviewer's own notes (not approved, left out) stay out of the units' letters.
     const dir2 = path.join(tmp.dir, 'phan-hoi-2');
     expect((await run(['feedback', book, '--approved-only', '-o', dir2])).code).toBe(0);
-    const texts = await Promise.all(fs.readdirSync(dir2).map(async (f) => textOf((await openDocx(fs.readFileSync(path.join(dir2, f)))).document)));
+    const texts = await Promise.all(fs.readdirSync(dir2).filter((f) => f.endsWith('.docx')).map(async (f) => textOf((await openDocx(fs.readFileSync(path.join(dir2, f)))).document)));
     expect(texts.join('\n')).toContain('Thiếu minh chứng số liệu A1');
     expect(texts.join('\n')).not.toMatch(/chưa được duyệt|Chỉ tổng hợp báo cáo đã duyệt/);
     // A unit whose report was received but is not approved yet is not chased as missing.

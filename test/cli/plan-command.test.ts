@@ -94,7 +94,7 @@ describe('tonghop template --plan … -o <thư mục>', () => {
     fs.writeFileSync(at('ke-hoach.xlsx'), await writeXlsx([layoutPlan(spec)]));
     const res = await run(['template', '--plan', at('ke-hoach.xlsx'), '-o', at('mau')]);
     expect(res.code).toBe(0);
-    const files = fs.readdirSync(at('mau')).sort();
+    const files = fs.readdirSync(at('mau')).filter((f) => !f.startsWith('.')).sort();
     const first = spec.roster[0];
     expect(files).toEqual([...spec.roster.slice(0, 3).map((u) => `${u.code} ${u.name.replace(/^UBND (xã|phường|đặc khu) /, '')}.xlsx`), 'Sở Nội vụ.xlsx'].sort());
     const r = await reportOf(at('mau', `${first.code} ${first.name.replace(/^UBND (xã|phường|đặc khu) /, '')}.xlsx`));

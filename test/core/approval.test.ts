@@ -5,7 +5,7 @@
  * an error naming the unit.
  */
 import {
-  APPROVED, RETURNED, approvalsToRows, checkApprovals, readApprovals, sheetFingerprint, type ApprovalRecord,
+  APPROVED, RETURNED, approvalsToRows, believedApprovals, checkApprovals, readApprovals, sheetFingerprint, type ApprovalRecord,
 } from '../../src/core/approval';
 import type { SheetGrid } from '../../src/core/grid';
 import { unitKey } from '../../src/core/unit-names';
@@ -62,5 +62,28 @@ describe('approval', () => {
     expect(back.findings).toEqual([]);
     expect(back.returned.get(unitKey('UBND xã Hương Lộc'))?.reason).toBe('Sai D4');
     expect(checkApprovals([], [rec]).findings[0].rule).toBe('approval.sheet-gone');
+  });
+
+  it('the fingerprint covers the 1904 date system and whether the sheet is hidden (docs/spec/TEMPLATE.md §13)', () => {
+    const plain = sheetFingerprint(grid);
+    expect(sheetFingerprint({ ...grid, date1904: true })).not.toBe(plain);
+    expect(sheetFingerprint({ ...grid, hidden: true })).not.toBe(plain);
+    expect(sheetFingerprint({ ...grid, hidden: true, date1904: true })).not.toBe(sheetFingerprint({ ...grid, hidden: true }));
+  });
+
+  it('believes records of the compiling workbook only, and none dated after the day of the compile', () => {
+    const rec = (file: string | undefined, time: string, unit = 'UBND xã Hương Lộc'): ApprovalRecord =>
+      ({ unit, sheet: 'Hương Lộc', state: APPROVED, time, fingerprint: 'x', ...(file ? { file } : {}) });
+    const records = [
+      rec(undefined, '2025-11-05T09:00:00'), rec('so-tong-hop.xlsx', '2025-11-06T09:00:00'),
+      rec('xa-a.xlsx', '2025-11-05T09:00:00'), rec('xa-a.xlsx', '2025-11-05T09:00:00', 'UBND xã Hương Phú'),
+      rec('so-tong-hop.xlsx', '2025-11-07T00:00:01'),
+    ];
+    const b = believedApprovals(records, new Set(['so-tong-hop.xlsx']), '2025-11-06');
+    expect(b.records).toEqual([records[0], records[1]]);
+    expect(b.findings.map((f) => [f.severity, f.rule, f.file])).toEqual([
+      ['error', 'approval.future', 'so-tong-hop.xlsx'], ['warning', 'approval.foreign', 'xa-a.xlsx'],
+    ]);
+    expect(b.findings[1].message).toMatch(/xa-a\.xlsx.*UBND xã Hương Lộc, UBND xã Hương Phú/);
   });
 });

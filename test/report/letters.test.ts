@@ -137,7 +137,7 @@ describe('tonghop feedback', () => {
       const cap = captureIo();
       const out = path.join(tmp.dir, 'phan-hoi');
       expect(await main(['feedback', EXAMPLES, '-o', out, '--resend-by', '30/11/2022', '--workers', '0'], cap.io)).toBe(0);
-      const written = fs.readdirSync(out).sort();
+      const written = fs.readdirSync(out).filter((f) => !f.startsWith('.')).sort();
       expect(written).toContain(REMINDER_FILE_NAME);
       expect(written).toContain('Phan-hoi X03.docx');
       for (const f of written) expect(cap.out()).toContain(`  ${f}`);

@@ -55,6 +55,15 @@ describe.each(readers)('%s', (_label, read) => {
     expect(e.message).toMatch(/Tệp "bom.xlsx" không được đọc: phần "xl\/worksheets\/sheet1.xml".*64 MB/);
   });
 
+  it('refuses four parts of 62 MB each (each allowed alone): the whole workbook is capped', () => {
+    const run = deflatedRun(62);
+    const extra = [1, 2, 3].map((i) => ({ name: `xl/media/image${i}.bin`, deflated: run.deflated, size: run.size }));
+    const file = packZip([...real.map((p) => (p.name === SHEET ? { name: SHEET, deflated: run.deflated, size: run.size } : p)), ...extra]);
+    const e = refusal(() => read(file));
+    expect(e.reason).toBe('too-large');
+    expect(e.message).toMatch(/tổng các phần.*96 MB/);
+  });
+
   it('stops a bomb whose headers lie (declared 1 kB, inflates to 2 GB) at the limit', () => {
     const file = bomb(2048, true);
     expect(file.length).toBeLessThan(3 * 1024 * 1024);

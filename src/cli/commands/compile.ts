@@ -90,7 +90,7 @@ export const compile: CommandDecl = {
       written.push({ file: docxOut });
     }
     // All of the run's outputs land, or none replaces the old ones.
-    guardAndWrite(files, protect, io.writeHooks);
+    for (const n of guardAndWrite(files, protect, io.writeHooks)) io.err(n);
     lap('ghi tệp kết quả');
     if (!flag(args, 'quiet')) say(compileSummary({ result, filesRead: g.filesRead, sheetsRead: g.sheetsRead, written }));
     return EXIT_OK;

@@ -37,7 +37,7 @@ export const report: CommandDecl = {
       // The report module's message already says what is missing (no compiled `BC …` sheet).
       throw new CommandError(`Tệp "${path.basename(input)}": ${e instanceof Error ? e.message : String(e)}`);
     }
-    guardAndWrite([{ path: output, data: bytes }], protect, io.writeHooks);
+    for (const n of guardAndWrite([{ path: output, data: bytes }], protect, io.writeHooks)) io.err(n);
     for (const f of sortForAttention(notes)) io.err(findingLine(f));
     io.out(`Đã ghi báo cáo ${output}.`);
     return EXIT_OK;

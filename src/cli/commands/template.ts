@@ -61,7 +61,7 @@ export const template: CommandDecl = {
     const sheet = layoutTemplate({
       unit, unitCode: stringOption(args, 'code')?.trim() || undefined, level, parent, period, year, plan,
     });
-    guardAndWrite([{ path: output, data: await writeXlsx([sheet]) }], protect, io.writeHooks);
+    for (const n of guardAndWrite([{ path: output, data: await writeXlsx([sheet]) }], protect, io.writeHooks)) io.err(n);
     io.out(`Đã ghi mẫu báo cáo TTCCHC-1 của ${unit} vào ${output} (trang "${sheet.name}"${plan ? `, ${plan.tasks.length} nhiệm vụ theo Kế hoạch` : ''}).`);
     return EXIT_OK;
   },

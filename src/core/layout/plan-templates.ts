@@ -7,6 +7,7 @@
 import type { Plan, RosterUnit, UnitIdentity } from '../model';
 import type { OutputSheet } from '../sheet-model';
 import { shortUnitName } from '../unit-names';
+import { uniqueFileName } from '../file-names';
 import { layoutTemplate } from './template-sheet';
 
 export interface UnitTemplate {
@@ -16,14 +17,6 @@ export interface UnitTemplate {
   sheet: OutputSheet;
 }
 
-/** Characters no file system of the users' takes in a name. */
-const FILE_FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f]/g;
-
-function baseName(code: string | undefined, unit: string): string {
-  const name = `${code ? `${code} ` : ''}${shortUnitName(unit) || unit}`.replace(FILE_FORBIDDEN, '-').replace(/\s+/g, ' ').trim();
-  // Windows refuses a name ending in a dot or a space.
-  return name.replace(/[. ]+$/, '') || 'don-vi';
-}
 
 /**
  * What a roster unit's template says of it: its name, code and level as the
@@ -47,10 +40,8 @@ export function templatesZipName(plan: Pick<Plan, 'period' | 'year'>): string {
 export function templatesForPlan(plan: Plan): UnitTemplate[] {
   const taken = new Set<string>();
   return plan.roster.map((u) => {
-    const base = baseName(u.code, u.name);
-    let fileName = `${base}.xlsx`;
-    for (let i = 2; taken.has(fileName.toLowerCase()); i++) fileName = `${base} (${i}).xlsx`;
-    taken.add(fileName.toLowerCase());
+    // A name safe on every system, a long one cut (core/file-names.ts): it costs only its own file.
+    const fileName = uniqueFileName(`${u.code ? `${u.code} ` : ''}${shortUnitName(u.name) || u.name}`, '.xlsx', taken, 'don-vi');
     const sheet = layoutTemplate({ ...rosterIdentity(plan, u), plan });
     return { fileName, unit: u.name, sheet };
   });

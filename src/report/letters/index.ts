@@ -5,6 +5,7 @@
  */
 import { zipSync } from 'fflate';
 import type { CompileResult } from '../../core/model';
+import { fileNameKey, safeFileName, uniqueFileName } from '../../core/file-names';
 import { shortUnitName } from '../../core/unit-names';
 import { feedbackLetterDocx, reminderLetterDocx } from './letter-docx';
 import { lettersFromCompile, type FeedbackLetter, type LettersOptions } from './letter-data';
@@ -18,23 +19,21 @@ export interface LetterFile {
 
 export const REMINDER_FILE_NAME = 'Cong-van-don-doc.docx';
 
-/** A file name any system accepts: no `/ \ : * ? " < > |` or control characters. */
-const safe = (s: string): string => s.replace(/[\\/:*?"<>|\u0000-\u001F]/g, '-').replace(/\s+/g, ' ').trim();
+/** The stem of a unit's letter; made a safe, unique name by core/file-names.ts. */
+const feedbackStem = (l: Pick<FeedbackLetter, 'unit' | 'unitCode'>): string => `Phan-hoi ${l.unitCode?.trim() || shortUnitName(l.unit)}`;
 
 export function feedbackFileName(l: Pick<FeedbackLetter, 'unit' | 'unitCode'>): string {
-  return `Phan-hoi ${safe(l.unitCode?.trim() || shortUnitName(l.unit))}.docx`;
+  return safeFileName(feedbackStem(l), '.docx');
 }
 
 /** Every letter of the compile, Phiếu phản hồi first (in reading order), then the công văn. */
 export async function buildLetters(result: CompileResult, opts: LettersOptions = {}): Promise<LetterFile[]> {
   const d = lettersFromCompile(result, opts);
   const out: LetterFile[] = [];
-  const taken = new Set<string>();
+  const taken = new Set([fileNameKey(REMINDER_FILE_NAME)]);
   for (const l of d.feedback) {
-    let name = feedbackFileName(l);
     // Two units with one short name (xã Hương Sơn of two districts): keep both.
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = feedbackFileName(l).replace(/\.docx$/, ` (${i}).docx`);
-    taken.add(name.toLowerCase());
+    const name = uniqueFileName(feedbackStem(l), '.docx', taken);
     out.push({ name, bytes: await feedbackLetterDocx(d, l) });
   }
   if (d.reminder) out.push({ name: REMINDER_FILE_NAME, bytes: await reminderLetterDocx(d, d.reminder) });
