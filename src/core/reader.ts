@@ -462,7 +462,7 @@ function readFigures(
     sink.cell('warning', firstEmptyCell, 'figure.empty',
       `để trống ${empty.length} chỉ tiêu: ${empty.join(', ')}; ô trống được hiểu là chưa báo cáo (tính là 0 khi cộng). Nếu số liệu là 0, cần ghi 0.`);
   }
-  const missing = INDICATOR_CODES.filter((c) => report.figureCells[c] === undefined);
+  const missing = INDICATOR_CODES.filter((c) => report.figureCells[c] === undefined && !INDICATOR_BY_CODE[c].mayBeAbsent);
   if (missing.length > 0) {
     sink.at('warning', header.row, codeCol, 'figure.missing-code',
       `bảng số liệu chưa có chỉ tiêu ${missing.map((c) => `${c} (${INDICATOR_BY_CODE[c].label})`).join('; ')}; cần dùng đúng mẫu ${TEMPLATE_CODE}.`);

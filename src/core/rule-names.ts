@@ -2,10 +2,14 @@
  * What each rule of a finding is called in Vietnamese: the one home of the
  * rule ids (`group.what`, core/findings.ts Finding.rule) as users read them,
  * in the findings sheet's `Quy tắc` column (layout/findings-sheet.ts) and
- * back again (layout/read-back.ts ruleOfName). test/core/rule-names.test.ts
+ * back again (layout/read-back.ts ruleOfName). The consistency rules' names
+ * come from their table (consistency-rules.ts). test/core/rule-names.test.ts
  * holds it complete against every rule id written in src/.
  */
+import { CONSISTENCY_RULES, consistencyRuleName } from './consistency-rules';
+
 const NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(CONSISTENCY_RULES.map((r) => [r.rule, consistencyRuleName(r)])),
   'approval.changed': 'Số liệu đổi sau khi duyệt',
   'approval.not-approved': 'Chưa duyệt, không tính',
   'approval.sheet-gone': 'Trang đã duyệt không còn',
@@ -24,10 +28,6 @@ const NAMES: Readonly<Record<string, string>> = {
   'compile.period-options': 'Chưa rõ kỳ báo cáo',
   'compile.plan-duplicate': 'Nhiều kế hoạch',
   'compile.superseded': 'Bản gửi trước, không tính',
-  'contest.participants': 'Có người dự thi, không có cuộc thi',
-  'dossier.balance': 'Cân đối hồ sơ D4+D5+D6 = D1+D2',
-  'dossier.online': 'Hồ sơ trực tuyến vượt tiếp nhận (D3 ≤ D2)',
-  'dossier.posted': 'TTHC niêm yết vượt tổng số (D8 ≤ D7)',
   'figure.comma-thousands': 'Dấu phẩy trong số',
   'figure.duplicate-code': 'Trùng mã chỉ tiêu',
   'figure.empty': 'Chỉ tiêu để trống',
@@ -84,7 +84,6 @@ const NAMES: Readonly<Record<string, string>> = {
   'task.no-table': 'Không có bảng nhiệm vụ',
   'task.not-in-plan': 'Nhiệm vụ ngoài kế hoạch',
   'template.unsupported': 'Mẫu báo cáo khác phiên bản',
-  'training.participants': 'Có người dự, không có hội nghị',
 };
 
 /** Group names, for a rule id this table does not know yet. */
@@ -102,7 +101,16 @@ export function ruleName(rule: string): string {
   return NAMES[rule] ?? GROUPS[rule.split('.')[0]] ?? 'Khác';
 }
 
-const BY_NAME = new Map(Object.entries(NAMES).map(([id, name]) => [name, id]));
+/** Names earlier versions wrote in findings sheets, still read back to their ids. */
+const FORMER_NAMES: Readonly<Record<string, string>> = {
+  'Cân đối hồ sơ D4+D5+D6 = D1+D2': 'dossier.balance',
+  'Hồ sơ trực tuyến vượt tiếp nhận (D3 ≤ D2)': 'dossier.online',
+  'TTHC niêm yết vượt tổng số (D8 ≤ D7)': 'dossier.posted',
+  'Có người dự thi, không có cuộc thi': 'contest.participants',
+  'Có người dự, không có hội nghị': 'training.participants',
+};
+
+const BY_NAME = new Map<string, string>([...Object.entries(FORMER_NAMES), ...Object.entries(NAMES).map(([id, name]): [string, string] => [name, id])]);
 
 /** The rule id of a name ruleName gave (reading a findings sheet back); an id itself (old sheets) stays as it is. */
 export function ruleOfName(text: string): string {

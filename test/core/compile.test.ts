@@ -61,7 +61,7 @@ describe('compileReads: a district from its communes', () => {
 
   test('zero denominators give empty rates, never 0 %', () => {
     const result = compileReads([reportRead('UBND xã A', { figures: { D1: 0, D2: 0, D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 0 } })], {});
-    expect(only(result, DISTRICT).rates).toEqual({ onTime: null, online: null, posted: null });
+    expect(only(result, DISTRICT).rates).toEqual({ onTime: null, online: null, posted: null, overdue: null });
   });
 
   test('a consistency error does not remove the report: its figures count and the error is listed', () => {
