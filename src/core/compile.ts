@@ -58,6 +58,7 @@ import { displayUnitName } from './unit-names';
 import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
+import type { RuleId } from './rule-names';
 import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
@@ -649,11 +650,11 @@ class Compilation {
 
   // ------------------------------------------------------------ findings
 
-  private warn(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
+  private warn(src: SourceRef, unit: string, cell: string, rule: RuleId, message: string): void {
     this.findings.push(makeFinding('warning', { unit, file: src.file, sheet: src.sheet, cell, hidden: src.hidden }, rule, message));
   }
 
-  private error(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
+  private error(src: SourceRef, unit: string, cell: string, rule: RuleId, message: string): void {
     this.findings.push(makeFinding('error', { unit, file: src.file, sheet: src.sheet, cell, hidden: src.hidden }, rule, message));
   }
 }

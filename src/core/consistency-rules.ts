@@ -27,8 +27,9 @@ export interface PartRule { shape: 'part'; part: IndicatorCode; whole: Indicator
 /** `people` > 0 needs `events` > 0 (participants without an event to take part in); `events` as words. */
 export interface NeedsRule { shape: 'needs'; people: IndicatorCode; events: IndicatorCode; what: string }
 
-export type ConsistencyRule = {
-  rule: string;
+/** `Id`: the rule ids allowed (the table's own literal ids; core/rule-names.ts RuleId for the checkers). */
+export type ConsistencyRule<Id extends string = string> = {
+  rule: Id;
   /** What a breach is called (rule-names.ts adds the statement). */
   title: string;
   severity: Severity;

@@ -9,6 +9,7 @@ import type { Finding } from './findings';
 import { cellFinding } from './findings';
 import type { UnitReport } from './model';
 import { formatNumber } from './numbers';
+import type { RuleId } from './rule-names';
 import { IndicatorCode, INDICATOR_BY_CODE } from './template';
 
 /**
@@ -21,7 +22,7 @@ import { IndicatorCode, INDICATOR_BY_CODE } from './template';
 export function checkFigures(
   report: UnitReport,
   unreadable?: ReadonlySet<IndicatorCode>,
-  rules: readonly ConsistencyRule[] = CONSISTENCY_RULES,
+  rules: readonly ConsistencyRule<RuleId>[] = CONSISTENCY_RULES,
 ): Finding[] {
   const out: Finding[] = [];
   const f = report.figures;
@@ -47,7 +48,7 @@ export function checkFigures(
   return out;
 
   /** The message of a breach of `r`, or null when the figures keep it. */
-  function breach(r: ConsistencyRule): string | null {
+  function breach(r: ConsistencyRule<RuleId>): string | null {
     switch (r.shape) {
       case 'sum': {
         const gap = total(r.right) - total(r.left);

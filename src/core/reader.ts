@@ -43,6 +43,7 @@ import {
   isIndicatorCode,
 } from './template';
 import { cellText } from './text';
+import type { RuleId } from './rule-names';
 
 /** The value parsers live in labels.ts (shared with the plan reader); re-exported for callers of the reader. */
 export { parseLevel, parsePeriod, parseStt, parseYear };
@@ -213,11 +214,11 @@ class FindingSink {
   typedSomething = false;
   constructor(private readonly fg: FoldedGrid, private readonly source: SourceRef) {}
 
-  at(severity: Severity, r: number, c: number, rule: string, message: string): void {
+  at(severity: Severity, r: number, c: number, rule: RuleId, message: string): void {
     this.cell(severity, r >= 0 && c >= 0 ? this.fg.address(r, c) : '', rule, message);
   }
 
-  cell(severity: Severity, cell: string, rule: string, message: string): void {
+  cell(severity: Severity, cell: string, rule: RuleId, message: string): void {
     this.list.push(cellFinding(severity, { unit: '', file: this.source.file, sheet: this.source.sheet, cell, hidden: this.source.hidden }, rule, message));
   }
 }

@@ -14,6 +14,7 @@ import { fileTooLarge } from './zip-limits';
 // The command line's one table of system errors (this module serves the command line alone).
 import { systemErrorReason } from './system-errors';
 import { readerError } from './reader-errors';
+import type { RuleId } from '../core/rule-names';
 
 /** What the inputs expand to: the workbook files in reading order, and what was wrong with the rest. */
 export interface ExpandedInputs {
@@ -33,7 +34,7 @@ export function isXlsxName(name: string): boolean {
 }
 
 /** A finding about a whole file (no sheet, no cell): the unit is the file's name. */
-export function fileFinding(file: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
+export function fileFinding(file: string, rule: RuleId, message: string, severity: Finding['severity'] = 'error'): Finding {
   const name = path.basename(file);
   return { severity, unit: name, file: name, sheet: '', cell: '', rule, message };
 }

@@ -497,7 +497,7 @@ describe('assessments and documents', () => {
 
 describe('inputs that are not reports', () => {
   test('file-level findings are carried, skipped sheets listed', () => {
-    const extra = [{ severity: 'error' as const, unit: 'hong.xlsx', file: 'hong.xlsx', sheet: '', cell: '', rule: 'file.unreadable', message: 'Không đọc được tệp' }];
+    const extra = [{ severity: 'error' as const, unit: 'hong.xlsx', file: 'hong.xlsx', sheet: '', cell: '', rule: 'file.unreadable' as const, message: 'Không đọc được tệp' }];
     const result = compileReads([
       { kind: 'skipped', source: { sheet: 'Ghi chú', file: 'a.xlsx' } },
       reportRead('UBND xã A', { figures: { A1: 1 } }),

@@ -13,7 +13,7 @@ import { withCheckBlock } from '../../src/core/layout/check-block';
 import { guideLines, GUIDE_LINES } from '../../src/core/layout/template-guide';
 import { layoutUnitReport } from '../../src/core/layout/unit-report-sheet';
 import { readSheet } from '../../src/core/reader';
-import { ruleName, ruleOfName } from '../../src/core/rule-names';
+import { ruleName, ruleOfName, type RuleId } from '../../src/core/rule-names';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { computeRates, INDICATOR_BY_CODE, type IndicatorCode } from '../../src/core/template';
 import { fillTemplate } from '../helpers/fill-template';
@@ -107,7 +107,8 @@ describe('one table makes the four outputs', () => {
   });
 
   test('adding a rule is one entry: checker, check block, name and guide all carry it', () => {
-    const extra: ConsistencyRule = { rule: 'dossier.online-of-resolved', title: 'Trực tuyến vượt đã giải quyết', severity: 'warning', shape: 'part', part: 'D3', whole: 'D4' };
+    // A hypothetical new rule: its id would be named by the table itself (rule-names.ts RuleId).
+    const extra: ConsistencyRule<RuleId> = { rule: 'dossier.online-of-resolved' as RuleId, title: 'Trực tuyến vượt đã giải quyết', severity: 'warning', shape: 'part', part: 'D3', whole: 'D4' };
     const table = [...CONSISTENCY_RULES, extra];
     // The checker.
     const r = readSheet(makeUnitGrid(sampleSpec({ figures: { ...sampleSpec().figures, D3: 600, D4: 500, D6: 536 } })));

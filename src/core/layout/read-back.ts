@@ -25,7 +25,7 @@ import { levelFromName, unitKey, withoutCommitteePrefix } from '../unit-names';
 import { FINDINGS_SHEET_NAME, outputSheetBase } from './names';
 import { SELF_SUFFIX, TOTAL_LABEL } from './summary-sheet';
 import { FINDINGS_HEADERS, OLD_SHEET_HEADER } from './findings-sheet';
-import { ruleOfName } from '../rule-names';
+import { ruleOfName, type RuleId } from '../rule-names';
 
 export interface SummaryChildRow {
   unit: string;
@@ -126,7 +126,7 @@ export interface FindingRow {
   file: string;
   sheet: string;
   cell: string;
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 
@@ -165,7 +165,7 @@ export function readFindingsTable(grid: SheetGrid): FindingRow[] | null {
       sheet: col.sheet !== undefined ? withoutHiddenNote(fg.text(r, col.sheet)) : '',
       cell: col.cell !== undefined ? fg.text(r, col.cell) : '',
       // The rule's Vietnamese name back to its id (an id as older sheets wrote it stays).
-      rule: col.rule !== undefined ? ruleOfName(fg.text(r, col.rule)) : '',
+      rule: ruleOfName(col.rule !== undefined ? fg.text(r, col.rule) : ''),
       message: col.message !== undefined ? fg.text(r, col.message) : '',
     });
   }
