@@ -37,14 +37,6 @@ export const NOT_APPROVED_RULE = 'approval.not-approved';
 export function isApprovalFinding(f: Pick<Finding, 'rule'>): boolean {
   return f.rule.startsWith('approval.');
 }
-/**
- * unitKey of each unit whose report was received but left out by «Chỉ tổng
- * hợp báo cáo đã duyệt»: its summary row says Chưa nộp (no figures count),
- * but it is not to be chased as missing (the pane's count, the reminder).
- */
-export function receivedNotApproved(findings: readonly Pick<Finding, 'rule' | 'unit'>[]): Set<string> {
-  return new Set(findings.filter((f) => f.rule === NOT_APPROVED_RULE).map((f) => unitKey(f.unit)));
-}
 /** What the summary sheet and the pane say of a report with no record (or an approval made void). */
 export const NOT_APPROVED = 'Chưa duyệt';
 

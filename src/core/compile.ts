@@ -50,7 +50,7 @@ import {
   joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
 } from './rollup';
 import {
-  ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
+  ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, STATUS_ON_TIME,
   computeRates, type AssessmentKey, type Figures, type Period,
 } from './template';
 import { formatDateVi } from './dates';
@@ -131,6 +131,9 @@ class Compilation {
   private readonly codeOwners = new Map<string, UnitNode>();
   /** The approval records of the compiling workbook (approval.ts). */
   private readonly approvalRecords: ApprovalRecord[] = [];
+  /** Reports that came in but «Chỉ tổng hợp báo cáo đã duyệt» leaves out, and the unit each stands for (ChildRow status Không tính). */
+  private readonly heldBack = new Set<ReportEntry>();
+  private readonly heldBackOf = new Map<UnitNode, ReportEntry>();
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -322,6 +325,7 @@ class Compilation {
     e.reason = returned
       ? `Báo cáo đã bị trả lại lúc ${approvalTimeVi(e.approval!.time)}${e.approval!.reason ? ` (${e.approval!.reason})` : ''}: chỉ tổng hợp báo cáo đã duyệt.`
       : 'Báo cáo chưa được duyệt: chỉ tổng hợp báo cáo đã duyệt.';
+    this.heldBack.add(e);
     this.warn(r.source, r.unit, '', NOT_APPROVED_RULE,
       `Chỉ tổng hợp báo cáo đã duyệt: báo cáo của ${r.unit} (trang '${r.source.sheet}') ${returned ? 'đã bị trả lại' : 'chưa được duyệt'} nên không được tính vào số liệu tổng hợp.`);
     return false;
@@ -446,8 +450,9 @@ class Compilation {
    */
   private placeExpected(e: ReportEntry): void {
     const r = e.report;
-    if (this.roster.closed || !r.unit || !r.parent?.trim()) return;
-    this.nodeFor(e);
+    // A unit of a closed roster is found, never added.
+    const node = this.roster.closed ? this.roster.find(r.unit, r.unitCode) : !r.unit || !r.parent?.trim() ? undefined : this.nodeFor(e);
+    if (node && this.heldBack.has(e) && !this.heldBackOf.has(node)) this.heldBackOf.set(node, e);
   }
 
   /** Two different units giving the same `Mã đơn vị` (a file copied from a neighbour): say so. */
@@ -580,7 +585,16 @@ class Compilation {
 
   private childRow(node: UnitNode, data: ChildData | null, isSelf: boolean): ChildRow {
     const base = { unit: node.name, unitCode: node.code, level: node.level, isSelf };
-    if (!data) return { ...base, status: STATUS_MISSING, figures: null, rates: null, tasks: {} };
+    if (!data) {
+      const held = this.heldBackOf.get(node);
+      if (held) {
+        return {
+          ...base, status: STATUS_NOT_COUNTED, figures: null, rates: null, tasks: {}, sentDate: held.report.sentDate, source: held.report.source,
+          ...(held.approval ? { approval: held.approval.state } : {}), ...(held.reason ? { reason: held.reason } : {}),
+        };
+      }
+      return { ...base, status: STATUS_MISSING, figures: null, rates: null, tasks: {} };
+    }
     let status = STATUS_ON_TIME;
     if (data.sentDate && data.sentDate > this.deadline) {
       status = STATUS_LATE;

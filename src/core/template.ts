@@ -286,9 +286,16 @@ export const DEFAULT_THRESHOLD = 1;
 
 // ---------------------------------------------------------------- child statuses
 
-export type ChildStatus = 'Đã nộp' | 'Nộp muộn' | 'Chưa nộp';
+/**
+ * What became of a child's report, decided once by the compile (ChildRow.status) and shown by every view:
+ * sent on time, sent late, not sent, or sent but not counted (ChildRow.reason says why:
+ * «Chỉ tổng hợp báo cáo đã duyệt» and the report is not approved or was returned).
+ */
+export type ChildStatus = 'Đã nộp' | 'Nộp muộn' | 'Chưa nộp' | 'Không tính';
 export const STATUS_ON_TIME: ChildStatus = 'Đã nộp';
 export const STATUS_LATE: ChildStatus = 'Nộp muộn';
 export const STATUS_MISSING: ChildStatus = 'Chưa nộp';
+export const STATUS_NOT_COUNTED: ChildStatus = 'Không tính';
+export const CHILD_STATUSES: readonly ChildStatus[] = [STATUS_ON_TIME, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED];
 
 export type TaskStatus = 'Hoàn thành' | 'Chưa hoàn thành';

@@ -14,7 +14,7 @@ import type { CompiledData, CompiledSummary, Plan, UnitReport } from '../model';
 import { parseFigure } from '../numbers';
 import { readSheet } from '../reader';
 import {
-  ASSESSMENT_LABELS, INDICATORS, INDICATOR_BY_CODE, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME, computeRates, emptyFigures,
+  ASSESSMENT_LABELS, INDICATORS, INDICATOR_BY_CODE, INDICATOR_CODES, CHILD_STATUSES, STATUS_MISSING, STATUS_ON_TIME, computeRates, emptyFigures,
   type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode, type Level,
 } from '../template';
 import { SEVERITY_LABELS, withoutHiddenNote, type Severity } from '../findings';
@@ -52,7 +52,7 @@ const TOTAL_KEYS = new Set([labelKey(TOTAL_LABEL), 'tong', 'tong so', 'cong']);
 const SELF_KEY = labelKey(SELF_SUFFIX);
 
 const STATUS_BY_KEY = new Map<string, ChildStatus>(
-  [STATUS_ON_TIME, STATUS_LATE, STATUS_MISSING].map((s) => [labelKey(s), s]),
+  CHILD_STATUSES.map((s) => [labelKey(s), s]),
 );
 
 /** An indicator header cell: the code alone (`A1`), the code then its label (`A1. Tin, bài…`), or the label alone. */
