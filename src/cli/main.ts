@@ -15,7 +15,7 @@ import { withPreviousOutliers } from '../core/outliers';
 import { toResultJson } from '../core/json';
 import { layoutOutputs, layoutTemplate } from '../core/layout';
 import { parseLevel, parsePeriod, parseYear } from '../core/reader';
-import { PERIODS, LEVEL_CHOICES, LEVEL_NAMES, type Period } from '../core/template';
+import { PERIODS, LEVEL_CHOICES, LEVEL_NAMES, needsParent, type Period } from '../core/template';
 import { writeXlsx } from '../xlsx/write-node';
 import { expandInputs, readXlsxFile, readErrorFinding } from '../xlsx/read-file';
 import { ParsedArgs, UsageError, flag, parseArgs, stringOption, type OptionSpec } from './args';
@@ -393,7 +393,7 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const level = parseLevel(levelText);
   if (!level) throw new UsageError(`Cấp không hợp lệ: "${levelText}". Chọn một trong: ${LEVEL_CHOICES}.`);
   const parent = stringOption(args, 'parent')?.trim();
-  if (!parent && level !== 'Tỉnh') throw new UsageError('Cần --parent "đơn vị cấp trên", ví dụ --parent "UBND huyện Nam Đông".');
+  if (!parent && needsParent(level)) throw new UsageError('Cần --parent "đơn vị cấp trên", ví dụ --parent "UBND huyện Nam Đông".');
   const periodText = stringOption(args, 'period');
   let period: Period | null = null;
   if (periodText !== undefined) {

@@ -51,7 +51,7 @@ import {
 } from './rollup';
 import {
   ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, STATUS_ON_TIME,
-  computeRates, type AssessmentKey, type Figures, type Period,
+  computeRates, needsParent, type AssessmentKey, type Figures, type Period,
 } from './template';
 import { formatDateVi } from './dates';
 import { displayUnitName } from './unit-names';
@@ -633,7 +633,7 @@ class Compilation {
     const { figures, emptyCounts } = rollupFigures(datas.map((d) => d.figures));
     const parent = node === this.roster.root ? this.plan?.parent ?? node.parentName : node.parent?.name ?? node.parentName;
     node.level = inferLevel(node);
-    if (!parent?.trim() && node.level !== 'Tỉnh') {
+    if (!parent?.trim() && needsParent(node.level)) {
       // The compiled report goes one level up: without a parent the next level cannot read it.
       this.findings.push(makeFinding('warning', { unit: node.name, file: this.plan?.source.file, sheet: this.plan?.source.sheet ?? '', cell: '' },
         'compile.parent-unknown',

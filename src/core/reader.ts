@@ -41,6 +41,7 @@ import {
   CHECK_BLOCK_TITLE,
   emptyFigures,
   isIndicatorCode,
+  needsParent,
 } from './template';
 import { cellText } from './text';
 import type { RuleId } from './rule-names';
@@ -335,7 +336,7 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
   }
 
   // An unreadable level is already an error: the parent is then not asked for on top.
-  const parent = text('parent', report.level !== 'Tỉnh' && report.level !== null);
+  const parent = text('parent', report.level !== null && needsParent(report.level));
   if (parent) report.parent = parent;
 
   const periodText = text('period', true);
@@ -396,7 +397,7 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
     report.level !== null &&
     report.period !== null &&
     report.year !== null &&
-    (report.level === 'Tỉnh' || (report.parent ?? '') !== '');
+    (!needsParent(report.level) || (report.parent ?? '') !== '');
 }
 
 // ---------------------------------------------------------------- section I: figures

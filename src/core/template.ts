@@ -183,6 +183,17 @@ export const LEVELS: readonly { level: Level; synonyms: string[]; rank: number }
 ];
 
 export const LEVEL_NAMES: readonly Level[] = LEVELS.map((l) => l.level);
+
+/** Every level but the top one reports to a parent (Đơn vị cấp trên): the reader, the compile, the command line and the pane ask it from here. */
+export function needsParent(level: Level | null | undefined): boolean {
+  return level !== 'Tỉnh';
+}
+
+/**
+ * The years a report, a plan or a template may be of: one range for the reader, the plan,
+ * the command line, the template's validation and the pane's forms (labels.ts isValidYear).
+ */
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
 /**
  * The levels as a message lists them: each in «», since two of them hold a
  * comma themselves («Phòng, ban», «Sở, ngành») and a plain comma list is ambiguous.
