@@ -280,7 +280,7 @@ describe('names', () => {
     expect(long2).not.toBe(long);
     expect(long2.length).toBeLessThanOrEqual(31);
     expect(long2.endsWith(' (2)')).toBe(true);
-    expect(safeSheetName('   ')).toBe('Sheet');
+    expect(safeSheetName('   ')).toBe('Trang') // Vietnamese, as every name the user sees;
     expect(safeSheetName("x'")).toBe('x');
   });
 
