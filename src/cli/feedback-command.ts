@@ -1,6 +1,6 @@
 /**
  * `tonghop feedback <tệp|thư mục>... [--plan …] [--period … --year …]
- * [--resend-by dd/mm/yyyy] -o <thư mục>` (issue 11): compiles as `compile`
+ * [--resend-by dd/mm/yyyy] -o <thư mục>`: compiles as `compile`
  * does, then writes the review letters (src/report/letters) into a folder,
  * all or none (output-files.ts), never over an input, and says what it wrote.
  */

@@ -1,6 +1,6 @@
 /**
  * When no TTCCHC-1 report was read at all: no result «năm 2026», no empty
- * output files, a Vietnamese message and a failing exit code (issue 14).
+ * output files, a Vietnamese message and a failing exit code.
  */
 import type { CompileResult } from '../core/model';
 import { sortForAttention } from '../core/findings';

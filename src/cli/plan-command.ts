@@ -1,5 +1,5 @@
 /**
- * `tonghop plan` and `tonghop template --plan … -o <thư mục>` (issue 10):
+ * `tonghop plan` and `tonghop template --plan … -o <thư mục>`:
  * a period's plan from the national list, then one template per roster unit.
  * The layouts are the core's (core/layout/plan-sheet.ts, plan-templates.ts);
  * this module only reads the options and writes the files, all or none

@@ -1,5 +1,5 @@
 /**
- * What one command run may write over and how it writes (issue 13): the
+ * What one command run may write over and how it writes: the
  * files a run must not touch, built once per command, checked by
  * output-files.ts guardOutputs before reading (cheap: a wrong `-o` fails
  * before minutes of reading) and again after compiling, when the core has

@@ -1,5 +1,5 @@
 /**
- * Approval of a unit's report (issue 11), the part that is pure: the
+ * Approval of a unit's report, the part that is pure: the
  * fingerprint of a sheet's values and the check that an approved sheet has
  * not changed since. The add-in keeps the records in a hidden sheet of the
  * compiling workbook (APPROVAL_SHEET_NAME, one row per record, the columns

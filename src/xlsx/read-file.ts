@@ -65,7 +65,7 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     }
     if (stat.isDirectory()) {
       const entries = (await fsp.readdir(input, { withFileTypes: true })).filter((d) => !LOCK_FILE.test(d.name));
-      // A symbolic link is followed when it reaches a regular file, and said so (issue 13: never skipped silently).
+      // A symbolic link is followed when it reaches a regular file, and said so (never skipped silently).
       for (const d of entries.filter((x) => x.isSymbolicLink() && isXlsxName(x.name))) {
         const link = path.join(input, d.name);
         const target = await fsp.stat(link).catch(() => null);
@@ -121,7 +121,7 @@ export async function readWorkbookFile(file: string): Promise<{ grids: SheetGrid
   try {
     // Synchronous: files are small and mostly read in worker threads, where it is
     // markedly quicker than the promise API's file handles. Opened without blocking
-    // and checked on the open file: a pipe would hang, /dev/zero never end (issue 13).
+    // and checked on the open file: a pipe would hang, /dev/zero never end.
     const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
       const st = fs.fstatSync(fd);

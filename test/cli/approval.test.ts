@@ -1,5 +1,5 @@
 /**
- * The command line and the approval record (issue 11): when the compiling
+ * The command line and the approval record: when the compiling
  * workbook (with its very hidden `Phê duyệt` sheet, here written by ExcelJS,
  * a producer not ours) is among the inputs, the record is read and checked;
  * `--approved-only` counts only approved reports and names the others;

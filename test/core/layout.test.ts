@@ -190,7 +190,7 @@ describe('layoutOutputs', () => {
     expect(back.map((x) => [x.rule, x.sheet, x.cell])).toEqual(sortFindings(result.findings).map((x) => [x.rule, x.sheet, x.cell]));
   });
 
-  test('findings sheets written before issue 14 (`Sheet` header, rule ids) still read back', () => {
+  test('findings sheets written by earlier versions (`Sheet` header, rule ids) still read back', () => {
     const old = outputSheetToGrid(kt);
     const h = old.cells.findIndex((r) => r[1] === 'Mức độ');
     old.cells[h] = old.cells[h].map((v) => (v === 'Trang' ? 'Sheet' : v));

@@ -496,7 +496,7 @@ describe('the task pane in the browser harness', () => {
   });
 });
 
-describe('the approval cycle (issue 11)', () => {
+describe('the approval cycle', () => {
   it('Duyệt locks the sheet; an edit after unprotecting it is reported at Tổng hợp; Trả lại asks a reason by keyboard; only approved counts', async () => {
     // A fresh workbook of the examples.
     const b64 = listExamples(EXAMPLES).map((f) => fs.readFileSync(path.join(EXAMPLES, f)).toString('base64'));

@@ -1,5 +1,5 @@
 /**
- * The printed outputs, as LibreOffice prints them (issue 14): each sheet the
+ * The printed outputs, as LibreOffice prints them: each sheet the
  * compile writes is converted to PDF by LibreOffice headless and measured
  * with poppler (test/helpers/printed.ts): the printed font size of every text
  * (at least 9 pt on the chosen paper), the pages, what each page holds, and

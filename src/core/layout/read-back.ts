@@ -131,7 +131,7 @@ export interface FindingRow {
 }
 
 type FindingCol = 'severity' | 'unit' | 'file' | 'sheet' | 'cell' | 'rule' | 'message';
-/** The findings sheet's headers (findings-sheet.ts: STT | Mức độ | Đơn vị | Tệp | Trang | Ô | Quy tắc | Nội dung; `Sheet` before issue 14). */
+/** The findings sheet's headers (findings-sheet.ts: STT | Mức độ | Đơn vị | Tệp | Trang | Ô | Quy tắc | Nội dung; `Sheet` in sheets written by earlier versions). */
 const [, H_SEVERITY, H_UNIT, H_FILE, H_SHEET, H_CELL, H_RULE, H_MESSAGE] = FINDINGS_HEADERS;
 export const FINDING_HEADER_SPECS: HeaderSpec<FindingCol>[] = [
   { field: 'severity', labels: [H_SEVERITY, 'Loại', 'Mức'], required: true },

@@ -7,7 +7,7 @@
  *   previous period (previous-sheet.ts) are on sheets of their own, so they
  *   never print with the table or under its indicator header rows.
  *
- * Printing (issue 14): 30 columns cannot go on one A4 width legibly (fitted,
+ * Printing: 30 columns cannot go on one A4 width legibly (fitted,
  * they print at about 5 pt). The table prints on A4 landscape at a fixed
  * scale (SUMMARY_PRINT_SCALE: 12 pt × 80 % = 9.6 pt) in column blocks, one
  * group of indicators or more per page (A–B, C, D + rates, …: printBlocks),

@@ -2,7 +2,7 @@
  * The blank TTCCHC-1 sheet a unit fills (role 'template'): the same form as
  * a compiled report (layoutUnitReport), with the plan's tasks listed, lists
  * and number checks on the cells a unit types in, and the labels protected.
- * For the clerk (issue 14): the cells to type in shaded, room to write in
+ * For the clerk: the cells to type in shaded, room to write in
  * III. ĐÁNH GIÁ, the signature block and the «HƯỚNG DẪN GHI» box
  * (template-guide.ts), on one A4 page.
  */

@@ -1,5 +1,5 @@
 /**
- * What the review letters say (issue 11), as plain data taken from one
+ * What the review letters say, as plain data taken from one
  * compile: a Phiếu phản hồi for each unit with findings (errors first, only
  * warnings → a shorter letter, none for a clean unit) and a Công văn đôn đốc
  * when units are missing or late. The compiling unit, place, date and
@@ -34,7 +34,7 @@ export interface FeedbackLetter {
   source: SourceRef;
   errors: LetterItem[];
   warnings: LetterItem[];
-  /** Trả lại: the officer's reason (approval, issue 11). */
+  /** Trả lại: the officer's reason (approval). */
   returnedBecause?: string;
 }
 
