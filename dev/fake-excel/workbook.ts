@@ -186,7 +186,7 @@ export class FakeWorksheetProtection extends SheetPart {
    * ExcelApi 1.7 (the 1.4 reference of WorksheetProtection has protect only).
    * A sheet protected with a password stays protected without it: Microsoft
    * does not document the code; Microsoft Graph's unprotect answers
-   * InvalidArgument (microsoftgraph/microsoft-graph-docs#10151).
+   * InvalidArgument (https://github.com/microsoftgraph/microsoft-graph-docs/issues/10151).
    */
   unprotect(password?: string): void {
     this._call('unprotect', [password ?? null], '1.7', (t) => {

@@ -1,5 +1,5 @@
 /**
- * Every file the command line writes goes through here (issue 13):
+ * Every file the command line writes goes through here:
  *
  * - `guardOutputs` compares REAL files (device and inode, links followed),
  *   not path strings, so `-o` through a symbolic or hard link to a unit's

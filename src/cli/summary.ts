@@ -3,8 +3,7 @@ import type { Finding } from '../core/findings';
 import { SEVERITY_LABELS, findingParts, sortForAttention } from '../core/findings';
 import type { CompileResult } from '../core/model';
 import { periodPhrase } from '../core/period-words';
-import { STATUS_LATE, STATUS_MISSING } from '../core/template';
-import { reportingUnits } from '../core/rollup';
+import { unitCount } from '../core/rollup';
 
 /**
  * `tệp › 'Hương Lộc'!D14: message` (core/findings.ts findingParts). A finding
@@ -83,11 +82,10 @@ export function compileSummary(input: SummaryInput): string {
   lines.push(`Báo cáo được tính: ${counted}/${result.reports.length}. Lỗi: ${errors}. Cảnh báo: ${warnings}.`);
   lines.push(...countedExplained(result));
   for (const s of result.summaries) {
-    const expected = reportingUnits(s.children);
-    const missing = expected.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);
-    const late = expected.filter((c) => c.status === STATUS_LATE).map((c) => c.unit);
-    let line = `• ${s.unit}: ${expected.length - missing.length}/${expected.length} đơn vị đã nộp`;
+    const { expected, sent, late, missing, notCounted } = unitCount(s.children);
+    let line = `• ${s.unit}: ${sent}/${expected} đơn vị đã nộp`;
     if (late.length) line += `, ${late.length} nộp muộn (${list(late)})`;
+    if (notCounted.length) line += `, ${notCounted.length} không tính (${list(notCounted)})`;
     line += missing.length ? `; chưa nộp: ${list(missing)}.` : '.';
     lines.push(line);
   }

@@ -1,5 +1,5 @@
 /**
- * Approval of a unit's report (issue 11), the part that is pure: the
+ * Approval of a unit's report, the part that is pure: the
  * fingerprint of a sheet's values and the check that an approved sheet has
  * not changed since. The add-in keeps the records in a hidden sheet of the
  * compiling workbook (APPROVAL_SHEET_NAME, one row per record, the columns
@@ -37,14 +37,6 @@ export const NOT_APPROVED_RULE = 'approval.not-approved';
  */
 export function isApprovalFinding(f: Pick<Finding, 'rule'>): boolean {
   return f.rule.startsWith('approval.');
-}
-/**
- * unitKey of each unit whose report was received but left out by «Chỉ tổng
- * hợp báo cáo đã duyệt»: its summary row says Chưa nộp (no figures count),
- * but it is not to be chased as missing (the pane's count, the reminder).
- */
-export function receivedNotApproved(findings: readonly Pick<Finding, 'rule' | 'unit'>[]): Set<string> {
-  return new Set(findings.filter((f) => f.rule === NOT_APPROVED_RULE).map((f) => unitKey(f.unit)));
 }
 /** What the summary sheet and the pane say of a report with no record (or an approval made void). */
 export const NOT_APPROVED = 'Chưa duyệt';

@@ -51,14 +51,15 @@ import {
   joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
 } from './rollup';
 import {
-  ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
-  computeRates, type AssessmentKey, type Figures, type Period,
+  ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, STATUS_ON_TIME,
+  computeRates, needsParent, type AssessmentKey, type Figures, type Period,
 } from './template';
 import { formatDateVi } from './dates';
 import { displayUnitName } from './unit-names';
 import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
+import type { RuleId } from './rule-names';
 import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, believedApprovals, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
@@ -151,6 +152,9 @@ class Compilation {
   private readonly today: string;
   /** The days a report of the compile's period can have been sent on (resubmissions.ts). */
   private sentWindow?: SentWindow;
+  /** Reports that came in but «Chỉ tổng hợp báo cáo đã duyệt» leaves out, and the unit each stands for (ChildRow status Không tính). */
+  private readonly heldBack = new Set<ReportEntry>();
+  private readonly heldBackOf = new Map<UnitNode, ReportEntry>();
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -376,6 +380,7 @@ class Compilation {
     e.reason = returned
       ? `Báo cáo đã bị trả lại lúc ${approvalTimeVi(e.approval!.time)}${e.approval!.reason ? ` (${e.approval!.reason})` : ''}: chỉ tổng hợp báo cáo đã duyệt.`
       : 'Báo cáo chưa được duyệt: chỉ tổng hợp báo cáo đã duyệt.';
+    this.heldBack.add(e);
     this.warn(r.source, r.unit, '', NOT_APPROVED_RULE,
       `Chỉ tổng hợp báo cáo đã duyệt: báo cáo của ${r.unit} (trang '${r.source.sheet}') ${returned ? 'đã bị trả lại' : 'chưa được duyệt'} nên không được tính vào số liệu tổng hợp.`);
     return false;
@@ -506,8 +511,9 @@ class Compilation {
    */
   private placeExpected(e: ReportEntry): void {
     const r = e.report;
-    if (this.roster.closed || !r.unit || !r.parent?.trim()) return;
-    this.nodeFor(e);
+    // A unit of a closed roster is found, never added.
+    const node = this.roster.closed ? this.roster.find(r.unit, r.unitCode) : !r.unit || !r.parent?.trim() ? undefined : this.nodeFor(e);
+    if (node && this.heldBack.has(e) && !this.heldBackOf.has(node)) this.heldBackOf.set(node, e);
   }
 
   /** Two different units giving the same `Mã đơn vị` (a file copied from a neighbour): say so. */
@@ -640,7 +646,16 @@ class Compilation {
 
   private childRow(node: UnitNode, data: ChildData | null, isSelf: boolean): ChildRow {
     const base = { unit: node.name, unitCode: node.code, level: node.level, isSelf };
-    if (!data) return { ...base, status: STATUS_MISSING, figures: null, rates: null, tasks: {} };
+    if (!data) {
+      const held = this.heldBackOf.get(node);
+      if (held) {
+        return {
+          ...base, status: STATUS_NOT_COUNTED, figures: null, rates: null, tasks: {}, sentDate: held.report.sentDate, source: held.report.source,
+          ...(held.approval ? { approval: held.approval.state } : {}), ...(held.reason ? { reason: held.reason } : {}),
+        };
+      }
+      return { ...base, status: STATUS_MISSING, figures: null, rates: null, tasks: {} };
+    }
     let status = STATUS_ON_TIME;
     if (data.sentDate && data.sentDate > this.deadline) {
       status = STATUS_LATE;
@@ -679,7 +694,7 @@ class Compilation {
     const { figures, emptyCounts } = rollupFigures(datas.map((d) => d.figures));
     const parent = node === this.roster.root ? this.plan?.parent ?? node.parentName : node.parent?.name ?? node.parentName;
     node.level = inferLevel(node);
-    if (!parent?.trim() && node.level !== 'Tỉnh') {
+    if (!parent?.trim() && needsParent(node.level)) {
       // The compiled report goes one level up: without a parent the next level cannot read it.
       this.findings.push(makeFinding('warning', { unit: node.name, file: this.plan?.source.file, sheet: this.plan?.source.sheet ?? '', cell: '' },
         'compile.parent-unknown',
@@ -710,11 +725,11 @@ class Compilation {
 
   // ------------------------------------------------------------ findings
 
-  private warn(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
+  private warn(src: SourceRef, unit: string, cell: string, rule: RuleId, message: string): void {
     this.findings.push(makeFinding('warning', { unit, file: src.file, sheet: src.sheet, cell, hidden: src.hidden }, rule, message));
   }
 
-  private error(src: SourceRef, unit: string, cell: string, rule: string, message: string): void {
+  private error(src: SourceRef, unit: string, cell: string, rule: RuleId, message: string): void {
     this.findings.push(makeFinding('error', { unit, file: src.file, sheet: src.sheet, cell, hidden: src.hidden }, rule, message));
   }
 }

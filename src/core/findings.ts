@@ -1,4 +1,5 @@
 /** Findings: what the reader and the checks found, each addressed to a cell. */
+import type { RuleId } from './rule-names';
 
 export type Severity = 'error' | 'warning';
 
@@ -17,8 +18,8 @@ export interface Finding {
   cell: string;
   /** The sheet is hidden in its workbook (docs/spec/TEMPLATE.md §8: findings call it hidden); absent when visible. */
   hidden?: true;
-  /** Stable rule id, e.g. `figure.not-a-number`, `dossier.balance`. */
-  rule: string;
+  /** Stable rule id, e.g. `figure.not-a-number`, `dossier.balance` (each has its name in rule-names.ts). */
+  rule: RuleId;
   /** Plain Vietnamese message naming what is wrong and what to do. */
   message: string;
 }
@@ -34,7 +35,7 @@ export interface FindingPlace {
 }
 
 /** The one way to build a finding (no `file` key for a sheet of the open workbook, no `hidden` key for a visible one). */
-export function makeFinding(severity: Severity, at: FindingPlace, rule: string, message: string): Finding {
+export function makeFinding(severity: Severity, at: FindingPlace, rule: RuleId, message: string): Finding {
   return {
     severity, unit: at.unit, ...(at.file ? { file: at.file } : {}), sheet: at.sheet, cell: at.cell,
     ...(at.hidden ? { hidden: true as const } : {}), rule, message,
@@ -52,7 +53,7 @@ export function hiddenNote(hidden: boolean | undefined): string {
  * wherever it is copied. The views (cli/summary.ts, the pane's list, the
  * report) print a place only when the message does not start with it.
  */
-export function cellFinding(severity: Severity, at: FindingPlace, rule: string, text: string): Finding {
+export function cellFinding(severity: Severity, at: FindingPlace, rule: RuleId, text: string): Finding {
   return makeFinding(severity, at, rule, `${cellRef(at.sheet, at.cell)}: ${text}`);
 }
 

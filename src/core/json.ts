@@ -1,12 +1,12 @@
 /**
  * The `--json` output of the command line: a stable, plain shape for other
- * programs. Figures always hold all 22 codes (`null` = nobody reported it),
+ * programs. Figures always hold every code of the form (core/template.ts INDICATORS) (`null` = nobody reported it),
  * rates are `null` when their denominator is 0, statuses are Vietnamese.
  * `file` is `null` for sheets of an open workbook.
  */
 import type { CompileResult } from './model';
 import type { Severity } from './findings';
-import { INDICATOR_CODES, type ChildStatus, type Figures, type IndicatorCode, type Level, type Period, type Rates, type TaskStatus } from './template';
+import { INDICATOR_CODES, RATES, type ChildStatus, type Figures, type IndicatorCode, type Level, type Period, type Rates, type TaskStatus } from './template';
 
 export interface ResultJson {
   period: Period;
@@ -65,9 +65,9 @@ export function toResultJson(result: CompileResult): ResultJson {
       unit: s.unit,
       level: s.level,
       figures: allCodes(s.figures),
-      rates: { onTime: s.rates.onTime, online: s.rates.online, posted: s.rates.posted },
+      rates: Object.fromEntries(RATES.map((r) => [r.key, s.rates[r.key]])) as Rates,
       children: s.children.map((c) => ({ unit: c.unit, status: c.status })),
-      tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, done: t.done, expected: t.expected, status: t.status, notDone: [...t.notDone, ...t.notReported] })),
+      tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, done: t.done, expected: t.expected, status: t.status, notDone: [...t.notDone, ...t.notReported, ...(t.notCounted ?? [])] })),
     })),
     findings: result.findings.map((f) => ({
       severity: f.severity, unit: f.unit, file: f.file ?? null, sheet: f.sheet, cell: f.cell, rule: f.rule, message: f.message,

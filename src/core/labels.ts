@@ -6,7 +6,7 @@
 import { cellAddress } from './address';
 import { CellValue, SheetGrid, isCellError } from './grid';
 import { fold, foldLoose } from './text';
-import { LEVELS, Level, Period } from './template';
+import { LEVELS, Level, Period, YEAR_RANGE } from './template';
 
 /**
  * How labels and headers are compared: folded (case, spaces, diacritics) and
@@ -351,7 +351,12 @@ export function parsePeriod(text: string): Period | null {
   return null;
 }
 
-/** A four-digit year, as a number cell or text (`2024`, `năm 2024`). */
+/** A whole year within YEAR_RANGE (template.ts). */
+export function isValidYear(n: number): boolean {
+  return Number.isInteger(n) && n >= YEAR_RANGE.min && n <= YEAR_RANGE.max;
+}
+
+/** A four-digit year within YEAR_RANGE, as a number cell or text (`2024`, `năm 2024`). */
 export function parseYear(v: unknown): number | null {
   let n: number | null = null;
   if (typeof v === 'number') n = v;
@@ -359,7 +364,7 @@ export function parseYear(v: unknown): number | null {
     const m = YEAR_TEXT.exec(fold(v));
     if (m) n = Number(m[1]);
   }
-  if (n === null || !Number.isInteger(n) || n < 1900 || n > 2999) return null;
+  if (n === null || !isValidYear(n)) return null;
   return n;
 }
 

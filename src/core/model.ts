@@ -142,8 +142,10 @@ export interface ChildRow {
   /** Per task STT: true done, false not done, null not reported / unreadable marks. */
   tasks: Record<number, boolean | null>;
   source?: SourceRef;
-  /** Đã duyệt / Trả lại of the counted report (absent: Chưa duyệt). */
+  /** Đã duyệt / Trả lại of the counted report, or of the one not counted (absent: Chưa duyệt). */
   approval?: ApprovalState;
+  /** Why a report that came in is not counted (status `Không tính`). */
+  reason?: string;
 }
 
 export interface TaskSummary {
@@ -158,6 +160,8 @@ export interface TaskSummary {
   notDone: string[];
   /** Children that did not report. */
   notReported: string[];
+  /** Children whose report came in but is not counted (status `Không tính`). */
+  notCounted?: string[];
   /** `14/15 đơn vị hoàn thành`. */
   result: string;
   /** `Ghi chú` of the parent's Phụ lục: who is not done or not reported. */

@@ -58,7 +58,7 @@ const MINUS_BEFORE = /[-\u2212\u2013]\s*$/;
 const GROUP_SEPARATORS = /[.\u00a0\u202f ]/g;
 
 /**
- * Text that Excel would take as a formula if retyped (issue 13): `=` then
+ * Text that Excel would take as a formula if retyped: `=` then
  * anything, `@` then a name, `+`/`-` then a function call, a DDE link
  * (`+cmd|…`), a sheet reference or a cell reference. `=HYPERLINK("http://…"&A1,"click")` typed as text is not the
  * number 1 (the digit of `A1`); `-5` stays a negative number.

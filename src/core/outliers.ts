@@ -1,6 +1,6 @@
 /**
  * Figures a careful officer would question: plausible-looking but far from
- * the unit's siblings, or far from the same unit's last report (issue 11).
+ * the unit's siblings, or far from the same unit's last report.
  *
  * Our counts are skewed (a ward near the centre posts ten times what a
  * mountain commune does), so a mean ± k·standard deviation test would both

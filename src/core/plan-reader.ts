@@ -9,6 +9,7 @@ import { FoldedGrid, HeaderSpec, findHeader, keyValueLabelAt, labelKey, labelMap
 import type { Plan, PlanTask, RosterUnit } from './model';
 import { parseDateCell } from './dates';
 import { parseLevel, parsePeriod, parseStt, parseYear } from './labels';
+import type { RuleId } from './rule-names';
 import {
   DEFAULT_THRESHOLD,
   IndicatorCode,
@@ -77,7 +78,7 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
   const source = { sheet, ...(grid.file ? { file: grid.file } : {}) };
   const plan: Plan = { source, tasks: [], roster: [] };
   const findings: Finding[] = [];
-  const add = (severity: Severity, r: number, c: number, rule: string, message: string) => {
+  const add = (severity: Severity, r: number, c: number, rule: RuleId, message: string) => {
     const cell = r >= 0 && c >= 0 ? fg.address(r, c) : '';
     findings.push(cellFinding(severity, { unit: plan.compilingUnit || sheet, file: grid.file, sheet, cell }, rule, message));
   };
@@ -140,7 +141,7 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
   return { plan, findings };
 }
 
-type Add = (severity: Severity, r: number, c: number, rule: string, message: string) => void;
+type Add = (severity: Severity, r: number, c: number, rule: RuleId, message: string) => void;
 
 function readPlanTasks(
   fg: FoldedGrid,

@@ -41,8 +41,10 @@ import {
   CHECK_BLOCK_TITLE,
   emptyFigures,
   isIndicatorCode,
+  needsParent,
 } from './template';
 import { cellText } from './text';
+import type { RuleId } from './rule-names';
 
 /** The value parsers live in labels.ts (shared with the plan reader); re-exported for callers of the reader. */
 export { parseLevel, parsePeriod, parseStt, parseYear };
@@ -213,11 +215,11 @@ class FindingSink {
   typedSomething = false;
   constructor(private readonly fg: FoldedGrid, private readonly source: SourceRef) {}
 
-  at(severity: Severity, r: number, c: number, rule: string, message: string): void {
+  at(severity: Severity, r: number, c: number, rule: RuleId, message: string): void {
     this.cell(severity, r >= 0 && c >= 0 ? this.fg.address(r, c) : '', rule, message);
   }
 
-  cell(severity: Severity, cell: string, rule: string, message: string): void {
+  cell(severity: Severity, cell: string, rule: RuleId, message: string): void {
     this.list.push(cellFinding(severity, { unit: '', file: this.source.file, sheet: this.source.sheet, cell, hidden: this.source.hidden }, rule, message));
   }
 }
@@ -334,7 +336,7 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
   }
 
   // An unreadable level is already an error: the parent is then not asked for on top.
-  const parent = text('parent', report.level !== 'Tỉnh' && report.level !== null);
+  const parent = text('parent', report.level !== null && needsParent(report.level));
   if (parent) report.parent = parent;
 
   const periodText = text('period', true);
@@ -395,7 +397,7 @@ function readIdentification(fg: FoldedGrid, sink: FindingSink, report: UnitRepor
     report.level !== null &&
     report.period !== null &&
     report.year !== null &&
-    (report.level === 'Tỉnh' || (report.parent ?? '') !== '');
+    (!needsParent(report.level) || (report.parent ?? '') !== '');
 }
 
 // ---------------------------------------------------------------- section I: figures
@@ -462,7 +464,7 @@ function readFigures(
     sink.cell('warning', firstEmptyCell, 'figure.empty',
       `để trống ${empty.length} chỉ tiêu: ${empty.join(', ')}; ô trống được hiểu là chưa báo cáo (tính là 0 khi cộng). Nếu số liệu là 0, cần ghi 0.`);
   }
-  const missing = INDICATOR_CODES.filter((c) => report.figureCells[c] === undefined);
+  const missing = INDICATOR_CODES.filter((c) => report.figureCells[c] === undefined && !INDICATOR_BY_CODE[c].mayBeAbsent);
   if (missing.length > 0) {
     sink.at('warning', header.row, codeCol, 'figure.missing-code',
       `bảng số liệu chưa có chỉ tiêu ${missing.map((c) => `${c} (${INDICATOR_BY_CODE[c].label})`).join('; ')}; cần dùng đúng mẫu ${TEMPLATE_CODE}.`);

@@ -3,11 +3,12 @@
  * children that reported it), rates from the sums, tasks counted per child.
  * Pure functions on plain data so each rule is tested on its own.
  */
-import type { ChildRow, PlanTask, TaskRow, TaskSummary } from './model';
+import type { ChildRow, CompileResult, PlanTask, TaskRow, TaskSummary } from './model';
 import {
-  DEFAULT_THRESHOLD, INDICATORS, INDICATOR_CODES, emptyFigures,
-  type AssessmentKey, type Figures, type IndicatorCode,
+  DEFAULT_THRESHOLD, INDICATORS, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, emptyFigures,
+  type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode,
 } from './template';
+import { unitKey } from './unit-names';
 import { matchTasks } from './task-checks';
 import { foldLoose } from './text';
 import { formatNumber } from './numbers';
@@ -133,6 +134,44 @@ export function reportingUnits<C extends { isSelf: boolean }>(children: readonly
   return others.length ? others : [...children];
 }
 
+/** Who of the units a parent expects sent what (every «Đã nộp N/M», «chưa nộp: …» of every view). */
+export interface UnitCount {
+  /** The units counted: reportingUnits. */
+  expected: number;
+  /** Units whose report came in (counted or not). */
+  sent: number;
+  late: string[];
+  missing: string[];
+  /** Sent but not counted (ChildRow.reason says why). */
+  notCounted: string[];
+}
+
+/** The one count of a parent's units: the summary sheet, the tasks sheet, the report, the letters and the command line say it alike. */
+export function unitCount(children: readonly Pick<ChildRow, 'unit' | 'status' | 'isSelf'>[]): UnitCount {
+  const units = reportingUnits(children);
+  const named = (status: ChildStatus) => units.filter((c) => c.status === status).map((c) => c.unit);
+  const missing = named(STATUS_MISSING);
+  return { expected: units.length, sent: units.length - missing.length, late: named(STATUS_LATE), missing, notCounted: named(STATUS_NOT_COUNTED) };
+}
+
+/** `Đã nộp 16/17`. */
+export function sentPhrase(c: UnitCount): string {
+  return `Đã nộp ${c.sent}/${c.expected}`;
+}
+
+/**
+ * The units not sent of a whole compile (every parent's, each unit once, by code or name):
+ * what the pane counts and the reminder names. A report that came in but is not
+ * counted is not missing (status `Không tính`).
+ */
+export function missingUnitsOf(result: Pick<CompileResult, 'summaries'>): string[] {
+  const seen = new Map<string, string>();
+  for (const s of result.summaries) {
+    for (const c of reportingUnits(s.children)) if (c.status === STATUS_MISSING) seen.set(c.unitCode || unitKey(c.unit), c.unit);
+  }
+  return [...seen.values()];
+}
+
 /** `100%`, `80%`: a task's required share as the Phụ lục says it. */
 export function requiredShare(threshold: number): string {
   return `${formatNumber(Math.round(threshold * 1000) / 10)}%`;
@@ -150,9 +189,12 @@ export function summarizeTasks(tasks: readonly CompileTask[], allChildren: reado
   return tasks.map((t) => {
     const notDone: string[] = [];
     const notReported: string[] = [];
+    const notCounted: string[] = [];
     let done = 0;
     for (const c of children) {
-      if (!c.figures) notReported.push(c.unit);
+      if (c.status === STATUS_MISSING) notReported.push(c.unit);
+      else if (c.status === STATUS_NOT_COUNTED) notCounted.push(c.unit);
+      else if (!c.figures) notReported.push(c.unit);
       else if (c.tasks[t.stt] === true) done++;
       else notDone.push(c.unit);
     }
@@ -162,6 +204,7 @@ export function summarizeTasks(tasks: readonly CompileTask[], allChildren: reado
     const notes: string[] = [];
     if (notDone.length) notes.push(`Chưa hoàn thành: ${listNames(notDone)}.`);
     if (notReported.length) notes.push(`Chưa nộp báo cáo: ${listNames(notReported)}.`);
+    if (notCounted.length) notes.push(`Báo cáo không được tính: ${listNames(notCounted)}.`);
     return {
       stt: t.stt,
       name: t.name,
@@ -171,6 +214,7 @@ export function summarizeTasks(tasks: readonly CompileTask[], allChildren: reado
       status: reached ? 'Hoàn thành' : 'Chưa hoàn thành',
       notDone,
       notReported,
+      notCounted,
       result: `${done}/${expected} đơn vị hoàn thành${reached ? '' : ` (yêu cầu ${requiredShare(threshold)})`}`,
       note: notes.join(' '),
     } satisfies TaskSummary;

@@ -2,10 +2,13 @@
  * What each rule of a finding is called in Vietnamese: the one home of the
  * rule ids (`group.what`, core/findings.ts Finding.rule) as users read them,
  * in the findings sheet's `Quy tắc` column (layout/findings-sheet.ts) and
- * back again (layout/read-back.ts ruleOfName). test/core/rule-names.test.ts
- * holds it complete against every rule id written in src/.
+ * back again (layout/read-back.ts ruleOfName). The consistency rules' names
+ * come from their table (consistency-rules.ts). A finding's rule is a RuleId,
+ * so a rule without a name does not compile.
  */
-const NAMES: Readonly<Record<string, string>> = {
+import { CONSISTENCY_RULES, consistencyRuleName, type ConsistencyRuleId } from './consistency-rules';
+
+const OTHER_NAMES = {
   'approval.changed': 'Số liệu đổi sau khi duyệt',
   'approval.foreign': 'Ghi nhận duyệt ngoài sổ tổng hợp',
   'approval.future': 'Ghi nhận duyệt sau ngày tổng hợp',
@@ -27,10 +30,6 @@ const NAMES: Readonly<Record<string, string>> = {
   'compile.plan-duplicate': 'Nhiều kế hoạch',
   'compile.sent-date': 'Ngày gửi không thể đúng',
   'compile.superseded': 'Bản gửi trước, không tính',
-  'contest.participants': 'Có người dự thi, không có cuộc thi',
-  'dossier.balance': 'Cân đối hồ sơ D4+D5+D6 = D1+D2',
-  'dossier.online': 'Hồ sơ trực tuyến vượt tiếp nhận (D3 ≤ D2)',
-  'dossier.posted': 'TTHC niêm yết vượt tổng số (D8 ≤ D7)',
   'figure.comma-thousands': 'Dấu phẩy trong số',
   'figure.duplicate-code': 'Trùng mã chỉ tiêu',
   'figure.empty': 'Chỉ tiêu để trống',
@@ -47,12 +46,17 @@ const NAMES: Readonly<Record<string, string>> = {
   'figure.text-number': 'Số ghi kèm chữ',
   'figure.too-large': 'Số quá lớn',
   'figure.unknown-code': 'Mã chỉ tiêu lạ',
+  'file.corrupt': 'Tệp bị hỏng',
+  'file.empty': 'Tệp rỗng',
+  'file.encrypted': 'Tệp có mật khẩu',
   'file.missing': 'Không thấy tệp',
   'file.no-report': 'Tệp không có báo cáo',
   'file.not-regular': 'Không phải tệp thường',
   'file.not-xlsx': 'Không phải tệp Excel',
+  'file.old-format': 'Tệp có mật khẩu hoặc định dạng cũ',
   'file.other-format': 'Tệp định dạng khác',
   'file.symlink': 'Lối tắt, không đọc',
+  'file.too-large': 'Tệp quá lớn',
   'file.unreadable': 'Không đọc được tệp',
   'id.date': 'Ngày ghi sai',
   'id.level': 'Cấp ghi sai',
@@ -73,6 +77,7 @@ const NAMES: Readonly<Record<string, string>> = {
   'plan.task-stt': 'Kế hoạch: số thứ tự nhiệm vụ',
   'plan.task-threshold': 'Kế hoạch: tỷ lệ hoàn thành',
   'plan.year': 'Kế hoạch: năm',
+  'other.unknown': 'Quy tắc khác',
   'previous.empty': 'Kỳ trước không có số liệu',
   'previous.unreadable': 'Không đọc được kỳ trước',
   'read.internal': 'Lỗi chương trình khi đọc',
@@ -87,7 +92,6 @@ const NAMES: Readonly<Record<string, string>> = {
   'task.no-table': 'Không có bảng nhiệm vụ',
   'task.not-in-plan': 'Nhiệm vụ ngoài kế hoạch',
   'template.unsupported': 'Mẫu báo cáo khác phiên bản',
-  'training.participants': 'Có người dự, không có hội nghị',
   'tthc.column-missing': 'Biểu một cửa thiếu cột',
   'tthc.differs': 'Khác số liệu Hệ thống một cửa',
   'tthc.no-header': 'Không phải biểu một cửa',
@@ -96,26 +100,58 @@ const NAMES: Readonly<Record<string, string>> = {
   'tthc.not-a-number': 'Biểu một cửa có ô không phải số',
   'tthc.not-in-roster': 'Đơn vị một cửa ngoài danh sách',
   'tthc.total-mismatch': 'Dòng tổng biểu một cửa lệch',
+} as const satisfies Readonly<Record<string, string>>;
+
+/**
+ * Every rule id a finding can carry: the consistency rules' (their table) and the others' (above).
+ * Findings take a RuleId (core/findings.ts), so the compiler checks that every rule written has a name.
+ */
+export type RuleId = ConsistencyRuleId | keyof typeof OTHER_NAMES;
+
+const NAMES: Readonly<Record<RuleId, string>> = {
+  ...(Object.fromEntries(CONSISTENCY_RULES.map((r) => [r.rule, consistencyRuleName(r)])) as Record<ConsistencyRuleId, string>),
+  ...OTHER_NAMES,
 };
 
 /** Group names, for a rule id this table does not know yet. */
 const GROUPS: Readonly<Record<string, string>> = {
   approval: 'Duyệt', compile: 'Tổng hợp', contest: 'Cuộc thi', dossier: 'Hồ sơ', figure: 'Số liệu', file: 'Tệp',
-  id: 'Thông tin đơn vị', input: 'Đầu vào', plan: 'Kế hoạch', previous: 'Kỳ trước', read: 'Đọc', sheet: 'Trang',
+  id: 'Thông tin đơn vị', input: 'Đầu vào', other: 'Khác', plan: 'Kế hoạch', previous: 'Kỳ trước', read: 'Đọc', sheet: 'Trang',
   task: 'Nhiệm vụ', template: 'Mẫu', training: 'Hội nghị', tthc: 'Hệ thống một cửa',
 };
 
 /** The rule ids that have a name (for the completeness test). */
-export const NAMED_RULES: readonly string[] = Object.keys(NAMES);
+export const NAMED_RULES: readonly RuleId[] = Object.keys(NAMES) as RuleId[];
 
 /** A rule's Vietnamese name; an id unknown here gets its group's name, never the English id. */
 export function ruleName(rule: string): string {
-  return NAMES[rule] ?? GROUPS[rule.split('.')[0]] ?? 'Khác';
+  return (NAMES as Readonly<Record<string, string>>)[rule] ?? GROUPS[rule.split('.')[0]] ?? 'Khác';
 }
 
-const BY_NAME = new Map(Object.entries(NAMES).map(([id, name]) => [name, id]));
+/** Names earlier versions wrote in findings sheets, still read back to their ids. */
+const FORMER_NAMES: Readonly<Record<string, RuleId>> = {
+  'Cân đối hồ sơ D4+D5+D6 = D1+D2': 'dossier.balance',
+  'Hồ sơ trực tuyến vượt tiếp nhận (D3 ≤ D2)': 'dossier.online',
+  'TTHC niêm yết vượt tổng số (D8 ≤ D7)': 'dossier.posted',
+  'Có người dự thi, không có cuộc thi': 'contest.participants',
+  'Có người dự, không có hội nghị': 'training.participants',
+};
 
-/** The rule id of a name ruleName gave (reading a findings sheet back); an id itself (old sheets) stays as it is. */
-export function ruleOfName(text: string): string {
-  return BY_NAME.get(text.trim()) ?? text.trim();
+const BY_NAME = new Map<string, RuleId>([
+  ...(Object.entries(FORMER_NAMES) as [string, RuleId][]),
+  ...(Object.entries(NAMES) as [RuleId, string][]).map(([id, name]): [string, RuleId] => [name, id]),
+]);
+
+/** Whether a text is a rule id this version knows. */
+export function isRuleId(text: string): text is RuleId {
+  return Object.prototype.hasOwnProperty.call(NAMES, text);
+}
+
+/**
+ * The rule id of a name ruleName gave (reading a findings sheet back); an id itself (old sheets)
+ * stays as it is; a name or id this version does not know is `other.unknown`.
+ */
+export function ruleOfName(text: string): RuleId {
+  const t = text.trim();
+  return BY_NAME.get(t) ?? (isRuleId(t) ? t : 'other.unknown');
 }

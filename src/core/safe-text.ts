@@ -1,5 +1,5 @@
 /**
- * The one home of the control-character rule (issue 13). Text from unit
+ * The one home of the control-character rule. Text from unit
  * sheets reaches the terminal, sheet names and file names; a C0 control
  * (but line feed), DEL or a C1 control (8-bit CSI, OSC…) in it could move
  * the cursor, retitle the window, or make an unreadable sheet or file name.

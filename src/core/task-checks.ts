@@ -15,6 +15,7 @@ import type { Plan, PlanTask, TaskRow, UnitReport } from './model';
 import { formatNumber } from './numbers';
 import { INDICATOR_BY_CODE, TASK_HEADERS } from './template';
 import { foldLooseFast } from './labels';
+import type { RuleId } from './rule-names';
 
 export interface TaskMatch {
   task: PlanTask;
@@ -65,7 +66,7 @@ export function checkTasksAgainstPlan(report: UnitReport, plan: Plan | undefined
   const sheet = report.source.sheet;
   // Where a missing task should have been: the task table's header, else the template label.
   const tableCell = report.idCells['section.tasks'] ?? report.idCells['templateCode'] ?? '';
-  const add = (severity: Severity, cell: string, rule: string, message: string) =>
+  const add = (severity: Severity, cell: string, rule: RuleId, message: string) =>
     out.push(cellFinding(severity, { unit: report.unit || sheet, file: report.source.file, sheet, cell }, rule, message));
 
   const matches = matchTasks(report.tasks, plan.tasks);

@@ -12,13 +12,19 @@ export type IndicatorCode =
   | 'A1' | 'A2' | 'A3' | 'A4' | 'A5' | 'A6'
   | 'B1' | 'B2' | 'B3'
   | 'C1' | 'C2' | 'C3' | 'C4'
-  | 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8'
+  | 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9' | 'D10'
   | 'E1';
 
 /** How a parent's value is made from its children's. */
 export type Rollup = 'sum' | 'mean';
 /** `count`: whole number >= 0. `hours`: a number of hours in [0, 24]. */
 export type ValueKind = 'count' | 'hours';
+/**
+ * How a longer period's value is made from shorter ones (docs/spec/TEMPLATE.md §11):
+ * `flow` sums the sub-periods, `opening-stock` takes the first one's, `closing-stock`
+ * the last one's, `mean` the mean weighted by their days.
+ */
+export type TimeKind = 'flow' | 'opening-stock' | 'closing-stock' | 'mean';
 
 export interface Indicator {
   code: IndicatorCode;
@@ -26,6 +32,13 @@ export interface Indicator {
   unit: string;
   rollup: Rollup;
   kind: ValueKind;
+  /** How the figure adds up over time (cumulative periods). */
+  timeKind: TimeKind;
+  /**
+   * A code added to the form after sheets were made without it: its row missing
+   * from a sheet is "not reported" with no warning (docs/spec/TEMPLATE.md §3, D9 and D10).
+   */
+  mayBeAbsent: boolean;
   /** Group heading the indicator sits under in the output sheets and the report. */
   group: IndicatorGroup;
 }
@@ -40,8 +53,12 @@ export const INDICATOR_GROUPS: Record<IndicatorGroup, string> = {
   E: 'Kinh phí',
 };
 
-const ind = (code: IndicatorCode, label: string, unit: string, rollup: Rollup = 'sum', kind: ValueKind = 'count'): Indicator =>
-  ({ code, label, unit, rollup, kind, group: code[0] as IndicatorGroup });
+interface IndicatorOptions { rollup?: Rollup; kind?: ValueKind; timeKind?: TimeKind; mayBeAbsent?: boolean }
+
+const ind = (code: IndicatorCode, label: string, unit: string, o: IndicatorOptions = {}): Indicator => ({
+  code, label, unit, rollup: o.rollup ?? 'sum', kind: o.kind ?? 'count', timeKind: o.timeKind ?? 'flow',
+  mayBeAbsent: o.mayBeAbsent ?? false, group: code[0] as IndicatorGroup,
+});
 
 export const INDICATORS: readonly Indicator[] = [
   ind('A1', 'Tin, bài đăng trên Cổng/Trang thông tin điện tử', 'tin, bài'),
@@ -49,7 +66,7 @@ export const INDICATORS: readonly Indicator[] = [
   ind('A3', 'Lượt phát sóng tin, bài CCHC trên hệ thống truyền thanh', 'lượt'),
   ind('A4', 'Tin, bài, video clip trên mạng xã hội (Zalo, Fanpage, YouTube…)', 'tin, bài'),
   ind('A5', 'Tin, bài, phóng sự trên báo, đài phát thanh – truyền hình', 'tin, bài'),
-  ind('A6', 'Thời lượng tiếp sóng, phát thanh bình quân', 'giờ/ngày', 'mean', 'hours'),
+  ind('A6', 'Thời lượng tiếp sóng, phát thanh bình quân', 'giờ/ngày', { rollup: 'mean', kind: 'hours', timeKind: 'mean' }),
   ind('B1', 'Pano, áp phích, bảng chữ, bảng điện tử (LED)', 'cái'),
   ind('B2', 'Băng rôn, khẩu hiệu', 'cái'),
   ind('B3', 'Tài liệu, tờ rơi, tờ gấp phát hành', 'bản'),
@@ -57,14 +74,16 @@ export const INDICATORS: readonly Indicator[] = [
   ind('C2', 'Lượt người tham dự hội nghị, tập huấn', 'lượt người'),
   ind('C3', 'Cuộc thi tìm hiểu CCHC', 'cuộc'),
   ind('C4', 'Lượt người, đơn vị tham gia cuộc thi', 'lượt'),
-  ind('D1', 'Hồ sơ TTHC kỳ trước chuyển sang', 'hồ sơ'),
+  ind('D1', 'Hồ sơ TTHC kỳ trước chuyển sang', 'hồ sơ', { timeKind: 'opening-stock' }),
   ind('D2', 'Hồ sơ TTHC tiếp nhận trong kỳ', 'hồ sơ'),
   ind('D3', 'Trong đó: tiếp nhận trực tuyến', 'hồ sơ'),
   ind('D4', 'Hồ sơ đã giải quyết trước và đúng hạn', 'hồ sơ'),
   ind('D5', 'Hồ sơ đã giải quyết quá hạn', 'hồ sơ'),
-  ind('D6', 'Hồ sơ đang giải quyết', 'hồ sơ'),
-  ind('D7', 'Số TTHC thuộc thẩm quyền giải quyết', 'thủ tục'),
-  ind('D8', 'Số TTHC đã niêm yết, công khai', 'thủ tục'),
+  ind('D6', 'Hồ sơ đang giải quyết', 'hồ sơ', { timeKind: 'closing-stock' }),
+  ind('D7', 'Số TTHC thuộc thẩm quyền giải quyết', 'thủ tục', { timeKind: 'closing-stock' }),
+  ind('D8', 'Số TTHC đã niêm yết, công khai', 'thủ tục', { timeKind: 'closing-stock' }),
+  ind('D9', 'Hồ sơ rút, trả lại, dừng xử lý trong kỳ', 'hồ sơ', { mayBeAbsent: true }),
+  ind('D10', 'Trong đó (của D6): đang giải quyết quá hạn', 'hồ sơ', { timeKind: 'closing-stock', mayBeAbsent: true }),
   ind('E1', 'Kinh phí chi cho tuyên truyền CCHC', 'nghìn đồng'),
 ];
 
@@ -90,7 +109,7 @@ export function emptyFigures(): Figures {
 
 // ---------------------------------------------------------------- rates
 
-export type RateKey = 'onTime' | 'online' | 'posted';
+export type RateKey = 'onTime' | 'online' | 'posted' | 'overdue';
 
 export interface RateDef {
   key: RateKey;
@@ -104,17 +123,22 @@ export const RATES: readonly RateDef[] = [
   { key: 'onTime', label: 'Tỷ lệ giải quyết đúng hạn', numerator: ['D4'], denominator: ['D4', 'D5'] },
   { key: 'online', label: 'Tỷ lệ tiếp nhận trực tuyến', numerator: ['D3'], denominator: ['D2'] },
   { key: 'posted', label: 'Tỷ lệ TTHC niêm yết công khai', numerator: ['D8'], denominator: ['D7'] },
+  { key: 'overdue', label: 'Tỷ lệ hồ sơ đang giải quyết quá hạn', numerator: ['D10'], denominator: ['D6'] },
 ];
 
 export type Rates = Record<RateKey, number | null>;
 
-/** A rate whose denominator is 0 (or unknown) is `null`: shown empty, never 0 %. */
+/**
+ * A rate whose denominator is 0 (or unknown) is `null`: shown empty, never 0 %.
+ * So is one whose numerator nobody reported (D10 on sheets made before it existed).
+ */
 export function computeRates(f: Figures): Rates {
   const total = (codes: IndicatorCode[]) => codes.reduce((s, c) => s + (f[c] ?? 0), 0);
   const out = {} as Rates;
   for (const r of RATES) {
     const den = total(r.denominator);
-    out[r.key] = den > 0 ? total(r.numerator) / den : null;
+    const reported = r.numerator.some((c) => f[c] !== null && f[c] !== undefined);
+    out[r.key] = den > 0 && reported ? total(r.numerator) / den : null;
   }
   return out;
 }
@@ -159,6 +183,17 @@ export const LEVELS: readonly { level: Level; synonyms: string[]; rank: number }
 ];
 
 export const LEVEL_NAMES: readonly Level[] = LEVELS.map((l) => l.level);
+
+/** Every level but the top one reports to a parent (Đơn vị cấp trên): the reader, the compile, the command line and the pane ask it from here. */
+export function needsParent(level: Level | null | undefined): boolean {
+  return level !== 'Tỉnh';
+}
+
+/**
+ * The years a report, a plan or a template may be of: one range for the reader, the plan,
+ * the command line, the template's validation and the pane's forms (labels.ts isValidYear).
+ */
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
 /**
  * The levels as a message lists them: each in «», since two of them hold a
  * comma themselves («Phòng, ban», «Sở, ngành») and a plain comma list is ambiguous.
@@ -262,9 +297,16 @@ export const DEFAULT_THRESHOLD = 1;
 
 // ---------------------------------------------------------------- child statuses
 
-export type ChildStatus = 'Đã nộp' | 'Nộp muộn' | 'Chưa nộp';
+/**
+ * What became of a child's report, decided once by the compile (ChildRow.status) and shown by every view:
+ * sent on time, sent late, not sent, or sent but not counted (ChildRow.reason says why:
+ * «Chỉ tổng hợp báo cáo đã duyệt» and the report is not approved or was returned).
+ */
+export type ChildStatus = 'Đã nộp' | 'Nộp muộn' | 'Chưa nộp' | 'Không tính';
 export const STATUS_ON_TIME: ChildStatus = 'Đã nộp';
 export const STATUS_LATE: ChildStatus = 'Nộp muộn';
 export const STATUS_MISSING: ChildStatus = 'Chưa nộp';
+export const STATUS_NOT_COUNTED: ChildStatus = 'Không tính';
+export const CHILD_STATUSES: readonly ChildStatus[] = [STATUS_ON_TIME, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED];
 
 export type TaskStatus = 'Hoàn thành' | 'Chưa hoàn thành';

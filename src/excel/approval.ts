@@ -1,5 +1,5 @@
 /**
- * Approval in the open workbook (issue 11): «Duyệt» protects the unit's
+ * Approval in the open workbook: «Duyệt» protects the unit's
  * sheet (worksheet protection, no password unless the user gives one) and
  * appends a record row to the very hidden sheet `Phê duyệt`
  * (core/approval.ts: its columns, the fingerprint of the sheet's values);

@@ -9,7 +9,7 @@
  * Operations given to `add` are remembered until their sync succeeds: when
  * Excel refuses the request as too large, or fails it with "An internal
  * error has occurred" (`GeneralException`, seen on large batches online:
- * OfficeDev/office-js #354, #1012, #1314), they are queued again in two
+ * https://github.com/OfficeDev/office-js/issues/354, https://github.com/OfficeDev/office-js/issues/1012, https://github.com/OfficeDev/office-js/issues/1314), they are queued again in two
  * halves, each synced on its own, down to a single operation. They must
  * therefore be safe to run twice (setting a property, a format, loading).
  */

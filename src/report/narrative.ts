@@ -9,7 +9,7 @@ import {
   type AssessmentKey, type Indicator, type IndicatorGroup, type RateDef,
 } from '../core/template';
 import { foldLoose } from '../core/text';
-import { reportingUnits } from '../core/rollup';
+import { unitCount } from '../core/rollup';
 import { unitKey } from '../core/unit-names';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
@@ -67,15 +67,13 @@ function directionBlocks(d: ReportData): Block[] {
   if (d.tasks.length) plan += `; đến nay đã hoàn thành ${tasksDone}/${d.tasks.length} nhiệm vụ (chi tiết tại Phụ lục kèm theo)`;
   out.push({ kind: 'para', text: sentence(plan) });
 
-  // The same units as the Phụ lục's «N/M đơn vị hoàn thành» (core/rollup.ts reportingUnits).
-  const units = reportingUnits(d.children);
+  // The same count as the summary sheet's «Đã nộp N/M» and the Phụ lục's «N/M đơn vị hoàn thành» (core/rollup.ts unitCount).
+  const units = unitCount(d.children);
   if (subs.length) {
-    const reported = units.filter((c) => c.status !== STATUS_MISSING);
-    const late = units.filter((c) => c.status === STATUS_LATE);
-    const missing = units.filter((c) => c.status === STATUS_MISSING);
-    let s = `Có ${reported.length}/${units.length} đơn vị gửi báo cáo kết quả thực hiện`;
-    if (late.length) s += `, trong đó ${late.length} đơn vị gửi muộn so với thời hạn${d.deadline ? ` (${formatIsoDateShort(d.deadline)})` : ''}: ${listUnits(late.map((c) => c.unit))}`;
-    if (missing.length) s += `; ${missing.length} đơn vị chưa gửi báo cáo: ${listUnits(missing.map((c) => c.unit))}`;
+    const { late, missing } = units;
+    let s = `Có ${units.sent}/${units.expected} đơn vị gửi báo cáo kết quả thực hiện`;
+    if (late.length) s += `, trong đó ${late.length} đơn vị gửi muộn so với thời hạn${d.deadline ? ` (${formatIsoDateShort(d.deadline)})` : ''}: ${listUnits(late)}`;
+    if (missing.length) s += `; ${missing.length} đơn vị chưa gửi báo cáo: ${listUnits(missing)}`;
     out.push({ kind: 'para', text: sentence(s) });
   }
 

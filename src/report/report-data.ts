@@ -7,9 +7,10 @@
 import type { ChildRow, CompiledData, CompiledSummary, PreviousPeriod } from '../core/model';
 import {
   computeRates, emptyFigures, INDICATORS, type AssessmentKey, type Figures, type IndicatorCode,
-  type Level, type Period, type Rates, type TaskStatus, STATUS_LATE, STATUS_MISSING,
+  type Level, type Period, type Rates, type TaskStatus,
 } from '../core/template';
 import { findingParts } from '../core/findings';
+import { unitCount } from '../core/rollup';
 import { unitKey } from '../core/unit-names';
 import { toIsoDate } from './format';
 import { placeName } from './names';
@@ -201,8 +202,9 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
     errorCount: errors.length,
     warningCount: result.findings.length - errors.length,
     errors: errors.map(reportFinding),
-    missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
-    lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
+    // The one count of the units (core/rollup.ts unitCount), as the summary sheet and the command line say it.
+    missingUnits: unitCount(children).missing,
+    lateUnits: unitCount(children).late,
     deadline: summary.deadline,
     ...(opts.signer ? { signer: opts.signer } : {}),
     ...(opts.previous ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur) : {}),

@@ -9,7 +9,8 @@ import type { SheetGrid } from '../core/grid';
 import type { CompileResult, Plan, PreviousPeriod, UnitIdentity } from '../core/model';
 import { withPreviousOutliers } from '../core/outliers';
 import type { Level, Period } from '../core/template';
-import { PLAN_SHEET_NAME } from '../core/template';
+import { PLAN_SHEET_NAME, YEAR_RANGE, needsParent } from '../core/template';
+import { isValidYear } from '../core/labels';
 import { fold } from '../core/text';
 import { reportFileName } from '../report/file-name';
 import { countResult, type Counts } from './findings-view';
@@ -291,8 +292,8 @@ export async function templateDefaults(): Promise<TemplateDefaults> {
 /** Vietnamese reason the Tạo mẫu form cannot be used yet, or null. */
 export function templateFormProblem(form: TemplateForm): string | null {
   if (!form.unit.trim()) return 'Hãy nhập tên đơn vị báo cáo.';
-  if (form.level !== 'Tỉnh' && !form.parent.trim()) return 'Hãy nhập đơn vị cấp trên.';
-  if (!Number.isInteger(form.year) || form.year < 2000 || form.year > 2100) return 'Năm báo cáo phải là số có bốn chữ số, ví dụ 2025.';
+  if (needsParent(form.level) && !form.parent.trim()) return 'Hãy nhập đơn vị cấp trên.';
+  if (!isValidYear(form.year)) return `Năm báo cáo phải là số có bốn chữ số, từ ${YEAR_RANGE.min} đến ${YEAR_RANGE.max}, ví dụ 2025.`;
   return null;
 }
 

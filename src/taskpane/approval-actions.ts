@@ -1,5 +1,5 @@
 /**
- * «Duyệt» / «Trả lại» in the pane (issue 11): the reports of the last
+ * «Duyệt» / «Trả lại» in the pane: the reports of the last
  * result that can be reviewed, and marking one, in one Excel.run each
  * (src/excel/approval.ts protects and records). The result shown takes the
  * new state at once, and its record, so that «Phản hồi» quotes a reason

@@ -2,8 +2,9 @@
  * Saves bytes made in the pane as a file (no server involved).
  *
  * Everywhere but Excel for Mac: a Blob and `a[download]`. The Mac webview
- * (WKWebView) ignores that silently (OfficeDev/office-js #2700 "by design",
- * #3385, #4681); Microsoft's advice there (#3662) is
+ * (WKWebView) ignores that silently ("by design": https://github.com/OfficeDev/office-js/issues/2700,
+ * https://github.com/OfficeDev/office-js/issues/3385, https://github.com/OfficeDev/office-js/issues/4681); Microsoft's advice there
+ * (https://github.com/OfficeDev/office-js/issues/3662) is
  * `Office.context.ui.openBrowserWindow` with a page of the add-in's own
  * site that makes the download in the real browser. Ours is save.html: the
  * file travels in the URL's fragment (never sent to any server), and the

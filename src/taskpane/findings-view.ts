@@ -1,8 +1,7 @@
 /** Findings arranged for the pane: grouped by unit, errors first. Plain data, no React. */
-import { receivedNotApproved } from '../core/approval';
 import { compareFindings, findingParts, type Finding } from '../core/findings';
 import type { CompileResult } from '../core/model';
-import { STATUS_MISSING } from '../core/template';
+import { missingUnitsOf } from '../core/rollup';
 import { unitKey } from '../core/unit-names';
 
 export interface FindingGroup {
@@ -43,28 +42,17 @@ export interface Counts {
 }
 
 export function countResult(result: CompileResult): Counts {
-  const missing = new Set<string>();
-  // Sent but not approved («Chỉ tổng hợp báo cáo đã duyệt»): not counted, yet not missing either.
-  const received = receivedNotApproved(result.findings);
-  for (const s of result.summaries) {
-    for (const c of s.children) if (c.status === STATUS_MISSING && !received.has(unitKey(c.unit))) missing.add(c.unitCode || unitKey(c.unit));
-  }
   return {
     units: result.reports.filter((r) => r.counted).length,
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
-    missing: missing.size,
+    missing: missingUnitsOf(result).length,
   };
 }
 
-/** Names of the units that have not reported, for the pane's summary line. */
+/** Names of the units that have not reported, for the pane's summary line (the compile's answer: core/rollup.ts missingUnitsOf). */
 export function missingUnits(result: CompileResult): string[] {
-  const seen = new Map<string, string>();
-  const received = receivedNotApproved(result.findings);
-  for (const s of result.summaries) {
-    for (const c of s.children) if (c.status === STATUS_MISSING && !received.has(unitKey(c.unit))) seen.set(c.unitCode || unitKey(c.unit), c.unit);
-  }
-  return [...seen.values()];
+  return missingUnitsOf(result);
 }
 
 /** Which findings the list shows: the tiles Lỗi / Cảnh báo set it, pressing again shows all. */

@@ -1,5 +1,5 @@
 /**
- * «Tạo kế hoạch» (issue 10): a new `Kế hoạch` sheet for a province of the
+ * «Tạo kế hoạch»: a new `Kế hoạch` sheet for a province of the
  * national list, or a blank one, written beside the workbook's sheets (never
  * over one). The same plan as `tonghop plan` (core/layout/plan-sheet.ts).
  */

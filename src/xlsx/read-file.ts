@@ -14,6 +14,7 @@ import { fileTooLarge } from './zip-limits';
 // The command line's one table of system errors (this module serves the command line alone).
 import { systemErrorReason } from './system-errors';
 import { readerError } from './reader-errors';
+import type { RuleId } from '../core/rule-names';
 
 /** What the inputs expand to: the workbook files in reading order, and what was wrong with the rest. */
 export interface ExpandedInputs {
@@ -33,7 +34,7 @@ export function isXlsxName(name: string): boolean {
 }
 
 /** A finding about a whole file (no sheet, no cell): the unit is the file's name. */
-export function fileFinding(file: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
+export function fileFinding(file: string, rule: RuleId, message: string, severity: Finding['severity'] = 'error'): Finding {
   const name = path.basename(file);
   return { severity, unit: name, file: name, sheet: '', cell: '', rule, message };
 }
@@ -64,7 +65,7 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     }
     if (stat.isDirectory()) {
       const entries = (await fsp.readdir(input, { withFileTypes: true })).filter((d) => !LOCK_FILE.test(d.name));
-      // A symbolic link is followed when it reaches a regular file, and said so (issue 13: never skipped silently).
+      // A symbolic link is followed when it reaches a regular file, and said so (never skipped silently).
       for (const d of entries.filter((x) => x.isSymbolicLink() && isXlsxName(x.name))) {
         const link = path.join(input, d.name);
         const target = await fsp.stat(link).catch(() => null);
@@ -120,7 +121,7 @@ export async function readWorkbookFile(file: string): Promise<{ grids: SheetGrid
   try {
     // Synchronous: files are small and mostly read in worker threads, where it is
     // markedly quicker than the promise API's file handles. Opened without blocking
-    // and checked on the open file: a pipe would hang, /dev/zero never end (issue 13).
+    // and checked on the open file: a pipe would hang, /dev/zero never end.
     const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
       const st = fs.fstatSync(fd);

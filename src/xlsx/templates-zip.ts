@@ -1,5 +1,5 @@
 /**
- * «Tạo mẫu cho mọi đơn vị» (issue 10): one .xlsx template per roster unit,
+ * «Tạo mẫu cho mọi đơn vị»: one .xlsx template per roster unit,
  * the same files `tonghop template --plan … -o <thư mục>` writes
  * (core/layout/plan-templates.ts names and fills them), in one .zip for the
  * pane to download. Runs in the browser: write.ts and zip-write.ts use no

@@ -14,7 +14,8 @@
 import { zipEntries, type DeflateRaw, type ZipEntry } from './zip-write';
 import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
 import type { CellStyle, ChartSpec, ConditionalFormat, OutputSheet, SheetFont, Validation } from '../core/sheet-model';
-import { OUTPUT_FONT as CORE_FONT, PAGE_MARGINS, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
+import { OUTPUT_FONT as CORE_FONT, PAGE_MARGINS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
+import { uniqueSheetNames } from '../core/layout/names';
 
 /** The core's font name (core/sheet-model.ts decides it), kept under its old name for callers. */
 export const OUTPUT_FONT = CORE_FONT.name;
@@ -484,20 +485,8 @@ function sheetCharts(sheet: OutputSheet, sheetName: string): { spec: ChartSpec; 
 const relsXml = (rels: { id: string; type: string; target: string }[]) =>
   XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${NS_REL}/${r.type}" Target="${r.target}"/>`).join('')}</Relationships>`;
 
-/** Excel refuses some names and any case-insensitive duplicate: make each one valid and unique. */
-export function uniqueSheetNames(sheets: { name: string }[]): string[] {
-  const used = new Set<string>();
-  return sheets.map((s) => {
-    const base = (s.name.replace(SHEET_NAME_FORBIDDEN, ' ').replace(/^'+|'+$/g, '').trim() || 'Trang').slice(0, SHEET_NAME_MAX);
-    let name = base;
-    for (let i = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'history'; i++) {
-      const suffix = ` (${i})`;
-      name = base.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
-    }
-    used.add(name.toLowerCase());
-    return name;
-  });
-}
+/** Excel refuses some names and any case-insensitive duplicate: each made valid and unique by the core's one sanitiser. */
+export { uniqueSheetNames };
 
 /** `A1:F20` → `$A$1:$F$20`. */
 function absoluteRange(range: string): string {

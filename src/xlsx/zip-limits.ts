@@ -1,5 +1,5 @@
 /**
- * Bounded reading of a workbook's zip (issue 13), shared by both readers
+ * Bounded reading of a workbook's zip, shared by both readers
  * (fast-read.ts on Node's zlib, read.ts on SheetJS, in the CLI and in the
  * add-in's file picker). Plain bytes in; no Node, no DOM.
  *

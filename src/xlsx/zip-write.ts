@@ -3,8 +3,8 @@
  * «Tạo mẫu cho mọi đơn vị» .zip of templates): a plain zip, deflate or
  * stored, UTF-8 names, as every spreadsheet program and every unzip reads.
  *
- * Runs in Node and in the browser alike: the pane writes .xlsx files too
- * (issue 10). Deflate is fflate's by default (already in the pane's bundle
+ * Runs in Node and in the browser alike: the pane writes .xlsx files too.
+ * Deflate is fflate's by default (already in the pane's bundle
  * for the letters and zip-limits.ts); the command line passes Node's zlib
  * (write-node.ts), about three times quicker at level 1 on a district's
  * output (`npm run bench`, «ghi tệp kết quả»).

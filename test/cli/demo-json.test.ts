@@ -2,8 +2,9 @@
  * `npm run demo` kept honest: the example district compiled as
  * scripts/demo.js does gives exactly the JSON recorded in
  * test/fixtures/demo-result.json (figures, reports, findings and their
- * wording). The snapshot was taken from the demo before a consolidation of the
- * code; a change to it must be a deliberate change of behaviour.
+ * wording). The snapshot was taken from the demo before the writers and
+ * rules were consolidated, and updated with the dossier codes D9, D10 and the
+ * overdue rate; a change to it must be a deliberate change of behaviour.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main';
 import { captureIo, tempDir } from '../helpers/xlsx-files';
 
 const finding = (over: Partial<Finding>): Finding => ({
-  severity: 'warning', unit: '', sheet: '', cell: '', rule: 'x', message: 'Thông báo.', ...over,
+  severity: 'warning', unit: '', sheet: '', cell: '', rule: 'other.unknown', message: 'Thông báo.', ...over,
 });
 
 describe('findingLine', () => {

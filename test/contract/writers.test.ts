@@ -1,5 +1,5 @@
 /**
- * The two writers are faithful copies of one OutputSheet (issue 12 item 2):
+ * The two writers are faithful copies of one OutputSheet:
  * the same sheets — the example district's outputs (layoutOutputs) and a
  * blank form (layoutTemplate) — go through the .xlsx writer
  * (src/xlsx/write.ts, read back with ExcelJS, which we did not write) and

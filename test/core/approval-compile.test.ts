@@ -1,5 +1,5 @@
 /**
- * Approval at Tổng hợp (issue 11): the compiling workbook's hidden record
+ * Approval at Tổng hợp: the compiling workbook's hidden record
  * sheet is read like any sheet, recognised, never taken for a report nor a
  * skipped sheet; an approved sheet edited since is an error naming the unit
  * and its approval is void; «Chỉ tổng hợp báo cáo đã duyệt» counts only the

@@ -61,7 +61,7 @@ describe('compileReads: a district from its communes', () => {
 
   test('zero denominators give empty rates, never 0 %', () => {
     const result = compileReads([reportRead('UBND xã A', { figures: { D1: 0, D2: 0, D3: 0, D4: 0, D5: 0, D6: 0, D7: 0, D8: 0 } })], {});
-    expect(only(result, DISTRICT).rates).toEqual({ onTime: null, online: null, posted: null });
+    expect(only(result, DISTRICT).rates).toEqual({ onTime: null, online: null, posted: null, overdue: null });
   });
 
   test('a consistency error does not remove the report: its figures count and the error is listed', () => {
@@ -497,7 +497,7 @@ describe('assessments and documents', () => {
 
 describe('inputs that are not reports', () => {
   test('file-level findings are carried, skipped sheets listed', () => {
-    const extra = [{ severity: 'error' as const, unit: 'hong.xlsx', file: 'hong.xlsx', sheet: '', cell: '', rule: 'file.unreadable', message: 'Không đọc được tệp' }];
+    const extra = [{ severity: 'error' as const, unit: 'hong.xlsx', file: 'hong.xlsx', sheet: '', cell: '', rule: 'file.unreadable' as const, message: 'Không đọc được tệp' }];
     const result = compileReads([
       { kind: 'skipped', source: { sheet: 'Ghi chú', file: 'a.xlsx' } },
       reportRead('UBND xã A', { figures: { A1: 1 } }),

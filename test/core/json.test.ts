@@ -3,7 +3,7 @@ import { toResultJson } from '../../src/core/json';
 import { INDICATOR_CODES } from '../../src/core/template';
 import { DISTRICT, PROVINCE, planRead, planTask, reportRead } from './compile-fixtures';
 
-test('the --json shape: period, reports, summaries with all 22 codes, rates, children, tasks, findings', () => {
+test('the --json shape: period, reports, summaries with every code, rates, children, tasks, findings', () => {
   const result = compileReads([
     planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE, tasks: [planTask(1, 'Nhiệm vụ một')], roster: [
       { name: 'UBND xã Hương Lộc', level: 'Xã', parent: DISTRICT }, { name: 'UBND xã Vắng', level: 'Xã', parent: DISTRICT }] }),
@@ -26,7 +26,7 @@ test('the --json shape: period, reports, summaries with all 22 codes, rates, chi
   expect([s.unit, s.level]).toEqual([DISTRICT, 'Huyện']);
   expect(Object.keys(s.figures)).toEqual([...INDICATOR_CODES]);
   expect(s.figures.A6).toBeNull(); // nobody reported it
-  expect(s.rates).toEqual({ onTime: null, online: null, posted: 0.75 });
+  expect(s.rates).toEqual({ onTime: null, online: null, posted: 0.75, overdue: null });
   expect(s.children).toEqual([{ unit: 'UBND xã Hương Lộc', status: 'Đã nộp' }, { unit: 'UBND xã Vắng', status: 'Chưa nộp' }]);
   expect(s.tasks).toEqual([{ stt: 1, name: 'Nhiệm vụ một', done: 1, expected: 2, status: 'Chưa hoàn thành', notDone: ['UBND xã Vắng'] }]);
   const err = json.findings.find((f: { rule: string }) => f.rule === 'compile.other-period');

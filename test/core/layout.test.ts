@@ -10,7 +10,7 @@ import { readCompiledWorkbook, readFindingsTable, readSummaryTable } from '../..
 import { TASK_MATRIX_TITLE, layoutTasks } from '../../src/core/layout/tasks-sheet';
 import { readPreviousPeriod } from '../../src/report/previous';
 import { sortFindings } from '../../src/core/findings';
-import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures } from '../../src/core/template';
+import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures, RATES } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
 import { appendixSubtitle } from '../../src/core/layout/appendix-sheet';
 import { DISTRICT, PROVINCE, planRead, planTask, reportRead } from './compile-fixtures';
@@ -67,7 +67,7 @@ describe('layoutOutputs', () => {
     expect(texts(th)).toContain('Kỳ báo cáo: Năm 2020 — hạn nộp 20/10/2020');
     const header = rowOf(th, 'STT');
     expect(header.slice(0, 5).map((c) => c.v)).toEqual(['STT', 'Đơn vị', 'Cấp', 'Tình trạng', 'Ngày gửi']);
-    expect(header.slice(5, 27).map((c) => c.v)).toEqual(INDICATORS.map((i) => i.code));
+    expect(header.slice(5, 5 + INDICATORS.length).map((c) => c.v)).toEqual(INDICATORS.map((i) => i.code));
     expect(header[5].style?.fill).toBeTruthy();
     const h = find(th, 'STT')!.ri;
     expect(th.freeze).toEqual({ rows: h + 2, cols: 2 });
@@ -88,13 +88,14 @@ describe('layoutOutputs', () => {
     expect(total[a1].v).toBe(1150);
     expect(total[a1].style?.bold).toBe(true);
     expect(total[a1 + 5].v).toBe(4); // mean of 6, 2, 4
-    expect(total[27].v).toBeCloseTo(390 / 400);
-    expect(total[27].style?.numberFormat).toBe('0.0%');
-    expect(total[29].v).toBe(1); // posted 10/10
-    expect(children[0][27].v).toBeNull(); // district itself: no dossiers, no rate
+    const rate0 = 5 + INDICATORS.length; // the rates follow the indicators
+    expect(total[rate0].v).toBeCloseTo(390 / 400);
+    expect(total[rate0].style?.numberFormat).toBe('0.0%');
+    expect(total[rate0 + 2].v).toBe(1); // posted 10/10
+    expect(children[0][rate0].v).toBeNull(); // district itself: no dossiers, no rate
     const empty = rowOf(th, 'Số đơn vị để trống');
     expect(empty[a1 + 6].v).toBe(3); // B1 left empty by the three that reported
-    expect(th.rows.every((r) => r.length <= 30)).toBe(true);
+    expect(th.rows.every((r) => r.length <= 5 + INDICATORS.length + RATES.length)).toBe(true);
   });
 
   test('tasks: child × task matrix with x, blank and Chưa nộp, on its own sheet, not the summary', () => {
@@ -189,7 +190,7 @@ describe('layoutOutputs', () => {
     expect(back.map((x) => [x.rule, x.sheet, x.cell])).toEqual(sortFindings(result.findings).map((x) => [x.rule, x.sheet, x.cell]));
   });
 
-  test('findings sheets written before issue 14 (`Sheet` header, rule ids) still read back', () => {
+  test('findings sheets written by earlier versions (`Sheet` header, rule ids) still read back', () => {
     const old = outputSheetToGrid(kt);
     const h = old.cells.findIndex((r) => r[1] === 'Mức độ');
     old.cells[h] = old.cells[h].map((v) => (v === 'Trang' ? 'Sheet' : v));
@@ -279,7 +280,7 @@ describe('names', () => {
     expect(long2).not.toBe(long);
     expect(long2.length).toBeLessThanOrEqual(31);
     expect(long2.endsWith(' (2)')).toBe(true);
-    expect(safeSheetName('   ')).toBe('Sheet');
+    expect(safeSheetName('   ')).toBe('Trang') // Vietnamese, as every name the user sees;
     expect(safeSheetName("x'")).toBe('x');
   });
 

@@ -1,6 +1,6 @@
 /**
  * The words the pane shows are Vietnamese: a worksheet is a «trang», never
- * «sheet» (issue 14). The compile's own findings about the plan, which the
+ * «sheet». The compile's own findings about the plan, which the
  * pane lists as they are, are checked here.
  */
 import { compileReads } from '../../src/core/compile';

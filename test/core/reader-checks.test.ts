@@ -16,7 +16,7 @@ function findingsFor(figures: Partial<Record<IndicatorCode, unknown>>): Finding[
 }
 const rule = (fs: Finding[], id: string) => fs.filter((f) => f.rule === id);
 
-describe('dossiers: D4 + D5 + D6 = D1 + D2', () => {
+describe('dossiers: D4 + D5 + D6 + D9 = D1 + D2', () => {
   test('balanced: no finding', () => {
     expect(findingsFor({ D1: 5, D2: 100, D3: 60, D4: 90, D5: 5, D6: 10 })).toEqual([]);
   });
@@ -26,7 +26,7 @@ describe('dossiers: D4 + D5 + D6 = D1 + D2', () => {
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'error', cell: 'D30', sheet: SHEET, unit: 'UBND xã Hương Lộc' });
     expect(fs[0].message).toContain(`${cellRef(SHEET, 'D30')}:`);
-    expect(fs[0].message).toContain('90 + 5 + 7 = 102');
+    expect(fs[0].message).toContain('90 + 5 + 7 + 0 = 102');
     expect(fs[0].message).toContain('5 + 100 = 105');
     expect(fs[0].message).toContain('chênh 3');
   });

@@ -1,9 +1,12 @@
 /**
- * Sheet names cut to Excel's 31 characters at a word boundary (issue 14:
- * «sheet names are cut mid-word»), still unique; one home:
+ * Sheet names cut to Excel's 31 characters at a word boundary (never
+ * mid-word), still unique; one home:
  * src/core/layout/names.ts safeSheetName.
  */
 import { safeSheetName } from '../../src/core/layout';
+import { OUTPUT_PREFIXES, isOwnOutputSheet, sheetNameProblem, uniqueSheetNames } from '../../src/core/layout/names';
+import { uniqueSheetNames as xlsxUniqueSheetNames } from '../../src/xlsx/write';
+import { sheetNameProblem as excelSheetNameProblem } from '../../src/excel/sheet-names';
 import { layoutTemplate } from '../../src/core/layout';
 import { SHEET_NAME_MAX } from '../../src/core/sheet-model';
 
@@ -39,5 +42,22 @@ describe('safeSheetName cuts at a word boundary', () => {
   it('the template of a long unit name gets a sheet name of whole words', () => {
     const sheet = layoutTemplate({ unit: 'Trung tâm Phục vụ hành chính công tỉnh', level: 'Sở, ngành', parent: 'UBND tỉnh Quảng Trị', period: 'Quý I', year: 2026 });
     expect(sheet.name).toBe('Mẫu Trung tâm Phục vụ hành');
+  });
+});
+
+describe('one home for legal sheet names and the compiler\'s own prefixes (core/layout/names.ts)', () => {
+  it('both writers name sheets alike; every name made is one Excel takes', () => {
+    const bases = ['History', '', "'Hương Lộc'", 'a/b:c*d?[e]', 'TH Nam Đông', 'th nam đông', 'x'.repeat(40)];
+    const names = uniqueSheetNames(bases.map((name) => ({ name })));
+    expect(names.map(sheetNameProblem)).toEqual(bases.map(() => null));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names).toEqual(xlsxUniqueSheetNames(bases.map((name) => ({ name }))));
+    expect(excelSheetNameProblem('a:b')).toBe(sheetNameProblem('a:b'));
+  });
+
+  it('every kind of sheet a compile writes is recognised as its own; a template is not', () => {
+    for (const [role, prefix] of Object.entries(OUTPUT_PREFIXES)) {
+      expect([role, isOwnOutputSheet(`${prefix} Nam Đông`)]).toEqual([role, role !== 'template']);
+    }
   });
 });

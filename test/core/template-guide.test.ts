@@ -1,5 +1,5 @@
 /**
- * The blank template's additions for the clerk (issue 14: layout/template-sheet.ts,
+ * The blank template's additions for the clerk (layout/template-sheet.ts,
  * layout/template-guide.ts) are never data: a filled template reads exactly
  * as the same form without them (figures, tasks, assessments, findings),
  * the untouched one too, and the guide states the rules the
@@ -20,7 +20,7 @@ const PLAN: Plan = { source: { sheet: 'Kế hoạch' }, roster: [], tasks: [
 ] };
 const ID = { unit: 'UBND xã Vĩnh Linh', unitCode: '19363', level: 'Xã' as const, parent: 'UBND tỉnh Quảng Trị', period: 'Quý I' as const, year: 2026 };
 
-/** The same sheet cut where the signature block starts: the form alone, as before issue 14. */
+/** The same sheet cut where the signature block starts: the form alone, without the additions for the clerk. */
 function formOnly(sheet: OutputSheet): OutputSheet {
   const at = sheet.rows.findIndex((r) => r?.some((c) => c?.v === SIGNERS[0].title));
   expect(at).toBeGreaterThan(0);
@@ -51,7 +51,7 @@ describe('the template for the clerk', () => {
     expect(texts).toContain(GUIDE_TITLE);
     const guide = GUIDE_LINES.join('\n');
     expect(texts).toContain(guide);
-    for (const rule of ['chỉ ghi số', 'để trống khác ghi 0', 'một dấu x', 'D4 + D5 + D6 = D1 + D2', 'D3 ≤ D2', 'D8 ≤ D7', 'dd/mm/yyyy']) expect(guide).toContain(rule);
+    for (const rule of ['chỉ ghi số', 'để trống khác ghi 0', 'một dấu x', 'D4 + D5 + D6 + D9 = D1 + D2', 'D3 ≤ D2', 'D8 ≤ D7', 'D10 ≤ D6', 'C2 > 0 thì C1 > 0', 'dd/mm/yyyy']) expect(guide).toContain(rule);
     for (const s of SIGNERS) expect(texts).toEqual(expect.arrayContaining([s.title, s.note]));
   });
 

@@ -443,7 +443,7 @@ describe('Xuất báo cáo', () => {
   });
 });
 
-describe('Phản hồi and outliers (issue 11)', () => {
+describe('Phản hồi and outliers', () => {
   it('needs a compile; then downloads one .zip: a Phiếu phản hồi for the unit with an error, none for the clean one', async () => {
     await expect(actions.exportFeedback(null)).rejects.toThrow(/bấm Tổng hợp/);
     const withError = { ...COMMUNES[1], figures: { ...COMMUNES[1].figures!, B2: -3 } };

@@ -1,7 +1,7 @@
 /**
  * Xuất báo cáo reaches Mac users: in Excel for Mac the pane opens save.html
  * in the user's browser with the file in the fragment (Microsoft's advice
- * for the WKWebView, OfficeDev/office-js #3662), and that page gives the
+ * for the WKWebView, https://github.com/OfficeDev/office-js/issues/3662), and that page gives the
  * same bytes to the browser as a download under the same name.
  */
 import * as acorn from 'acorn';

@@ -18,7 +18,7 @@ function bigList(): Finding[] {
   const out: Finding[] = [];
   for (let i = 1; i <= 120; i++) {
     const unit = `UBND xã Số ${i}`, sheet = `xã Số ${i}`;
-    out.push({ severity: 'warning', unit, sheet, cell: 'C8', rule: 'date.missing', message: `'${sheet}'!C8: Chưa ghi ngày gửi (dd/mm/yyyy).` });
+    out.push({ severity: 'warning', unit, sheet, cell: 'C8', rule: 'id.date', message: `'${sheet}'!C8: Chưa ghi ngày gửi (dd/mm/yyyy).` });
     out.push({ severity: 'error', unit, sheet, cell: 'D14', rule: 'figure.negative', message: `'${sheet}'!D14: Số âm (${-i}).` });
     if (i % 3 === 0) out.push({ severity: 'warning', unit, sheet, cell: 'D20', rule: 'figure.outlier', message: `'${sheet}'!D20: Số ${i * 100} lớn bất thường.` });
   }

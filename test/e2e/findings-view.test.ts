@@ -3,7 +3,7 @@ import type { Finding } from '../../src/core/findings';
 import { filterFindings, foldRepeated, groupFindings, unitsPhrase } from '../../src/taskpane/findings-view';
 
 const f = (severity: Finding['severity'], unit: string, cell: string, message = `${unit} ${cell}`): Finding => ({
-  severity, unit, sheet: unit.replace(/^UBND /, ''), cell, rule: 'test', message,
+  severity, unit, sheet: unit.replace(/^UBND /, ''), cell, rule: 'other.unknown', message,
 });
 
 describe('groupFindings', () => {

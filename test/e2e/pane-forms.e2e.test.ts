@@ -3,12 +3,12 @@
  * taskpane.e2e.test.ts), at the pane's narrowest width (320 px), on the
  * bundled example district (its Kế hoạch lists 17 units with their codes):
  * - Tạo mẫu picks the unit from the plan's roster and fills its code, level
- *   and parent; the new sheet is shown (issue 14);
+ *   and parent; the new sheet is shown;
  * - «Tạo mẫu cho mọi đơn vị» downloads one .zip with one template per roster
- *   unit, the files `tonghop template --plan` writes (issue 10), read back
+ *   unit, the files `tonghop template --plan` writes, read back
  *   with the product's reader and with ExcelJS, each with its check block;
  * - Tạo kế hoạch: a loosely typed province, picked, gives a Kế hoạch sheet
- *   with every commune of that province, shown (issue 10);
+ *   with every commune of that province, shown;
  * - no form lets the browser answer in English («Please fill out this field.»).
  */
 import * as fs from 'fs';

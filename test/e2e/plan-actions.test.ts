@@ -1,5 +1,5 @@
 /**
- * «Tạo kế hoạch» and «Nhập báo cáo» of a unit sent again (issue 10), on
+ * «Tạo kế hoạch» and «Nhập báo cáo» of a unit sent again, on
  * Microsoft's real Excel client (test/excel/helpers.ts onEachClient).
  */
 import * as XLSX from '@e965/xlsx';

@@ -459,7 +459,7 @@ describe('the task pane in the browser harness', () => {
     // What the core makes of the same files with the same plan.
     const planGrids = grids.filter((g) => readSheet(g).kind === 'plan');
     const fileGrids = picked.flatMap((f) => readXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, f))), f));
-    const badFinding = { severity: 'error' as const, unit: bad.name, file: bad.name, sheet: '', cell: '', rule: 'file.unreadable', message: 'x' };
+    const badFinding = { severity: 'error' as const, unit: bad.name, file: bad.name, sheet: '', cell: '', rule: 'file.unreadable' as const, message: 'x' };
     const counts = countResult(compileGrids([...planGrids, ...fileGrids], {}, [badFinding]));
     expect(counts.units).toBe(fileGrids.length);
     if (planGrids.length) expect(counts.missing).toBeGreaterThan(0);
@@ -496,7 +496,7 @@ describe('the task pane in the browser harness', () => {
   });
 });
 
-describe('the approval cycle (issue 11)', () => {
+describe('the approval cycle', () => {
   it('Duyệt locks the sheet; an edit after unprotecting it is reported at Tổng hợp; Trả lại asks a reason by keyboard; only approved counts', async () => {
     // A fresh workbook of the examples.
     const b64 = listExamples(EXAMPLES).map((f) => fs.readFileSync(path.join(EXAMPLES, f)).toString('base64'));

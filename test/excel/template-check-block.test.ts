@@ -1,6 +1,6 @@
 /**
  * The template with its TỰ KIỂM TRA block (docs/spec/TEMPLATE.md §10) through
- * the Office.js writer on Microsoft's real Excel client (issue 10): the
+ * the Office.js writer on Microsoft's real Excel client: the
  * layout's formulas arrive as formulas, the conditional formats as custom
  * rules, a unit's text that starts with `=` stays text, and the requests stay
  * far under Excel on the web's 5,000,000-byte limit (the figure is printed).

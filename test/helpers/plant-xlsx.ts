@@ -1,7 +1,7 @@
 /**
  * Real-producer fixtures built at test time: a copy of one of our example
  * files (examples/*.xlsx) with features that Excel 2007–365, old Mac Excel,
- * LibreOffice, WPS and xlsx libraries write planted into its XML (issue 9).
+ * LibreOffice, WPS and xlsx libraries write planted into its XML.
  * Every feature keeps what Excel would show unchanged (same texts, same
  * numbers, same dates), so a planted file must compile to the same figures
  * as the example it came from. Nothing binary is committed.

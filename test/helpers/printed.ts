@@ -1,5 +1,5 @@
 /**
- * Measuring printed sheets as LibreOffice lays them out (issue 14): the
+ * Measuring printed sheets as LibreOffice lays them out: the
  * sheets written by src/xlsx/write.ts, converted to PDF by LibreOffice
  * headless, then read with poppler's pdftohtml -xml (text, position and
  * font size of every line, in points) and pdfinfo (page count). PNGs of the

@@ -168,6 +168,8 @@ export function buildUnitGrid(spec: UnitSpec, variations: Variations = {}): Unit
     for (const ind of INDICATORS) {
       if (spec.omitCodes?.includes(ind.code)) continue;
       const v = spec.figures?.[ind.code];
+      // A sheet made before the codes added later (D9, D10) lacks their rows, unless the spec gives them a value.
+      if (ind.mayBeAbsent && v === undefined) continue;
       figRows[ind.code] = rows.length;
       rows.push([V(ind.code, 'code'), V(ind.label), V(ind.unit), V(v === undefined ? null : v), V(null)]);
     }

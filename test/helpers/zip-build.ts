@@ -1,5 +1,5 @@
 /**
- * Hostile zips built at test time (issue 13; no large binary committed):
+ * Hostile zips built at test time (no large binary committed):
  * a real workbook's parts re-packed by hand so that a test can replace a part
  * with a bomb, name a part twice, or point many directory entries at one part.
  */

@@ -1,5 +1,5 @@
 /**
- * The review letters (src/report/letters, issue 11) on the example district:
+ * The review letters (src/report/letters) on the example district:
  * each .docx opened as Word would (XML) and as LibreOffice lays it out (PDF),
  * checked for the NĐ 30 form, the recipient, every finding with its cell, and
  * the units the reminder names; then the command line that writes them.

@@ -1,5 +1,5 @@
 /**
- * One count of units throughout the report (issue 14): the example district
+ * One count of units throughout the report: the example district
  * (examples/, 17 units and the district's own sheet) compiled as the
  * command line does, then its .docx opened. The body's «N/M đơn vị gửi báo
  * cáo» and the Phụ lục's «N/M đơn vị hoàn thành» count the same units (the

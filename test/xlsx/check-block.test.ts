@@ -12,6 +12,7 @@ import { compileGrids } from '../../src/core/compile';
 import { toResultJson } from '../../src/core/json';
 import type { Plan } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
+import { CONSISTENCY_RULES } from '../../src/core/consistency-rules';
 import { CHECK_BLOCK_TITLE, type IndicatorCode } from '../../src/core/template';
 import { writeXlsx } from '../../src/xlsx/write';
 import { readXlsxFile } from '../../src/xlsx/read-file';
@@ -47,8 +48,9 @@ function blockLines(cells: unknown[][]): string[] {
 }
 
 const MISTAKES = {
-  // D4 + D5 + D6 = 95 + 0 + 10 = 105, D1 + D2 = 0 + 110: off by 5. D3 > D2. C2 without C1.
-  figures: { A1: 12, D1: 0, D2: 110, D3: 120, D4: 95, D5: 0, D6: 10, D7: 20, D8: 20, C1: 0, C2: 30, C3: 1, C4: 40 },
+  // D4 + D5 + D6 + D9 = 95 + 0 + 10 + 0 = 105, D1 + D2 = 5 + 105: off by 5, which is D1 (the official
+  // «Tổng số» typed into D2). D3 > D2. C2 without C1.
+  figures: { A1: 12, D1: 5, D2: 105, D3: 120, D4: 95, D5: 0, D6: 10, D7: 20, D8: 20, C1: 0, C2: 30, C3: 1, C4: 40 },
   // Task 1 both marked, task 3 not marked.
   marks: [['x', 'x'], ['x', ''], ['', '']] as [string, string][],
 };
@@ -66,9 +68,10 @@ describe('the template check block (TỰ KIỂM TRA)', () => {
       const [grid] = await readXlsxFile(path.join(out, path.basename(file)));
       const lines = blockLines(grid.cells);
       expect(lines).toEqual([
-        'Lỗi | D4 + D5 + D6 = D1 + D2: chênh 5',
-        'Lỗi | D3 ≤ D2: D3 lớn hơn D2 10',
+        `Lỗi | D4 + D5 + D6 + D9 = D1 + D2: chênh 5; ${CONSISTENCY_RULES[0].hint}`,
+        'Lỗi | D3 ≤ D2: D3 lớn hơn D2 15',
         'Đạt | D8 ≤ D7',
+        'Đạt | D10 ≤ D6',
         'Cảnh báo | C2 > 0 thì C1 > 0: có C2 nhưng C1 (số hội nghị, tập huấn) bằng 0',
         'Đạt | C4 > 0 thì C3 > 0',
         'Lỗi | Mỗi nhiệm vụ đánh dấu đúng một cột: 1 nhiệm vụ đánh dấu cả hai cột; 1 nhiệm vụ chưa đánh dấu',

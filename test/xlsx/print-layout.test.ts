@@ -1,5 +1,5 @@
 /**
- * The printed outputs, as LibreOffice prints them (issue 14): each sheet the
+ * The printed outputs, as LibreOffice prints them: each sheet the
  * compile writes is converted to PDF by LibreOffice headless and measured
  * with poppler (test/helpers/printed.ts): the printed font size of every text
  * (at least 9 pt on the chosen paper), the pages, what each page holds, and
@@ -210,7 +210,7 @@ describe('printed by LibreOffice', () => {
         expect(all).toContain(s.note);
       }
       expect(all).toContain(GUIDE_TITLE);
-      expect(all).toContain('D4 + D5 + D6 = D1 + D2');
+      expect(all).toContain('D4 + D5 + D6 + D9 = D1 + D2');
       const sizes = printed.texts.filter((t) => t.text.trim()).map((t) => t.size);
       // Printed size of the body text (12 pt at the page's scale): measured, reported.
       const body = Math.min(...sizes);

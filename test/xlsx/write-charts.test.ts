@@ -281,7 +281,7 @@ describe('writeXlsx: native charts', () => {
   it('points every series at the cells that hold it, with caches equal to what SheetJS reads there', async () => {
     const book = XLSX.read(buf, { type: 'buffer' });
     const sheetNames = book.SheetNames;
-    expect(sheetNames).toEqual([SUMMARY_NAME, 'Không biểu đồ', 'Quý I 2024  tổng hợp']);
+    expect(sheetNames).toEqual([SUMMARY_NAME, 'Không biểu đồ', 'Quý I 2024 tổng hợp']);
     const expected: Record<number, { sheet: string; series: number }> = {
       1: { sheet: SUMMARY_NAME, series: 3 }, 2: { sheet: SUMMARY_NAME, series: 1 }, 3: { sheet: sheetNames[2], series: 1 },
     };

@@ -143,7 +143,7 @@ describe('writeXlsx', () => {
       { ...FINDINGS, name: 'Kiểm tra' },
     ]);
     const names = XLSX.read(out, { type: 'buffer' }).SheetNames;
-    expect(names).toEqual(['Tổng hợp  huyện xã  2022', 'kiểm tra', 'Kiểm tra (2)']);
+    expect(names).toEqual(['Tổng hợp huyện xã 2022', 'kiểm tra', 'Kiểm tra (2)']);
   });
 });
 

@@ -160,7 +160,7 @@ describe('the command line with hostile files in a real folder', () => {
       `require(${JSON.stringify(path.join(build, 'cli', 'main.js'))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; console.error('maxRSS=' + process.resourceUsage().maxRSS); })`,
       'check', dir], { encoding: 'utf8', cwd: tmp.dir, timeout: 60000 });
     const maxRssKb = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1]);
-    // Unbounded, three such files reached 6 GB (issue 13). The limits allow 64 MB per part, per reading thread.
+    // Unbounded, three such files reached 6 GB. The limits allow 64 MB per part, per reading thread.
     expect(maxRssKb).toBeGreaterThan(0);
     expect(maxRssKb / 1024).toBeLessThan(600);
     expect(r.stdout + r.stderr).toMatch(/bom-3.xlsx" không được đọc/);

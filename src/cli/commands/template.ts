@@ -5,7 +5,7 @@
  */
 import { layoutTemplate } from '../../core/layout';
 import { parseLevel } from '../../core/reader';
-import { LEVEL_CHOICES, LEVEL_NAMES } from '../../core/template';
+import { LEVEL_CHOICES, LEVEL_NAMES, needsParent } from '../../core/template';
 import { writeXlsx } from '../../xlsx/write-node';
 import { UsageError, stringOption } from '../args';
 import type { CommandDecl } from '../command';
@@ -48,7 +48,7 @@ export const template: CommandDecl = {
     const level = parseLevel(levelText);
     if (!level) throw new UsageError(`Cấp không hợp lệ: "${levelText}". Chọn một trong: ${LEVEL_CHOICES}.`);
     const parent = stringOption(args, 'parent')?.trim();
-    if (!parent && level !== 'Tỉnh') throw new UsageError('Cần --parent "đơn vị cấp trên", ví dụ --parent "UBND huyện Nam Đông".');
+    if (!parent && needsParent(level)) throw new UsageError('Cần --parent "đơn vị cấp trên", ví dụ --parent "UBND huyện Nam Đông".');
     const period = periodOption(args) ?? null;
     const year = yearOption(args) ?? null;
     const output = stringOption(args, 'output') ?? 'mau-bao-cao.xlsx';

@@ -1,5 +1,5 @@
 /**
- * The «TÌNH TRẠNG PHÊ DUYỆT» block (issue 11): each child's approval state
+ * The «TÌNH TRẠNG PHÊ DUYỆT» block: each child's approval state
  * (Đã duyệt / Trả lại / Chưa duyệt, core/approval.ts), shown when the
  * compiling workbook keeps an approval record. On the tasks sheet `NV …`
  * (tasks-sheet.ts) under the task matrix; it was under the summary's table

@@ -1,7 +1,7 @@
 /**
  * The charts of one parent (role 'charts', sheet `BĐ …`) and the data block
  * they read, on a sheet of their own: printed with the summary they filled
- * its pages with a chart and a table no one asked for (issue 14).
+ * its pages with a chart and a table no one asked for.
  *
  * One chart: news items by channel and unit, where units differ and the
  * comparison tells the officer something. The on-time chart of earlier

@@ -1,13 +1,15 @@
 /**
  * The template's own check block (docs/spec/TEMPLATE.md §10, `TỰ KIỂM TRA`):
  * Excel formulas that re-check, while the clerk types, each consistency rule
- * of §3 and the task marks of §4, with the difference, and conditional
- * formats on the offending cells. Only functions Excel 2010, LibreOffice and
+ * of §3 (made from core/consistency-rules.ts, as the checker is) and the task
+ * marks of §4, with the difference, and conditional formats on the offending
+ * cells. Only functions Excel 2010, LibreOffice and
  * WPS all have (IF, ABS, N, COUNT, COUNTA, SUMPRODUCT, AND, OR), and only the
  * sheet's own cells, so the block works in any copy of the file. The reader
  * stops at the heading (reader.ts withoutCheckBlock): the block is never data.
  */
 import { cellAddress, columnLetters, rangeAddress } from '../address';
+import { CONSISTENCY_RULES, TOLERANCE, codesOf, statement, type ConsistencyRule } from '../consistency-rules';
 import type { ConditionalFormat, OutCell, OutputSheet } from '../sheet-model';
 import { CHECK_BLOCK_TITLE, type IndicatorCode } from '../template';
 import { STYLE, text } from './styles';
@@ -31,46 +33,50 @@ interface Check {
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** The checks of §3 and §4 on this sheet's cells. */
-function checks(cells: UnitReportCells): Check[] {
+/** The checks of §3 (core/consistency-rules.ts) and §4 on this sheet's cells. */
+function checks(cells: UnitReportCells, rules: readonly ConsistencyRule[]): Check[] {
   const col = columnLetters(cells.valueCol);
   const at = (code: IndicatorCode) => `$${col}$${cells.figureRows[code] + 1}`;
   const n = (code: IndicatorCode) => `N(${at(code)})`;
-  const cellsOf = (codes: IndicatorCode[]) => codes.map((c) => cellAddress(cells.figureRows[c], cells.valueCol)).join(' ');
-  const typed = (codes: IndicatorCode[]) => `COUNT(${codes.map(at).join(',')})`;
+  const sum = (codes: readonly IndicatorCode[]) => codes.map(n).join('+');
+  const cellsOf = (codes: readonly IndicatorCode[]) => codes.map((c) => cellAddress(cells.figureRows[c], cells.valueCol)).join(' ');
+  const typed = (codes: readonly IndicatorCode[]) => `COUNT(${codes.map(at).join(',')})`;
   const out: Check[] = [];
 
-  // D4 + D5 + D6 = D1 + D2: an error, with the difference.
-  const left = `${n('D4')}+${n('D5')}+${n('D6')}`;
-  const right = `${n('D1')}+${n('D2')}`;
-  const gap = `ABS((${left})-(${right}))`;
-  const balance: IndicatorCode[] = ['D1', 'D2', 'D4', 'D5', 'D6'];
-  const balanceBad = `AND(${typed(balance)}>0,${gap}>=0.0001)`;
-  out.push({
-    status: `IF(${typed(balance)}=0,${quote(CHECK_STATUS.empty)},IF(${balanceBad},${quote(CHECK_STATUS.error)},${quote(CHECK_STATUS.passed)}))`,
-    message: `${quote('D4 + D5 + D6 = D1 + D2')}&IF(${balanceBad},": chênh "&${gap},"")`,
-    marks: [{ range: cellsOf(balance), formula: balanceBad, style: ERROR_LOOK }],
-  });
-
-  // D3 ≤ D2, D8 ≤ D7: errors, with how much the part exceeds the whole.
-  for (const [part, whole] of [['D3', 'D2'], ['D8', 'D7']] as [IndicatorCode, IndicatorCode][]) {
-    const bad = `${n(part)}>${n(whole)}`;
-    out.push({
-      status: `IF(${typed([part, whole])}=0,${quote(CHECK_STATUS.empty)},IF(${bad},${quote(CHECK_STATUS.error)},${quote(CHECK_STATUS.passed)}))`,
-      message: `${quote(`${part} ≤ ${whole}`)}&IF(${bad},": ${part} lớn hơn ${whole} "&(${n(part)}-${n(whole)}),"")`,
-      marks: [{ range: cellsOf([part, whole]), formula: bad, style: ERROR_LOOK }],
-    });
+  /** One rule of the table: its status, its statement and what is wrong, the offending cells marked. */
+  function ruleCheck(r: ConsistencyRule): Check {
+    const codes = codesOf(r);
+    const look = r.severity === 'error' ? ERROR_LOOK : WARNING_LOOK;
+    let bad: string;
+    let detail: string;
+    switch (r.shape) {
+      case 'sum': {
+        // Right minus left, as the checker (figure-checks.ts) measures the gap.
+        const gap = `((${sum(r.right)})-(${sum(r.left)}))`;
+        bad = `AND(${typed(codes)}>0,ABS${gap}>${TOLERANCE})`;
+        const hint = r.hintWhenGapIs && r.hint
+          ? `&IF(AND(${n(r.hintWhenGapIs)}>0,ABS(${gap}-${n(r.hintWhenGapIs)})<=${TOLERANCE}),${quote(`; ${r.hint}`)},"")`
+          : '';
+        detail = `": chênh "&ABS${gap}${hint}`;
+        break;
+      }
+      case 'part':
+        bad = `${n(r.part)}>${n(r.whole)}`;
+        detail = `": ${r.part} lớn hơn ${r.whole} "&(${n(r.part)}-${n(r.whole)})`;
+        break;
+      case 'needs':
+        bad = `AND(${n(r.people)}>0,NOT(${n(r.events)}>0))`;
+        detail = quote(`: có ${r.people} nhưng ${r.events} (số ${r.what}) bằng 0`);
+        break;
+    }
+    return {
+      status: `IF(${typed(codes)}=0,${quote(CHECK_STATUS.empty)},IF(${bad},${quote(CHECK_STATUS[r.severity])},${quote(CHECK_STATUS.passed)}))`,
+      message: `${quote(statement(r))}&IF(${bad},${detail},"")`,
+      marks: [{ range: cellsOf(codes), formula: bad, style: look }],
+    };
   }
 
-  // C2 > 0 requires C1 > 0, C4 > 0 requires C3 > 0: warnings.
-  for (const [people, events, what] of [['C2', 'C1', 'hội nghị, tập huấn'], ['C4', 'C3', 'cuộc thi']] as [IndicatorCode, IndicatorCode, string][]) {
-    const bad = `AND(${n(people)}>0,NOT(${n(events)}>0))`;
-    out.push({
-      status: `IF(${typed([people, events])}=0,${quote(CHECK_STATUS.empty)},IF(${bad},${quote(CHECK_STATUS.warning)},${quote(CHECK_STATUS.passed)}))`,
-      message: `${quote(`${people} > 0 thì ${events} > 0`)}&IF(${bad},": có ${people} nhưng ${events} (số ${what}) bằng 0","")`,
-      marks: [{ range: cellsOf([people, events]), formula: bad, style: WARNING_LOOK }],
-    });
-  }
+  for (const r of rules) out.push(ruleCheck(r));
 
   // §4: exactly one of Hoàn thành / Chưa hoàn thành per task (a row with a task name).
   if (cells.taskRows.length) {
@@ -99,7 +105,7 @@ function checks(cells: UnitReportCells): Check[] {
 }
 
 /** The sheet with the check block below its last row (one blank row between). */
-export function withCheckBlock(sheet: OutputSheet, cells: UnitReportCells): OutputSheet {
+export function withCheckBlock(sheet: OutputSheet, cells: UnitReportCells, rules: readonly ConsistencyRule[] = CONSISTENCY_RULES): OutputSheet {
   const rows = sheet.rows.slice();
   const merges = sheet.merges.slice();
   const formats: ConditionalFormat[] = [...(sheet.conditionalFormats ?? [])];
@@ -113,7 +119,7 @@ export function withCheckBlock(sheet: OutputSheet, cells: UnitReportCells): Outp
   merges.push(rangeAddress(r, 0, r, last));
   r++;
   const first = r;
-  for (const check of checks(cells)) {
+  for (const check of checks(cells, rules)) {
     const status: OutCell = { v: null, formula: check.status, style: { border: true, align: 'center', valign: 'top' } };
     const message: OutCell = { v: null, formula: check.message, style: { border: true, wrap: true, valign: 'top' } };
     rows[r] = [status, message, ...Array.from({ length: last - 1 }, () => ({ v: null, style: { border: true } }))];

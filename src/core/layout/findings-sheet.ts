@@ -15,7 +15,7 @@ import { fitRowHeight } from './text-fit';
 
 export const FINDINGS_TITLE = 'KẾT QUẢ KIỂM TRA BÁO CÁO CỦA CÁC ĐƠN VỊ';
 export const FINDINGS_HEADERS = ['STT', 'Mức độ', 'Đơn vị', 'Tệp', 'Trang', 'Ô', 'Quy tắc', 'Nội dung'] as const;
-/** The header of the `Trang` column in sheets written before issue 14 (read-back.ts still reads them). */
+/** The header of the `Trang` column in sheets written by earlier versions (read-back.ts still reads them). */
 export const OLD_SHEET_HEADER = 'Sheet';
 /** 150 units: fitted to A4 landscape's width, the text prints at about 10 pt (test/xlsx/print-layout.test.ts). */
 const WIDTHS = [5, 9, 24, 18, 14, 6, 20, 54];

@@ -12,7 +12,8 @@
  *   `Kiểm tra`     the findings of the whole compile
  *   `Mẫu …`        a blank template (not output: units fill it, never replaced)
  * Clashes get ` (2)`, ` (3)`… and everything is cut to Excel's 31 characters,
- * at a word boundary.
+ * at a word boundary. safeSheetName is the one sanitiser of sheet names: both
+ * writers (xlsx/write.ts, excel/write.ts) take their names from here.
  * `isOwnOutputSheet` recognises exactly these names, so the add-in can replace
  * its earlier output when compiling again. A unit sheet that happens to be
  * named like that (`BC Hương Lộc`) would match too: before deleting a `BC …`
@@ -22,7 +23,13 @@ import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, type SheetRole } from '../sheet-m
 import { shortUnitName } from '../unit-names';
 import { withoutControlCharacters } from '../safe-text';
 
-export const OUTPUT_PREFIXES = { summary: 'TH', previous: 'SS', charts: 'BĐ', tasks: 'NV', appendix: 'PL', report: 'BC', template: 'Mẫu' } as const;
+/** The prefix of each kind of sheet (every SheetRole but the findings sheet, which has a name of its own). */
+export const OUTPUT_PREFIXES = {
+  summary: 'TH', previous: 'SS', charts: 'BĐ', tasks: 'NV', appendix: 'PL', report: 'BC', template: 'Mẫu',
+} as const satisfies Record<Exclude<SheetRole, 'findings'>, string>;
+
+/** The kinds a compile writes (a template is the units' to fill, never replaced): the one list isOwnOutputSheet knows. */
+const COMPILED_PREFIXES: readonly string[] = Object.entries(OUTPUT_PREFIXES).filter(([role]) => role !== 'template').map(([, p]) => p);
 export const FINDINGS_SHEET_NAME = 'Kiểm tra';
 
 function lower(s: string): string {
@@ -59,7 +66,7 @@ function tidy(s: string): string {
 export function safeSheetName(base: string, taken: Iterable<string> = []): string {
   const used = new Set(Array.from(taken, lower));
   let name = tidy(withoutControlCharacters(base).replace(SHEET_NAME_FORBIDDEN, ' '));
-  if (!name) name = 'Sheet';
+  if (!name) name = 'Trang';
   if (lower(name) === 'history') name = 'History 1';
   name = cut(name, SHEET_NAME_MAX);
   let candidate = name;
@@ -71,12 +78,31 @@ export function safeSheetName(base: string, taken: Iterable<string> = []): strin
   return candidate;
 }
 
+/**
+ * Why Excel would refuse `name` as a sheet name (Vietnamese), or null: the same rules
+ * safeSheetName makes a name keep (the Excel adapter asks before writing: excel/sheet-names.ts).
+ */
+export function sheetNameProblem(name: string): string | null {
+  if (!name) return 'tên trống';
+  if (Array.from(name).length > SHEET_NAME_MAX) return `dài quá ${SHEET_NAME_MAX} ký tự`;
+  if (new RegExp(SHEET_NAME_FORBIDDEN.source).test(name)) return 'có ký tự không được dùng (/ \\ ? * : [ ])';
+  if (name.startsWith("'") || name.endsWith("'")) return "bắt đầu hoặc kết thúc bằng dấu '";
+  if (lower(name) === 'history') return '"History" là tên Excel giữ riêng';
+  return null;
+}
+
+/** Each name made legal and unique (case-insensitive) in turn, as safeSheetName does: what a writer writes. */
+export function uniqueSheetNames(sheets: readonly { name: string }[]): string[] {
+  const taken = new Set<string>();
+  return sheets.map((s) => safeSheetName(s.name, taken));
+}
+
 /** The output sheet name of a role for a unit, e.g. `TH Nam Đông`. */
 export function outputSheetBase(role: Exclude<SheetRole, 'findings'>, unit: string): string {
   return `${OUTPUT_PREFIXES[role]} ${shortUnitName(unit)}`;
 }
 
-const OWN_OUTPUT = new RegExp(`^(?:(?:${[OUTPUT_PREFIXES.summary, OUTPUT_PREFIXES.previous, OUTPUT_PREFIXES.charts, OUTPUT_PREFIXES.tasks, OUTPUT_PREFIXES.appendix, OUTPUT_PREFIXES.report].join('|')}) .+|${FINDINGS_SHEET_NAME}(?: \\(\\d+\\))?)$`);
+const OWN_OUTPUT = new RegExp(`^(?:(?:${COMPILED_PREFIXES.join('|')}) .+|${FINDINGS_SHEET_NAME}(?: \\(\\d+\\))?)$`);
 
 /** A sheet a compile wrote (`TH …`, `SS …`, `BĐ …`, `NV …`, `PL …`, `BC …`, `Kiểm tra`), to be replaced by the next compile. */
 export function isOwnOutputSheet(name: string): boolean {

@@ -2,7 +2,7 @@
  * One template per unit of a plan's roster (`tonghop template --plan`, the
  * pane's «Tạo mẫu cho mọi đơn vị»): each pre-filled with the unit, its code,
  * level and parent, the plan's period, year and tasks, so the clerk only
- * types figures and marks (issue 10).
+ * types figures and marks.
  */
 import type { Plan, RosterUnit, UnitIdentity } from '../model';
 import type { OutputSheet } from '../sheet-model';

@@ -1,5 +1,5 @@
 /**
- * Column blocks of a wide table printed on A4 (issue 14): which columns start
+ * Column blocks of a wide table printed on A4: which columns start
  * a new page, so each page holds whole groups of columns beside the repeated
  * name columns, instead of a table fitted to one width and printed at 5 pt.
  */

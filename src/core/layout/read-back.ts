@@ -14,7 +14,7 @@ import type { CompiledData, CompiledSummary, Plan, UnitReport } from '../model';
 import { parseFigure } from '../numbers';
 import { readSheet } from '../reader';
 import {
-  ASSESSMENT_LABELS, INDICATORS, INDICATOR_BY_CODE, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME, computeRates, emptyFigures,
+  ASSESSMENT_LABELS, INDICATORS, INDICATOR_BY_CODE, INDICATOR_CODES, CHILD_STATUSES, STATUS_MISSING, STATUS_ON_TIME, computeRates, emptyFigures,
   type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode, type Level,
 } from '../template';
 import { SEVERITY_LABELS, withoutHiddenNote, type Severity } from '../findings';
@@ -25,7 +25,7 @@ import { levelFromName, unitKey, withoutCommitteePrefix } from '../unit-names';
 import { FINDINGS_SHEET_NAME, outputSheetBase } from './names';
 import { SELF_SUFFIX, TOTAL_LABEL } from './summary-sheet';
 import { FINDINGS_HEADERS, OLD_SHEET_HEADER } from './findings-sheet';
-import { ruleOfName } from '../rule-names';
+import { ruleOfName, type RuleId } from '../rule-names';
 
 export interface SummaryChildRow {
   unit: string;
@@ -52,7 +52,7 @@ const TOTAL_KEYS = new Set([labelKey(TOTAL_LABEL), 'tong', 'tong so', 'cong']);
 const SELF_KEY = labelKey(SELF_SUFFIX);
 
 const STATUS_BY_KEY = new Map<string, ChildStatus>(
-  [STATUS_ON_TIME, STATUS_LATE, STATUS_MISSING].map((s) => [labelKey(s), s]),
+  CHILD_STATUSES.map((s) => [labelKey(s), s]),
 );
 
 /** An indicator header cell: the code alone (`A1`), the code then its label (`A1. Tin, bài…`), or the label alone. */
@@ -126,12 +126,12 @@ export interface FindingRow {
   file: string;
   sheet: string;
   cell: string;
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 
 type FindingCol = 'severity' | 'unit' | 'file' | 'sheet' | 'cell' | 'rule' | 'message';
-/** The findings sheet's headers (findings-sheet.ts: STT | Mức độ | Đơn vị | Tệp | Trang | Ô | Quy tắc | Nội dung; `Sheet` before issue 14). */
+/** The findings sheet's headers (findings-sheet.ts: STT | Mức độ | Đơn vị | Tệp | Trang | Ô | Quy tắc | Nội dung; `Sheet` in sheets written by earlier versions). */
 const [, H_SEVERITY, H_UNIT, H_FILE, H_SHEET, H_CELL, H_RULE, H_MESSAGE] = FINDINGS_HEADERS;
 export const FINDING_HEADER_SPECS: HeaderSpec<FindingCol>[] = [
   { field: 'severity', labels: [H_SEVERITY, 'Loại', 'Mức'], required: true },
@@ -165,7 +165,7 @@ export function readFindingsTable(grid: SheetGrid): FindingRow[] | null {
       sheet: col.sheet !== undefined ? withoutHiddenNote(fg.text(r, col.sheet)) : '',
       cell: col.cell !== undefined ? fg.text(r, col.cell) : '',
       // The rule's Vietnamese name back to its id (an id as older sheets wrote it stays).
-      rule: col.rule !== undefined ? ruleOfName(fg.text(r, col.rule)) : '',
+      rule: ruleOfName(col.rule !== undefined ? fg.text(r, col.rule) : ''),
       message: col.message !== undefined ? fg.text(r, col.message) : '',
     });
   }

@@ -7,7 +7,7 @@
  *   previous period (previous-sheet.ts) are on sheets of their own, so they
  *   never print with the table or under its indicator header rows.
  *
- * Printing (issue 14): 30 columns cannot go on one A4 width legibly (fitted,
+ * Printing: 30 columns cannot go on one A4 width legibly (fitted,
  * they print at about 5 pt). The table prints on A4 landscape at a fixed
  * scale (SUMMARY_PRINT_SCALE: 12 pt × 80 % = 9.6 pt) in column blocks, one
  * group of indicators or more per page (A–B, C, D + rates, …: printBlocks),
@@ -17,7 +17,8 @@
 import { formatDateVi } from '../dates';
 import type { ChildRow, ParentSummary } from '../model';
 import type { OutputSheet } from '../sheet-model';
-import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, type IndicatorCode, type Period } from '../template';
+import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, STATUS_NOT_COUNTED, type IndicatorCode, type Period } from '../template';
+import { sentPhrase, unitCount } from '../rollup';
 import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodHeading, text } from './styles';
 import { fitRowHeight } from './text-fit';
 import { printBlocks, PRINTABLE_WIDTH } from './print-blocks';
@@ -93,13 +94,12 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
     childLine(b, row, i + 1, c);
     row++;
   });
-  const reported = s.children.filter((c) => c.status !== STATUS_MISSING).length;
   const totalStyle = { bold: true, fill: COLORS.totalFill };
   b.put(row, 0, [
     text('', totalStyle),
     text(TOTAL_LABEL, totalStyle),
     text('', totalStyle),
-    text(`Đã nộp ${reported}/${s.children.length}`, totalStyle),
+    text(sentPhrase(unitCount(s.children)), totalStyle),
     text('', totalStyle),
     ...INDICATORS.map((ind) => figure(s.figures[ind.code], ind.kind, totalStyle)),
     ...RATES.map((r) => percent(s.rates[r.key], totalStyle)),
@@ -110,7 +110,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
     text(EMPTY_COUNT_LABEL, { italic: true }),
     text(''), text(''), text(''),
     ...INDICATORS.map((ind) => count(s.emptyCounts[ind.code], { italic: true })),
-    text(''), text(''), text(''),
+    ...RATES.map(() => text('')),
   ]);
   const emptyRow = row;
   b.border(h1, 0, emptyRow, LAST);
@@ -146,7 +146,7 @@ function summaryColumnGroups(): [number, number][] {
 }
 
 function childLine(b: SheetBuilder, row: number, stt: number, c: ChildRow): void {
-  const missing = c.status === STATUS_MISSING;
+  const missing = c.status === STATUS_MISSING || c.status === STATUS_NOT_COUNTED;
   const base = missing ? { fill: COLORS.missingFill } : {};
   const statusStyle = c.status === STATUS_LATE ? { ...base, color: COLORS.warningColor, bold: true } : missing ? { ...base, color: COLORS.errorColor } : base;
   const name = childName(c);

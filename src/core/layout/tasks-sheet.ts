@@ -16,7 +16,7 @@
  */
 import type { ParentSummary } from '../model';
 import type { OutCell, OutputSheet } from '../sheet-model';
-import { MARK, STATUS_MISSING, type Period } from '../template';
+import { MARK, STATUS_MISSING, STATUS_NOT_COUNTED, type Period } from '../template';
 import { APPROVAL_BLOCK_TITLE, approvalBlock } from './approval-block';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
 import { childName } from './summary-sheet';
@@ -86,7 +86,7 @@ export function layoutTasks(s: ParentSummary, opts: { name: string; period: Peri
   });
 }
 
-/** Child × task: `x` done, blank not done, `Chưa nộp` not reported; then done/expected and the parent's result. */
+/** Child × task: `x` done, blank not done, `Chưa nộp` not reported (`Không tính`: not counted); then done/expected and the parent's result. */
 function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: readonly number[]): number {
   const head = row;
   b.put(row, 0, [text('STT', STYLE.header), text('Đơn vị', STYLE.header)]);
@@ -99,8 +99,9 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: read
     if (h) b.rowHeights[row] = h;
     const cells: OutCell[] = [{ v: i + 1, style: { align: 'center' } }, text(childName(c), { wrap: true, bold: c.isSelf })];
     for (const t of s.tasks) {
-      const mark = c.status === STATUS_MISSING ? STATUS_MISSING : c.tasks[t.stt] === true ? MARK : '';
-      cells.push(text(mark, { align: 'center', color: mark === STATUS_MISSING ? COLORS.errorColor : undefined }));
+      const unseen = c.status === STATUS_MISSING || c.status === STATUS_NOT_COUNTED;
+      const mark = unseen ? c.status : c.tasks[t.stt] === true ? MARK : '';
+      cells.push(text(mark, { align: 'center', color: unseen ? COLORS.errorColor : undefined }));
     }
     b.put(row++, 0, cells);
   });

@@ -1,5 +1,5 @@
 /**
- * What the blank template adds around the form for the clerk (issue 14):
+ * What the blank template adds around the form for the clerk (layout/template-sheet.ts):
  * the «HƯỚNG DẪN GHI» box, the rules the checker enforces said in one place
  * each from where they are defined, and the signature block. Neither is
  * data: the reader stops the task table at a signature row (reader.ts
@@ -7,7 +7,7 @@
  * template-guide.test.ts reads a filled template with and without them).
  */
 import { ID_LABELS, INDICATOR_BY_CODE, MARK, MAX_HOURS, TASK_HEADERS, FIGURE_HEADERS } from '../template';
-import { BALANCE, PART_OF_WHOLE } from '../figure-checks';
+import { CONSISTENCY_RULES, statement, type ConsistencyRule } from '../consistency-rules';
 
 export const GUIDE_TITLE = 'HƯỚNG DẪN GHI';
 export const SIGNERS = [
@@ -17,14 +17,22 @@ export const SIGNERS = [
 
 const sentLabel = ID_LABELS.find((l) => l.field === 'sentDate')!.label;
 const hours = INDICATOR_BY_CODE.A6;
-const balance = `${BALANCE.resolved.join(' + ')} = ${BALANCE.toHandle.join(' + ')}`;
-const partsOfWhole = PART_OF_WHOLE.map((p) => `${p.part} ≤ ${p.whole}`);
 
-/** The rules, one line each, as the checker enforces them (figure-checks.ts, numbers.ts, task-checks.ts, docs/spec/TEMPLATE.md §2–4). */
-export const GUIDE_LINES: readonly string[] = [
-  `1. Cột «${FIGURE_HEADERS.value}» chỉ ghi số, không âm, không kèm chữ hay đơn vị tính; số lượng là số nguyên; ${hours.code} (${hours.unit}) được ghi số thập phân, từ 0 đến ${MAX_HOURS}.`,
-  `2. Chỉ tiêu không có số liệu thì để trống; để trống khác ghi 0: nếu số liệu là 0 thì ghi 0.`,
-  `3. Mỗi nhiệm vụ đánh một dấu ${MARK} vào cột «${TASK_HEADERS.done}» hoặc «${TASK_HEADERS.notDone}»; chưa hoàn thành thì ghi lý do.`,
-  `4. Hồ sơ TTHC: ${balance}; ${partsOfWhole.join('; ')}.`,
-  `5. «${sentLabel}» ghi theo dạng dd/mm/yyyy (ví dụ 05/04/2026).`,
-];
+/**
+ * The rules, one line each, as the checker enforces them (consistency-rules.ts,
+ * numbers.ts, task-checks.ts, docs/spec/TEMPLATE.md §2–4).
+ */
+export function guideLines(rules: readonly ConsistencyRule[] = CONSISTENCY_RULES): string[] {
+  const said = (r: ConsistencyRule) => (r.shape === 'sum' && r.hint ? `${statement(r)} (chênh ${r.hint})` : statement(r));
+  const of = (severity: ConsistencyRule['severity']) => rules.filter((r) => r.severity === severity).map(said).join('; ');
+  return [
+    `1. Cột «${FIGURE_HEADERS.value}» chỉ ghi số, không âm, không kèm chữ hay đơn vị tính; số lượng là số nguyên; ${hours.code} (${hours.unit}) được ghi số thập phân, từ 0 đến ${MAX_HOURS}.`,
+    `2. Chỉ tiêu không có số liệu thì để trống; để trống khác ghi 0: nếu số liệu là 0 thì ghi 0.`,
+    `3. Mỗi nhiệm vụ đánh một dấu ${MARK} vào cột «${TASK_HEADERS.done}» hoặc «${TASK_HEADERS.notDone}»; chưa hoàn thành thì ghi lý do.`,
+    `4. Số liệu phải khớp nhau (sai là lỗi): ${of('error')}.`,
+    `5. Nên khớp nhau (sai là cảnh báo): ${of('warning')}.`,
+    `6. «${sentLabel}» ghi theo dạng dd/mm/yyyy (ví dụ 05/04/2026).`,
+  ];
+}
+
+export const GUIDE_LINES: readonly string[] = guideLines();

@@ -2,7 +2,7 @@
  * The blank TTCCHC-1 sheet a unit fills (role 'template'): the same form as
  * a compiled report (layoutUnitReport), with the plan's tasks listed, lists
  * and number checks on the cells a unit types in, and the labels protected.
- * For the clerk (issue 14): the cells to type in shaded, room to write in
+ * For the clerk: the cells to type in shaded, room to write in
  * III. ĐÁNH GIÁ, the signature block and the «HƯỚNG DẪN GHI» box
  * (template-guide.ts), on one A4 page.
  */
@@ -10,7 +10,7 @@ import { parseRangeAddress, rangeAddress } from '../address';
 import type { Plan, UnitIdentity } from '../model';
 import { listItem, type OutCell, type OutputSheet, type Validation } from '../sheet-model';
 import {
-  INDICATORS, LEVEL_NAMES, MARK, MAX_HOURS, PERIODS, type IdField,
+  INDICATORS, LEVEL_NAMES, MARK, MAX_HOURS, PERIODS, YEAR_RANGE, type IdField,
 } from '../template';
 import { OUTPUT_PREFIXES, safeSheetName } from './names';
 import { shortUnitName } from '../unit-names';
@@ -121,7 +121,7 @@ function templateValidations(cells: UnitReportCells): Validation[] {
   const period = at('period');
   if (period) v.push({ range: rangeAddress(period.row, period.col, period.row, period.col), type: 'list', values: PERIODS.map(listItem), prompt: 'Chọn kỳ báo cáo', error: 'Kỳ báo cáo phải là một trong danh sách' });
   const year = at('year');
-  if (year) v.push({ range: rangeAddress(year.row, year.col, year.row, year.col), type: 'wholeNumber', min: 2000, max: 2100, prompt: 'Năm, 4 chữ số', error: 'Năm phải là số có 4 chữ số' });
+  if (year) v.push({ range: rangeAddress(year.row, year.col, year.row, year.col), type: 'wholeNumber', min: YEAR_RANGE.min, max: YEAR_RANGE.max, prompt: 'Năm, 4 chữ số', error: `Năm phải từ ${YEAR_RANGE.min} đến ${YEAR_RANGE.max}` });
   for (const ind of INDICATORS) {
     const r = cells.figureRows[ind.code];
     const range = rangeAddress(r, cells.valueCol, r, cells.valueCol);

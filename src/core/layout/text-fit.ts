@@ -1,7 +1,7 @@
 /**
  * How much room a text needs in a cell, decided in the core so both writers
  * write the same row heights (Excel and LibreOffice keep a row's height as
- * written and clip wrapped text that does not fit; issue 14). One home for
+ * written and clip wrapped text that does not fit). One home for
  * the estimate every layout uses: wrappedLines / rowHeightFor / fitRowHeight.
  *
  * Widths are in Excel's column units: one unit is the width of a digit of the

@@ -4,6 +4,7 @@
  * row (`Tổng cộng`, `Tổng số`) used when present and checked against the detail rows,
  * group subtotal rows (`I`, `A`, `Cộng khối …`) never added twice.
  */
+import type { RuleId } from '../rule-names';
 import { cellAddress } from '../address';
 import { cellFinding, makeFinding, type Finding, type Severity } from '../findings';
 import { cellAt, type SheetGrid } from '../grid';
@@ -141,9 +142,9 @@ function markSumRows(rows: DataRow[]): void {
 
 interface Place {
   /** About one cell of the export. */
-  finding(severity: Severity, row: number, col: number, rule: string, text: string): Finding;
+  finding(severity: Severity, row: number, col: number, rule: RuleId, text: string): Finding;
   /** About the whole sheet (a warning): `Hệ thống một cửa, tệp «…», trang «…»` then the text. */
-  sheetWarning(rule: string, text: string): Finding;
+  sheetWarning(rule: RuleId, text: string): Finding;
 }
 
 /** `F9:F20` for consecutive rows, `F9 + F12` otherwise, `F25` for one. */

@@ -1,5 +1,5 @@
 /**
- * The review letters of one compile, named as the user saves them (issue 11):
+ * The review letters of one compile, named as the user saves them:
  * `Phan-hoi <Mã đơn vị or short name>.docx` per unit with findings and
  * `Cong-van-don-doc.docx` when units are missing or late.
  */

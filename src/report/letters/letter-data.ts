@@ -1,11 +1,11 @@
 /**
- * What the review letters say (issue 11), as plain data taken from one
+ * What the review letters say, as plain data taken from one
  * compile: a Phiếu phản hồi for each unit with findings (errors first, only
  * warnings → a shorter letter, none for a clean unit) and a Công văn đôn đốc
  * when units are missing or late. The compiling unit, place, date and
  * deadline are the narrative report's (report-data.ts fromCompileResult).
  */
-import { isApprovalFinding, receivedNotApproved } from '../../core/approval';
+import { isApprovalFinding } from '../../core/approval';
 import { sortFindings, type Finding } from '../../core/findings';
 import type { CompileResult, SourceRef } from '../../core/model';
 import type { Level, Period } from '../../core/template';
@@ -34,7 +34,7 @@ export interface FeedbackLetter {
   source: SourceRef;
   errors: LetterItem[];
   warnings: LetterItem[];
-  /** Trả lại: the officer's reason (approval, issue 11). */
+  /** Trả lại: the officer's reason (approval). */
   returnedBecause?: string;
 }
 
@@ -118,9 +118,8 @@ export function lettersFromCompile(result: CompileResult, opts: LettersOptions =
     byUnit.set(key, letter);
   }
   const feedback = [...byUnit.values()].filter((l) => l.errors.length || l.warnings.length || l.returnedBecause);
-  // A report left out only because it is not approved yet was received: its unit is not chased as missing.
-  const received = receivedNotApproved(result.findings);
-  const missing = report.missingUnits.filter((u) => !received.has(unitKey(u)));
+  // The compile's own answer (ChildRow.status): a report that came in but is not counted is not missing.
+  const missing = report.missingUnits;
   const reminder = missing.length || report.lateUnits.length
     ? { missing, late: report.lateUnits, deadline: report.deadline }
     : null;

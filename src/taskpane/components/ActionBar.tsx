@@ -13,9 +13,9 @@ export interface ActionBarProps {
   onImport: () => void;
   onCompileFiles: () => void;
   onExport: () => void;
-  /** Phản hồi: the review letters as a .zip (issue 11). */
+  /** Phản hồi: the review letters as a .zip. */
   onFeedback?: () => void;
-  /** «Tạo kế hoạch» (issue 10): shown when given. */
+  /** «Tạo kế hoạch»: shown when given. */
   onPlan?: () => void;
 }
 

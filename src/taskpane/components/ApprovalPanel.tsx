@@ -1,9 +1,9 @@
 /**
- * «Duyệt báo cáo» (issue 11): each unit's report of the last result with its
+ * «Duyệt báo cáo»: each unit's report of the last result with its
  * state (Đã duyệt / Trả lại / Chưa duyệt) and two buttons; «Trả lại» asks
  * for the reason in a small dialog (the reason goes into the unit's Phiếu
  * phản hồi). The list is one Tab stop, arrow keys move inside it, as the
- * findings list (roving-focus.ts). An optional password (issue 11: «no
+ * findings list (roving-focus.ts). An optional password («no
  * password unless the user gives one») locks approved sheets with it and is
  * asked back to unlock them on Trả lại; kept in memory only, never written.
  */

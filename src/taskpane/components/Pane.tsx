@@ -142,7 +142,7 @@ export function Pane(): React.ReactElement {
     return out;
   };
 
-  /** «Chỉ tổng hợp báo cáo đã duyệt» (issue 11). */
+  /** «Chỉ tổng hợp báo cáo đã duyệt». */
   const [approvedOnly, setApprovedOnly] = React.useState(false);
   const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous, { approvedOnly })));
   const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook({ approvedOnly })));

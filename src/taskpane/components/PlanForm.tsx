@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { useFormStyles } from './form-styles';
 import { Button, Combobox, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
-import { PERIODS, type Period } from '../../core/template';
+import { PERIODS, YEAR_RANGE, type Period } from '../../core/template';
+import { isValidYear } from '../../core/labels';
 import { foldLoose } from '../../core/text';
 import { provinceChoices, type PlanForm as Form } from '../plan-actions';
 
@@ -27,7 +28,7 @@ export function PlanForm({ busy, onSubmit, onCancel }: PlanFormProps): React.Rea
   const [year, setYear] = React.useState(String(new Date().getFullYear()));
   const [tried, setTried] = React.useState(false);
   const yearValue = year.trim() ? Number(year.trim()) : null;
-  const yearProblem = yearValue !== null && !(Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100) ? 'Năm phải là số có bốn chữ số, ví dụ 2026 (hoặc để trống).' : undefined;
+  const yearProblem = yearValue !== null && !isValidYear(yearValue) ? `Năm phải là số có bốn chữ số, từ ${YEAR_RANGE.min} đến ${YEAR_RANGE.max}, ví dụ 2026 (hoặc để trống).` : undefined;
   const key = foldLoose(typed);
   const shown = key ? choices.filter((c) => foldLoose(c.label).includes(key)) : choices;
   const submit = (e: React.FormEvent) => {

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useFormStyles } from './form-styles';
 import { Button, Caption1, Combobox, Divider, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
 import type { UnitIdentity } from '../../core/model';
-import { LEVEL_NAMES, PERIODS, type Level, type Period } from '../../core/template';
+import { LEVEL_NAMES, PERIODS, needsParent, type Level, type Period } from '../../core/template';
 import { foldLoose } from '../../core/text';
 import { unitKey } from '../../core/unit-names';
 import { templateFormProblem, type TemplateDefaults, type TemplateForm as Form } from '../actions';
@@ -148,11 +148,11 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel, onAllUnits }:
       </div>
       <Field
         label="Đơn vị cấp trên"
-        required={form.level !== 'Tỉnh'}
+        required={needsParent(form.level)}
         validationMessage={tried && problem?.includes('cấp trên') ? problem : undefined}
-        hint={form.level === 'Tỉnh' ? 'Cấp tỉnh không có đơn vị cấp trên.' : 'Ví dụ: UBND tỉnh Quảng Trị'}
+        hint={!needsParent(form.level) ? 'Cấp tỉnh không có đơn vị cấp trên.' : 'Ví dụ: UBND tỉnh Quảng Trị'}
       >
-        <Input value={form.parent} disabled={form.level === 'Tỉnh'} onChange={(_e, d) => edit({ parent: d.value })} />
+        <Input value={form.parent} disabled={!needsParent(form.level)} onChange={(_e, d) => edit({ parent: d.value })} />
       </Field>
       <div className={s.row}>
         <ChoiceField<Period> label="Kỳ báo cáo" className={s.fill} value={form.period} options={PERIODS} onChange={(period) => edit({ period })} />
