@@ -16,9 +16,7 @@
  *   left out.
  * - A compiled report that is used (no fresh child reports) already includes
  *   that unit's own sheet: the own sheet is then not counted (warning).
- * - Deadline: plan `Hạn nộp`, else DEFAULT_DEADLINES in the report's year
- *   (docs/spec/seeds/004: "Báo cáo quý I, 6 tháng, quý III gửi trước ngày 25 các tháng
- *   2, 5 và 8, báo cáo năm gửi trước ngày 20/10/2022" for the 2022 plan).
+ * - Deadline: plan `Hạn nộp`, else two working days after the span's end (periods.ts deadlineFor).
  * - A code that no counted child reported totals null (JSON `null`), never 0.
  * - `Mã đơn vị` matches only against a plan's roster. Without one a code is
  *   whatever a unit typed (files are copied from neighbours), so units are
@@ -50,12 +48,12 @@ import {
   joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
 } from './rollup';
 import {
-  ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
-  computeRates, type AssessmentKey, type Figures, type Period,
+  ASSESSMENT_LABELS, LEVELS, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
+  computeRates, type AssessmentKey, type Figures,
 } from './template';
+import { PERIODS, deadlineFor, periodTitle, type Period } from './periods';
 import { formatDateVi } from './dates';
 import { displayUnitName } from './unit-names';
-import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
 import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
@@ -78,12 +76,6 @@ export function sourceLabel(src: SourceRef | undefined): string {
   return (src.file ? `${src.file} › ${src.sheet}` : src.sheet) + hiddenNote(src.hidden);
 }
 
-/** The deadline of a period: the plan's `Hạn nộp`, else the default of the period in the compile's year. */
-export function deadlineFor(period: Period, year: number, plan?: Plan): string {
-  if (plan?.deadline) return plan.deadline;
-  const d = DEFAULT_DEADLINES[period];
-  return `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
 
 function levelRank(r: UnitReport): number {
   return LEVELS.find((l) => l.level === r.level)?.rank ?? 0;

@@ -85,7 +85,10 @@ export interface Plan {
   parent?: string;
   period?: Period;
   year?: number;
-  /** ISO date; when absent, the default for the period (DEFAULT_DEADLINES). */
+  /** `Từ ngày` / `Đến ngày`, ISO dates: the span the figures cover; when absent, the period's default (periods.ts). */
+  from?: string;
+  to?: string;
+  /** ISO date; when absent, two working days after the span's end (periods.ts deadlineFor). */
   deadline?: string;
   tasks: PlanTask[];
   roster: RosterUnit[];

@@ -19,7 +19,7 @@ const NOW = new Date(2020, 9, 18);
 
 function district(): CompileResult {
   return compileReads([
-    planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE, roster: [
+    planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE, deadline: '2020-10-20', roster: [
       { name: 'UBND xã Hương Lộc', level: 'Xã', parent: DISTRICT },
       { name: 'UBND xã Thượng Quảng', level: 'Xã', parent: DISTRICT },
       { name: 'UBND xã Hương Phú', level: 'Xã', parent: DISTRICT }] }),

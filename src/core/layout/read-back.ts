@@ -6,7 +6,7 @@
  * any TTCCHC-1 report. Tables are found by header labels, as every reader
  * here, so a moved column or an inserted row does not break them.
  */
-import { deadlineFor } from '../compile';
+import { deadlineFor } from '../periods';
 import { makeFinding } from '../findings';
 import type { SheetGrid } from '../grid';
 import { FoldedGrid, findHeader, labelKey, type HeaderSpec } from '../labels';
