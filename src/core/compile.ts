@@ -51,11 +51,12 @@ import {
   ASSESSMENT_LABELS, LEVELS, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME,
   computeRates, type AssessmentKey, type Figures,
 } from './template';
-import { PERIODS, deadlineFor, periodTitle, type Period } from './periods';
+import { PERIODS, deadlineFor, periodSpan, periodTitle, type Period } from './periods';
 import { formatDateVi } from './dates';
 import { displayUnitName } from './unit-names';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
+import { applyCumulative, type CumulativeOutcome } from './cumulative';
 import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
@@ -122,6 +123,8 @@ class Compilation {
   private readonly codeOwners = new Map<string, UnitNode>();
   /** The approval records of the compiling workbook (approval.ts). */
   private readonly approvalRecords: ApprovalRecord[] = [];
+  /** Cumulative periods built from, or checked against, their sub-periods (cumulative.ts). */
+  private cumulative?: CumulativeOutcome;
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -135,6 +138,8 @@ class Compilation {
     this.collect();
     this.findings.push(...applyApprovals(this.entries, this.approvalRecords));
     this.decidePeriod();
+    this.cumulative = applyCumulative(this.entries, this.period, this.year);
+    this.findings.push(...this.cumulative.findings);
     this.deadline = deadlineFor(this.period, this.year, this.plan);
     const eligible = this.eligibleEntries();
     this.roster = rosterFromPlan(this.plan);
@@ -181,6 +186,7 @@ class Compilation {
       ownOutputs: this.ownOutputs,
       ownOutputFiles: ownOutputFiles(facts.map((f) => f.facts), this.compiledHere(), this.extraFindings),
       ...(this.approvalRecords.length ? { approvals: this.approvalRecords } : {}),
+      ...(this.cumulative?.bases.length ? { cumulative: this.cumulative.bases } : {}),
     };
   }
 
@@ -290,6 +296,8 @@ class Compilation {
         if (r.compiled && r.unit && r.level && r.period === this.period && r.year === this.year) this.parentless.push(e);
         continue;
       }
+      // A sub-period report of a cumulative compile: used there, not a report of the wrong period.
+      if (this.cumulative?.used.has(e)) continue;
       if (r.period !== this.period || r.year !== this.year) {
         e.reason = `Báo cáo kỳ ${periodTitle(r.period, r.year)}, không phải kỳ đang tổng hợp (${periodTitle(this.period, this.year)}).`;
         this.error(r.source, r.unit, r.idCells[r.period !== this.period ? 'period' : 'year'] ?? '', 'compile.other-period',
@@ -629,6 +637,7 @@ class Compilation {
       assessments: datas.flatMap((d) => d.assessments),
       documents: datas.flatMap((d) => d.documents),
       deadline: this.deadline,
+      span: periodSpan(this.period, this.year, this.plan),
     };
   }
 

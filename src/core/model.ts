@@ -1,4 +1,6 @@
 /** The typed data the core reads, checks and compiles. */
+import type { Span } from './periods';
+import type { CumulativeBasis } from './cumulative';
 import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates, TaskStatus } from './template';
 import type { Finding } from './findings';
 import type { ApprovalRecord, ApprovalState } from './approval';
@@ -181,6 +183,8 @@ export interface ParentSummary {
   /** Documents the children cite (`Số, ngày văn bản`). */
   documents: { unit: string; docRef: string }[];
   deadline: string;
+  /** The dates the figures cover (periods.ts periodSpan). */
+  span?: Span;
 }
 
 export interface CompileResult {
@@ -202,6 +206,8 @@ export interface CompileResult {
   ownOutputFiles: string[];
   /** The approval records read from the compiling workbook's hidden sheet (core/approval.ts); absent when there is none. */
   approvals?: ApprovalRecord[];
+  /** Cumulative figures and the sub-period reports they stand on (core/cumulative.ts); absent when none. */
+  cumulative?: CumulativeBasis[];
 }
 
 /**
@@ -222,6 +228,7 @@ export interface CompiledSummary {
   assessments: { unit: string; key: AssessmentKey; text: string }[];
   documents: { unit: string; docRef: string }[];
   deadline?: string;
+  span?: Span;
 }
 
 /** Compiled data, from a compile (a CompileResult is one) or read back from its workbook: what the report is built from. */

@@ -125,7 +125,7 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
       case 'to': {
         const d = parseDateCell(v, grid.date1904);
         if (d) plan[kv.field] = d;
-        else add('error', r, kv.valueCol, `plan.${kv.field}`, `không đọc được ngày «${text}» ở dòng «${label}»; cần ghi ngày dạng dd/mm/yyyy.`);
+        else add('error', r, kv.valueCol, kv.field === 'from' ? 'plan.from' : 'plan.to', `không đọc được ngày «${text}» ở dòng «${label}»; cần ghi ngày dạng dd/mm/yyyy.`);
         break;
       }
       case 'deadline': {

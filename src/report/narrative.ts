@@ -14,7 +14,7 @@ import { unitKey } from '../core/unit-names';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
 import { areaWord } from './names';
-import { periodPhrase } from '../core/period-words';
+import { periodPhrase, spanPhrase } from '../core/periods';
 import { fullUnitName, withoutCommitteePrefix } from '../core/unit-names';
 import type { ReportChild, ReportData } from './report-data';
 
@@ -167,7 +167,7 @@ function resultBlocks(d: ReportData): Block[] {
   const out: Block[] = [{ kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' }];
   out.push({
     kind: 'para',
-    text: sentence(`Trong ${periodPhrase(d.period, d.year)}, công tác tuyên truyền cải cách hành chính trên địa bàn ${areaWord(d.unit)} được triển khai trên nhiều hình thức, kết quả cụ thể như sau`).replace(/\.$/, ':'),
+    text: sentence(`Trong ${periodPhrase(d.period, d.year)}${d.span ? ` (${spanPhrase(d.span)})` : ''}, công tác tuyên truyền cải cách hành chính trên địa bàn ${areaWord(d.unit)} được triển khai trên nhiều hình thức, kết quả cụ thể như sau`).replace(/\.$/, ':'),
   });
   const groups = Object.keys(INDICATOR_GROUPS) as IndicatorGroup[];
   groups.forEach((g, i) => {

@@ -13,7 +13,7 @@ import { findingParts } from '../core/findings';
 import { unitKey } from '../core/unit-names';
 import { toIsoDate } from './format';
 import { placeName } from './names';
-import { periodPhrase } from '../core/period-words';
+import { periodPhrase, type Span } from '../core/periods';
 import { comparisonRef, type ComparisonRef } from './compare';
 import type { Signer } from './signer';
 
@@ -81,6 +81,8 @@ export interface ReportData {
   lateUnits: string[];
   /** `Hạn nộp`, ISO, when known. */
   deadline?: string;
+  /** The dates the figures cover, when known. */
+  span?: Span;
   previous?: ReportPrevious;
   /** Said to the officer when a previous period was given but could not be used as it is (none of its units, or only some). */
   previousNote?: string;
@@ -204,6 +206,7 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
     missingUnits: children.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit),
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: summary.deadline,
+    span: summary.span,
     ...(opts.signer ? { signer: opts.signer } : {}),
     ...(opts.previous ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur) : {}),
   };
