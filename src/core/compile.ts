@@ -57,6 +57,7 @@ import { displayUnitName } from './unit-names';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
 import { applyCumulative, type CumulativeOutcome } from './cumulative';
+import { wholeCompileOtherPeriod } from './period-mismatch';
 import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
@@ -125,6 +126,7 @@ class Compilation {
   private readonly approvalRecords: ApprovalRecord[] = [];
   /** Cumulative periods built from, or checked against, their sub-periods (cumulative.ts). */
   private cumulative?: CumulativeOutcome;
+  private allOtherPeriod = false;
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -187,6 +189,7 @@ class Compilation {
       ownOutputFiles: ownOutputFiles(facts.map((f) => f.facts), this.compiledHere(), this.extraFindings),
       ...(this.approvalRecords.length ? { approvals: this.approvalRecords } : {}),
       ...(this.cumulative?.bases.length ? { cumulative: this.cumulative.bases } : {}),
+      ...(this.allOtherPeriod ? { allOtherPeriod: true } : {}),
     };
   }
 
@@ -288,6 +291,8 @@ class Compilation {
   /** Readable identification and the compile's period and year. */
   private eligibleEntries(): ReportEntry[] {
     const out: ReportEntry[] = [];
+    const otherPeriod: ReportEntry[] = [];
+    const before = this.findings.length;
     for (const e of this.entries) {
       const r = e.report;
       if (!r.identificationOk) {
@@ -300,12 +305,20 @@ class Compilation {
       if (this.cumulative?.used.has(e)) continue;
       if (r.period !== this.period || r.year !== this.year) {
         e.reason = `Báo cáo kỳ ${periodTitle(r.period, r.year)}, không phải kỳ đang tổng hợp (${periodTitle(this.period, this.year)}).`;
+        otherPeriod.push(e);
         this.error(r.source, r.unit, r.idCells[r.period !== this.period ? 'period' : 'year'] ?? '', 'compile.other-period',
           `${e.reason} Báo cáo này không được tính vào số liệu tổng hợp; đề nghị đơn vị gửi đúng báo cáo kỳ ${periodTitle(this.period, this.year)}.`);
         continue;
       }
       if (!r.compiled && !this.passesApprovedOnly(e)) continue;
       out.push(e);
+    }
+    // Every readable report of another period: one finding at the plan's period instead of one per unit (period-mismatch.ts).
+    const whole = wholeCompileOtherPeriod(otherPeriod, this.entries.filter((e) => e.report.identificationOk && !this.cumulative?.used.has(e)).length, this.period, this.year, this.plan);
+    if (whole) {
+      const others = this.findings.splice(before).filter((f) => f.rule !== 'compile.other-period');
+      this.findings.push(...others, whole);
+      this.allOtherPeriod = true;
     }
     return out;
   }

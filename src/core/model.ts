@@ -92,6 +92,8 @@ export interface Plan {
   to?: string;
   /** ISO date; when absent, two working days after the span's end (periods.ts deadlineFor). */
   deadline?: string;
+  /** Where `Kỳ báo cáo` and `Năm` were read (`B5`), for findings that point at them. */
+  idCells?: { period?: string; year?: string };
   tasks: PlanTask[];
   roster: RosterUnit[];
 }
@@ -208,6 +210,11 @@ export interface CompileResult {
   approvals?: ApprovalRecord[];
   /** Cumulative figures and the sub-period reports they stand on (core/cumulative.ts); absent when none. */
   cumulative?: CumulativeBasis[];
+  /**
+   * Every readable report was of another period than the compile's (core/period-mismatch.ts):
+   * the plan's period is the likely mistake, so no unit is to be asked to resend for it.
+   */
+  allOtherPeriod?: boolean;
 }
 
 /**

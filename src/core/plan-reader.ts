@@ -111,12 +111,14 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
       }
       case 'period': {
         const p = parsePeriod(text);
+        plan.idCells = { ...plan.idCells, period: fg.address(r, kv.valueCol) };
         if (p) plan.period = p;
         else add('error', r, kv.valueCol, 'plan.period', `không nhận ra kỳ báo cáo «${text}»; cần ghi một trong: ${PERIODS.join(', ')}.`);
         break;
       }
       case 'year': {
         const y = parseYear(v);
+        plan.idCells = { ...plan.idCells, year: fg.address(r, kv.valueCol) };
         if (y !== null) plan.year = y;
         else add('error', r, kv.valueCol, 'plan.year', `năm «${text}» không hợp lệ; cần ghi năm bằng bốn chữ số.`);
         break;

@@ -9,6 +9,7 @@ const NAMES: Readonly<Record<string, string>> = {
   'approval.changed': 'Số liệu đổi sau khi duyệt',
   'approval.not-approved': 'Chưa duyệt, không tính',
   'approval.sheet-gone': 'Trang đã duyệt không còn',
+  'compile.all-other-period': 'Mọi báo cáo thuộc kỳ khác',
   'compile.ambiguous-unit': 'Tên đơn vị khớp nhiều đơn vị',
   'compile.code-name-mismatch': 'Mã đơn vị không khớp tên',
   'compile.code-shared': 'Hai đơn vị trùng mã',
