@@ -58,6 +58,7 @@ import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type
 import { siblingOutliers } from './outliers';
 import { applyCumulative, type CumulativeOutcome } from './cumulative';
 import { wholeCompileOtherPeriod } from './period-mismatch';
+import { sumOtherForms, type OtherForm, type OtherFormTotal } from './other-forms';
 import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
@@ -70,6 +71,8 @@ interface ChildData {
   entry?: ReportEntry;
   assessments: { unit: string; key: AssessmentKey; text: string }[];
   documents: { unit: string; docRef: string }[];
+  /** «Hình thức khác» (the `K` rows, other-forms.ts). */
+  otherForms?: readonly (OtherForm | OtherFormTotal)[];
 }
 
 /** `file › sheet`, or just the sheet for a sheet of the open workbook; `(trang ẩn)` after a hidden sheet. */
@@ -555,6 +558,7 @@ class Compilation {
       tasks: Object.fromEntries(summary.tasks.map((t) => [t.stt, t.status === 'Hoàn thành'])),
       assessments: ASSESSMENT_LABELS.filter((a) => joined[a.key]).map((a) => ({ unit: summary.unit, key: a.key, text: joined[a.key]! })),
       documents: summary.documents,
+      otherForms: summary.otherForms,
     };
   }
 
@@ -587,6 +591,7 @@ class Compilation {
       assessments: ASSESSMENT_LABELS.filter((a) => r.assessment[a.key]?.trim())
         .map((a) => ({ unit: r.unit, key: a.key, text: r.assessment[a.key]!.trim() })),
       documents: r.docRef?.trim() ? [{ unit: r.unit, docRef: r.docRef.trim() }] : [],
+      otherForms: r.otherForms,
     };
   }
 
@@ -651,6 +656,7 @@ class Compilation {
       documents: datas.flatMap((d) => d.documents),
       deadline: this.deadline,
       span: periodSpan(this.period, this.year, this.plan),
+      otherForms: sumOtherForms(datas.map((d) => d.otherForms)),
     };
   }
 

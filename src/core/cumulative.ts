@@ -17,6 +17,7 @@ import type { ReportEntry, SourceRef, UnitReport } from './model';
 import { formatNumber } from './numbers';
 import { daysInSpan, defaultSpan, isCumulative, periodOfQuarters, periodTitle, quartersOf, type Period } from './periods';
 import { pickNewest } from './resubmissions';
+import { sumOtherForms } from './other-forms';
 import { INDICATOR_CODES, type Figures, type IndicatorCode } from './template';
 import { unitKey } from './unit-names';
 
@@ -195,12 +196,14 @@ export function applyCumulative(entries: readonly ReportEntry[], period: Period,
       ...lastEntry.report,
       period,
       figures: cumulativeFigures(parts.map((p) => ({ period: p.period, figures: p.entry.report.figures })), year),
+      // «Hình thức khác» are flows: summed by label and unit.
+      otherForms: sumOtherForms(parts.map((p) => p.entry.report.otherForms)).map((f, i) => ({ code: `K${i + 1}`, label: f.label, unit: f.unit, value: f.value })),
     };
     lastEntry.report = built;
     out.used.delete(lastEntry);
     out.findings.push(makeFinding('warning', { unit, file: built.source.file, sheet: built.source.sheet, cell: built.idCells.period ?? '', hidden: built.source.hidden },
       'compile.cumulative-built',
-      `${unit} không gửi báo cáo ${title}: số liệu được lũy kế từ ${partNames.join(', ')} (${parts.map((p) => sourceText(p.entry.report.source)).join('; ')}); kết quả nhiệm vụ lấy theo ${partNames[partNames.length - 1]}.`));
+      `${unit} không gửi báo cáo ${title}: số liệu được lũy kế từ ${partNames.join(', ')} (${parts.map((p) => `${p.period}: ${sourceText(p.entry.report.source)}`).join('; ')}); kết quả nhiệm vụ lấy theo ${partNames[partNames.length - 1]}.`));
     out.bases.push({ unit, period, built: true, parts: parts.map((p) => ({ period: p.period, source: p.entry.report.source })) });
   }
   return out;

@@ -1,5 +1,6 @@
 /** The typed data the core reads, checks and compiles. */
 import type { Span } from './periods';
+import type { OtherForm, OtherFormTotal } from './other-forms';
 import type { CumulativeBasis } from './cumulative';
 import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates, TaskStatus } from './template';
 import type { Finding } from './findings';
@@ -57,6 +58,8 @@ export interface UnitReport extends UnitIdentity, ReportDetails {
   figures: Figures;
   /** Address of each indicator's value cell, where the row was found. */
   figureCells: Partial<Record<IndicatorCode, string>>;
+  /** The `K` rows («Hình thức khác», core/other-forms.ts) with a label; absent when none. */
+  otherForms?: OtherForm[];
   /** Address of each identification value cell (`period` → `B7`), for findings. */
   idCells: Partial<Record<string, string>>;
   tasks: TaskRow[];
@@ -187,6 +190,8 @@ export interface ParentSummary {
   deadline: string;
   /** The dates the figures cover (periods.ts periodSpan). */
   span?: Span;
+  /** «Hình thức khác»: the children's `K` rows summed by label and unit (other-forms.ts). */
+  otherForms?: OtherFormTotal[];
 }
 
 export interface CompileResult {
@@ -236,6 +241,7 @@ export interface CompiledSummary {
   documents: { unit: string; docRef: string }[];
   deadline?: string;
   span?: Span;
+  otherForms?: OtherFormTotal[];
 }
 
 /** Compiled data, from a compile (a CompileResult is one) or read back from its workbook: what the report is built from. */

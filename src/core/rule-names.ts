@@ -39,6 +39,8 @@ const NAMES: Readonly<Record<string, string>> = {
   'figure.formula-text': 'Công thức ghi thành chữ',
   'figure.hours-range': 'Số giờ ngoài 0–24',
   'figure.missing-code': 'Thiếu chỉ tiêu',
+  'figure.other-no-label': 'Hình thức khác chưa ghi tên',
+  'figure.other-no-value': 'Hình thức khác chưa ghi số',
   'figure.negative': 'Số âm',
   'figure.no-cached-value': 'Công thức chưa tính',
   'figure.no-table': 'Không có bảng số liệu',

@@ -15,6 +15,7 @@ import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
 import { areaWord } from './names';
 import { periodPhrase, spanPhrase } from '../core/periods';
+import { OTHER_FORMS_TITLE, otherFormsPhrase } from '../core/other-forms';
 import { fullUnitName, withoutCommitteePrefix } from '../core/unit-names';
 import type { ReportChild, ReportData } from './report-data';
 
@@ -188,6 +189,10 @@ function resultBlocks(d: ReportData): Block[] {
       if (b) out.push(b);
     }
   });
+  if (d.otherForms?.length) {
+    out.push({ kind: 'subheading', text: `${groups.length + 1}. ${OTHER_FORMS_TITLE}` });
+    out.push({ kind: 'para', text: sentence(otherFormsPhrase(d.otherForms, formatNumberVi)) });
+  }
   return out;
 }
 

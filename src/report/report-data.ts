@@ -14,6 +14,7 @@ import { unitKey } from '../core/unit-names';
 import { toIsoDate } from './format';
 import { placeName } from './names';
 import { periodPhrase, type Span } from '../core/periods';
+import type { OtherFormTotal } from '../core/other-forms';
 import { comparisonRef, type ComparisonRef } from './compare';
 import type { Signer } from './signer';
 
@@ -83,6 +84,8 @@ export interface ReportData {
   deadline?: string;
   /** The dates the figures cover, when known. */
   span?: Span;
+  /** «Hình thức khác»: the units' K rows summed by label and unit. */
+  otherForms?: OtherFormTotal[];
   previous?: ReportPrevious;
   /** Said to the officer when a previous period was given but could not be used as it is (none of its units, or only some). */
   previousNote?: string;
@@ -207,6 +210,7 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
     lateUnits: children.filter((c) => c.status === STATUS_LATE).map((c) => c.unit),
     deadline: summary.deadline,
     span: summary.span,
+    ...(summary.otherForms?.length ? { otherForms: summary.otherForms } : {}),
     ...(opts.signer ? { signer: opts.signer } : {}),
     ...(opts.previous ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur) : {}),
   };

@@ -15,6 +15,8 @@
  * page. A3 was not chosen: offices print on A4 and file A4.
  */
 import { spanPhrase } from '../periods';
+import { OTHER_FORMS_TITLE, otherFormsPhrase } from '../other-forms';
+import { formatNumber } from '../numbers';
 import { formatDateVi } from '../dates';
 import type { ChildRow, ParentSummary } from '../model';
 import type { OutputSheet } from '../sheet-model';
@@ -115,6 +117,8 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   ]);
   const emptyRow = row;
   b.border(h1, 0, emptyRow, LAST);
+  // «Hình thức khác» (the units' K rows summed by label and unit) below the table: they have no column of their own.
+  if (s.otherForms?.length) b.line(emptyRow + 2, cols, text(`${OTHER_FORMS_TITLE}: ${otherFormsPhrase(s.otherForms, formatNumber)}.`, STYLE.note));
 
 
   return b.build({
