@@ -154,3 +154,19 @@ export function workingDaysAfter(isoDate: string, days = DEADLINE_WORKING_DAYS):
 export function deadlineFor(period: Period, year: number, plan?: { deadline?: string; from?: string; to?: string }): string {
   return plan?.deadline ?? workingDaysAfter(periodSpan(period, year, plan).to);
 }
+
+// ---------------------------------------------------------------- the two-tier reform
+
+/** Local government has two tiers from this day (docs/spec/TEMPLATE.md §9): no district, no «thị trấn». */
+export const TWO_TIERS_FROM = '2025-07-01';
+
+/** Whether a period's figures end after the reform: its generated text then names no district and no «thị trấn». */
+export function afterTwoTierReform(period: Period | null, year: number | null): boolean {
+  if (year === null) return true;
+  return defaultSpan(period ?? 'Năm', year).to >= TWO_TIERS_FROM;
+}
+
+/** How a text names the communes under a unit: `các xã, phường, đặc khu` since the reform, `các xã, phường, thị trấn` before it. */
+export function communesPhrase(period: Period | null, year: number | null): string {
+  return afterTwoTierReform(period, year) ? 'các xã, phường, đặc khu' : 'các xã, phường, thị trấn';
+}

@@ -14,7 +14,7 @@ import { unitKey } from '../core/unit-names';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
 import { areaWord } from './names';
-import { periodPhrase, spanPhrase } from '../core/periods';
+import { communesPhrase, periodPhrase, spanPhrase } from '../core/periods';
 import { OTHER_FORMS_TITLE, otherFormsPhrase } from '../core/other-forms';
 import { fullUnitName, withoutCommitteePrefix } from '../core/unit-names';
 import type { ReportChild, ReportData } from './report-data';
@@ -54,7 +54,7 @@ function subordinatesPhrase(d: ReportData): string {
   if (levels.has('Phòng, ban')) parts.push('các phòng, ban');
   if (levels.has('Sở, ngành')) parts.push('các sở, ngành');
   if (levels.has('Huyện')) parts.push('các huyện, thị xã, thành phố');
-  if (levels.has('Xã')) parts.push('các xã, phường, thị trấn');
+  if (levels.has('Xã')) parts.push(communesPhrase(d.period, d.year));
   return parts.length ? parts.join('; ') : 'các cơ quan, đơn vị';
 }
 

@@ -1,4 +1,4 @@
-import { daysInSpan, deadlineFor, defaultSpan, isCumulative, parsePeriod, periodSpan, spanPhrase, workingDaysAfter } from '../../src/core/periods';
+import { afterTwoTierReform, communesPhrase, daysInSpan, deadlineFor, defaultSpan, isCumulative, parsePeriod, periodSpan, spanPhrase, workingDaysAfter } from '../../src/core/periods';
 
 describe('periods: spans cut off on the 14th (spec §11)', () => {
   test('a quarter runs from the 15th of the month before it to the 14th of its last month; Quý I starts in December', () => {
@@ -45,5 +45,13 @@ describe('periods: spans cut off on the 14th (spec §11)', () => {
   test('period spellings units write', () => {
     expect(['Quý 1', 'QUÝ II', 'quy iv', '6 thang', 'Chín tháng', 'Cả năm', 'Kỳ báo cáo: quý ba'].map(parsePeriod))
       .toEqual(['Quý I', 'Quý II', 'Quý IV', '6 tháng', '9 tháng', 'Năm', 'Quý III']);
+  });
+
+  test('generated text names no «thị trấn» for figures after the two-tier reform of 1 July 2025', () => {
+    expect(afterTwoTierReform('Quý II', 2025)).toBe(false); // 15/3–14/6/2025
+    expect(afterTwoTierReform('Quý III', 2025)).toBe(true);
+    expect(afterTwoTierReform('Năm', 2025)).toBe(true);
+    expect(communesPhrase('Quý I', 2026)).not.toContain('thị trấn');
+    expect(communesPhrase('Năm', 2022)).toContain('thị trấn');
   });
 });
