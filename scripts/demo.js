@@ -4,7 +4,10 @@
  * examples/ with its plan into out/tong-hop.xlsx, out/tong-hop.json and the
  * narrative report out/bao-cao.docx, then the province quarter of the
  * current structure (examples/quang-tri-quy-i-2026/) into
- * out/quang-tri-quy-i-2026/, printing what it found and wrote.
+ * out/quang-tri-quy-i-2026/, then its six months (`6 tháng`, the plan in
+ * examples/quang-tri-6-thang-2026/) from the Quý I and Quý II reports
+ * (examples/quang-tri-quy-ii-2026/) into out/quang-tri-6-thang-2026/,
+ * printing what it found and wrote.
  */
 'use strict';
 const fs = require('fs');
@@ -39,7 +42,17 @@ async function run() {
   console.log('');
   show(args2);
   const code2 = await main(args2);
-  process.exitCode = code || code2;
+  // Six months from the two quarters: each unit's figures built from its Quý I and Quý II reports (docs/spec/TEMPLATE.md §11).
+  // The report files are given one by one, so that the quarters' own plans are not read as a second Kế hoạch.
+  const halfOut = path.join(out, 'quang-tri-6-thang-2026');
+  const quarters = ['quang-tri-quy-i-2026', 'quang-tri-quy-ii-2026'].map((d) => path.join(examples, d));
+  const reports = quarters.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.xlsx') && f !== 'ke-hoach.xlsx').sort().map((f) => path.join(d, f)));
+  const args3 = [...compileArgs(path.join(examples, 'quang-tri-6-thang-2026'), halfOut, rel).slice(0, 1), ...reports.map(rel),
+    ...compileArgs(path.join(examples, 'quang-tri-6-thang-2026'), halfOut, rel).slice(2)];
+  console.log('');
+  console.log(`$ tonghop compile ${quarters.map((d) => `${rel(d)}/<báo cáo>.xlsx`).join(' ')} ${args3.slice(1 + reports.length).join(' ')}\n`);
+  const code3 = await main(args3);
+  process.exitCode = code || code2 || code3;
 }
 
 run().catch((e) => {

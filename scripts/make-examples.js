@@ -126,6 +126,13 @@ async function main() {
   const provinceDir = path.join(OUT, 'quang-tri-quy-i-2026');
   const province = await makeProvinceExample(LIB, provinceDir, new Date(Date.UTC(2026, 2, 3, 8, 0, 0)));
   console.log(`Đã ghi ${province.written.length} tệp vào ${path.relative(process.cwd(), provinceDir)} (${province.province}: ${province.units} đơn vị trong Kế hoạch).`);
+  // Its second quarter, and the plan of the six months compiled from both (docs/spec/TEMPLATE.md §11).
+  const secondDir = path.join(OUT, 'quang-tri-quy-ii-2026');
+  const second = await makeProvinceExample(LIB, secondDir, new Date(Date.UTC(2026, 5, 10, 8, 0, 0)), { period: 'Quý II' });
+  console.log(`Đã ghi ${second.written.length} tệp vào ${path.relative(process.cwd(), secondDir)}.`);
+  const halfDir = path.join(OUT, 'quang-tri-6-thang-2026');
+  const half = await makeProvinceExample(LIB, halfDir, new Date(Date.UTC(2026, 5, 10, 8, 0, 0)), { period: '6 tháng', planOnly: true });
+  console.log(`Đã ghi ${half.written.length} tệp vào ${path.relative(process.cwd(), halfDir)}.`);
 }
 
 main().catch((e) => {

@@ -40,10 +40,20 @@ function figuresFor(rnd, department) {
 }
 
 /**
+ * The second quarter (`opts.period` 'Quý II'): the same province, figures from
+ * another seed, sent in June; one commune that missed Quý I sends Quý II (so
+ * its `6 tháng` cannot be built: the compile names Quý I as missing), the
+ * other sends neither, one sends late, and none of Quý I's typing mistakes.
+ * `opts.planOnly` writes just the plan of `opts.period` (the `6 tháng` plan).
+ *
  * Writes the example; `lib` is the compiled tree (lib-dev) holding src/ and test/helpers/.
  * Returns the file names written.
  */
-async function makeProvinceExample(lib, outDir, fileDate) {
+async function makeProvinceExample(lib, outDir, fileDate, opts = {}) {
+  const period = opts.period || PERIOD;
+  const second = period === 'Quý II';
+  // The month the reports are sent: the one after the quarter's cut-off on the 14th (Quý I: February, as before).
+  const month = second ? 6 : 2;
   const req = (p) => require(path.join(lib, p));
   const { writeXlsx } = req('src/xlsx/write.js');
   const { findProvince } = req('src/core/national-units.js');
@@ -54,7 +64,7 @@ async function makeProvinceExample(lib, outDir, fileDate) {
   const { fillTemplate } = req('test/helpers/fill-template.js');
 
   const province = findProvince(PROVINCE_CODE);
-  const spec = newPlanSpec({ province, period: PERIOD, year: YEAR });
+  const spec = newPlanSpec({ province, period, year: YEAR });
   // The officer adds the departments in the rows the plan leaves for them.
   spec.roster.push(...DEPARTMENTS.map((name, i) => ({ code: `S0${i + 1}`, name, level: 'Sở, ngành', parent: province.unitName })));
   spec.room = { rows: 0, level: '', parent: '' };
@@ -67,20 +77,22 @@ async function makeProvinceExample(lib, outDir, fileDate) {
     written.push(name);
   };
   await write('ke-hoach.xlsx', [planSheet]);
+  if (opts.planOnly) return { written, province: province.unitName, units: spec.roster.length };
   const plan = readSheet(outputSheetToGrid(planSheet)).plan;
 
   const templates = templatesForPlan(plan);
   // The benchmark's seeded generator (scripts/bench-data.js): the same figures every run.
   const { rng } = require('./bench-data');
-  const rnd = rng(2026);
+  const rnd = rng(second ? 2027 : 2026);
   const communes = templates.filter((t) => !t.fileName.startsWith('S0'));
   // Chosen by position so the story holds whatever the names are.
-  const missing = new Set([communes[7].unit, communes[40].unit]);
-  const unbalanced = communes[3].unit;
-  const markedTwice = communes[12].unit;
-  const typedAsText = communes[20].unit;
+  const missing = new Set(second ? [communes[40].unit] : [communes[7].unit, communes[40].unit]);
+  const unbalanced = second ? null : communes[3].unit;
+  const markedTwice = second ? null : communes[12].unit;
+  const typedAsText = second ? null : communes[20].unit;
   const late = communes[30].unit;
-  const resent = communes[5].unit;
+  const resent = second ? null : communes[5].unit;
+  const pad = (n) => String(n).padStart(2, '0');
   for (const [i, t] of templates.entries()) {
     const department = t.fileName.startsWith('S0');
     const figures = figuresFor(rnd, department);
@@ -91,16 +103,17 @@ async function makeProvinceExample(lib, outDir, fileDate) {
       return reached && rnd() < 0.9 ? ['x', ''] : ['', 'x'];
     });
     const results = tasks.map((task, k) => (marks[k][0] ? 'Đã thực hiện theo kế hoạch' : ''));
-    const notes = tasks.map((task, k) => (marks[k][1] ? (task.minimum !== undefined ? 'Chưa đạt mức kế hoạch, sẽ bổ sung trong quý II' : 'Chưa bố trí được kinh phí') : ''));
-    const day = 18 + (i % 7);
-    const fill = { figures, marks, results, notes, sentDate: serial(day, 2, YEAR), docRef: `${10 + i}/BC-UBND ngày ${day}/02/${YEAR}`, preparer: 'Văn phòng' };
+    const notes = tasks.map((task, k) => (marks[k][1] ? (task.minimum !== undefined ? `Chưa đạt mức kế hoạch, sẽ bổ sung trong ${second ? 'quý III' : 'quý II'}` : 'Chưa bố trí được kinh phí') : ''));
+    const day = (second ? 10 : 18) + (i % 7);
+    const fill = { figures, marks, results, notes, sentDate: serial(day, month, YEAR), docRef: `${10 + i}/BC-UBND ngày ${day}/${pad(month)}/${YEAR}`, preparer: 'Văn phòng' };
     if (missing.has(t.unit)) continue;
     if (t.unit === unbalanced) figures.D4 -= 5;
     if (t.unit === markedTwice) marks[1] = ['x', 'x'];
     if (t.unit === typedAsText) figures.A1 = `khoảng ${figures.A1} tin`;
     if (t.unit === late) {
-      fill.sentDate = serial(3, 3, YEAR);
-      fill.docRef = `${10 + i}/BC-UBND ngày 03/03/${YEAR}`;
+      // After the default deadline: two working days after the cut-off on the 14th (Quý I: 17/03, Quý II: 16/06).
+      fill.sentDate = serial(19, month + 1, YEAR);
+      fill.docRef = `${10 + i}/BC-UBND ngày 19/${pad(month + 1)}/${YEAR}`;
     }
     if (t.unit === resent) {
       // First sent with a typing slip in D2 (and so D4), corrected three days later: the newer file counts.

@@ -16,9 +16,7 @@
  *   left out.
  * - A compiled report that is used (no fresh child reports) already includes
  *   that unit's own sheet: the own sheet is then not counted (warning).
- * - Deadline: plan `Hạn nộp`, else DEFAULT_DEADLINES in the report's year
- *   (docs/spec/seeds/004: "Báo cáo quý I, 6 tháng, quý III gửi trước ngày 25 các tháng
- *   2, 5 và 8, báo cáo năm gửi trước ngày 20/10/2022" for the 2022 plan).
+ * - Deadline: plan `Hạn nộp`, else two working days after the span's end (periods.ts deadlineFor).
  * - A code that no counted child reported totals null (JSON `null`), never 0.
  * - `Mã đơn vị` matches only against a plan's roster. Without one a code is
  *   whatever a unit typed (files are copied from neighbours), so units are
@@ -40,7 +38,6 @@
 import { checkTasksAgainstPlan } from './task-checks';
 import { hiddenNote, makeFinding, sortFindings, type Finding } from './findings';
 import { believedSentDate, howItWon, pickNewest, resubmissionDifferences, sentDateProblem, type SentWindow } from './resubmissions';
-import { periodStart } from './period-start';
 import type { SheetGrid } from './grid';
 import type {
   ChildRow, CompileOptions, CompileResult, ParentSummary, Plan, ReportEntry, SheetRead, SourceRef, UnitReport,
@@ -51,15 +48,18 @@ import {
   joinAssessments, markTasks, rollupFigures, summarizeTasks, taskUnion, type CompileTask,
 } from './rollup';
 import {
-  ASSESSMENT_LABELS, DEFAULT_DEADLINES, LEVELS, PERIODS, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, STATUS_ON_TIME,
-  computeRates, needsParent, type AssessmentKey, type Figures, type Period,
+  ASSESSMENT_LABELS, LEVELS, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, STATUS_ON_TIME,
+  computeRates, needsParent, type AssessmentKey, type Figures,
 } from './template';
+import { PERIODS, deadlineFor, periodSpan, periodTitle, type Period } from './periods';
 import { formatDateVi } from './dates';
 import { displayUnitName } from './unit-names';
-import { periodTitle } from './period-words';
 import { isOwnEarlierOutput, ownOutputFiles, sameSource, unitsCompiledHere, type SheetFacts } from './own-outputs';
 import { siblingOutliers } from './outliers';
 import type { RuleId } from './rule-names';
+import { applyCumulative, type CumulativeOutcome } from './cumulative';
+import { wholeCompileOtherPeriod } from './period-mismatch';
+import { sumOtherForms, type OtherForm, type OtherFormTotal } from './other-forms';
 import { APPROVED, NOT_APPROVED_RULE, RETURNED, applyApprovals, approvalTimeVi, believedApprovals, type ApprovalRecord } from './approval';
 
 /** What a counted child brings to its parent: a report's content or a fresh roll-up's. */
@@ -72,6 +72,8 @@ interface ChildData {
   entry?: ReportEntry;
   assessments: { unit: string; key: AssessmentKey; text: string }[];
   documents: { unit: string; docRef: string }[];
+  /** «Hình thức khác» (the `K` rows, other-forms.ts). */
+  otherForms?: readonly (OtherForm | OtherFormTotal)[];
 }
 
 /** `file › sheet`, or just the sheet for a sheet of the open workbook; `(trang ẩn)` after a hidden sheet. */
@@ -80,12 +82,6 @@ export function sourceLabel(src: SourceRef | undefined): string {
   return (src.file ? `${src.file} › ${src.sheet}` : src.sheet) + hiddenNote(src.hidden);
 }
 
-/** The deadline of a period: the plan's `Hạn nộp`, else the default of the period in the compile's year. */
-export function deadlineFor(period: Period, year: number, plan?: Plan): string {
-  if (plan?.deadline) return plan.deadline;
-  const d = DEFAULT_DEADLINES[period];
-  return `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
 
 function levelRank(r: UnitReport): number {
   return LEVELS.find((l) => l.level === r.level)?.rank ?? 0;
@@ -155,6 +151,9 @@ class Compilation {
   /** Reports that came in but «Chỉ tổng hợp báo cáo đã duyệt» leaves out, and the unit each stands for (ChildRow status Không tính). */
   private readonly heldBack = new Set<ReportEntry>();
   private readonly heldBackOf = new Map<UnitNode, ReportEntry>();
+  /** Cumulative periods built from, or checked against, their sub-periods (cumulative.ts). */
+  private cumulative?: CumulativeOutcome;
+  private allOtherPeriod = false;
 
   constructor(
     private readonly reads: readonly SheetRead[],
@@ -171,6 +170,8 @@ class Compilation {
     this.collect();
     this.settleApprovals();
     this.decidePeriod();
+    this.cumulative = applyCumulative(this.entries, this.period, this.year);
+    this.findings.push(...this.cumulative.findings);
     this.deadline = deadlineFor(this.period, this.year, this.plan);
     this.checkSentDates();
     const eligible = this.eligibleEntries();
@@ -218,6 +219,8 @@ class Compilation {
       ownOutputs: this.ownOutputs,
       ownOutputFiles: ownOutputFiles(facts.map((f) => f.facts), this.compiledHere(), this.extraFindings),
       ...(this.approvals.length ? { approvals: this.approvals } : {}),
+      ...(this.cumulative?.bases.length ? { cumulative: this.cumulative.bases } : {}),
+      ...(this.allOtherPeriod ? { allOtherPeriod: true } : {}),
     };
   }
 
@@ -295,8 +298,7 @@ class Compilation {
    * its date nor is late by it. Reports of another period have their own error.
    */
   private checkSentDates(): void {
-    // periods.ts periodSpan(…).from gives the same day once plans carry `Từ ngày`.
-    this.sentWindow = { from: periodStart(this.period, this.year), to: this.today };
+    this.sentWindow = { from: periodSpan(this.period, this.year, this.plan).from, to: this.today };
     for (const e of this.entries) {
       const r = e.report;
       if (r.period !== this.period || r.year !== this.year) continue;
@@ -349,6 +351,8 @@ class Compilation {
   /** Readable identification and the compile's period and year. */
   private eligibleEntries(): ReportEntry[] {
     const out: ReportEntry[] = [];
+    const otherPeriod: ReportEntry[] = [];
+    const before = this.findings.length;
     for (const e of this.entries) {
       const r = e.report;
       if (!r.identificationOk) {
@@ -357,14 +361,24 @@ class Compilation {
         if (r.compiled && r.unit && r.level && r.period === this.period && r.year === this.year) this.parentless.push(e);
         continue;
       }
+      // A sub-period report of a cumulative compile: used there, not a report of the wrong period.
+      if (this.cumulative?.used.has(e)) continue;
       if (r.period !== this.period || r.year !== this.year) {
         e.reason = `Báo cáo kỳ ${periodTitle(r.period, r.year)}, không phải kỳ đang tổng hợp (${periodTitle(this.period, this.year)}).`;
+        otherPeriod.push(e);
         this.error(r.source, r.unit, r.idCells[r.period !== this.period ? 'period' : 'year'] ?? '', 'compile.other-period',
           `${e.reason} Báo cáo này không được tính vào số liệu tổng hợp; đề nghị đơn vị gửi đúng báo cáo kỳ ${periodTitle(this.period, this.year)}.`);
         continue;
       }
       if (!r.compiled && !this.passesApprovedOnly(e)) continue;
       out.push(e);
+    }
+    // Every readable report of another period: one finding at the plan's period instead of one per unit (period-mismatch.ts).
+    const whole = wholeCompileOtherPeriod(otherPeriod, this.entries.filter((e) => e.report.identificationOk && !this.cumulative?.used.has(e)).length, this.period, this.year, this.plan);
+    if (whole) {
+      const others = this.findings.splice(before).filter((f) => f.rule !== 'compile.other-period');
+      this.findings.push(...others, whole);
+      this.allOtherPeriod = true;
     }
     return out;
   }
@@ -609,6 +623,7 @@ class Compilation {
       tasks: Object.fromEntries(summary.tasks.map((t) => [t.stt, t.status === 'Hoàn thành'])),
       assessments: ASSESSMENT_LABELS.filter((a) => joined[a.key]).map((a) => ({ unit: summary.unit, key: a.key, text: joined[a.key]! })),
       documents: summary.documents,
+      otherForms: summary.otherForms,
     };
   }
 
@@ -641,6 +656,7 @@ class Compilation {
       assessments: ASSESSMENT_LABELS.filter((a) => r.assessment[a.key]?.trim())
         .map((a) => ({ unit: r.unit, key: a.key, text: r.assessment[a.key]!.trim() })),
       documents: r.docRef?.trim() ? [{ unit: r.unit, docRef: r.docRef.trim() }] : [],
+      otherForms: r.otherForms,
     };
   }
 
@@ -713,6 +729,8 @@ class Compilation {
       assessments: datas.flatMap((d) => d.assessments),
       documents: datas.flatMap((d) => d.documents),
       deadline: this.deadline,
+      span: periodSpan(this.period, this.year, this.plan),
+      otherForms: sumOtherForms(datas.map((d) => d.otherForms)),
     };
   }
 

@@ -34,6 +34,8 @@ export interface ResultJson {
     tasks: { stt: number; name: string; done: number; expected: number; status: TaskStatus; notDone: string[] }[];
   }[];
   findings: { severity: Severity; unit: string; file: string | null; sheet: string; cell: string; rule: string; message: string }[];
+  /** A cumulative period's figures built from (`built`), or checked against, each unit's sub-period reports (core/cumulative.ts). */
+  cumulative?: { unit: string; period: Period; built: boolean; parts: { period: Period; file: string | null; sheet: string }[] }[];
 }
 
 /** All 22 codes in template order, `null` for not reported; no NaN or undefined can leak. */
@@ -72,5 +74,11 @@ export function toResultJson(result: CompileResult): ResultJson {
     findings: result.findings.map((f) => ({
       severity: f.severity, unit: f.unit, file: f.file ?? null, sheet: f.sheet, cell: f.cell, rule: f.rule, message: f.message,
     })),
+    ...(result.cumulative ? {
+      cumulative: result.cumulative.map((c) => ({
+        unit: c.unit, period: c.period, built: c.built,
+        parts: c.parts.map((p) => ({ period: p.period, file: p.source.file ?? null, sheet: p.source.sheet })),
+      })),
+    } : {}),
   };
 }

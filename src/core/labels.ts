@@ -6,7 +6,7 @@
 import { cellAddress } from './address';
 import { CellValue, SheetGrid, isCellError } from './grid';
 import { fold, foldLoose } from './text';
-import { LEVELS, Level, Period, YEAR_RANGE } from './template';
+import { LEVELS, Level, YEAR_RANGE } from './template';
 
 /**
  * How labels and headers are compared: folded (case, spaces, diacritics) and
@@ -315,20 +315,9 @@ const LEVEL_BY_KEY: ReadonlyMap<string, Level> = new Map(
   LEVELS.flatMap((l) => l.synonyms.map((s) => [foldLoose(s), l.level] as [string, Level])),
 );
 const LEADING_INT = /^(\d{1,4})(?:[.)]|\s|$)/;
-const PERIOD_QUARTER = /^(?:quy|q)\s*\.?\s*(iv|iii|ii|i|0?[1-4]|mot|hai|ba|bon|tu)\b/;
-const PERIOD_6 = /^(?:0?6|sau)\s*thang\b/;
-const PERIOD_9 = /^(?:0?9|chin)\s*thang\b/;
-const PERIOD_YEAR = /^(?:ca |hang )?nam\b/;
-const PERIOD_PREFIX = /^(?:ky bao cao|bao cao|ky)\s*:?\s*/;
 const YEAR_TEXT = /^(?:nam\s*)?(\d{4})$/;
 const LEVEL_PREFIX = /^(?:cap|ubnd|uy ban nhan dan)\s+/;
 
-const QUARTERS: Record<string, Period> = {
-  i: 'Quý I', '1': 'Quý I', '01': 'Quý I', mot: 'Quý I',
-  ii: 'Quý II', '2': 'Quý II', '02': 'Quý II', hai: 'Quý II',
-  iii: 'Quý III', '3': 'Quý III', '03': 'Quý III', ba: 'Quý III',
-  iv: 'Quý IV', '4': 'Quý IV', '04': 'Quý IV', bon: 'Quý IV', tu: 'Quý IV',
-};
 
 /** `Phường` → `Xã`, `cấp huyện` → `Huyện`, `PHONG BAN` → `Phòng, ban`. */
 export function parseLevel(text: string): Level | null {
@@ -340,16 +329,8 @@ export function parseLevel(text: string): Level | null {
   return LEVEL_BY_KEY.get(k) ?? null;
 }
 
-/** `Quý 1`, `QUÝ I`, `quy iv`, `6 thang`, `Năm`, `Cả năm` → the canonical Period. */
-export function parsePeriod(text: string): Period | null {
-  const t = fold(text).replace(PERIOD_PREFIX, '');
-  const q = PERIOD_QUARTER.exec(t);
-  if (q) return QUARTERS[q[1]] ?? null;
-  if (PERIOD_6.test(t)) return '6 tháng';
-  if (PERIOD_9.test(t)) return '9 tháng';
-  if (PERIOD_YEAR.test(t)) return 'Năm';
-  return null;
-}
+/** Period spellings are periods.ts's. */
+export { parsePeriod } from './periods';
 
 /** A whole year within YEAR_RANGE (template.ts). */
 export function isValidYear(n: number): boolean {

@@ -1,4 +1,7 @@
 /** The typed data the core reads, checks and compiles. */
+import type { Span } from './periods';
+import type { OtherForm, OtherFormTotal } from './other-forms';
+import type { CumulativeBasis } from './cumulative';
 import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates, TaskStatus } from './template';
 import type { Finding } from './findings';
 import type { ApprovalRecord, ApprovalState } from './approval';
@@ -55,6 +58,8 @@ export interface UnitReport extends UnitIdentity, ReportDetails {
   figures: Figures;
   /** Address of each indicator's value cell, where the row was found. */
   figureCells: Partial<Record<IndicatorCode, string>>;
+  /** The `K` rows («Hình thức khác», core/other-forms.ts) with a label; absent when none. */
+  otherForms?: OtherForm[];
   /** Address of each identification value cell (`period` → `B7`), for findings. */
   idCells: Partial<Record<string, string>>;
   tasks: TaskRow[];
@@ -85,8 +90,13 @@ export interface Plan {
   parent?: string;
   period?: Period;
   year?: number;
-  /** ISO date; when absent, the default for the period (DEFAULT_DEADLINES). */
+  /** `Từ ngày` / `Đến ngày`, ISO dates: the span the figures cover; when absent, the period's default (periods.ts). */
+  from?: string;
+  to?: string;
+  /** ISO date; when absent, two working days after the span's end (periods.ts deadlineFor). */
   deadline?: string;
+  /** Where `Kỳ báo cáo` and `Năm` were read (`B5`), for findings that point at them. */
+  idCells?: { period?: string; year?: string };
   tasks: PlanTask[];
   roster: RosterUnit[];
 }
@@ -184,6 +194,10 @@ export interface ParentSummary {
   /** Documents the children cite (`Số, ngày văn bản`). */
   documents: { unit: string; docRef: string }[];
   deadline: string;
+  /** The dates the figures cover (periods.ts periodSpan). */
+  span?: Span;
+  /** «Hình thức khác»: the children's `K` rows summed by label and unit (other-forms.ts). */
+  otherForms?: OtherFormTotal[];
 }
 
 export interface CompileResult {
@@ -205,6 +219,13 @@ export interface CompileResult {
   ownOutputFiles: string[];
   /** The approval records read from the compiling workbook's hidden sheet (core/approval.ts); absent when there is none. */
   approvals?: ApprovalRecord[];
+  /** Cumulative figures and the sub-period reports they stand on (core/cumulative.ts); absent when none. */
+  cumulative?: CumulativeBasis[];
+  /**
+   * Every readable report was of another period than the compile's (core/period-mismatch.ts):
+   * the plan's period is the likely mistake, so no unit is to be asked to resend for it.
+   */
+  allOtherPeriod?: boolean;
 }
 
 /**
@@ -225,6 +246,8 @@ export interface CompiledSummary {
   assessments: { unit: string; key: AssessmentKey; text: string }[];
   documents: { unit: string; docRef: string }[];
   deadline?: string;
+  span?: Span;
+  otherForms?: OtherFormTotal[];
 }
 
 /** Compiled data, from a compile (a CompileResult is one) or read back from its workbook: what the report is built from. */

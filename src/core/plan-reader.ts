@@ -7,14 +7,14 @@ import { cellFinding, Finding, Severity } from './findings';
 import { SheetGrid } from './grid';
 import { FoldedGrid, HeaderSpec, findHeader, keyValueLabelAt, labelKey, labelMap } from './labels';
 import type { Plan, PlanTask, RosterUnit } from './model';
-import { parseDateCell } from './dates';
-import { parseLevel, parsePeriod, parseStt, parseYear } from './labels';
+import { formatDateVi, parseDateCell } from './dates';
+import { parseLevel, parseStt, parseYear } from './labels';
+import { PERIODS, parsePeriod } from './periods';
 import type { RuleId } from './rule-names';
 import {
   DEFAULT_THRESHOLD,
   IndicatorCode,
   LEVEL_CHOICES,
-  PERIODS,
   PLAN_ID_LABELS,
   PLAN_ROSTER_HEADERS,
   PLAN_SHEET_NAME,
@@ -112,14 +112,23 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
       }
       case 'period': {
         const p = parsePeriod(text);
+        plan.idCells = { ...plan.idCells, period: fg.address(r, kv.valueCol) };
         if (p) plan.period = p;
         else add('error', r, kv.valueCol, 'plan.period', `không nhận ra kỳ báo cáo «${text}»; cần ghi một trong: ${PERIODS.join(', ')}.`);
         break;
       }
       case 'year': {
         const y = parseYear(v);
+        plan.idCells = { ...plan.idCells, year: fg.address(r, kv.valueCol) };
         if (y !== null) plan.year = y;
         else add('error', r, kv.valueCol, 'plan.year', `năm «${text}» không hợp lệ; cần ghi năm bằng bốn chữ số.`);
+        break;
+      }
+      case 'from':
+      case 'to': {
+        const d = parseDateCell(v, grid.date1904);
+        if (d) plan[kv.field] = d;
+        else add('error', r, kv.valueCol, kv.field === 'from' ? 'plan.from' : 'plan.to', `không đọc được ngày «${text}» ở dòng «${label}»; cần ghi ngày dạng dd/mm/yyyy.`);
         break;
       }
       case 'deadline': {
@@ -129,6 +138,12 @@ export function readPlan(grid: SheetGrid): { plan: Plan; findings: Finding[] } {
         break;
       }
     }
+  }
+
+  if (plan.from && plan.to && plan.from > plan.to) {
+    add('error', -1, -1, 'plan.span', `«${PLAN_ID_LABELS.from}» (${formatDateVi(plan.from)}) sau «${PLAN_ID_LABELS.to}» (${formatDateVi(plan.to)}); cần ghi lại khoảng thời gian của số liệu.`);
+    delete plan.from;
+    delete plan.to;
   }
 
   if (taskHeader) readPlanTasks(fg, plan, taskHeader, rosterHeader && rosterHeader.row > taskHeader.row ? rosterHeader.row : n, add);

@@ -10,6 +10,7 @@
  * (callers need not run checkFigures again). Checks against a plan are not
  * run here: see task-checks.ts.
  */
+import { OTHER_FORM_CODE, OTHER_FORMS_TITLE } from './other-forms';
 import { isApprovalSheet, readApprovals, sheetFingerprint } from './approval';
 import { withoutDiacritics } from './diacritics';
 import { checkFigures } from './figure-checks';
@@ -433,6 +434,10 @@ function readFigures(
       continue;
     }
     const code = codeText.toUpperCase().replace(CODE_CLEAN, '');
+    if (OTHER_FORM_CODE.test(code)) {
+      readOtherForm(fg, sink, report, r, code, header.cols);
+      continue;
+    }
     if (!isIndicatorCode(code)) {
       if (CODE_LIKE.test(code) || !valueEmpty) {
         sink.at('warning', r, codeCol, 'figure.unknown-code',
@@ -470,6 +475,30 @@ function readFigures(
       `bảng số liệu chưa có chỉ tiêu ${missing.map((c) => `${c} (${INDICATOR_BY_CODE[c].label})`).join('; ')}; cần dùng đúng mẫu ${TEMPLATE_CODE}.`);
   }
   return r;
+}
+
+/**
+ * A `K` row (other-forms.ts): the unit's own label, unit and number. A blank
+ * one (a template's spare row) is silent; a number without a label cannot be
+ * compiled (error), a label without a number is probably forgotten (warning).
+ */
+function readOtherForm(fg: FoldedGrid, sink: FindingSink, report: UnitReport, r: number, code: string, cols: Partial<Record<FigureCol, number>>): void {
+  const valueCol = cols.value!;
+  const label = cols.label !== undefined ? fg.text(r, cols.label) : '';
+  const unit = cols.unit !== undefined ? fg.text(r, cols.unit) : '';
+  const valueEmpty = fg.isEmpty(r, valueCol);
+  if (!label && valueEmpty) return;
+  const cell = fg.address(r, valueCol);
+  sink.typedSomething = true;
+  const parsed = valueEmpty ? null : parseFigure(fg.value(r, valueCol), 'count');
+  if (parsed?.issue) sink.cell(parsed.issue.severity, cell, parsed.issue.rule, `dòng ${code} (${label || OTHER_FORMS_TITLE}): ${parsed.issue.message}.`);
+  if (!label) {
+    sink.at('error', r, cols.label ?? cols.code!, 'figure.other-no-label',
+      `dòng ${code} có số liệu «${fg.text(r, valueCol)}» nhưng chưa ghi tên hình thức ở cột «${FIGURE_HEADERS.label}»; số liệu này không được tổng hợp.`);
+    return;
+  }
+  if (valueEmpty) sink.cell('warning', cell, 'figure.other-no-value', `dòng ${code} «${label}» chưa ghi số liệu; cần ghi số (ghi 0 nếu không có).`);
+  (report.otherForms ??= []).push({ code, label, unit, value: parsed?.value ?? null });
 }
 
 // ---------------------------------------------------------------- section II: tasks

@@ -12,7 +12,7 @@ import { INDICATOR_CODES } from './template';
 
 /** The days a report can have been sent on, `yyyy-mm-dd`, both ends included. */
 export interface SentWindow {
-  /** The period's first day (period-start.ts). */
+  /** The period's first day (periods.ts periodSpan). */
   from: string;
   /** The day of the compile. */
   to: string;

@@ -200,24 +200,8 @@ export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
  */
 export const LEVEL_CHOICES = LEVEL_NAMES.map((l) => `«${l}»`).join(', ');
 
-export type Period = 'Quý I' | 'Quý II' | 'Quý III' | 'Quý IV' | '6 tháng' | '9 tháng' | 'Năm';
-
-export const PERIODS: readonly Period[] = ['Quý I', 'Quý II', 'Quý III', 'Quý IV', '6 tháng', '9 tháng', 'Năm'];
-
-/**
- * Default `Hạn nộp` (day, month) per period, following the 2022 Nam Đông plan
- * (docs/spec/seeds/004: "trước ngày 25 các tháng 2, 5 và 8, báo cáo năm ... 20/10").
- * Quý II is taken as the 6-month deadline and Quý IV as the yearly one.
- */
-export const DEFAULT_DEADLINES: Readonly<Record<Period, { day: number; month: number }>> = {
-  'Quý I': { day: 25, month: 2 },
-  'Quý II': { day: 25, month: 5 },
-  '6 tháng': { day: 25, month: 5 },
-  'Quý III': { day: 25, month: 8 },
-  '9 tháng': { day: 25, month: 8 },
-  'Quý IV': { day: 20, month: 10 },
-  'Năm': { day: 20, month: 10 },
-};
+// Period names, spans, deadlines and cumulative periods live in periods.ts.
+export { PERIODS, type Period } from './periods';
 
 // ---------------------------------------------------------------- sections
 
@@ -272,6 +256,8 @@ export const PLAN_ID_LABELS = {
   parent: 'Đơn vị cấp trên',
   period: 'Kỳ báo cáo',
   year: 'Năm',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
   deadline: 'Hạn nộp',
 } as const;
 

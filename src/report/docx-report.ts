@@ -3,6 +3,7 @@
  * (/work/shared/spec/ND30-REPORT.md). Works in Node and in the browser:
  * it returns bytes, the caller saves or downloads them.
  */
+import { communesPhrase } from '../core/periods';
 import {
   AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph,
   SectionType, ShadingType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign,
@@ -261,7 +262,7 @@ function recipients(d: ReportData): string[] {
   if (levels.has('Phòng, ban')) list.push(`Các phòng, ban thuộc UBND ${areaWord(d.unit)}`);
   if (levels.has('Sở, ngành')) list.push('Các sở, ban, ngành');
   if (levels.has('Huyện')) list.push('UBND các huyện, thị xã, thành phố');
-  if (levels.has('Xã')) list.push('UBND các xã, phường, thị trấn');
+  if (levels.has('Xã')) list.push(`UBND ${communesPhrase(d.period, d.year)}`);
   if (list.length === 0) list.push('Các cơ quan, đơn vị liên quan');
   const lines = list.map((x) => `- ${x};`);
   lines.push(isPeopleCommittee(d.unit) ? '- Lưu: VT, VP.' : '- Lưu: VT.');

@@ -14,7 +14,8 @@ import { unitKey } from '../core/unit-names';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
 import { areaWord } from './names';
-import { periodPhrase } from '../core/period-words';
+import { communesPhrase, periodPhrase, spanPhrase } from '../core/periods';
+import { OTHER_FORMS_TITLE, otherFormsPhrase } from '../core/other-forms';
 import { fullUnitName, withoutCommitteePrefix } from '../core/unit-names';
 import type { ReportChild, ReportData } from './report-data';
 
@@ -53,7 +54,7 @@ function subordinatesPhrase(d: ReportData): string {
   if (levels.has('Phòng, ban')) parts.push('các phòng, ban');
   if (levels.has('Sở, ngành')) parts.push('các sở, ngành');
   if (levels.has('Huyện')) parts.push('các huyện, thị xã, thành phố');
-  if (levels.has('Xã')) parts.push('các xã, phường, thị trấn');
+  if (levels.has('Xã')) parts.push(communesPhrase(d.period, d.year));
   return parts.length ? parts.join('; ') : 'các cơ quan, đơn vị';
 }
 
@@ -165,7 +166,7 @@ function resultBlocks(d: ReportData): Block[] {
   const out: Block[] = [{ kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' }];
   out.push({
     kind: 'para',
-    text: sentence(`Trong ${periodPhrase(d.period, d.year)}, công tác tuyên truyền cải cách hành chính trên địa bàn ${areaWord(d.unit)} được triển khai trên nhiều hình thức, kết quả cụ thể như sau`).replace(/\.$/, ':'),
+    text: sentence(`Trong ${periodPhrase(d.period, d.year)}${d.span ? ` (${spanPhrase(d.span)})` : ''}, công tác tuyên truyền cải cách hành chính trên địa bàn ${areaWord(d.unit)} được triển khai trên nhiều hình thức, kết quả cụ thể như sau`).replace(/\.$/, ':'),
   });
   const groups = Object.keys(INDICATOR_GROUPS) as IndicatorGroup[];
   groups.forEach((g, i) => {
@@ -186,6 +187,10 @@ function resultBlocks(d: ReportData): Block[] {
       if (b) out.push(b);
     }
   });
+  if (d.otherForms?.length) {
+    out.push({ kind: 'subheading', text: `${groups.length + 1}. ${OTHER_FORMS_TITLE}` });
+    out.push({ kind: 'para', text: sentence(otherFormsPhrase(d.otherForms, formatNumberVi)) });
+  }
   return out;
 }
 

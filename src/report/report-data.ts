@@ -14,7 +14,8 @@ import { unitCount } from '../core/rollup';
 import { unitKey } from '../core/unit-names';
 import { toIsoDate } from './format';
 import { placeName } from './names';
-import { periodPhrase } from '../core/period-words';
+import { periodPhrase, type Span } from '../core/periods';
+import type { OtherFormTotal } from '../core/other-forms';
 import { comparisonRef, type ComparisonRef } from './compare';
 import type { Signer } from './signer';
 
@@ -82,6 +83,10 @@ export interface ReportData {
   lateUnits: string[];
   /** `Hạn nộp`, ISO, when known. */
   deadline?: string;
+  /** The dates the figures cover, when known. */
+  span?: Span;
+  /** «Hình thức khác»: the units' K rows summed by label and unit. */
+  otherForms?: OtherFormTotal[];
   previous?: ReportPrevious;
   /** Said to the officer when a previous period was given but could not be used as it is (none of its units, or only some). */
   previousNote?: string;
@@ -206,6 +211,8 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
     missingUnits: unitCount(children).missing,
     lateUnits: unitCount(children).late,
     deadline: summary.deadline,
+    span: summary.span,
+    ...(summary.otherForms?.length ? { otherForms: summary.otherForms } : {}),
     ...(opts.signer ? { signer: opts.signer } : {}),
     ...(opts.previous ? previousFor(opts.previous, summary.unit, children.map((c) => c.unit), cur) : {}),
   };

@@ -41,7 +41,8 @@ describe('tonghop plan', () => {
     expect(res.code).toBe(0);
     const plan = await planOf(at('ke-hoach.xlsx'));
     const qt = provinces().find((p) => p.name === 'Quảng Trị')!;
-    expect(plan).toMatchObject({ compilingUnit: 'UBND tỉnh Quảng Trị', level: 'Tỉnh', period: 'Quý I', year: 2026, deadline: '2026-02-25' });
+    // The span of Quý I (spec §11) and two working days after it (14/03/2026 is a Saturday).
+    expect(plan).toMatchObject({ compilingUnit: 'UBND tỉnh Quảng Trị', level: 'Tỉnh', period: 'Quý I', year: 2026, from: '2025-12-15', to: '2026-03-14', deadline: '2026-03-17' });
     expect(plan.roster).toHaveLength(qt.communes.length);
     expect(plan.roster.every((u) => /^\d{5}$/.test(u.code ?? '') && u.parent === 'UBND tỉnh Quảng Trị' && u.level === 'Xã')).toBe(true);
     expect(plan.roster.map((u) => u.name)).toEqual(qt.communes.map((c) => c.unitName));
@@ -59,7 +60,8 @@ describe('tonghop plan', () => {
     const plan = await planOf(at('b.xlsx'));
     expect(plan.compilingUnit).toBe('UBND thành phố Hà Nội');
     expect(plan.roster).toHaveLength(hanoi.communes.length);
-    expect(plan.deadline).toBe('2025-10-20');
+    // Năm 2025 ends on Sunday 14/12: Monday, Tuesday.
+    expect(plan.deadline).toBe('2025-12-16');
   });
 
   it('an unknown province is a usage error listing the 34 names, and writes nothing', async () => {

@@ -53,3 +53,43 @@ it('compiles the province: every commune expected, two missing, one late, the re
     tmp.cleanup();
   }
 }, 60_000);
+
+it('compiles the six months from the two quarters: flows summed per unit, stocks from Quý II, the commune that missed Quý I named', async () => {
+  const tmp = tempDir('tonghop-qt6-');
+  try {
+    const root = path.join(__dirname, '..', '..', 'examples');
+    const quarters = ['quang-tri-quy-i-2026', 'quang-tri-quy-ii-2026'].map((d) => path.join(root, d));
+    const files = quarters.flatMap((d) => fs.readdirSync(d).filter((f) => f !== 'ke-hoach.xlsx').map((f) => path.join(d, f)));
+    const cap = captureIo();
+    const json = path.join(tmp.dir, 'r.json');
+    const code = await main(['compile', ...files, '--plan', path.join(root, 'quang-tri-6-thang-2026', 'ke-hoach.xlsx'), '-o', path.join(tmp.dir, 'r.xlsx'), '--json', json], cap.io);
+    expect(code).toBe(0);
+    const result = JSON.parse(fs.readFileSync(json, 'utf8')) as ResultJson;
+    expect([result.period, result.year]).toEqual(['6 tháng', 2026]);
+    const [province] = result.summaries;
+    // Kim Phú sent only Quý II, Kim Ngân nothing: both Chưa nộp, and the gap is named.
+    expect(province.children.filter((c) => c.status === 'Chưa nộp')).toHaveLength(2);
+    const gap = result.findings.filter((f) => f.rule === 'compile.cumulative-gap');
+    expect(gap).toHaveLength(1);
+    expect(gap[0].message).toContain('Quý I');
+    expect(result.findings.map((f) => f.rule)).not.toContain('compile.other-period');
+
+    // Independently: each unit's newest report per quarter, D2 summed, D6 from Quý II.
+    const newest = new Map<string, { sent: string; d2: number; d6: number }>();
+    for (const f of files) {
+      for (const g of await readXlsxFile(f)) {
+        const r = readSheet(g);
+        if (r.kind !== 'report') continue;
+        const k = `${r.report.unit}|${r.report.period}`;
+        const prev = newest.get(k);
+        if (!prev || (r.report.sentDate ?? '') > prev.sent) newest.set(k, { sent: r.report.sentDate ?? '', d2: r.report.figures.D2 ?? 0, d6: r.report.figures.D6 ?? 0 });
+      }
+    }
+    const both = [...newest.keys()].filter((k) => k.endsWith('|Quý I')).map((k) => k.split('|')[0]).filter((u) => newest.has(`${u}|Quý II`));
+    expect(result.cumulative?.filter((c) => c.built).map((c) => c.unit).sort()).toEqual([...both].sort());
+    expect(province.figures.D2).toBe(both.reduce((s, u) => s + newest.get(`${u}|Quý I`)!.d2 + newest.get(`${u}|Quý II`)!.d2, 0));
+    expect(province.figures.D6).toBe(both.reduce((s, u) => s + newest.get(`${u}|Quý II`)!.d6, 0));
+  } finally {
+    tmp.cleanup();
+  }
+}, 120_000);

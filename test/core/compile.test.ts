@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compileGrids, compileReads, deadlineFor } from '../../src/core/compile';
+import { compileGrids, compileReads } from '../../src/core/compile';
 import { makeUnitGrid } from '../helpers/unit-grid';
 import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
 import { readSheet } from '../../src/core/reader';
@@ -139,10 +139,11 @@ describe('which reports count', () => {
 
   test('a report of another period is an error and is left out of every total', () => {
     const result = compileReads([
-      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, period: 'Năm', year: 2020 }),
-      reportRead('UBND xã A', { figures: { A1: 10 } }),
+      // A quarter: in a cumulative compile a shorter period is one it is built from (test/core/cumulative.test.ts).
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, period: 'Quý IV', year: 2020 }),
+      reportRead('UBND xã A', { figures: { A1: 10 }, period: 'Quý IV' }),
       reportRead('UBND xã B', { figures: { A1: 500 }, period: 'Quý I' }),
-      reportRead('UBND xã C', { figures: { A1: 700 }, year: 2019 }),
+      reportRead('UBND xã C', { figures: { A1: 700 }, period: 'Quý IV', year: 2019 }),
     ], {});
     const s = only(result, DISTRICT);
     expect(s.figures.A1).toBe(10);
@@ -211,7 +212,7 @@ describe('which reports count', () => {
 describe('statuses and deadlines', () => {
   test('late counts in full with a warning; no readable date is on time; missing is Chưa nộp', () => {
     const result = compileReads([
-      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, roster: [
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, deadline: '2020-10-20', roster: [
         { name: 'UBND xã Sớm', level: 'Xã', parent: DISTRICT },
         { name: 'UBND xã Muộn', level: 'Xã', parent: DISTRICT },
         { name: 'UBND xã Không Ngày', level: 'Xã', parent: DISTRICT },
@@ -232,11 +233,7 @@ describe('statuses and deadlines', () => {
     expect(rules(result, 'error')).not.toContain('compile.late');
   });
 
-  test("the plan's Hạn nộp wins over the default; the default follows the 2022 Nam Đông plan", () => {
-    expect(deadlineFor('Quý I', 2024)).toBe('2024-02-25');
-    expect(deadlineFor('6 tháng', 2024)).toBe('2024-05-25');
-    expect(deadlineFor('9 tháng', 2024)).toBe('2024-08-25');
-    expect(deadlineFor('Năm', 2022)).toBe('2022-10-20');
+  test("the plan's Hạn nộp wins over the default (default deadlines: test/core/periods.test.ts)", () => {
     const result = compileReads([
       planRead({ compilingUnit: DISTRICT, parent: PROVINCE, deadline: '2020-10-10' }),
       reportRead('UBND xã A', { sentDate: '15/10/2020' }),

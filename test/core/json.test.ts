@@ -9,7 +9,7 @@ test('the --json shape: period, reports, summaries with every code, rates, child
       { name: 'UBND xã Hương Lộc', level: 'Xã', parent: DISTRICT }, { name: 'UBND xã Vắng', level: 'Xã', parent: DISTRICT }] }),
     reportRead('UBND xã Hương Lộc', { file: 'huong-loc.xlsx', sheet: 'Hương Lộc', figures: { A1: 12, D2: 0, D4: 0, D5: 0, D3: 0, D7: 4, D8: 3 },
       tasks: [{ stt: 1, name: 'Nhiệm vụ một', result: 'Xong', done: true }] }),
-    reportRead('UBND xã Khác Kỳ', { period: 'Quý I', figures: { A1: 1 } }),
+    reportRead('UBND xã Khác Kỳ', { year: 2019, figures: { A1: 1 } }),
   ], {});
   const json = JSON.parse(JSON.stringify(toResultJson(result)));
   expect(Object.keys(json)).toEqual(['period', 'year', 'reports', 'summaries', 'findings']);

@@ -19,7 +19,7 @@ const NOW = new Date(2020, 9, 18);
 
 function district(): CompileResult {
   return compileReads([
-    planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE, roster: [
+    planRead({ compilingUnit: DISTRICT, level: 'Huyện', parent: PROVINCE, deadline: '2020-10-20', roster: [
       { name: 'UBND xã Hương Lộc', level: 'Xã', parent: DISTRICT },
       { name: 'UBND xã Thượng Quảng', level: 'Xã', parent: DISTRICT },
       { name: 'UBND xã Hương Phú', level: 'Xã', parent: DISTRICT }] }),
@@ -64,7 +64,7 @@ describe('layoutOutputs', () => {
     expect(th.print.orientation).toBe('landscape');
     expect(th.rows[0][0].v).toBe('BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CCHC');
     expect(texts(th)).toContain(DISTRICT);
-    expect(texts(th)).toContain('Kỳ báo cáo: Năm 2020 — hạn nộp 20/10/2020');
+    expect(texts(th)).toContain('Kỳ báo cáo: Năm 2020 (số liệu từ 15/12/2019 đến 14/12/2020) — hạn nộp 20/10/2020');
     const header = rowOf(th, 'STT');
     expect(header.slice(0, 5).map((c) => c.v)).toEqual(['STT', 'Đơn vị', 'Cấp', 'Tình trạng', 'Ngày gửi']);
     expect(header.slice(5, 5 + INDICATORS.length).map((c) => c.v)).toEqual(INDICATORS.map((i) => i.code));

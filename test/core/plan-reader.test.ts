@@ -132,3 +132,32 @@ describe('readPlan', () => {
     expect(plan.roster).toHaveLength(4);
   });
 });
+
+describe('readPlan: the span of the figures (Từ ngày / Đến ngày)', () => {
+  const withSpan = (from: CellValue, to: CellValue, deadline?: CellValue) => {
+    const rows = CANONICAL.map((r) => [...r]);
+    const at = rows.findIndex((r) => r[0] === 'Hạn nộp');
+    rows.splice(at, 1, ['Từ ngày', from], ['Đến ngày', to], ...(deadline === undefined ? [] : [['Hạn nộp', deadline]]));
+    return readPlan(planGrid(rows));
+  };
+
+  test('the span is read; without Hạn nộp the compile takes two working days after Đến ngày', () => {
+    const { plan, findings } = withSpan('15/12/2025', '14/03/2026');
+    expect(findings).toEqual([]);
+    expect(plan).toMatchObject({ from: '2025-12-15', to: '2026-03-14' });
+    expect(plan.deadline).toBeUndefined();
+  });
+
+  test('a span that ends before it starts is an error naming both dates, and the default span is used', () => {
+    const { plan, findings } = withSpan('14/03/2026', '15/12/2025', '20/03/2026');
+    expect(findings.map((f) => f.rule)).toEqual(['plan.span']);
+    expect(findings[0].message).toContain('14/03/2026');
+    expect(plan.from).toBeUndefined();
+    expect(plan.deadline).toBe('2026-03-20');
+  });
+
+  test('an unreadable date is an error on its cell', () => {
+    const { findings } = withSpan('mười lăm', '14/03/2026');
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([['plan.from', 'B7']]);
+  });
+});

@@ -45,7 +45,8 @@ function district(year: number, scale = 1): { grids: SheetGrid[]; result: Compil
       docRef: `45/BC-UBND ngày 15/10/${year}`,
     })),
     makeUnitGrid(unitSpec('UBND xã Thượng Quảng', year, {
-      sentDate: `28/10/${year}`,
+      // After the default deadline: two working days after Đến ngày 14/12 (docs/spec/TEMPLATE.md §6).
+      sentDate: `18/12/${year}`,
       figures: { A1: f(6), A2: 8, A3: 60, A4: 3, A5: 0, A6: 2, B1: 1, B2: 4, B3: 0, C1: 0, C2: 0, C3: 0, C4: 0, D1: 0, D2: 0, D3: 0, D4: 0, D5: 0, D6: 0, D7: 110, D8: 108, E1: 0 },
       assessment: { strengths: 'được sự quan tâm chỉ đạo của Đảng uỷ, UBND xã', weaknesses: 'Kinh phí còn hạn chế' },
     })),

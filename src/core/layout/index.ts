@@ -74,6 +74,7 @@ export function compiledReportData(result: CompileResult, s: ParentSummary, name
     sentDate: isoDate(now),
     compiled: true,
     figures: s.figures,
+    otherForms: s.otherForms,
     figureNotes: figureNotes(s),
     tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, note: t.note, done: t.status === 'Hoàn thành' })),
     assessment: joinAssessments(s.assessments, displayUnitName),

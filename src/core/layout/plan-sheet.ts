@@ -7,8 +7,9 @@
 import type { CellStyle, OutCell, OutputSheet } from '../sheet-model';
 import { NUMBER_FORMATS } from '../sheet-model';
 import type { PlanTask } from '../model';
-import type { IndicatorCode, Period } from '../template';
-import { DEFAULT_DEADLINES, PLAN_ID_LABELS, PLAN_ROSTER_HEADERS, PLAN_SHEET_NAME, PLAN_TABLE_TITLES, PLAN_TASK_HEADERS } from '../template';
+import type { IndicatorCode } from '../template';
+import { defaultSpan, workingDaysAfter, type Period } from '../periods';
+import { PLAN_ID_LABELS, PLAN_ROSTER_HEADERS, PLAN_SHEET_NAME, PLAN_TABLE_TITLES, PLAN_TASK_HEADERS } from '../template';
 import { toExcelSerial } from '../dates';
 import type { Province } from '../national-units';
 import { DEFAULT_PLAN_TASKS } from '../default-plan';
@@ -19,6 +20,9 @@ export interface PlanSheetSpec {
   parent?: string;
   period: string;
   year: number | null;
+  /** `Từ ngày` / `Đến ngày`: Excel date serials, or text `dd/mm/yyyy`. */
+  from?: number | string;
+  to?: number | string;
   /** Excel date serial, or text `dd/mm/yyyy`. */
   deadline?: number | string;
   tasks: { stt: number; name: string; indicator?: IndicatorCode | string; minimum?: number; threshold?: number }[];
@@ -54,11 +58,12 @@ export function layoutPlan(spec: PlanSheetSpec): OutputSheet {
   if (spec.parent !== undefined) rows.push([label(PLAN_ID_LABELS.parent), t(spec.parent)]);
   rows.push([label(PLAN_ID_LABELS.period), t(spec.period)]);
   rows.push([label(PLAN_ID_LABELS.year), { v: spec.year, style: { align: 'left' } }]);
-  if (spec.deadline !== undefined) {
-    rows.push([label(PLAN_ID_LABELS.deadline), typeof spec.deadline === 'number'
-      ? { v: spec.deadline, style: { numberFormat: NUMBER_FORMATS.date, align: 'left' } }
-      : t(spec.deadline)]);
-  }
+  const dateRow = (name: string, d: number | string | undefined) => {
+    if (d !== undefined) rows.push([label(name), typeof d === 'number' ? { v: d, style: { numberFormat: NUMBER_FORMATS.date, align: 'left' } } : t(d)]);
+  };
+  dateRow(PLAN_ID_LABELS.from, spec.from);
+  dateRow(PLAN_ID_LABELS.to, spec.to);
+  dateRow(PLAN_ID_LABELS.deadline, spec.deadline);
   rows.push([]);
 
   rows.push([t(PLAN_TABLE_TITLES.tasks, { bold: true, fontSize: 13 })]);
@@ -92,10 +97,14 @@ export function layoutPlan(spec: PlanSheetSpec): OutputSheet {
 /** Rows left for the province's departments (`Sở, ngành`) in a new plan. */
 export const DEPARTMENT_ROOM_ROWS = 30;
 
-/** The period's default deadline (docs/spec/TEMPLATE.md §6) as an Excel date. */
-export function defaultDeadlineSerial(period: Period, year: number): number | undefined {
-  const d = DEFAULT_DEADLINES[period];
-  return toExcelSerial(`${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`) ?? undefined;
+/** The period's default span and deadline (docs/spec/TEMPLATE.md §6, §11) as Excel dates, for a new plan. */
+export function defaultSpanSerials(period: Period, year: number): { from?: number; to?: number; deadline?: number } {
+  const span = defaultSpan(period, year);
+  return {
+    from: toExcelSerial(span.from) ?? undefined,
+    to: toExcelSerial(span.to) ?? undefined,
+    deadline: toExcelSerial(workingDaysAfter(span.to)) ?? undefined,
+  };
 }
 
 /** Plan tasks as the sheet writes them (`Tỷ lệ đạt (%)` in percent). */
@@ -112,16 +121,16 @@ export function planTaskRows(tasks: readonly PlanTask[]): PlanSheetSpec['tasks']
 export function newPlanSpec(opts: { province?: Province; period: Period | null; year: number | null; tasks?: readonly PlanTask[] }): PlanSheetSpec {
   const { province, period, year } = opts;
   const tasks = planTaskRows(opts.tasks ?? DEFAULT_PLAN_TASKS);
-  const deadline = period && year ? defaultDeadlineSerial(period, year) : undefined;
+  const dates = period && year ? defaultSpanSerials(period, year) : {};
   if (!province) {
-    return { compilingUnit: '', level: '', parent: '', period: period ?? '', year, deadline, tasks, roster: [], room: { rows: DEPARTMENT_ROOM_ROWS, level: '', parent: '' } };
+    return { compilingUnit: '', level: '', parent: '', period: period ?? '', year, ...dates, tasks, roster: [], room: { rows: DEPARTMENT_ROOM_ROWS, level: '', parent: '' } };
   }
   return {
     compilingUnit: province.unitName,
     level: 'Tỉnh',
     period: period ?? '',
     year,
-    deadline,
+    ...dates,
     tasks,
     roster: province.communes.map((c) => ({ code: c.code, name: c.unitName, level: c.kind, parent: province.unitName })),
     room: { rows: DEPARTMENT_ROOM_ROWS, level: 'Sở, ngành', parent: province.unitName },

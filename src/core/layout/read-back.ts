@@ -6,7 +6,8 @@
  * any TTCCHC-1 report. Tables are found by header labels, as every reader
  * here, so a moved column or an inserted row does not break them.
  */
-import { deadlineFor } from '../compile';
+import { deadlineFor, periodSpan } from '../periods';
+import { sumOtherForms } from '../other-forms';
 import { makeFinding } from '../findings';
 import type { SheetGrid } from '../grid';
 import { FoldedGrid, findHeader, labelKey, type HeaderSpec } from '../labels';
@@ -317,6 +318,9 @@ export function readCompiledWorkbook(grids: readonly SheetGrid[], unit?: string)
       assessments,
       documents: unitSheets.filter((r) => r.docRef).map((r) => ({ unit: r.unit, docRef: r.docRef! })),
       deadline: deadlineFor(period, year, plan && plan.period === period && plan.year === year ? plan : undefined),
+      span: periodSpan(period, year, plan && plan.period === period && plan.year === year ? plan : undefined),
+      // «Hình thức khác»: the parent's own report carries them as its K rows.
+      ...(own.otherForms?.length ? { otherForms: sumOtherForms([own.otherForms]) } : {}),
     }],
     findings: rows.map((f) => makeFinding(f.severity, { unit: f.unit, file: f.file || undefined, sheet: f.sheet, cell: f.cell }, f.rule, f.message)),
   };

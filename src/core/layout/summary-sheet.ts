@@ -14,6 +14,9 @@
  * with the STT and unit-name columns and the header rows repeated on every
  * page. A3 was not chosen: offices print on A4 and file A4.
  */
+import { spanPhrase } from '../periods';
+import { OTHER_FORMS_TITLE, otherFormsPhrase } from '../other-forms';
+import { formatNumber } from '../numbers';
 import { formatDateVi } from '../dates';
 import type { ChildRow, ParentSummary } from '../model';
 import type { OutputSheet } from '../sheet-model';
@@ -57,7 +60,7 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   const cols = breaks.length ? breaks[0] : LAST + 1;
   b.line(0, cols, text(SUMMARY_TITLE, STYLE.title));
   b.line(1, cols, text(s.unit, STYLE.subtitle));
-  b.line(2, cols, text(`Kỳ báo cáo: ${periodLine(opts.period, opts.year)} — hạn nộp ${formatDateVi(s.deadline)}`, STYLE.note));
+  b.line(2, cols, text(`Kỳ báo cáo: ${periodLine(opts.period, opts.year)}${s.span ? ` (${spanPhrase(s.span)})` : ''} — hạn nộp ${formatDateVi(s.deadline)}`, STYLE.note));
   b.rowHeights[0] = 22;
   // A thin gap, not a full row, before the header: the example district's table (18 units) then prints
   // in one page height per block instead of overflowing by its last row onto a page of its own.
@@ -114,6 +117,8 @@ export function layoutSummary(s: ParentSummary, opts: SummaryLayoutOptions): Out
   ]);
   const emptyRow = row;
   b.border(h1, 0, emptyRow, LAST);
+  // «Hình thức khác» (the units' K rows summed by label and unit) below the table: they have no column of their own.
+  if (s.otherForms?.length) b.line(emptyRow + 2, cols, text(`${OTHER_FORMS_TITLE}: ${otherFormsPhrase(s.otherForms, formatNumber)}.`, STYLE.note));
 
 
   return b.build({

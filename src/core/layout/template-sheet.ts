@@ -145,6 +145,8 @@ function unlockedRanges(cells: UnitReportCells, ownTasks: boolean): string[] {
   }
   const rows = INDICATORS.map((i) => cells.figureRows[i.code]);
   out.push(rangeAddress(Math.min(...rows), cells.valueCol, Math.max(...rows), cells.figureNoteCol));
+  // «Hình thức khác»: the unit names the form and its unit too.
+  if (cells.otherRows.length) out.push(rangeAddress(cells.otherRows[0], 1, cells.otherRows[cells.otherRows.length - 1], cells.figureNoteCol));
   if (cells.taskRows.length) {
     const first = cells.taskRows[0];
     const last = cells.taskRows[cells.taskRows.length - 1];

@@ -18,6 +18,7 @@ import {
   ASSESSMENT_LABELS, COMPILED_REPORT_TYPE, FIGURE_HEADERS, ID_LABELS, INDICATORS, MARK, SECTION_TITLES, TASK_HEADERS,
   TEMPLATE_CODE, type AssessmentKey, type Figures, type IdField, type IndicatorCode,
 } from '../template';
+import { BLANK_OTHER_FORM_ROWS } from '../other-forms';
 import { SheetBuilder, STYLE, date, figure, periodHeading, text } from './styles';
 import { fitRowHeight } from './text-fit';
 
@@ -36,6 +37,9 @@ const WIDTHS_BY_ROLE: Record<UnitReportData['role'], readonly number[]> = {
   report: [14, 40, 18, 10, 10, 18],
 };
 
+/** `K1`…`K9`: at most nine «Hình thức khác» rows. */
+const OTHER_FORM_ROWS_MAX = 9;
+
 export interface UnitReportTask {
   /** null: a blank row for a unit to type its own task (template without a plan). */
   stt: number | null;
@@ -53,6 +57,8 @@ export interface UnitReportData extends UnitIdentity, ReportDetails {
   /** null/absent: blank value cells (template). */
   figures?: Figures | null;
   figureNotes?: Partial<Record<IndicatorCode, string>>;
+  /** «Hình thức khác» as `K` rows (other-forms.ts); a template without them gets blank ones to fill. */
+  otherForms?: readonly { label: string; unit: string; value: number | null }[];
   tasks: readonly UnitReportTask[];
   assessment?: Partial<Record<AssessmentKey, string>>;
 }
@@ -61,6 +67,8 @@ export interface UnitReportData extends UnitIdentity, ReportDetails {
 export interface UnitReportCells {
   id: Partial<Record<IdField, { row: number; col: number }>>;
   figureRows: Record<IndicatorCode, number>;
+  /** The `K` rows, label to note typed by the unit. */
+  otherRows: number[];
   taskRows: number[];
   assessmentRows: Partial<Record<AssessmentKey, number>>;
   /** Columns of section I and II. */
@@ -116,7 +124,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   let row = 3;
 
   const cells: UnitReportCells = {
-    id: {}, figureRows: {} as Record<IndicatorCode, number>, taskRows: [], assessmentRows: {},
+    id: {}, figureRows: {} as Record<IndicatorCode, number>, otherRows: [], taskRows: [], assessmentRows: {},
     valueCol: 3, figureNoteCol: 4, taskResultCol: 2, taskDoneCol: 3, taskNotDoneCol: 4, taskNoteCol: 5, textCol: 1, lastCol: COLS - 1,
   };
 
@@ -153,6 +161,21 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
     cells.figureRows[ind.code] = row;
     row++;
   }
+  const others = data.otherForms?.length
+    ? data.otherForms.slice(0, OTHER_FORM_ROWS_MAX)
+    : data.role === 'template' ? Array.from({ length: BLANK_OTHER_FORM_ROWS }, () => ({ label: '', unit: '', value: null })) : [];
+  others.forEach((f, i) => {
+    const mid = { valign: 'middle' as const };
+    b.put(row, 0, [
+      text(`K${i + 1}`, { align: 'center', ...mid }),
+      text(f.label, { wrap: true, ...mid }),
+      text(f.unit, { align: 'center', ...mid }),
+      figure(f.value, 'count', mid),
+      text('', { wrap: true, ...mid }),
+    ]);
+    setHeight(row, wrappedRowHeight(WIDTHS, [[f.label, 1]]));
+    cells.otherRows.push(row++);
+  });
   b.border(figHeaderRow, 0, row - 1, 4);
 
   row++;
