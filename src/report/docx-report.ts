@@ -296,9 +296,9 @@ export function signatureBlock(unit: string, level: ReportData['level'], recipie
 /** The Phụ lục of tasks is landscape: its six columns get room, so a long note reads as lines, not a tall narrow column. */
 const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGINS.left - MARGINS.right;
 /** Column widths of the Phụ lục table: STT | Nội dung | Kết quả | Hoàn thành | Chưa hoàn thành | Ghi chú. */
-const APPENDIX_WIDTHS = [700, 4300, 3000, 1150, 1250, LANDSCAPE_TEXT_WIDTH - 700 - 4300 - 3000 - 1150 - 1250];
+const APPENDIX_WIDTHS = [650, 4100, 2700, 1050, 1150, LANDSCAPE_TEXT_WIDTH - 650 - 4100 - 2700 - 1050 - 1150];
 /** The units' Phụ lục (portrait): STT | Đơn vị | Số, ngày văn bản | Ngày gửi | Tình trạng. */
-const UNITS_WIDTHS = [700, 3300, 2900, 1300, TEXT_WIDTH - 700 - 3300 - 2900 - 1300];
+const UNITS_WIDTHS = [600, 2800, 3400, 1300, TEXT_WIDTH - 600 - 2800 - 3400 - 1300];
 
 function appendixCell(text: string, width: number, o: { bold?: boolean; centre?: boolean } = {}): TableCell {
   const lines = text.split(/\r?\n|\r|\u000B/);

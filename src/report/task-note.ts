@@ -12,12 +12,12 @@ export const NOTE_MAX_NAMES = 8;
 
 const GROUP = /(Chưa hoàn thành|Chưa nộp báo cáo): (.*?)\.(?=\s+Chưa |\s*$)/g;
 
-/** `Chưa hoàn thành (12 đơn vị): xã A, xã B, … và 6 đơn vị khác.`; a short note, or one of another shape, is left as it is. */
+/** `Chưa hoàn thành (12 đơn vị): xã A, xã B, … và 6 đơn vị khác.`; `UBND` dropped from the names; a note of another shape is left as it is. */
 export function shortTaskNote(note: string): string {
   const groups = [...note.trim().matchAll(GROUP)];
   if (groups.length === 0 || groups.map((g) => g[0]).join(' ') !== note.trim().replace(/\s+(?=Chưa )/g, ' ')) return note;
   const lists = groups.map((g) => g[2].split(', ').map((n) => n.trim()).filter(Boolean));
-  if (lists.every((l) => l.length <= NOTE_MAX_NAMES)) return note;
+  // Every parsed note drops «UBND»: the column then reads the same from row to row.
   return groups.map((g, i) => {
     const names = lists[i].map(withoutCommitteePrefix);
     if (names.length <= NOTE_MAX_NAMES) return `${g[1]}: ${names.join(', ')}.`;
