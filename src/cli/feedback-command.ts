@@ -20,7 +20,7 @@ export const FEEDBACK_OPTIONS: OptionSpec[] = [
 
 export const FEEDBACK_HELP = `  tonghop feedback <tệp|thư mục>... -o <thư mục> [--plan <tệp>] [--period <kỳ>] [--year <năm>]
                    [--resend-by dd/mm/yyyy]
-      Viết văn bản phản hồi theo thể thức NĐ 30 vào thư mục: "Phan-hoi <mã đơn vị>.docx"
+      Viết văn bản phản hồi theo thể thức NĐ 30 vào thư mục: "Phan-hoi <mã đơn vị> <tên đơn vị>.docx"
       cho mỗi đơn vị có lỗi, cảnh báo hoặc bị trả lại (lý do lấy từ trang "Phê duyệt"
       của sổ tổng hợp có trong các tệp đọc vào), và "Cong-van-don-doc.docx" khi có đơn vị chưa
       nộp hoặc nộp muộn. --resend-by: hạn gửi lại (mặc định 7 ngày sau hôm nay).`;

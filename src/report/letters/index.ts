@@ -1,11 +1,11 @@
 /**
  * The review letters of one compile, named as the user saves them (issue 11):
- * `Phan-hoi <Mã đơn vị or short name>.docx` per unit with findings and
+ * `Phan-hoi <Mã đơn vị> <tên đơn vị>.docx` per unit with findings and
  * `Cong-van-don-doc.docx` when units are missing or late.
  */
 import { zipSync } from 'fflate';
 import type { CompileResult } from '../../core/model';
-import { shortUnitName } from '../../core/unit-names';
+import { withoutCommitteePrefix } from '../../core/unit-names';
 import { feedbackLetterDocx, reminderLetterDocx } from './letter-docx';
 import { lettersFromCompile, type FeedbackLetter, type LettersOptions } from './letter-data';
 
@@ -21,11 +21,13 @@ export const REMINDER_FILE_NAME = 'Cong-van-don-doc.docx';
 /** A file name any system accepts: no `/ \ : * ? " < > |` or control characters. */
 const safe = (s: string): string => s.replace(/[\\/:*?"<>|\u0000-\u001F]/g, '-').replace(/\s+/g, ' ').trim();
 
+/** `Phan-hoi 19000 xã Hương Lộc.docx`: the code sorts the files, the name tells whose letter it is. */
 export function feedbackFileName(l: Pick<FeedbackLetter, 'unit' | 'unitCode'>): string {
-  return `Phan-hoi ${safe(l.unitCode?.trim() || shortUnitName(l.unit))}.docx`;
+  const code = l.unitCode?.trim();
+  return `Phan-hoi ${safe([code, withoutCommitteePrefix(l.unit)].filter(Boolean).join(' '))}.docx`;
 }
 
-/** Every letter of the compile, Phiếu phản hồi first (in reading order), then the công văn. */
+/** Every letter of the compile, the feedback letters first (in reading order), then the công văn. */
 export async function buildLetters(result: CompileResult, opts: LettersOptions = {}): Promise<LetterFile[]> {
   const d = lettersFromCompile(result, opts);
   const out: LetterFile[] = [];
