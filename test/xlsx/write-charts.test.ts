@@ -326,8 +326,8 @@ describe('charts of the real summary layout (Nam Đông example)', () => {
   it('get one chart part each, on the charts sheet, over data blocks whose cells match the caches', async () => {
     const sheets = layoutOutputs(namDongResult(), { now: new Date(2024, 10, 5) });
     const specs = sheets.flatMap((s) => s.charts ?? []);
-    // One chart (news by channel), on the `BĐ …` sheet: the on-time chart was dropped (charts-sheet.ts says why).
-    expect(specs.map((c) => c.type)).toEqual(['columnClustered']);
+    // News by channel and news by unit, on the `BĐ …` sheet: the on-time chart was dropped (charts-sheet.ts says why).
+    expect(specs.map((c) => c.type)).toEqual(['columnClustered', 'barClustered']);
     expect(sheets.filter((s) => s.charts?.length).map((s) => s.role)).toEqual(['charts']);
     const buf = await writeXlsx(sheets);
     const zip = await JSZip.loadAsync(buf);
