@@ -11,7 +11,7 @@
  */
 import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
 import type { Plan } from '../../src/core/model';
-import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE } from '../../src/core/template';
+import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE, SECTION_TITLES } from '../../src/core/template';
 import { GUIDE_TITLE, SIGNERS } from '../../src/core/layout/template-guide';
 import { TASK_NAMES, provinceResult } from '../report/fixtures';
 import { compileGrids } from '../../src/core/compile';
@@ -232,6 +232,27 @@ describe('printed by LibreOffice', () => {
       }
       expect(all).not.toContain(CHECK_BLOCK_TITLE);
       await expectNoClippedText(office, template, wrappedCells(template), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('BC: no section heading alone at the foot of a page (district and 150-commune province)', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const province = layoutOutputs(provinceResult(150), { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'report')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      for (const [name, sheet] of [['bc-huyen', outputs.find((s) => s.role === 'report')!], ['bc-150', province]] as const) {
+        const printed = await printSheets(office, [sheet], tmp.dir, name, 4);
+        for (const title of Object.values(SECTION_TITLES)) {
+          const at = printed.texts.find((t) => t.text.trim() === title);
+          expect({ title, printed: Boolean(at) }).toEqual({ title, printed: true });
+          // Something of its section follows it on the same page.
+          const below = printed.texts.filter((t) => t.page === at!.page && t.top > at!.top + 2 && t.text.trim());
+          expect({ title, page: at!.page, below: below.length > 0 }).toEqual({ title, page: at!.page, below: true });
+        }
+        console.log(`${name}: ${printed.pages} trang; ngắt trang trước dòng ${(sheet.print.rowBreaks ?? []).map((r) => r + 1).join(', ') || '(không)'}`);
+      }
     } finally {
       tmp.cleanup();
     }
