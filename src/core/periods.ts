@@ -166,7 +166,13 @@ export function afterTwoTierReform(period: Period | null, year: number | null): 
   return defaultSpan(period ?? 'Năm', year).to >= TWO_TIERS_FROM;
 }
 
-/** How a text names the communes under a unit: `các xã, phường, đặc khu` since the reform, `các xã, phường, thị trấn` before it. */
-export function communesPhrase(period: Period | null, year: number | null): string {
-  return afterTwoTierReform(period, year) ? 'các xã, phường, đặc khu' : 'các xã, phường, thị trấn';
+/**
+ * How a text names the communes under a unit: `các xã, phường, thị trấn`
+ * before the reform; after it `các xã, phường`, or `các xã, phường, đặc khu`
+ * when one of the units (their names, when known) is a đặc khu.
+ */
+export function communesPhrase(period: Period | null, year: number | null, unitNames?: readonly string[]): string {
+  if (!afterTwoTierReform(period, year)) return 'các xã, phường, thị trấn';
+  if (!unitNames) return 'các xã, phường, đặc khu';
+  return unitNames.some((u) => /^(uy ban nhan dan|ubnd)?\s*dac khu /.test(fold(u))) ? 'các xã, phường, đặc khu' : 'các xã, phường';
 }

@@ -149,6 +149,11 @@ export interface OutputSheet {
     onePage?: boolean;
     /** 0-based columns that start a new printed page (column blocks of a wide table). */
     colBreaks?: number[];
+    /**
+     * 0-based rows that start a new printed page (a section's heading kept with its table: print-blocks.ts
+     * keepWithNext). Written by the .xlsx writer; the Office.js writer does not set them yet.
+     */
+    rowBreaks?: number[];
     /** The printed range (`A1:F60`), when not the whole sheet: the template's check block is for the screen. */
     area?: string;
   };

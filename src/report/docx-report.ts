@@ -9,14 +9,17 @@ import {
   SectionType, ShadingType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign,
   WidthType, type ISectionOptions,
 } from 'docx';
-import { MARK, TASK_HEADERS } from '../core/template';
+import { MARK, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME, TASK_HEADERS } from '../core/template';
+import { reportingUnits } from '../core/rollup';
+import { unitKey } from '../core/unit-names';
+import { shortTaskNote } from './task-note';
 import { FINDINGS_SHEET_NAME } from '../core/layout/names';
-import { formatDocDateVi, formatPlaceDateVi, parseIsoDate, twoDigits, upperVi } from './format';
+import { formatDocDateVi, formatIsoDateShort, formatPlaceDateVi, parseIsoDate, twoDigits, upperVi } from './format';
 import { areaWord, documentCode, headerNames } from './names';
 import { NAME_PLACEHOLDER, signerLines, type Signer } from './signer';
 import { periodPhrase } from '../core/period-words';
 import { fullUnitName, isPeopleCommittee, withoutCommitteePrefix } from '../core/unit-names';
-import { narrativeBlocks, subjectLine, type Block } from './narrative';
+import { appendixNames, narrativeBlocks, subjectLine, type Block } from './narrative';
 import type { CompileResult } from '../core/model';
 import { fromCompileResult, type ReportData } from './report-data';
 
@@ -150,7 +153,7 @@ export function numberLine(d: ReportData): string {
   return `Số:        /BC-${documentCode(d.unit)}`;
 }
 
-/** The shaded note at the top: who did not report, who was late, the open errors. Never silently left out. */
+/** The shaded note after the signature: who did not report, who was late, the open errors. Never silently left out. */
 function officerNote(d: ReportData): Table {
   const lines: Paragraph[] = [];
   const p = (text: string, bold = false) => new Paragraph({
@@ -262,7 +265,7 @@ function recipients(d: ReportData): string[] {
   if (levels.has('Phòng, ban')) list.push(`Các phòng, ban thuộc UBND ${areaWord(d.unit)}`);
   if (levels.has('Sở, ngành')) list.push('Các sở, ban, ngành');
   if (levels.has('Huyện')) list.push('UBND các huyện, thị xã, thành phố');
-  if (levels.has('Xã')) list.push(`UBND ${communesPhrase(d.period, d.year)}`);
+  if (levels.has('Xã')) list.push(`UBND ${communesPhrase(d.period, d.year, d.children.filter((c) => !c.isSelf && c.level === 'Xã').map((c) => c.unit))}`);
   if (list.length === 0) list.push('Các cơ quan, đơn vị liên quan');
   const lines = list.map((x) => `- ${x};`);
   lines.push(isPeopleCommittee(d.unit) ? '- Lưu: VT, VP.' : '- Lưu: VT.');
@@ -290,8 +293,12 @@ export function signatureBlock(unit: string, level: ReportData['level'], recipie
   return borderlessTable(widths, [[left, right]]);
 }
 
+/** The Phụ lục of tasks is landscape: its six columns get room, so a long note reads as lines, not a tall narrow column. */
+const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGINS.left - MARGINS.right;
 /** Column widths of the Phụ lục table: STT | Nội dung | Kết quả | Hoàn thành | Chưa hoàn thành | Ghi chú. */
-const APPENDIX_WIDTHS = [700, 2650, 1800, 850, 950, TEXT_WIDTH - 700 - 2650 - 1800 - 850 - 950];
+const APPENDIX_WIDTHS = [650, 4100, 2700, 1050, 1150, LANDSCAPE_TEXT_WIDTH - 650 - 4100 - 2700 - 1050 - 1150];
+/** The units' Phụ lục (portrait): STT | Đơn vị | Số, ngày văn bản | Ngày gửi | Tình trạng. */
+const UNITS_WIDTHS = [600, 2800, 3400, 1300, TEXT_WIDTH - 600 - 2800 - 3400 - 1300];
 
 function appendixCell(text: string, width: number, o: { bold?: boolean; centre?: boolean } = {}): TableCell {
   const lines = text.split(/\r?\n|\r|\u000B/);
@@ -312,39 +319,68 @@ export function taskTotalLine(n: number): string {
   return `Tổng số: ${twoDigits(n)} nhiệm vụ./.`;
 }
 
-function appendix(d: ReportData): (Paragraph | Table)[] {
-  const areaName = withoutCommitteePrefix(d.unit);
-  const out: (Paragraph | Table)[] = [
-    centred('Phụ lục', { bold: true }),
-    centred(upperVi(`Nhiệm vụ tuyên truyền cải cách hành chính nhà nước trên địa bàn ${areaName} ${periodPhrase(d.period, d.year)}`), { bold: true, before: 60 }),
+/** The appendix's three title lines: `Phụ lục I`, its subject in capitals, `(Kèm theo Báo cáo số … của …)`. */
+function appendixTitle(d: ReportData, name: string, subject: string): Paragraph[] {
+  return [
+    centred(name, { bold: true }),
+    centred(upperVi(subject), { bold: true, before: 60 }),
     centred(`(Kèm theo Báo cáo số        /BC-${documentCode(d.unit)} ${formatDocDateVi(dateParts(d))} của ${d.unit})`, { italics: true, before: 60, after: 240 }),
   ];
-  const h = TASK_HEADERS;
-  // Every row whole on one page (a task's result never apart from its name), the header repeated on each page.
+}
+
+/** A bordered table whose header row repeats on each page and whose rows never split. */
+function gridTable(widths: number[], header: string[], rows: { text: string; centre?: boolean }[][]): Table {
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: [h.stt, h.name, h.result, h.done, h.notDone, h.note].map((t, i) => appendixCell(t, APPENDIX_WIDTHS[i], { bold: true, centre: true })),
+    children: header.map((t, i) => appendixCell(t, widths[i], { bold: true, centre: true })),
   });
-  const rows = d.tasks.map((t) => new TableRow({
-    cantSplit: true,
-    children: [
-      appendixCell(String(t.stt), APPENDIX_WIDTHS[0], { centre: true }),
-      appendixCell(t.name, APPENDIX_WIDTHS[1]),
-      appendixCell(t.result, APPENDIX_WIDTHS[2]),
-      appendixCell(t.status === 'Hoàn thành' ? MARK : '', APPENDIX_WIDTHS[3], { centre: true }),
-      appendixCell(t.status === 'Chưa hoàn thành' ? MARK : '', APPENDIX_WIDTHS[4], { centre: true }),
-      appendixCell(t.note, APPENDIX_WIDTHS[5]),
-    ],
-  }));
-  out.push(new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: APPENDIX_WIDTHS,
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [headerRow, ...rows],
-  }));
-  out.push(new Paragraph({ spacing: { before: 120 }, children: [run(taskTotalLine(d.tasks.length))] }));
-  return out;
+    rows: [headerRow, ...rows.map((cells) => new TableRow({
+      cantSplit: true,
+      children: cells.map((c, i) => appendixCell(c.text, widths[i], { centre: c.centre })),
+    }))],
+  });
+}
+
+function tasksAppendix(d: ReportData, name: string): (Paragraph | Table)[] {
+  const areaName = withoutCommitteePrefix(d.unit);
+  const h = TASK_HEADERS;
+  return [
+    ...appendixTitle(d, name, `Nhiệm vụ tuyên truyền cải cách hành chính nhà nước trên địa bàn ${areaName} ${periodPhrase(d.period, d.year)}`),
+    gridTable(APPENDIX_WIDTHS, [h.stt, h.name, h.result, h.done, h.notDone, h.note], d.tasks.map((t) => [
+      { text: String(t.stt), centre: true },
+      { text: t.name },
+      { text: t.result },
+      { text: t.status === 'Hoàn thành' ? MARK : '', centre: true },
+      { text: t.status === 'Chưa hoàn thành' ? MARK : '', centre: true },
+      { text: shortTaskNote(t.note) },
+    ])),
+    new Paragraph({ spacing: { before: 120 }, children: [run(taskTotalLine(d.tasks.length))] }),
+  ];
+}
+
+/** How the units' Phụ lục words a child's status. */
+const STATUS_WORDS: Record<string, string> = { [STATUS_ON_TIME]: 'Đúng hạn', [STATUS_LATE]: 'Muộn', [STATUS_MISSING]: 'Chưa gửi' };
+
+/** Every unit the body counts («80/82 đơn vị»), with its report's number and date and when it came. */
+function unitsAppendix(d: ReportData, name: string): (Paragraph | Table)[] {
+  const units = reportingUnits(d.children);
+  const docs = new Map(d.documents.map((x) => [unitKey(x.unit), x.docRef.trim()]));
+  return [
+    ...appendixTitle(d, name, `Danh sách đơn vị gửi báo cáo ${periodPhrase(d.period, d.year)}`),
+    gridTable(UNITS_WIDTHS, ['STT', 'Đơn vị', 'Số, ngày văn bản', 'Ngày gửi', 'Tình trạng'], units.map((c, i) => [
+      { text: String(i + 1), centre: true },
+      { text: c.unit },
+      { text: c.status === STATUS_MISSING ? '' : docs.get(unitKey(c.unit)) ?? '' },
+      { text: c.sentDate && c.status !== STATUS_MISSING ? formatIsoDateShort(c.sentDate) : '', centre: true },
+      { text: STATUS_WORDS[c.status] ?? c.status, centre: true },
+    ])),
+    new Paragraph({ spacing: { before: 120 }, children: [run(`Tổng số: ${twoDigits(units.length)} đơn vị./.`)] }),
+  ];
 }
 
 /** Page numbers centred in the top margin, not on a section's first page. */
@@ -357,11 +393,12 @@ export function headers() {
   };
 }
 
-export function sectionPage(startAtOne: boolean): ISectionOptions['properties'] {
+export function sectionPage(startAtOne: boolean, landscape = false): ISectionOptions['properties'] {
   return {
     titlePage: true,
     page: {
-      size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+      // docx swaps width and height for a landscape page.
+      size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
       margin: { ...MARGINS },
       ...(startAtOne ? { pageNumbers: { start: 1 } } : {}),
     },
@@ -372,8 +409,6 @@ export function sectionPage(startAtOne: boolean): ISectionOptions['properties'] 
 export function buildReportDocument(d: ReportData): Document {
   const blocks = narrativeBlocks(d);
   const body: (Paragraph | Table)[] = [
-    officerNote(d),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
     headerTable(d),
     ...titleBlock(d),
     ...blocks.slice(0, -1).map(blockParagraph),
@@ -381,13 +416,24 @@ export function buildReportDocument(d: ReportData): Document {
     bodyParagraph(blocks[blocks.length - 1].text, { keepNext: true }),
     new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }),
     signatureTable(d),
+    // The officer's note comes after the signature: above the header it pushed the title down the page.
+    new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }),
+    officerNote(d),
   ];
   const sections: ISectionOptions[] = [{ properties: sectionPage(false), headers: headers(), children: body }];
-  if (d.tasks.length) {
+  const names = appendixNames(d);
+  if (names.tasks) {
+    sections.push({
+      properties: { ...sectionPage(true, true), type: SectionType.NEXT_PAGE },
+      headers: headers(),
+      children: tasksAppendix(d, names.tasks),
+    });
+  }
+  if (names.units) {
     sections.push({
       properties: { ...sectionPage(true), type: SectionType.NEXT_PAGE },
       headers: headers(),
-      children: appendix(d),
+      children: unitsAppendix(d, names.units),
     });
   }
   return new Document({

@@ -14,9 +14,10 @@ import { unitKey } from '../core/unit-names';
 import { changePhrase } from './compare';
 import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from './format';
 import { areaWord } from './names';
-import { communesPhrase, periodPhrase, spanPhrase } from '../core/periods';
+import { periodPhrase, spanPhrase } from '../core/periods';
 import { OTHER_FORMS_TITLE, otherFormsPhrase } from '../core/other-forms';
 import { fullUnitName, withoutCommitteePrefix } from '../core/unit-names';
+import { subordinateGroups } from './tiers';
 import type { ReportChild, ReportData } from './report-data';
 
 export type Block =
@@ -47,15 +48,32 @@ function subordinates(d: ReportData): ReportChild[] {
   return d.children.filter((c) => !c.isSelf);
 }
 
-/** `các xã, thị trấn`, `các phòng, ban`: how the seeds name the units under a district. */
+/** `các xã, phường`, `các phòng, ban`: how the seeds name the units under the issuing body (tiers.ts). */
 function subordinatesPhrase(d: ReportData): string {
-  const levels = new Set(subordinates(d).map((c) => c.level));
-  const parts: string[] = [];
-  if (levels.has('Phòng, ban')) parts.push('các phòng, ban');
-  if (levels.has('Sở, ngành')) parts.push('các sở, ngành');
-  if (levels.has('Huyện')) parts.push('các huyện, thị xã, thành phố');
-  if (levels.has('Xã')) parts.push(communesPhrase(d.period, d.year));
+  const parts = subordinateGroups(d.period, d.year, subordinates(d));
   return parts.length ? parts.join('; ') : 'các cơ quan, đơn vị';
+}
+
+/** Units named in the body before the rest are only counted: the full list is the units' Phụ lục. */
+const MAX_LISTED = 10;
+
+/** `xã A, xã B` or, past `max` names, the first ones and `và N đơn vị khác`. */
+function firstUnits(units: string[], max: number): string {
+  if (units.length <= max) return listUnits(units);
+  return `${listUnits(units.slice(0, max - 2))} và ${units.length - (max - 2)} đơn vị khác`;
+}
+const someUnits = (units: string[]) => firstUnits(units, MAX_LISTED);
+
+/**
+ * The report's appendices and what each is called: the tasks (when the plan
+ * has any) and the units with their reports (when the issuing body directs
+ * any). One appendix is «Phụ lục», two are «Phụ lục I» and «Phụ lục II».
+ */
+export function appendixNames(d: Pick<ReportData, 'tasks' | 'children'>): { tasks?: string; units?: string } {
+  const hasTasks = d.tasks.length > 0;
+  const hasUnits = d.children.some((c) => !c.isSelf);
+  if (hasTasks && hasUnits) return { tasks: 'Phụ lục I', units: 'Phụ lục II' };
+  return { ...(hasTasks ? { tasks: 'Phụ lục' } : {}), ...(hasUnits ? { units: 'Phụ lục' } : {}) };
 }
 
 function directionBlocks(d: ReportData): Block[] {
@@ -65,24 +83,20 @@ function directionBlocks(d: ReportData): Block[] {
   let plan = `Thực hiện kế hoạch tuyên truyền cải cách hành chính năm ${d.year}`;
   if (d.tasks.length) plan += ` với ${twoDigits(d.tasks.length)} nhiệm vụ`;
   plan += `, ${selfName(d)} đã chỉ đạo ${subordinatesPhrase(d)} xây dựng kế hoạch của đơn vị và triển khai thực hiện công tác tuyên truyền cải cách hành chính bằng nhiều hình thức phù hợp với chức năng, nhiệm vụ và điều kiện thực tế`;
-  if (d.tasks.length) plan += `; đến nay đã hoàn thành ${tasksDone}/${d.tasks.length} nhiệm vụ (chi tiết tại Phụ lục kèm theo)`;
+  const names = appendixNames(d);
+  if (d.tasks.length) plan += `; đến nay đã hoàn thành ${tasksDone}/${d.tasks.length} nhiệm vụ (chi tiết tại ${names.tasks} kèm theo)`;
   out.push({ kind: 'para', text: sentence(plan) });
 
   // The same count as the summary sheet's «Đã nộp N/M» and the Phụ lục's «N/M đơn vị hoàn thành» (core/rollup.ts unitCount).
+  // Counts, not every unit's document: who sent what and when is the units' Phụ lục.
   const units = unitCount(d.children);
   if (subs.length) {
     const { late, missing } = units;
     let s = `Có ${units.sent}/${units.expected} đơn vị gửi báo cáo kết quả thực hiện`;
-    if (late.length) s += `, trong đó ${late.length} đơn vị gửi muộn so với thời hạn${d.deadline ? ` (${formatIsoDateShort(d.deadline)})` : ''}: ${listUnits(late)}`;
-    if (missing.length) s += `; ${missing.length} đơn vị chưa gửi báo cáo: ${listUnits(missing)}`;
+    if (late.length) s += `, trong đó ${late.length} đơn vị gửi muộn so với thời hạn${d.deadline ? ` (${formatIsoDateShort(d.deadline)})` : ''}: ${someUnits(late)}`;
+    if (missing.length) s += `; ${missing.length} đơn vị chưa gửi báo cáo: ${someUnits(missing)}`;
+    if (names.units) s += ` (danh sách đơn vị, số và ngày văn bản báo cáo tại ${names.units} kèm theo)`;
     out.push({ kind: 'para', text: sentence(s) });
-  }
-
-  const docs = d.documents.filter((x) => x.docRef.trim());
-  if (docs.length) {
-    const cite = (x: { unit: string; docRef: string }) =>
-      /^\d/.test(x.docRef.trim()) ? `Báo cáo số ${x.docRef.trim()} của ${x.unit}` : `${x.docRef.trim()} của ${x.unit}`;
-    out.push({ kind: 'para', text: sentence(`Các văn bản báo cáo của các đơn vị: ${docs.map(cite).join('; ')}`) });
   }
   return out;
 }
@@ -220,10 +234,7 @@ export function compileAssessments(d: ReportData, key: AssessmentKey): { text: s
 
 /** Units that wrote a point: all of them up to MAX_NAMED, else the first ones and how many more. */
 const MAX_NAMED = 5;
-function attribution(units: string[]): string {
-  if (units.length <= MAX_NAMED) return listUnits(units);
-  return `${listUnits(units.slice(0, MAX_NAMED - 2))} và ${units.length - (MAX_NAMED - 2)} đơn vị khác`;
-}
+const attribution = (units: string[]) => firstUnits(units, MAX_NAMED);
 
 /** Each point once, with the units that wrote it in brackets (the issuing unit's own points are not bracketed). */
 function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
@@ -270,8 +281,8 @@ function assessmentBlocks(d: ReportData): Block[] {
   const missing = subs.filter((c) => c.status === STATUS_MISSING).map((c) => c.unit);
   if (late.length || missing.length) {
     const parts: string[] = [];
-    if (missing.length) parts.push(`chưa gửi báo cáo: ${listUnits(missing)}`);
-    if (late.length) parts.push(`gửi báo cáo muộn: ${listUnits(late)}`);
+    if (missing.length) parts.push(`chưa gửi báo cáo: ${someUnits(missing)}`);
+    if (late.length) parts.push(`gửi báo cáo muộn: ${someUnits(late)}`);
     out.push({ kind: 'item', text: sentence(`- Một số đơn vị chưa thực hiện nghiêm chế độ báo cáo (${parts.join('; ')})`) });
   }
   out.push(...assessmentItems(d, 'weaknesses'));

@@ -106,6 +106,15 @@ export interface ReportOptions {
   signer?: Signer;
 }
 
+/**
+ * Where a report goes when the plan names no `Đơn vị cấp trên`: a province
+ * reports on administrative reform to the Bộ Nội vụ (the ministry that
+ * collects CCHC reports); below a province the plan names the parent.
+ */
+export function levelAbove(level: Level | null): string | undefined {
+  return level === 'Tỉnh' ? 'Bộ Nội vụ' : undefined;
+}
+
 /** The top summary: the one whose unit is nobody else's child (summaries come deepest first). */
 export function topSummary<S extends CompiledSummary>(summaries: S[]): S | undefined {
   const childKeys = new Set(summaries.flatMap((s) => s.children.filter((c) => !c.isSelf).map((c) => unitKey(c.unit))));
@@ -192,7 +201,7 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
   return {
     unit: summary.unit,
     level: summary.level,
-    parentBody: summary.parent,
+    parentBody: summary.parent ?? levelAbove(summary.level),
     period: result.period,
     year: result.year,
     place: opts.place ?? placeName(summary.unit, summary.parent),

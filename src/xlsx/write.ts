@@ -249,7 +249,7 @@ function paneXml(freeze: OutputSheet['freeze']): string {
  * are out of order damaged, so the sheet is assembled by this list.
  */
 const WORKSHEET_CHILDREN = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetProtection',
-  'mergeCells', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'colBreaks', 'drawing'] as const;
+  'mergeCells', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'rowBreaks', 'colBreaks', 'drawing'] as const;
 type WorksheetChild = (typeof WORKSHEET_CHILDREN)[number];
 
 function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: SharedStrings, hasDrawing = false): string {
@@ -310,6 +310,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
   // A fixed scale (the layout's choice for legible text) or, without one, fitted: to the width, or to one page.
   const fit = print.scale === undefined;
   const breaks = print.colBreaks ?? [];
+  const rowBreaks = print.rowBreaks ?? [];
   const m = PAGE_MARGINS;
 
   const children: Partial<Record<WorksheetChild, string>> = {
@@ -329,6 +330,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     pageMargins: `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
     pageSetup: `<pageSetup paperSize="${PAPER_CODES[print.paper ?? 'A4']}"${fit ? '' : ` scale="${Math.round(print.scale!)}"`} orientation="${print.orientation}"`
       + `${fit ? ` fitToWidth="1" fitToHeight="${print.onePage ? 1 : 0}"` : ''}/>`,
+    rowBreaks: rowBreaks.length ? `<rowBreaks count="${rowBreaks.length}" manualBreakCount="${rowBreaks.length}">${rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '',
     colBreaks: breaks.length ? `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join('')}</colBreaks>` : '',
     drawing: hasDrawing ? '<drawing r:id="rId1"/>' : '',
   };

@@ -114,17 +114,26 @@ describe('layoutOutputs', () => {
     expect(readSheet(outputSheetToGrid(nv)).kind).toBe('skipped');
   });
 
-  test('charts: on their own sheet, not the summary; one chart of news by channel reading a data block of the reporting children', () => {
+  test('charts: on their own sheet, not the summary; news by channel (totals) and by unit (one bar per unit, most first)', () => {
     expect(th.charts).toBeUndefined();
     expect(texts(th)).not.toContain('SỐ LIỆU BIỂU ĐỒ');
     // The on-time chart (rates near 100 % for every unit) is no more: the rate is a column of the summary.
-    expect(bd.charts).toHaveLength(1);
-    const [news] = bd.charts!;
-    const r = parseRangeAddress(news.dataRange)!;
-    expect(bd.rows[r.r1].slice(r.c1, r.c2 + 1).map((c) => c.v)).toEqual(['Đơn vị', 'Cổng/Trang TTĐT', 'Truyền thanh', 'Mạng xã hội', 'Báo, đài PT-TH']);
-    expect(r.r2 - r.r1).toBe(3); // three children reported
-    expect(bd.rows[r.r1 + 3][r.c1 + 1].v).toBe(1030);
-    expect(parseRangeAddress(news.anchor)!.r1).toBeGreaterThan(r.r2);
+    expect(bd.charts!.map((c) => c.type)).toEqual(['columnClustered', 'barClustered']);
+    const [channels, units] = bd.charts!.map((c) => parseRangeAddress(c.dataRange)!);
+    const block = (r: NonNullable<ReturnType<typeof parseRangeAddress>>) =>
+      bd.rows.slice(r.r1, r.r2 + 1).map((row) => row.slice(r.c1, r.c2 + 1).map((c) => c.v));
+    const reporting = result.summaries[0].children.filter((c) => c.figures);
+    const sum = (k: 'A1' | 'A2' | 'A4' | 'A5') => reporting.reduce((t, c) => t + (c.figures![k] ?? 0), 0);
+    expect(block(channels)).toEqual([['Kênh', 'Tin, bài'], ['Cổng/Trang TTĐT', sum('A1')], ['Truyền thanh', sum('A2')], ['Mạng xã hội', sum('A4')], ['Báo, đài PT-TH', sum('A5')]]);
+    const perUnit = block(units);
+    expect(perUnit[0]).toEqual(['Đơn vị', 'Tin, bài']);
+    expect(perUnit).toHaveLength(reporting.length + 1);
+    const totals = perUnit.slice(1).map((r) => r[1] as number);
+    expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+    // The charts sit above their data, side by side from the same row.
+    const anchors = bd.charts!.map((c) => parseRangeAddress(c.anchor)!);
+    expect(anchors[0].r1).toBe(anchors[1].r1);
+    expect(anchors[0].r1 + bd.charts![0].height).toBeLessThan(channels.r1);
   });
 
   test('summary: printed in column blocks at a legible scale, names repeated, header heights from the labels', () => {

@@ -456,9 +456,9 @@ describe('Phản hồi and outliers', () => {
     const zip = await JSZip.loadAsync(letters.bytes);
     const names = Object.keys(zip.files).sort();
     expect(names).toEqual([...letters.names].sort());
-    expect(names).toContain('Phan-hoi X002.docx');
-    expect(names).not.toContain('Phan-hoi X001.docx');
-    const docx = await JSZip.loadAsync(await zip.file('Phan-hoi X002.docx')!.async('uint8array'));
+    expect(names).toContain('Phan-hoi X002 xã Thượng Quảng.docx');
+    expect(names).not.toContain('Phan-hoi X001 xã Hương Lộc.docx');
+    const docx = await JSZip.loadAsync(await zip.file('Phan-hoi X002 xã Thượng Quảng.docx')!.async('uint8array'));
     const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain('Kính gửi: Ủy ban nhân dân xã Thượng Quảng.');
     expect(text).toContain(bad.cell);

@@ -85,8 +85,8 @@ onEachClient(() => {
 
       const letters = (await actions.exportFeedback(shown))!;
       const zip = await JSZip.loadAsync(letters.bytes);
-      expect(letters.names).toContain('Phan-hoi X002.docx');
-      const docx = await JSZip.loadAsync(await zip.file('Phan-hoi X002.docx')!.async('uint8array'));
+      expect(letters.names).toContain('Phan-hoi X002 xã Thượng Quảng.docx');
+      const docx = await JSZip.loadAsync(await zip.file('Phan-hoi X002 xã Thượng Quảng.docx')!.async('uint8array'));
       expect((await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain('Thiếu minh chứng cho số liệu A1');
 
       const only = await actions.compileWorkbook(undefined, { approvedOnly: true });

@@ -115,3 +115,23 @@ export async function linesByLibreOffice(office: string, cells: WrappedCell[], d
   });
   return { lines, pitch };
 }
+
+/** Each page's size in points (`pdfinfo -f 1 -l N`): a landscape page is wider than tall. */
+export function pageSizes(pdf: string, pages: number): { width: number; height: number }[] {
+  const info = spawnSync('pdfinfo', ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' }).stdout;
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+
+/** A .docx printed to PDF by LibreOffice and read back; every page as PNG under test/artifacts/<name>-N.png. */
+export function printDocx(office: string, bytes: Uint8Array, dir: string, name: string): Printed & { sizes: { width: number; height: number }[] } {
+  const file = join(dir, `${name}.docx`);
+  writeFileSync(file, bytes);
+  const conv = convertWithLibreOffice(office, file, 'pdf', dir, dir);
+  if (conv.status !== 0) throw new Error(`LibreOffice: ${conv.stderr}`);
+  const pdf = join(dir, `${name}.pdf`);
+  const printed = readPdf(pdf);
+  const artifacts = join(__dirname, '..', 'artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  spawnSync('pdftoppm', ['-png', '-r', '50', pdf, join(artifacts, name)]);
+  return { ...printed, sizes: pageSizes(pdf, printed.pages) };
+}

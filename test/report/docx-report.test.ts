@@ -29,20 +29,22 @@ describe('buildReportDocx: page, margins, font (NĐ 30/2020)', () => {
   let doc: DocxParts;
   beforeAll(async () => { doc = await docxOf(data()); });
 
-  test('every section is A4 portrait with the decree margins', () => {
+  test('every section is A4 with the decree margins: the report portrait, Phụ lục I (tasks) landscape, Phụ lục II portrait', () => {
     const secs = sections(doc.document);
-    expect(secs.length).toBe(2); // the report, then the Phụ lục on its own page
-    for (const s of secs) {
-      expect(attr(s, 'w:pgSz', 'w:w')).toBe('11906');
-      expect(attr(s, 'w:pgSz', 'w:h')).toBe('16838');
-      expect(attr(s, 'w:pgSz', 'w:orient') ?? 'portrait').toBe('portrait');
+    expect(secs.length).toBe(3); // the report, then each Phụ lục on its own page
+    secs.forEach((s, i) => {
+      const landscape = i === 1;
+      expect(attr(s, 'w:pgSz', 'w:w')).toBe(landscape ? '16838' : '11906');
+      expect(attr(s, 'w:pgSz', 'w:h')).toBe(landscape ? '11906' : '16838');
+      expect(attr(s, 'w:pgSz', 'w:orient') ?? 'portrait').toBe(landscape ? 'landscape' : 'portrait');
       const mm = (name: string) => Number(attr(s, 'w:pgMar', name)) / 56.7;
       expect(mm('w:top')).toBeGreaterThanOrEqual(19.9); expect(mm('w:top')).toBeLessThanOrEqual(25.1);
       expect(mm('w:bottom')).toBeGreaterThanOrEqual(19.9); expect(mm('w:bottom')).toBeLessThanOrEqual(25.1);
       expect(mm('w:left')).toBeGreaterThanOrEqual(29.9); expect(mm('w:left')).toBeLessThanOrEqual(35.1);
       expect(mm('w:right')).toBeGreaterThanOrEqual(14.9); expect(mm('w:right')).toBeLessThanOrEqual(20.1);
-    }
+    });
     expect(sections(doc.document)[1]).toMatch(/<w:type w:val="nextPage"\/>/);
+    expect(sections(doc.document)[2]).toMatch(/<w:type w:val="nextPage"\/>/);
   });
 
   test('Times New Roman everywhere, as the default and on every run', () => {
@@ -179,8 +181,9 @@ describe('buildReportDocx: body, page numbers, signature', () => {
       expect(firstXml).not.toMatch(/PAGE/);
       expect(textOf(firstXml)).toBe('');
     }
-    // The Phụ lục is numbered on its own.
+    // Each Phụ lục is numbered on its own.
     expect(sections(doc.document)[1]).toMatch(/<w:pgNumType w:start="1"\/>/);
+    expect(sections(doc.document)[2]).toMatch(/<w:pgNumType w:start="1"\/>/);
   });
 
   test('signature block beside Nơi nhận in a borderless table', () => {
@@ -226,7 +229,7 @@ describe('buildReportDocx: what it reports', () => {
   test('the Phụ lục lists the compiled tasks and ends with `Tổng số: 08 nhiệm vụ./.`', async () => {
     const result = namDongResult();
     const doc = await docxOf(fromCompileResult(result, { date: NOV_5 }));
-    const afterAppendix = doc.document.slice(doc.document.indexOf('>Phụ lục<'));
+    const afterAppendix = doc.document.slice(doc.document.indexOf('>Phụ lục I<'), doc.document.indexOf('>Phụ lục II<'));
     expect(afterAppendix.length).toBeLessThan(doc.document.length);
     const rows = [...afterAppendix.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) =>
       [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0])));
@@ -251,8 +254,12 @@ describe('buildReportDocx: what it reports', () => {
   test('the officer note lists missing and late units and the open errors with Sheet!Cell', async () => {
     const doc = await docxOf(data());
     const ps = paragraphs(doc.document);
-    expect(ps[0].text).toBe('GHI CHÚ CHO CÁN BỘ TỔNG HỢP – XOÁ TRƯỚC KHI KÝ');
-    const note = ps.slice(0, 10).map((p) => p.text).join('\n');
+    // After the signature, so it never pushes the header and the title down page 1.
+    const at = ps.findIndex((p) => p.text === 'GHI CHÚ CHO CÁN BỘ TỔNG HỢP – XOÁ TRƯỚC KHI KÝ');
+    expect(ps[0].text).toBe('ỦY BAN NHÂN DÂN');
+    expect(at).toBeGreaterThan(ps.findIndex((p) => p.text === '[Họ và tên]'));
+    expect(at).toBeLessThan(ps.findIndex((p) => p.text === 'Phụ lục I'));
+    const note = ps.slice(at, at + 10).map((p) => p.text).join('\n');
     expect(note).toContain('Chưa nộp (1 đơn vị): UBND xã Hương Sơn.');
     expect(note).toContain('Nộp muộn (1 đơn vị): UBND thị trấn Khe Tre.');
     expect(note).toContain('Lỗi chưa sửa: 1 lỗi');
@@ -261,8 +268,7 @@ describe('buildReportDocx: what it reports', () => {
     expect(note).toContain('Cảnh báo: 1 (xem trang "Kiểm tra" của sổ tổng hợp).');
     expect(ps.map((p) => p.text).join('\n')).not.toMatch(/\bsheet\b/i);
     // Shaded so nobody signs it by mistake.
-    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc.document)![0];
-    expect(table).toContain('GHI CHÚ CHO CÁN BỘ');
+    const table = [...doc.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('GHI CHÚ CHO CÁN BỘ'))!;
     expect(table).toMatch(/<w:shd [^>]*w:fill="FFF2CC"/);
   });
 
@@ -271,12 +277,30 @@ describe('buildReportDocx: what it reports', () => {
     expect(paragraphs(doc.document).map((p) => p.text)).toContain('Kết quả công tác tuyên truyền cải cách hành chính năm 2024');
   });
 
-  test('a report without tasks has no Phụ lục section', async () => {
+  test('a report without tasks has only the units\' Phụ lục, called «Phụ lục»', async () => {
     const r = namDongResult();
     r.summaries[0].tasks = [];
     const doc = await docxOf(fromCompileResult(r, { date: NOV_5 }));
-    expect(sections(doc.document).length).toBe(1);
-    expect(doc.document).not.toContain('Tổng số:');
+    expect(sections(doc.document).length).toBe(2);
+    const texts = paragraphs(doc.document).map((p) => p.text);
+    expect(texts).toContain('Phụ lục');
+    expect(texts).not.toContain('Phụ lục I');
+    expect(texts.join('\n')).not.toMatch(/Tổng số: \d+ nhiệm vụ/);
+    expect(texts).toContain('Tổng số: 04 đơn vị./.');
+  });
+
+  test('Phụ lục II: each unit with its report\'s number and date, when it came, and whether on time', async () => {
+    const doc = await docxOf(data());
+    const after = doc.document.slice(doc.document.indexOf('>Phụ lục II<'));
+    const rows = [...after.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0])));
+    expect(rows).toEqual([
+      ['STT', 'Đơn vị', 'Số, ngày văn bản', 'Ngày gửi', 'Tình trạng'],
+      ['1', 'UBND xã Hương Lộc', '45/BC-UBND ngày 15/10/2024', '15/10/2024', 'Đúng hạn'],
+      ['2', 'UBND xã Thượng Quảng', '30/BC-UBND ngày 18/10/2024', '18/10/2024', 'Đúng hạn'],
+      ['3', 'UBND thị trấn Khe Tre', '', '28/10/2024', 'Muộn'],
+      ['4', 'UBND xã Hương Sơn', '', '', 'Chưa gửi'],
+    ]);
   });
 });
 

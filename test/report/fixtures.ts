@@ -1,5 +1,7 @@
 /** A hand-built CompileResult: the Nam Đông district, quý IV… no: năm 2024, five units. */
-import type { ChildRow, CompileResult, ParentSummary, TaskSummary } from '../../src/core/model';
+import type { ChildRow, CompileResult, ParentSummary, Plan, SheetRead, TaskSummary, UnitReport } from '../../src/core/model';
+import { compileReads } from '../../src/core/compile';
+import { DEFAULT_PLAN_TASKS } from '../../src/core/default-plan';
 import { computeRates, emptyFigures, INDICATOR_CODES, type Figures, type IndicatorCode } from '../../src/core/template';
 import { sumFigures } from '../../src/report/report-data';
 
@@ -74,4 +76,39 @@ export function namDongResult(): CompileResult {
     ownOutputs: [],
     ownOutputFiles: [],
   };
+}
+
+/**
+ * A generated two-tier province for the report at scale: `n` communes on its
+ * plan's roster (a đặc khu among them), quý I năm 2026, the default tasks.
+ * Every 25th commune has not reported, every 12th was late; about one in
+ * three has not done task 4, so its note names dozens of units.
+ */
+export function provinceResult(n: number): CompileResult {
+  const province = 'UBND tỉnh Quảng Trị';
+  const names = Array.from({ length: n }, (_, i) => (i === 5 ? 'UBND đặc khu Cồn Cỏ' : `UBND xã Số ${i + 1}`));
+  const plan: Plan = {
+    source: { file: 'ke-hoach.xlsx', sheet: 'Kế hoạch' },
+    compilingUnit: province, level: 'Tỉnh', period: 'Quý I', year: 2026, deadline: '2026-03-17',
+    tasks: DEFAULT_PLAN_TASKS.map((t) => ({ ...t })),
+    roster: names.map((name, i) => ({ code: String(19000 + i), name, level: 'Xã' as const, parent: province })),
+  };
+  const reads: SheetRead[] = [{ kind: 'plan', plan, findings: [] }];
+  names.forEach((unit, i) => {
+    if (i % 25 === 24) return;
+    const f = emptyFigures();
+    for (const c of INDICATOR_CODES) f[c] = 0;
+    Object.assign(f, { A1: (i % 9) + 3, A2: (i % 5) + 2, A4: i % 4, A6: 2, B3: (i % 7) * 50, C1: i % 2, C2: (i % 2) * 40, D1: 0, D2: 120 + i, D3: 60, D4: 120 + i, D5: 0, D6: 0, D7: 150, D8: 150 });
+    const report: UnitReport = {
+      source: { file: `${19000 + i}.xlsx`, sheet: 'Báo cáo' },
+      unit, unitCode: String(19000 + i), level: 'Xã', parent: province, period: 'Quý I', year: 2026,
+      compiled: false, identificationOk: true, figures: f, figureCells: {}, idCells: {},
+      docRef: `${10 + (i % 80)}/BC-UBND ngày ${i % 12 === 11 ? '19' : '16'}/03/2026`,
+      sentDate: i % 12 === 11 ? '2026-03-19' : '2026-03-16',
+      tasks: plan.tasks.map((t) => ({ stt: t.stt, name: t.name, result: 'Đã thực hiện', note: '', done: !(t.stt === 4 && i % 3 === 0), cell: `A${30 + t.stt}` })),
+      assessment: { weaknesses: 'Kinh phí cho công tác tuyên truyền còn hạn chế.', proposals: i % 10 === 0 ? 'Đề nghị tỉnh tổ chức tập huấn kỹ năng tuyên truyền.' : '' },
+    };
+    reads.push({ kind: 'report', report, findings: [] });
+  });
+  return compileReads(reads, {});
 }

@@ -9,13 +9,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compileGrids } from '../../src/core/compile';
 import type { CompileResult } from '../../src/core/model';
-import { fullUnitName, unitKey } from '../../src/core/unit-names';
+import { fullUnitName, unitKey, withoutCommitteePrefix } from '../../src/core/unit-names';
 import { main } from '../../src/cli/main';
 import { REMINDER_FILE_NAME, buildLetters, lettersFromCompile, type LetterFile } from '../../src/report/letters';
 import { readXlsxFile } from '../../src/xlsx/read-file';
 import { convertWithLibreOffice, requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 import { captureIo, tempDir } from '../helpers/xlsx-files';
 import { openDocx, paragraphs, textOf } from './docx-helpers';
+
+/** A letter's file: the unit's code, then its name (`Phan-hoi X03 xã Hương Sơn.docx`). */
+const fileOf = (l: { unit: string; unitCode?: string }) => `Phan-hoi ${l.unitCode} ${withoutCommitteePrefix(l.unit)}.docx`;
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const DATE = new Date(2022, 10, 5);
@@ -41,17 +44,17 @@ describe('review letters', () => {
     expect(new Set(d.feedback.map((l) => unitKey(l.unit)))).toEqual(withFindings);
     const clean = result.reports.filter((e) => e.counted && !withFindings.has(unitKey(e.report.unit)) && !/Nam Đông/.test(e.report.unit));
     expect(clean.length).toBeGreaterThan(0);
-    expect(letters.map((l) => l.name)).toEqual([...d.feedback.map((l) => `Phan-hoi ${l.unitCode}.docx`), REMINDER_FILE_NAME]);
+    expect(letters.map((l) => l.name)).toEqual([...d.feedback.map((l) => fileOf(l)), REMINDER_FILE_NAME]);
   });
 
   it('each Phiếu phản hồi: NĐ 30 head and page, to the unit, every finding with its sheet and cell, errors first, the resend date', async () => {
     const d = lettersFromCompile(result, { date: DATE, resendBy: '2022-11-30' });
     for (const l of d.feedback) {
-      const file = letters.find((x) => x.name === `Phan-hoi ${l.unitCode}.docx`)!;
+      const file = letters.find((x) => x.name === fileOf(l))!;
       const { document } = await openDocx(file.bytes);
       const text = paragraphs(document).map((p) => p.text);
       for (const t of ['ỦY BAN NHÂN DÂN', 'HUYỆN NAM ĐÔNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
-        'Số:        /PH-UBND', 'Nam Đông, ngày 05 tháng 11 năm 2022', 'PHIẾU PHẢN HỒI', `Kính gửi: ${fullUnitName(l.unit)}.`, 'Nơi nhận:', '- Lưu: VT.']) {
+        'Số:        /UBND-VP', 'Nam Đông, ngày 05 tháng 11 năm 2022', 'V/v kết quả kiểm tra báo cáo công tác tuyên truyền cải cách hành chính năm 2022', `Kính gửi: ${fullUnitName(l.unit)}.`, 'Nơi nhận:', '- Lưu: VT.']) {
         expect(text).toContain(t);
       }
       // A4 portrait, margins 20/20/30/15 mm, no number on page 1, Times New Roman.
@@ -115,9 +118,10 @@ describe('review letters', () => {
         for (const t of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Nam Đông, ngày 05 tháng 11 năm 2022', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:']) {
           expect(text).toContain(t);
         }
-        const letter = d.feedback.find((x) => l.name === `Phan-hoi ${x.unitCode}.docx`);
+        const letter = d.feedback.find((x) => l.name === fileOf(x));
         if (letter) {
-          expect(text).toContain('PHIẾU PHẢN HỒI');
+          expect(text).toContain('V/v kết quả kiểm tra báo cáo');
+          expect(text).not.toContain('/PH-');
           expect(text).toContain(`Kính gửi: ${fullUnitName(letter.unit)}.`);
           for (const x of [...letter.errors, ...letter.warnings]) expect(text).toMatch(new RegExp(`\\b${x.cell}\\b`));
         } else {
@@ -130,6 +134,23 @@ describe('review letters', () => {
   }, 300_000);
 });
 
+describe('letters carry only what the unit must do', () => {
+  it('a unit missing from the plan\'s list is the officer\'s to add: no letter says «bổ sung vào danh sách»', async () => {
+    const result = await exampleResult();
+    const unit = result.reports.find((e) => e.counted && /Hương Sơn/.test(e.report.unit))!.report;
+    // Only an office to-do on this unit's sheet: no letter at all; with a figure error beside it, a letter without it.
+    const others = result.findings.filter((f) => f.sheet !== unit.source.sheet);
+    const roster = { severity: 'warning' as const, unit: unit.unit, file: unit.source.file, sheet: unit.source.sheet, cell: 'B4', rule: 'compile.not-in-roster' as const,
+      message: `Đơn vị ${unit.unit} không có trong danh sách đơn vị của Kế hoạch; vẫn tính vào tổng hợp. Đề nghị bổ sung vào danh sách nếu đúng.` };
+    const alone = lettersFromCompile({ ...result, findings: [...others, roster] }, { date: DATE });
+    expect(alone.feedback.map((l) => l.unit)).not.toContain(unit.unit);
+    const figure = { ...roster, severity: 'error' as const, cell: 'D20', rule: 'figure.negative' as const, message: 'Số âm: -3.' };
+    const both = lettersFromCompile({ ...result, findings: [...others, roster, figure] }, { date: DATE });
+    const letter = both.feedback.find((l) => l.unit === unit.unit)!;
+    expect([...letter.errors, ...letter.warnings].map((x) => x.what)).toEqual(['Số âm: -3.']);
+  });
+});
+
 describe('tonghop feedback', () => {
   it('writes the letters into the folder and says what it wrote; refuses a bad --resend-by', async () => {
     const tmp = tempDir('tonghop-feedback-');
@@ -139,9 +160,9 @@ describe('tonghop feedback', () => {
       expect(await main(['feedback', EXAMPLES, '-o', out, '--resend-by', '30/11/2022', '--workers', '0'], cap.io)).toBe(0);
       const written = fs.readdirSync(out).filter((f) => !f.startsWith('.')).sort();
       expect(written).toContain(REMINDER_FILE_NAME);
-      expect(written).toContain('Phan-hoi X03.docx');
+      expect(written).toContain('Phan-hoi X03 xã Hương Sơn.docx');
       for (const f of written) expect(cap.out()).toContain(`  ${f}`);
-      expect(textOf((await openDocx(fs.readFileSync(path.join(out, 'Phan-hoi X03.docx')))).document)).toContain('trước ngày 30/11/2022');
+      expect(textOf((await openDocx(fs.readFileSync(path.join(out, 'Phan-hoi X03 xã Hương Sơn.docx')))).document)).toContain('trước ngày 30/11/2022');
 
       const bad = captureIo();
       expect(await main(['feedback', EXAMPLES, '-o', out, '--resend-by', '31/02/2022'], bad.io)).toBe(2);

@@ -84,7 +84,63 @@ test('a unit that typed its name without diacritics is cited by its roster name'
   const r = namDongResult();
   r.summaries[0].documents.push({ unit: 'UBND xa Thuong Quang', docRef: '36/BC-UBND ngay 13/10/2024' });
   r.summaries[0].assessments.push({ unit: 'ubnd xa thuong quang', key: 'proposals', text: 'Hỗ trợ loa truyền thanh.' });
-  const t = text(fromCompileResult(r));
-  expect(t.join('\n')).toContain('Báo cáo số 36/BC-UBND ngay 13/10/2024 của UBND xã Thượng Quảng');
+  const d = fromCompileResult(r);
+  const t = text(d);
+  expect(d.documents).toContainEqual({ unit: 'UBND xã Thượng Quảng', docRef: '36/BC-UBND ngay 13/10/2024' });
   expect(t).toContain('- Hỗ trợ loa truyền thanh (xã Thượng Quảng).');
+});
+
+/** A province of `n` communes (and, when asked, a đặc khu), `missing` of them not reported, for the given period. */
+function province(n: number, o: { missing?: number; late?: number; period?: ReportData['period']; year?: number; specialZone?: boolean } = {}): ReportData {
+  const d = base();
+  d.unit = 'UBND tỉnh Quảng Trị';
+  d.level = 'Tỉnh';
+  d.parentBody = undefined;
+  d.period = o.period ?? 'Quý I';
+  d.year = o.year ?? 2026;
+  d.tasks = [];
+  d.assessments = [];
+  const names = Array.from({ length: n }, (_, i) => (o.specialZone && i === 0 ? 'UBND đặc khu Cồn Cỏ' : `UBND xã Số ${i + 1}`));
+  d.children = names.map((unit, i) => ({
+    unit, level: 'Xã' as const, isSelf: false, rates: null,
+    status: i < (o.missing ?? 0) ? 'Chưa nộp' as const : i < (o.missing ?? 0) + (o.late ?? 0) ? 'Nộp muộn' as const : 'Đã nộp' as const,
+    figures: i < (o.missing ?? 0) ? null : figures({ A1: 1 }),
+  }));
+  d.documents = names.slice(o.missing ?? 0).map((unit, i) => ({ unit, docRef: `${i + 1}/BC-UBND ngày 15/03/2026` }));
+  return d;
+}
+
+test('the body counts the units that reported instead of citing every unit\'s document', () => {
+  const t = text(province(150, { missing: 2, late: 4 })).join('\n');
+  expect(t).toContain('Có 148/150 đơn vị gửi báo cáo kết quả thực hiện, trong đó 4 đơn vị gửi muộn so với thời hạn');
+  expect(t).toContain('(danh sách đơn vị, số và ngày văn bản báo cáo tại Phụ lục kèm theo)');
+  expect(t).not.toContain('/BC-UBND ngày 15/03/2026');
+  expect(t).not.toContain('Báo cáo số');
+});
+
+test('past ten units the body names the first ones and counts the rest', () => {
+  const t = text(province(150, { missing: 12 })).join('\n');
+  expect(t).toContain('12 đơn vị chưa gửi báo cáo: xã Số 1, xã Số 2, xã Số 3, xã Số 4, xã Số 5, xã Số 6, xã Số 7, xã Số 8 và 4 đơn vị khác');
+  expect(t).not.toContain('xã Số 9,');
+});
+
+test('communes are «xã, phường» after 1 July 2025, with «đặc khu» where there is one; «thị trấn» only before', () => {
+  const direction = (d: ReportData) => text(d).find((x) => x.startsWith('Thực hiện kế hoạch'))!;
+  expect(direction(province(5))).toContain('chỉ đạo các xã, phường xây dựng kế hoạch');
+  expect(direction(province(5, { specialZone: true }))).toContain('chỉ đạo các xã, phường, đặc khu xây dựng kế hoạch');
+  expect(direction(province(5, { period: 'Quý III', year: 2025 }))).toContain('chỉ đạo các xã, phường xây dựng');
+  expect(direction(province(5, { period: '6 tháng', year: 2025 }))).toContain('chỉ đạo các xã, phường, thị trấn xây dựng');
+  expect(direction(base())).toContain('các xã, phường, thị trấn');
+  for (const d of [province(5), province(5, { specialZone: true })]) expect(text(d).join('\n')).not.toContain('thị trấn');
+});
+
+test('a province whose plan names no level above reports to the Bộ Nội vụ', () => {
+  const r = namDongResult();
+  r.summaries[0] = { ...r.summaries[0], unit: 'UBND tỉnh Quảng Trị', level: 'Tỉnh', parent: undefined };
+  const d = fromCompileResult(r);
+  expect(d.parentBody).toBe('Bộ Nội vụ');
+  expect(text(d).at(-1)).toMatch(/kính báo cáo Bộ Nội vụ theo dõi, chỉ đạo\.\/\.$/);
+  // A plan that names it wins.
+  r.summaries[0].parent = 'Văn phòng Chính phủ';
+  expect(fromCompileResult(r).parentBody).toBe('Văn phòng Chính phủ');
 });

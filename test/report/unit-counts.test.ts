@@ -21,6 +21,7 @@ const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 let result: CompileResult;
 let text: string[];
 let appendixRows: string[][];
+let unitRows: string[][];
 
 beforeAll(async () => {
   const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(EXAMPLES, f));
@@ -28,10 +29,19 @@ beforeAll(async () => {
   result = compileGrids(grids);
   const doc = await openDocx(await buildReportDocx(fromCompileResult(result, { date: new Date(2022, 10, 5) })));
   text = paragraphs(doc.document).map((p) => p.text);
-  // The Phụ lục's table is the document's last table: one row per task after the header.
   const tables = [...doc.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
-  const rows = [...tables[tables.length - 1].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
-  appendixRows = rows.slice(1).map((r) => [...r.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).map((p) => p.text).join(' ')));
+  const rowsOf = (table: string) => [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)]
+    .map((m) => [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).map((p) => p.text).join(' ')));
+  // Phụ lục I: one row per task after the header; Phụ lục II: one row per unit.
+  appendixRows = rowsOf(tables.find((t) => t.includes('Nội dung nhiệm vụ'))!).slice(1);
+  unitRows = rowsOf(tables.find((t) => t.includes('Số, ngày văn bản'))!).slice(1);
+});
+
+test('Phụ lục II lists the same 17 units, one of them «Chưa gửi»', () => {
+  expect(unitRows).toHaveLength(17);
+  expect(unitRows.filter((r) => r[4] === 'Chưa gửi')).toHaveLength(1);
+  expect(unitRows.map((r) => r[1])).not.toContain('UBND huyện Nam Đông');
+  expect(text.find((t) => /^Có 16\/17 đơn vị/.test(t))).toContain('tại Phụ lục II kèm theo');
 });
 
 test('the body and the Phụ lục count the same 17 units (the district\'s own sheet is not one of them)', () => {

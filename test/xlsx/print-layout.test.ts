@@ -11,13 +11,13 @@
  */
 import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
 import type { Plan } from '../../src/core/model';
-import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE } from '../../src/core/template';
+import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE, SECTION_TITLES } from '../../src/core/template';
 import { GUIDE_TITLE, SIGNERS } from '../../src/core/layout/template-guide';
-import { TASK_NAMES } from '../report/fixtures';
+import { TASK_NAMES, provinceResult } from '../report/fixtures';
 import { compileGrids } from '../../src/core/compile';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { INDICATORS, RATES } from '../../src/core/template';
-import { NEWS_CHART_TITLE, CHART_DATA_TITLE } from '../../src/core/layout/charts-sheet';
+import { CHANNEL_CHART_TITLE, CHART_DATA_TITLE, UNIT_CHART_TITLE } from '../../src/core/layout/charts-sheet';
 import { TASK_MATRIX_TITLE } from '../../src/core/layout/tasks-sheet';
 import { APPROVAL_BLOCK_TITLE } from '../../src/core/layout/approval-block';
 import { exampleGrids } from '../helpers/district';
@@ -113,7 +113,8 @@ describe('printed by LibreOffice', () => {
       const all = printed.texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
       for (const r of RATES) expect(all.replace(/\s/g, '')).toContain(r.label.replace(/\s/g, ''));
       // The charts and their data are not on the summary's pages.
-      expect(all).not.toContain(NEWS_CHART_TITLE);
+      expect(all).not.toContain(CHANNEL_CHART_TITLE);
+      expect(all).not.toContain(UNIT_CHART_TITLE);
       expect(all).not.toContain(CHART_DATA_TITLE);
       expect(th.charts ?? []).toEqual([]);
       // Nor the task matrix and approval states (on `NV …`): under the indicator headers they read as part of the table.
@@ -127,20 +128,28 @@ describe('printed by LibreOffice', () => {
     }
   }, 240_000);
 
-  withLibreOffice('the charts print on their own sheet', async () => {
+  withLibreOffice('the charts print on their own sheet: by channel and by unit, both whole on page 1, for a district and a 150-commune province', async () => {
     const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
-    const charts = outputs.find((s) => s.role === 'charts')!;
-    expect(charts.charts!.map((c) => c.title)).toEqual([NEWS_CHART_TITLE]);
+    const province = layoutOutputs(provinceResult(150), { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'charts')!;
     const tmp = tempDir('tonghop-print-');
     try {
-      const printed = await printSheets(office, [charts], tmp.dir, 'bieu-do', 1);
-      const all = printed.texts.map((t) => t.text).join(' ');
-      expect(all).toContain(NEWS_CHART_TITLE);
-      expect(printed.texts.filter((t) => t.text.trim() && t.size < MIN_PRINTED_PT && !/^\d/.test(t.text.trim()))).toEqual([]);
+      for (const [name, charts, units] of [['bieu-do', outputs.find((s) => s.role === 'charts')!, 17], ['bieu-do-150', province, 20]] as const) {
+        expect(charts.charts!.map((c) => c.title.split(':')[0])).toEqual([CHANNEL_CHART_TITLE, UNIT_CHART_TITLE]);
+        const printed = await printSheets(office, [charts], tmp.dir, name, 2);
+        const page1 = onPage(printed.texts, 1);
+        // Both charts whole on page 1: their titles and every unit's bar label are there.
+        expect(page1).toContain(CHANNEL_CHART_TITLE);
+        expect(page1).toContain(UNIT_CHART_TITLE);
+        const labels = printed.texts.filter((t) => t.page === 1 && /^(UBND|Phòng|Văn phòng|Trung tâm)/.test(t.text.trim()));
+        expect(labels.length).toBeGreaterThanOrEqual(units);
+        expect(labels.length).toBeLessThanOrEqual(units + 2);
+        expect(printed.texts.filter((t) => t.text.trim() && t.size < MIN_PRINTED_PT && !/^\d/.test(t.text.trim()))).toEqual([]);
+        console.log(`${name}: ${printed.pages} trang; nhãn đơn vị trên trang 1: ${labels.length}; cỡ chữ nhỏ nhất ${Math.min(...printed.texts.map((t) => t.size))} pt`);
+      }
     } finally {
       tmp.cleanup();
     }
-  }, 240_000);
+  }, 300_000);
 
   withLibreOffice('the task matrix prints on its own sheet, its header and the names on every page, at least 9 pt', async () => {
     const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
@@ -223,6 +232,27 @@ describe('printed by LibreOffice', () => {
       }
       expect(all).not.toContain(CHECK_BLOCK_TITLE);
       await expectNoClippedText(office, template, wrappedCells(template), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('BC: no section heading alone at the foot of a page (district and 150-commune province)', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const province = layoutOutputs(provinceResult(150), { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'report')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      for (const [name, sheet] of [['bc-huyen', outputs.find((s) => s.role === 'report')!], ['bc-150', province]] as const) {
+        const printed = await printSheets(office, [sheet], tmp.dir, name, 4);
+        for (const title of Object.values(SECTION_TITLES)) {
+          const at = printed.texts.find((t) => t.text.trim() === title);
+          expect({ title, printed: Boolean(at) }).toEqual({ title, printed: true });
+          // Something of its section follows it on the same page.
+          const below = printed.texts.filter((t) => t.page === at!.page && t.top > at!.top + 2 && t.text.trim());
+          expect({ title, page: at!.page, below: below.length > 0 }).toEqual({ title, page: at!.page, below: true });
+        }
+        console.log(`${name}: ${printed.pages} trang; ngắt trang trước dòng ${(sheet.print.rowBreaks ?? []).map((r) => r + 1).join(', ') || '(không)'}`);
+      }
     } finally {
       tmp.cleanup();
     }

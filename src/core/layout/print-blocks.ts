@@ -47,3 +47,42 @@ export function printBlocks(widths: readonly number[], repeat: [number, number],
   }
   return breaks;
 }
+
+/** Printable height in points of A4 between the top and bottom margins (sheet-model.ts PAGE_MARGINS). */
+export const PRINTABLE_HEIGHT = {
+  portrait: A4_POINTS.long - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72,
+  landscape: A4_POINTS.short - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72,
+} as const;
+
+/** The scale a sheet fitted to the page's width prints at (1 when it is narrower). */
+export function fitWidthScale(widths: readonly number[], orientation: 'portrait' | 'landscape'): number {
+  const total = widths.reduce((s, w) => s + columnPoints(w), 0);
+  return Math.min(1, PRINTABLE_WIDTH[orientation] / total);
+}
+
+/**
+ * Rows that must start a new page so that no heading is left alone at a
+ * page's foot: `heights` are the rows' heights in points (at 100 %), `keep`
+ * the groups (first row, rows kept together with it) that must not be split,
+ * `pageHeight` the room of a page in the same points (printable height / scale).
+ * Pages are filled row by row as the printer does; a group that would cross a
+ * page's foot starts the next page instead.
+ */
+export function keepWithNext(heights: readonly number[], keep: readonly { row: number; rows: number }[], pageHeight: number): number[] {
+  const starts = new Map(keep.map((k) => [k.row, k.rows]));
+  const breaks: number[] = [];
+  let used = 0;
+  for (let r = 0; r < heights.length; r++) {
+    if (used + heights[r] > pageHeight) used = 0;
+    const group = starts.get(r);
+    if (group && used > 0) {
+      const need = heights.slice(r, r + group).reduce((s, h) => s + h, 0);
+      if (used + need > pageHeight && need <= pageHeight) {
+        breaks.push(r);
+        used = 0;
+      }
+    }
+    used += heights[r];
+  }
+  return breaks;
+}

@@ -23,7 +23,7 @@ import type { OutputSheet } from '../sheet-model';
 import { INDICATORS, RATES, STATUS_MISSING, STATUS_LATE, STATUS_NOT_COUNTED, type IndicatorCode, type Period } from '../template';
 import { sentPhrase, unitCount } from '../rollup';
 import { COLORS, SheetBuilder, STYLE, count, date, figure, percent, periodHeading, text } from './styles';
-import { fitRowHeight } from './text-fit';
+import { fitRowHeight, unbrokenWidth } from './text-fit';
 import { printBlocks, PRINTABLE_WIDTH } from './print-blocks';
 
 export const SUMMARY_TITLE = 'BẢNG TỔNG HỢP SỐ LIỆU TUYÊN TRUYỀN CCHC';
@@ -38,8 +38,13 @@ export const SUMMARY_PRINT_SCALE = 80;
 const COL = { stt: 0, unit: 1, level: 2, status: 3, sent: 4, fig0: 5 } as const;
 const RATE0 = COL.fig0 + INDICATORS.length;
 const LAST = RATE0 + RATES.length - 1;
-/** Column widths (Excel units): the unit's name wraps in its column, figures are at most 9 digits. */
-const WIDTHS = [5, 28, 10, 10, 11, ...INDICATORS.map(() => 9), ...RATES.map(() => 10)];
+/**
+ * Column widths (Excel units): the unit's name wraps in its column, figures are at most 9 digits;
+ * a header's longest word (`Cổng/Trang`) is never broken inside (text-fit.ts unbrokenWidth).
+ */
+const WIDTHS = [5, 28, 10, 10, 11,
+  ...INDICATORS.map((ind) => Math.max(9, unbrokenWidth([`${ind.label} (${ind.unit})`], { bold: true }))),
+  ...RATES.map((r) => Math.max(10, unbrokenWidth([r.label], { bold: true })))];
 /** The name of a child as the summary writes it. */
 export const childName = (c: ChildRow) => (c.isSelf ? `${c.unit}${SELF_SUFFIX}` : c.unit);
 

@@ -101,3 +101,14 @@ export function fitRowHeight(cells: { text: string | null | undefined; width: nu
   const h = Math.max(best, min);
   return h > DEFAULT_ROW_HEIGHT ? h : undefined;
 }
+
+/**
+ * The least column width (Excel units) in which no word of these texts is
+ * broken inside when wrapped (`Cổng/Trang` printed as `Cổng/Tra|ng`): the
+ * widest word, plus the cell's padding.
+ */
+export function unbrokenWidth(texts: readonly string[], opts: FitOptions = {}): number {
+  const scale = (opts.fontSize ?? OUTPUT_FONT.size) / OUTPUT_FONT.size;
+  const widest = Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => textWidth(w, opts.bold)));
+  return Math.ceil(widest * scale + 1);
+}

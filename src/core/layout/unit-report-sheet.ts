@@ -20,7 +20,8 @@ import {
 } from '../template';
 import { BLANK_OTHER_FORM_ROWS } from '../other-forms';
 import { SheetBuilder, STYLE, date, figure, periodHeading, text } from './styles';
-import { fitRowHeight } from './text-fit';
+import { DEFAULT_ROW_HEIGHT, fitRowHeight } from './text-fit';
+import { PRINTABLE_HEIGHT, fitWidthScale, keepWithNext } from './print-blocks';
 
 export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
 const COLS = 6;
@@ -140,7 +141,10 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
     row++;
   }
 
+  // Section headings, each kept on a page with its table's header and first rows (keepWithNext).
+  const headings: { row: number; rows: number }[] = [];
   row++;
+  headings.push({ row, rows: 4 });
   b.set(row++, 0, text(SECTION_TITLES.figures, STYLE.section));
   const figHeaderRow = row;
   const figHeaders = [FIGURE_HEADERS.code, FIGURE_HEADERS.label, FIGURE_HEADERS.unit, FIGURE_HEADERS.value, FIGURE_HEADERS.note];
@@ -179,6 +183,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   b.border(figHeaderRow, 0, row - 1, 4);
 
   row++;
+  headings.push({ row, rows: 4 });
   b.set(row++, 0, text(SECTION_TITLES.tasks, STYLE.section));
   const taskHeaderRow = row;
   const taskHeaders = [TASK_HEADERS.stt, TASK_HEADERS.name, TASK_HEADERS.result, TASK_HEADERS.done, TASK_HEADERS.notDone, TASK_HEADERS.note];
@@ -200,6 +205,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   b.border(taskHeaderRow, 0, Math.max(taskHeaderRow, row - 1), COLS - 1);
 
   row++;
+  headings.push({ row, rows: 2 });
   b.set(row++, 0, text(SECTION_TITLES.assessment, STYLE.section));
   for (const a of ASSESSMENT_LABELS) {
     const value = data.assessment?.[a.key] ?? '';
@@ -220,6 +226,13 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
     columnWidths: [...WIDTHS],
     print: { orientation: 'portrait' },
   });
+  // The compiled report prints over pages, fitted to the width; the template on one page needs no break.
+  if (data.role === 'report') {
+    const heights = Array.from({ length: row }, (_, r) => b.rowHeights[r] ?? DEFAULT_ROW_HEIGHT);
+    const room = PRINTABLE_HEIGHT.portrait / fitWidthScale(WIDTHS, 'portrait');
+    const breaks = keepWithNext(heights, headings, room);
+    if (breaks.length) sheet.print.rowBreaks = breaks;
+  }
   return { sheet, cells };
 }
 

@@ -1,12 +1,12 @@
 /**
  * The review letters of one compile, named as the user saves them:
- * `Phan-hoi <Mã đơn vị or short name>.docx` per unit with findings and
+ * `Phan-hoi <Mã đơn vị> <tên đơn vị>.docx` per unit with findings and
  * `Cong-van-don-doc.docx` when units are missing or late.
  */
 import { zipSync } from 'fflate';
 import type { CompileResult } from '../../core/model';
-import { fileNameKey, safeFileName, uniqueFileName } from '../../core/file-names';
-import { shortUnitName } from '../../core/unit-names';
+import { safeFileName, uniqueFileName, fileNameKey } from '../../core/file-names';
+import { withoutCommitteePrefix } from '../../core/unit-names';
 import { feedbackLetterDocx, reminderLetterDocx } from './letter-docx';
 import { lettersFromCompile, type FeedbackLetter, type LettersOptions } from './letter-data';
 
@@ -20,13 +20,15 @@ export interface LetterFile {
 export const REMINDER_FILE_NAME = 'Cong-van-don-doc.docx';
 
 /** The stem of a unit's letter; made a safe, unique name by core/file-names.ts. */
-const feedbackStem = (l: Pick<FeedbackLetter, 'unit' | 'unitCode'>): string => `Phan-hoi ${l.unitCode?.trim() || shortUnitName(l.unit)}`;
+const feedbackStem = (l: Pick<FeedbackLetter, 'unit' | 'unitCode'>): string =>
+  `Phan-hoi ${[l.unitCode?.trim(), withoutCommitteePrefix(l.unit)].filter(Boolean).join(' ')}`;
 
+/** `Phan-hoi 19000 xã Hương Lộc.docx`: the code sorts the files, the name tells whose letter it is. */
 export function feedbackFileName(l: Pick<FeedbackLetter, 'unit' | 'unitCode'>): string {
   return safeFileName(feedbackStem(l), '.docx');
 }
 
-/** Every letter of the compile, Phiếu phản hồi first (in reading order), then the công văn. */
+/** Every letter of the compile, the feedback letters first (in reading order), then the công văn. */
 export async function buildLetters(result: CompileResult, opts: LettersOptions = {}): Promise<LetterFile[]> {
   const d = lettersFromCompile(result, opts);
   const out: LetterFile[] = [];

@@ -1,10 +1,11 @@
 /**
  * What the review letters say, as plain data taken from one
- * compile: a Phiếu phản hồi for each unit with findings (errors first, only
+ * compile: a letter (công văn) for each unit with findings (errors first, only
  * warnings → a shorter letter, none for a clean unit) and a Công văn đôn đốc
  * when units are missing or late. The compiling unit, place, date and
  * deadline are the narrative report's (report-data.ts fromCompileResult).
  */
+import type { RuleId } from '../../core/rule-names';
 import { isApprovalFinding } from '../../core/approval';
 import { sortFindings, type Finding } from '../../core/findings';
 import type { CompileResult, SourceRef } from '../../core/model';
@@ -15,7 +16,7 @@ import { fromCompileResult } from '../report-data';
 
 export type DateParts = { year: number; month: number; day: number };
 
-/** One line of a Phiếu phản hồi's table. */
+/** One line of a feedback letter's table. */
 export interface LetterItem {
   severity: Finding['severity'];
   sheet: string;
@@ -66,6 +67,26 @@ export interface LettersOptions {
 }
 
 
+/**
+ * Findings that are the compiling office's own to-dos, not the unit's: the
+ * plan's roster or scope (a unit missing from the list is for the officer to
+ * add), which copy of a resent report counts, the compiler's own outputs, the
+ * plan itself, the program. A unit's letter carries only what the unit must
+ * correct; these stay on the workbook's Kiểm tra sheet.
+ */
+const OFFICE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'compile.not-in-roster', 'compile.all-other-period', 'approval.foreign', 'approval.future',
+  'tthc.column-missing', 'tthc.no-header', 'tthc.no-rows', 'tthc.no-unit', 'tthc.not-in-roster', 'tthc.total-mismatch', 'compile.out-of-scope', 'compile.ambiguous-unit', 'compile.parent-unknown',
+  'compile.plan-duplicate', 'compile.period-mixed', 'compile.period-options',
+  'compile.superseded', 'compile.compiled-superseded', 'compile.own-in-compiled',
+  'input.empty-folder', 'previous.empty', 'previous.unreadable', 'read.internal',
+]);
+
+/** True when the unit must act on the finding (OFFICE_RULES and the plan's own checks are the office's). */
+export function isUnitsToDo(f: Pick<Finding, 'rule'>): boolean {
+  return !OFFICE_RULES.has(f.rule) && !f.rule.startsWith('plan.');
+}
+
 /** A week: what the seeds' reminders give units to resend. */
 export const RESEND_DAYS = 7;
 
@@ -109,8 +130,9 @@ export function lettersFromCompile(result: CompileResult, opts: LettersOptions =
     if (own.has(`${r.source.file ?? ''}\u0000${r.source.sheet}`) || unitKey(r.unit) === unitKey(report.unit)) continue;
     const key = unitKey(r.unit);
     if (!key) continue;
-    // The reviewer's own bookkeeping is not the unit's to correct (a return reason is in the letter by itself).
-    const findings = sortFindings(result.findings.filter((f) => !isApprovalFinding(f) &&
+    // The reviewer's own bookkeeping is not the unit's to correct (a return reason is in the letter by itself),
+    // nor are the office's to-dos (isUnitsToDo).
+    const findings = sortFindings(result.findings.filter((f) => !isApprovalFinding(f) && isUnitsToDo(f) &&
       ((f.sheet === r.source.sheet && (f.file ?? '') === (r.source.file ?? '')) || (!f.sheet && unitKey(f.unit) === key))));
     const letter = byUnit.get(key) ?? { unit: r.unit, unitCode: r.unitCode, source: r.source, errors: [], warnings: [] };
     for (const f of findings) (f.severity === 'error' ? letter.errors : letter.warnings).push(item(f));

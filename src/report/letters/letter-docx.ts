@@ -3,8 +3,8 @@
  * (docs/spec/ND30-REPORT.md), with the narrative report's building blocks
  * (../docx-report.ts): same page, margins, head, signature and Nơi nhận.
  *
- * - Phiếu phản hồi (`Số: /PH-…`): PHIẾU PHẢN HỒI, its subject, `Kính gửi:`
- *   the unit, then a table of the errors (Sheet, Ô, Nội dung, Đề nghị), then
+ * - Phản hồi kết quả kiểm tra, a công văn (`Số: /UBND-VP`, `V/v kết quả kiểm
+ *   tra báo cáo …` under the number), `Kính gửi:` the unit, then a table of the errors (Sheet, Ô, Nội dung, Đề nghị), then
  *   the warnings, and the date by which to resend. A unit with warnings only
  *   gets the short form: one table, no resend demanded.
  * - Công văn đôn đốc (`Số: /…-VP`, `V/v …` under the number as NĐ 30 puts a
@@ -17,8 +17,7 @@ import {
 import { periodPhrase } from '../../core/period-words';
 import { fullUnitName, withoutCommitteePrefix } from '../../core/unit-names';
 import {
-  FONT, SIZES, TEXT_WIDTH, bodyParagraph, centred, documentHeadTable, headers, rule, run, sectionPage, signatureBlock,
-  estimateTextWidth,
+  FONT, SIZES, TEXT_WIDTH, bodyParagraph, centred, documentHeadTable, headers, run, sectionPage, signatureBlock,
 } from '../docx-report';
 import { formatIsoDateShort, twoDigits } from '../format';
 import { documentCode } from '../names';
@@ -26,16 +25,20 @@ import type { DateParts, FeedbackLetter, LetterItem, LettersData, ReminderLetter
 
 const SUBJECT = 'công tác tuyên truyền cải cách hành chính';
 
+/**
+ * `Số:        /UBND-VP`: the number of a công văn. NĐ 30/2020 Phụ lục III
+ * lists the abbreviations of the named document types (BC, KH, TB, PG phiếu
+ * gửi, PC phiếu chuyển, PB phiếu báo …); a «phiếu phản hồi» is not one of
+ * them, so «/PH-UBND» is no valid symbol. A letter that tells a unit what to
+ * correct is a công văn, whose symbol is the issuing body's abbreviation and
+ * the drafting office's (Phụ lục III: «…/UBND-VP»), its subject as `V/v …`.
+ */
+export function officialLetterNumber(unit: string): string {
+  return `Số:        /${documentCode(unit)}-VP`;
+}
+
 /** `dd/mm/yyyy`. */
 export const shortDate = (d: DateParts): string => `${twoDigits(d.day)}/${twoDigits(d.month)}/${d.year}`;
-
-function titled(type: string, subject: string): Paragraph[] {
-  return [
-    centred(type, { bold: true, before: 360 }),
-    centred(subject, { bold: true }),
-    rule(Math.max(1200, Math.round(Math.min(TEXT_WIDTH, estimateTextWidth(subject, SIZES.body, true)) / 3)), TEXT_WIDTH),
-  ];
-}
 
 function addressee(units: string[]): Paragraph[] {
   if (units.length === 1) return [centred(`Kính gửi: ${fullUnitName(units[0])}.`, { before: 240, after: 240 })];
@@ -96,14 +99,16 @@ function document(d: LettersData, title: string, body: (Paragraph | Table)[]): P
 
 const spacer = () => new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] });
 
-/** Phiếu phản hồi to one unit. */
+/** The công văn telling one unit what its report must correct. */
 export function feedbackLetterDocx(d: LettersData, l: FeedbackLetter): Promise<Uint8Array> {
   const what = `${SUBJECT} ${periodPhrase(d.period, d.year)}`;
   const onlyWarnings = l.errors.length === 0 && !l.returnedBecause;
   const where = l.source.file ? `tệp "${l.source.file}", trang "${l.source.sheet}"` : `trang "${l.source.sheet}"`;
   const body: (Paragraph | Table)[] = [
-    documentHeadTable({ unit: d.from.unit, parentBody: d.from.parentBody, place: d.from.place, date: d.date, number: `Số:        /PH-${documentCode(d.from.unit)}` }),
-    ...titled('PHIẾU PHẢN HỒI', `Kết quả kiểm tra báo cáo ${what}`),
+    documentHeadTable({
+      unit: d.from.unit, parentBody: d.from.parentBody, place: d.from.place, date: d.date,
+      number: officialLetterNumber(d.from.unit), about: `V/v kết quả kiểm tra báo cáo ${what}`,
+    }),
     ...addressee([l.unit]),
     bodyParagraph(`${fullUnitName(d.from.unit)} đã nhận và kiểm tra báo cáo ${what} của ${withoutCommitteePrefix(l.unit)}`
       + `${l.unitCode ? ` (mã đơn vị ${l.unitCode})` : ''} (${where}). Kết quả như sau:`),
@@ -127,7 +132,7 @@ export function feedbackLetterDocx(d: LettersData, l: FeedbackLetter): Promise<U
       + `${fullUnitName(d.from.unit)} trước ngày ${shortDate(d.resendBy)} để tổng hợp.`, { keepNext: true }));
   }
   body.push(spacer(), signatureBlock(d.from.unit, d.from.level, ['- Như trên;', '- Lưu: VT.']));
-  return document(d, `Phiếu phản hồi: ${l.unit}`, body);
+  return document(d, `Phản hồi kết quả kiểm tra báo cáo: ${l.unit}`, body);
 }
 
 /** Công văn đôn đốc to the units that have not sent (and those late). */
@@ -138,7 +143,7 @@ export function reminderLetterDocx(d: LettersData, r: ReminderLetter): Promise<U
   const body: (Paragraph | Table)[] = [
     documentHeadTable({
       unit: d.from.unit, parentBody: d.from.parentBody, place: d.from.place, date: d.date,
-      number: `Số:        /${documentCode(d.from.unit)}-VP`, about: `V/v đôn đốc gửi ${what}`,
+      number: officialLetterNumber(d.from.unit), about: `V/v đôn đốc gửi ${what}`,
     }),
     ...addressee([...r.missing, ...r.late]),
     bodyParagraph(`Hạn gửi ${what} về ${fullUnitName(d.from.unit)}${deadline}.`),

@@ -1,0 +1,27 @@
+/**
+ * A task's `Ghi chú` as the printed Phụ lục shows it. The compile writes
+ * every unit that is not done (core/rollup.ts: `Chưa hoàn thành: UBND xã A,
+ * UBND xã B.`); at a province's scale that is a hundred names, pages of a
+ * narrow column. The Phụ lục names the first ones and counts the rest (the
+ * compiled workbook's NV sheet keeps the full list).
+ */
+import { withoutCommitteePrefix } from '../core/unit-names';
+
+/** Names shown per group before `và N đơn vị khác`. */
+export const NOTE_MAX_NAMES = 8;
+
+const GROUP = /(Chưa hoàn thành|Chưa nộp báo cáo): (.*?)\.(?=\s+Chưa |\s*$)/g;
+
+/** `Chưa hoàn thành (12 đơn vị): xã A, xã B, … và 6 đơn vị khác.`; `UBND` dropped from the names; a note of another shape is left as it is. */
+export function shortTaskNote(note: string): string {
+  const groups = [...note.trim().matchAll(GROUP)];
+  if (groups.length === 0 || groups.map((g) => g[0]).join(' ') !== note.trim().replace(/\s+(?=Chưa )/g, ' ')) return note;
+  const lists = groups.map((g) => g[2].split(', ').map((n) => n.trim()).filter(Boolean));
+  // Every parsed note drops «UBND»: the column then reads the same from row to row.
+  return groups.map((g, i) => {
+    const names = lists[i].map(withoutCommitteePrefix);
+    if (names.length <= NOTE_MAX_NAMES) return `${g[1]}: ${names.join(', ')}.`;
+    const shown = names.slice(0, NOTE_MAX_NAMES - 2);
+    return `${g[1]} (${names.length} đơn vị): ${shown.join(', ')} và ${names.length - shown.length} đơn vị khác.`;
+  }).join(' ');
+}

@@ -1,0 +1,19 @@
+/** Page breaks that keep a heading with its table, as a printer fills pages row by row. */
+import { keepWithNext } from '../../src/core/layout/print-blocks';
+
+test('a heading that would sit at the foot of a page starts the next page', () => {
+  // Page of 100 pt: rows 0–7 of 12 pt fill 96 pt; a heading at row 7 with its two rows would cross the foot.
+  const heights = Array.from({ length: 20 }, () => 12);
+  expect(keepWithNext(heights, [{ row: 7, rows: 3 }], 100)).toEqual([7]);
+  // One at row 8 starts page 2 by itself: no break needed.
+  expect(keepWithNext(heights, [{ row: 8, rows: 3 }], 100)).toEqual([]);
+  // With room for the heading and its rows, no break.
+  expect(keepWithNext(heights, [{ row: 4, rows: 3 }], 100)).toEqual([]);
+});
+
+test('the count restarts on each page the rows themselves fill', () => {
+  const heights = Array.from({ length: 30 }, () => 12);
+  // Page 2 starts at row 8 (8 × 12 = 96 pt); its foot is after row 15: a heading at 16 fits, one at 15 does not.
+  expect(keepWithNext(heights, [{ row: 16, rows: 3 }], 100)).toEqual([]);
+  expect(keepWithNext(heights, [{ row: 14, rows: 3 }], 100)).toEqual([14]);
+});
