@@ -351,6 +351,22 @@ async function rowsOfAllSheets(context: Excel.RequestContext, budget: SyncBudget
   return { rows, protectedSheets };
 }
 
+/**
+ * Shows a sheet the action has just written (its A1), in one request. Only a
+ * courtesy once the work is in place: Excel refusing it is not the action
+ * failing, so it is never reported as an error (the pane says what was written).
+ */
+export async function showWrittenSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
+  try {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    untrackedRange(ws, 'A1').select();
+    await context.sync();
+  } catch {
+    // The output is written; the user finds it among the sheets.
+  }
+}
+
 /** Shows a cell: activates its sheet and selects it. */
 export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);

@@ -17,7 +17,7 @@ import { NUMBER_FORMATS, capCellText, internalLink, listItem, sheetFont } from '
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes } from './cell-values';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
-import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget } from './sync-budget';
+import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget, type Recheck } from './sync-budget';
 import { untrackedRange, WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeSetCost, rangeSetsCost, sheetCost, sheetPartCost } from './wire-cost';
 
 export interface WriteOptions {
@@ -279,6 +279,12 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     const zoom: Excel.PageLayoutZoomOptions | undefined = sheet.print.scale !== undefined
       ? { scale: Math.round(sheet.print.scale) } : sheet.print.onePage ? { horizontalFitToPages: 1, verticalFitToPages: 1 } : undefined;
     const calls = [...(titles ? [[titles]] : []), ...(titleCols ? [[titleCols]] : []), ...(area ? [[area]] : []), ...colBreaks.map((c) => [cellAddress(0, c)])];
+    // Page breaks are added, not set: sent again after a refused request, only those Excel does not have yet.
+    let breaksThere = 0;
+    const recheck: Recheck = () => {
+      const count = ws.verticalPageBreaks.getCount();
+      return () => (breaksThere = count.value);
+    };
     await budget.add(sheetPartCost(1 + colBreaks.length, [orientation, paper, ...(zoom ? [zoom] : [])], calls), () => {
       if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return;
       ws.pageLayout.orientation = orientation;
@@ -288,21 +294,28 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
       if (titleCols) ws.pageLayout.setPrintTitleColumns(titleCols);
       if (area) ws.pageLayout.setPrintArea(area);
       // A break before each column block (same API set as pageLayout).
-      for (const c of colBreaks) ws.verticalPageBreaks.add(cellAddress(0, c));
-    }, where);
+      for (const c of colBreaks.slice(breaksThere)) ws.verticalPageBreaks.add(cellAddress(0, c));
+    }, where, colBreaks.length ? recheck : undefined);
   }
   if (sheet.validations?.length) {
     if (isExcelApiSupported(OPTIONAL_SETS.dataValidation)) await queueValidations(ws, sheet, budget);
     else notes.push(`Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (cần ExcelApi ${OPTIONAL_SETS.dataValidation}): trang "${sheet.name}" không có danh sách chọn.`);
   }
-  for (const c of sheet.charts ?? []) {
+  for (const [index, c] of (sheet.charts ?? []).entries()) {
     const cost = rangeCallCost(c.dataRange, 1, [CHART_TYPES[c.type], 'Auto']) + WIRE.nav + WIRE.set + jsonBytes(c.title) + WIRE.call + jsonBytes(c.anchor) + 20;
+    // Charts are added in order: after a refused request, the chart is added only if Excel does not have it yet.
+    let there = false;
+    const recheck: Recheck = () => {
+      const charts = ws.charts;
+      charts.load('count');
+      return () => (there = charts.count > index);
+    };
     await budget.add(cost, () => {
-      const chart = ws.charts.add(CHART_TYPES[c.type], untrackedRange(ws, c.dataRange), 'Auto');
+      const chart = there ? ws.charts.getItemAt(index) : ws.charts.add(CHART_TYPES[c.type], untrackedRange(ws, c.dataRange), 'Auto');
       chart.title.text = c.title;
       const a = parseCellAddress(c.anchor.split(':')[0]);
       if (a) chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + Math.max(1, c.height) - 1, a.col + Math.max(1, c.width) - 1));
-    }, where);
+    }, where, recheck);
   }
 }
 
@@ -388,18 +401,29 @@ async function queueConditionalFormats(ws: Excel.Worksheet, sheet: OutputSheet, 
     notes.push(`Excel này chưa hỗ trợ định dạng có điều kiện (cần ExcelApi ${OPTIONAL_SETS.conditionalFormats}): trang "${sheet.name}" không tô màu ô sai.`);
     return;
   }
+  /** Rules already queued on each area: a rule is the n-th of its area. */
+  const perArea = new Map<string, number>();
   for (const f of formats) {
     for (const area of f.range.split(/[\s,]+/).filter(Boolean)) {
       const formula = `=${f.formula}`;
       const cost = rangeCallCost(area, 1, ['Custom']) + 4 * WIRE.nav + 3 * WIRE.set + jsonBytes(formula) + jsonBytes(f.style);
+      const index = perArea.get(area) ?? 0;
+      perArea.set(area, index + 1);
+      // Rules are added, not set: after a refused request, added only if the area does not have its n-th rule yet.
+      let there = false;
+      const recheck: Recheck = () => {
+        const count = untrackedRange(ws, area).conditionalFormats.getCount();
+        return () => (there = count.value > index);
+      };
       await budget.add(cost, () => {
         if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) return;
-        const custom = untrackedRange(ws, area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType).custom;
+        const rules = untrackedRange(ws, area).conditionalFormats;
+        const custom = (there ? rules.getItemAt(index) : rules.add('Custom' as Excel.ConditionalFormatType)).custom;
         custom.rule.formula = formula;
         if (f.style.fill) custom.format.fill.color = f.style.fill;
         if (f.style.color) custom.format.font.color = f.style.color;
         if (f.style.bold) custom.format.font.bold = true;
-      }, `trang "${sheet.name}"`);
+      }, `trang "${sheet.name}"`, recheck);
     }
   }
 }
@@ -539,9 +563,21 @@ function validationRule(v: Validation): Excel.DataValidationRule {
 async function queueProtectionOps(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
   if (!sheet.protection) return;
   const where = `trang "${sheet.name}"`;
+  // Excel refuses to protect a protected sheet, and to unlock cells on one: after a refused request whose
+  // protect was applied, nothing of this is sent again.
+  let done = false;
+  const recheck: Recheck = () => {
+    const protection = ws.protection;
+    protection.load('protected');
+    return () => (done = protection.protected);
+  };
   for (const r of sheet.protection.unlockedRanges) {
-    await budget.add(rangeSetCost(r, 2, false), () => (untrackedRange(ws, r).format.protection.locked = false), where);
+    await budget.add(rangeSetCost(r, 2, false), () => {
+      if (!done) untrackedRange(ws, r).format.protection.locked = false;
+    }, where, recheck);
   }
   const options = { allowFormatColumns: true, allowFormatRows: true };
-  await budget.add(WIRE.nav + WIRE.call + jsonBytes(options) + 20, () => ws.protection.protect(options), where);
+  await budget.add(WIRE.nav + WIRE.call + jsonBytes(options) + 20, () => {
+    if (!done) ws.protection.protect(options);
+  }, where, recheck);
 }

@@ -14,7 +14,7 @@ import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplat
 import { readSheet } from '../core/reader';
 import { readWorkbookGrids as excelRead } from '../excel/read';
 import { writeOutputSheets as excelWrite } from '../excel/write';
-import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, fillKey, type OriginalFill } from '../excel/highlight';
+import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, showWrittenSheet, fillKey, type OriginalFill } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
 import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
 import { recordApproval as excelRecordApproval, type ApprovalOutcome, type ApprovalRequest } from '../excel/approval';
@@ -69,6 +69,8 @@ export const writeOutputSheets = async (
 };
 
 export const selectCell = (ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> => excelSelect(ctx, sheet, cell);
+/** Shows a sheet just written; never an error (the work is done). */
+export const showWritten = (ctx: Excel.RequestContext, sheet: string): Promise<void> => showWrittenSheet(ctx, sheet);
 
 /**
  * Colours the findings' cells; returns how many, the sheets it could not
