@@ -30,6 +30,7 @@ import { unitKey } from '../core/unit-names';
 import { isExcelApiSupported } from './api-sets';
 import { toCellValue } from './cell-values';
 import { readWorkbookGrids } from './read';
+import { forgetSheetList } from './sheet-list';
 
 export interface ApprovalRequest {
   /** The unit's sheet in the open workbook. */
@@ -122,6 +123,7 @@ export async function recordApproval(context: Excel.RequestContext, req: Approva
   // The record sheet first, in its own request: an undo that must delete it knows it is there.
   const undoWas = { hadStore, nextRow, rows: 1, sheet: ws.name, wasProtected, password: req.password };
   if (!hadStore) {
+    forgetSheetList(context);
     try {
       const made = sheets.add(APPROVAL_SHEET_NAME);
       const header = made.getRange(rangeAddress(0, 0, 0, APPROVAL_HEADERS.length - 1));

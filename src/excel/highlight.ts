@@ -9,6 +9,7 @@
 import { cellAddress, parseRangeAddress, rangeAddress } from '../core/address';
 import type { Finding, Severity } from '../core/findings';
 import { FILL_STORE_SHEET, mergeOriginals, parseStore, queueStoreRead, queueStoreWrite } from './fill-store';
+import { forgetSheetList } from './sheet-list';
 import { SyncBudget } from './sync-budget';
 import { untrackedRange, WIRE, rangeCallCost, rangeLoadCost, rangeSetCost, sheetCost } from './wire-cost';
 
@@ -137,6 +138,7 @@ function storeLookup(context: Excel.RequestContext): Store {
     async ensure(needed, budget) {
       if (!needed || !ws.isNullObject) return;
       await budget.flush();
+      forgetSheetList(context);
       ws = worksheets.add(FILL_STORE_SHEET);
       ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
       ws.load('id');

@@ -16,6 +16,7 @@ import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/shee
 import { NUMBER_FORMATS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes } from './cell-values';
+import { forgetSheetList, sheetList } from './sheet-list';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
 import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget, type Recheck } from './sync-budget';
 import { untrackedRange, WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeSetCost, rangeSetsCost, sheetCost, sheetPartCost } from './wire-cost';
@@ -32,6 +33,14 @@ export interface WriteOptions {
   replace?: ReadonlySet<string>;
   /** Largest request one sync may carry (default 4 MB; Excel on the web refuses over 5 MB). */
   maxRequestBytes?: number;
+  /** The workbook's sheets, when the caller has just loaded them in this action (they are not loaded again). */
+  sheets?: readonly SheetEntry[];
+}
+
+/** A sheet of the open workbook: its name and Excel's id for it. */
+export interface SheetEntry {
+  name: string;
+  id: string;
 }
 
 export interface WriteResult {
@@ -85,9 +94,10 @@ export async function writeOutputSheets(
 
   // 1. What the workbook has now.
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id');
-  await budget.sync();
-  const existing = worksheets.items.map((w) => w.name);
+  const listed: readonly SheetEntry[] = opts.sheets ?? await sheetList(context, () => budget.sync());
+  // From here on this action changes the sheets: whoever needs them next loads them again.
+  forgetSheetList(context);
+  const existing = listed.map((w) => w.name);
   const ownNames = opts.replace ?? new Set<string>();
   const isOwn = (name: string) => ownNames.has(name.toLowerCase());
 
@@ -142,7 +152,7 @@ export async function writeOutputSheets(
   }
 
   // 4. Swap, in one sync: old outputs renamed aside, new ones renamed in, then the old deleted.
-  const ids = new Map(worksheets.items.map((w) => [w.name, w.id]));
+  const ids = new Map(listed.map((w) => [w.name, w.id]));
   const aside = new Set<string>([...existing, ...plans.map((p) => p.temp), ...plans.map((p) => p.finalName)]);
   const replaced = plans.map((p) => (p.replace === undefined ? undefined : { id: ids.get(p.replace)!, name: p.replace }));
   const olds = replaced.map((r) => {

@@ -16,6 +16,7 @@ import { readWorkbookGrids as excelRead } from '../excel/read';
 import { writeOutputSheets as excelWrite } from '../excel/write';
 import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, showWrittenSheet, fillKey, type OriginalFill } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
+import { sheetList } from '../excel/sheet-list';
 import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
 import { recordApproval as excelRecordApproval, type ApprovalOutcome, type ApprovalRequest } from '../excel/approval';
 import type { ImportOutcome, TemplateForm } from './actions';
@@ -119,13 +120,8 @@ export const rosterForms = (plan: Plan): UnitIdentity[] => plan.roster.map((u) =
 export const buildTemplatesZip = async (plan: Plan): Promise<{ fileName: string; bytes: Uint8Array; names: string[] }> =>
   (await import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/templates-zip')).templatesZip(plan);
 
-/** Names of every sheet of the workbook (empty ones too), in one sync. */
-export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> => {
-  const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name');
-  await ctx.sync();
-  return sheets.items.map((s) => s.name);
-};
+/** Names of every sheet of the workbook (empty ones too): loaded once per action (excel/sheet-list.ts). */
+export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> => (await sheetList(ctx)).map((s) => s.name);
 
 /** Adds the template sheet; its name is already free (layoutTemplate's `taken`). */
 export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputSheet): Promise<string> => {

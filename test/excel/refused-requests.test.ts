@@ -170,7 +170,7 @@ describe.each(['GeneralException', 'RequestPayloadSizeLimitExceeded'])('a reques
     await everyRequestRefused(communes, () => actions.createTemplate(form), code);
   });
 
-  it.skip('Nhập báo cáo', async () => {
+  it('Nhập báo cáo', async () => {
     const files = [1, 2].map((i) => ({ name: `xa-${i}.xlsx`, bytes: xlsxOf(commune(COMMUNES[i])) }));
     await everyRequestRefused(() => setup([commune(COMMUNES[0])]), () => actions.importReports(files), code);
   });
