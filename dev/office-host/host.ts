@@ -74,6 +74,8 @@ export interface RequestFailure {
   code: string;
   /** Index of the failing action in that request; default: the middle one (half the batch applied). */
   atAction?: number;
+  /** Every request from `request` on fails the same way (Excel on the web down for a while), not only that one. */
+  lasting?: boolean;
 }
 
 export interface RequestRecord {
@@ -241,7 +243,7 @@ export class RichApiHost {
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, record.requestBytes);
     this.stats.totalRequestBytes += record.requestBytes;
 
-    const planned = this.requestFailures.find((f) => f.request === this.requestsSeen);
+    const planned = this.requestFailures.find((f) => f.request === this.requestsSeen || (f.lasting && this.requestsSeen > f.request));
     this.requestsSeen++;
     // Refused before anything runs: the workbook stays as it was.
     if (record.requestBytes > this.requestLimit || planned?.code === 'RequestPayloadSizeLimitExceeded') {

@@ -16,6 +16,7 @@ import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/shee
 import { NUMBER_FORMATS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes } from './cell-values';
+import { describeOfficeError } from './errors';
 import { forgetSheetList, sheetList } from './sheet-list';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
 import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget, type Recheck } from './sync-budget';
@@ -147,18 +148,21 @@ export async function writeOutputSheets(
     for (const [i, p] of plans.entries()) await queueProtectionOps(built[i], p.sheet, budget);
     await budget.flush();
   } catch (e) {
-    await removeTempSheets(context, plans.map((p) => p.temp));
-    throw e;
+    const left = await removeTempSheets(context, plans.map((p) => p.temp));
+    throw withLeftovers(e, left);
   }
 
   // 4. Swap, in one sync: old outputs renamed aside, new ones renamed in, then the old deleted.
   const ids = new Map(listed.map((w) => [w.name, w.id]));
   const aside = new Set<string>([...existing, ...plans.map((p) => p.temp), ...plans.map((p) => p.finalName)]);
   const replaced = plans.map((p) => (p.replace === undefined ? undefined : { id: ids.get(p.replace)!, name: p.replace }));
+  const asideNames: string[] = [];
   const olds = replaced.map((r) => {
     if (!r) return undefined;
     const ws = worksheets.getItem(r.id);
-    ws.name = safeSheetName(`${ASIDE_PREFIX}${r.name}`, aside);
+    const name = safeSheetName(`${ASIDE_PREFIX}${r.name}`, aside);
+    asideNames.push(name);
+    ws.name = name;
     return ws;
   });
   plans.forEach((p, i) => (built[i].name = p.finalName));
@@ -181,7 +185,9 @@ export async function writeOutputSheets(
     await budget.sync();
   } catch (e) {
     await restoreOldOutputs(context, built.map((w) => w.id), replaced);
-    throw e;
+    // Half a swap: temporary sheets, old outputs set aside, new outputs already under a name that was free.
+    const fresh = plans.filter((p) => p.replace === undefined && !existing.includes(p.finalName)).map((p) => p.finalName);
+    throw withLeftovers(e, await sheetsStillThere(context, [...plans.map((p) => p.temp), ...asideNames, ...fresh]));
   }
   result.written = plans.map((p) => p.finalName);
   result.syncs = budget.syncs;
@@ -218,15 +224,50 @@ async function restoreOldOutputs(
   }
 }
 
-/** After a failure: delete whichever temporary sheets got created; the old output stays. */
-async function removeTempSheets(context: Excel.RequestContext, temps: string[]): Promise<void> {
+/** After a failure: delete whichever temporary sheets got created; the old output stays. Returns those still there. */
+async function removeTempSheets(context: Excel.RequestContext, temps: string[]): Promise<string[]> {
   try {
     const found = temps.map((t) => context.workbook.worksheets.getItemOrNullObject(t));
     await context.sync();
     for (const ws of found) if (!ws.isNullObject) ws.delete();
     await context.sync();
+    return [];
   } catch {
-    // Best effort: the original error is the one to report.
+    // The original error is the one to report; what could not be removed is named with it.
+    return sheetsStillThere(context, temps);
+  }
+}
+
+/** Which of these sheets exist; when Excel cannot even say, all of them may. */
+async function sheetsStillThere(context: Excel.RequestContext, names: string[]): Promise<string[]> {
+  try {
+    const found = names.map((n) => ({ n, ws: context.workbook.worksheets.getItemOrNullObject(n) }));
+    await context.sync();
+    return found.filter((f) => !f.ws.isNullObject).map((f) => f.n);
+  } catch {
+    return names;
+  }
+}
+
+/**
+ * The error of a failed write, with the sheets it could not take away named:
+ * the user is never left with `~tam …` sheets (or half an output) without a
+ * word. The next write deletes `~tam …` / `~cu …` leftovers and replaces its
+ * own outputs (the swap above).
+ */
+function withLeftovers(e: unknown, left: string[]): unknown {
+  if (!left.length) return e;
+  const names = left.map((n) => `«${n}»`).join(', ');
+  return new WriteLeftoversError(
+    `${describeOfficeError(e)} Excel không cho xóa các trang dở dang của lần ghi này: ${names}. Lần chạy sau sẽ thay hoặc xóa chúng; bạn cũng có thể tự xóa. Các trang báo cáo của đơn vị không bị thay đổi.`,
+  );
+}
+
+/** Said to the user as it is (describeOfficeError passes PaneError through). */
+class WriteLeftoversError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaneError';
   }
 }
 

@@ -175,3 +175,79 @@ describe.each(['GeneralException', 'RequestPayloadSizeLimitExceeded'])('a reques
     await everyRequestRefused(() => setup([commune(COMMUNES[0])]), () => actions.importReports(files), code);
   });
 });
+
+/**
+ * Excel refusing every request from one on (the web client offline for a
+ * while): the action says it failed, the unit sheets are as they were, and
+ * any sheet it could not take away again is named in what the pane says.
+ */
+async function lastingFailureFrom(make: () => RichApiHost | Promise<RichApiHost>, act: () => Promise<unknown>, units: string[]): Promise<void> {
+  const clean = await make();
+  clean.resetStats();
+  await act();
+  const requests = clean.stats.perSync.length;
+  for (let i = 0; i < requests; i++) {
+    const host = await make();
+    const before = new Map(host.sheets().map((s) => [s.name, JSON.stringify(s.values)]));
+    host.resetStats();
+    host.failRequest({ request: i, code: 'GeneralException', lasting: true });
+    const o = await outcomeOf(act);
+    const unitsNow = units.map((u) => JSON.stringify(host.sheet(u)?.values));
+    expect(unitsNow).toEqual(units.map((u) => before.get(u)));
+    const unnamed = host.sheetNames().filter((n) => !before.has(n) && !(o.message ?? '').includes(`«${n}»`));
+    if (o.ok) continue; // the work was in place before Excel stopped answering (showing it, the clean-up)
+    expect({ request: i, message: o.message, unnamed }).toEqual({ request: i, message: expect.stringMatching(VIETNAMESE), unnamed: [] });
+  }
+}
+
+describe('Excel refusing every request from one on', () => {
+  const units = COMMUNES.map((c) => commune(c).sheet);
+
+  it('Tổng hợp: the unit sheets untouched; a temporary sheet left is named', async () => {
+    await lastingFailureFrom(communes, () => actions.compileWorkbook(), units);
+  });
+
+  it('Tổng hợp over its own earlier output: the same', async () => {
+    await lastingFailureFrom(compiled, () => actions.compileWorkbook(), units);
+  });
+
+  it('Tạo mẫu: the same', async () => {
+    await lastingFailureFrom(communes, () => actions.createTemplate(form), units);
+  });
+});
+
+describe('the host refuses what Excel refuses (so that the tests above can see it)', () => {
+  it('deleting a very hidden sheet: InvalidOperation, the sheet stays; hidden first, it goes', async () => {
+    const host = setup([commune(COMMUNES[0])]);
+    host.addSheet('Kho', [['x']]);
+    host.state.find('Kho')!.visibility = 'VeryHidden';
+    const refused = await outcomeOf(() => host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Kho').delete();
+      await ctx.sync();
+    }));
+    expect(refused.ok).toBe(false);
+    expect(host.sheetNames()).toContain('Kho');
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Kho');
+      ws.visibility = 'Hidden';
+      ws.delete();
+      await ctx.sync();
+    });
+    expect(host.sheetNames()).not.toContain('Kho');
+  });
+
+  it('a GeneralException part-way: the commands before the failing one stay applied, the later ones never run', async () => {
+    const host = setup([commune(COMMUNES[0])]);
+    host.resetStats();
+    host.failRequest({ request: 0, code: 'GeneralException' });
+    const o = await outcomeOf(() => host.run(async (ctx) => {
+      for (let i = 1; i <= 6; i++) ctx.workbook.worksheets.add(`Trang ${i}`);
+      await ctx.sync();
+    }));
+    expect(o.ok).toBe(false);
+    const added = host.sheetNames().filter((n) => n.startsWith('Trang '));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.length).toBeLessThan(6);
+    expect(added).toEqual(['Trang 1', 'Trang 2', 'Trang 3', 'Trang 4', 'Trang 5', 'Trang 6'].slice(0, added.length));
+  });
+});
