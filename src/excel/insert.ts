@@ -249,10 +249,13 @@ class Workbook {
    * whatever got in is deleted, so nothing is ever added twice.
    */
   async insert(files: { base64: string; sheets: string[] }[]): Promise<{ ok: true; ids: string[][] } | { ok: false; reason: string }> {
+    // Callers send files here only where Excel has its insert (ExcelApi 1.13).
+    if (!isExcelApiSupported(OPTIONAL_SETS.insertFromBase64)) return { ok: false, reason: '' };
     const worksheets = this.context.workbook.worksheets;
     const before = new Set(this.sheets.keys());
     this.queueRenames();
-    const results = files.map((f) => this.context.workbook.insertWorksheetsFromBase64(f.base64, { sheetNamesToInsert: f.sheets, positionType: 'End' }));
+    const results: OfficeExtension.ClientResult<string[]>[] = [];
+    for (const f of files) results.push(this.context.workbook.insertWorksheetsFromBase64(f.base64, { sheetNamesToInsert: f.sheets, positionType: 'End' }));
     worksheets.load('items/name,items/id');
     try {
       await this.context.sync();

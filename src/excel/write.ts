@@ -333,6 +333,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     // Page breaks are added, not set: sent again after a refused request, only those Excel does not have yet.
     let breaksThere = 0;
     const recheck: Recheck = () => {
+      if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return () => undefined;
       const count = ws.verticalPageBreaks.getCount();
       return () => (breaksThere = count.value);
     };
@@ -463,6 +464,7 @@ async function queueConditionalFormats(ws: Excel.Worksheet, sheet: OutputSheet, 
       // Rules are added, not set: after a refused request, added only if the area does not have its n-th rule yet.
       let there = false;
       const recheck: Recheck = () => {
+        if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) return () => undefined;
         const count = untrackedRange(ws, area).conditionalFormats.getCount();
         return () => (there = count.value > index);
       };
