@@ -158,7 +158,7 @@ export async function insertSheetsFromFiles(
     }
   }
   const insertBatch = async (batch: ToInsert[]): Promise<void> => {
-    const outcome = await book.insert(batch.map((t) => ({ base64: t.base64, sheets: t.units.map((g) => g.sheet) })));
+    const outcome = await book.insert(batch.map((t) => ({ name: t.file.name, base64: t.base64, sheets: t.units.map((g) => g.sheet) })));
     if (outcome.ok) {
       batch.forEach((t, i) => {
         const names = book.nameNew(outcome.ids[i], t.units, nameFor);
@@ -201,6 +201,14 @@ export async function insertSheetsFromFiles(
   return result;
 }
 
+/** Said to the user as it is (describeOfficeError passes PaneError through). */
+class ImportInterruptedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaneError';
+  }
+}
+
 /**
  * The workbook's sheets as this import knows them (loaded once, then kept
  * up to date from what each request brings back), the inserts and the
@@ -210,7 +218,7 @@ class Workbook {
   /** Sheet id → name, in the workbook now (renames queued included). */
   private sheets = new Map<string, string>();
   private taken = new Set<string>();
-  private renames: { id: string; name: string }[] = [];
+  private renames: { id: string; name: string; was: string }[] = [];
 
   constructor(private readonly context: Excel.RequestContext) {}
 
@@ -248,7 +256,7 @@ class Workbook {
    * the web may report an error although it inserted them); otherwise
    * whatever got in is deleted, so nothing is ever added twice.
    */
-  async insert(files: { base64: string; sheets: string[] }[]): Promise<{ ok: true; ids: string[][] } | { ok: false; reason: string }> {
+  async insert(files: { name: string; base64: string; sheets: string[] }[]): Promise<{ ok: true; ids: string[][] } | { ok: false; reason: string }> {
     // Callers send files here only where Excel has its insert (ExcelApi 1.13).
     if (!isExcelApiSupported(OPTIONAL_SETS.insertFromBase64)) return { ok: false, reason: '' };
     const worksheets = this.context.workbook.worksheets;
@@ -267,7 +275,12 @@ class Workbook {
       const again = this.context.workbook.worksheets;
       this.queueRenames();
       again.load('items/name,items/id');
-      await this.context.sync();
+      try {
+        await this.context.sync();
+      } catch {
+        throw new ImportInterruptedError(`${reason} Excel ngừng trả lời khi đang chèn ${files.map((f) => `«${f.name}»`).join(', ')}: `
+          + 'có thể một số trang của các tệp ấy đã vào cuối sổ làm việc (mang tên trang trong tệp). Hãy xem các trang cuối, xoá những trang đó rồi nhập lại. Các trang có từ trước không bị thay đổi.');
+      }
       this.renames = [];
       const fresh = again.items.filter((w) => !before.has(w.id));
       if (files.length === 1 && fresh.length === files[0].sheets.length && officeErrorCode(e) !== 'RequestPayloadSizeLimitExceeded') {
@@ -296,7 +309,7 @@ class Workbook {
       const name = safeSheetName(g ? nameFor(g) : now, this.taken);
       this.taken.add(name);
       if (name !== now) {
-        this.renames.push({ id, name });
+        this.renames.push({ id, name, was: now });
         this.sheets.set(id, name);
       }
       return name;
@@ -312,7 +325,12 @@ class Workbook {
     } catch {
       // Part of it may have run: the same names set again, once (a name set twice is the same name).
       this.queueRenames();
-      await this.context.sync();
+      try {
+        await this.context.sync();
+      } catch (e) {
+        const names = this.renames.map((r) => `«${r.was}» (tên định đặt «${r.name}»)`).join(', ');
+        throw new ImportInterruptedError(`${describeOfficeError(e)} Các trang đã được nhập nhưng Excel chưa đổi được tên: ${names}. Hãy tự đổi tên nếu cần; các trang có từ trước không bị thay đổi.`);
+      }
     }
     this.renames = [];
   }

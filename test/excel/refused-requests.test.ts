@@ -214,6 +214,27 @@ describe('Excel refusing every request from one on', () => {
   it('Tạo mẫu: the same', async () => {
     await lastingFailureFrom(communes, () => actions.createTemplate(form), units);
   });
+
+  it('Nhập báo cáo: the sheets there before untouched; what may have come in is said (the files named, or the sheets)', async () => {
+    const files = [1, 2].map((i) => ({ name: `xa-${i}.xlsx`, bytes: xlsxOf(commune(COMMUNES[i])) }));
+    const make = () => setup([commune(COMMUNES[0])]);
+    const clean = make();
+    clean.resetStats();
+    await actions.importReports(files);
+    for (let i = 0; i < clean.stats.perSync.length; i++) {
+      const host = make();
+      const before = host.sheets().map((s) => ({ name: s.name, values: s.values }));
+      host.resetStats();
+      host.failRequest({ request: i, code: 'GeneralException', lasting: true });
+      const o = await outcomeOf(() => actions.importReports(files));
+      const now = host.sheets();
+      expect(now.slice(0, before.length).map((s) => ({ name: s.name, values: s.values }))).toEqual(before);
+      if (o.ok || now.length === before.length) continue;
+      const cameIn = now.slice(before.length).map((s) => s.name);
+      const said = cameIn.every((n) => o.message!.includes(`«${n}»`)) || /«xa-1\.xlsx»|«xa-2\.xlsx»/.test(o.message!);
+      expect({ request: i, message: o.message, said }).toEqual({ request: i, message: expect.stringMatching(VIETNAMESE), said: true });
+    }
+  });
 });
 
 describe('the host refuses what Excel refuses (so that the tests above can see it)', () => {
