@@ -28,6 +28,7 @@ import {
 } from '../core/approval';
 import { unitKey } from '../core/unit-names';
 import { isExcelApiSupported } from './api-sets';
+import { ExcelActionError } from './errors';
 import { toCellValue } from './cell-values';
 import { readWorkbookGrids } from './read';
 import { forgetSheetList } from './sheet-list';
@@ -56,12 +57,7 @@ export interface ApprovalOutcome {
 }
 
 /** Said to the user in Vietnamese; describeOfficeError passes it through. */
-export class ApprovalError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PaneError';
-  }
-}
+export class ApprovalError extends ExcelActionError {}
 
 /** ExcelApi set of `unprotect` and of `protect(options, password)` (the 1.4 reference has `protect(options)` only). */
 const UNPROTECT_API = '1.7';

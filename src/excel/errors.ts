@@ -64,6 +64,14 @@ const MESSAGES: Record<string, string> = {
   ServerError: 'Máy chủ của Excel trên web báo lỗi. Hãy chờ một lát rồi thử lại.',
 };
 
+/** An Excel action's own failure, already worded for the user in Vietnamese: passed through as it is. */
+export class ExcelActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaneError';
+  }
+}
+
 /** Our own errors, already worded for the user. */
 const OWN_ERRORS = new Set(['SheetNameError', 'OperationTooLargeError', 'PaneError']);
 

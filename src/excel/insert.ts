@@ -25,7 +25,7 @@ import { safeSheetName } from '../core/layout/names';
 import type { OutCell, OutputSheet } from '../core/sheet-model';
 import { readSheet } from '../core/reader';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
-import { describeOfficeError } from './errors';
+import { ExcelActionError, describeOfficeError } from './errors';
 import { forgetSheetList, sheetList } from './sheet-list';
 import { DEFAULT_MAX_REQUEST_BYTES, officeErrorCode } from './sync-budget';
 import { WIRE } from './wire-cost';
@@ -201,13 +201,6 @@ export async function insertSheetsFromFiles(
   return result;
 }
 
-/** Said to the user as it is (describeOfficeError passes PaneError through). */
-class ImportInterruptedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PaneError';
-  }
-}
 
 /**
  * The workbook's sheets as this import knows them (loaded once, then kept
@@ -278,7 +271,7 @@ class Workbook {
       try {
         await this.context.sync();
       } catch {
-        throw new ImportInterruptedError(`${reason} Excel ngừng trả lời khi đang chèn ${files.map((f) => `«${f.name}»`).join(', ')}: `
+        throw new ExcelActionError(`${reason} Excel ngừng trả lời khi đang chèn ${files.map((f) => `«${f.name}»`).join(', ')}: `
           + 'có thể một số trang của các tệp ấy đã vào cuối sổ làm việc (mang tên trang trong tệp). Hãy xem các trang cuối, xoá những trang đó rồi nhập lại. Các trang có từ trước không bị thay đổi.');
       }
       this.renames = [];
@@ -329,7 +322,7 @@ class Workbook {
         await this.context.sync();
       } catch (e) {
         const names = this.renames.map((r) => `«${r.was}» (tên định đặt «${r.name}»)`).join(', ');
-        throw new ImportInterruptedError(`${describeOfficeError(e)} Các trang đã được nhập nhưng Excel chưa đổi được tên: ${names}. Hãy tự đổi tên nếu cần; các trang có từ trước không bị thay đổi.`);
+        throw new ExcelActionError(`${describeOfficeError(e)} Các trang đã được nhập nhưng Excel chưa đổi được tên: ${names}. Hãy tự đổi tên nếu cần; các trang có từ trước không bị thay đổi.`);
       }
     }
     this.renames = [];

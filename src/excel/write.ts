@@ -16,7 +16,7 @@ import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/shee
 import { NUMBER_FORMATS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes } from './cell-values';
-import { describeOfficeError } from './errors';
+import { ExcelActionError, describeOfficeError } from './errors';
 import { forgetSheetList, sheetList } from './sheet-list';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
 import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget, type Recheck } from './sync-budget';
@@ -258,18 +258,11 @@ async function sheetsStillThere(context: Excel.RequestContext, names: string[]):
 function withLeftovers(e: unknown, left: string[]): unknown {
   if (!left.length) return e;
   const names = left.map((n) => `«${n}»`).join(', ');
-  return new WriteLeftoversError(
+  return new ExcelActionError(
     `${describeOfficeError(e)} Excel không cho xóa các trang dở dang của lần ghi này: ${names}. Lần chạy sau sẽ thay hoặc xóa chúng; bạn cũng có thể tự xóa. Các trang báo cáo của đơn vị không bị thay đổi.`,
   );
 }
 
-/** Said to the user as it is (describeOfficeError passes PaneError through). */
-class WriteLeftoversError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PaneError';
-  }
-}
 
 // ---------------------------------------------------------------- one sheet
 
