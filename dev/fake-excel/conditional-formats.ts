@@ -5,7 +5,7 @@
  * each rule on its sheet (SheetState.conditionalFormats); it does not
  * evaluate them.
  */
-import { FakeClientObject, type SyncTransaction } from './context';
+import { FakeClientObject, FakeClientResult, type SyncTransaction } from './context';
 import { officeError } from './errors';
 import type { RangeTarget } from './range';
 import { rectAddress, type SheetState } from './state';
@@ -54,6 +54,20 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
     return !!t.sheet.deleted;
   }
   get count(): number { return this._get('count'); }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this._call('getCount', [], '1.6', (t, tx) => tx.results.push({ result: r as FakeClientResult<unknown>, value: this.readProp(t, 'count') }));
+    return r;
+  }
+  /** The range's `index`-th rule (ExcelApi 1.6); past the last one, ItemNotFound. */
+  getItemAt(index: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, `${this._path}.getItemAt(${index})`, (tx: SyncTransaction) => {
+      const t = this._require(tx);
+      const list = t.sheet.conditionalFormats ?? [];
+      const mine = list.flatMap((f, i) => (f.range === rectAddress(t.rect) ? [i] : []));
+      return index >= 0 && index < mine.length ? { sheet: t.sheet, index: mine[index] } : null;
+    });
+  }
   add(type: string): FakeConditionalFormat {
     let created: CfTarget | undefined;
     const cf = new FakeConditionalFormat(this.context, `${this._path}.add(${type})`, () => created ?? null);

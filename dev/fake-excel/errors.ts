@@ -18,6 +18,9 @@ export const ERROR_MESSAGES: Record<string, string> = {
   InvalidOperationInCellEditMode: 'The operation isn\'t available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by selecting another cell, and then try again.',
 };
 
+/** Worksheet.delete on a very hidden sheet (Microsoft's reference of Worksheet.delete). */
+export const VERY_HIDDEN_DELETE_MESSAGE = 'A worksheet whose visibility is VeryHidden cannot be deleted: change its visibility to Hidden or Visible first.';
+
 /** Excel's message for `range.values = a` when `a` has the wrong shape. */
 export const SIZE_MISMATCH_MESSAGE =
   "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";

@@ -2,7 +2,7 @@
  * Workbook, worksheet collection, worksheet and their parts in the stand-in.
  */
 import { FakeClientObject, FakeClientResult, FakeRequestContext, SyncTransaction } from './context';
-import { officeError } from './errors';
+import { VERY_HIDDEN_DELETE_MESSAGE, officeError } from './errors';
 import { FakeRange, RangeTarget, rangeOnSheet, registerWorksheetOfRange } from './range';
 import { Rect, SheetState, parseAddress, rectAddress, sheetNameProblem, usedRect } from './state';
 import { importXlsxBase64 } from './xlsx-import';
@@ -95,8 +95,17 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
     return r;
   }
 
+  /**
+   * Excel refuses to delete a very hidden sheet: «if the worksheet's visibility is set to "VeryHidden", the
+   * delete operation will fail with an InvalidOperation exception. You should first change its visibility to
+   * hidden or visible before deleting it» (Worksheet.delete, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1);
+   * the same words in @types/office-js).
+   */
   delete(): void {
-    this._call('delete', [], '1.1', (t) => this.context.host.state.removeSheet(t));
+    this._call('delete', [], '1.1', (t) => {
+      if (t.visibility === 'VeryHidden') throw officeError('InvalidOperation', VERY_HIDDEN_DELETE_MESSAGE);
+      this.context.host.state.removeSheet(t);
+    });
   }
 
   activate(): void {
@@ -244,7 +253,7 @@ export class FakePageLayout extends SheetPart {
   }
 }
 
-/** `Worksheet.verticalPageBreaks` (ExcelApi 1.9): only `add`, which is all a writer needs. */
+/** `Worksheet.verticalPageBreaks` (ExcelApi 1.9): `add`, and `getCount` (what a writer sending its breaks again reads first). */
 export class FakeVerticalPageBreaks extends SheetPart {
   protected scalarProps(): string[] {
     return ['count'];
@@ -252,6 +261,11 @@ export class FakeVerticalPageBreaks extends SheetPart {
   protected readProp(t: SheetState, prop: string): unknown {
     if (prop === 'count') return (t.pageLayout.colBreaks ?? []).length;
     throw officeError('InvalidArgument');
+  }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this._call('getCount', [], '1.9', (t, tx) => tx.results.push({ result: r as FakeClientResult<unknown>, value: (t.pageLayout.colBreaks ?? []).length }));
+    return r;
   }
   add(pageBreakRange: FakeRange | string): void {
     const addr = typeof pageBreakRange === 'string' ? pageBreakRange : pageBreakRange._path;
@@ -271,6 +285,13 @@ export class FakeChartCollection extends SheetPart {
     throw officeError('InvalidArgument');
   }
   get count(): number { return this._get('count'); }
+  /** The chart at `index` on the sheet (ExcelApi 1.1); past the last one, ItemNotFound. */
+  getItemAt(index: number): FakeChart {
+    return new FakeChart(this.context, `${this._path}.getItemAt(${index})`, (tx) => {
+      const t = this._require(tx);
+      return index >= 0 && index < t.charts.length ? { sheet: t, index } : null;
+    });
+  }
   add(type: string, sourceData: FakeRange, seriesBy = 'Auto'): FakeChart {
     let created: number | undefined;
     const chart = new FakeChart(this.context, `${this._path}.add(${type})`, (tx) => {

@@ -56,6 +56,28 @@ export interface HostOptions {
   insertFromBase64FailsAfterInserting?: boolean;
 }
 
+/**
+ * A request that fails part-way, as Excel does when it answers a batch with
+ * «An internal error has occurred» (GeneralException): Excel runs a batch's
+ * commands in order and stops at the first that fails; the ones before it stay
+ * applied, with no rollback (OfficeExtension.Error, https://learn.microsoft.com/javascript/api/office/officeextension.error:
+ * `traceMessages` holds «all trace messages that were executed before the error
+ * occurred», and its example's batch keeps the paragraphs inserted before the
+ * failing command; `debugInfo.errorLocation` names that command). Large writes
+ * fail this way online (docs/spec/OFFICE-JS-NOTES.md «Known trouble in the
+ * field»). A payload refusal (`RequestPayloadSizeLimitExceeded`) instead
+ * refuses the whole request before anything runs, as the size check does.
+ */
+export interface RequestFailure {
+  /** Index of the request among all requests this host answers from now (clean-ups counted), from 0. */
+  request: number;
+  code: string;
+  /** Index of the failing action in that request; default: the middle one (half the batch applied). */
+  atAction?: number;
+  /** Every request from `request` on fails the same way (Excel on the web down for a while), not only that one. */
+  lasting?: boolean;
+}
+
 export interface RequestRecord {
   requestBytes: number;
   responseBytes: number;
@@ -118,6 +140,9 @@ export class RichApiHost {
   private cellEdit = false;
   private cellEditWaiters: (() => void)[] = [];
   private nextChart = 1;
+  /** Requests answered since the last `failRequest` set-up (see RequestFailure). */
+  private requestsSeen = 0;
+  private requestFailures: RequestFailure[] = [];
 
   constructor(options: HostOptions = {}) {
     // The model's own per-sync size check is off: sizes are measured here, on the real bytes.
@@ -149,7 +174,12 @@ export class RichApiHost {
   loadXlsx(base64Files: string[]): this { this.office.loadXlsx(base64Files); return this; }
   /** The first operation matching `match` fails with `code` (see the model's InjectedFailure). */
   injectFailure(f: InjectedFailure): void { this.office.injectFailure(f); }
-  clearFailures(): void { this.office.clearFailures(); }
+  clearFailures(): void { this.office.clearFailures(); this.requestFailures = []; }
+  /** The `request`-th request from now fails part-way with `code` (RequestFailure); `request` counts from this call. */
+  failRequest(f: RequestFailure): void {
+    this.requestsSeen = 0;
+    this.requestFailures = [f];
+  }
   /** `Excel.run(batch)` on the loaded real client, talking to this host. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     attachHost(this);
@@ -213,8 +243,10 @@ export class RichApiHost {
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, record.requestBytes);
     this.stats.totalRequestBytes += record.requestBytes;
 
+    const planned = this.requestFailures.find((f) => f.request === this.requestsSeen || (f.lasting && this.requestsSeen > f.request));
+    this.requestsSeen++;
     // Refused before anything runs: the workbook stays as it was.
-    if (record.requestBytes > this.requestLimit) {
+    if (record.requestBytes > this.requestLimit || planned?.code === 'RequestPayloadSizeLimitExceeded') {
       record.error = 'RequestPayloadSizeLimitExceeded';
       this.stats.failedSyncs++;
       return answer(400, JSON.stringify({ error: { code: record.error, message: ERROR_MESSAGES[record.error] } }));
@@ -230,7 +262,7 @@ export class RichApiHost {
 
     let out: ResponseBody;
     try {
-      out = await this.execute(body);
+      out = await this.execute(body, planned);
     } catch (e) {
       if (!(e instanceof HostGap)) throw e;
       record.error = 'HostNotImplemented';
@@ -251,7 +283,7 @@ export class RichApiHost {
   }
 
   /** Runs the batch's actions in order on the workbook; stops at the first failure, as Excel does. */
-  private async execute(body: RequestBody): Promise<ResponseBody> {
+  private async execute(body: RequestBody, planned?: RequestFailure): Promise<ResponseBody> {
     const ctx = this.office.newContext();
     const objects = new Map<number, Obj | null>();
     const kept = new Map<number, string>();
@@ -268,9 +300,11 @@ export class RichApiHost {
     };
     const args = (a: ActionInfo | ObjectPathInfo): unknown[] => argumentsOf(a.ArgumentInfo, path);
 
+    const failAt = planned ? Math.min(planned.atAction ?? Math.floor(body.Actions.length / 2), body.Actions.length - 1) : -1;
     body.Actions.forEach((action, index) => {
       ctx.enqueue({ path: '', action: 'marker' }, '1.1', () => {
         current = index;
+        if (index === failAt) throw officeError(planned!.code);
       });
       const o = path(action.ObjectPathId);
       switch (action.ActionType) {

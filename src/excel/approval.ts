@@ -11,11 +11,15 @@
  * typed (unit name, sheet name, reason) is written as text (`@` before the
  * values), never as a formula.
  *
- * A refused request leaves the workbook as it was: the record row is written
- * in the same batch as the protection change, and when Excel refuses the
- * batch part-way (it stops at the first failing action, what ran before it
- * stays), what ran is undone: the row cleared, a record sheet created by this
- * call deleted, the sheet's protection put back.
+ * A refused request leaves the workbook as it was. The record sheet, when
+ * there is none yet, is made (very hidden, with its header row) in a request
+ * of its own; the record row is then written in the same batch as the
+ * protection change. When Excel refuses a batch part-way (it stops at the
+ * first failing command, what ran before it stays: dev/office-host
+ * RequestFailure), what ran is undone: the row cleared, the sheet's protection
+ * put back, a record sheet made by this call deleted, after it is made merely
+ * hidden: Excel refuses to delete a very hidden sheet (Worksheet.delete,
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)).
  */
 import { rangeAddress } from '../core/address';
 import {
@@ -24,8 +28,10 @@ import {
 } from '../core/approval';
 import { unitKey } from '../core/unit-names';
 import { isExcelApiSupported } from './api-sets';
+import { ExcelActionError } from './errors';
 import { toCellValue } from './cell-values';
 import { readWorkbookGrids } from './read';
+import { forgetSheetList } from './sheet-list';
 
 export interface ApprovalRequest {
   /** The unit's sheet in the open workbook. */
@@ -51,12 +57,7 @@ export interface ApprovalOutcome {
 }
 
 /** Said to the user in Vietnamese; describeOfficeError passes it through. */
-export class ApprovalError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PaneError';
-  }
-}
+export class ApprovalError extends ExcelActionError {}
 
 /** ExcelApi set of `unprotect` and of `protect(options, password)` (the 1.4 reference has `protect(options)` only). */
 const UNPROTECT_API = '1.7';
@@ -115,14 +116,29 @@ export async function recordApproval(context: Excel.RequestContext, req: Approva
     time: approvalTime(req.now ?? new Date()), ...(reason ? { reason } : {}), fingerprint,
   };
 
-  // One batch: the record row first, then the protection.
-  let target = store;
+  // The record sheet first, in its own request: an undo that must delete it knows it is there.
+  const undoWas = { hadStore, nextRow, rows: 1, sheet: ws.name, wasProtected, password: req.password };
   if (!hadStore) {
-    target = sheets.add(APPROVAL_SHEET_NAME);
-    target.visibility = 'VeryHidden';
+    forgetSheetList(context);
+    try {
+      const made = sheets.add(APPROVAL_SHEET_NAME);
+      const header = made.getRange(rangeAddress(0, 0, 0, APPROVAL_HEADERS.length - 1));
+      header.numberFormat = [APPROVAL_HEADERS.map(() => '@')];
+      header.values = [[...APPROVAL_HEADERS]];
+      made.visibility = 'VeryHidden';
+      await context.sync();
+    } catch (e) {
+      await undo(context, undoWas);
+      throw e;
+    }
   }
-  const rows = nextRow === 0 ? [[...APPROVAL_HEADERS], approvalRow(record)] : [approvalRow(record)];
-  const rowRange = target.getRange(rangeAddress(nextRow, 0, nextRow + rows.length - 1, APPROVAL_HEADERS.length - 1));
+  // Then one batch: the record row first, then the protection.
+  const rowAt = hadStore ? nextRow : 1;
+  // A record sheet of ours emptied by hand gets its header back.
+  const rows = rowAt === 0 ? [[...APPROVAL_HEADERS], approvalRow(record)] : [approvalRow(record)];
+  undoWas.nextRow = rowAt;
+  undoWas.rows = rows.length;
+  const rowRange = sheets.getItem(APPROVAL_SHEET_NAME).getRange(rangeAddress(rowAt, 0, rowAt + rows.length - 1, APPROVAL_HEADERS.length - 1));
   rowRange.numberFormat = rows.map((r) => r.map(() => '@'));
   rowRange.values = rows;
   let protectedNow = wasProtected;
@@ -141,7 +157,7 @@ export async function recordApproval(context: Excel.RequestContext, req: Approva
   try {
     await context.sync();
   } catch (e) {
-    await undo(context, { hadStore, nextRow, rows: rows.length, sheet: ws.name, wasProtected, password: req.password });
+    await undo(context, undoWas);
     // Excel refuses unprotect with a missing or wrong password as a bare InvalidArgument: say what the officer can do.
     if (wasProtected && refusedAt(e, 'protection.unprotect')) {
       throw new ApprovalError(req.password
@@ -181,8 +197,11 @@ async function undo(
       await context.sync();
     }
     if (!store.isNullObject) {
-      if (!was.hadStore) store.delete();
-      else store.getRange(rangeAddress(was.nextRow, 0, was.nextRow + was.rows - 1, APPROVAL_HEADERS.length - 1)).clear('Contents');
+      if (!was.hadStore) {
+        // Excel refuses to delete a very hidden sheet (see the module comment): hidden first.
+        store.visibility = 'Hidden';
+        store.delete();
+      } else store.getRange(rangeAddress(was.nextRow, 0, was.nextRow + was.rows - 1, APPROVAL_HEADERS.length - 1)).clear('All');
     }
     if (!ws.isNullObject && ws.protection.protected !== was.wasProtected) {
       if (!was.wasProtected) {

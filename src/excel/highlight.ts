@@ -9,6 +9,7 @@
 import { cellAddress, parseRangeAddress, rangeAddress } from '../core/address';
 import type { Finding, Severity } from '../core/findings';
 import { FILL_STORE_SHEET, mergeOriginals, parseStore, queueStoreRead, queueStoreWrite } from './fill-store';
+import { forgetSheetList } from './sheet-list';
 import { SyncBudget } from './sync-budget';
 import { untrackedRange, WIRE, rangeCallCost, rangeLoadCost, rangeSetCost, sheetCost } from './wire-cost';
 
@@ -137,6 +138,7 @@ function storeLookup(context: Excel.RequestContext): Store {
     async ensure(needed, budget) {
       if (!needed || !ws.isNullObject) return;
       await budget.flush();
+      forgetSheetList(context);
       ws = worksheets.add(FILL_STORE_SHEET);
       ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
       ws.load('id');
@@ -349,6 +351,22 @@ async function rowsOfAllSheets(context: Excel.RequestContext, budget: SyncBudget
     }
   }
   return { rows, protectedSheets };
+}
+
+/**
+ * Shows a sheet the action has just written (its A1), in one request. Only a
+ * courtesy once the work is in place: Excel refusing it is not the action
+ * failing, so it is never reported as an error (the pane says what was written).
+ */
+export async function showWrittenSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
+  try {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    untrackedRange(ws, 'A1').select();
+    await context.sync();
+  } catch {
+    // The output is written; the user finds it among the sheets.
+  }
 }
 
 /** Shows a cell: activates its sheet and selects it. */

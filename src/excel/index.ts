@@ -2,8 +2,8 @@
 export { readWorkbookGrids, readWorkbookGridsWithStats } from './read';
 export type { ReadOptions, ReadStats } from './read';
 export { writeOutputSheets, columnWidthPoints } from './write';
-export type { WriteOptions, WriteResult } from './write';
-export { highlightFindings, clearHighlights, selectCell, HIGHLIGHT_FILLS } from './highlight';
+export type { SheetEntry, WriteOptions, WriteResult } from './write';
+export { highlightFindings, clearHighlights, selectCell, showWrittenSheet, HIGHLIGHT_FILLS } from './highlight';
 export type { HighlightOptions, HighlightResult } from './highlight';
 export { insertSheetsFromFiles } from './insert';
 export type { ImportFile, ImportOptions, ImportResult, FileImportResult } from './insert';

@@ -6,6 +6,16 @@
  * or a policy), the values read in the pane are written instead. An existing sheet is never overwritten: a taken name
  * gets ` (2)`.
  *
+ * Requests do not grow with the number of files beyond what the 5 MB limit
+ * of a request forces: the sheet names are loaded once; the files go to
+ * Excel several to a request (their base64 packed up to the request budget,
+ * with the load of the new sheets' names in the same request); the renames
+ * ride on the next request. A file too large for one request is never sent
+ * to Excel's insert: its values are written (in chunks) instead. When Excel
+ * refuses a request of several files part-way, whatever of it got in is
+ * removed and the files are sent again in halves, down to one file; a file
+ * Excel still refuses is written as values, all such files in one write.
+ *
  * This layer never parses a file: the pane reads each file with src/xlsx and
  * passes its grids (the file's bytes go to Excel untouched, for Excel's own
  * insert). eslint.config.js keeps src/xlsx out of src/excel.
@@ -15,8 +25,11 @@ import { safeSheetName } from '../core/layout/names';
 import type { OutCell, OutputSheet } from '../core/sheet-model';
 import { readSheet } from '../core/reader';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
-import { describeOfficeError } from './errors';
-import { writeOutputSheets } from './write';
+import { ExcelActionError, describeOfficeError } from './errors';
+import { forgetSheetList, sheetList } from './sheet-list';
+import { DEFAULT_MAX_REQUEST_BYTES, officeErrorCode } from './sync-budget';
+import { WIRE } from './wire-cost';
+import { writeOutputSheets, type SheetEntry } from './write';
 
 export interface ImportFile {
   name: string;
@@ -34,6 +47,8 @@ export interface ImportOptions {
   sheetNameFor?: (grid: SheetGrid) => string;
   /** Never try `insertWorksheetsFromBase64` (tests, or a policy known to block it). */
   valuesOnly?: boolean;
+  /** Largest request one sync may carry (default 4 MB; Excel on the web refuses over 5 MB). */
+  maxRequestBytes?: number;
 }
 
 export interface FileImportResult {
@@ -83,6 +98,16 @@ function gridAsSheet(g: SheetGrid, name: string): OutputSheet {
   return { name, role: 'report', rows, merges: [], columnWidths: [], print: { orientation: 'portrait' } };
 }
 
+/** What a file's insert costs on the wire besides its base64: the method, its options (sheet names), the result. */
+const insertCost = (base64: string, sheets: string[]): number => base64.length + WIRE.call + WIRE.load + 200 + sheets.reduce((n, s) => n + s.length * 3 + 3, 0);
+
+interface ToInsert {
+  file: ImportFile;
+  units: SheetGrid[];
+  base64: string;
+  bytes: number;
+}
+
 export async function insertSheetsFromFiles(
   context: Excel.RequestContext,
   files: readonly ImportFile[],
@@ -90,103 +115,216 @@ export async function insertSheetsFromFiles(
 ): Promise<ImportResult> {
   const isUnit = opts.isUnitSheet ?? defaultIsUnitSheet;
   const nameFor = opts.sheetNameFor ?? defaultSheetName;
-  const result: ImportResult = { added: [], problems: [], files: [] };
+  const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const byFile = new Map<ImportFile, FileImportResult>();
+  const book = new Workbook(context);
+  await book.load();
 
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  await context.sync();
-  const taken = new Set(worksheets.items.map((w) => w.name));
-
+  const toInsert: ToInsert[] = [];
+  const asValues: { file: ImportFile; units: SheetGrid[]; reason?: string }[] = [];
+  const canInsert = !opts.valuesOnly && isExcelApiSupported(OPTIONAL_SETS.insertFromBase64);
   for (const f of files) {
     const units = f.grids.filter(isUnit);
     if (!units.length) {
-      const message = `Tệp "${f.name}" không có trang báo cáo theo mẫu TTCCHC-1 nên không nhập.`;
-      result.problems.push(message);
-      result.files.push({ file: f.name, method: 'none', sheets: [], message });
+      byFile.set(f, { file: f.name, method: 'none', sheets: [], message: `Tệp "${f.name}" không có trang báo cáo theo mẫu TTCCHC-1 nên không nhập.` });
       continue;
     }
-    let fallbackReason: string | undefined;
-    if (!opts.valuesOnly) {
-      const inserted = await tryInsert(context, f, units, nameFor, taken);
-      if (inserted.ok) {
-        result.added.push(...inserted.sheets);
-        result.files.push({ file: f.name, method: 'insert', sheets: inserted.sheets });
-        continue;
-      }
-      fallbackReason = inserted.reason;
+    // Older Excel, or no file to hand over (the pane read another format than .xlsx): values, as said to the user already.
+    if (!canInsert || (f.base64 === undefined && f.bytes === undefined)) {
+      asValues.push({ file: f, units });
+      continue;
     }
-    // Values written by us: new names only, nothing replaced.
-    const sheets = units.map((g) => gridAsSheet(g, safeSheetName(nameFor(g), taken)));
+    const base64 = f.base64 ?? toBase64(f.bytes!);
+    const bytes = insertCost(base64, units.map((g) => g.sheet));
+    // The size check before sending: a file that alone would make a request over the limit goes in as values.
+    if (bytes > maxBytes) {
+      asValues.push({ file: f, units, reason: `tệp lớn (${(base64.length / 1024 / 1024).toFixed(1)} MB khi gửi), quá giới hạn 5 MB của một lần gửi vào Excel.` });
+      continue;
+    }
+    toInsert.push({ file: f, units, base64, bytes });
+  }
+
+  // Files packed into requests within the budget.
+  const batches: ToInsert[][] = [];
+  let used = 0;
+  for (const t of toInsert) {
+    const last = batches[batches.length - 1];
+    if (last && used + t.bytes <= maxBytes) {
+      last.push(t);
+      used += t.bytes;
+    } else {
+      batches.push([t]);
+      used = t.bytes;
+    }
+  }
+  const insertBatch = async (batch: ToInsert[]): Promise<void> => {
+    const outcome = await book.insert(batch.map((t) => ({ name: t.file.name, base64: t.base64, sheets: t.units.map((g) => g.sheet) })));
+    if (outcome.ok) {
+      batch.forEach((t, i) => {
+        const names = book.nameNew(outcome.ids[i], t.units, nameFor);
+        byFile.set(t.file, { file: t.file.name, method: 'insert', sheets: names });
+      });
+      return;
+    }
+    if (batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      await insertBatch(batch.slice(0, half));
+      await insertBatch(batch.slice(half));
+      return;
+    }
+    asValues.push({ file: batch[0].file, units: batch[0].units, reason: outcome.reason });
+  };
+  for (const batch of batches) await insertBatch(batch);
+  await book.flushRenames();
+
+  // Values written by us, every such file in one write: new names only, nothing replaced.
+  if (asValues.length) {
+    const sheets = asValues.map((v) => v.units.map((g) => gridAsSheet(g, book.freeName(nameFor(g)))));
     try {
-      await writeOutputSheets(context, sheets, { replace: new Set() });
-      const names = sheets.map((s) => s.name);
-      result.added.push(...names);
-      const message = fallbackReason
-        ? `Tệp "${f.name}": ${fallbackReason} Đã chép giá trị của trang vào thay (không giữ định dạng).`
-        : undefined;
-      if (message) result.problems.push(message);
-      result.files.push({ file: f.name, method: 'values', sheets: names, message });
+      await writeOutputSheets(context, sheets.flat(), { replace: new Set(), sheets: book.entries(), ...(opts.maxRequestBytes ? { maxRequestBytes: opts.maxRequestBytes } : {}) });
+      asValues.forEach((v, i) => {
+        const message = v.reason ? `Tệp "${v.file.name}": ${v.reason} Đã chép giá trị của trang vào thay (không giữ định dạng).` : undefined;
+        byFile.set(v.file, { file: v.file.name, method: 'values', sheets: sheets[i].map((s) => s.name), ...(message ? { message } : {}) });
+      });
     } catch (e) {
-      for (const s of sheets) taken.delete(s.name);
-      const message = `Tệp "${f.name}": ${describeOfficeError(e)}`;
-      result.problems.push(message);
-      result.files.push({ file: f.name, method: 'none', sheets: [], message });
+      for (const v of asValues) byFile.set(v.file, { file: v.file.name, method: 'none', sheets: [], message: `Tệp "${v.file.name}": ${describeOfficeError(e)}` });
     }
+  }
+
+  const result: ImportResult = { added: [], problems: [], files: [] };
+  for (const f of files) {
+    const r = byFile.get(f)!;
+    result.files.push(r);
+    result.added.push(...r.sheets);
+    if (r.message) result.problems.push(r.message);
   }
   return result;
 }
 
+
 /**
- * ExcelApi 1.13: Excel inserts the unit sheets, then they are renamed to
- * free names. Excel may report an error although it inserted the sheets:
- * the workbook is looked at again before falling back, so nothing is added twice.
+ * The workbook's sheets as this import knows them (loaded once, then kept
+ * up to date from what each request brings back), the inserts and the
+ * renames that follow them.
  */
-async function tryInsert(
-  context: Excel.RequestContext,
-  f: ImportFile,
-  units: SheetGrid[],
-  nameFor: (g: SheetGrid) => string,
-  taken: Set<string>,
-): Promise<{ ok: true; sheets: string[] } | { ok: false; reason?: string }> {
-  // Older Excel: values are written instead, without a word to the user.
-  if (!isExcelApiSupported(OPTIONAL_SETS.insertFromBase64)) return { ok: false };
-  // No file to hand over (the pane read another format than .xlsx): values, as said to the user already.
-  if (f.base64 === undefined && f.bytes === undefined) return { ok: false };
-  const base64 = f.base64 ?? toBase64(f.bytes!);
-  const worksheets = context.workbook.worksheets;
-  let ids: string[] | undefined;
-  let reason = '';
-  try {
-    const res = context.workbook.insertWorksheetsFromBase64(base64, {
-      sheetNamesToInsert: units.map((g) => g.sheet),
-      positionType: 'End',
+class Workbook {
+  /** Sheet id → name, in the workbook now (renames queued included). */
+  private sheets = new Map<string, string>();
+  private taken = new Set<string>();
+  private renames: { id: string; name: string; was: string }[] = [];
+
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  async load(): Promise<void> {
+    this.know(await sheetList(this.context));
+    // Sheets come in from here on: whoever needs them next loads them again.
+    forgetSheetList(this.context);
+  }
+
+  private know(items: { id: string; name: string }[]): void {
+    this.sheets = new Map(items.map((w) => [w.id, w.name]));
+    for (const r of this.renames) if (this.sheets.has(r.id)) this.sheets.set(r.id, r.name);
+    this.taken = new Set(this.sheets.values());
+  }
+
+  entries(): SheetEntry[] {
+    return [...this.sheets].map(([id, name]) => ({ id, name }));
+  }
+
+  freeName(wanted: string): string {
+    const name = safeSheetName(wanted, this.taken);
+    this.taken.add(name);
+    return name;
+  }
+
+  /** The renames queued so far go with the next request (setting a name again is harmless). */
+  private queueRenames(): void {
+    for (const r of this.renames) this.context.workbook.worksheets.getItem(r.id).name = r.name;
+  }
+
+  /**
+   * Sends the files in one request, with the renames still due and the load
+   * of the sheets after it. When Excel refuses it, the workbook is looked at
+   * again: a single file whose sheets all got in counts as inserted (Excel on
+   * the web may report an error although it inserted them); otherwise
+   * whatever got in is deleted, so nothing is ever added twice.
+   */
+  async insert(files: { name: string; base64: string; sheets: string[] }[]): Promise<{ ok: true; ids: string[][] } | { ok: false; reason: string }> {
+    // Callers send files here only where Excel has its insert (ExcelApi 1.13).
+    if (!isExcelApiSupported(OPTIONAL_SETS.insertFromBase64)) return { ok: false, reason: '' };
+    const worksheets = this.context.workbook.worksheets;
+    const before = new Set(this.sheets.keys());
+    this.queueRenames();
+    const results: OfficeExtension.ClientResult<string[]>[] = [];
+    for (const f of files) results.push(this.context.workbook.insertWorksheetsFromBase64(f.base64, { sheetNamesToInsert: f.sheets, positionType: 'End' }));
+    worksheets.load('items/name,items/id');
+    try {
+      await this.context.sync();
+      this.renames = [];
+      this.know(worksheets.items);
+      return { ok: true, ids: results.map((r) => r.value) };
+    } catch (e) {
+      const reason = describeOfficeError(e);
+      const again = this.context.workbook.worksheets;
+      this.queueRenames();
+      again.load('items/name,items/id');
+      try {
+        await this.context.sync();
+      } catch {
+        throw new ExcelActionError(`${reason} Excel ngừng trả lời khi đang chèn ${files.map((f) => `«${f.name}»`).join(', ')}: `
+          + 'có thể một số trang của các tệp ấy đã vào cuối sổ làm việc (mang tên trang trong tệp). Hãy xem các trang cuối, xoá những trang đó rồi nhập lại. Các trang có từ trước không bị thay đổi.');
+      }
+      this.renames = [];
+      const fresh = again.items.filter((w) => !before.has(w.id));
+      if (files.length === 1 && fresh.length === files[0].sheets.length && officeErrorCode(e) !== 'RequestPayloadSizeLimitExceeded') {
+        this.know(again.items);
+        return { ok: true, ids: [fresh.map((w) => w.id)] };
+      }
+      if (fresh.length) {
+        // Excel refuses to delete a very hidden sheet (Worksheet.delete reference): visible first, then gone.
+        for (const w of fresh) {
+          w.visibility = 'Visible';
+          w.delete();
+        }
+        await this.context.sync();
+      }
+      this.know(again.items.filter((w) => before.has(w.id)));
+      return { ok: false, reason };
+    }
+  }
+
+  /** The new sheets of one file get the names wanted for them (queued: they go with the next request). */
+  nameNew(ids: string[], units: SheetGrid[], nameFor: (g: SheetGrid) => string): string[] {
+    return ids.map((id, i) => {
+      const now = this.sheets.get(id) ?? '';
+      const g = units.find((u) => u.sheet.toLowerCase() === now.toLowerCase()) ?? units[i];
+      this.taken.delete(now);
+      const name = safeSheetName(g ? nameFor(g) : now, this.taken);
+      this.taken.add(name);
+      if (name !== now) {
+        this.renames.push({ id, name, was: now });
+        this.sheets.set(id, name);
+      }
+      return name;
     });
-    await context.sync();
-    ids = res.value;
-  } catch (e) {
-    reason = describeOfficeError(e);
   }
-  // Which sheets are new (by id when Excel said, else by name).
-  worksheets.load('items/name,items/id');
-  await context.sync();
-  const before = new Set([...taken].map((n) => n.toLowerCase()));
-  const fresh = worksheets.items.filter((w) => (ids ? ids.includes(w.id) : !before.has(w.name.toLowerCase())));
-  if (!ids && fresh.length !== units.length) {
-    // Nothing (or not all) inserted: remove partial sheets and let values be written.
-    for (const w of fresh) w.delete();
-    if (fresh.length) await context.sync();
-    return { ok: false, reason: reason || 'không rõ lý do' };
+
+  /** The renames still due, in a request of their own (none when there is none). */
+  async flushRenames(): Promise<void> {
+    if (!this.renames.length) return;
+    this.queueRenames();
+    try {
+      await this.context.sync();
+    } catch {
+      // Part of it may have run: the same names set again, once (a name set twice is the same name).
+      this.queueRenames();
+      try {
+        await this.context.sync();
+      } catch (e) {
+        const names = this.renames.map((r) => `«${r.was}» (tên định đặt «${r.name}»)`).join(', ');
+        throw new ExcelActionError(`${describeOfficeError(e)} Các trang đã được nhập nhưng Excel chưa đổi được tên: ${names}. Hãy tự đổi tên nếu cần; các trang có từ trước không bị thay đổi.`);
+      }
+    }
+    this.renames = [];
   }
-  const names: string[] = [];
-  for (const w of fresh) taken.add(w.name);
-  fresh.forEach((w, i) => {
-    const g = units.find((u) => u.sheet.toLowerCase() === w.name.toLowerCase()) ?? units[i];
-    const wanted = g ? nameFor(g) : w.name;
-    taken.delete(w.name);
-    const name = safeSheetName(wanted, taken);
-    if (name !== w.name) w.name = name;
-    names.push(name);
-  });
-  await context.sync();
-  return { ok: true, sheets: names };
 }

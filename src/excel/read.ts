@@ -11,6 +11,7 @@ import { APPROVAL_SHEET_NAME } from '../core/approval';
 import type { CellValue, SheetGrid } from '../core/grid';
 import { jsonBytes, toCellValue } from './cell-values';
 import { DEFAULT_MAX_RESPONSE_BYTES, MAX_CELLS_PER_SYNC } from './sync-budget';
+import { queueSheetList } from './sheet-list';
 import { untrackedRange } from './wire-cost';
 
 export interface ReadOptions {
@@ -60,8 +61,7 @@ export async function readWorkbookGridsWithStats(
   const maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const only = opts.sheets && new Set(opts.sheets.map((s) => s.toLowerCase()));
 
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/visibility');
+  const listed = queueSheetList(context);
   // Office.js has no property for the date system (@types/office-js, ExcelApi up to 1.18: none), but
   // worksheet functions are evaluated in it: DATE(1904;1;1) is 0 in the 1904 system, 1462 in the 1900 one.
   const epoch = context.workbook.functions.date(1904, 1, 1);
@@ -69,24 +69,27 @@ export async function readWorkbookGridsWithStats(
   await sync();
   const date1904 = epoch.value === 0;
   // Very hidden sheets are the add-in's own stores, never reports; the approval record is read (core/approval.ts parses it).
-  const sheets = worksheets.items.filter((ws) => (ws.visibility !== 'VeryHidden' || ws.name === APPROVAL_SHEET_NAME) && (!only || only.has(ws.name.toLowerCase())));
+  const worksheets = context.workbook.worksheets;
+  const sheets = listed().filter((s) => (s.visibility !== 'VeryHidden' || s.name === APPROVAL_SHEET_NAME) && (!only || only.has(s.name.toLowerCase())))
+    .map((s) => ({ ws: worksheets.getItem(s.id), name: s.name, hidden: s.visibility !== 'Visible' }));
 
-  const used = sheets.map((ws) => {
+  const used = sheets.map(({ ws, name, hidden }) => {
     const r = ws.getUsedRangeOrNullObject(true);
     r.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { ws, r };
+    return { ws, name, r, hidden };
   });
   await sync();
 
   const grids: SheetGrid[] = [];
   let pending: Piece[] = [];
-  for (const { ws, r } of used) {
-    const flags = date1904 ? { date1904 } : {};
+  for (const { ws, name, r, hidden } of used) {
+    // Hidden and the 1904 date system as the file readers give them: the approval fingerprint covers both (core/approval.ts).
+    const flags = { ...(date1904 ? { date1904 } : {}), ...(hidden ? { hidden } : {}) };
     if (r.isNullObject) {
-      grids.push({ sheet: ws.name, originRow: 0, originCol: 0, cells: [], ...flags });
+      grids.push({ sheet: name, originRow: 0, originCol: 0, cells: [], ...flags });
       continue;
     }
-    const grid: SheetGrid = { sheet: ws.name, originRow: r.rowIndex, originCol: r.columnIndex, cells: new Array<CellValue[]>(r.rowCount), ...flags };
+    const grid: SheetGrid = { sheet: name, originRow: r.rowIndex, originCol: r.columnIndex, cells: new Array<CellValue[]>(r.rowCount), ...flags };
     grids.push(grid);
     pending.push({ grid, ws, row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount });
   }

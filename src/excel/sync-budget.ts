@@ -9,9 +9,15 @@
  * Operations given to `add` are remembered until their sync succeeds: when
  * Excel refuses the request as too large, or fails it with "An internal
  * error has occurred" (`GeneralException`, seen on large batches online:
- * https://github.com/OfficeDev/office-js/issues/354, https://github.com/OfficeDev/office-js/issues/1012, https://github.com/OfficeDev/office-js/issues/1314), they are queued again in two
- * halves, each synced on its own, down to a single operation. They must
- * therefore be safe to run twice (setting a property, a format, loading).
+ * https://github.com/OfficeDev/office-js/issues/354, /1012, /1314), they are queued again in two
+ * halves, each synced on its own, down to a single operation. Excel stops a
+ * failing request at its first failing command and keeps what ran before it
+ * (dev/office-host RequestFailure cites Microsoft), so an operation is either
+ * safe to run twice (setting a property, a format, loading) or, when it adds
+ * something (a chart, a page break, a conditional format, protection), it
+ * comes with a `recheck`: before anything is sent again, every recheck queues
+ * a load of what Excel has now, one sync reads them all, and the operation
+ * runs again from that known state (adding only what is not there yet).
  */
 
 /** Excel on the web's limit is 5 MB; stay well under it (the costs are a model). */
@@ -38,8 +44,15 @@ export class OperationTooLargeError extends Error {
 export const officeErrorCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null ? ((e as { code?: string }).code ?? (e as { debugInfo?: { code?: string } }).debugInfo?.code) : undefined;
 
+/**
+ * Queues loads telling how much of an operation Excel already applied;
+ * returns what to do once they are read (set the state `run` looks at).
+ */
+export type Recheck = () => () => void;
+
 interface Queued {
   run: () => void;
+  recheck?: Recheck;
 }
 
 export class SyncBudget {
@@ -66,12 +79,12 @@ export class SyncBudget {
    * wire), syncing first when it would not fit. `what` names it for the
    * user when it alone can never fit.
    */
-  async add(bytes: number, run: () => void, what = 'một thao tác'): Promise<void> {
+  async add(bytes: number, run: () => void, what = 'một thao tác', recheck?: Recheck): Promise<void> {
     if (bytes > this.maxBytes) throw new OperationTooLargeError(what, bytes);
     if (this.pending.length > 0 && this.used + bytes > this.maxBytes) await this.flush();
     this.used += bytes;
     run();
-    this.pending.push({ run });
+    this.pending.push(recheck ? { run, recheck } : { run });
   }
 
   /** Syncs whatever was added (nothing when empty); on a payload or internal error, again in halves. */
@@ -91,10 +104,20 @@ export class SyncBudget {
     } catch (e) {
       if (ops.length < 2 || !SPLIT_AND_RETRY.has(officeErrorCode(e) ?? '')) throw e;
       this.retries++;
+      await this.readWhatWasApplied(ops);
       const half = Math.ceil(ops.length / 2);
       await this.syncAgainInHalves(ops.slice(0, half), true);
       await this.syncAgainInHalves(ops.slice(half), true);
     }
+  }
+
+  /** The operations' rechecks, read in one sync (none when every operation is safe to repeat). */
+  private async readWhatWasApplied(ops: Queued[]): Promise<void> {
+    const after = ops.flatMap((op) => (op.recheck ? [op.recheck()] : []));
+    if (!after.length) return;
+    this.syncs++;
+    await this.context.sync();
+    for (const update of after) update();
   }
 
   /** A sync of what was queued outside the budget (loads, sheet names); what was added goes with it. */

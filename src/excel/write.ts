@@ -16,8 +16,10 @@ import type { CellStyle, ChartSpec, OutputSheet, Validation } from '../core/shee
 import { NUMBER_FORMATS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 import { OPTIONAL_SETS, isExcelApiSupported } from './api-sets';
 import { jsonBytes } from './cell-values';
+import { ExcelActionError, describeOfficeError } from './errors';
+import { forgetSheetList, sheetList } from './sheet-list';
 import { SheetNameError, sheetNameProblem } from './sheet-names';
-import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget } from './sync-budget';
+import { DEFAULT_MAX_REQUEST_BYTES, SyncBudget, type Recheck } from './sync-budget';
 import { untrackedRange, WIRE, bordersCost, gridWriteCost, rangeCallCost, rangeSetCost, rangeSetsCost, sheetCost, sheetPartCost } from './wire-cost';
 
 export interface WriteOptions {
@@ -32,6 +34,14 @@ export interface WriteOptions {
   replace?: ReadonlySet<string>;
   /** Largest request one sync may carry (default 4 MB; Excel on the web refuses over 5 MB). */
   maxRequestBytes?: number;
+  /** The workbook's sheets, when the caller has just loaded them in this action (they are not loaded again). */
+  sheets?: readonly SheetEntry[];
+}
+
+/** A sheet of the open workbook: its name and Excel's id for it. */
+export interface SheetEntry {
+  name: string;
+  id: string;
 }
 
 export interface WriteResult {
@@ -85,9 +95,10 @@ export async function writeOutputSheets(
 
   // 1. What the workbook has now.
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id');
-  await budget.sync();
-  const existing = worksheets.items.map((w) => w.name);
+  const listed: readonly SheetEntry[] = opts.sheets ?? await sheetList(context, () => budget.sync());
+  // From here on this action changes the sheets: whoever needs them next loads them again.
+  forgetSheetList(context);
+  const existing = listed.map((w) => w.name);
   const ownNames = opts.replace ?? new Set<string>();
   const isOwn = (name: string) => ownNames.has(name.toLowerCase());
 
@@ -137,18 +148,21 @@ export async function writeOutputSheets(
     for (const [i, p] of plans.entries()) await queueProtectionOps(built[i], p.sheet, budget);
     await budget.flush();
   } catch (e) {
-    await removeTempSheets(context, plans.map((p) => p.temp));
-    throw e;
+    const left = await removeTempSheets(context, plans.map((p) => p.temp));
+    throw withLeftovers(e, left);
   }
 
   // 4. Swap, in one sync: old outputs renamed aside, new ones renamed in, then the old deleted.
-  const ids = new Map(worksheets.items.map((w) => [w.name, w.id]));
+  const ids = new Map(listed.map((w) => [w.name, w.id]));
   const aside = new Set<string>([...existing, ...plans.map((p) => p.temp), ...plans.map((p) => p.finalName)]);
   const replaced = plans.map((p) => (p.replace === undefined ? undefined : { id: ids.get(p.replace)!, name: p.replace }));
+  const asideNames: string[] = [];
   const olds = replaced.map((r) => {
     if (!r) return undefined;
     const ws = worksheets.getItem(r.id);
-    ws.name = safeSheetName(`${ASIDE_PREFIX}${r.name}`, aside);
+    const name = safeSheetName(`${ASIDE_PREFIX}${r.name}`, aside);
+    asideNames.push(name);
+    ws.name = name;
     return ws;
   });
   plans.forEach((p, i) => (built[i].name = p.finalName));
@@ -171,7 +185,9 @@ export async function writeOutputSheets(
     await budget.sync();
   } catch (e) {
     await restoreOldOutputs(context, built.map((w) => w.id), replaced);
-    throw e;
+    // Half a swap: temporary sheets, old outputs set aside, new outputs already under a name that was free.
+    const fresh = plans.filter((p) => p.replace === undefined && !existing.includes(p.finalName)).map((p) => p.finalName);
+    throw withLeftovers(e, await sheetsStillThere(context, [...plans.map((p) => p.temp), ...asideNames, ...fresh]));
   }
   result.written = plans.map((p) => p.finalName);
   result.syncs = budget.syncs;
@@ -208,17 +224,45 @@ async function restoreOldOutputs(
   }
 }
 
-/** After a failure: delete whichever temporary sheets got created; the old output stays. */
-async function removeTempSheets(context: Excel.RequestContext, temps: string[]): Promise<void> {
+/** After a failure: delete whichever temporary sheets got created; the old output stays. Returns those still there. */
+async function removeTempSheets(context: Excel.RequestContext, temps: string[]): Promise<string[]> {
   try {
     const found = temps.map((t) => context.workbook.worksheets.getItemOrNullObject(t));
     await context.sync();
     for (const ws of found) if (!ws.isNullObject) ws.delete();
     await context.sync();
+    return [];
   } catch {
-    // Best effort: the original error is the one to report.
+    // The original error is the one to report; what could not be removed is named with it.
+    return sheetsStillThere(context, temps);
   }
 }
+
+/** Which of these sheets exist; when Excel cannot even say, all of them may. */
+async function sheetsStillThere(context: Excel.RequestContext, names: string[]): Promise<string[]> {
+  try {
+    const found = names.map((n) => ({ n, ws: context.workbook.worksheets.getItemOrNullObject(n) }));
+    await context.sync();
+    return found.filter((f) => !f.ws.isNullObject).map((f) => f.n);
+  } catch {
+    return names;
+  }
+}
+
+/**
+ * The error of a failed write, with the sheets it could not take away named:
+ * the user is never left with `~tam …` sheets (or half an output) without a
+ * word. The next write deletes `~tam …` / `~cu …` leftovers and replaces its
+ * own outputs (the swap above).
+ */
+function withLeftovers(e: unknown, left: string[]): unknown {
+  if (!left.length) return e;
+  const names = left.map((n) => `«${n}»`).join(', ');
+  return new ExcelActionError(
+    `${describeOfficeError(e)} Excel không cho xóa các trang dở dang của lần ghi này: ${names}. Lần chạy sau sẽ thay hoặc xóa chúng; bạn cũng có thể tự xóa. Các trang báo cáo của đơn vị không bị thay đổi.`,
+  );
+}
+
 
 // ---------------------------------------------------------------- one sheet
 
@@ -279,6 +323,13 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     const zoom: Excel.PageLayoutZoomOptions | undefined = sheet.print.scale !== undefined
       ? { scale: Math.round(sheet.print.scale) } : sheet.print.onePage ? { horizontalFitToPages: 1, verticalFitToPages: 1 } : undefined;
     const calls = [...(titles ? [[titles]] : []), ...(titleCols ? [[titleCols]] : []), ...(area ? [[area]] : []), ...colBreaks.map((c) => [cellAddress(0, c)])];
+    // Page breaks are added, not set: sent again after a refused request, only those Excel does not have yet.
+    let breaksThere = 0;
+    const recheck: Recheck = () => {
+      if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return () => undefined;
+      const count = ws.verticalPageBreaks.getCount();
+      return () => (breaksThere = count.value);
+    };
     await budget.add(sheetPartCost(1 + colBreaks.length, [orientation, paper, ...(zoom ? [zoom] : [])], calls), () => {
       if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return;
       ws.pageLayout.orientation = orientation;
@@ -288,21 +339,28 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
       if (titleCols) ws.pageLayout.setPrintTitleColumns(titleCols);
       if (area) ws.pageLayout.setPrintArea(area);
       // A break before each column block (same API set as pageLayout).
-      for (const c of colBreaks) ws.verticalPageBreaks.add(cellAddress(0, c));
-    }, where);
+      for (const c of colBreaks.slice(breaksThere)) ws.verticalPageBreaks.add(cellAddress(0, c));
+    }, where, colBreaks.length ? recheck : undefined);
   }
   if (sheet.validations?.length) {
     if (isExcelApiSupported(OPTIONAL_SETS.dataValidation)) await queueValidations(ws, sheet, budget);
     else notes.push(`Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (cần ExcelApi ${OPTIONAL_SETS.dataValidation}): trang "${sheet.name}" không có danh sách chọn.`);
   }
-  for (const c of sheet.charts ?? []) {
+  for (const [index, c] of (sheet.charts ?? []).entries()) {
     const cost = rangeCallCost(c.dataRange, 1, [CHART_TYPES[c.type], 'Auto']) + WIRE.nav + WIRE.set + jsonBytes(c.title) + WIRE.call + jsonBytes(c.anchor) + 20;
+    // Charts are added in order: after a refused request, the chart is added only if Excel does not have it yet.
+    let there = false;
+    const recheck: Recheck = () => {
+      const charts = ws.charts;
+      charts.load('count');
+      return () => (there = charts.count > index);
+    };
     await budget.add(cost, () => {
-      const chart = ws.charts.add(CHART_TYPES[c.type], untrackedRange(ws, c.dataRange), 'Auto');
+      const chart = there ? ws.charts.getItemAt(index) : ws.charts.add(CHART_TYPES[c.type], untrackedRange(ws, c.dataRange), 'Auto');
       chart.title.text = c.title;
       const a = parseCellAddress(c.anchor.split(':')[0]);
       if (a) chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + Math.max(1, c.height) - 1, a.col + Math.max(1, c.width) - 1));
-    }, where);
+    }, where, recheck);
   }
 }
 
@@ -388,18 +446,30 @@ async function queueConditionalFormats(ws: Excel.Worksheet, sheet: OutputSheet, 
     notes.push(`Excel này chưa hỗ trợ định dạng có điều kiện (cần ExcelApi ${OPTIONAL_SETS.conditionalFormats}): trang "${sheet.name}" không tô màu ô sai.`);
     return;
   }
+  /** Rules already queued on each area: a rule is the n-th of its area. */
+  const perArea = new Map<string, number>();
   for (const f of formats) {
     for (const area of f.range.split(/[\s,]+/).filter(Boolean)) {
       const formula = `=${f.formula}`;
       const cost = rangeCallCost(area, 1, ['Custom']) + 4 * WIRE.nav + 3 * WIRE.set + jsonBytes(formula) + jsonBytes(f.style);
+      const index = perArea.get(area) ?? 0;
+      perArea.set(area, index + 1);
+      // Rules are added, not set: after a refused request, added only if the area does not have its n-th rule yet.
+      let there = false;
+      const recheck: Recheck = () => {
+        if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) return () => undefined;
+        const count = untrackedRange(ws, area).conditionalFormats.getCount();
+        return () => (there = count.value > index);
+      };
       await budget.add(cost, () => {
         if (!isExcelApiSupported(OPTIONAL_SETS.conditionalFormats)) return;
-        const custom = untrackedRange(ws, area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType).custom;
+        const rules = untrackedRange(ws, area).conditionalFormats;
+        const custom = (there ? rules.getItemAt(index) : rules.add('Custom' as Excel.ConditionalFormatType)).custom;
         custom.rule.formula = formula;
         if (f.style.fill) custom.format.fill.color = f.style.fill;
         if (f.style.color) custom.format.font.color = f.style.color;
         if (f.style.bold) custom.format.font.bold = true;
-      }, `trang "${sheet.name}"`);
+      }, `trang "${sheet.name}"`, recheck);
     }
   }
 }
@@ -539,9 +609,21 @@ function validationRule(v: Validation): Excel.DataValidationRule {
 async function queueProtectionOps(ws: Excel.Worksheet, sheet: OutputSheet, budget: SyncBudget): Promise<void> {
   if (!sheet.protection) return;
   const where = `trang "${sheet.name}"`;
+  // Excel refuses to protect a protected sheet, and to unlock cells on one: after a refused request whose
+  // protect was applied, nothing of this is sent again.
+  let done = false;
+  const recheck: Recheck = () => {
+    const protection = ws.protection;
+    protection.load('protected');
+    return () => (done = protection.protected);
+  };
   for (const r of sheet.protection.unlockedRanges) {
-    await budget.add(rangeSetCost(r, 2, false), () => (untrackedRange(ws, r).format.protection.locked = false), where);
+    await budget.add(rangeSetCost(r, 2, false), () => {
+      if (!done) untrackedRange(ws, r).format.protection.locked = false;
+    }, where, recheck);
   }
   const options = { allowFormatColumns: true, allowFormatRows: true };
-  await budget.add(WIRE.nav + WIRE.call + jsonBytes(options) + 20, () => ws.protection.protect(options), where);
+  await budget.add(WIRE.nav + WIRE.call + jsonBytes(options) + 20, () => {
+    if (!done) ws.protection.protect(options);
+  }, where, recheck);
 }

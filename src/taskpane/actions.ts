@@ -157,7 +157,7 @@ export function compileWorkbook(previous?: PreviousPick, options: ReviewOptions 
     const result = withPreviousOutliers(compiled, previous?.previous);
     // Nothing read: nothing written (no empty Kiểm tra sheet in the user's workbook).
     const { written, notes } = result.reports.length ? await writeOutputs(ctx, result, own, previous?.previous) : { written: [], notes: [] };
-    if (written.length) await ports.selectCell(ctx, written[0], 'A1'); // show the summary
+    if (written.length) await ports.showWritten(ctx, written[0]); // show the summary
     return compileOutcome('compile', result, written, [], notes, previous);
   });
 }
@@ -215,7 +215,7 @@ export async function compileFromFiles(files: readonly PickedFile[], previous?: 
     const result = withPreviousOutliers(ports.compileReads([...plans, ...reads], problems), previous?.previous);
     const own = ports.ownOutputSheetNames(ports.ownOutputsBeside(workbook.map((x) => x.read), result));
     const { written, notes } = result.reports.length ? await writeOutputs(ctx, result, own, previous?.previous) : { written: [], notes: [] };
-    if (written.length) await ports.selectCell(ctx, written[0], 'A1');
+    if (written.length) await ports.showWritten(ctx, written[0]);
     return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes, previous);
   });
 }
@@ -258,7 +258,7 @@ export function createTemplate(form: TemplateForm): Promise<string> {
     const { names: taken, grids: read } = await readPlanSheets(ctx, false);
     const grids = read.filter(isPlanGrid);
     const name = await ports.addTemplateSheet(ctx, ports.layoutTemplate(form, grids, taken));
-    await ports.selectCell(ctx, name, 'A1'); // shown at once: the user fills it next
+    await ports.showWritten(ctx, name); // shown at once: the user fills it next
     return name;
   });
 }

@@ -14,8 +14,9 @@ import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplat
 import { readSheet } from '../core/reader';
 import { readWorkbookGrids as excelRead } from '../excel/read';
 import { writeOutputSheets as excelWrite } from '../excel/write';
-import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, fillKey, type OriginalFill } from '../excel/highlight';
+import { clearHighlights as excelClear, highlightFindings as excelHighlight, selectCell as excelSelect, showWrittenSheet, fillKey, type OriginalFill } from '../excel/highlight';
 import { describeOfficeError } from '../excel/errors';
+import { sheetList } from '../excel/sheet-list';
 import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
 import { recordApproval as excelRecordApproval, type ApprovalOutcome, type ApprovalRequest } from '../excel/approval';
 import type { ImportOutcome, TemplateForm } from './actions';
@@ -69,6 +70,8 @@ export const writeOutputSheets = async (
 };
 
 export const selectCell = (ctx: Excel.RequestContext, sheet: string, cell: string): Promise<void> => excelSelect(ctx, sheet, cell);
+/** Shows a sheet just written; never an error (the work is done). */
+export const showWritten = (ctx: Excel.RequestContext, sheet: string): Promise<void> => showWrittenSheet(ctx, sheet);
 
 /**
  * Colours the findings' cells; returns how many, the sheets it could not
@@ -117,13 +120,8 @@ export const rosterForms = (plan: Plan): UnitIdentity[] => plan.roster.map((u) =
 export const buildTemplatesZip = async (plan: Plan): Promise<{ fileName: string; bytes: Uint8Array; names: string[] }> =>
   (await import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/templates-zip')).templatesZip(plan);
 
-/** Names of every sheet of the workbook (empty ones too), in one sync. */
-export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> => {
-  const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name');
-  await ctx.sync();
-  return sheets.items.map((s) => s.name);
-};
+/** Names of every sheet of the workbook (empty ones too): loaded once per action (excel/sheet-list.ts). */
+export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> => (await sheetList(ctx)).map((s) => s.name);
 
 /** Adds the template sheet; its name is already free (layoutTemplate's `taken`). */
 export const addTemplateSheet = async (ctx: Excel.RequestContext, sheet: OutputSheet): Promise<string> => {

@@ -16,6 +16,20 @@ describe('describeOfficeError', () => {
     expect(describeOfficeError(new FakeOfficeError(code))).toMatch(re);
   });
 
+  it.each([
+    'ConnectionFailure', 'RequestAborted', 'InvalidRequestContext', 'InvalidObjectPath', 'ValueNotLoaded', 'ActivityLimitReached',
+    'InsertDeleteConflict', 'MergedRangeConflict', 'RangeExceedsLimit', 'OperationCellsExceedLimit', 'InactiveWorkbook', 'UnsupportedOperation',
+  ])('says %s in Vietnamese, with what to do, and none of Excel\'s English', (code) => {
+    const said = describeOfficeError({ name: 'RichApi.Error', code, message: 'The operation failed for an English reason.' });
+    expect(said).toMatch(/[ạảãầấậẩẫằắặẳẵẹẻẽềếệểễịỉĩọỏõồốộổỗờớợởỡụủũừứựửữỳýỵỷỹđ]/);
+    expect(said).not.toMatch(/English|operation failed/);
+    expect(said).not.toContain(code);
+  });
+
+  it('does not tell the user to compile fewer units when a request is refused as too large (every action splits what it sends)', () => {
+    expect(describeOfficeError(new FakeOfficeError('RequestPayloadSizeLimitExceeded'))).not.toMatch(/ít đơn vị/);
+  });
+
   it('recognises Office errors by code, never by their text (Excel words it in the Office UI language)', () => {
     // Vietnamese Office: the message is Vietnamese, the code is the same.
     expect(describeOfficeError({ name: 'RichApi.Error', code: 'InvalidOperationInCellEditMode', message: 'Excel đang ở chế độ chỉnh sửa ô.' })).toBe(
@@ -26,9 +40,10 @@ describe('describeOfficeError', () => {
     expect(describeOfficeError({ name: 'RichApi.Error', code: 'InvalidOperation', message: 'Excel is in cell-editing mode.' })).toBe(
       'Excel không thực hiện được thao tác này trên đối tượng hiện tại.',
     );
-    expect(describeOfficeError({ name: 'RichApi.Error', code: 'WeirdNewCode', message: 'Something odd' })).toBe(
-      'Excel báo lỗi (WeirdNewCode): Something odd. Hãy thử lại; nếu vẫn lỗi, lưu và mở lại sổ làm việc.',
-    );
+    // A code not known yet: its code, never Excel's English words.
+    const unknown = describeOfficeError({ name: 'RichApi.Error', code: 'WeirdNewCode', message: 'Something odd' });
+    expect(unknown).toMatch(/^Excel báo lỗi \(mã WeirdNewCode\)/);
+    expect(unknown).not.toContain('Something odd');
     expect(describeOfficeError(new TypeError('x is undefined'))).toMatch(/^Đã xảy ra lỗi không mong đợi: x is undefined/);
     expect(describeOfficeError(new Error('Không tìm thấy trang "A".'))).toBe('Không tìm thấy trang "A".');
   });
