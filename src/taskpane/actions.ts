@@ -12,6 +12,7 @@ import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
 import { reportFileName } from '../report/file-name';
+import { isLockFileName, isWorkbookName, notWorkbookMessage } from '../xlsx/input-names';
 import { countResult, type Counts } from './findings-view';
 import * as ports from './ports';
 import { fillKey, type OriginalFill } from './ports';
@@ -80,9 +81,9 @@ export class PaneError extends Error {
  * waits for them to finish instead of refusing (where the host supports it;
  * elsewhere InvalidOperationInCellEditMode says to press Enter or Esc).
  */
-async function excelRun<T>(body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function excelRun<T>(body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
-    return await Excel.run({ delayForCellEdit: true }, body);
+    return await ports.excelRun(body);
   } catch (e) {
     throw asPaneError(e);
   }
@@ -167,14 +168,21 @@ export function checkWorkbook(options: ReviewOptions = {}): Promise<CompileOutco
 }
 
 /**
- * Reads picked files; an unreadable file becomes an error finding and a
- * message, a file in another format than .xlsx (.xls, .ods…) a warning; the others go on.
+ * Reads picked files as the command line reads the files it is given:
+ * Excel's lock files (`~$…`) are passed over, a file that is no workbook by
+ * its name (.csv, .docx…) and an unreadable one become an error finding and
+ * a message, a file in another format than .xlsx (.xls, .ods…) a warning;
+ * the others go on.
  */
 export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
   const readWorkbook = await ports.loadXlsxReader();
   const grids: SheetGrid[] = [];
   const problems: Finding[] = [];
-  for (const f of files) {
+  for (const f of files.filter((x) => !isLockFileName(x.name))) {
+    if (!isWorkbookName(f.name)) {
+      problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.not-xlsx', notWorkbookMessage(f.name)));
+      continue;
+    }
     try {
       const read = readWorkbook(f.bytes, f.name);
       grids.push(...read.grids);
@@ -189,6 +197,15 @@ export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ g
   return { grids, problems };
 }
 
+/** The picked files but Excel's lock files; none left is a PaneError. */
+function withoutLockFiles(files: readonly PickedFile[]): PickedFile[] {
+  const kept = files.filter((f) => !isLockFileName(f.name));
+  if (kept.length === 0) {
+    throw new PaneError(files.length ? 'Các tệp đã chọn chỉ là tệp khoá của Excel (tên bắt đầu bằng ~$), không phải báo cáo: hãy chọn chính các tệp báo cáo.' : 'Chưa chọn tệp nào.');
+  }
+  return kept;
+}
+
 /** The rule of readPickedFiles' warning for a file in another format than .xlsx. */
 const OTHER_FORMAT_RULE = 'file.other-format';
 
@@ -198,8 +215,8 @@ const OTHER_FORMAT_RULE = 'file.other-format';
  * with neither a report nor a plan is said (the core's noReportFinding, as
  * the command line says it).
  */
-export async function compileFromFiles(files: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
-  if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
+export async function compileFromFiles(picked: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
+  const files = withoutLockFiles(picked);
   const { grids, problems } = await readPickedFiles(files);
   const reads = grids.map(ports.readGrid);
   for (const f of files) {
@@ -236,8 +253,8 @@ export async function readPreviousFile(file: PickedFile): Promise<PreviousPick> 
 }
 
 /** Nhập báo cáo: the files' unit sheets become sheets of this workbook, never overwriting one. */
-export async function importReports(files: readonly PickedFile[]): Promise<ImportOutcome> {
-  if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
+export async function importReports(picked: readonly PickedFile[]): Promise<ImportOutcome> {
+  const files = withoutLockFiles(picked);
   // The pane reads each file (src/xlsx); the Office.js layer gets grids, never parses a file.
   // A file read with only warnings (.xls, .ods… : «lần sau hãy lưu dưới dạng .xlsx») is brought in, and the warning shown.
   const read = await Promise.all(files.map(async (f) => ({ ...f, ...(await readPickedFiles([f])) })));

@@ -7,7 +7,7 @@
  */
 import { APPROVED, RETURNED, type ApprovalRecord, type ApprovalState } from '../core/approval';
 import { unitKey } from '../core/unit-names';
-import { PaneError, asPaneError, type CompileOutcome } from './actions';
+import { PaneError, excelRun, type CompileOutcome } from './actions';
 import * as ports from './ports';
 
 /** A unit's report in the open workbook, as the review list shows it. */
@@ -47,12 +47,8 @@ export function reviewItems(outcome: CompileOutcome | null): ReviewItem[] {
  */
 export async function reviewReport(item: Pick<ReviewItem, 'unit' | 'unitCode' | 'sheet' | 'fingerprint'>, state: ApprovalState, reason?: string, password?: string): Promise<{ record: ApprovalRecord; protected: boolean }> {
   if (state === RETURNED && !reason?.trim()) throw new PaneError('Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.');
-  try {
-    return await Excel.run({ delayForCellEdit: true }, (ctx) =>
-      ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason, expected: item.fingerprint, ...(password ? { password } : {}) }));
-  } catch (e) {
-    throw asPaneError(e);
-  }
+  return excelRun((ctx) =>
+    ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason, expected: item.fingerprint, ...(password ? { password } : {}) }));
 }
 
 /** The outcome with `record` applied: its report's state and the result's records (what «Phản hồi» reads). */
