@@ -174,11 +174,17 @@ export function checkWorkbook(options: ReviewOptions = {}): Promise<CompileOutco
  * a message, a file in another format than .xlsx (.xls, .ods…) a warning;
  * the others go on.
  */
-export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
+export async function readPickedFiles(files: readonly PickedFile[], onProgress?: Progress): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
   const readWorkbook = await ports.loadXlsxReader();
   const grids: SheetGrid[] = [];
   const problems: Finding[] = [];
-  for (const f of files.filter((x) => !isLockFileName(x.name))) {
+  const wanted = files.filter((x) => !isLockFileName(x.name));
+  for (const [i, f] of wanted.entries()) {
+    if (onProgress) {
+      onProgress(i, wanted.length);
+      // A turn of the event loop between files: the pane paints the count instead of freezing.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     if (!isWorkbookName(f.name)) {
       problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.not-xlsx', notWorkbookMessage(f.name)));
       continue;
@@ -196,6 +202,9 @@ export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ g
   }
   return { grids, problems };
 }
+
+/** Reports how many of the files are read so far (the pane's progress bar). */
+export type Progress = (done: number, total: number) => void;
 
 /** The picked files but Excel's lock files; none left is a PaneError. */
 function withoutLockFiles(files: readonly PickedFile[]): PickedFile[] {
@@ -215,9 +224,9 @@ const OTHER_FORMAT_RULE = 'file.other-format';
  * with neither a report nor a plan is said (the core's noReportFinding, as
  * the command line says it).
  */
-export async function compileFromFiles(picked: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
+export async function compileFromFiles(picked: readonly PickedFile[], previous?: PreviousPick, onProgress?: Progress): Promise<CompileOutcome> {
   const files = withoutLockFiles(picked);
-  const { grids, problems } = await readPickedFiles(files);
+  const { grids, problems } = await readPickedFiles(files, onProgress);
   const reads = grids.map(ports.readGrid);
   for (const f of files) {
     const mine = grids.flatMap((g, i) => (g.file === f.name ? [i] : []));
@@ -253,11 +262,14 @@ export async function readPreviousFile(file: PickedFile): Promise<PreviousPick> 
 }
 
 /** Nhập báo cáo: the files' unit sheets become sheets of this workbook, never overwriting one. */
-export async function importReports(picked: readonly PickedFile[]): Promise<ImportOutcome> {
+export async function importReports(picked: readonly PickedFile[], onProgress?: Progress): Promise<ImportOutcome> {
   const files = withoutLockFiles(picked);
   // The pane reads each file (src/xlsx); the Office.js layer gets grids, never parses a file.
   // A file read with only warnings (.xls, .ods… : «lần sau hãy lưu dưới dạng .xlsx») is brought in, and the warning shown.
-  const read = await Promise.all(files.map(async (f) => ({ ...f, ...(await readPickedFiles([f])) })));
+  const read: (PickedFile & { grids: SheetGrid[]; problems: Finding[] })[] = [];
+  for (const [i, f] of files.entries()) {
+    read.push({ ...f, ...(await readPickedFiles([f], onProgress && ((done) => onProgress(i + done, files.length)))) });
+  }
   const readable = read.filter((f) => !f.problems.some((p) => p.severity === 'error'));
   // Excel's own insert takes .xlsx workbooks: another format goes in as the values the pane read.
   const toInsert = readable.map((f) => (f.problems.some((p) => p.rule === OTHER_FORMAT_RULE) ? { name: f.name, grids: f.grids } : f));

@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { Caption1, Divider, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { MIN_EXCEL_API, isExcelApiSupported } from '../ports';
-import { ActionBar } from './ActionBar';
+import { periodSteps, type StepKey } from '../period-steps';
+import { PeriodSteps, type StepAction } from './PeriodSteps';
 import { ResultSummary } from './ResultSummary';
 import { usePaneRun } from '../features/pane-run';
+import { usePeriod } from '../features/period';
 import { renderNotices, renderProgress } from '../features/notices';
 import { renderApprovedOnly, renderPrevious, useCompile } from '../features/compile';
 import { renderPlan, usePlan } from '../features/plan';
@@ -22,7 +24,7 @@ const useStyles = makeStyles({
     minWidth: '280px',
   },
   head: { display: 'flex', flexDirection: 'column' },
-  // The actions stay in reach however long the findings list below them grows.
+  // The steps and their buttons stay in reach however long the findings list below them grows.
   sticky: {
     position: 'sticky',
     top: 0,
@@ -37,26 +39,54 @@ const useStyles = makeStyles({
 /**
  * The task pane, composed of its features (src/taskpane/features: plan,
  * templates, reports in, compile, review, report out), each a hook holding
- * its state and handlers and a small view. Actions on top, progress,
- * messages, then the last result and its findings.
+ * its state and handlers and a small view. The period's steps on top, then
+ * progress, messages, forms, and the last result with its review list.
  */
 export function Pane(): React.ReactElement {
   const s = useStyles();
   const pane = usePaneRun();
+  const period = usePeriod();
   const compile = useCompile(pane);
-  const plan = usePlan(pane);
-  const templates = useTemplates(pane);
+  const plan = usePlan(pane, period);
+  const templates = useTemplates(pane, period);
   const reportsIn = useReportsIn(pane, compile);
   const review = useReview(pane, compile);
-  const reportOut = useReportOut(pane, compile);
+  const reportOut = useReportOut(pane, compile, period);
   const busy = pane.busy.busy;
-  const { setNotices } = pane;
+  const { setNotices, notices } = pane;
   React.useEffect(() => {
     // The manifest keeps older Excel out; this covers a pane opened some other way.
     if (!isExcelApiSupported(MIN_EXCEL_API)) {
       setNotices([{ intent: 'warning', title: 'Phiên bản Excel chưa hỗ trợ', lines: [`Tổng hợp CCHC cần Excel hỗ trợ ExcelApi ${MIN_EXCEL_API} trở lên (Excel 2016 trở về sau, Microsoft 365 hoặc Excel trên web).`] }]);
     }
   }, [setNotices]);
+
+  // A confirmation is brought into view; when the action took the focused control away
+  // (a form closed after success), focus goes to the message rather than to the page body.
+  const firstNotice = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const el = firstNotice.current;
+    if (!el || !notices.length) return;
+    const active = el.ownerDocument.activeElement;
+    if (!active || active === el.ownerDocument.body) el.focus();
+    else if (active !== compile.headingRef.current) el.scrollIntoView?.({ block: 'nearest' });
+  }, [notices, compile.headingRef]);
+
+  const steps = periodSteps({ ...period.facts, outcome: compile.outcome });
+  const actions: Record<StepKey, StepAction[]> = {
+    plan: [{ label: 'Tạo kế hoạch', onClick: plan.toggle, title: 'Thêm trang Kế hoạch của kỳ: danh sách mọi xã, phường của tỉnh theo danh mục đơn vị hành chính, nhiệm vụ mẫu, hạn nộp' }],
+    templates: [{ label: 'Tạo mẫu', onClick: templates.toggle, title: 'Thêm một trang báo cáo trống theo mẫu TTCCHC-1, hoặc tải mẫu cho mọi đơn vị của Kế hoạch' }],
+    reportsIn: [
+      { label: 'Nhập báo cáo', onClick: reportsIn.pickImport, title: 'Chép báo cáo của đơn vị từ các tệp .xlsx vào sổ làm việc này' },
+      { label: 'Tổng hợp từ tệp', onClick: reportsIn.pickCompileFiles, title: 'Tổng hợp thẳng từ các tệp .xlsx, không chép chúng vào sổ làm việc' },
+    ],
+    review: [{ label: 'Kiểm tra', onClick: compile.onCheck, title: 'Chỉ kiểm tra, không ghi gì vào sổ làm việc; sau đó duyệt hoặc trả lại từng báo cáo' }],
+    compile: [{ label: 'Tổng hợp', onClick: compile.onCompile, title: 'Đọc các trang TTCCHC-1 và trang Kế hoạch, ghi các trang tổng hợp' }],
+    reportOut: [
+      { label: 'Xuất báo cáo', onClick: reportOut.onExport, title: 'Tải về báo cáo .docx của lần tổng hợp gần nhất' },
+      { label: 'Phản hồi', onClick: reportOut.onFeedback, title: 'Tải về phiếu phản hồi cho đơn vị có lỗi và công văn đôn đốc đơn vị chưa nộp (.zip)' },
+    ],
+  };
 
   return (
     <main className={s.pane}>
@@ -65,27 +95,18 @@ export function Pane(): React.ReactElement {
         <Caption1>Báo cáo tuyên truyền cải cách hành chính, mẫu TTCCHC-1</Caption1>
       </header>
       <div className={s.sticky}>
-        <ActionBar
-          busy={busy}
-          onCompile={compile.onCompile}
-          onCheck={compile.onCheck}
-          onTemplate={templates.toggle}
-          onImport={reportsIn.pickImport}
-          onCompileFiles={reportsIn.pickCompileFiles}
-          onExport={reportOut.onExport}
-          onFeedback={reportOut.onFeedback}
-          onPlan={plan.toggle}
-        />
-        {renderApprovedOnly(compile, busy)}
+        <PeriodSteps steps={steps} actions={actions} busy={busy}>
+          {renderApprovedOnly(compile, busy)}
+        </PeriodSteps>
       </div>
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{pane.announce}</div>
       {renderReportsIn(reportsIn)}
-      {renderPrevious(compile, busy)}
-      {renderReportOut(reportOut, busy)}
       {renderProgress(pane)}
-      {renderNotices(pane)}
+      {renderNotices(pane, firstNotice)}
       {renderPlan(plan, busy)}
       {renderTemplates(templates, busy)}
+      {renderPrevious(compile, busy)}
+      {renderReportOut(reportOut, busy)}
       {compile.outcome && (
         <>
           <Divider />

@@ -12,6 +12,8 @@ export interface Notice {
   intent: 'error' | 'warning' | 'success' | 'info';
   title: string;
   lines: string[];
+  /** Names (sheets added, files made): a long list is shown summarised, with a way to see it all (notices.tsx). */
+  list?: string[];
 }
 
 /**

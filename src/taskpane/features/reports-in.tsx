@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import * as actions from '../actions';
+import { paneBusy } from '../busy-store';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import type { CompileState } from './compile';
 import type { Notice, PaneRun } from './pane-run';
@@ -18,23 +19,26 @@ export interface ReportsInState {
   onFilesPicked: (list: File[]) => void;
 }
 
+/** Files read so far, on the progress bar. */
+const countFiles: actions.Progress = (done, total) => paneBusy.progress(done, total);
+
 export function useReportsIn({ run }: PaneRun, compile: CompileState): ReportsInState {
   const importInput = React.useRef<HTMLInputElement>(null);
   const filesInput = React.useRef<HTMLInputElement>(null);
 
   const onImportPicked = (list: File[]) =>
     run('Nhập báo cáo', async () => {
-      const r = await actions.importReports(await actions.readBrowserFiles(list));
+      const r = await actions.importReports(await actions.readBrowserFiles(list), countFiles);
       const out: Notice[] = [];
       if (r.added.length && compile.outcome) compile.setStale('Sổ làm việc đã thay đổi sau lần này (đã nhập báo cáo): bấm lại Tổng hợp hoặc Kiểm tra để cập nhật.');
-      if (r.added.length) out.push({ intent: 'success', title: `Đã nhập ${r.added.length} trang`, lines: [r.added.join(', ')] });
+      if (r.added.length) out.push({ intent: 'success', title: `Đã nhập ${r.added.length} trang`, lines: [], list: r.added });
       if (r.fileProblems.length) out.push({ intent: 'warning', title: 'Có tệp không nhập được', lines: r.fileProblems });
       if (!r.added.length && !r.fileProblems.length) out.push({ intent: 'info', title: 'Không có trang nào được nhập', lines: ['Các tệp đã chọn không có trang báo cáo mẫu TTCCHC-1.'] });
       return out;
     });
 
   const onFilesPicked = (list: File[]) =>
-    run('Tổng hợp từ tệp', async () => compile.afterCompile(await actions.compileFromFiles(await actions.readBrowserFiles(list), compile.previous)));
+    run('Tổng hợp từ tệp', async () => compile.afterCompile(await actions.compileFromFiles(await actions.readBrowserFiles(list), compile.previous, countFiles)));
 
   return {
     importInput, filesInput, onImportPicked, onFilesPicked,

@@ -7,12 +7,12 @@ import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components
 import type { Finding, Severity } from '../../core/findings';
 import { APPROVED, RETURNED } from '../../core/approval';
 import * as actions from '../actions';
-import { reviewItems, reviewNotice, reviewReport, withReview, type ReviewItem } from '../approval-actions';
+import { approveReports, reviewItems, reviewNotice, reviewReport, withReview, type ReviewItem } from '../approval-actions';
 import { HIGHLIGHT_FILLS } from '../ports';
 import { ApprovalPanel } from '../components/ApprovalPanel';
 import { FindingsList } from '../components/FindingsList';
 import type { CompileState } from './compile';
-import type { PaneRun } from './pane-run';
+import type { Notice, PaneRun } from './pane-run';
 
 export interface ReviewState {
   findings: readonly Finding[];
@@ -22,6 +22,7 @@ export interface ReviewState {
   coloured: Severity;
   onApprove: (item: ReviewItem, password?: string) => void;
   onReturn: (item: ReviewItem, reason: string, password?: string) => void;
+  onApproveMany: (items: ReviewItem[], password?: string) => void;
   onSelectFinding: (f: Finding) => void;
   onOpenSheet: (name: string) => void;
   onHighlight: () => void;
@@ -46,6 +47,21 @@ export function useReview({ run }: PaneRun, compile: CompileState): ReviewState 
       return [{ intent: 'success', title: said.title, lines: said.lines }];
     }, true);
 
+  /** «Duyệt các báo cáo không có lỗi»: the items the officer confirmed, in one Excel.run. */
+  const onApproveMany = (items: ReviewItem[], password?: string) =>
+    run('Duyệt các báo cáo không có lỗi', async () => {
+      const r = await approveReports(items, password);
+      compile.setOutcome((o) => (o ? r.records.reduce(withReview, o) : o));
+      compile.setStale('Trang tổng hợp ghi tình trạng duyệt của lần Tổng hợp trước: bấm lại Tổng hợp để cập nhật.');
+      const out: Notice[] = [];
+      if (r.records.length) {
+        out.push({ intent: 'success', title: `Đã duyệt ${r.records.length} báo cáo không có lỗi`,
+          lines: [`${r.protectedCount} trang đã được khoá; nếu trang bị sửa sau này, lần Tổng hợp sau sẽ báo lỗi và việc duyệt không còn giá trị.`], list: r.records.map((x) => x.unit) });
+      }
+      if (r.refused.length) out.push({ intent: 'warning', title: `${r.refused.length} báo cáo chưa duyệt được`, lines: r.refused });
+      return out;
+    }, true);
+
   const onHighlight = () =>
     run('Tô màu ô lỗi', async () => {
       const r = await actions.highlight(toColour, savedFills);
@@ -63,7 +79,7 @@ export function useReview({ run }: PaneRun, compile: CompileState): ReviewState 
     }, true);
 
   return {
-    findings, toColour, savedFills, coloured, onHighlight, onClearHighlight,
+    findings, toColour, savedFills, coloured, onHighlight, onClearHighlight, onApproveMany,
     onApprove: (item, password) => onReview(item, undefined, password),
     onReturn: (item, reason, password) => onReview(item, reason, password),
     onSelectFinding: (f) => run('Đến ô', () => actions.goToFinding(f), true),
@@ -83,7 +99,7 @@ export function Review({ review: r, compile, busy }: { review: ReviewState; comp
   const filter = compile.filter;
   return (
     <>
-      <ApprovalPanel items={reviewItems(compile.outcome)} busy={busy} onApprove={r.onApprove} onReturn={r.onReturn} />
+      <ApprovalPanel items={reviewItems(compile.outcome)} busy={busy} onApprove={r.onApprove} onReturn={r.onReturn} onApproveMany={r.onApproveMany} />
       {r.findings.length > 0 && (
         <div className={s.row}>
           <Button size="small" disabledFocusable={busy || r.toColour.length === 0} onClick={r.onHighlight} aria-pressed={r.savedFills.size > 0}>

@@ -5,6 +5,7 @@ import { ZIP_MIME, downloadBytes } from '../download';
 import { templatesForAllUnits } from '../plan-actions';
 import { TemplateForm } from '../components/TemplateForm';
 import type { PaneRun } from './pane-run';
+import type { PeriodState } from './period';
 
 export interface TemplatesState {
   open: boolean;
@@ -16,7 +17,7 @@ export interface TemplatesState {
   allUnits: () => void;
 }
 
-export function useTemplates({ run }: PaneRun): TemplatesState {
+export function useTemplates({ run }: PaneRun, period: PeriodState): TemplatesState {
   const [open, setOpen] = React.useState(false);
   const [defaults, setDefaults] = React.useState<actions.TemplateDefaults | undefined>();
 
@@ -33,6 +34,7 @@ export function useTemplates({ run }: PaneRun): TemplatesState {
     run('Tạo mẫu', async () => {
       const name = await actions.createTemplate(form);
       setOpen(false);
+      period.made('templatesMade');
       return [{ intent: 'success', title: 'Đã thêm trang mẫu', lines: [`Trang "${name}" đã được thêm vào sổ làm việc.`] }];
     });
 
@@ -40,7 +42,9 @@ export function useTemplates({ run }: PaneRun): TemplatesState {
     run('Tạo mẫu cho mọi đơn vị', async () => {
       const z = await templatesForAllUnits();
       downloadBytes(z.fileName, z.bytes, ZIP_MIME);
-      return [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`] }];
+      setOpen(false);
+      period.made('templatesMade');
+      return [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`], list: z.names }];
     });
 
   return { open, defaults, toggle, close: () => setOpen(false), submit, allUnits };
