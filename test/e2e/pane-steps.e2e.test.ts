@@ -153,6 +153,7 @@ describe('the period as its steps, at 320 px', () => {
     const messages = async () => [...await pane().locator('.fui-MessageBar').allInnerTexts(), await page.getByTestId('live-status').innerText()].join('\n');
     await expect(messages()).resolves.toContain(`Đã duyệt ${clean} báo cáo không có lỗi`);
     const review = pane().getByRole('list', { name: 'Báo cáo của các đơn vị' });
+    await review.getByText('Đã duyệt', { exact: true }).nth(clean - 1).waitFor();
     await expect(review.getByText('Đã duyệt', { exact: true }).count()).resolves.toBe(clean);
     await expect(step('review').getAttribute('title')).resolves.toContain(`${clean}/${UNITS} đã duyệt`);
     for (const i of files.filter((x) => !WITH_ERROR(x))) {

@@ -8,6 +8,8 @@ import { percent, reportingRate } from '../period-steps';
 const useStyles = makeStyles({
   tiles: { display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: tokens.spacingHorizontalS },
   rateTiles: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: tokens.spacingHorizontalS },
+  // «148/150» holds in a third of 320 px.
+  rateNumber: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, whiteSpace: 'nowrap' },
   tile: {
     minWidth: 0,
     height: 'auto',
@@ -56,9 +58,9 @@ export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFi
   const missing = missingUnits(result);
   const [allMissing, setAllMissing] = React.useState(false);
   const rate = reportingRate(result);
-  const plain = (label: string, n: number | string, cls?: string, marked = typeof n === 'number' && n > 0) => (
+  const plain = (label: string, n: number | string, cls?: string, marked = typeof n === 'number' && n > 0, size?: string) => (
     <div className={s.tile} role="group" aria-label={`${label}: ${n}`}>
-      <span className={mergeClasses(s.number, marked && cls)}>{n}</span>
+      <span className={mergeClasses(s.number, size, marked && cls)}>{n}</span>
       <Caption1>{label}</Caption1>
     </div>
   );
@@ -90,9 +92,9 @@ export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFi
       {rate && rate.expected > 0 && (
         // The reporting rate as the command line says it («78/82 đơn vị đã nộp, 4 nộp muộn»), and the on-time share.
         <div className={s.rateTiles}>
-          {plain('Đã nộp', `${rate.sent}/${rate.expected}`, s.warning, rate.sent < rate.expected)}
-          {plain('Nộp muộn', rate.late, s.warning)}
-          {plain('Đúng hạn', rate.onTime === null ? '–' : percent(rate.onTime))}
+          {plain('Đã nộp', `${rate.sent}/${rate.expected}`, s.warning, rate.sent < rate.expected, s.rateNumber)}
+          {plain('Nộp muộn', rate.late, s.warning, rate.late > 0, s.rateNumber)}
+          {plain('Đúng hạn', rate.onTime === null ? '–' : percent(rate.onTime), undefined, false, s.rateNumber)}
         </div>
       )}
       {missing.length > 0 && (
