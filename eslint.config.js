@@ -8,6 +8,9 @@
  *               globals (Office, Excel, OfficeExtension).
  *   src/excel   the Office.js adapter gets grids, never files: no src/xlsx,
  *               no SheetJS / exceljs.
+ *   src/taskpane the pane reaches Office.js only through its one door,
+ *               src/taskpane/ports.ts: its components, feature hooks and
+ *               actions import no src/excel.
  *   src/**      nothing from the development tools (dev/) or the tests (test/).
  *
  * The rules are ESLint's own `no-restricted-imports` / `no-restricted-globals`
@@ -43,6 +46,10 @@ const EXCEL_GETS_GRIDS = [
   { regex: into('xlsx'), message: 'src/excel nhận lưới (SheetGrid) chứ không đọc tệp: ngăn tác vụ đọc tệp bằng src/xlsx rồi chuyển lưới.' },
   { group: ['@e965/xlsx', 'exceljs'], message: 'src/excel không đọc tệp .xlsx.' },
 ];
+const PANE_ONE_DOOR = {
+  regex: into('excel'),
+  message: 'Ngăn tác vụ chỉ dùng src/excel qua một cửa: src/taskpane/ports.ts (thành phần, hook và thao tác không nhập src/excel).',
+};
 
 const restrict = (patterns, paths = []) => ['error', { paths, patterns }];
 
@@ -71,6 +78,11 @@ module.exports = tseslint.config(
       'no-restricted-globals': ['error',
         ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({ name, message: 'src/core không dùng Office.js: việc đó của src/excel.' }))],
     },
+  },
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    ignores: ['src/taskpane/ports.ts'],
+    rules: { 'no-restricted-imports': restrict([DEV_TOOLS, PANE_ONE_DOOR]) },
   },
   { files: ['src/excel/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict([DEV_TOOLS, ...EXCEL_GETS_GRIDS]) } },
 );

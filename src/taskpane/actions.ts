@@ -13,6 +13,7 @@ import { PLAN_SHEET_NAME, YEAR_RANGE, needsParent } from '../core/template';
 import { isValidYear } from '../core/labels';
 import { fold } from '../core/text';
 import { reportFileName } from '../report/file-name';
+import { isLockFileName, isWorkbookName, notWorkbookMessage } from '../xlsx/input-names';
 import { countResult, type Counts } from './findings-view';
 import * as ports from './ports';
 import { fillKey, type OriginalFill } from './ports';
@@ -81,9 +82,9 @@ export class PaneError extends Error {
  * waits for them to finish instead of refusing (where the host supports it;
  * elsewhere InvalidOperationInCellEditMode says to press Enter or Esc).
  */
-async function excelRun<T>(body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function excelRun<T>(body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
-    return await Excel.run({ delayForCellEdit: true }, body);
+    return await ports.excelRun(body);
   } catch (e) {
     throw asPaneError(e);
   }
@@ -168,14 +169,27 @@ export function checkWorkbook(options: ReviewOptions = {}): Promise<CompileOutco
 }
 
 /**
- * Reads picked files; an unreadable file becomes an error finding and a
- * message, a file in another format than .xlsx (.xls, .ods…) a warning; the others go on.
+ * Reads picked files as the command line reads the files it is given:
+ * Excel's lock files (`~$…`) are passed over, a file that is no workbook by
+ * its name (.csv, .docx…) and an unreadable one become an error finding and
+ * a message, a file in another format than .xlsx (.xls, .ods…) a warning;
+ * the others go on.
  */
-export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
+export async function readPickedFiles(files: readonly PickedFile[], onProgress?: Progress): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
   const readWorkbook = await ports.loadXlsxReader();
   const grids: SheetGrid[] = [];
   const problems: Finding[] = [];
-  for (const f of files) {
+  const wanted = files.filter((x) => !isLockFileName(x.name));
+  for (const [i, f] of wanted.entries()) {
+    if (onProgress) {
+      onProgress(i, wanted.length);
+      // A turn of the event loop between files: the pane paints the count instead of freezing.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    if (!isWorkbookName(f.name)) {
+      problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.not-xlsx', notWorkbookMessage(f.name)));
+      continue;
+    }
     try {
       const read = readWorkbook(f.bytes, f.name);
       grids.push(...read.grids);
@@ -190,6 +204,18 @@ export async function readPickedFiles(files: readonly PickedFile[]): Promise<{ g
   return { grids, problems };
 }
 
+/** Reports how many of the files are read so far (the pane's progress bar). */
+export type Progress = (done: number, total: number) => void;
+
+/** The picked files but Excel's lock files; none left is a PaneError. */
+function withoutLockFiles(files: readonly PickedFile[]): PickedFile[] {
+  const kept = files.filter((f) => !isLockFileName(f.name));
+  if (kept.length === 0) {
+    throw new PaneError(files.length ? 'Các tệp đã chọn chỉ là tệp khoá của Excel (tên bắt đầu bằng ~$), không phải báo cáo: hãy chọn chính các tệp báo cáo.' : 'Chưa chọn tệp nào.');
+  }
+  return kept;
+}
+
 /** The rule of readPickedFiles' warning for a file in another format than .xlsx. */
 const OTHER_FORMAT_RULE = 'file.other-format';
 
@@ -199,9 +225,9 @@ const OTHER_FORMAT_RULE = 'file.other-format';
  * with neither a report nor a plan is said (the core's noReportFinding, as
  * the command line says it).
  */
-export async function compileFromFiles(files: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
-  if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
-  const { grids, problems } = await readPickedFiles(files);
+export async function compileFromFiles(picked: readonly PickedFile[], previous?: PreviousPick, onProgress?: Progress): Promise<CompileOutcome> {
+  const files = withoutLockFiles(picked);
+  const { grids, problems } = await readPickedFiles(files, onProgress);
   const reads = grids.map(ports.readGrid);
   for (const f of files) {
     const mine = grids.flatMap((g, i) => (g.file === f.name ? [i] : []));
@@ -237,11 +263,14 @@ export async function readPreviousFile(file: PickedFile): Promise<PreviousPick> 
 }
 
 /** Nhập báo cáo: the files' unit sheets become sheets of this workbook, never overwriting one. */
-export async function importReports(files: readonly PickedFile[]): Promise<ImportOutcome> {
-  if (files.length === 0) throw new PaneError('Chưa chọn tệp nào.');
+export async function importReports(picked: readonly PickedFile[], onProgress?: Progress): Promise<ImportOutcome> {
+  const files = withoutLockFiles(picked);
   // The pane reads each file (src/xlsx); the Office.js layer gets grids, never parses a file.
   // A file read with only warnings (.xls, .ods… : «lần sau hãy lưu dưới dạng .xlsx») is brought in, and the warning shown.
-  const read = await Promise.all(files.map(async (f) => ({ ...f, ...(await readPickedFiles([f])) })));
+  const read: (PickedFile & { grids: SheetGrid[]; problems: Finding[] })[] = [];
+  for (const [i, f] of files.entries()) {
+    read.push({ ...f, ...(await readPickedFiles([f], onProgress && ((done) => onProgress(i + done, files.length)))) });
+  }
   const readable = read.filter((f) => !f.problems.some((p) => p.severity === 'error'));
   // Excel's own insert takes .xlsx workbooks: another format goes in as the values the pane read.
   const toInsert = readable.map((f) => (f.problems.some((p) => p.rule === OTHER_FORMAT_RULE) ? { name: f.name, grids: f.grids } : f));

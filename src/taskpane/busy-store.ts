@@ -9,6 +9,9 @@ export interface BusyState {
   busy: boolean;
   /** Vietnamese label of the running action, for the progress bar. */
   label: string;
+  /** How far the action is, when it can count (files read): `done` of `total`. */
+  done?: number;
+  total?: number;
 }
 
 type Listener = (s: BusyState) => void;
@@ -36,6 +39,11 @@ export class BusyStore {
     } finally {
       this.set({ busy: false, label: '' });
     }
+  }
+
+  /** The running action's count (`12` of `140` files): the progress bar fills and says it. */
+  progress(done: number, total: number): void {
+    if (this.state.busy) this.set({ ...this.state, done, total });
   }
 
   /** Resolves when no action is running (at once if idle). */

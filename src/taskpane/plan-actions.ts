@@ -7,7 +7,7 @@ import { findProvince, provinces } from '../core/national-units';
 import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
 import { safeSheetName } from '../core/layout/names';
 import { PLAN_SHEET_NAME, type Period } from '../core/template';
-import { PaneError, asPaneError, readWorkbookPlan } from './actions';
+import { PaneError, excelRun, readWorkbookPlan } from './actions';
 import * as ports from './ports';
 
 export interface PlanForm {
@@ -27,17 +27,13 @@ export async function createPlan(form: PlanForm): Promise<string> {
   const query = form.province.trim();
   const province = query ? findProvince(query) : undefined;
   if (query && !province) throw new PaneError(`Không tìm thấy tỉnh, thành phố «${query}». Hãy chọn trong danh sách.`);
-  try {
-    return await Excel.run({ delayForCellEdit: true }, async (ctx) => {
-      const taken = await ports.sheetNames(ctx);
-      const sheet = layoutPlan({ ...newPlanSpec({ province, period: form.period, year: form.year }), name: safeSheetName(PLAN_SHEET_NAME, taken) });
-      const name = await ports.addTemplateSheet(ctx, sheet);
-      await ports.selectCell(ctx, name, 'A1');
-      return name;
-    });
-  } catch (e) {
-    throw asPaneError(e);
-  }
+  return excelRun(async (ctx) => {
+    const taken = await ports.sheetNames(ctx);
+    const sheet = layoutPlan({ ...newPlanSpec({ province, period: form.period, year: form.year }), name: safeSheetName(PLAN_SHEET_NAME, taken) });
+    const name = await ports.addTemplateSheet(ctx, sheet);
+    await ports.selectCell(ctx, name, 'A1');
+    return name;
+  });
 }
 
 /**

@@ -147,6 +147,16 @@ export const buildLettersZip = async (result: CompileResult): Promise<{ fileName
   return files.length ? { fileName: letters.lettersZipName(result), bytes: letters.zipLetters(files), names: files.map((f) => f.name) } : null;
 };
 
+/**
+ * Runs `body` in one Excel.run; while the user is typing in a cell, Excel
+ * waits for them to finish instead of refusing (where the host supports it).
+ */
+export const excelRun = <T>(body: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run({ delayForCellEdit: true }, body);
+
+/** The cell fills of Tô màu ô lỗi (the legend shows them) and the Excel API the pane needs. */
+export { HIGHLIGHT_FILLS } from '../excel/highlight';
+export { MIN_EXCEL_API, isExcelApiSupported } from '../excel/api-sets';
+
 export const describeError = (e: unknown): string => describeOfficeError(e);
 
 /** Duyệt / Trả lại: protects or frees the unit's sheet and records it in the workbook's hidden `Phê duyệt` sheet. */

@@ -8,7 +8,8 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import { ACCEPTED_FORMATS, WORKBOOK_EXT, XlsxReadError, otherFormatWarning } from './common';
+import { ACCEPTED_FORMATS, XlsxReadError, otherFormatWarning } from './common';
+import { isLockFileName, isWorkbookName, notWorkbookMessage } from './input-names';
 import { readXlsxFast } from './fast-read';
 import { fileTooLarge } from './zip-limits';
 // The command line's one table of system errors (this module serves the command line alone).
@@ -25,13 +26,8 @@ export interface ExpandedInputs {
 
 /** Spreadsheet-like files that a folder may hold but we do not read: worth a warning. */
 const OTHER_SHEET_EXT = /\.(csv|tsv|numbers|et|ett|fods)$/i;
-/** Excel's lock file while a workbook is open: `~$tong-hop.xlsx`. */
-const LOCK_FILE = /^~\$/;
-
-/** A workbook the readers take (.xlsx and its kin, .xls, .xlsb, .ods: common.ts WORKBOOK_EXT). */
-export function isXlsxName(name: string): boolean {
-  return WORKBOOK_EXT.test(name);
-}
+/** A workbook the readers take (input-names.ts, the same test as the pane's). */
+export const isXlsxName = isWorkbookName;
 
 /** A finding about a whole file (no sheet, no cell): the unit is the file's name. */
 export function fileFinding(file: string, rule: RuleId, message: string, severity: Finding['severity'] = 'error'): Finding {
@@ -64,7 +60,7 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
       continue;
     }
     if (stat.isDirectory()) {
-      const entries = (await fsp.readdir(input, { withFileTypes: true })).filter((d) => !LOCK_FILE.test(d.name));
+      const entries = (await fsp.readdir(input, { withFileTypes: true })).filter((d) => !isLockFileName(d.name));
       // A symbolic link is followed when it reaches a regular file, and said so (never skipped silently).
       for (const d of entries.filter((x) => x.isSymbolicLink() && isXlsxName(x.name))) {
         const link = path.join(input, d.name);
@@ -104,8 +100,7 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     } else if (isXlsxName(input)) {
       add(input);
     } else {
-      findings.push(fileFinding(input, 'file.not-xlsx',
-        `Tệp "${path.basename(input)}" không phải sổ Excel. ${ACCEPTED_FORMATS}; tệp .csv cần mở trong Excel và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)".`));
+      findings.push(fileFinding(input, 'file.not-xlsx', notWorkbookMessage(path.basename(input))));
     }
   }
   return { files, findings };

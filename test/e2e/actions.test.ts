@@ -209,6 +209,35 @@ describe('Tổng hợp từ tệp', () => {
     install([]);
     await expect(actions.compileFromFiles([])).rejects.toThrow('Chưa chọn tệp nào.');
   });
+
+  it('counts the files read, one by one, for the progress bar (lock files not counted)', async () => {
+    install([]);
+    const seen: string[] = [];
+    await actions.compileFromFiles([
+      ...COMMUNES.map((c, i) => ({ name: `don-vi-${i}.xlsx`, bytes: xlsxOf(commune(c)) })),
+      { name: '~$don-vi-0.xlsx', bytes: new Uint8Array(165) },
+    ], undefined, (done, total) => seen.push(`${done}/${total}`));
+    expect(seen).toEqual(COMMUNES.map((_c, i) => `${i}/${COMMUNES.length}`));
+  });
+
+  it('passes over Excel lock files (~$…) and refuses a .csv or .docx by its name, in the command line\'s words', async () => {
+    install([]);
+    const report = xlsxOf(commune(COMMUNES[0]));
+    const o = await actions.compileFromFiles([
+      { name: 'huong-loc.xlsx', bytes: report },
+      // Excel's lock file beside an open workbook: never a report, never a problem to report.
+      { name: '~$huong-loc.xlsx', bytes: new Uint8Array(165) },
+      { name: 'so-lieu.csv', bytes: new TextEncoder().encode('Mã mẫu,TTCCHC-1\nĐơn vị,xã A\n') },
+      { name: 'bao-cao.docx', bytes: report },
+    ]);
+    expect(o.counts.units).toBe(1);
+    expect(o.fileProblems).toEqual([
+      expect.stringMatching(/^Tệp "so-lieu\.csv" không phải sổ Excel\. Nhận tệp Excel \.xlsx/),
+      expect.stringMatching(/^Tệp "bao-cao\.docx" không phải sổ Excel\./),
+    ]);
+    expect(o.result.findings.filter((f) => f.rule === 'file.not-xlsx').map((f) => [f.severity, f.file])).toEqual([['error', 'so-lieu.csv'], ['error', 'bao-cao.docx']]);
+    await expect(actions.importReports([{ name: '~$huong-loc.xlsx', bytes: report }])).rejects.toThrow('tệp khoá của Excel');
+  });
 });
 
 describe('Kỳ trước (tuỳ chọn)', () => {

@@ -11,7 +11,7 @@ import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
 import { TemplateForm } from '../../src/taskpane/components/TemplateForm';
 import { PlanForm } from '../../src/taskpane/components/PlanForm';
 import type { CompileOutcome } from '../../src/taskpane/actions';
-import { STATUS_MISSING } from '../../src/core/template';
+import { STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME } from '../../src/core/template';
 
 /** 120 units: each misses Ngày gửi (same words), has one own error, and every third one a warning. */
 function bigList(): Finding[] {
@@ -81,11 +81,14 @@ describe('FindingsList on a small workbook', () => {
 });
 
 describe('ResultSummary', () => {
-  const missing = Array.from({ length: 40 }, (_, i) => ({ unit: `UBND xã Chưa Nộp ${i + 1}`, unitCode: `X${i}`, status: STATUS_MISSING }));
+  const child = (unit: string, status: string) => ({ unit, status, isSelf: false });
+  const missing = Array.from({ length: 40 }, (_, i) => ({ ...child(`UBND xã Chưa Nộp ${i + 1}`, STATUS_MISSING), unitCode: `X${i}` }));
+  const late = Array.from({ length: 3 }, (_, i) => child(`UBND xã Muộn ${i + 1}`, STATUS_LATE));
+  const onTime = Array.from({ length: 77 }, (_, i) => child(`UBND xã Đúng Hạn ${i + 1}`, STATUS_ON_TIME));
   const outcome = {
     action: 'compile', written: ['TH 6T 2026'], fileProblems: [], notes: [],
     counts: { units: 80, errors: 120, warnings: 0, missing: 40 },
-    result: { period: '6T', year: 2026, summaries: [{ children: missing }], reports: [], findings: [] },
+    result: { period: '6T', year: 2026, summaries: [{ unit: 'UBND huyện Thử', children: [...onTime, ...late, ...missing] }], reports: [], findings: [] },
   } as unknown as CompileOutcome;
   const html = renderToStaticMarkup(<ResultSummary outcome={outcome} busy={false} onOpenSheet={() => undefined} filter="error" onFilter={() => undefined} />);
 
@@ -97,6 +100,13 @@ describe('ResultSummary', () => {
     expect(html).toContain('Chưa nộp: UBND xã Chưa Nộp 1, UBND xã Chưa Nộp 2, UBND xã Chưa Nộp 3 và 37 đơn vị khác.');
     expect(html).not.toContain('Chưa Nộp 40');
     expect(html).toContain('Xem cả 40 đơn vị');
+  });
+
+  it('gives the reporting rate, the late count and the on-time rate as tiles, as the command line counts them', () => {
+    const expected = onTime.length + late.length + missing.length;
+    expect(html).toContain(`aria-label="Đã nộp: ${onTime.length + late.length}/${expected}"`);
+    expect(html).toContain(`aria-label="Nộp muộn: ${late.length}"`);
+    expect(html).toContain(`aria-label="Đúng hạn: ${Math.round((onTime.length / expected) * 100)}%"`);
   });
 
   it('lets the Lỗi tile filter the list (pressed), and leaves a zero tile a plain figure', () => {

@@ -141,6 +141,14 @@ describe('Tạo mẫu picks the unit from the plan', () => {
     const before = (await snapshot()).sheets.length;
     await form.getByRole('button', { name: 'Thêm trang mẫu' }).click();
     await expect(form.getByText('Hãy nhập tên đơn vị báo cáo.').isVisible()).resolves.toBe(true);
+    // The field in error is brought into view and focused, however far the pane was scrolled.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    const inView = await page.evaluate(() => {
+      const field = document.activeElement!.getBoundingClientRect();
+      const box = document.getElementById('pane')!.getBoundingClientRect();
+      return field.top >= box.top && field.bottom <= box.bottom;
+    });
+    expect(inView).toBe(true);
     expect((await snapshot()).sheets.length).toBe(before);
     expect(await invalidEvents()).toEqual([]);
     // A name not in the roster is allowed, and said.
@@ -228,7 +236,8 @@ describe('Tạo mẫu cho mọi đơn vị', () => {
       expect((ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length).toBeGreaterThan(0);
     }
     fs.rmSync(folder, { recursive: true, force: true });
-    await form.getByRole('button', { name: 'Đóng' }).click();
+    // The form closes once the templates are made: the confirmation is what the officer sees next.
+    await expect(form.count()).resolves.toBe(0);
   });
 });
 

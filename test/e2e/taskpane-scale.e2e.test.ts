@@ -10,16 +10,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
-import { ensureHarnessBuilt, ROOT } from './harness-build';
+import { ROOT } from './harness-build';
+import { openPaneAt320, paneViolations, type PaneAt320 } from './pane-at-320';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { start } = require('../../scripts/harness-server.js') as {
-  start: (o: { port: number; examples?: string; dist?: string }) => Promise<{ url: string; close: () => Promise<void> }>;
-};
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 const UNITS = 120;
 jest.setTimeout(300_000);
@@ -37,9 +32,8 @@ function bigDistrict(): string {
   return dir;
 }
 
-let browser: Browser;
+let opened: PaneAt320 | undefined;
 let page: Page;
-let server: { url: string; close: () => Promise<void> };
 let dir: string;
 const pane = () => page.getByRole('complementary', { name: 'Ngăn tác vụ' });
 const whenIdle = (): Promise<void> => page.evaluate(() => (window as any).harness.whenIdle());
@@ -50,22 +44,15 @@ const focused = () => page.evaluate(() => {
 });
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}`);
   dir = bigDistrict();
-  server = await start({ port: 0, examples: dir, dist: ensureHarnessBuilt() });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  page = await (await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'vi-VN' })).newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  // The pane at its narrowest real width.
-  await page.addStyleTag({ content: '#app { grid-template-columns: 1fr 320px !important; }' });
+  opened = await openPaneAt320(dir);
+  page = opened.page;
   await pane().getByRole('toolbar', { name: 'Thao tác' }).getByRole('button', { name: 'Tổng hợp', exact: true }).click();
   await whenIdle();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await opened?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -128,15 +115,7 @@ describe('the pane with 120 units and about 300 findings', () => {
   });
 
   it('has no accessibility violation above "minor" (axe-core)', async () => {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      // landmark-main-is-top-level: the harness puts the pane in an <aside> beside the workbook; in Office
-      // the pane is its own page and its <main> is top-level.
-      const r = await (window as any).axe.run(document.getElementById('pane'), { resultTypes: ['violations'], rules: { 'landmark-main-is-top-level': { enabled: false } } });
-      return (r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-        .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    expect(violations.filter((v) => v.impact !== 'minor')).toEqual([]);
+    await expect(paneViolations(page)).resolves.toEqual([]);
   });
 
 });

@@ -509,9 +509,18 @@ describe('the approval cycle', () => {
     const sheetOf = (e: typeof first) => e.report.source.sheet;
     const isProtected = (sheet: string) => page.evaluate((sh) => (window as any).harness.isProtected(sh), sheet);
 
+    /** Duyệt; a report with errors is approved after the question (pane-steps.e2e.test.ts checks the question itself). */
+    const approve = async (e: typeof first) => {
+      const row = review.locator('li').filter({ has: page.getByRole('button', { name: `Duyệt báo cáo của ${e.report.unit}` }) });
+      // The row says how many errors the report has; with any, Duyệt asks first.
+      const errors = Number(/(\d+) lỗi/.exec(await row.innerText())?.[1] ?? 0);
+      await review.getByRole('button', { name: `Duyệt báo cáo của ${e.report.unit}` }).click();
+      if (errors) await page.getByRole('alertdialog', { name: `Báo cáo của ${e.report.unit} còn ${errors} lỗi` }).getByRole('button', { name: 'Vẫn duyệt' }).click();
+      await whenIdle();
+    };
+
     // Duyệt: the unit's sheet is locked, its state shown.
-    await review.getByRole('button', { name: `Duyệt báo cáo của ${first.report.unit}` }).click();
-    await whenIdle();
+    await approve(first);
     await expect(isProtected(sheetOf(first))).resolves.toBe(true);
     await expect(pane().getByText(`Đã duyệt báo cáo của ${first.report.unit}`, { exact: true }).isVisible()).resolves.toBe(true);
     await expect(review.locator('li').first().getByText('Đã duyệt', { exact: true }).isVisible()).resolves.toBe(true);
@@ -526,8 +535,7 @@ describe('the approval cycle', () => {
     await expect(review.locator('li').first().getByText('Chưa duyệt', { exact: true }).isVisible()).resolves.toBe(true);
 
     // Approved again; the second unit returned with a reason, all by keyboard; the empty reason is refused in Vietnamese.
-    await review.getByRole('button', { name: `Duyệt báo cáo của ${first.report.unit}` }).click();
-    await whenIdle();
+    await approve(first);
     await review.getByRole('button', { name: `Trả lại báo cáo của ${second.report.unit}` }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `Trả lại báo cáo của ${second.report.unit}` });

@@ -48,6 +48,16 @@ describe('import boundaries (eslint.config.js)', () => {
       .toEqual(['no-restricted-imports']);
   });
 
+  it('a pane component may not import src/excel: only ports.ts, the pane\'s one door, may', () => {
+    const errors = lintAs('src/taskpane/components/Probe.tsx', "import { HIGHLIGHT_FILLS } from '../../excel/highlight';\nexport const f = HIGHLIGHT_FILLS;\n");
+    expect(rules(errors)).toEqual(['no-restricted-imports']);
+    expect(errors[0].message).toContain('src/taskpane/ports.ts');
+    expect(rules(lintAs('src/taskpane/features/probe.tsx', "import { selectCell } from '../../excel/highlight';\nexport const f = selectCell;\n"))).toEqual(['no-restricted-imports']);
+    expect(rules(lintAs('src/taskpane/probe.ts', "import { readWorkbookGrids } from '../excel/read';\nexport const f = readWorkbookGrids;\n"))).toEqual(['no-restricted-imports']);
+    expect(lintAs('src/taskpane/ports.ts', "import { readWorkbookGrids } from '../excel/read';\nexport const f = readWorkbookGrids;\n")).toEqual([]);
+    expect(lintAs('src/taskpane/components/Probe.tsx', "import { HIGHLIGHT_FILLS } from '../ports';\nexport const f = HIGHLIGHT_FILLS;\n")).toEqual([]);
+  });
+
   it('src/core may not use the Office.js globals', () => {
     expect(rules(lintAs('src/core/probe.ts', 'export const n = () => Excel.run(async () => undefined);\n'))).toEqual(['no-restricted-globals']);
   });

@@ -3,9 +3,13 @@ import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluen
 import type { CompileOutcome } from '../actions';
 import { periodPhrase } from '../../core/period-words';
 import { missingUnits, unitsPhrase, type SeverityFilter } from '../findings-view';
+import { percent, reportingRate } from '../period-steps';
 
 const useStyles = makeStyles({
   tiles: { display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: tokens.spacingHorizontalS },
+  rateTiles: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: tokens.spacingHorizontalS },
+  // «148/150» holds in a third of 320 px.
+  rateNumber: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, whiteSpace: 'nowrap' },
   tile: {
     minWidth: 0,
     height: 'auto',
@@ -53,9 +57,10 @@ export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFi
   const { counts, result } = outcome;
   const missing = missingUnits(result);
   const [allMissing, setAllMissing] = React.useState(false);
-  const plain = (label: string, n: number, cls?: string) => (
+  const rate = reportingRate(result);
+  const plain = (label: string, n: number | string, cls?: string, marked = typeof n === 'number' && n > 0, size?: string) => (
     <div className={s.tile} role="group" aria-label={`${label}: ${n}`}>
-      <span className={mergeClasses(s.number, n > 0 && cls)}>{n}</span>
+      <span className={mergeClasses(s.number, size, marked && cls)}>{n}</span>
       <Caption1>{label}</Caption1>
     </div>
   );
@@ -84,6 +89,14 @@ export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFi
         {toggle('Cảnh báo', counts.warnings, 'warning', s.warning)}
         {plain('Chưa nộp', counts.missing, s.warning)}
       </div>
+      {rate && rate.expected > 0 && (
+        // The reporting rate as the command line says it («78/82 đơn vị đã nộp, 4 nộp muộn»), and the on-time share.
+        <div className={s.rateTiles}>
+          {plain('Đã nộp', `${rate.sent}/${rate.expected}`, s.warning, rate.sent < rate.expected, s.rateNumber)}
+          {plain('Nộp muộn', rate.late, s.warning, rate.late > 0, s.rateNumber)}
+          {plain('Đúng hạn', rate.onTime === null ? '–' : percent(rate.onTime), undefined, false, s.rateNumber)}
+        </div>
+      )}
       {missing.length > 0 && (
         <Text size={200}>
           Chưa nộp: {allMissing ? missing.join(', ') : unitsPhrase(missing, 3)}.{' '}

@@ -27,6 +27,11 @@ export function rosterDetail(u: UnitIdentity): string {
   return [u.unitCode ? `Mã ${u.unitCode}` : '', u.level ?? '', u.parent ? `thuộc ${u.parent}` : ''].filter(Boolean).join(' · ');
 }
 
+/** The example under Đơn vị cấp trên: the plan's own compiling unit (its province), never another province's. */
+export function parentHint(planUnit: string | undefined): string {
+  return planUnit?.trim() ? `Ví dụ: ${planUnit.trim()}` : 'Tên đầy đủ của đơn vị nhận báo cáo, ví dụ: UBND tỉnh … hoặc Sở Nội vụ tỉnh …';
+}
+
 /** At most this many units listed at once: a province has up to 170; typing narrows them. */
 const SHOWN_MAX = 60;
 
@@ -99,6 +104,15 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel, onAllUnits }:
     year: new Date().getFullYear(),
   });
   const [tried, setTried] = React.useState(false);
+  /** Counts refused submits: after each, the first field in error is brought into view and focused. */
+  const [refused, setRefused] = React.useState(0);
+  const formRef = React.useRef<HTMLFormElement>(null);
+  React.useEffect(() => {
+    if (!refused) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    invalid?.scrollIntoView?.({ block: 'center' });
+    invalid?.focus({ preventScroll: true });
+  }, [refused]);
   const [touched, setTouched] = React.useState(false);
   /** The year as typed (a number field would drop what is not a number, and the browser would say so in English). */
   const [yearText, setYearText] = React.useState<string | null>(null);
@@ -119,14 +133,14 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel, onAllUnits }:
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (problem) return;
+    if (problem) return setRefused((n) => n + 1);
     const code = form.unitCode?.trim();
     onSubmit({ ...form, unit: form.unit.trim(), parent: form.parent.trim(), ...(code ? { unitCode: code } : { unitCode: undefined }) });
   };
   const unitProblem = tried && !form.unit.trim() ? problem ?? undefined : undefined;
   return (
     // noValidate: the form says what is missing in Vietnamese (templateFormProblem), not the browser's English «Please fill out this field.».
-    <form className={s.form} onSubmit={submit} aria-label="Tạo mẫu báo cáo" noValidate>
+    <form ref={formRef} className={s.form} onSubmit={submit} aria-label="Tạo mẫu báo cáo" noValidate>
       <Subtitle2>Tạo trang mẫu TTCCHC-1</Subtitle2>
       {roster.length ? (
         <RosterPicker roster={roster} value={form.unit} invalid={unitProblem} onType={(unit) => edit({ unit })} onPick={pick} />
@@ -150,7 +164,7 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel, onAllUnits }:
         label="Đơn vị cấp trên"
         required={needsParent(form.level)}
         validationMessage={tried && problem?.includes('cấp trên') ? problem : undefined}
-        hint={!needsParent(form.level) ? 'Cấp tỉnh không có đơn vị cấp trên.' : 'Ví dụ: UBND tỉnh Quảng Trị'}
+        hint={!needsParent(form.level) ? 'Cấp tỉnh không có đơn vị cấp trên.' : parentHint(defaults?.parent)}
       >
         <Input value={form.parent} disabled={!needsParent(form.level)} onChange={(_e, d) => edit({ parent: d.value })} />
       </Field>

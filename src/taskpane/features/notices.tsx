@@ -1,0 +1,49 @@
+/** The pane's messages and progress bar (what pane-run.ts keeps). */
+import * as React from 'react';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
+import type { PaneRun } from './pane-run';
+
+export function renderProgress({ busy }: PaneRun): React.ReactElement | null {
+  if (!busy.busy) return null;
+  const counted = busy.total ? ` ${busy.done ?? 0}/${busy.total} tệp` : '';
+  return (
+    <Field validationMessage={`Đang ${busy.label.toLowerCase()}…${counted}`} validationState="none">
+      <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}${counted}`} {...(busy.total ? { value: (busy.done ?? 0) / busy.total } : {})} />
+    </Field>
+  );
+}
+
+/** Names shown at first; a longer list (140 sheets after Nhập báo cáo) says how many more and opens on request. */
+export const LIST_SHOWN = 5;
+
+function NameList({ names }: { names: readonly string[] }): React.ReactElement {
+  const [all, setAll] = React.useState(false);
+  if (names.length <= LIST_SHOWN + 1) return <div>{names.join(', ')}.</div>;
+  return (
+    <div>
+      {all ? `${names.join(', ')}.` : `${names.slice(0, LIST_SHOWN).join(', ')} và ${names.length - LIST_SHOWN} mục khác.`}{' '}
+      <Button appearance="transparent" size="small" aria-expanded={all} onClick={() => setAll(!all)}>
+        {all ? 'Thu gọn' : `Xem cả ${names.length}`}
+      </Button>
+    </div>
+  );
+}
+
+/** The messages of the last action; `firstRef` receives the first, so the pane can bring it into view. */
+export function renderNotices({ notices }: PaneRun, firstRef?: React.Ref<HTMLDivElement>): React.ReactElement {
+  return (
+    <>
+      {notices.map((n, i) => (
+        <MessageBar key={`${n.title}-${i}`} ref={i === 0 ? firstRef : undefined} tabIndex={i === 0 ? -1 : undefined} intent={n.intent} layout="multiline" role={n.intent === 'error' || n.intent === 'warning' ? 'alert' : 'status'}>
+          <MessageBarBody>
+            <MessageBarTitle>{n.title}</MessageBarTitle>
+            {n.lines.map((l, j) => (
+              <div key={j}>{l}</div>
+            ))}
+            {n.list && n.list.length > 0 && <NameList names={n.list} />}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}
