@@ -61,7 +61,7 @@ describe('npm run build (production)', () => {
     // Named files are fixed; webpack's split chunks (SheetJS, docx) are numbered.
     const named = built.filter((f) => !/^\d+\.js(\.LICENSE\.txt)?$/.test(f));
     expect(named).toEqual([
-      'assets/icon-128.png', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png',
+      'app.html', 'assets/icon-128.png', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png',
       'commands.html', 'commands.js', 'docx-report.js', 'help.html', 'manifest.xml', 'save.html',
       'taskpane.html', 'taskpane.js', 'taskpane.js.LICENSE.txt', 'xlsx-reader.js', 'xlsx-writer.js',
     ]);

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Caption1, Divider, makeStyles, Title3, tokens } from '@fluentui/react-components';
-import { MIN_EXCEL_API, isExcelApiSupported } from '../ports';
+import { ExcelTooOld } from './ExcelTooOld';
 import { ActionBar } from './ActionBar';
 import { ResultSummary } from './ResultSummary';
 import { usePaneRun } from '../features/pane-run';
@@ -50,13 +50,6 @@ export function Pane(): React.ReactElement {
   const review = useReview(pane, compile);
   const reportOut = useReportOut(pane, compile);
   const busy = pane.busy.busy;
-  const { setNotices } = pane;
-  React.useEffect(() => {
-    // The manifest keeps older Excel out; this covers a pane opened some other way.
-    if (!isExcelApiSupported(MIN_EXCEL_API)) {
-      setNotices([{ intent: 'warning', title: 'Phiên bản Excel chưa hỗ trợ', lines: [`Tổng hợp CCHC cần Excel hỗ trợ ExcelApi ${MIN_EXCEL_API} trở lên (Excel 2016 trở về sau, Microsoft 365 hoặc Excel trên web).`] }]);
-    }
-  }, [setNotices]);
 
   return (
     <main className={s.pane}>
@@ -64,6 +57,7 @@ export function Pane(): React.ReactElement {
         <Title3 as="h1">Tổng hợp CCHC</Title3>
         <Caption1>Báo cáo tuyên truyền cải cách hành chính, mẫu TTCCHC-1</Caption1>
       </header>
+      <ExcelTooOld />
       <div className={s.sticky}>
         <ActionBar
           busy={busy}
