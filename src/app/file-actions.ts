@@ -9,8 +9,7 @@ import type { CompileResult, Plan } from '../core/model';
 import { withPreviousOutliers } from '../core/outliers';
 import { findProvince } from '../core/national-units';
 import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
-import { PaneError, readPickedFiles, type CompileOutcome, type PickedFile, type PreviousPick } from '../taskpane/actions';
-import { countResult } from '../taskpane/findings-view';
+import { PaneError, compileOutcome, readPickedFiles, readReportFiles, type CompileOutcome, type PickedFile, type PreviousPick } from '../taskpane/actions';
 import type { PlanForm } from '../taskpane/plan-actions';
 import * as ports from '../taskpane/ports';
 import { isLockFileName } from '../xlsx/input-names';
@@ -23,32 +22,14 @@ export const COMPILED_FILE_NAME = 'tong-hop.xlsx';
 /** The new plan's name, as `tonghop plan` names it by default. */
 export const PLAN_FILE_NAME = 'ke-hoach.xlsx';
 
-function reportFiles(picked: readonly PickedFile[]): PickedFile[] {
-  const kept = picked.filter((f) => !isLockFileName(f.name));
-  if (kept.length === 0) {
-    throw new PaneError(picked.length ? 'Các tệp đã chọn chỉ là tệp khoá của Excel (tên bắt đầu bằng ~$), không phải báo cáo: hãy chọn chính các tệp báo cáo.' : 'Chưa chọn tệp nào: hãy chọn các tệp báo cáo (hoặc cả thư mục) và tệp Kế hoạch.');
-  }
-  return kept;
-}
-
 /**
  * Tổng hợp: compiles the picked files (the plan among them) as `tonghop
- * compile` does; a file with neither a report nor a plan is said (the
- * core's noReportFinding, in the command line's words).
+ * compile` does, read as the pane's Tổng hợp từ tệp reads them.
  */
 export async function compilePickedFiles(picked: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
-  const files = reportFiles(picked);
-  const { grids, problems } = await readPickedFiles(files);
-  const reads = grids.map(ports.readGrid);
-  for (const f of files) {
-    const mine = grids.flatMap((g, i) => (g.file === f.name ? [i] : []));
-    const noReport = ports.noReportFinding(f.name, mine.map((i) => grids[i]), mine.map((i) => reads[i]));
-    if (noReport) problems.push(noReport);
-  }
+  const { reads, problems } = await readReportFiles(picked);
   const result = withPreviousOutliers(ports.compileReads(reads, problems), previous?.previous);
-  const out: CompileOutcome = { action: 'compileFiles', result, counts: countResult(result), written: [], fileProblems: problems.map((p) => p.message), notes: [] };
-  if (previous) out.comparedWith = previous.name;
-  return out;
+  return compileOutcome('compileFiles', result, [], problems.map((p) => p.message), [], previous);
 }
 
 /** tong-hop.xlsx: every output sheet of the compile (the summary gains the kỳ trước columns with `previous`). */
