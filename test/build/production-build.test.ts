@@ -51,8 +51,9 @@ beforeAll(() => {
   fs.rmSync(OUT, { recursive: true, force: true });
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', OUT, '--json', STATS], { cwd: ROOT, stdio: 'pipe', timeout: 400_000 });
-  const stats = JSON.parse(fs.readFileSync(STATS, 'utf8')) as { modules?: StatsModule[] };
-  modules = moduleNames(stats.modules).filter(Boolean);
+  // Two builds (the add-in, and app.html: webpack.config.js): their modules are under `children`.
+  const stats = JSON.parse(fs.readFileSync(STATS, 'utf8')) as { modules?: StatsModule[]; children?: { modules?: StatsModule[] }[] };
+  modules = [...moduleNames(stats.modules), ...(stats.children ?? []).flatMap((c) => moduleNames(c.modules))].filter(Boolean);
   built = filesUnder(OUT).map((f) => path.relative(OUT, f).split(path.sep).join('/')).sort();
 }, 420_000);
 
