@@ -51,6 +51,11 @@ const PANE_ONE_DOOR = {
   message: 'Ngăn tác vụ chỉ dùng src/excel qua một cửa: src/taskpane/ports.ts (thành phần, hook và thao tác không nhập src/excel).',
 };
 
+const APP_NO_EXCEL = {
+  regex: into('excel'),
+  message: 'Trang không cần Excel (src/app) chạy khi không có Office.js: không nhập src/excel (dùng chung thao tác tệp của src/taskpane).',
+};
+
 const restrict = (patterns, paths = []) => ['error', { paths, patterns }];
 
 module.exports = tseslint.config(
@@ -66,7 +71,7 @@ module.exports = tseslint.config(
   },
   {
     // The two classic hook rules (the pane already keeps them; TemplateForm.tsx disables one on purpose).
-    files: ['src/taskpane/**/*.{ts,tsx}', 'dev/harness/**/*.{ts,tsx}'],
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'dev/harness/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
@@ -85,4 +90,5 @@ module.exports = tseslint.config(
     rules: { 'no-restricted-imports': restrict([DEV_TOOLS, PANE_ONE_DOOR]) },
   },
   { files: ['src/excel/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict([DEV_TOOLS, ...EXCEL_GETS_GRIDS]) } },
+  { files: ['src/app/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict([DEV_TOOLS, APP_NO_EXCEL]) } },
 );

@@ -13,6 +13,12 @@
  * office.js is never bundled: taskpane.html and commands.html load it from
  * Microsoft's CDN; the harness page loads Microsoft's excel-web-16.00.js
  * copied from the npm package (dev/office-host).
+ *
+ * A second build makes dist/app.html (src/app): the pane's file-based work
+ * as ONE file that runs opened from disk (file://), where Chrome refuses ES
+ * modules, scripts and workers loaded by URL and fetch: one chunk (no
+ * splitting, dynamic imports folded in), inlined into the page as a classic
+ * script (InlineScriptPlugin).
  */
 'use strict';
 const fs = require('fs');
@@ -70,13 +76,74 @@ function devServerHttps() {
   return { type: 'https', options: { cert: fs.readFileSync(found.cert), key: fs.readFileSync(found.key) } };
 }
 
+/**
+ * Replaces the page's <script src> by the script itself and drops the .js
+ * file, so the page needs nothing beside it. `</script` and `<!--` inside
+ * the code would end or confuse the HTML script element: escaped (`<\/`,
+ * `<\!` mean the same in JavaScript strings and regular expressions).
+ */
+class InlineScriptPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InlineScriptPlugin', (compilation) => {
+      const inlined = new Set();
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineScriptPlugin', (data) => {
+        for (const tag of [...data.headTags, ...data.bodyTags]) {
+          if (tag.tagName !== 'script' || !tag.attributes.src) continue;
+          const file = decodeURIComponent(String(tag.attributes.src).replace(/^.*\//, '').replace(/\?.*$/, ''));
+          const asset = compilation.getAsset(file);
+          if (!asset) throw new Error(`InlineScriptPlugin: không thấy ${file}`);
+          tag.innerHTML = asset.source.source().toString().replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+          tag.attributes = {};
+          inlined.add(file);
+        }
+        return data;
+      });
+      compilation.hooks.processAssets.tap({ name: 'InlineScriptPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        for (const file of inlined) {
+          compilation.deleteAsset(file);
+          if (compilation.getAsset(`${file}.LICENSE.txt`)) compilation.deleteAsset(`${file}.LICENSE.txt`);
+        }
+      });
+    });
+  }
+}
+
+/** dist/app.html: the page without Excel, one self-contained file (`--config-name app` builds it alone). */
+function appConfig(base) {
+  return {
+    name: 'app',
+    mode: base.mode,
+    devtool: false,
+    entry: { app: './src/app/index.tsx' },
+    output: { path: base.output.path, filename: '[name].js', publicPath: '', clean: false },
+    resolve: base.resolve,
+    module: base.module,
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+      // The .xlsx reader, writer and docx are imported on demand by the pane: here they join the one chunk.
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({ filename: 'app.html', template: './src/app/app.html', chunks: ['app'], inject: 'body', scriptLoading: 'blocking' }),
+      new InlineScriptPlugin(),
+    ],
+    performance: { hints: false },
+  };
+}
+
 function config(env, argv) {
+  const addin = addinConfig(env, argv);
+  // The harness (tests of the pane on Excel's client) has no use for the page: built only for the add-in's own dist/.
+  return env && env.harness ? [addin] : [addin, appConfig(addin)];
+}
+
+function addinConfig(env, argv) {
   const mode = (argv && argv.mode) || 'production';
   const dev = mode === 'development';
   const harness = Boolean(env && env.harness);
   // Checked before anything is built: a wrong host would give a manifest Office rejects (or silently ignores, on Mac).
   const host = checkAddinHost(process.env.ADDIN_HOST || DEV_HOST);
   return {
+    name: 'addin',
     mode,
     devtool: dev ? 'source-map' : false,
     entry: {
@@ -87,7 +154,8 @@ function config(env, argv) {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      clean: true,
+      // app.html is the other build's (appConfig), written into the same folder at the same time.
+      clean: { keep: /^app\.html$/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.mjs'],

@@ -1,10 +1,17 @@
 /**
- * Excel JavaScript API requirement sets. The manifest asks for
- * MIN_EXCEL_API; anything newer is used only behind `isExcelApiSupported`
- * (checked by test/excel/api-set.test.ts).
+ * Excel JavaScript API requirement sets. Two levels:
+ * - MANIFEST_EXCEL_API, what manifest.xml asks: 1.1, so that Excel 2016
+ *   bought outright (ExcelApi 1.1 only) still lists and opens the pane,
+ *   which then explains and offers the page without Excel (app.html);
+ * - MIN_EXCEL_API, what the pane's buttons need; the pane checks it when it
+ *   opens (components/ExcelTooOld.tsx). Anything newer is used only behind
+ *   `isExcelApiSupported` (checked by test/excel/api-set.test.ts).
  */
 
 /** Must equal `<Set Name="ExcelApi" MinVersion="…"/>` in manifest.xml. */
+export const MANIFEST_EXCEL_API = '1.1';
+
+/** What the buttons need (Worksheet.getUsedRangeOrNullObject is 1.4). */
 export const MIN_EXCEL_API = '1.4';
 
 /** Newer members the adapter uses when the host has them. */

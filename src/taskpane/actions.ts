@@ -6,7 +6,7 @@
  */
 import { makeFinding, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileResult, Plan, PreviousPeriod, UnitIdentity } from '../core/model';
+import type { CompileResult, Plan, PreviousPeriod, SheetRead, UnitIdentity } from '../core/model';
 import { withPreviousOutliers } from '../core/outliers';
 import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME, YEAR_RANGE, needsParent } from '../core/template';
@@ -114,7 +114,8 @@ async function readPlanSheets(ctx: Excel.RequestContext, withOutputs: boolean): 
   return { names, grids };
 }
 
-function compileOutcome(
+/** What a compile gives the pane to show (counts from the result); also the page without Excel's (src/app). */
+export function compileOutcome(
   action: CompileOutcome['action'],
   result: CompileResult,
   written: string[],
@@ -220,12 +221,12 @@ function withoutLockFiles(files: readonly PickedFile[]): PickedFile[] {
 const OTHER_FORMAT_RULE = 'file.other-format';
 
 /**
- * Tổng hợp từ tệp: compiles the picked files with the workbook's plan sheet,
- * without copying the files in; only the output sheets are written. A file
- * with neither a report nor a plan is said (the core's noReportFinding, as
- * the command line says it).
+ * The picked files read for a compile, as the command line reads them: lock
+ * files passed over, each sheet read, and a file with neither a report nor
+ * a plan said (the core's noReportFinding). Shared with the page without
+ * Excel (src/app/file-actions.ts).
  */
-export async function compileFromFiles(picked: readonly PickedFile[], previous?: PreviousPick, onProgress?: Progress): Promise<CompileOutcome> {
+export async function readReportFiles(picked: readonly PickedFile[], onProgress?: Progress): Promise<{ reads: SheetRead[]; problems: Finding[] }> {
   const files = withoutLockFiles(picked);
   const { grids, problems } = await readPickedFiles(files, onProgress);
   const reads = grids.map(ports.readGrid);
@@ -234,6 +235,17 @@ export async function compileFromFiles(picked: readonly PickedFile[], previous?:
     const noReport = ports.noReportFinding(f.name, mine.map((i) => grids[i]), mine.map((i) => reads[i]));
     if (noReport) problems.push(noReport);
   }
+  return { reads, problems };
+}
+
+/**
+ * Tổng hợp từ tệp: compiles the picked files with the workbook's plan sheet,
+ * without copying the files in; only the output sheets are written. A file
+ * with neither a report nor a plan is said (the core's noReportFinding, as
+ * the command line says it).
+ */
+export async function compileFromFiles(picked: readonly PickedFile[], previous?: PreviousPick, onProgress?: Progress): Promise<CompileOutcome> {
+  const { reads, problems } = await readReportFiles(picked, onProgress);
   return excelRun(async (ctx) => {
     // Each sheet read once: the plan goes into the compile, the earlier outputs are what the output replaces.
     const workbook = (await readPlanSheets(ctx, true)).grids.map((g) => ({ g, read: ports.readGrid(g) }));

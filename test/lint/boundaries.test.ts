@@ -58,6 +58,13 @@ describe('import boundaries (eslint.config.js)', () => {
     expect(lintAs('src/taskpane/components/Probe.tsx', "import { HIGHLIGHT_FILLS } from '../ports';\nexport const f = HIGHLIGHT_FILLS;\n")).toEqual([]);
   });
 
+  it('the page without Excel (src/app) may not import src/excel', () => {
+    const errors = lintAs('src/app/Probe.tsx', "import { HIGHLIGHT_FILLS } from '../excel/highlight';\nexport const f = HIGHLIGHT_FILLS;\n");
+    expect(rules(errors)).toEqual(['no-restricted-imports']);
+    expect(errors[0].message).toContain('src/app');
+    expect(lintAs('src/app/Probe.tsx', "import { fold } from '../core/text';\nexport const f = fold;\n")).toEqual([]);
+  });
+
   it('src/core may not use the Office.js globals', () => {
     expect(rules(lintAs('src/core/probe.ts', 'export const n = () => Excel.run(async () => undefined);\n'))).toEqual(['no-restricted-globals']);
   });

@@ -102,8 +102,8 @@ describe('manifest.xml', () => {
     const excelApi = childrenNamed(sets, 'Set').find((s) => s.attrs.Name === 'ExcelApi');
     expect(excelApi).toBeDefined();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { MIN_EXCEL_API } = require('../../src/excel/api-sets') as { MIN_EXCEL_API: string | number };
-    expect(excelApi!.attrs.MinVersion).toBe(String(MIN_EXCEL_API));
+    const { MANIFEST_EXCEL_API } = require('../../src/excel/api-sets') as { MANIFEST_EXCEL_API: string | number };
+    expect(excelApi!.attrs.MinVersion).toBe(String(MANIFEST_EXCEL_API));
   });
 
   it('uses HTTPS for every URL and lists the add-in host among the app domains', () => {

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Caption1, Divider, makeStyles, Title3, tokens } from '@fluentui/react-components';
-import { MIN_EXCEL_API, isExcelApiSupported } from '../ports';
 import { periodSteps, type StepKey } from '../period-steps';
 import { PeriodSteps, type StepAction } from './PeriodSteps';
+import { ExcelTooOld } from './ExcelTooOld';
 import { ResultSummary } from './ResultSummary';
 import { usePaneRun } from '../features/pane-run';
 import { usePeriod } from '../features/period';
@@ -53,13 +53,7 @@ export function Pane(): React.ReactElement {
   const review = useReview(pane, compile);
   const reportOut = useReportOut(pane, compile, period);
   const busy = pane.busy.busy;
-  const { setNotices, notices } = pane;
-  React.useEffect(() => {
-    // The manifest keeps older Excel out; this covers a pane opened some other way.
-    if (!isExcelApiSupported(MIN_EXCEL_API)) {
-      setNotices([{ intent: 'warning', title: 'Phiên bản Excel chưa hỗ trợ', lines: [`Tổng hợp CCHC cần Excel hỗ trợ ExcelApi ${MIN_EXCEL_API} trở lên (Excel 2016 trở về sau, Microsoft 365 hoặc Excel trên web).`] }]);
-    }
-  }, [setNotices]);
+  const { notices } = pane;
 
   // A confirmation is brought into view; when the action took the focused control away
   // (a form closed after success), focus goes to the message rather than to the page body.
@@ -94,6 +88,7 @@ export function Pane(): React.ReactElement {
         <Title3 as="h1">Tổng hợp CCHC</Title3>
         <Caption1>Báo cáo tuyên truyền cải cách hành chính, mẫu TTCCHC-1</Caption1>
       </header>
+      <ExcelTooOld />
       <div className={s.sticky}>
         <PeriodSteps steps={steps} actions={actions} busy={busy}>
           {renderApprovedOnly(compile, busy)}

@@ -15,19 +15,20 @@ export interface ReportOutState {
   onFeedback: () => void;
 }
 
-export function useReportOut({ run }: PaneRun, compile: CompileState, period: PeriodState): ReportOutState {
+/** `period`: the pane's steps to mark done; the page without Excel (src/app) has none. */
+export function useReportOut({ run }: PaneRun, compile: CompileState, period?: PeriodState): ReportOutState {
   const [signer, setSigner] = React.useState<Signer>({});
   const onExport = () =>
     run('Xuất báo cáo', async () => {
       const { fileName, bytes } = await actions.exportReport(compile.outcome, compile.previous, signer);
       downloadBytes(fileName, bytes);
-      period.made('reportOut');
+      period?.made('reportOut');
       return [{ intent: 'success', title: 'Đã tạo báo cáo', lines: [`Tệp ${fileName} đã được tải về.`] }];
     });
   const onFeedback = () =>
     run('Phản hồi', async () => {
       const letters = await actions.exportFeedback(compile.outcome);
-      period.made('lettersOut');
+      period?.made('lettersOut');
       if (!letters) return [{ intent: 'info', title: 'Không có văn bản nào cần gửi', lines: ['Mọi đơn vị đã nộp đúng hạn và không có lỗi, cảnh báo.'] }];
       downloadBytes(letters.fileName, letters.bytes, ZIP_MIME);
       return [{ intent: 'success', title: `Đã tạo ${letters.names.length} văn bản`, lines: [`Tệp ${letters.fileName} đã được tải về.`], list: letters.names }];
