@@ -36,7 +36,7 @@ const MIN_PRINTED_PT = 9;
  * the columns are as wide as that scale allows, so little wraps, and the text
  * prints at about 7 pt. This holds it there.
  */
-const MIN_TEMPLATE_PT = 7;
+const MIN_TEMPLATE_PT = 9;
 
 function districtOutputs(): OutputSheet[] {
   const grids = [...exampleGrids().values()].flat();
@@ -206,13 +206,19 @@ describe('printed by LibreOffice', () => {
   const PLAN: Plan = { source: { sheet: 'Kế hoạch' }, roster: [], tasks: TASK_NAMES.map((name, i) => ({ stt: i + 1, name, threshold: 1 })) };
   const template = layoutTemplate({ unit: 'UBND xã Vĩnh Linh', unitCode: '19363', level: 'Xã', parent: 'UBND tỉnh Quảng Trị', period: 'Quý I', year: 2026, plan: PLAN });
 
-  withLibreOffice('the blank template prints on one A4 page, with the guide, the signatures and room to write', async () => {
+  withLibreOffice('the blank template prints on two A4 pages at 9 pt, with the guide, the signatures, 4 cm for signature and seal, and room to write', async () => {
     const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
     const tmp = tempDir('tonghop-print-');
     try {
-      const printed = await printSheets(office, [template], tmp.dir, 'mau', 1);
+      const printed = await printSheets(office, [template], tmp.dir, 'mau', 2);
       expect([Math.round(printed.pageWidth), Math.round(printed.pageHeight)]).toEqual([595, 842]);
-      expect(printed.pages).toBe(1);
+      expect(printed.pages).toBeLessThanOrEqual(2);
+      // Room for the signature over the seal: from «(Ký, đóng dấu)» to the next printed line, on the same page.
+      const seal = printed.texts.find((t) => t.text.includes('(Ký, đóng dấu)'))!;
+      const below = printed.texts.filter((t) => t.page === seal.page && t.top > seal.top + seal.height && t.text.trim()).map((t) => t.top);
+      const room = (below.length ? Math.min(...below) : printed.pageHeight) - (seal.top + seal.height);
+      console.log(`mẫu: chỗ ký và đóng dấu ${(room / 72 * 2.54).toFixed(1)} cm`);
+      expect(room).toBeGreaterThanOrEqual((4 / 2.54) * 72);
       const all = printed.texts.map((t) => t.text).join(' ').replace(/\s+/g, ' ');
       for (const s of SIGNERS) {
         expect(all).toContain(s.title);

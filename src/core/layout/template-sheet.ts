@@ -14,11 +14,12 @@ import {
 } from '../template';
 import { OUTPUT_PREFIXES, safeSheetName } from './names';
 import { shortUnitName } from '../unit-names';
-import { layoutUnitReport, type UnitReportCells } from './unit-report-sheet';
+import { layoutUnitReport, type KeptRows, type UnitReportCells } from './unit-report-sheet';
+import { PRINTABLE_HEIGHT, fitWidthScale, keepWithNext } from './print-blocks';
 import { withCheckBlock } from './check-block';
 import { COLORS, STYLE, text } from './styles';
 import { GUIDE_LINES, GUIDE_TITLE, SIGNERS } from './template-guide';
-import { fitRowHeight, rowHeightFor } from './text-fit';
+import { DEFAULT_ROW_HEIGHT, fitRowHeight, rowHeightFor } from './text-fit';
 
 export interface TemplateOptions extends UnitIdentity {
   plan?: Plan;
@@ -42,7 +43,7 @@ export function layoutTemplate(opts: TemplateOptions): OutputSheet {
   const tasks = planTasks.length
     ? planTasks.map((t) => ({ stt: t.stt as number | null, name: t.name }))
     : Array.from({ length: BLANK_TASK_ROWS }, () => ({ stt: null, name: '' }));
-  const { sheet, cells } = layoutUnitReport({
+  const { sheet, cells, headings } = layoutUnitReport({
     name,
     role: 'template',
     unit: opts.unit,
@@ -56,17 +57,17 @@ export function layoutTemplate(opts: TemplateOptions): OutputSheet {
     tasks,
   });
   const unlocked = unlockedRanges(cells, planTasks.length === 0);
-  const template = forTheClerk({ ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlocked } }, cells);
+  const template = forTheClerk({ ...sheet, validations: templateValidations(cells), protection: { unlockedRanges: unlocked } }, cells, headings);
   return opts.checkBlock === false ? template : withCheckBlock(template, cells);
 }
 
 /** Lines of room for each III. ĐÁNH GIÁ text (typed in Excel or written by hand on the printout). */
 const ASSESSMENT_LINES = 3;
-/** Height of the blank rows left for the signatures, in points. */
-const SIGNATURE_ROOM = 48;
+/** Room printed between «(Ký, đóng dấu)» and what follows: a commune's seal is 3.5–4 cm across, and the signature sits over it. */
+const SIGNATURE_ROOM_CM = 4.2;
 
 /** Input cells shaded, III rows tall, then the signature block and the «HƯỚNG DẪN GHI» box below the form. */
-function forTheClerk(sheet: OutputSheet, cells: UnitReportCells): OutputSheet {
+function forTheClerk(sheet: OutputSheet, cells: UnitReportCells, headings: KeptRows): OutputSheet {
   const rows = sheet.rows.map((r) => r.slice());
   const merges = sheet.merges.slice();
   const heights = { ...(sheet.rowHeights ?? {}) };
@@ -93,13 +94,17 @@ function forTheClerk(sheet: OutputSheet, cells: UnitReportCells): OutputSheet {
     rows[row][col] = cell;
     if (to > col) merges.push(rangeAddress(row, col, row, to));
   };
+  const scale = fitWidthScale(sheet.columnWidths, 'portrait');
+  const signatures = r;
   SIGNERS.forEach((s, i) => {
     put(r, spans[i][0], text(s.title, { bold: true, align: 'center' }), spans[i][1]);
     put(r + 1, spans[i][0], text(s.note, { italic: true, align: 'center' }), spans[i][1]);
   });
-  heights[r + 2] = SIGNATURE_ROOM;
+  // Heights are in the sheet's points; the page shows them at `scale`.
+  heights[r + 2] = Math.ceil((SIGNATURE_ROOM_CM / 2.54) * 72 / scale);
   rows[r + 2] ??= [];
   r += 4;
+  const guideTitle = r;
   put(r, 0, text(GUIDE_TITLE, { ...STYLE.section, border: true, fill: COLORS.headerFill }), last);
   for (let c = 1; c <= last; c++) rows[r][c] = { v: null, style: { border: true, fill: COLORS.headerFill } };
   r++;
@@ -109,8 +114,15 @@ function forTheClerk(sheet: OutputSheet, cells: UnitReportCells): OutputSheet {
   const h = fitRowHeight([{ text: guide, width: widthOf(0, last) }]);
   if (h) heights[r] = h;
   for (let k = 0; k < rows.length; k++) rows[k] ??= [];
-  // One A4 page: the form, the signatures and the guide; the check block below is for the screen.
-  return { ...sheet, rows, merges, rowHeights: heights, print: { ...sheet.print, onePage: true, area: rangeAddress(0, 0, r, last) } };
+  // Fitted to the width of A4 portrait (9 pt), over two pages as it takes; no section heading, signature block or
+  // guide is split from what follows it. The check block below the printed area is for the screen.
+  const all = Array.from({ length: r + 1 }, (_, k) => heights[k] ?? DEFAULT_ROW_HEIGHT);
+  const keep: KeptRows = [...headings, { row: signatures, rows: 4 }, { row: guideTitle, rows: 2 }];
+  const breaks = keepWithNext(all, keep, PRINTABLE_HEIGHT.portrait / scale);
+  // An explicit scale rather than «fit to width»: the Office.js writer sets the same zoom (src/excel/write.ts).
+  const print = { ...sheet.print, scale: Math.floor(scale * 100), area: rangeAddress(0, 0, r, last), ...(breaks.length ? { rowBreaks: breaks } : {}) };
+  delete print.onePage;
+  return { ...sheet, rows, merges, rowHeights: heights, print };
 }
 
 function templateValidations(cells: UnitReportCells): Validation[] {

@@ -26,15 +26,15 @@ import { PRINTABLE_HEIGHT, fitWidthScale, keepWithNext } from './print-blocks';
 export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
 const COLS = 6;
 /**
- * Column widths, by role (test/xlsx/print-layout.test.ts measures both prints):
- * - the blank template is fitted to one A4 page and its height decides the
- *   scale, so its columns are as wide as that scale allows: wide labels wrap
- *   less, and each wrapped line costs height;
- * - the compiled report is fitted to the page's width over as many pages as
- *   it takes: 110 units print at about 9 pt on A4 portrait.
+ * Column widths (test/xlsx/print-layout.test.ts measures both prints): both
+ * print on A4 portrait over as many pages as they take. The template's are
+ * narrow enough for its 12 pt text to print at 9 pt (template-sheet.ts sets
+ * the scale fitWidthScale gives, ≥ 75 %): a clerk reads and writes on two
+ * pages at 9 pt rather than one page at 7 pt. The compiled report is fitted
+ * to the width: 110 units print at about 9 pt.
  */
 const WIDTHS_BY_ROLE: Record<UnitReportData['role'], readonly number[]> = {
-  template: [18, 50, 20, 11, 12, 26],
+  template: [13, 38, 17, 10, 10, 17],
   report: [14, 40, 18, 10, 10, 18],
 };
 
@@ -114,7 +114,10 @@ function idValue(data: UnitReportData, field: IdField) {
   }
 }
 
-export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; cells: UnitReportCells } {
+/** Section headings, each kept on a page with the rows after it (print-blocks.ts keepWithNext). */
+export type KeptRows = { row: number; rows: number }[];
+
+export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; cells: UnitReportCells; headings: KeptRows } {
   const b = new SheetBuilder();
   const WIDTHS = WIDTHS_BY_ROLE[data.role];
   const periodLine = periodHeading(data.period, data.year);
@@ -142,7 +145,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   }
 
   // Section headings, each kept on a page with its table's header and first rows (keepWithNext).
-  const headings: { row: number; rows: number }[] = [];
+  const headings: KeptRows = [];
   row++;
   headings.push({ row, rows: 4 });
   b.set(row++, 0, text(SECTION_TITLES.figures, STYLE.section));
@@ -226,14 +229,14 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
     columnWidths: [...WIDTHS],
     print: { orientation: 'portrait' },
   });
-  // The compiled report prints over pages, fitted to the width; the template on one page needs no break.
+  // The compiled report prints over pages, fitted to the width; the template adds its signatures and guide first (template-sheet.ts).
   if (data.role === 'report') {
     const heights = Array.from({ length: row }, (_, r) => b.rowHeights[r] ?? DEFAULT_ROW_HEIGHT);
     const room = PRINTABLE_HEIGHT.portrait / fitWidthScale(WIDTHS, 'portrait');
     const breaks = keepWithNext(heights, headings, room);
     if (breaks.length) sheet.print.rowBreaks = breaks;
   }
-  return { sheet, cells };
+  return { sheet, cells, headings };
 }
 
 /** `D14`-style address of a cell found by `layoutUnitReport`. */
