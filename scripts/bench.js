@@ -246,6 +246,15 @@ async function main() {
     }
   }
 
+  // The page without Excel, opened from disk as an officer would (bench-app.js; needs the build above).
+  try {
+    const app = await require('./bench-app').benchApp();
+    console.log(`Trang không cần Excel (dist/app.html): ${fmt(app.bytes / 1024, 0)} KB, hiện ra sau ${app.firstRenderMs} ms (trung vị ${app.runs} lần, Chromium, mở từ file://).`);
+    figures.push({ key: 'app.first-render-ms', label: 'Trang không cần Excel: hiện ra', value: app.firstRenderMs, unit: 'ms', better: 'lower', noise: 0.2 });
+  } catch (e) {
+    console.error(`Không đo được trang không cần Excel: ${e.message}`);
+  }
+
   // A province's whole period: plan → templates → filled by a script → compile, for the largest province.
   console.log('');
   const period = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-period.js')], { cwd: ROOT, stdio: 'inherit' });
