@@ -66,6 +66,6 @@ export async function feedbackCommand(args: ParsedArgs, io: FeedbackIo, compile:
   const feedback = letters.filter((l) => l.name.startsWith('Phan-hoi'));
   io.out(`Đã ghi ${letters.length} văn bản vào thư mục "${folder}":`);
   for (const name of placed.names) io.out(`  ${name}`);
-  io.out(`(${feedback.length} phiếu phản hồi${letters.length > feedback.length ? ', 1 công văn đôn đốc' : ''})`);
+  io.out(`(${feedback.length} văn bản phản hồi${letters.length > feedback.length ? ', 1 công văn đôn đốc' : ''})`);
   return 0;
 }

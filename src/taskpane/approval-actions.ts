@@ -54,7 +54,7 @@ export function reviewItems(outcome: CompileOutcome | null): ReviewItem[] {
  * Returns the record written and whether the sheet is protected now.
  */
 export async function reviewReport(item: Pick<ReviewItem, 'unit' | 'unitCode' | 'sheet' | 'fingerprint'>, state: ApprovalState, reason?: string, password?: string): Promise<{ record: ApprovalRecord; protected: boolean }> {
-  if (state === RETURNED && !reason?.trim()) throw new PaneError('Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.');
+  if (state === RETURNED && !reason?.trim()) throw new PaneError('Hãy ghi lý do trả lại: lý do được đưa vào văn bản phản hồi gửi đơn vị.');
   return excelRun((ctx) =>
     ports.recordApproval(ctx, { sheet: item.sheet, unit: item.unit, unitCode: item.unitCode, state, reason, expected: item.fingerprint, ...(password ? { password } : {}) }));
 }
@@ -105,6 +105,6 @@ export function reviewNotice(record: ApprovalRecord, protectedNow = record.state
   }
   return {
     title: `Đã trả lại báo cáo của ${record.unit}`,
-    lines: [`Lý do: ${record.reason ?? ''}. Lý do này có trong Phiếu phản hồi (nút Phản hồi).`],
+    lines: [`Lý do: ${record.reason ?? ''}. Lý do này có trong văn bản phản hồi gửi đơn vị (nút Phản hồi).`],
   };
 }

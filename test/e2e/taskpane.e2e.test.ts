@@ -541,7 +541,7 @@ describe('the approval cycle', () => {
     const dialog = page.getByRole('dialog', { name: `Trả lại báo cáo của ${second.report.unit}` });
     await expect(dialog.isVisible()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
-    await expect(dialog.getByText('Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.').isVisible()).resolves.toBe(true);
+    await expect(dialog.getByText('Hãy ghi lý do trả lại: lý do được đưa vào văn bản phản hồi gửi đơn vị.').isVisible()).resolves.toBe(true);
     await dialog.getByLabel('Lý do trả lại').focus();
     await page.keyboard.type('Thiếu minh chứng cho số liệu A1');
     await page.keyboard.press('Tab');

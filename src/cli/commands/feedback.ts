@@ -7,7 +7,7 @@ import { compileGathered, gather } from '../gather';
 export const feedback: CommandDecl = {
   name: 'feedback',
   usage: ['feedback <tệp|thư mục>... -o <thư mục> [--plan <tệp>] [--period <kỳ>] [--year <năm>] [--resend-by dd/mm/yyyy]'],
-  summary: 'Viết phiếu phản hồi cho đơn vị có lỗi, bị trả lại, và công văn đôn đốc đơn vị chưa nộp (.docx).',
+  summary: 'Viết văn bản phản hồi (công văn) cho đơn vị có lỗi, bị trả lại, và công văn đôn đốc đơn vị chưa nộp (.docx).',
   description: [
     'Viết văn bản phản hồi theo thể thức NĐ 30 vào thư mục: "Phan-hoi <mã đơn vị> <tên đơn vị>.docx" cho mỗi đơn vị có lỗi, cảnh báo hoặc bị trả lại (lý do lấy từ trang "Phê duyệt" của sổ tổng hợp có trong các tệp đọc vào), và "Cong-van-don-doc.docx" khi có đơn vị chưa nộp hoặc nộp muộn.',
   ],

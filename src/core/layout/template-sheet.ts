@@ -4,7 +4,7 @@
  * and number checks on the cells a unit types in, and the labels protected.
  * For the clerk: the cells to type in shaded, room to write in
  * III. ĐÁNH GIÁ, the signature block and the «HƯỚNG DẪN GHI» box
- * (template-guide.ts), on one A4 page.
+ * (template-guide.ts), on two A4 pages at 9 pt.
  */
 import { parseRangeAddress, rangeAddress } from '../address';
 import type { Plan, UnitIdentity } from '../model';

@@ -104,7 +104,7 @@ function ReturnDialog({ item, open, onSubmit, onClose }: { item: ReviewItem | nu
           <DialogBody>
             <DialogTitle>Trả lại báo cáo của {item?.unit}</DialogTitle>
             <DialogContent>
-              <Field label="Lý do trả lại" required validationMessage={tried && missing ? 'Hãy ghi lý do trả lại: lý do được đưa vào Phiếu phản hồi gửi đơn vị.' : undefined}>
+              <Field label="Lý do trả lại" required validationMessage={tried && missing ? 'Hãy ghi lý do trả lại: lý do được đưa vào văn bản phản hồi gửi đơn vị.' : undefined}>
                 <Textarea value={reason} resize="vertical" placeholder="Ví dụ: Số liệu D4 + D5 không khớp D2; đề nghị kiểm tra và gửi lại." onChange={(_e, d) => setReason(d.value)} />
               </Field>
             </DialogContent>
@@ -161,7 +161,7 @@ export function ApprovalPanel({ items, busy, onApprove, onReturn, onApproveMany 
       </h2>
       {open && (
         <div id="duyet-danh-sach">
-          <Text size={200} className={s.hint}>Duyệt: khoá trang của đơn vị và ghi nhận; Trả lại: ghi lý do vào Phiếu phản hồi. Phím mũi tên lên, xuống để đi qua danh sách.</Text>
+          <Text size={200} className={s.hint}>Duyệt: khoá trang của đơn vị và ghi nhận; Trả lại: ghi lý do vào văn bản phản hồi gửi đơn vị. Phím mũi tên lên, xuống để đi qua danh sách.</Text>
           <Field label="Mật khẩu khoá trang (không bắt buộc)" hint="Để trống: trang được khoá không mật khẩu. Trang đã khoá bằng mật khẩu cần đúng mật khẩu đó khi Trả lại.">
             <Input type="password" autoComplete="off" value={password} onChange={(_e, d) => setPassword(d.value)} />
           </Field>

@@ -78,7 +78,7 @@ export function Pane(): React.ReactElement {
     compile: [{ label: 'Tổng hợp', onClick: compile.onCompile, title: 'Đọc các trang TTCCHC-1 và trang Kế hoạch, ghi các trang tổng hợp' }],
     reportOut: [
       { label: 'Xuất báo cáo', onClick: reportOut.onExport, title: 'Tải về báo cáo .docx của lần tổng hợp gần nhất' },
-      { label: 'Phản hồi', onClick: reportOut.onFeedback, title: 'Tải về phiếu phản hồi cho đơn vị có lỗi và công văn đôn đốc đơn vị chưa nộp (.zip)' },
+      { label: 'Phản hồi', onClick: reportOut.onFeedback, title: 'Tải về văn bản phản hồi cho đơn vị có lỗi và công văn đôn đốc đơn vị chưa nộp (.zip)' },
     ],
   };
 
