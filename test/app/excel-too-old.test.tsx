@@ -44,7 +44,7 @@ describe('an Excel below what the buttons need', () => {
   it('the pane shows it above its buttons', () => {
     const pane = fs.readFileSync(path.resolve(__dirname, '../../src/taskpane/components/Pane.tsx'), 'utf8');
     expect(pane.indexOf('<ExcelTooOld />')).toBeGreaterThan(-1);
-    expect(pane.indexOf('<ExcelTooOld />')).toBeLessThan(pane.indexOf('<ActionBar'));
+    expect(pane.indexOf('<ExcelTooOld />')).toBeLessThan(pane.indexOf('<PeriodSteps'));
   });
 });
 
