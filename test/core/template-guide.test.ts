@@ -68,9 +68,10 @@ describe('the template for the clerk', () => {
     expect([...shaded].sort()).toEqual([...open].sort());
   });
 
-  test('prints as one page: the form, signatures and guide; the check block is for the screen', () => {
+  test('prints at 9 pt (12 pt at ≥ 75 %), the form, signatures and guide; the check block is for the screen', () => {
     const sheet = layoutTemplate({ ...ID, plan: PLAN });
-    expect(sheet.print.onePage).toBe(true);
+    expect(sheet.print.onePage).toBeUndefined();
+    expect((sheet.font?.size ?? 12) * sheet.print.scale! / 100).toBeGreaterThanOrEqual(9);
     const last = parseRangeAddress(sheet.print.area!)!.r2;
     const guideRow = sheet.rows.findIndex((r) => r?.some((c) => c?.v === GUIDE_LINES.join('\n')));
     expect(last).toBe(guideRow);
