@@ -25,13 +25,11 @@ const TITLE_PREFIX_CHARS = 16;
 // ---------------------------------------------------------------- fast folding
 //
 // Folding (Unicode NFD) is the reader's main cost, and thousands of unit
-// sheets repeat the same labels. Results are memoised across sheets (bounded),
-// ASCII text skips the normalisation, and text too long to be any label or
-// header is never folded for matching.
+// sheets repeat the same labels: `fold` and `foldLoose` remember each
+// distinct string (text.ts, bounded). Here ASCII text also skips the
+// normalisation, and text too long to be any label or header is never
+// folded for matching.
 
-const CACHE_LIMIT = 50_000;
-const foldMemo = new Map<string, string>();
-const keyMemo = new Map<string, string>();
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const SPACE_RUNS = / {2,}/g;
 /** No label or header of the template is near this long; longer text is free text. */
@@ -39,33 +37,19 @@ export const MAX_LABEL_CHARS = 80;
 /** The key of text too long to be a label: equal to no label. */
 const LONG_TEXT_KEY = '\u0000';
 
-function memo(cache: Map<string, string>, s: string, f: (s: string) => string): string {
-  let v = cache.get(s);
-  if (v === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    v = f(s);
-    cache.set(s, v);
-  }
-  return v;
-}
-
-/** Same result as `fold`, faster: memoised, and plain ASCII needs no Unicode normalisation. */
+/** Same result as `fold`, faster: plain ASCII needs no Unicode normalisation. */
 export function foldFast(s: string): string {
   if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(SPACE_RUNS, ' ').trim();
-  return memo(foldMemo, s, fold);
+  return fold(s);
 }
 
-const looseMemo = new Map<string, string>();
+/** Same result as `foldLoose` (memoised there: task names repeat across thousands of units). */
+export const foldLooseFast = foldLoose;
 
-/** Same result as `foldLoose`, memoised (task names repeat across thousands of units). */
-export function foldLooseFast(s: string): string {
-  return memo(looseMemo, s, foldLoose);
-}
-
-/** Same result as `labelKey` (memoised); text longer than any label gets a key equal to none. */
+/** Same result as `labelKey`; text longer than any label gets a key equal to none. */
 export function labelKeyFast(s: string): string {
   if (s.length > MAX_LABEL_CHARS) return LONG_TEXT_KEY;
-  return memo(keyMemo, s, (t) => foldLoose(t));
+  return foldLoose(s);
 }
 
 /**

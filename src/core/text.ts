@@ -7,7 +7,7 @@
  * text cannot grow it without end; the functions are pure, so forgetting is
  * always safe.
  */
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 50_000;
 function memoised(f: (s: string) => string): (s: string) => string {
   let memo = new Map<string, string>();
   return (s: string) => {
