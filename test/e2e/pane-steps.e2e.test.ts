@@ -115,7 +115,9 @@ describe('the period as its steps, at 320 px', () => {
     await expect(dialog.isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.activeElement !== document.body);
+    // Focus may pass through the dialog's trigger before the pane moves it to the row's button: wait for
+    // where it settles (bounded), then check it.
+    await page.waitForFunction((want) => document.activeElement?.getAttribute('aria-label') === want, `Trả lại báo cáo của ${unit}`, { timeout: 5000 }).catch(() => undefined);
     expect((await focused()).label).toBe(`Trả lại báo cáo của ${unit}`);
     await expect(pane().getByText(`Đã duyệt báo cáo của ${unit}`).count()).resolves.toBe(0);
   });
@@ -127,7 +129,9 @@ describe('the period as its steps, at 320 px', () => {
     await expect(dialog.isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.activeElement !== document.body);
+    // Focus may pass through the dialog's trigger before the pane moves it to the row's button: wait for
+    // where it settles (bounded), then check it.
+    await page.waitForFunction((want) => document.activeElement?.getAttribute('aria-label') === want, `Trả lại báo cáo của ${unit}`, { timeout: 5000 }).catch(() => undefined);
     expect((await focused()).label).toBe(`Trả lại báo cáo của ${unit}`);
   });
 
