@@ -16,6 +16,7 @@ import { cellAddress, columnLetters, parseRangeAddress } from '../core/address';
 import type { CellStyle, ChartSpec, ConditionalFormat, OutputSheet, SheetFont, Validation } from '../core/sheet-model';
 import { OUTPUT_FONT as CORE_FONT, PAGE_MARGINS, capCellText, internalLink, listItem, sheetFont } from '../core/sheet-model';
 import { uniqueSheetNames } from '../core/layout/names';
+import { SHEET_ROW_HEIGHT } from '../core/layout/text-fit';
 
 /** The core's font name (core/sheet-model.ts decides it), kept under its old name for callers. */
 export const OUTPUT_FONT = CORE_FONT.name;
@@ -317,7 +318,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     sheetPr: fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     dimension: `<dimension ref="${dim}"/>`,
     sheetViews: `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sheet.freeze)}</sheetView></sheetViews>`,
-    sheetFormatPr: '<sheetFormatPr defaultRowHeight="15.75"/>',
+    sheetFormatPr: `<sheetFormatPr defaultRowHeight="${SHEET_ROW_HEIGHT}"/>`,
     cols: colsXml && `<cols>${colsXml}</cols>`,
     sheetData: `<sheetData>${rowsXml.join('')}</sheetData>`,
     sheetProtection: sheet.protection && '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>',

@@ -7,7 +7,7 @@ import type { CompileResult } from '../../src/core/model';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { MAX_CELL_TEXT, NUMBER_FORMATS, OUTPUT_FONT, SHEET_NAME_MAX, internalLink, listItem } from '../../src/core/sheet-model';
 import { readCompiledWorkbook, readFindingsTable, readSummaryTable } from '../../src/core/layout/read-back';
-import { TASK_MATRIX_TITLE, layoutTasks } from '../../src/core/layout/tasks-sheet';
+import { TASK_COLUMNS_HEADER, TASK_LIST_TITLE, TASK_MATRIX_TITLE, layoutTasks } from '../../src/core/layout/tasks-sheet';
 import { readPreviousPeriod } from '../../src/report/previous';
 import { sortFindings } from '../../src/core/findings';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures, RATES } from '../../src/core/template';
@@ -102,13 +102,16 @@ describe('layoutOutputs', () => {
     expect(texts(nv)[0]).toBe('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)');
     expect(texts(th).filter((t) => t.includes('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ'))).toEqual([]);
     const head = find(nv, 'STT')!.ri;
-    expect(nv.rows[head][2].v).toBe('1. Tuyên truyền trên Cổng thông tin điện tử');
-    const rows = nv.rows.slice(head + 1, head + 5).map((r) => r.slice(1, 5).map((c) => c.v));
+    // The tasks' names listed once above the matrix; its columns headed by their numbers under «Nhiệm vụ».
+    expect(texts(nv).slice(3, 7)).toEqual([TASK_LIST_TITLE, '1. Tuyên truyền trên Cổng thông tin điện tử', '2. Tuyên truyền qua hệ thống truyền thanh', '3. Tổ chức cuộc thi tìm hiểu CCHC']);
+    expect(nv.rows[head].slice(0, 3).map((c) => c.v)).toEqual(['STT', 'Đơn vị', TASK_COLUMNS_HEADER]);
+    expect(nv.rows[head + 1].slice(2, 5).map((c) => c.v)).toEqual(['1', '2', '3']);
+    const rows = nv.rows.slice(head + 2, head + 6).map((r) => r.slice(1, 5).map((c) => c.v));
     expect(rows[1]).toEqual(['UBND xã Hương Lộc', MARK, MARK, '']);
     expect(rows[3]).toEqual(['UBND xã Hương Phú', 'Chưa nộp', 'Chưa nộp', 'Chưa nộp']);
-    expect(nv.rows[head + 5].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '2/3', '2/3', '0/3']); // the district's own row is not counted (core/rollup.ts reportingUnits)
-    // Printed on A4 landscape with its own header row and the names repeated, at 12 pt (three tasks fit one width).
-    expect(nv.print).toMatchObject({ orientation: 'landscape', repeatRows: [head + 1, head + 1], repeatCols: [0, 1], scale: 100 });
+    expect(nv.rows[head + 6].slice(1, 5).map((c) => c.v)).toEqual(['Số đơn vị hoàn thành', '2/3', '2/3', '0/3']); // the district's own row is not counted (core/rollup.ts reportingUnits)
+    // Printed on A4 landscape with its own two header rows and the names repeated, at 12 pt (three tasks fit one width).
+    expect(nv.print).toMatchObject({ orientation: 'landscape', repeatRows: [head + 1, head + 2], repeatCols: [0, 1], scale: 100 });
     expect(nv.print.colBreaks).toBeUndefined();
     // Never read as a unit report, nor as a summary table.
     expect(readSheet(outputSheetToGrid(nv)).kind).toBe('skipped');

@@ -17,3 +17,13 @@ test('the count restarts on each page the rows themselves fill', () => {
   expect(keepWithNext(heights, [{ row: 16, rows: 3 }], 100)).toEqual([]);
   expect(keepWithNext(heights, [{ row: 14, rows: 3 }], 100)).toEqual([14]);
 });
+
+test('repeated header rows take their room on every later page; every page can be a break of its own', () => {
+  // Rows 0–1 (20 pt each) repeat: page 1 holds them and 5 rows of 12 pt (100 pt), later pages 20 + 20 + 5 × 12.
+  const heights = [20, 20, ...Array.from({ length: 18 }, () => 12)];
+  expect(keepWithNext(heights, [], 100, { repeatRows: [0, 1], everyPage: true })).toEqual([7, 12, 17]);
+  // Without them counted, a page would seem to hold 8 rows: the breaks would come late and the printer's own come first.
+  expect(keepWithNext(heights, [], 100, { everyPage: true })).toEqual([7, 15]);
+  // The last two rows kept with the one before them: they start the last page together.
+  expect(keepWithNext(heights, [{ row: 16, rows: 4 }], 100, { repeatRows: [0, 1], everyPage: true })).toEqual([7, 12, 16]);
+});

@@ -15,15 +15,19 @@ import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE, SECTION_TITLES } from '../../src/
 import { GUIDE_TITLE, SIGNERS } from '../../src/core/layout/template-guide';
 import { TASK_NAMES, provinceResult } from '../report/fixtures';
 import { compileGrids } from '../../src/core/compile';
+import { readXlsxFile } from '../../src/xlsx/read-file';
+import { readdirSync } from 'fs';
+import { join } from 'path';
 import type { OutputSheet } from '../../src/core/sheet-model';
 import { INDICATORS, RATES } from '../../src/core/template';
 import { CHANNEL_CHART_TITLE, CHART_DATA_TITLE, UNIT_CHART_TITLE } from '../../src/core/layout/charts-sheet';
-import { TASK_MATRIX_TITLE } from '../../src/core/layout/tasks-sheet';
+import { TASK_COLUMNS_HEADER, TASK_LIST_TITLE, TASK_MATRIX_TITLE } from '../../src/core/layout/tasks-sheet';
+import { PAGE_MARGINS } from '../../src/core/sheet-model';
 import { APPROVAL_BLOCK_TITLE } from '../../src/core/layout/approval-block';
 import { exampleGrids } from '../helpers/district';
 import { unitKey } from '../../src/core/unit-names';
 import { requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
-import { linesByLibreOffice, printSheets, type PdfText, type WrappedCell } from '../helpers/printed';
+import { linesByLibreOffice, printSheets, type PdfText, type Printed, type WrappedCell } from '../helpers/printed';
 import { tempDir } from '../helpers/xlsx-files';
 
 /** The least printed size of body text the issue allows, in points. */
@@ -78,6 +82,37 @@ async function expectNoClippedText(office: string, sheet: OutputSheet, cells: (W
 }
 
 const onPage = (texts: PdfText[], page: number) => texts.filter((t) => t.page === page).map((t) => t.text.trim()).join(' ');
+
+/** On every page of `NV …`: STT, Đơn vị, «Nhiệm vụ» and each task's number, bold, in the header above the first unit. */
+function expectMatrixHeaderOnEveryPage(printed: Printed, stts: number[]): void {
+  for (let p = 1; p <= printed.pages; p++) {
+    const texts = printed.texts.filter((t) => t.page === p);
+    const head = texts.find((t) => t.text.trim() === TASK_COLUMNS_HEADER)!;
+    expect([p, Boolean(head), texts.some((t) => t.text.trim() === 'STT'), texts.some((t) => t.text.trim() === 'Đơn vị')]).toEqual([p, true, true, true]);
+    const numbers = texts.filter((t) => t.bold && t.top > head.top && t.top < head.top + 40).map((t) => t.text.trim());
+    expect([p, stts.filter((n) => !numbers.includes(String(n)))]).toEqual([p, []]);
+  }
+}
+
+/** Words LibreOffice printed that are no word of the sheet: a word broken inside (`Cổng/Tra|ng`). */
+function brokenWords(sheet: OutputSheet, printed: Printed): string[] {
+  const words = new Set(sheet.rows.flatMap((r) => r.flatMap((c) => (c?.v === null || c?.v === undefined ? [] : String(c.v).split(/\s+/)))));
+  return [...new Set(printed.texts.flatMap((t) => t.text.trim().split(/\s+/)).filter((w) => /\p{L}/u.test(w) && !words.has(w)))];
+}
+
+/**
+ * Each page's share of the printable height that holds the sheet, from the
+ * top margin to the foot of its last printed line (the repeated header
+ * counts: it is printed); the last page is whatever is left.
+ */
+function pageFill(printed: Printed): number[] {
+  const top = PAGE_MARGINS.top * 72;
+  const room = printed.pageHeight - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72;
+  return Array.from({ length: printed.pages }, (_, k) => {
+    const on = printed.texts.filter((t) => t.page === k + 1 && t.text.trim());
+    return Math.round((100 * (Math.max(...on.map((t) => t.top + t.height)) - top)) / room) / 100;
+  });
+}
 
 describe('printed by LibreOffice', () => {
   const outputs = districtOutputs();
@@ -165,12 +200,10 @@ describe('printed by LibreOffice', () => {
       const sizes = printed.texts.filter((t) => t.text.trim()).map((t) => t.size);
       console.log(`NV: ${printed.pages} trang, chữ nhỏ nhất ${Math.min(...sizes)} pt`);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
-      // Every task on the first page (one page wide), and on each page the header row: STT, Đơn vị and the tasks.
-      for (let p = 1; p <= printed.pages; p++) {
-        const text = onPage(printed.texts, p).replace(/\s+/g, ' ');
-        expect([p, text.includes('STT') && text.includes('Đơn vị')]).toEqual([p, true]);
-        for (const t of summary.tasks) expect([p, t.stt, text.includes(`${t.stt}.`)]).toEqual([p, t.stt, true]);
-      }
+      // Every task named on the first page (one page wide), and on each page the header rows: STT, Đơn vị and the tasks' numbers.
+      const page1 = onPage(printed.texts, 1).replace(/\s+/g, ' ');
+      for (const t of summary.tasks) expect(page1).toContain(`${t.stt}. ${t.name.split(' ').slice(0, 4).join(' ')}`);
+      expectMatrixHeaderOnEveryPage(printed, summary.tasks.map((t) => t.stt));
       // Every child printed, and the tally rows.
       for (const c of summary.children.filter((c) => !c.isSelf)) expect(all).toContain(c.unit.split(' ').slice(0, 3).join(' '));
       expect(all).toContain('Số đơn vị hoàn thành');
@@ -179,6 +212,46 @@ describe('printed by LibreOffice', () => {
       tmp.cleanup();
     }
   }, 240_000);
+
+  withLibreOffice('NV fills its pages for the example province (82 units) and a 150-commune province: the names listed once, the tallies never alone, no word broken', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const dir = join(__dirname, '..', '..', 'examples', 'quang-tri-quy-i-2026');
+    const example = compileGrids((await Promise.all(readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => readXlsxFile(join(dir, f))))).flat());
+    const tmp = tempDir('tonghop-print-');
+    try {
+      for (const [name, result] of [['nhiem-vu-tinh', example], ['nhiem-vu-150', provinceResult(150)]] as const) {
+        const nv = layoutOutputs(result, { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'tasks')!;
+        const summary = result.summaries[0];
+        const printed = await printSheets(office, [nv], tmp.dir, name, 6);
+        const fill = pageFill(printed);
+        console.log(`${name}: ${summary.children.length} đơn vị, ${printed.pages} trang, phần trang có nội dung ${fill.map((f) => `${Math.round(f * 100)} %`).join(', ')}`);
+        // Every page but the last holds the sheet down to its foot (at least 90 % of the printable height).
+        expect(fill.slice(0, -1).filter((f) => f < 0.9)).toEqual([]);
+        // The tasks' list whole on page 1, with its title; the matrix's header on every page.
+        const pageOf = (s: string) => printed.texts.filter((t) => t.text.includes(s)).map((t) => t.page);
+        expect(pageOf(TASK_LIST_TITLE)).toEqual([1]);
+        for (const t of summary.tasks) expect([t.stt, pageOf(`${t.stt}. ${t.name.split(' ').slice(0, 3).join(' ')}`)]).toEqual([t.stt, [1]]);
+        expectMatrixHeaderOnEveryPage(printed, summary.tasks.map((t) => t.stt));
+        // The tallies on the last page, with units above them; every unit printed once.
+        const last = printed.pages;
+        expect([pageOf('Số đơn vị hoàn thành'), pageOf('Kết quả')]).toEqual([[last], [last]]);
+        // A unit's line: its STT and its name (`76 UBND xã Nam Hải Lăng`).
+        const unitLines = printed.texts.flatMap((t) => /^(\d+) \p{L}/u.test(t.text.trim()) ? [{ page: t.page, stt: Number(t.text.trim().split(' ')[0]) }] : []);
+        expect(unitLines.filter((t) => t.page === last).length).toBeGreaterThanOrEqual(3);
+        expect(unitLines.map((t) => t.stt)).toEqual(summary.children.map((_, i) => i + 1));
+        // The header repeated atop pages 2… takes at most a tenth of the page (with the tasks' names in it, it took a third).
+        const room = printed.pageHeight - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72;
+        for (let p = 2; p <= last; p++) {
+          const first = Math.min(...printed.texts.filter((t) => t.page === p && /^\d+ \p{L}/u.test(t.text.trim())).map((t) => t.top));
+          expect([p, (first - PAGE_MARGINS.top * 72) / room <= 0.1]).toEqual([p, true]);
+        }
+        expect(brokenWords(nv, printed)).toEqual([]);
+        expect(Math.min(...printed.texts.filter((t) => t.text.trim()).map((t) => t.size))).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
+      }
+    } finally {
+      tmp.cleanup();
+    }
+  }, 300_000);
 
   withLibreOffice('the comparison with the previous period prints on its own sheet, at least 9 pt', async () => {
     const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);

@@ -60,6 +60,18 @@ export function fitWidthScale(widths: readonly number[], orientation: 'portrait'
   return Math.min(1, PRINTABLE_WIDTH[orientation] / total);
 }
 
+export interface PagingOptions {
+  /** 0-based rows printed atop every page after the one they are on (print titles): they take room on each later page. */
+  repeatRows?: [number, number];
+  /**
+   * Every page's first row is a break, not only those the groups force: the
+   * pages are then where this reckons them whatever Excel or LibreOffice
+   * would round, so a group's break never lands on a page they filled
+   * differently (a long table printed down many pages).
+   */
+  everyPage?: boolean;
+}
+
 /**
  * Rows that must start a new page so that no heading is left alone at a
  * page's foot: `heights` are the rows' heights in points (at 100 %), `keep`
@@ -68,21 +80,29 @@ export function fitWidthScale(widths: readonly number[], orientation: 'portrait'
  * Pages are filled row by row as the printer does; a group that would cross a
  * page's foot starts the next page instead.
  */
-export function keepWithNext(heights: readonly number[], keep: readonly { row: number; rows: number }[], pageHeight: number): number[] {
+export function keepWithNext(heights: readonly number[], keep: readonly { row: number; rows: number }[], pageHeight: number, opts: PagingOptions = {}): number[] {
   const starts = new Map(keep.map((k) => [k.row, k.rows]));
+  const repeat = opts.repeatRows;
+  const repeatHeight = repeat ? heights.slice(repeat[0], repeat[1] + 1).reduce((s, h) => s + h, 0) : 0;
   const breaks: number[] = [];
+  // Room taken on a fresh page before its first row: the repeated rows, once they are behind.
+  const top = (r: number) => (repeat && r > repeat[1] ? repeatHeight : 0);
   let used = 0;
+  let fresh = true;
+  const newPage = (r: number, forced: boolean) => {
+    if (forced || opts.everyPage) breaks.push(r);
+    used = top(r);
+    fresh = true;
+  };
   for (let r = 0; r < heights.length; r++) {
-    if (used + heights[r] > pageHeight) used = 0;
+    if (!fresh && used + heights[r] > pageHeight) newPage(r, false);
     const group = starts.get(r);
-    if (group && used > 0) {
+    if (group && !fresh) {
       const need = heights.slice(r, r + group).reduce((s, h) => s + h, 0);
-      if (used + need > pageHeight && need <= pageHeight) {
-        breaks.push(r);
-        used = 0;
-      }
+      if (used + need > pageHeight && top(r) + need <= pageHeight) newPage(r, true);
     }
     used += heights[r];
+    fresh = false;
   }
   return breaks;
 }

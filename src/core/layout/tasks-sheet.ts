@@ -7,12 +7,20 @@
  * indicator header rows; on a sheet of their own they print with their own
  * header.
  *
+ * The tasks' names are listed once above the matrix («1. Tuyên truyền …»),
+ * and the matrix's columns are headed by their numbers under «Nhiệm vụ»:
+ * with the names in the header, its row was ten lines tall, repeated on
+ * every page, and took a third of each page; the numbered header takes two
+ * lines, so a page holds about 30 units instead of 22.
+ *
  * Printing: A4 landscape. The task columns share the width left beside STT
  * and Đơn vị on one page at 100 % (12 pt); with so many tasks that they
  * would be narrower than TASK_MIN_WIDTH, the scale goes down to
  * TASKS_MIN_SCALE (12 pt × 75 % = 9 pt) and, beyond that, the tasks print
  * in column blocks (print-blocks.ts). STT, Đơn vị and the matrix's header
- * row repeat on every page.
+ * rows repeat on every page. Every page starts at a break of its own
+ * (print-blocks.ts keepWithNext), so the names' list, the matrix's header
+ * and the tally rows are never left alone at a page's foot or head.
  */
 import type { ParentSummary } from '../model';
 import type { OutCell, OutputSheet } from '../sheet-model';
@@ -20,18 +28,29 @@ import { MARK, STATUS_MISSING, STATUS_NOT_COUNTED, type Period } from '../templa
 import { APPROVAL_BLOCK_TITLE, approvalBlock } from './approval-block';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
 import { childName } from './summary-sheet';
-import { fitRowHeight } from './text-fit';
-import { columnPoints, printBlocks, PRINTABLE_WIDTH } from './print-blocks';
+import { SHEET_ROW_HEIGHT, fitRowHeight, textWidth, unbrokenWidth } from './text-fit';
+import { columnPoints, keepWithNext, printBlocks, PRINTABLE_HEIGHT, PRINTABLE_WIDTH } from './print-blocks';
 
 export const TASK_MATRIX_TITLE = 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (x: hoàn thành)';
+/** Above the matrix: the tasks' names, numbered as the matrix's columns. */
+export const TASK_LIST_TITLE = 'Các nhiệm vụ (số thứ tự là số cột của bảng):';
+/** Over the task columns, above their numbers. */
+export const TASK_COLUMNS_HEADER = 'Nhiệm vụ';
 /** The least print scale, in percent: 12 pt × 75 % = 9 pt, the least the printed text may be. */
 export const TASKS_MIN_SCALE = 75;
-/** Task columns: as wide as the page allows, between these (Excel units). */
-const TASK_MIN_WIDTH = 9;
+/**
+ * Task columns: as wide as the page allows, between these (Excel units). The
+ * least holds a unit's state (`Không tính`, `Chưa nộp`: not wrapped) and the
+ * words of the task's result (`Chưa hoàn thành`, wrapped) unbroken.
+ */
+const TASK_MIN_WIDTH = Math.max(9, ...[STATUS_NOT_COUNTED, STATUS_MISSING].map((st) => Math.ceil(textWidth(st) + 1)),
+  unbrokenWidth(['Chưa hoàn thành'], { bold: true }));
 const TASK_MAX_WIDTH = 18;
 /** STT and Đơn vị: as on the summary (summary-sheet.ts), so a unit's name wraps alike. */
 const FIXED_WIDTHS = [5, 28];
 const APPROVAL_WIDTH = 12;
+/** Rows kept on one page with what follows: the matrix's header with its first units, the tallies with the last ones. */
+const KEPT_UNITS = 3;
 
 /** The width of each task column, and the print scale, for `n` tasks on A4 landscape. */
 function taskColumns(n: number): { width: number; scale: number } {
@@ -52,48 +71,85 @@ export function layoutTasks(s: ParentSummary, opts: { name: string; period: Peri
   const { width, scale } = taskColumns(s.tasks.length);
   // Without tasks, column C holds the approval state (approval-block.ts).
   const widths = [...FIXED_WIDTHS, ...(s.tasks.length ? s.tasks.map(() => width) : [APPROVAL_WIDTH])];
-  const breaks = printBlocks(widths, [0, 1], s.tasks.map((_, i) => [2 + i, 2 + i]), (PRINTABLE_WIDTH.landscape * 100) / scale);
-  // Titles centred over the first printed page (summary-sheet.ts does the same).
-  const cols = breaks.length ? breaks[0] : widths.length;
+  const colBreaks = printBlocks(widths, [0, 1], s.tasks.map((_, i) => [2 + i, 2 + i]), (PRINTABLE_WIDTH.landscape * 100) / scale);
+  // Titles and the tasks' names centred / laid over the first printed page (summary-sheet.ts does the same).
+  const cols = colBreaks.length ? colBreaks[0] : widths.length;
+  const pageWidth = widths.slice(0, cols).reduce((t, w) => t + w, 0);
   const title = s.tasks.length ? TASK_MATRIX_TITLE : APPROVAL_BLOCK_TITLE;
   b.line(0, cols, text(title, { ...STYLE.title, wrap: true }));
   b.line(1, cols, text(s.unit, STYLE.subtitle));
   b.line(2, cols, text(`Kỳ báo cáo: ${periodHeading(opts.period, opts.year)}`, STYLE.note));
-  b.rowHeights[0] = fitRowHeight([{ text: title, width: widths.slice(0, cols).reduce((t, w) => t + w, 0), bold: true, fontSize: STYLE.title.fontSize }]) ?? 22;
+  b.rowHeights[0] = fitRowHeight([{ text: title, width: pageWidth, bold: true, fontSize: STYLE.title.fontSize }]) ?? 22;
+  const keep: { row: number; rows: number }[] = [];
   let row = 4;
   let head: number | undefined;
   if (s.tasks.length) {
-    head = row;
-    row = taskMatrix(b, head, s, widths) + 1;
+    keep.push({ row, rows: s.tasks.length + 1 });
+    b.line(row++, cols, text(TASK_LIST_TITLE, { bold: true }));
+    for (const t of s.tasks) {
+      const name = `${t.stt}. ${t.name}`;
+      b.line(row, cols, text(name, { wrap: true, valign: 'top' }));
+      const h = fitRowHeight([{ text: name, width: pageWidth }]);
+      if (h) b.rowHeights[row] = h;
+      row++;
+    }
+    head = row + 1;
+    keep.push({ row: head, rows: 2 + KEPT_UNITS });
+    row = taskMatrix(b, head, s, widths, colBreaks);
+    // The tallies with the last units: never a page of «Kết quả» alone.
+    keep.push({ row: row - 2 - Math.min(KEPT_UNITS, s.children.length), rows: 2 + Math.min(KEPT_UNITS, s.children.length) });
+    row++;
   }
   // Without tasks the block is the sheet, under the sheet's title: no heading of its own.
-  if (opts.approvals) approvalBlock(b, row, s.children.map((c) => ({ name: childName(c), approval: c.approval })), FIXED_WIDTHS[1], !!s.tasks.length);
-  // The header repeated on every page: the matrix's, or the approval block's when it is the sheet.
-  const repeat = head ?? (opts.approvals ? 4 : undefined);
+  if (opts.approvals) {
+    const withHeading = !!s.tasks.length;
+    keep.push({ row, rows: (withHeading ? 2 : 1) + KEPT_UNITS });
+    row = approvalBlock(b, row, s.children.map((c) => ({ name: childName(c), approval: c.approval })), FIXED_WIDTHS[1], withHeading);
+  }
+  // The header repeated on every page: the matrix's two rows, or the approval block's when it is the sheet.
+  const repeat: [number, number] | undefined = head !== undefined ? [head, head + 1] : opts.approvals ? [4, 4] : undefined;
+  const heights = Array.from({ length: row }, (_, r) => b.rowHeights[r] ?? SHEET_ROW_HEIGHT);
+  // A point of slack: a page's foot never depends on how a printer rounds a height.
+  const rowBreaks = keepWithNext(heights, keep, (PRINTABLE_HEIGHT.landscape * 100) / scale - 1, { repeatRows: repeat, everyPage: true });
   return b.build({
     name: opts.name,
     role: 'tasks',
     unit: s.unit,
     columnWidths: widths,
-    ...(repeat !== undefined ? { freeze: { rows: repeat + 1, cols: 2 } } : {}),
+    ...(repeat !== undefined ? { freeze: { rows: repeat[1] + 1, cols: 2 } } : {}),
     print: {
       orientation: 'landscape',
-      ...(repeat !== undefined ? { repeatRows: [repeat + 1, repeat + 1] as [number, number] } : {}),
+      ...(repeat !== undefined ? { repeatRows: [repeat[0] + 1, repeat[1] + 1] as [number, number] } : {}),
       repeatCols: [0, 1],
       scale,
-      ...(breaks.length ? { colBreaks: breaks } : {}),
+      ...(colBreaks.length ? { colBreaks } : {}),
+      ...(rowBreaks.length ? { rowBreaks } : {}),
     },
   });
 }
 
-/** Child × task: `x` done, blank not done, `Chưa nộp` not reported (`Không tính`: not counted); then done/expected and the parent's result. */
-function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: readonly number[]): number {
+/**
+ * Child × task: `x` done, blank not done, `Chưa nộp` not reported (`Không tính`: not counted); then done/expected and the parent's result.
+ * The header: STT and Đơn vị over two rows, «Nhiệm vụ» over each column block's task columns, the tasks' numbers under it.
+ */
+function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: readonly number[], colBreaks: readonly number[]): number {
   const head = row;
-  b.put(row, 0, [text('STT', STYLE.header), text('Đơn vị', STYLE.header)]);
-  const taskHead = (t: ParentSummary['tasks'][number]) => `${t.stt}. ${t.name}`;
-  s.tasks.forEach((t, i) => b.set(row, 2 + i, text(taskHead(t), STYLE.header)));
-  b.rowHeights[row] = fitRowHeight(s.tasks.map((t, i) => ({ text: taskHead(t), width: widths[2 + i], bold: true }))) ?? 16;
-  row++;
+  const last = 1 + s.tasks.length;
+  b.put(head, 0, [text('STT', STYLE.header), text('Đơn vị', STYLE.header)]);
+  // Cells a merge covers hold nothing (test/core/layout.test.ts, sheet invariants): only their look.
+  const covered = { v: null, style: STYLE.header };
+  b.put(head + 1, 0, [covered, covered]);
+  b.merge(head, 0, head + 1, 0);
+  b.merge(head, 1, head + 1, 1);
+  // «Nhiệm vụ» once per printed block: a merge across a block's edge would print on its first page only.
+  const starts = [2, ...colBreaks.filter((c) => c > 2)];
+  starts.forEach((from, k) => {
+    const to = (starts[k + 1] ?? last + 1) - 1;
+    for (let c = from; c <= to; c++) b.set(head, c, c === from ? text(TASK_COLUMNS_HEADER, STYLE.header) : covered);
+    b.merge(head, from, head, to);
+  });
+  s.tasks.forEach((t, i) => b.set(head + 1, 2 + i, text(String(t.stt), STYLE.header)));
+  row = head + 2;
   s.children.forEach((c, i) => {
     const h = fitRowHeight([{ text: childName(c), width: widths[1], bold: c.isSelf }]);
     if (h) b.rowHeights[row] = h;
@@ -108,10 +164,10 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: read
   const bold = { bold: true, fill: COLORS.totalFill };
   b.put(row, 0, [text('', bold), text('Số đơn vị hoàn thành', bold), ...s.tasks.map((t) => text(`${t.done}/${t.expected}`, { ...bold, align: 'center' }))]);
   row++;
-  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(t.status, { ...bold, align: 'center', wrap: true }))]);
+  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(t.status, { ...bold, align: 'center', valign: 'middle', wrap: true }))]);
   const rh = fitRowHeight(s.tasks.map((t, i) => ({ text: t.status, width: widths[2 + i], bold: true })));
   if (rh) b.rowHeights[row] = rh;
   row++;
-  b.border(head, 0, row - 1, 1 + s.tasks.length);
+  b.border(head, 0, row - 1, last);
   return row;
 }

@@ -82,7 +82,14 @@ export function rowHeightFor(lines: number, fontSize = OUTPUT_FONT.size): number
   return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * fontSize * 1.25 + 3));
 }
 
-/** The default height of a one-line row (Excel's for Times New Roman 12). */
+/**
+ * The height a row without one of its own prints at: Excel's for Times New
+ * Roman 12, which the .xlsx writer writes as the sheet's default
+ * (src/xlsx/write.ts); paging counts it (print-blocks.ts keepWithNext).
+ */
+export const SHEET_ROW_HEIGHT = 15.75;
+
+/** The height above which a row needs one of its own: a line of text and its padding (rowHeightFor(1)). */
 export const DEFAULT_ROW_HEIGHT = rowHeightFor(1);
 
 /**
