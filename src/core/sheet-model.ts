@@ -127,6 +127,14 @@ export interface OutputSheet {
   columnWidths: number[];
   /** 0-based row index → height in points. */
   rowHeights?: Record<number, number>;
+  /**
+   * 0-based rows whose height (rowHeights) is the room to start with, not a
+   * fixed one: the .xlsx writer leaves out Excel's custom-height mark, so Excel
+   * and LibreOffice grow the row to what a clerk types in its wrapped cells
+   * (a row with a custom height keeps it and clips the text). The Office.js
+   * writer cannot set a height without that mark: there the height is fixed.
+   */
+  growRows?: number[];
   /** Rows/columns kept in view while scrolling. */
   freeze?: { rows: number; cols: number };
   /** Font of every cell and chart (default OUTPUT_FONT; set by the layout). */

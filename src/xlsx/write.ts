@@ -264,6 +264,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
   }
   const font = sheetFont(sheet);
   const heights = sheet.rowHeights ?? {};
+  const grow = new Set(sheet.growRows ?? []);
   const lastRow = Math.max(sheet.rows.length - 1, ...Object.keys(heights).map(Number), ...unlockedByRow.keys());
   let maxCol = 0;
   const links: string[] = [];
@@ -295,7 +296,8 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     }
     const ht = heights[r];
     if (!cellsXml.length && ht === undefined) continue;
-    rowsXml.push(`<row r="${r + 1}"${ht !== undefined ? ` ht="${ht}" customHeight="1"` : ''}>${cellsXml.join('')}</row>`);
+    // A grown row (sheet-model.ts growRows): its height without the custom mark, so Excel fits it to what is typed.
+    rowsXml.push(`<row r="${r + 1}"${ht !== undefined ? ` ht="${ht}"${grow.has(r) ? '' : ' customHeight="1"'}` : ''}>${cellsXml.join('')}</row>`);
   }
 
   const colsXml = sheet.columnWidths

@@ -11,7 +11,8 @@
  */
 import { layoutOutputs, layoutTemplate } from '../../src/core/layout';
 import type { Plan } from '../../src/core/model';
-import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE, SECTION_TITLES } from '../../src/core/template';
+import { ASSESSMENT_LABELS, CHECK_BLOCK_TITLE, SECTION_TITLES, TASK_HEADERS } from '../../src/core/template';
+import { rowHeightFor, wrappedLines } from '../../src/core/layout/text-fit';
 import { GUIDE_TITLE, SIGNERS } from '../../src/core/layout/template-guide';
 import { TASK_NAMES, provinceResult } from '../report/fixtures';
 import { compileGrids } from '../../src/core/compile';
@@ -311,6 +312,40 @@ describe('printed by LibreOffice', () => {
       }
       expect(all).not.toContain(CHECK_BLOCK_TITLE);
       await expectNoClippedText(office, template, wrappedCells(template), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('the template\'s «Kết quả thực hiện»: a sentence a clerk types prints whole in its row, on the same two pages; the rows grow in Excel', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const col = template.rows.findIndex((r) => r.some((c) => c?.v === TASK_HEADERS.result));
+    const resultCol = template.rows[col].findIndex((c) => c?.v === TASK_HEADERS.result);
+    const taskRows = template.rows.map((r, i) => [r, i] as const).filter(([r, i]) => i > col && typeof r[0]?.v === 'number').map(([, i]) => i);
+    expect(taskRows).toHaveLength(PLAN.tasks.length);
+    // Rows that grow as typed in (no custom height), with room for three lines to start with.
+    expect(taskRows.filter((r) => !template.growRows?.includes(r) || template.rowHeights![r] < rowHeightFor(3))).toEqual([]);
+    // Typed: one sentence per task, as long as three lines of the column hold (the first and last words marked).
+    const sentence = (k: number) => `Đầu${k} đã đăng 12 tin bài trên trang tin xã, Cuối${k}`;
+    expect(wrappedLines(sentence(8), template.columnWidths[resultCol])).toBe(3);
+    const typed = { ...template, rows: template.rows.map((r, i) => (taskRows.includes(i) ? r.map((c, j) => (j === resultCol ? { ...c, v: sentence(r[0].v as number) } : c)) : r)) };
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [typed], tmp.dir, 'mau-da-ghi', 2);
+      expect(printed.pages).toBe(2);
+      // Each sentence between its row's top (its STT, top-aligned) and the next row's, first and last words printed.
+      const at = (s: string) => printed.texts.find((t) => t.text.split(/\s+/).includes(s));
+      const head = printed.texts.find((t) => t.text.trim() === TASK_HEADERS.stt)!;
+      const below = (t: PdfText) => t.page > head.page || (t.page === head.page && t.top > head.top);
+      const sttAt = (n: number) => printed.texts.find((t) => t.text.trim() === String(n) && t.left < 100 && below(t));
+      const bottom = printed.texts.find((t) => t.text.trim() === SECTION_TITLES.assessment)!;
+      const outside = PLAN.tasks.flatMap(({ stt }) => {
+        const [first, last, own] = [at(`Đầu${stt}`), at(`Cuối${stt}`), sttAt(stt)];
+        const next = sttAt(stt + 1) ?? bottom;
+        const inside = first && last && own && first.page === own.page && last.page === own.page && first.top >= own.top - 2 && last.top + last.height <= next.top + 1;
+        return inside ? [] : [stt];
+      });
+      expect(outside).toEqual([]);
     } finally {
       tmp.cleanup();
     }

@@ -98,6 +98,13 @@ describe('writeXlsx', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
   });
 
+  it('writes a grown row\'s height without the custom mark, so Excel fits it to what is typed; other heights are fixed', async () => {
+    const grown = await writeXlsx([{ ...FINDINGS, rowHeights: { 0: 33, 1: 48 }, growRows: [1] }]);
+    const xml = XLSX.read(grown, { type: 'buffer', bookFiles: true }) as unknown as { files: Record<string, { content: Uint8Array }> };
+    const sheet = new TextDecoder().decode(Object.entries(xml.files).find(([k]) => /sheet1\.xml$/.test(k))![1].content);
+    expect(sheet.match(/<row [^>]*>/g)).toEqual(['<row r="1" ht="33" customHeight="1">', '<row r="2" ht="48">']);
+  });
+
   it('sets A4, orientation, fit to width and repeated title rows for printing', () => {
     const ws = wb.getWorksheet('Tổng hợp Nam Đông')!;
     expect(ws.pageSetup).toMatchObject({ paperSize: PAPER_A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });

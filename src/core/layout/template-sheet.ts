@@ -19,7 +19,7 @@ import { PRINTABLE_HEIGHT, fitWidthScale, keepWithNext } from './print-blocks';
 import { withCheckBlock } from './check-block';
 import { COLORS, STYLE, text } from './styles';
 import { GUIDE_LINES, GUIDE_TITLE, SIGNERS } from './template-guide';
-import { DEFAULT_ROW_HEIGHT, fitRowHeight, rowHeightFor } from './text-fit';
+import { SHEET_ROW_HEIGHT, fitRowHeight, rowHeightFor } from './text-fit';
 
 export interface TemplateOptions extends UnitIdentity {
   plan?: Plan;
@@ -63,10 +63,12 @@ export function layoutTemplate(opts: TemplateOptions): OutputSheet {
 
 /** Lines of room for each III. ĐÁNH GIÁ text (typed in Excel or written by hand on the printout). */
 const ASSESSMENT_LINES = 3;
+/** Lines of room for each task's «Kết quả thực hiện» (and its Ghi chú): a sentence of about 50 characters. */
+const TASK_RESULT_LINES = 3;
 /** Room printed between «(Ký, đóng dấu)» and what follows: a commune's seal is 3.5–4 cm across, and the signature sits over it. */
 const SIGNATURE_ROOM_CM = 4.2;
 
-/** Input cells shaded, III rows tall, then the signature block and the «HƯỚNG DẪN GHI» box below the form. */
+/** Input cells shaded, III and the tasks' results rows tall, then the signature block and the «HƯỚNG DẪN GHI» box below the form. */
 function forTheClerk(sheet: OutputSheet, cells: UnitReportCells, headings: KeptRows): OutputSheet {
   const rows = sheet.rows.map((r) => r.slice());
   const merges = sheet.merges.slice();
@@ -84,6 +86,9 @@ function forTheClerk(sheet: OutputSheet, cells: UnitReportCells, headings: KeptR
     }
   }
   for (const r of Object.values(cells.assessmentRows)) heights[r!] = Math.max(heights[r!] ?? 0, rowHeightFor(ASSESSMENT_LINES));
+  // «Kết quả thực hiện»: room for a sentence (three lines, 9 pt printed), and rows that grow as the clerk types more.
+  for (const r of cells.taskRows) heights[r] = Math.max(heights[r] ?? 0, rowHeightFor(TASK_RESULT_LINES));
+  const growRows = [...cells.taskRows];
 
   // One blank row first: the reader takes the row under an empty assessment label as its text (reader.ts readAssessment).
   let r = rows.length + 1;
@@ -103,7 +108,8 @@ function forTheClerk(sheet: OutputSheet, cells: UnitReportCells, headings: KeptR
   // Heights are in the sheet's points; the page shows them at `scale`.
   heights[r + 2] = Math.ceil((SIGNATURE_ROOM_CM / 2.54) * 72 / scale);
   rows[r + 2] ??= [];
-  r += 4;
+  // The guide right under the room for the seal: the room is what stands between them.
+  r += 3;
   const guideTitle = r;
   put(r, 0, text(GUIDE_TITLE, { ...STYLE.section, border: true, fill: COLORS.headerFill }), last);
   for (let c = 1; c <= last; c++) rows[r][c] = { v: null, style: { border: true, fill: COLORS.headerFill } };
@@ -116,13 +122,15 @@ function forTheClerk(sheet: OutputSheet, cells: UnitReportCells, headings: KeptR
   for (let k = 0; k < rows.length; k++) rows[k] ??= [];
   // Fitted to the width of A4 portrait (9 pt), over two pages as it takes; no section heading, signature block or
   // guide is split from what follows it. The check block below the printed area is for the screen.
-  const all = Array.from({ length: r + 1 }, (_, k) => heights[k] ?? DEFAULT_ROW_HEIGHT);
+  const all = Array.from({ length: r + 1 }, (_, k) => heights[k] ?? SHEET_ROW_HEIGHT);
   const keep: KeptRows = [...headings, { row: signatures, rows: 4 }, { row: guideTitle, rows: 2 }];
-  const breaks = keepWithNext(all, keep, PRINTABLE_HEIGHT.portrait / scale);
+  // The page's room at the scale it prints at (whole percent), not the exact fit: they differ by a row or so.
+  const printScale = Math.floor(scale * 100);
+  const breaks = keepWithNext(all, keep, (PRINTABLE_HEIGHT.portrait * 100) / printScale);
   // An explicit scale rather than «fit to width»: the Office.js writer sets the same zoom (src/excel/write.ts).
-  const print = { ...sheet.print, scale: Math.floor(scale * 100), area: rangeAddress(0, 0, r, last), ...(breaks.length ? { rowBreaks: breaks } : {}) };
+  const print = { ...sheet.print, scale: printScale, area: rangeAddress(0, 0, r, last), ...(breaks.length ? { rowBreaks: breaks } : {}) };
   delete print.onePage;
-  return { ...sheet, rows, merges, rowHeights: heights, print };
+  return { ...sheet, rows, merges, rowHeights: heights, growRows, print };
 }
 
 function templateValidations(cells: UnitReportCells): Validation[] {

@@ -20,7 +20,7 @@ import {
 } from '../template';
 import { BLANK_OTHER_FORM_ROWS } from '../other-forms';
 import { SheetBuilder, STYLE, date, figure, periodHeading, text } from './styles';
-import { DEFAULT_ROW_HEIGHT, fitRowHeight } from './text-fit';
+import { SHEET_ROW_HEIGHT, fitRowHeight } from './text-fit';
 import { PRINTABLE_HEIGHT, fitWidthScale, keepWithNext } from './print-blocks';
 
 export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
@@ -34,7 +34,8 @@ const COLS = 6;
  * to the width: 110 units print at about 9 pt.
  */
 const WIDTHS_BY_ROLE: Record<UnitReportData['role'], readonly number[]> = {
-  template: [13, 38, 17, 10, 10, 17],
+  // Hoàn thành / Chưa hoàn thành 11 wide: «Chưa hoàn thành» in two header lines, not three (the template's two pages).
+  template: [13, 36, 17, 11, 11, 17],
   report: [14, 40, 18, 10, 10, 18],
 };
 
@@ -193,13 +194,15 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   b.put(row, 0, taskHeaders.map((h) => text(h, STYLE.header)));
   setHeight(row++, wrappedRowHeight(WIDTHS, taskHeaders.map((h, i) => [h, i]), true));
   for (const t of data.tasks) {
+    // Top: a result longer than its row loses its end, never its beginning (bottom-aligned text overflows upwards).
+    const top = { valign: 'top' as const };
     b.put(row, 0, [
-      { v: t.stt, style: { align: 'center', numberFormat: 'General' } },
-      text(t.name, { wrap: true }),
-      text(t.result, { wrap: true }),
-      text(t.done === true ? MARK : '', { align: 'center' }),
-      text(t.done === false ? MARK : '', { align: 'center' }),
-      text(t.note, { wrap: true }),
+      { v: t.stt, style: { align: 'center', numberFormat: 'General', ...top } },
+      text(t.name, { wrap: true, ...top }),
+      text(t.result, { wrap: true, ...top }),
+      text(t.done === true ? MARK : '', { align: 'center', ...top }),
+      text(t.done === false ? MARK : '', { align: 'center', ...top }),
+      text(t.note, { wrap: true, ...top }),
     ]);
     setHeight(row, wrappedRowHeight(WIDTHS, [[t.name, 1], [t.result, 2], [t.note, 5]]));
     cells.taskRows.push(row);
@@ -231,7 +234,7 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   });
   // The compiled report prints over pages, fitted to the width; the template adds its signatures and guide first (template-sheet.ts).
   if (data.role === 'report') {
-    const heights = Array.from({ length: row }, (_, r) => b.rowHeights[r] ?? DEFAULT_ROW_HEIGHT);
+    const heights = Array.from({ length: row }, (_, r) => b.rowHeights[r] ?? SHEET_ROW_HEIGHT);
     const room = PRINTABLE_HEIGHT.portrait / fitWidthScale(WIDTHS, 'portrait');
     const breaks = keepWithNext(heights, headings, room);
     if (breaks.length) sheet.print.rowBreaks = breaks;
