@@ -12,7 +12,7 @@ import {
 import { MARK, STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME, TASK_HEADERS } from '../core/template';
 import { reportingUnits } from '../core/rollup';
 import { unitKey } from '../core/unit-names';
-import { shortTaskNote } from './task-note';
+import { shortTaskNote } from '../core/task-note';
 import { FINDINGS_SHEET_NAME } from '../core/layout/names';
 import { formatDocDateVi, formatIsoDateShort, formatPlaceDateVi, parseIsoDate, twoDigits, upperVi } from './format';
 import { areaWord, documentCode, headerNames } from './names';

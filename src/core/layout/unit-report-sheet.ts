@@ -19,6 +19,7 @@ import {
   TEMPLATE_CODE, type AssessmentKey, type Figures, type IdField, type IndicatorCode,
 } from '../template';
 import { BLANK_OTHER_FORM_ROWS } from '../other-forms';
+import { shortTaskNote } from '../task-note';
 import { SheetBuilder, STYLE, date, figure, periodHeading, text } from './styles';
 import { SHEET_ROW_HEIGHT, fitRowHeight } from './text-fit';
 import { PRINTABLE_HEIGHT, fitWidthScale, keepWithNext } from './print-blocks';
@@ -196,15 +197,17 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   for (const t of data.tasks) {
     // Top: a result longer than its row loses its end, never its beginning (bottom-aligned text overflows upwards).
     const top = { valign: 'top' as const };
+    // The compile's list of units not done, named up to a few and counted (task-note.ts): a hundred names outgrow a row.
+    const note = t.note ? shortTaskNote(t.note) : t.note;
     b.put(row, 0, [
       { v: t.stt, style: { align: 'center', numberFormat: 'General', ...top } },
       text(t.name, { wrap: true, ...top }),
       text(t.result, { wrap: true, ...top }),
       text(t.done === true ? MARK : '', { align: 'center', ...top }),
       text(t.done === false ? MARK : '', { align: 'center', ...top }),
-      text(t.note, { wrap: true, ...top }),
+      text(note, { wrap: true, ...top }),
     ]);
-    setHeight(row, wrappedRowHeight(WIDTHS, [[t.name, 1], [t.result, 2], [t.note, 5]]));
+    setHeight(row, wrappedRowHeight(WIDTHS, [[t.name, 1], [t.result, 2], [note, 5]]));
     cells.taskRows.push(row);
     row++;
   }

@@ -1,5 +1,5 @@
 /** The printed Phụ lục's Ghi chú: a hundred unit names become the first ones and a count. */
-import { NOTE_MAX_NAMES, shortTaskNote } from '../../src/report/task-note';
+import { NOTE_MAX_NAMES, shortTaskNote } from '../../src/core/task-note';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `UBND xã Số ${i + 1}`);
 

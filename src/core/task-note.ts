@@ -1,11 +1,14 @@
 /**
- * A task's `Ghi chú` as the printed Phụ lục shows it. The compile writes
- * every unit that is not done (core/rollup.ts: `Chưa hoàn thành: UBND xã A,
- * UBND xã B.`); at a province's scale that is a hundred names, pages of a
- * narrow column. The Phụ lục names the first ones and counts the rest (the
- * compiled workbook's NV sheet keeps the full list).
+ * A task's `Ghi chú` as the printed reports show it: the .docx's Phụ lục
+ * (src/report/docx-report.ts) and the compiled `BC …` sheet
+ * (layout/unit-report-sheet.ts). The compile writes every unit that is not
+ * done (rollup.ts: `Chưa hoàn thành: UBND xã A, UBND xã B.`); at a
+ * province's scale that is a hundred names, pages of a narrow column, and
+ * in a sheet more than Excel's tallest row (409 pt) shows: the text was cut
+ * in print. Both name the first ones and count the rest (the compiled
+ * workbook's NV sheet keeps who did what, unit by unit).
  */
-import { withoutCommitteePrefix } from '../core/unit-names';
+import { withoutCommitteePrefix } from './unit-names';
 
 /** Names shown per group before `và N đơn vị khác`. */
 export const NOTE_MAX_NAMES = 8;
