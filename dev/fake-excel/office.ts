@@ -39,6 +39,8 @@ export interface SheetSnapshot {
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
     /** Vertical page breaks: the address of the cell each starts at. */
     colBreaks?: string[];
+    /** Horizontal page breaks (Worksheet.horizontalPageBreaks): the address of the cell each starts at. */
+    rowBreaks?: string[];
   };
 }
 
@@ -219,7 +221,11 @@ function snapshot(s: SheetState, position: number): SheetSnapshot {
     charts: s.charts.map((c) => ({ ...c })),
     conditionalFormats: (s.conditionalFormats ?? []).map((f) => ({ ...f })),
     validations: s.validations.map((v) => ({ ...v })),
-    pageLayout: { ...s.pageLayout, ...(s.pageLayout.colBreaks ? { colBreaks: [...s.pageLayout.colBreaks] } : {}) },
+    pageLayout: {
+      ...s.pageLayout,
+      ...(s.pageLayout.colBreaks ? { colBreaks: [...s.pageLayout.colBreaks] } : {}),
+      ...(s.pageLayout.rowBreaks ? { rowBreaks: [...s.pageLayout.rowBreaks] } : {}),
+    },
   };
 }
 

@@ -89,6 +89,8 @@ export interface SheetState {
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
     /** Vertical page breaks: the address of the cell each starts at. */
     colBreaks?: string[];
+    /** Horizontal page breaks (Worksheet.horizontalPageBreaks): the address of the cell each starts at. */
+    rowBreaks?: string[];
   };
   deleted?: boolean;
 }

@@ -133,9 +133,13 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   get pageLayout(): FakePageLayout {
     return (this._pageLayout ??= new FakePageLayout(this.context, `${this._path}.pageLayout`, this.partResolver));
   }
-  private _vBreaks?: FakeVerticalPageBreaks;
-  get verticalPageBreaks(): FakeVerticalPageBreaks {
-    return (this._vBreaks ??= new FakeVerticalPageBreaks(this.context, `${this._path}.verticalPageBreaks`, this.partResolver));
+  private _vBreaks?: FakePageBreaks;
+  get verticalPageBreaks(): FakePageBreaks {
+    return (this._vBreaks ??= new FakePageBreaks(this.context, `${this._path}.verticalPageBreaks`, this.partResolver, 'colBreaks'));
+  }
+  private _hBreaks?: FakePageBreaks;
+  get horizontalPageBreaks(): FakePageBreaks {
+    return (this._hBreaks ??= new FakePageBreaks(this.context, `${this._path}.horizontalPageBreaks`, this.partResolver, 'rowBreaks'));
   }
 }
 
@@ -253,25 +257,38 @@ export class FakePageLayout extends SheetPart {
   }
 }
 
-/** `Worksheet.verticalPageBreaks` (ExcelApi 1.9): `add`, and `getCount` (what a writer sending its breaks again reads first). */
-export class FakeVerticalPageBreaks extends SheetPart {
+/**
+ * `Worksheet.verticalPageBreaks` and `horizontalPageBreaks` (ExcelApi 1.9,
+ * Excel.PageBreakCollection): `add` («a page break before the top-left cell of
+ * the range specified», the range given or its address) and `getCount`
+ * (what a writer sending its breaks again reads first). Microsoft documents
+ * no refusal of its own for `add` (learn.microsoft.com, Excel.PageBreakCollection;
+ * @types/office-js PageBreakCollection.add): what it refuses is what any range
+ * argument is refused for, an address that is no range of the sheet
+ * (InvalidArgument, rangeOnSheet), and the set older than 1.9 (ApiNotFound, _call).
+ */
+export class FakePageBreaks extends SheetPart {
+  constructor(context: ConstructorParameters<typeof SheetPart>[0], path: string, resolve: ConstructorParameters<typeof SheetPart>[2],
+    private readonly key: 'colBreaks' | 'rowBreaks') {
+    super(context, path, resolve);
+  }
   protected scalarProps(): string[] {
     return ['count'];
   }
   protected readProp(t: SheetState, prop: string): unknown {
-    if (prop === 'count') return (t.pageLayout.colBreaks ?? []).length;
+    if (prop === 'count') return (t.pageLayout[this.key] ?? []).length;
     throw officeError('InvalidArgument');
   }
   getCount(): FakeClientResult<number> {
     const r = new FakeClientResult<number>();
-    this._call('getCount', [], '1.9', (t, tx) => tx.results.push({ result: r as FakeClientResult<unknown>, value: (t.pageLayout.colBreaks ?? []).length }));
+    this._call('getCount', [], '1.9', (t, tx) => tx.results.push({ result: r as FakeClientResult<unknown>, value: (t.pageLayout[this.key] ?? []).length }));
     return r;
   }
   add(pageBreakRange: FakeRange | string): void {
     const addr = typeof pageBreakRange === 'string' ? pageBreakRange : pageBreakRange._path;
     this._call('add', [addr], '1.9', (t, tx) => {
       const a = typeof pageBreakRange === 'string' ? rangeOnSheet(t, pageBreakRange).rect : pageBreakRange._require(tx).rect;
-      (t.pageLayout.colBreaks ??= []).push(rectAddress({ r1: a.r1, c1: a.c1, r2: a.r1, c2: a.c1 }));
+      (t.pageLayout[this.key] ??= []).push(rectAddress({ r1: a.r1, c1: a.c1, r2: a.r1, c2: a.c1 }));
     });
   }
 }

@@ -159,7 +159,7 @@ export interface OutputSheet {
     colBreaks?: number[];
     /**
      * 0-based rows that start a new printed page (a section's heading kept with its table: print-blocks.ts
-     * keepWithNext). Written by the .xlsx writer; the Office.js writer does not set them yet.
+     * keepWithNext). Both writers write them (Office.js: horizontalPageBreaks, ExcelApi 1.9, skipped below).
      */
     rowBreaks?: number[];
     /** The printed range (`A1:F60`), when not the whole sheet: the template's check block is for the screen. */

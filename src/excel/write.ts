@@ -314,7 +314,7 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     const orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     // `print.paper` absent means A4 (core/sheet-model.ts), as the .xlsx writer reads it.
     const paper = PAPER_SIZES[sheet.print.paper ?? 'A4'];
-    const { repeatRows, repeatCols, colBreaks = [], area } = sheet.print;
+    const { repeatRows, repeatCols, colBreaks = [], rowBreaks = [], area } = sheet.print;
     const titles = repeatRows ? `$${repeatRows[0]}:$${repeatRows[1]}` : undefined;
     const titleCols = repeatCols ? `$${columnLetters(repeatCols[0])}:$${columnLetters(repeatCols[1])}` : undefined;
     // The layout's scale (legible text, core/sheet-model.ts print.scale) or one page (the template). A sheet
@@ -322,15 +322,20 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
     // "automatic" is not checked against a real Excel yet.
     const zoom: Excel.PageLayoutZoomOptions | undefined = sheet.print.scale !== undefined
       ? { scale: Math.round(sheet.print.scale) } : sheet.print.onePage ? { horizontalFitToPages: 1, verticalFitToPages: 1 } : undefined;
-    const calls = [...(titles ? [[titles]] : []), ...(titleCols ? [[titleCols]] : []), ...(area ? [[area]] : []), ...colBreaks.map((c) => [cellAddress(0, c)])];
+    const calls = [...(titles ? [[titles]] : []), ...(titleCols ? [[titleCols]] : []), ...(area ? [[area]] : []), ...colBreaks.map((c) => [cellAddress(0, c)]), ...rowBreaks.map((r) => [cellAddress(r, 0)])];
     // Page breaks are added, not set: sent again after a refused request, only those Excel does not have yet.
     let breaksThere = 0;
+    let rowBreaksThere = 0;
     const recheck: Recheck = () => {
       if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return () => undefined;
       const count = ws.verticalPageBreaks.getCount();
-      return () => (breaksThere = count.value);
+      const rowCount = ws.horizontalPageBreaks.getCount();
+      return () => {
+        breaksThere = count.value;
+        rowBreaksThere = rowCount.value;
+      };
     };
-    await budget.add(sheetPartCost(1 + colBreaks.length, [orientation, paper, ...(zoom ? [zoom] : [])], calls), () => {
+    await budget.add(sheetPartCost(1 + colBreaks.length + rowBreaks.length, [orientation, paper, ...(zoom ? [zoom] : [])], calls), () => {
       if (!isExcelApiSupported(OPTIONAL_SETS.pageLayout)) return;
       ws.pageLayout.orientation = orientation;
       ws.pageLayout.paperSize = paper;
@@ -340,7 +345,9 @@ async function queueSheetContent(ws: Excel.Worksheet, sheet: OutputSheet, budget
       if (area) ws.pageLayout.setPrintArea(area);
       // A break before each column block (same API set as pageLayout).
       for (const c of colBreaks.slice(breaksThere)) ws.verticalPageBreaks.add(cellAddress(0, c));
-    }, where, colBreaks.length ? recheck : undefined);
+      // A break before each row that starts a page (a heading kept with its table, NV's pages: print-blocks.ts keepWithNext).
+      for (const r of rowBreaks.slice(rowBreaksThere)) ws.horizontalPageBreaks.add(cellAddress(r, 0));
+    }, where, colBreaks.length || rowBreaks.length ? recheck : undefined);
   }
   if (sheet.validations?.length) {
     if (isExcelApiSupported(OPTIONAL_SETS.dataValidation)) await queueValidations(ws, sheet, budget);

@@ -60,7 +60,7 @@ interface SheetShape {
   merges: string[];
   widths: (number | null)[];
   freeze: { rows: number; cols: number } | null;
-  page: { orientation: string; paper: string; titles: string | null; titleCols: string | null; zoom: string; breaks: number[]; area: string | null };
+  page: { orientation: string; paper: string; titles: string | null; titleCols: string | null; zoom: string; breaks: number[]; rowBreaks: number[]; area: string | null };
   validations: ValidationShape[];
   protected: boolean;
   charts: number;
@@ -137,6 +137,7 @@ async function viaXlsx(sheets: OutputSheet[]): Promise<SheetShape[]> {
         titleCols: titleRows(ws.pageSetup.printTitlesColumn),
         zoom: !ws.pageSetup.fitToPage ? String(ws.pageSetup.scale) : ws.pageSetup.fitToHeight === 1 ? 'one page' : 'fit width',
         breaks: colBreaksOf(zipped.files, i),
+        rowBreaks: breaksOf(zipped.files, i, 'rowBreaks'),
         area: titleRows((ws.pageSetup.printArea as string | undefined)?.replace(/^.*!/, '')),
       },
       links: linksOf(zipped.files, i),
@@ -160,9 +161,14 @@ function linksOf(files: Record<string, unknown>, i: number): Record<string, stri
 
 /** Vertical page breaks of the i-th sheet in the .xlsx (ExcelJS does not read them): the columns that start a page. */
 function colBreaksOf(files: Record<string, unknown>, i: number): number[] {
+  return breaksOf(files, i, 'colBreaks');
+}
+
+/** Page breaks of the i-th sheet in the .xlsx: the 0-based columns (`colBreaks`) or rows (`rowBreaks`) that start a page. */
+function breaksOf(files: Record<string, unknown>, i: number, kind: 'colBreaks' | 'rowBreaks'): number[] {
   const e = files[`xl/worksheets/sheet${i + 1}.xml`] as { content?: Uint8Array } | undefined;
   const xml = e?.content ? Buffer.from(e.content).toString('utf8') : '';
-  const block = /<colBreaks[^>]*>([\s\S]*?)<\/colBreaks>/.exec(xml)?.[1] ?? '';
+  const block = new RegExp(`<${kind}[^>]*>([\\s\\S]*?)</${kind}>`).exec(xml)?.[1] ?? '';
   return [...block.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
@@ -213,6 +219,7 @@ async function viaOfficeJs(host: RichApiHost, sheets: OutputSheet[]): Promise<Sh
         // A sheet fitted to the width keeps Excel's own zoom in the Office.js writer (src/excel/write.ts says why).
         zoom: s.pageLayout.zoom?.scale !== undefined ? String(s.pageLayout.zoom.scale) : s.pageLayout.zoom?.verticalFitToPages === 1 ? 'one page' : 'fit width',
         breaks: (s.pageLayout.colBreaks ?? []).map((a) => parseCellAddress(a.split(':')[0])!.col),
+        rowBreaks: (s.pageLayout.rowBreaks ?? []).map((a) => parseCellAddress(a.split(':')[0])!.row),
         area: titleRows(s.pageLayout.printArea),
       },
       validations: perCell(validations),
@@ -260,6 +267,8 @@ onEachClient(() => describe('the .xlsx writer and the Office.js writer give the 
     const th = fromFile[sheets.findIndex((s) => s.role === 'summary')].page;
     expect(th).toEqual(expect.objectContaining({ titleCols: 'A:B', zoom: '80' }));
     expect(th.breaks.length).toBeGreaterThanOrEqual(2);
+    // Row breaks (a heading kept with its table, NV's pages): in some sheet, the same from both writers (compared below).
+    expect(fromFile.some((s) => s.page.rowBreaks.length > 0)).toBe(true);
     // The template's check block: formulas and conditional formats on both.
     const mau = sheets.findIndex((x) => x.role === 'template');
     expect(Object.values(fromExcel[mau].cells).filter((c) => c.f).length).toBeGreaterThanOrEqual(12);
