@@ -33,7 +33,8 @@ export async function readExportFiles(picked: readonly PickedFile[]): Promise<Ex
     const { grids, problems } = await readPickedFiles([file]);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) {
-      refused.push(...errors.map((p) => `Tệp «${file.name}»: ${p.message}`));
+      // The reader's messages name the file already; any other is given its name.
+      refused.push(...errors.map((p) => (p.message.includes(file.name) ? p.message : `Tệp «${file.name}»: ${p.message}`)));
       continue;
     }
     if (!grids.length) continue; // an Excel lock file (~$…), passed over as everywhere
