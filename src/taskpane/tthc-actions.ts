@@ -55,6 +55,15 @@ export async function templatesWithExport(picked: readonly PickedFile[]): Promis
   return { ...(await templatesForAllUnits(read.exports)), read };
 }
 
+/**
+ * A finding about the export file itself: no cell of the workbook to go to (the findings list
+ * shows it as plain text), its place in the export kept in the words.
+ */
+function inExportFile(f: Finding): Finding {
+  const place = f.sheet && f.cell && !f.message.includes(f.cell) ? ` (trang «${f.sheet}», ô ${f.cell})` : '';
+  return { ...f, sheet: '', cell: '', message: place ? f.message.replace(/\.?$/, `${place}.`) : f.message };
+}
+
 /** What «Đối chiếu số liệu TTHC» found. */
 export interface TthcComparison {
   files: string[];
@@ -89,8 +98,8 @@ export async function compareWithExportFiles(outcome: CompileOutcome, picked: re
   return {
     files: read.files,
     differences,
-    notInRoster: c.findings.filter((f) => f.rule !== 'tthc.differs'),
-    exportWarnings: read.warnings,
+    notInRoster: c.findings.filter((f) => f.rule !== 'tthc.differs').map(inExportFile),
+    exportWarnings: read.warnings.map(inExportFile),
     compared: c.compared,
     notInExport: c.notInExport,
     coloured: h.cells,

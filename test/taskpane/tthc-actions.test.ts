@@ -9,46 +9,16 @@
  *   figures, the cell coloured and given back by Xoá tô màu; no difference said as such.
  */
 import JSZip from 'jszip';
-import type { SheetGrid } from '../../src/core/grid';
 import type { RichApiHost } from '../../dev/office-host';
-import { layoutPlan, newPlanSpec } from '../../src/core/layout/plan-sheet';
 import { readSheet } from '../../src/core/reader';
 import { prefillSentence } from '../../src/core/tthc/prefill';
 import { readXlsxBuffer } from '../../src/xlsx/read';
-import { writeXlsx } from '../../src/xlsx/write';
 import * as actions from '../../src/taskpane/actions';
 import { HIGHLIGHT_FILLS } from '../../src/taskpane/ports';
 import { compareWithExportFiles, templatesWithExport } from '../../src/taskpane/tthc-actions';
 import { onEachClient, setup } from '../excel/helpers';
-import { exportBytes, late, pending, provinceByUnit, received, sampleUnits, type DossierRow } from '../helpers/tthc-exports';
-import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
-
-const CITY = 'UBND thành phố Huế';
-const units = sampleUnits(); // Xã Hương Lộc, Xã Thượng Quảng, Phường Phú Xuân, Xã Lộc Bổn
-/** The plan lists the first three of the export's units and one the export lacks; Xã Lộc Bổn is in no plan. */
-const ROSTER = [
-  { code: '19001', name: 'UBND xã Hương Lộc', row: units[0] },
-  { code: '19002', name: 'UBND xã Thượng Quảng', row: units[1] },
-  { code: '19003', name: 'UBND phường Phú Xuân', row: units[2] },
-  { code: '19004', name: 'UBND xã Hương Trà', row: null },
-];
-
-const exportFile = (rows: readonly DossierRow[] = units) => ({ name: 'mot-cua.xlsx', bytes: exportBytes(provinceByUnit([{ name: 'Các xã, phường', units: rows }]), 'xlsx') });
-
-async function planGrid(): Promise<SheetGrid> {
-  const spec = newPlanSpec({ period: 'Quý I', year: 2026 });
-  const sheet = layoutPlan({ ...spec, compilingUnit: CITY, level: 'Tỉnh', roster: ROSTER.map((u) => ({ code: u.code, name: u.name, level: 'Xã', parent: CITY })) });
-  return readXlsxBuffer(await writeXlsx([sheet]), 'ke-hoach.xlsx')[0];
-}
-
-/** The D figures a unit writes when it copies the export (spec §12's mapping). */
-const dossierOf = (d: DossierRow) => ({ D1: d.carried, D2: received(d) - d.carried, D3: d.onlineFull + d.onlinePart, D4: d.early + d.onTime, D5: late(d), D6: pending(d) });
-
-/** A unit's Quý I report, its dossier block as the export says (changed by `over`), or the sample's figures. */
-function unitSheet(u: (typeof ROSTER)[number], over: Partial<Record<'D5', number>> = {}): SheetGrid {
-  const d = u.row ? { ...dossierOf(u.row), ...over } : {};
-  return makeUnitGrid(sampleSpec({ unit: u.name, unitCode: u.code, level: 'Xã', parent: CITY, period: 'Quý I', year: 2026, sentDate: '16/03/2026', figures: { ...sampleSpec().figures, ...d } }));
-}
+import { exportBytes, late } from '../helpers/tthc-exports';
+import { ROSTER, dossierOf, exportFile, planGrid, unitSheet, units } from './tthc-workbook';
 
 let fake: RichApiHost;
 
