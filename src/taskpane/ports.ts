@@ -20,6 +20,7 @@ import { sheetList } from '../excel/sheet-list';
 import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
 import { recordApproval as excelRecordApproval, type ApprovalOutcome, type ApprovalRequest } from '../excel/approval';
 import type { DossierExport } from '../core/tthc/model';
+import type { PrefillOutcome } from '../core/tthc/prefill';
 import type { TemplatesZip } from '../xlsx/templates-zip';
 import type { ImportOutcome, TemplateForm } from './actions';
 
@@ -130,14 +131,18 @@ export const buildTemplatesZip = async (plan: Plan, exports?: readonly DossierEx
 export const loadTthc = async (): Promise<{
   readExport: (grids: SheetGrid[], file: string) => DossierExport[];
   compare: (result: CompileResult, exports: readonly DossierExport[]) => { findings: Finding[]; compared: number; notInExport: string[] };
+  /** What a pre-fill says, in the command line's words (core/tthc/prefill.ts). */
+  prefillWords: (prefill: Pick<PrefillOutcome, 'filled' | 'unmatched'>, templates: number) => { sentence: string; unmatched: string[] };
 }> => {
-  const [read, compare] = await Promise.all([
+  const [read, compare, prefill] = await Promise.all([
     import(/* webpackChunkName: "xlsx-reader" */ '../core/tthc/read-export'),
     import(/* webpackChunkName: "xlsx-reader" */ '../core/tthc/compare'),
+    import(/* webpackChunkName: "xlsx-reader" */ '../core/tthc/prefill'),
   ]);
   return {
     readExport: (grids, file) => read.readDossierWorkbook(grids, file),
     compare: (result, exports) => ({ findings: compare.compareWithExport(result, exports), ...compare.exportCoverage(result, exports) }),
+    prefillWords: (p, templates) => ({ sentence: prefill.prefillSentence(p, templates), unmatched: p.unmatched.map((u) => prefill.unmatchedExportFinding(u).message) }),
   };
 };
 

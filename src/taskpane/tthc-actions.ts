@@ -48,11 +48,19 @@ export async function readExportFiles(picked: readonly PickedFile[]): Promise<Ex
   return { files, exports, warnings: exports.flatMap((e) => e.findings) };
 }
 
+/** What a pre-fill says (the command line's words): how many units got figures, and each export row of no unit. */
+export interface PrefillWords {
+  sentence: string;
+  unmatched: string[];
+}
+
 /** Tạo mẫu cho mọi đơn vị, with each unit's dossier block pre-filled when export files are given. */
-export async function templatesWithExport(picked: readonly PickedFile[]): Promise<Awaited<ReturnType<typeof templatesForAllUnits>> & { read?: ExportsRead }> {
+export async function templatesWithExport(picked: readonly PickedFile[]): Promise<Awaited<ReturnType<typeof templatesForAllUnits>> & { read?: ExportsRead; said?: PrefillWords }> {
   if (!picked.length) return templatesForAllUnits();
   const read = await readExportFiles(picked);
-  return { ...(await templatesForAllUnits(read.exports)), read };
+  const z = await templatesForAllUnits(read.exports);
+  const said = z.prefill ? (await ports.loadTthc()).prefillWords(z.prefill, z.names.length) : undefined;
+  return { ...z, read, ...(said ? { said } : {}) };
 }
 
 /**

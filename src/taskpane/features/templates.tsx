@@ -5,8 +5,7 @@
 import * as React from 'react';
 import * as actions from '../actions';
 import { ZIP_MIME, downloadBytes } from '../download';
-import { prefillSentence, unmatchedExportFinding } from '../../core/tthc/prefill';
-import { templatesWithExport } from '../tthc-actions';
+import { templatesWithExport, type ExportsRead, type PrefillWords } from '../tthc-actions';
 import { TemplateForm } from '../components/TemplateForm';
 import { LIST_SHOWN } from './notices';
 import type { Notice, PaneRun } from './pane-run';
@@ -50,7 +49,7 @@ export function useTemplates({ run }: PaneRun, period: PeriodState): TemplatesSt
       setOpen(false);
       period.made('templatesMade');
       const out: Notice[] = [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`], list: z.names }];
-      if (z.prefill && z.read) out.push(...prefillNotices(z.prefill, z.names.length, z.read));
+      if (z.prefill && z.read && z.said) out.push(...prefillNotices(z.prefill, z.said, z.read));
       return out;
     });
 
@@ -62,17 +61,17 @@ export function renderTemplates(t: TemplatesState, busy: boolean): React.ReactEl
 }
 
 /** What a pre-fill says: how many units got figures, the units the export lacks, export rows of no unit, the export's own warnings. */
-function prefillNotices(p: NonNullable<Awaited<ReturnType<typeof templatesWithExport>>['prefill']>, templates: number, read: { files: string[]; warnings: { message: string }[] }): Notice[] {
+function prefillNotices(p: NonNullable<Awaited<ReturnType<typeof templatesWithExport>>['prefill']>, said: PrefillWords, read: ExportsRead): Notice[] {
   const out: Notice[] = [];
   const from = `Số liệu lấy từ tệp ${read.files.join(', ')}; nguồn và ngày ghi ở cột Ghi chú của từng dòng.`;
-  out.push({ intent: p.filled.length ? 'info' : 'warning', title: prefillSentence(p, templates), lines: [from], list: p.filled.map((f) => f.unit) });
+  out.push({ intent: p.filled.length ? 'info' : 'warning', title: said.sentence, lines: [from], list: p.filled.map((f) => f.unit) });
   if (p.notInExport.length) {
     out.push({ intent: 'warning', title: `${p.notInExport.length} đơn vị không có trong số liệu Hệ thống một cửa`, lines: ['Khối D trong mẫu của các đơn vị này để trống, đơn vị tự điền:'], list: p.notInExport });
   }
   if (p.unmatched.length) {
     // A few said in full (as the command line says them); many as names, summarised.
     out.push(p.unmatched.length <= LIST_SHOWN
-      ? { intent: 'warning', title: `${p.unmatched.length} đơn vị trong số liệu không có trong Kế hoạch`, lines: p.unmatched.map((u) => unmatchedExportFinding(u).message) }
+      ? { intent: 'warning', title: `${p.unmatched.length} đơn vị trong số liệu không có trong Kế hoạch`, lines: said.unmatched }
       : { intent: 'warning', title: `${p.unmatched.length} đơn vị trong số liệu không có trong Kế hoạch`, lines: ['Các đơn vị này không có trong danh sách đơn vị của Kế hoạch, không điền được vào mẫu nào:'], list: p.unmatched.map((u) => u.unit) });
   }
   if (read.warnings.length) out.push({ intent: 'warning', title: 'Lưu ý về tệp số liệu của Hệ thống một cửa', lines: read.warnings.map((w) => w.message) });
