@@ -16,8 +16,10 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { ErrorBoundary } from '../../src/taskpane/components/ErrorBoundary';
 
-// ExcelApi 1.13: Nhập báo cáo can let Excel insert sheets from base64, as recent Excel does.
-const fake = attachHost(new RichApiHost({ apiVersion: '1.13' })).loadGrids([]);
+// ExcelApi 1.13: Nhập báo cáo can let Excel insert sheets from base64, as recent Excel does;
+// `?excelApi=1.1` stands for an older Excel (Excel 2016 bought outright: test/app/excel-too-old.test.ts).
+const apiVersion = new URLSearchParams(globalThis.location?.search ?? '').get('excelApi') ?? '1.13';
+const fake = attachHost(new RichApiHost({ apiVersion })).loadGrids([]);
 connectClient(globalThis, 'web');
 
 type Selection = { sheet: string; address: string } | null;

@@ -7,13 +7,13 @@
  * Reading and the rules are the core's (core/tthc/).
  */
 import * as path from 'path';
-import { makeFinding, sortForAttention, type Finding } from '../core/findings';
+import { sortForAttention, type Finding } from '../core/findings';
 import type { UnitTemplate } from '../core/layout/plan-templates';
 import type { CompileResult } from '../core/model';
 import { formatNumber } from '../core/numbers';
 import { compareWithExport } from '../core/tthc/compare';
 import { DOSSIER_CODES, type DossierExport } from '../core/tthc/model';
-import { prefillTemplates } from '../core/tthc/prefill';
+import { prefillSentence, prefillTemplates, unmatchedExportFinding } from '../core/tthc/prefill';
 import { readDossierWorkbook } from '../core/tthc/read-export';
 import { readErrorFinding, readXlsxFile } from '../xlsx/read-file';
 import { UsageError, type ParsedArgs } from './args';
@@ -153,10 +153,7 @@ export async function prefillWithTthc(args: ParsedArgs, templates: UnitTemplate[
   const madeOn = today.toISOString().slice(0, 10);
   const out = prefillTemplates(templates, exports, madeOn);
   for (const f of sortForAttention(exports.flatMap((e) => e.findings))) io.err(findingLine(f));
-  for (const u of out.unmatched) {
-    io.err(findingLine(makeFinding('warning', { unit: u.unit, sheet: '', cell: '' }, 'tthc.not-in-roster',
-      `Hệ thống một cửa, ${u.rows}: đơn vị «${u.unit}» không có trong danh sách đơn vị của Kế hoạch, không điền được vào mẫu nào.`)));
-  }
-  io.out(`Điền sẵn số liệu hồ sơ TTHC từ Hệ thống một cửa cho ${out.filled.length}/${templates.length} đơn vị.`);
+  for (const u of out.unmatched) io.err(findingLine(unmatchedExportFinding(u)));
+  io.out(prefillSentence(out, templates.length));
   return out.templates;
 }

@@ -7,6 +7,8 @@ import { findProvince, provinces } from '../core/national-units';
 import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
 import { safeSheetName } from '../core/layout/names';
 import { PLAN_SHEET_NAME, type Period } from '../core/template';
+import type { DossierExport } from '../core/tthc/model';
+import type { TemplatesZip } from '../xlsx/templates-zip';
 import { PaneError, excelRun, readWorkbookPlan } from './actions';
 import * as ports from './ports';
 
@@ -39,14 +41,16 @@ export async function createPlan(form: PlanForm): Promise<string> {
 /**
  * Tạo mẫu cho mọi đơn vị: the templates of every unit of the workbook's
  * Kế hoạch, as one .zip to download (file names as `tonghop template --plan`
- * gives them); the workbook is not changed.
+ * gives them), each unit's dossier block pre-filled from the one-stop
+ * system's `exports` when given (tthc-actions.ts reads them); the workbook is
+ * not changed.
  */
-export async function templatesForAllUnits(): Promise<{ fileName: string; bytes: Uint8Array; names: string[] }> {
+export async function templatesForAllUnits(exports?: readonly DossierExport[]): Promise<TemplatesZip> {
   const plan = await readWorkbookPlan();
   if (!plan) throw new PaneError('Sổ làm việc chưa có trang Kế hoạch: hãy bấm Tạo kế hoạch (hoặc nhập trang Kế hoạch) trước khi tạo mẫu cho mọi đơn vị.');
   if (!plan.roster.length) throw new PaneError('Trang Kế hoạch chưa có danh sách đơn vị: hãy điền bảng Đơn vị (Mã đơn vị, Tên đơn vị, Cấp, Đơn vị cấp trên).');
   try {
-    return await ports.buildTemplatesZip(plan);
+    return await ports.buildTemplatesZip(plan, exports);
   } catch (e) {
     throw new PaneError(`Không tạo được các tệp mẫu: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -19,6 +19,9 @@ import { describeOfficeError } from '../excel/errors';
 import { sheetList } from '../excel/sheet-list';
 import { insertSheetsFromFiles as excelInsert } from '../excel/insert';
 import { recordApproval as excelRecordApproval, type ApprovalOutcome, type ApprovalRequest } from '../excel/approval';
+import type { DossierExport } from '../core/tthc/model';
+import type { PrefillOutcome } from '../core/tthc/prefill';
+import type { TemplatesZip } from '../xlsx/templates-zip';
 import type { ImportOutcome, TemplateForm } from './actions';
 
 export const compileGrids = (grids: SheetGrid[], options: CompileOptions, extra?: Finding[]): CompileResult =>
@@ -117,8 +120,31 @@ export const rosterForms = (plan: Plan): UnitIdentity[] => plan.roster.map((u) =
  * .zip, as `tonghop template --plan` writes them (the .xlsx writer is loaded
  * on demand, with the check block the Office.js writer cannot write yet).
  */
-export const buildTemplatesZip = async (plan: Plan): Promise<{ fileName: string; bytes: Uint8Array; names: string[] }> =>
-  (await import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/templates-zip')).templatesZip(plan);
+export const buildTemplatesZip = async (plan: Plan, exports?: readonly DossierExport[]): Promise<TemplatesZip> =>
+  (await import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/templates-zip')).templatesZip(plan, new Date(), exports);
+
+/**
+ * The one-stop system's export (core/tthc): read from a picked file's sheets, and compared
+ * with a compile's result. Loaded on demand (only Tạo mẫu with an export and Đối chiếu số
+ * liệu TTHC need it), in the chunk of the .xlsx reader that reads the file first.
+ */
+export const loadTthc = async (): Promise<{
+  readExport: (grids: SheetGrid[], file: string) => DossierExport[];
+  compare: (result: CompileResult, exports: readonly DossierExport[]) => { findings: Finding[]; compared: number; notInExport: string[] };
+  /** What a pre-fill says, in the command line's words (core/tthc/prefill.ts). */
+  prefillWords: (prefill: Pick<PrefillOutcome, 'filled' | 'unmatched'>, templates: number) => { sentence: string; unmatched: string[] };
+}> => {
+  const [read, compare, prefill] = await Promise.all([
+    import(/* webpackChunkName: "xlsx-reader" */ '../core/tthc/read-export'),
+    import(/* webpackChunkName: "xlsx-reader" */ '../core/tthc/compare'),
+    import(/* webpackChunkName: "xlsx-reader" */ '../core/tthc/prefill'),
+  ]);
+  return {
+    readExport: (grids, file) => read.readDossierWorkbook(grids, file),
+    compare: (result, exports) => ({ findings: compare.compareWithExport(result, exports), ...compare.exportCoverage(result, exports) }),
+    prefillWords: (p, templates) => ({ sentence: prefill.prefillSentence(p, templates), unmatched: p.unmatched.map((u) => prefill.unmatchedExportFinding(u).message) }),
+  };
+};
 
 /** Names of every sheet of the workbook (empty ones too): loaded once per action (excel/sheet-list.ts). */
 export const sheetNames = async (ctx: Excel.RequestContext): Promise<string[]> => (await sheetList(ctx)).map((s) => s.name);

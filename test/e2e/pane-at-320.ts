@@ -20,15 +20,18 @@ export interface PaneAt320 {
   close: () => Promise<void>;
 }
 
-/** Opens the harness over the .xlsx files of `folder` with the pane 320 px wide; resolves once the page is ready. */
-export async function openPaneAt320(folder: string): Promise<PaneAt320> {
+/**
+ * Opens the harness over the .xlsx files of `folder` with the pane 320 px wide; resolves once the page is ready.
+ * `search`: the harness page's query (`?excelApi=1.1`: an Excel with only ExcelApi 1.1, dev/harness/harness.tsx).
+ */
+export async function openPaneAt320(folder: string, search = ''): Promise<PaneAt320> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}`);
   const server = await start({ port: 0, examples: folder, dist: ensureHarnessBuilt() });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'vi-VN' })).newPage();
-    await page.goto(server.url);
+    await page.goto(server.url + search);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.addStyleTag({ content: '#app { grid-template-columns: 1fr 320px !important; }' });
     const opened = browser;

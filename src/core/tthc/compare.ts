@@ -71,3 +71,13 @@ export function compareWithExport(result: CompileResult, exports: readonly Dossi
   }
   return findings;
 }
+
+/**
+ * The counted reports' units the exports have no row for (their D figures were not
+ * compared), and how many were: what the pane says beside the differences.
+ */
+export function exportCoverage(result: CompileResult, exports: readonly DossierExport[]): { compared: number; notInExport: string[] } {
+  const byKey = exportedUnits(exports);
+  const units = [...new Map(result.reports.filter((e) => e.counted).map((e) => [unitKey(e.report.unit), e.report.unit])).entries()];
+  return { compared: units.filter(([k]) => byKey.has(k)).length, notInExport: units.filter(([k]) => !byKey.has(k)).map(([, u]) => u) };
+}

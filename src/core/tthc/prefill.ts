@@ -4,6 +4,7 @@
  * `Ghi chú`, so the clerk checks the figures instead of typing them.
  */
 import { formatDateVi } from '../dates';
+import { makeFinding, type Finding } from '../findings';
 import type { UnitTemplate } from '../layout/plan-templates';
 import type { OutputSheet } from '../sheet-model';
 import { FIGURE_HEADERS } from '../template';
@@ -49,6 +50,8 @@ export interface PrefillOutcome {
   filled: { unit: string; written: DossierCode[] }[];
   /** Export rows that match no template's unit. */
   unmatched: ExportUnit[];
+  /** Template units the export has no row for: their dossier block stays blank. */
+  notInExport: string[];
 }
 
 /** Every plan template whose unit the export has, pre-filled; `madeOn` (ISO) dates the note when the export gives no date. */
@@ -66,5 +69,20 @@ export function prefillTemplates(templates: readonly UnitTemplate[], exports: re
     return { ...t, sheet };
   });
   const unmatched = [...byKey.entries()].filter(([k]) => !used.has(k)).map(([, v]) => v.unit);
-  return { templates: out, filled, unmatched };
+  const notInExport = templates.filter((t) => !byKey.has(unitKey(t.unit))).map((t) => t.unit);
+  return { templates: out, filled, unmatched, notInExport };
+}
+
+/**
+ * What a pre-fill says, the same on the command line (`template --plan --tthc`) and in the
+ * pane (Tạo mẫu cho mọi đơn vị): how many templates got figures, and a warning for each
+ * export row that names no unit of the plan.
+ */
+export function prefillSentence(outcome: Pick<PrefillOutcome, 'filled'>, templates: number): string {
+  return `Điền sẵn số liệu hồ sơ TTHC từ Hệ thống một cửa cho ${outcome.filled.length}/${templates} đơn vị.`;
+}
+
+export function unmatchedExportFinding(u: ExportUnit): Finding {
+  return makeFinding('warning', { unit: u.unit, sheet: '', cell: '' }, 'tthc.not-in-roster',
+    `Hệ thống một cửa, ${u.rows}: đơn vị «${u.unit}» không có trong danh sách đơn vị của Kế hoạch, không điền được vào mẫu nào.`);
 }

@@ -49,6 +49,9 @@ export interface FindingsListProps {
   onSelect: (f: Finding) => void;
   /** Set by the tiles Lỗi / Cảnh báo of ResultSummary. */
   filter?: SeverityFilter;
+  /** The region's name and the prefix of its ids, when a second list stands beside the review's (Đối chiếu số liệu TTHC). */
+  label?: string;
+  idPrefix?: string;
 }
 
 /** Where the finding points, unless its message already says so. */
@@ -133,10 +136,10 @@ function Paged({ findings, render }: { findings: Finding[]; render: (f: Finding)
   );
 }
 
-function RepeatedView({ r, index, busy, onSelect, startOpen }: { r: RepeatedFinding; index: number; busy: boolean; onSelect: (f: Finding) => void; startOpen: boolean }): React.ReactElement {
+function RepeatedView({ r, id, busy, onSelect, startOpen }: { r: RepeatedFinding; id: string; busy: boolean; onSelect: (f: Finding) => void; startOpen: boolean }): React.ReactElement {
   const units = [...new Set(r.findings.map((f) => f.unit || f.file || f.sheet))];
   return (
-    <Collapsible id={`lap-lai-${index}`} startOpen={startOpen} counts={`${units.length} đơn vị`}
+    <Collapsible id={id} startOpen={startOpen} counts={`${units.length} đơn vị`}
       title={<><SeverityBadge f={r} /> {r.text} — {unitsPhrase(units)}</>}>
       <Paged findings={r.findings} render={(f) => <FindingItem f={f} text={f.unit || f.file || f.sheet} sub={findingParts(f).place} busy={busy} onSelect={onSelect} />} />
     </Collapsible>
@@ -149,7 +152,7 @@ function RepeatedView({ r, index, busy, onSelect, startOpen }: { r: RepeatedFind
  * The whole list is one Tab stop (arrow keys move inside it), so the buttons
  * after it stay a few Tab presses away however many units there are.
  */
-export function FindingsList({ findings, busy, onSelect, filter = 'all' }: FindingsListProps): React.ReactElement {
+export function FindingsList({ findings, busy, onSelect, filter = 'all', label = 'Lỗi và cảnh báo', idPrefix = '' }: FindingsListProps): React.ReactElement {
   const s = useStyles();
   const list = React.useRef<HTMLDivElement>(null);
   useRovingTabStop(list);
@@ -161,16 +164,16 @@ export function FindingsList({ findings, busy, onSelect, filter = 'all' }: Findi
   if (findings.length === 0) return <Text>Không có lỗi hay cảnh báo nào.</Text>;
   if (shown.length === 0) return <Text>Không có {filter === 'error' ? 'lỗi' : 'cảnh báo'} nào.</Text>;
   return (
-    <div className={s.list} role="region" aria-label="Lỗi và cảnh báo" ref={list} onKeyDown={onRovingKey}>
+    <div className={s.list} role="region" aria-label={label} ref={list} onKeyDown={onRovingKey}>
       <Text size={200} className={s.hint}>Dùng phím mũi tên lên, xuống để đi qua danh sách; Enter để mở một đơn vị.</Text>
       {/* Errors before warnings: repeated errors, units with errors, repeated warnings, the other units. */}
       {([true, false] as const).map((errors) => (
         <React.Fragment key={String(errors)}>
           {repeated.map((r, i) => (r.severity === 'error') === errors && (
-            <RepeatedView key={`r${i}`} r={r} index={i} busy={busy} onSelect={onSelect} startOpen={startOpen} />
+            <RepeatedView key={`r${i}`} r={r} id={`${idPrefix}lap-lai-${i}`} busy={busy} onSelect={onSelect} startOpen={startOpen} />
           ))}
           {groups.map((g, i) => (g.errors > 0) === errors && (
-            <Collapsible key={g.unit} id={`don-vi-${i}`} startOpen={startOpen} title={g.unit} counts={countsText(g.errors, g.warnings)}>
+            <Collapsible key={g.unit} id={`${idPrefix}don-vi-${i}`} startOpen={startOpen} title={g.unit} counts={countsText(g.errors, g.warnings)}>
               <Paged findings={g.findings} render={(f) => <FindingItem f={f} text={f.message} sub={where(f)} busy={busy} onSelect={onSelect} />} />
             </Collapsible>
           ))}

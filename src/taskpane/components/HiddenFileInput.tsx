@@ -9,6 +9,8 @@ export interface HiddenFileInputProps {
   label: string;
   testId: string;
   multiple?: boolean;
+  /** What the picker offers; every workbook format by default. */
+  accept?: string;
   onPick: (files: File[]) => void;
 }
 
@@ -16,14 +18,14 @@ export interface HiddenFileInputProps {
  * A file input kept out of sight behind a Fluent button. It hands over the
  * files picked and empties itself, so the same file can be picked again.
  */
-export function HiddenFileInput({ inputRef, label, testId, multiple = false, onPick }: HiddenFileInputProps): React.ReactElement {
+export function HiddenFileInput({ inputRef, label, testId, multiple = false, accept = XLSX_ACCEPT, onPick }: HiddenFileInputProps): React.ReactElement {
   return (
     <input
       ref={inputRef}
       style={{ display: 'none' }}
       type="file"
       multiple={multiple}
-      accept={XLSX_ACCEPT}
+      accept={accept}
       aria-label={label}
       data-testid={testId}
       onChange={(e) => {

@@ -13,6 +13,8 @@ import { renderTemplates, useTemplates } from '../features/templates';
 import { renderReportsIn, useReportsIn } from '../features/reports-in';
 import { Review, useReview } from '../features/review';
 import { renderReportOut, useReportOut } from '../features/report-out';
+import { renderTthcCompare, useTthcCompare } from '../features/tthc';
+import { MIN_EXCEL_API, isExcelApiSupported } from '../ports';
 
 const useStyles = makeStyles({
   pane: {
@@ -52,7 +54,10 @@ export function Pane(): React.ReactElement {
   const reportsIn = useReportsIn(pane, compile);
   const review = useReview(pane, compile);
   const reportOut = useReportOut(pane, compile, period);
+  const tthc = useTthcCompare(pane, compile);
   const busy = pane.busy.busy;
+  // Below what the buttons need, ExcelTooOld explains and the steps' buttons are not offered as usable.
+  const tooOld = !isExcelApiSupported(MIN_EXCEL_API);
   const { notices } = pane;
 
   // A confirmation is brought into view; when the action took the focused control away
@@ -90,8 +95,8 @@ export function Pane(): React.ReactElement {
       </header>
       <ExcelTooOld />
       <div className={s.sticky}>
-        <PeriodSteps steps={steps} actions={actions} busy={busy}>
-          {renderApprovedOnly(compile, busy)}
+        <PeriodSteps steps={steps} actions={actions} busy={busy || tooOld}>
+          {renderApprovedOnly(compile, busy || tooOld)}
         </PeriodSteps>
       </div>
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{pane.announce}</div>
@@ -106,6 +111,7 @@ export function Pane(): React.ReactElement {
         <>
           <Divider />
           <ResultSummary outcome={compile.outcome} busy={busy} onOpenSheet={review.onOpenSheet} filter={compile.filter} onFilter={compile.setFilter} stale={compile.stale} headingRef={compile.headingRef} />
+          {renderTthcCompare(tthc, busy, review.onSelectFinding)}
           <Review review={review} compile={compile} busy={busy} />
         </>
       )}

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { useFormStyles } from './form-styles';
-import { Button, Caption1, Combobox, Divider, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Combobox, Divider, Dropdown, Field, Input, Label, makeStyles, Option, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { HiddenFileInput } from './HiddenFileInput';
 import type { UnitIdentity } from '../../core/model';
 import { LEVEL_NAMES, PERIODS, needsParent, type Level, type Period } from '../../core/template';
 import { foldLoose } from '../../core/text';
@@ -88,8 +89,56 @@ export interface TemplateFormProps {
   defaults?: Partial<TemplateDefaults>;
   onSubmit: (form: Form) => void;
   onCancel: () => void;
-  /** «Tạo mẫu cho mọi đơn vị»: offered when the plan lists units. */
-  onAllUnits?: () => void;
+  /** «Tạo mẫu cho mọi đơn vị»: offered when the plan lists units; with the one-stop export's files picked, if any. */
+  onAllUnits?: (exportFiles: File[]) => void;
+}
+
+/** The one-stop system exports .xlsx or the older .xls. */
+const EXPORT_ACCEPT = '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
+
+/**
+ * «Số liệu hồ sơ TTHC từ Hệ thống một cửa (không bắt buộc)»: the export file(s) whose
+ * figures pre-fill each unit's dossier block (docs/spec/TEMPLATE.md §12), with a way to
+ * remove them.
+ */
+const usePickerStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  // A picked file's name on one line, cut with «…» (the full name in its title).
+  name: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+function ExportPicker({ files, busy, onChange }: { files: readonly File[]; busy: boolean; onChange: (files: File[]) => void }): React.ReactElement {
+  const s = usePickerStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  const labelId = React.useId();
+  const names = files.map((f) => f.name).join(', ');
+  return (
+    <div className={s.box} role="group" aria-labelledby={labelId}>
+      <Label id={labelId} size="small">
+        Số liệu hồ sơ TTHC từ Hệ thống một cửa (không bắt buộc)
+      </Label>
+      {files.length ? (
+        <div className={s.row}>
+          <Text className={s.name} size={200} title={names} aria-label={`Tệp số liệu đã chọn: ${names}`}>
+            {names}
+          </Text>
+          <Button size="small" disabled={busy} onClick={() => onChange([])} aria-label={`Bỏ tệp số liệu ${names}`}>
+            Bỏ
+          </Button>
+        </div>
+      ) : (
+        <div>
+          <Button size="small" disabled={busy} onClick={() => input.current?.click()}>
+            Chọn tệp xuất (.xlsx, .xls)
+          </Button>
+        </div>
+      )}
+      <Caption1 className={s.hint}>Nếu chọn, khối D (hồ sơ TTHC) của mỗi mẫu được điền sẵn số liệu của đơn vị đó, ghi nguồn ở cột Ghi chú; đơn vị kiểm tra lại thay vì gõ. Có thể chọn nhiều tệp.</Caption1>
+      <HiddenFileInput inputRef={input} multiple accept={EXPORT_ACCEPT} label="Chọn tệp số liệu hồ sơ TTHC từ Hệ thống một cửa" testId="tthc-export-files" onPick={onChange} />
+    </div>
+  );
 }
 
 /** Tạo mẫu: unit (picked from the plan's roster when there is one), code, level, parent, period and year of the blank TTCCHC-1 sheet. */
@@ -114,6 +163,7 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel, onAllUnits }:
     invalid?.focus({ preventScroll: true });
   }, [refused]);
   const [touched, setTouched] = React.useState(false);
+  const [exportFiles, setExportFiles] = React.useState<File[]>([]);
   /** The year as typed (a number field would drop what is not a number, and the browser would say so in English). */
   const [yearText, setYearText] = React.useState<string | null>(null);
   const roster = defaults?.roster ?? [];
@@ -188,7 +238,8 @@ export function TemplateForm({ busy, defaults, onSubmit, onCancel, onAllUnits }:
       {roster.length > 0 && onAllUnits && (
         <>
           <Divider />
-          <Button onClick={onAllUnits} disabled={busy}>
+          <ExportPicker files={exportFiles} busy={busy} onChange={setExportFiles} />
+          <Button onClick={() => onAllUnits(exportFiles)} disabled={busy}>
             Tạo mẫu cho mọi đơn vị
           </Button>
           <Caption1 className={s.hint}>{`Tải về một tệp .zip gồm ${roster.length} tệp mẫu .xlsx, mỗi đơn vị trong danh sách của Kế hoạch một tệp, có sẵn khối TỰ KIỂM TRA; gửi cho từng đơn vị điền.`}</Caption1>

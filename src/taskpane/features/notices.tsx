@@ -16,7 +16,7 @@ export function renderProgress({ busy }: PaneRun): React.ReactElement | null {
 /** Names shown at first; a longer list (140 sheets after Nhập báo cáo) says how many more and opens on request. */
 export const LIST_SHOWN = 5;
 
-function NameList({ names }: { names: readonly string[] }): React.ReactElement {
+export function NameList({ names }: { names: readonly string[] }): React.ReactElement {
   const [all, setAll] = React.useState(false);
   if (names.length <= LIST_SHOWN + 1) return <div>{names.join(', ')}.</div>;
   return (

@@ -1,10 +1,14 @@
-/** Templates: «Tạo mẫu» for one unit, and the templates of every unit of the plan as one .zip. */
+/**
+ * Templates: «Tạo mẫu» for one unit, and the templates of every unit of the plan as one
+ * .zip, each unit's dossier block pre-filled when the one-stop system's export is given.
+ */
 import * as React from 'react';
 import * as actions from '../actions';
 import { ZIP_MIME, downloadBytes } from '../download';
-import { templatesForAllUnits } from '../plan-actions';
+import { templatesWithExport, type ExportsRead, type PrefillWords } from '../tthc-actions';
 import { TemplateForm } from '../components/TemplateForm';
-import type { PaneRun } from './pane-run';
+import { LIST_SHOWN } from './notices';
+import type { Notice, PaneRun } from './pane-run';
 import type { PeriodState } from './period';
 
 export interface TemplatesState {
@@ -14,7 +18,7 @@ export interface TemplatesState {
   toggle: () => void;
   close: () => void;
   submit: (form: actions.TemplateForm) => void;
-  allUnits: () => void;
+  allUnits: (exportFiles: File[]) => void;
 }
 
 export function useTemplates({ run }: PaneRun, period: PeriodState): TemplatesState {
@@ -38,13 +42,15 @@ export function useTemplates({ run }: PaneRun, period: PeriodState): TemplatesSt
       return [{ intent: 'success', title: 'Đã thêm trang mẫu', lines: [`Trang "${name}" đã được thêm vào sổ làm việc.`] }];
     });
 
-  const allUnits = () =>
+  const allUnits = (exportFiles: File[]) =>
     run('Tạo mẫu cho mọi đơn vị', async () => {
-      const z = await templatesForAllUnits();
+      const z = await templatesWithExport(await actions.readBrowserFiles(exportFiles));
       downloadBytes(z.fileName, z.bytes, ZIP_MIME);
       setOpen(false);
       period.made('templatesMade');
-      return [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`], list: z.names }];
+      const out: Notice[] = [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`], list: z.names }];
+      if (z.prefill && z.read && z.said) out.push(...prefillNotices(z.prefill, z.said, z.read));
+      return out;
     });
 
   return { open, defaults, toggle, close: () => setOpen(false), submit, allUnits };
@@ -52,4 +58,22 @@ export function useTemplates({ run }: PaneRun, period: PeriodState): TemplatesSt
 
 export function renderTemplates(t: TemplatesState, busy: boolean): React.ReactElement | null {
   return t.open ? <TemplateForm busy={busy} defaults={t.defaults} onSubmit={t.submit} onCancel={t.close} onAllUnits={t.allUnits} /> : null;
+}
+
+/** What a pre-fill says: how many units got figures, the units the export lacks, export rows of no unit, the export's own warnings. */
+function prefillNotices(p: NonNullable<Awaited<ReturnType<typeof templatesWithExport>>['prefill']>, said: PrefillWords, read: ExportsRead): Notice[] {
+  const out: Notice[] = [];
+  const from = `Số liệu lấy từ tệp ${read.files.join(', ')}; nguồn và ngày ghi ở cột Ghi chú của từng dòng.`;
+  out.push({ intent: p.filled.length ? 'info' : 'warning', title: said.sentence, lines: [from], list: p.filled.map((f) => f.unit) });
+  if (p.notInExport.length) {
+    out.push({ intent: 'warning', title: `${p.notInExport.length} đơn vị không có trong số liệu Hệ thống một cửa`, lines: ['Khối D trong mẫu của các đơn vị này để trống, đơn vị tự điền:'], list: p.notInExport });
+  }
+  if (p.unmatched.length) {
+    // A few said in full (as the command line says them); many as names, summarised.
+    out.push(p.unmatched.length <= LIST_SHOWN
+      ? { intent: 'warning', title: `${p.unmatched.length} đơn vị trong số liệu không có trong Kế hoạch`, lines: said.unmatched }
+      : { intent: 'warning', title: `${p.unmatched.length} đơn vị trong số liệu không có trong Kế hoạch`, lines: ['Các đơn vị này không có trong danh sách đơn vị của Kế hoạch, không điền được vào mẫu nào:'], list: p.unmatched.map((u) => u.unit) });
+  }
+  if (read.warnings.length) out.push({ intent: 'warning', title: 'Lưu ý về tệp số liệu của Hệ thống một cửa', lines: read.warnings.map((w) => w.message) });
+  return out;
 }
