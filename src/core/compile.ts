@@ -620,7 +620,7 @@ class Compilation {
     const joined = joinAssessments(summary.assessments, displayUnitName);
     return {
       figures: summary.figures,
-      tasks: Object.fromEntries(summary.tasks.map((t) => [t.stt, t.status === 'Hoàn thành'])),
+      tasks: Object.fromEntries(summary.tasks.map((t) => [t.stt, t.complete])),
       assessments: ASSESSMENT_LABELS.filter((a) => joined[a.key]).map((a) => ({ unit: summary.unit, key: a.key, text: joined[a.key]! })),
       documents: summary.documents,
       otherForms: summary.otherForms,

@@ -2,7 +2,7 @@
 import type { Span } from './periods';
 import type { OtherForm, OtherFormTotal } from './other-forms';
 import type { CumulativeBasis } from './cumulative';
-import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates, TaskStatus } from './template';
+import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates } from './template';
 import type { Finding } from './findings';
 import type { ApprovalRecord, ApprovalState } from './approval';
 
@@ -165,7 +165,8 @@ export interface TaskSummary {
   expected: number;
   /** The share of units required for Hoàn thành (the plan's Tỷ lệ đạt; 1 without a plan). */
   threshold: number;
-  status: TaskStatus;
+  /** done ÷ expected reached the threshold: Hoàn thành (its word: template.ts taskStatusWord). */
+  complete: boolean;
   /** Children that reported but did not mark Hoàn thành. */
   notDone: string[];
   /** Children that did not report. */
@@ -242,7 +243,8 @@ export interface CompiledSummary {
   emptyCounts: Partial<Record<IndicatorCode, number>>;
   rates: Rates;
   children: Pick<ChildRow, 'unit' | 'level' | 'status' | 'figures' | 'rates' | 'sentDate' | 'isSelf'>[];
-  tasks: { stt: number; name: string; result: string; status: TaskStatus | null; note: string }[];
+  /** `complete`: Hoàn thành / Chưa hoàn thành; null when the workbook read back has no mark. */
+  tasks: { stt: number; name: string; result: string; complete: boolean | null; note: string }[];
   assessments: { unit: string; key: AssessmentKey; text: string }[];
   documents: { unit: string; docRef: string }[];
   deadline?: string;

@@ -7,7 +7,7 @@
 import type { ChildRow, CompiledData, CompiledSummary, PreviousPeriod } from '../core/model';
 import {
   computeRates, emptyFigures, INDICATORS, type AssessmentKey, type Figures, type IndicatorCode,
-  type Level, type Period, type Rates, type TaskStatus,
+  type Level, type Period, type Rates,
 } from '../core/template';
 import { findingParts } from '../core/findings';
 import { unitCount } from '../core/rollup';
@@ -26,8 +26,8 @@ export interface ReportTask {
   stt: number;
   name: string;
   result: string;
-  /** null when unknown (a rebuilt workbook with no mark). */
-  status: TaskStatus | null;
+  /** Hoàn thành / Chưa hoàn thành (core/template.ts taskStatusWord); null when unknown (a rebuilt workbook with no mark). */
+  complete: boolean | null;
   note: string;
 }
 
@@ -210,7 +210,7 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
     emptyCounts,
     rates: summary.rates ?? computeRates(summary.figures),
     children,
-    tasks: summary.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, status: t.status, note: t.note })),
+    tasks: summary.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, complete: t.complete, note: t.note })),
     assessments: canonicalNames(summary.assessments.map((a) => ({ unit: a.unit, key: a.key, text: a.text })), children),
     documents: canonicalNames(summary.documents.map((d) => ({ unit: d.unit, docRef: d.docRef })), children),
     errorCount: errors.length,

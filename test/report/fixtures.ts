@@ -41,7 +41,7 @@ export function namDongResult(): CompileResult {
     const done = 4 - notDone.length;
     return {
       stt, name, done, expected: 5, threshold: 1,
-      status: stt === 7 ? 'Chưa hoàn thành' : 'Hoàn thành',
+      complete: stt !== 7,
       notDone, notReported: ['UBND xã Hương Sơn'],
       result: `${done}/5 đơn vị hoàn thành`,
       note: [notDone.length ? `Chưa hoàn thành: ${notDone.join(', ')}` : '', 'Chưa báo cáo: UBND xã Hương Sơn'].filter(Boolean).join('; '),

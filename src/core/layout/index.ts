@@ -76,7 +76,7 @@ export function compiledReportData(result: CompileResult, s: ParentSummary, name
     figures: s.figures,
     otherForms: s.otherForms,
     figureNotes: figureNotes(s),
-    tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, note: t.note, done: t.status === 'Hoàn thành' })),
+    tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, note: t.note, done: t.complete })),
     assessment: joinAssessments(s.assessments, displayUnitName),
   };
 }
