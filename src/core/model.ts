@@ -184,6 +184,11 @@ export interface ParentSummary {
   unitCode?: string;
   level: Level | null;
   parent?: string;
+  /**
+   * How deep the unit sits in the roster (0: a unit with no parent in it; roster.ts depth), set once by
+   * the compile, which lists summaries by it (CompileResult.summaries); no view rebuilds it from names.
+   */
+  depth: number;
   figures: Figures;
   /** Per code, how many counted children left it empty. */
   emptyCounts: Record<IndicatorCode, number>;
@@ -205,7 +210,10 @@ export interface CompileResult {
   period: Period;
   year: number;
   reports: ReportEntry[];
-  /** One per parent with at least one child report, deepest first (districts, then the province). */
+  /**
+   * One per parent with at least one child report, deepest first (districts, then the province; ParentSummary.depth),
+   * tree order within a depth: the last is the top unit. Views wanting the top first use layout/index.ts summariesTopFirst.
+   */
   summaries: ParentSummary[];
   findings: Finding[];
   skipped: SourceRef[];

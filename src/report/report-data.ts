@@ -115,11 +115,9 @@ export function levelAbove(level: Level | null): string | undefined {
   return level === 'Tỉnh' ? 'Bộ Nội vụ' : undefined;
 }
 
-/** The top summary: the one whose unit is nobody else's child (summaries come deepest first). */
+/** The top summary: the last, since a compile lists them deepest first (core/model.ts CompileResult.summaries). */
 export function topSummary<S extends CompiledSummary>(summaries: S[]): S | undefined {
-  const childKeys = new Set(summaries.flatMap((s) => s.children.filter((c) => !c.isSelf).map((c) => unitKey(c.unit))));
-  const tops = summaries.filter((s) => !childKeys.has(unitKey(s.unit)));
-  return tops[tops.length - 1] ?? summaries[summaries.length - 1];
+  return summaries[summaries.length - 1];
 }
 
 /**

@@ -307,6 +307,7 @@ describe('several levels', () => {
       reportRead('UBND xã Lộc Bình', { parent: 'UBND huyện Phú Lộc', figures: { A1: 4, ...BALANCED } }),
     ], {});
     expect(result.summaries.map((s) => s.unit)).toEqual(['UBND huyện Nam Đông', 'UBND huyện Phú Lộc', PROVINCE]);
+    expect(result.summaries.map((s) => s.depth)).toEqual([1, 1, 0]);
     expect(layoutOutputs(result).filter((s) => s.role === 'summary').map((s) => s.name)).toEqual(['TH Thừa Thiên Huế', 'TH Nam Đông', 'TH Phú Lộc']);
     expect(only(result, 'UBND huyện Nam Đông').figures.A1).toBe(3);
     expect(only(result, 'UBND huyện Phú Lộc').children.map((c) => c.status)).toEqual(['Đã nộp', 'Chưa nộp']);

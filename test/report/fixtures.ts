@@ -48,7 +48,7 @@ export function namDongResult(): CompileResult {
     };
   });
   const summary: ParentSummary = {
-    unit: 'UBND huyện Nam Đông', level: 'Huyện', parent: 'UBND tỉnh Thừa Thiên Huế',
+    unit: 'UBND huyện Nam Đông', level: 'Huyện', parent: 'UBND tỉnh Thừa Thiên Huế', depth: 0,
     figures: total, emptyCounts, rates: computeRates(total), children, tasks,
     assessments: [
       { unit: 'UBND xã Hương Lộc', key: 'strengths', text: 'Được sự quan tâm chỉ đạo của Đảng ủy, chính quyền địa phương.' },
