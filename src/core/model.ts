@@ -136,6 +136,11 @@ export interface ReportEntry {
   approval?: ApprovalRecord;
   /** The fingerprint of the report's sheet as read (core/approval.ts sheetFingerprint): what «Duyệt» approves. */
   fingerprint?: string;
+  /**
+   * One of the sub-period reports its unit's cumulative figures were built from (core/cumulative.ts, spec §11):
+   * used, though only the last of them is `counted` (it carries the built report).
+   */
+  cumulated?: true;
 }
 
 export interface ChildRow {

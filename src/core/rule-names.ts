@@ -22,7 +22,6 @@ const OTHER_NAMES = {
   'compile.code-name-mismatch': 'Mã đơn vị không khớp tên',
   'compile.code-shared': 'Hai đơn vị trùng mã',
   'compile.compiled-superseded': 'Báo cáo tổng hợp cũ không tính',
-  'compile.cumulative-built': 'Lũy kế từ các kỳ ngắn hơn',
   'compile.cumulative-differs': 'Báo cáo lũy kế khác các kỳ',
   'compile.cumulative-gap': 'Thiếu kỳ để lũy kế',
   'compile.late': 'Nộp muộn',

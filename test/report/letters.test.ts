@@ -7,7 +7,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileGrids } from '../../src/core/compile';
+import { compileGrids, compileReads } from '../../src/core/compile';
+import { DISTRICT, PROVINCE, planRead, reportRead } from '../core/compile-fixtures';
+import { INDICATOR_CODES } from '../../src/core/template';
 import type { CompileResult } from '../../src/core/model';
 import { fullUnitName, unitKey, withoutCommitteePrefix } from '../../src/core/unit-names';
 import { main } from '../../src/cli/main';
@@ -148,6 +150,24 @@ describe('letters carry only what the unit must do', () => {
     const both = lettersFromCompile({ ...result, findings: [...others, roster, figure] }, { date: DATE });
     const letter = both.feedback.find((l) => l.unit === unit.unit)!;
     expect([...letter.errors, ...letter.warnings].map((x) => x.what)).toEqual(['Số âm: -3.']);
+  });
+});
+
+describe('letters never ask a unit to act on information', () => {
+  it('a unit whose six months were built from its quarters (spec §11) gets no letter; one missing a quarter does', () => {
+    // Balanced figures (spec §3), each quarter its own: nothing for the unit to correct.
+    const q = (d2: number) => ({ ...Object.fromEntries(INDICATOR_CODES.map((c) => [c, 0])), D2: d2, D3: 1, D4: d2, D7: 4, D8: 4 });
+    const at = { period: '6 tháng' as const, year: 2026 };
+    const roster = ['UBND xã A', 'UBND xã B'].map((name) => ({ name, level: 'Xã' as const, parent: DISTRICT }));
+    const result = compileReads([
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, ...at, roster }),
+      reportRead('UBND xã A', { period: 'Quý I', year: 2026, figures: q(10), sheet: 'A Quý I' }),
+      reportRead('UBND xã A', { period: 'Quý II', year: 2026, figures: q(12), sheet: 'A Quý II' }),
+      reportRead('UBND xã B', { period: 'Quý II', year: 2026, figures: q(7), sheet: 'B Quý II' }),
+    ], {});
+    expect(result.cumulative?.filter((c) => c.built).map((c) => c.unit)).toEqual(['UBND xã A']);
+    const { feedback } = lettersFromCompile(result, { date: DATE });
+    expect(feedback.map((l) => l.unit)).toEqual(['UBND xã B']);
   });
 });
 

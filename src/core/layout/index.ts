@@ -105,7 +105,7 @@ export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): 
     const reportName = safeSheetName(outputSheetBase('report', s.unit), taken);
     sheets.push(layoutUnitReport(compiledReportData(result, s, reportName, now)).sheet);
   }
-  sheets.push(layoutFindings(result.findings, { ...base, name: safeSheetName(FINDINGS_SHEET_NAME, taken) }));
+  sheets.push(layoutFindings(result.findings, { ...base, name: safeSheetName(FINDINGS_SHEET_NAME, taken), cumulative: result.cumulative }));
   return sheets;
 }
 
