@@ -39,31 +39,24 @@ function reasonKind(reason: string): string {
 
 
 /**
- * The units whose cumulative figures were built from their sub-period reports (core/cumulative.ts, spec §11):
- * the normal case, said in one line, not a warning per unit; each unit and its reports are on the Kiểm tra sheet.
- */
-function cumulativeLine(result: CompileResult): string | null {
-  const built = (result.cumulative ?? []).filter((c) => c.built);
-  if (!built.length) return null;
-  const periods = [...new Set(built.flatMap((c) => c.parts.map((p) => p.period)))];
-  const reports = result.reports.filter((r) => r.cumulated).length;
-  return `  ${built.length} đơn vị được lũy kế từ báo cáo ${periods.join(', ')} (${reports} báo cáo), vì không gửi báo cáo ${periodPhrase(result.period, result.year)}; `
-    + 'từng đơn vị và các báo cáo đã dùng: trang "Kiểm tra" của tệp tổng hợp.';
-}
-
-/**
  * What «Báo cáo được tính: N/M» counts, in words: one report per unit of the
  * period compiled (the newest copy when resent), or for a cumulative period the
- * sub-period reports its figures were built from; reports with errors counted
- * but their wrong cells left out; then every report not counted, grouped by
- * why (an older copy, another period, the compiler's own output…), and the
- * hidden sheets that were counted.
+ * sub-period reports a unit's figures were built from (core/cumulative.ts, spec §11:
+ * the normal case, said in one line, not a warning per unit; each unit and its
+ * reports are on the Kiểm tra sheet); reports with errors counted but their wrong
+ * cells left out; then every report not counted, grouped by why (an older copy,
+ * another period, the compiler's own output…), and the hidden sheets that were counted.
  */
 export function countedExplained(result: CompileResult): string[] {
   if (result.reports.length === 0) return [];
-  const lines = [`  Được tính: mỗi đơn vị một báo cáo ${periodPhrase(result.period, result.year)} (đơn vị gửi lại: bản mới nhất); báo cáo có lỗi vẫn được tính, trừ các ô có lỗi.`];
-  const cumulative = cumulativeLine(result);
-  if (cumulative) lines.push(cumulative);
+  const period = periodPhrase(result.period, result.year);
+  const built = (result.cumulative ?? []).filter((c) => c.built);
+  const parts = [...new Set(built.flatMap((c) => c.parts.map((p) => p.period)))].join(', ');
+  const lines = [`  Được tính: mỗi đơn vị một báo cáo ${period}${built.length ? ` hoặc các báo cáo ${parts} để lũy kế` : ''} (đơn vị gửi lại: bản mới nhất); báo cáo có lỗi vẫn được tính, trừ các ô có lỗi.`];
+  if (built.length) {
+    lines.push(`  ${built.length} đơn vị được lũy kế từ báo cáo ${parts} (${result.reports.filter((r) => r.cumulated).length} báo cáo), vì không gửi báo cáo ${period}; `
+      + 'từng đơn vị và các báo cáo đã dùng: trang "Kiểm tra" của tệp tổng hợp.');
+  }
   const groups = new Map<string, string[]>();
   for (const r of result.reports) {
     if (reportUsed(r)) continue;
