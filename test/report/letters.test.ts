@@ -15,6 +15,7 @@ import { fullUnitName, unitKey, withoutCommitteePrefix } from '../../src/core/un
 import { main } from '../../src/cli/main';
 import { REMINDER_FILE_NAME, buildLetters, lettersFromCompile, type LetterFile } from '../../src/report/letters';
 import { readXlsxFile } from '../../src/xlsx/read-file';
+import { readSheet } from '../../src/core/reader';
 import { convertWithLibreOffice, requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 import { captureIo, tempDir } from '../helpers/xlsx-files';
 import { openDocx, paragraphs, textOf } from './docx-helpers';
@@ -169,6 +170,42 @@ describe('letters never ask a unit to act on information', () => {
     const { feedback } = lettersFromCompile(result, { date: DATE });
     expect(feedback.map((l) => l.unit)).toEqual(['UBND xã B']);
   });
+});
+
+describe('every report of another period than the plan (spec §8)', () => {
+  it('letters ask no unit to correct or resend: the plan\'s period is the mistake', async () => {
+    const result = await exampleResult();
+    // The example has findings and missing units: letters when the period is right, none when every report is of another.
+    const right = lettersFromCompile(result, { date: DATE });
+    expect(right.feedback.length).toBeGreaterThan(0);
+    expect(right.reminder).not.toBeNull();
+    const wrong = lettersFromCompile({ ...result, allOtherPeriod: true }, { date: DATE });
+    expect([wrong.feedback, wrong.reminder]).toEqual([[], null]);
+  });
+
+  it('tonghop feedback prints the one finding at the plan\'s Kỳ báo cáo cell and writes nothing', async () => {
+    const tmp = tempDir('tonghop-feedback-period-');
+    try {
+      // The province's Quý II reports against its Quý I plan.
+      const dir = path.join(EXAMPLES, 'quang-tri-quy-ii-2026');
+      const reports = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx') && f !== 'ke-hoach.xlsx').map((f) => path.join(dir, f));
+      const plan = path.join(EXAMPLES, 'quang-tri-quy-i-2026', 'ke-hoach.xlsx');
+      const out = path.join(tmp.dir, 'phan-hoi');
+      const cap = captureIo();
+      expect(await main(['feedback', ...reports, '--plan', plan, '-o', out, '--workers', '0'], cap.io)).toBe(1);
+      const cell = (await readXlsxFile(plan)).map((g) => readSheet(g)).find((r) => r.kind === 'plan')!;
+      const periodCell = cell.kind === 'plan' ? cell.plan.idCells!.period! : '';
+      const said = cap.err().split('\n').filter(Boolean);
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(`ke-hoach.xlsx › 'Kế hoạch'!${periodCell}: Không báo cáo nào thuộc kỳ Quý I năm 2026`);
+      expect(said[0]).toContain('Quý II năm 2026');
+      expect(said[0]).toContain('Chưa tạo văn bản nào gửi đơn vị');
+      expect(cap.out()).toBe('');
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 120_000);
 });
 
 describe('tonghop feedback', () => {
