@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import { returnedReasons } from '../core/approval';
 import { parseDateCell } from '../core/dates';
 import type { CompileResult } from '../core/model';
+import { otherPeriodStop } from '../core/period-mismatch';
 import { UsageError, stringOption, type ParsedArgs } from './args';
 import { OutputError } from './output-files';
 import { placeInFolder } from './folder-outputs';
@@ -39,6 +40,11 @@ export async function feedbackCommand(args: ParsedArgs, io: FeedbackIo, compile:
   if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new UsageError(`-o phải là một thư mục: "${folder}" là một tệp.`);
   const resend = resendBy(args);
   const { result, inputs } = await compile(args);
+  const wrongPeriod = otherPeriodStop(result);
+  if (wrongPeriod) {
+    io.err(wrongPeriod);
+    return 1;
+  }
   if (result.summaries.length === 0) {
     io.err('Không có báo cáo nào được tổng hợp: không có gì để phản hồi. Kiểm tra lại kỳ, năm và các tệp đầu vào (tonghop check).');
     return 1;

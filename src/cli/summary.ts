@@ -1,6 +1,7 @@
 /** The short Vietnamese summary the command line prints after compiling or checking. */
 import type { Finding } from '../core/findings';
 import { SEVERITY_LABELS, findingParts, sortForAttention } from '../core/findings';
+import { reportUsed } from '../core/cumulative';
 import type { CompileResult } from '../core/model';
 import { periodPhrase } from '../core/period-words';
 import { unitCount } from '../core/rollup';
@@ -36,23 +37,33 @@ function reasonKind(reason: string): string {
   return r.trim().replace(/[.:;,]+$/, '');
 }
 
+
 /**
  * What «Báo cáo được tính: N/M» counts, in words: one report per unit of the
- * period compiled (the newest copy when resent), reports with errors counted
- * but their wrong cells left out; then every report not counted, grouped by
- * why (an older copy, another period, the compiler's own output…), and the
- * hidden sheets that were counted.
+ * period compiled (the newest copy when resent), or for a cumulative period the
+ * sub-period reports a unit's figures were built from (core/cumulative.ts, spec §11:
+ * the normal case, said in one line, not a warning per unit; each unit and its
+ * reports are on the Kiểm tra sheet); reports with errors counted but their wrong
+ * cells left out; then every report not counted, grouped by why (an older copy,
+ * another period, the compiler's own output…), and the hidden sheets that were counted.
  */
 export function countedExplained(result: CompileResult): string[] {
   if (result.reports.length === 0) return [];
-  const lines = [`  Được tính: mỗi đơn vị một báo cáo ${periodPhrase(result.period, result.year)} (đơn vị gửi lại: bản mới nhất); báo cáo có lỗi vẫn được tính, trừ các ô có lỗi.`];
+  const period = periodPhrase(result.period, result.year);
+  const built = (result.cumulative ?? []).filter((c) => c.built);
+  const parts = [...new Set(built.flatMap((c) => c.parts.map((p) => p.period)))].join(', ');
+  const lines = [`  Được tính: mỗi đơn vị một báo cáo ${period}${built.length ? ` hoặc các báo cáo ${parts} để lũy kế` : ''} (đơn vị gửi lại: bản mới nhất); báo cáo có lỗi vẫn được tính, trừ các ô có lỗi.`];
+  if (built.length) {
+    lines.push(`  ${built.length} đơn vị được lũy kế từ báo cáo ${parts} (${result.reports.filter((r) => r.cumulated).length} báo cáo), vì không gửi báo cáo ${period}; `
+      + 'từng đơn vị và các báo cáo đã dùng: trang "Kiểm tra" của tệp tổng hợp.');
+  }
   const groups = new Map<string, string[]>();
   for (const r of result.reports) {
-    if (r.counted) continue;
+    if (reportUsed(r)) continue;
     const kind = reasonKind(r.reason ?? 'Không rõ lý do');
     groups.set(kind, [...(groups.get(kind) ?? []), r.report.unit || r.report.source.sheet]);
   }
-  const left = result.reports.length - result.reports.filter((r) => r.counted).length;
+  const left = result.reports.length - result.reports.filter(reportUsed).length;
   if (left) {
     lines.push(`  Không tính ${left} báo cáo:`);
     for (const [kind, units] of groups) lines.push(`  - ${units.length} báo cáo (${list(units)}): ${kind}.`);
@@ -75,7 +86,7 @@ export interface SummaryInput {
 export function compileSummary(input: SummaryInput): string {
   const { result } = input;
   const lines: string[] = [];
-  const counted = result.reports.filter((r) => r.counted).length;
+  const counted = result.reports.filter(reportUsed).length;
   const { errors, warnings } = countBySeverity(result.findings);
   lines.push(`Tổng hợp báo cáo tuyên truyền CCHC ${periodPhrase(result.period, result.year)}`);
   lines.push(`Đã đọc ${input.filesRead} tệp, ${input.sheetsRead} trang tính: ${result.reports.length} báo cáo đơn vị, ${result.plan ? '1 trang Kế hoạch, ' : ''}${result.skipped.length} trang khác bỏ qua.`);

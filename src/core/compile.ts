@@ -134,7 +134,7 @@ class Compilation {
   private readonly compiled = new Map<UnitNode, ReportEntry>();
   /** Every report of a unit sent more than once, in reading order: all but the newest are superseded. */
   private readonly copies = new Map<ReportEntry, ReportEntry[]>();
-  private readonly summaries: { summary: ParentSummary; depth: number; order: number }[] = [];
+  private readonly summaries: { summary: ParentSummary; order: number }[] = [];
   private readonly summarized = new Set<UnitNode>();
   private readonly superseded: { node: UnitNode; entry: ReportEntry }[] = [];
   /** Compiled reports readable but for a missing parent (see placeParentless). */
@@ -196,7 +196,7 @@ class Compilation {
     this.settleSuperseded();
     this.checkTasks();
     // Deepest first (communes' districts, then the province), tree order within a depth.
-    this.summaries.sort((a, b) => b.depth - a.depth || a.order - b.order);
+    this.summaries.sort((a, b) => b.summary.depth - a.summary.depth || a.order - b.order);
     // Findings about the compiler's own sheets are not the units' business, and not repeated run after run.
     const onOwnSheet = (f: Finding) => !!f.sheet && this.ownOutputs.some((s) => sameSource(s, f));
     const all = [
@@ -616,11 +616,11 @@ class Compilation {
     if (!own && node !== this.roster.root && withData.length === 1 && !withData[0].entry) return withData[0];
     const summary = this.summarize(node, kidData, own);
     this.summarized.add(node);
-    this.summaries.push({ summary, depth: this.roster.depth(node), order: this.summaries.length });
+    this.summaries.push({ summary, order: this.summaries.length });
     const joined = joinAssessments(summary.assessments, displayUnitName);
     return {
       figures: summary.figures,
-      tasks: Object.fromEntries(summary.tasks.map((t) => [t.stt, t.status === 'Hoàn thành'])),
+      tasks: Object.fromEntries(summary.tasks.map((t) => [t.stt, t.complete])),
       assessments: ASSESSMENT_LABELS.filter((a) => joined[a.key]).map((a) => ({ unit: summary.unit, key: a.key, text: joined[a.key]! })),
       documents: summary.documents,
       otherForms: summary.otherForms,
@@ -721,6 +721,7 @@ class Compilation {
       unitCode: node.code,
       level: node.level,
       parent: parent?.trim() || undefined,
+      depth: this.roster.depth(node),
       figures,
       emptyCounts,
       rates: computeRates(figures),

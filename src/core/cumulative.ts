@@ -2,7 +2,8 @@
  * Cumulative periods (docs/spec/TEMPLATE.md §11): when the compile's period is
  * `6 tháng`, `9 tháng` or `Năm`, a unit that sent no report of that period
  * but sent reports covering its span (Quý I + Quý II; `6 tháng` + Quý III…)
- * gets figures built from them by each indicator's kind; a unit whose
+ * gets figures built from them by each indicator's kind (no finding: it is
+ * the normal case; the reports used are listed on the result); a unit whose
  * reports leave a gap is `Chưa nộp`, with a finding naming what is missing;
  * a unit that sent both has its cumulative report checked against them.
  *
@@ -46,6 +47,14 @@ export interface CumulativeOutcome {
   used: Set<ReportEntry>;
   findings: Finding[];
   bases: CumulativeBasis[];
+}
+
+/**
+ * A report that went into the figures: counted, or one of the sub-period reports its unit's cumulative
+ * figures were built from (only the last of those is `counted`). What «Báo cáo được tính» counts.
+ */
+export function reportUsed(r: Pick<ReportEntry, 'counted' | 'cumulated'>): boolean {
+  return r.counted || !!r.cumulated;
 }
 
 const nothing = (): CumulativeOutcome => ({ used: new Set(), findings: [], bases: [] });
@@ -163,7 +172,6 @@ export function applyCumulative(entries: readonly ReportEntry[], period: Period,
     if (!pieces.size) continue;
     const { parts, missing } = cover(pieces, last);
     const unit = group[0].report.unit;
-    const partNames = parts.map((p) => p.period);
     for (const [p, e] of pieces) {
       if (parts.some((x) => x.entry === e)) continue;
       e.reason ??= `Báo cáo ${p} không cần cho ${title}: số liệu đã nằm trong báo cáo khác của đơn vị.`;
@@ -197,9 +205,9 @@ export function applyCumulative(entries: readonly ReportEntry[], period: Period,
     };
     lastEntry.report = built;
     out.used.delete(lastEntry);
-    out.findings.push(makeFinding('warning', { unit, file: built.source.file, sheet: built.source.sheet, cell: built.idCells.period ?? '', hidden: built.source.hidden },
-      'compile.cumulative-built',
-      `${unit} không gửi báo cáo ${title}: số liệu được lũy kế từ ${partNames.join(', ')} (${parts.map((p) => `${p.period}: ${sourceText(p.entry.report.source)}`).join('; ')}); kết quả nhiệm vụ lấy theo ${partNames[partNames.length - 1]}.`));
+    for (const { entry } of parts) entry.cumulated = true;
+    // The expected case (spec §11), nothing for anyone to act on: no finding. The basis is listed instead
+    // (CompileResult.cumulative: the JSON, the Kiểm tra sheet's «Số liệu lũy kế», the command line's one line).
     out.bases.push({ unit, period, built: true, parts: parts.map((p) => ({ period: p.period, source: p.entry.report.source })) });
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import type { CompileResult } from './model';
 import type { Severity } from './findings';
-import { INDICATOR_CODES, RATES, type ChildStatus, type Figures, type IndicatorCode, type Level, type Period, type Rates, type TaskStatus } from './template';
+import { INDICATOR_CODES, RATES, type ChildStatus, type Figures, type IndicatorCode, type Level, type Period, type Rates, type TaskStatus, taskStatusWord } from './template';
 
 export interface ResultJson {
   period: Period;
@@ -69,7 +69,7 @@ export function toResultJson(result: CompileResult): ResultJson {
       figures: allCodes(s.figures),
       rates: Object.fromEntries(RATES.map((r) => [r.key, s.rates[r.key]])) as Rates,
       children: s.children.map((c) => ({ unit: c.unit, status: c.status })),
-      tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, done: t.done, expected: t.expected, status: t.status, notDone: [...t.notDone, ...t.notReported, ...(t.notCounted ?? [])] })),
+      tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, done: t.done, expected: t.expected, status: taskStatusWord(t.complete), notDone: [...t.notDone, ...t.notReported, ...(t.notCounted ?? [])] })),
     })),
     findings: result.findings.map((f) => ({
       severity: f.severity, unit: f.unit, file: f.file ?? null, sheet: f.sheet, cell: f.cell, rule: f.rule, message: f.message,

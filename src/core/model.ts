@@ -2,7 +2,7 @@
 import type { Span } from './periods';
 import type { OtherForm, OtherFormTotal } from './other-forms';
 import type { CumulativeBasis } from './cumulative';
-import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates, TaskStatus } from './template';
+import type { AssessmentKey, ChildStatus, Figures, IndicatorCode, Level, Period, Rates } from './template';
 import type { Finding } from './findings';
 import type { ApprovalRecord, ApprovalState } from './approval';
 
@@ -136,6 +136,11 @@ export interface ReportEntry {
   approval?: ApprovalRecord;
   /** The fingerprint of the report's sheet as read (core/approval.ts sheetFingerprint): what «Duyệt» approves. */
   fingerprint?: string;
+  /**
+   * One of the sub-period reports its unit's cumulative figures were built from (core/cumulative.ts, spec §11):
+   * used, though only the last of them is `counted` (it carries the built report).
+   */
+  cumulated?: true;
 }
 
 export interface ChildRow {
@@ -165,7 +170,8 @@ export interface TaskSummary {
   expected: number;
   /** The share of units required for Hoàn thành (the plan's Tỷ lệ đạt; 1 without a plan). */
   threshold: number;
-  status: TaskStatus;
+  /** done ÷ expected reached the threshold: Hoàn thành (its word: template.ts taskStatusWord). */
+  complete: boolean;
   /** Children that reported but did not mark Hoàn thành. */
   notDone: string[];
   /** Children that did not report. */
@@ -183,6 +189,11 @@ export interface ParentSummary {
   unitCode?: string;
   level: Level | null;
   parent?: string;
+  /**
+   * How deep the unit sits in the roster (0: a unit with no parent in it; roster.ts depth), set once by
+   * the compile, which lists summaries by it (CompileResult.summaries); no view rebuilds it from names.
+   */
+  depth: number;
   figures: Figures;
   /** Per code, how many counted children left it empty. */
   emptyCounts: Record<IndicatorCode, number>;
@@ -204,7 +215,10 @@ export interface CompileResult {
   period: Period;
   year: number;
   reports: ReportEntry[];
-  /** One per parent with at least one child report, deepest first (districts, then the province). */
+  /**
+   * One per parent with at least one child report, deepest first (districts, then the province; ParentSummary.depth),
+   * tree order within a depth: the last is the top unit. Views wanting the top first use layout/index.ts summariesTopFirst.
+   */
   summaries: ParentSummary[];
   findings: Finding[];
   skipped: SourceRef[];
@@ -242,7 +256,8 @@ export interface CompiledSummary {
   emptyCounts: Partial<Record<IndicatorCode, number>>;
   rates: Rates;
   children: Pick<ChildRow, 'unit' | 'level' | 'status' | 'figures' | 'rates' | 'sentDate' | 'isSelf'>[];
-  tasks: { stt: number; name: string; result: string; status: TaskStatus | null; note: string }[];
+  /** `complete`: Hoàn thành / Chưa hoàn thành; null when the workbook read back has no mark. */
+  tasks: { stt: number; name: string; result: string; complete: boolean | null; note: string }[];
   assessments: { unit: string; key: AssessmentKey; text: string }[];
   documents: { unit: string; docRef: string }[];
   deadline?: string;

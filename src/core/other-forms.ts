@@ -5,6 +5,7 @@
  * `Đơn vị tính`. They are compiled by label and unit folded (case, spaces,
  * diacritics), summed across units.
  */
+import type { Severity } from './findings';
 import { foldLoose } from './text';
 
 /** The heading they go under in every output. */
@@ -15,6 +16,30 @@ export const OTHER_FORM_CODE = /^K[1-9]$/;
 
 /** Blank `K` rows a template offers. */
 export const BLANK_OTHER_FORM_ROWS = 3;
+
+/**
+ * The rule of a `K` row (docs/spec/TEMPLATE.md §3), worded once: a number without a label cannot be
+ * compiled (error), a label without a number is probably forgotten (warning). The reader finds it
+ * (reader.ts readOtherForm), the template's TỰ KIỂM TRA checks it (layout/check-block.ts), its
+ * «HƯỚNG DẪN GHI» says it (layout/template-guide.ts) and rule-names.ts names it. It is not an entry of
+ * consistency-rules.ts: it reads a row's own text, not figures of the form.
+ */
+export const OTHER_FORM_RULES = {
+  noLabel: {
+    rule: 'figure.other-no-label', severity: 'error', title: 'Hình thức khác chưa ghi tên',
+    statement: 'có số liệu thì phải ghi tên hình thức', breach: 'dòng có số liệu chưa ghi tên',
+  },
+  noValue: {
+    rule: 'figure.other-no-value', severity: 'warning', title: 'Hình thức khác chưa ghi số',
+    statement: 'có tên thì phải ghi số liệu, không có thì ghi 0', breach: 'dòng có tên chưa ghi số liệu',
+  },
+} as const satisfies Record<string, { rule: string; severity: Severity; title: string; statement: string; breach: string }>;
+
+/** `Dòng K1–K9 («Hình thức khác»)`: how the check block and the guide name the rows. */
+export const OTHER_FORM_ROWS_NAME = `Dòng K1–K9 («${OTHER_FORMS_TITLE}»)`;
+
+/** The rule in one sentence, as the template's check block states it. */
+export const OTHER_FORM_STATEMENT = `${OTHER_FORM_ROWS_NAME} ${OTHER_FORM_RULES.noLabel.statement}, ${OTHER_FORM_RULES.noValue.statement}`;
 
 /** One `K` row as read (value null: not readable or empty). */
 export interface OtherForm {

@@ -6,8 +6,8 @@
  * of one error per unit, and the result carries a flag so that letters do
  * not ask every unit to resend.
  */
-import { makeFinding, type Finding } from './findings';
-import type { Plan, ReportEntry } from './model';
+import { findingParts, makeFinding, type Finding } from './findings';
+import type { CompileResult, Plan, ReportEntry } from './model';
 import { periodTitle, type Period } from './periods';
 
 /** The one finding for a compile where no readable report is of its period; null when some are. */
@@ -30,4 +30,17 @@ export function wholeCompileOtherPeriod(
   }
   return makeFinding('error', { unit: '', sheet: '', cell: '' }, 'compile.all-other-period',
     `Không báo cáo nào thuộc kỳ đang tổng hợp (${compiled}): các báo cáo là ${theirs}. Đề nghị chọn lại kỳ báo cáo và năm khi tổng hợp; chưa báo cáo nào được tính.`);
+}
+
+/**
+ * What the letters say instead of themselves when every report is of another period (CompileResult.allOtherPeriod):
+ * the one finding, with its place (the plan's `Kỳ báo cáo` cell), and that no letter was made. Asking every unit
+ * to resend for the plan's mistake is what this spares (report/letters/letter-data.ts makes none); null otherwise.
+ */
+export function otherPeriodStop(result: Pick<CompileResult, 'allOtherPeriod' | 'findings'>): string | null {
+  if (!result.allOtherPeriod) return null;
+  const f = result.findings.find((x) => x.rule === 'compile.all-other-period');
+  const said = f ? findingParts(f) : null;
+  const text = said ? `${said.place ? `${said.place}: ` : ''}${said.text}` : 'Không báo cáo nào thuộc kỳ đang tổng hợp.';
+  return `${text} Chưa tạo văn bản nào gửi đơn vị: sửa kỳ báo cáo rồi tổng hợp lại.`;
 }

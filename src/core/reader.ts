@@ -10,7 +10,7 @@
  * (callers need not run checkFigures again). Checks against a plan are not
  * run here: see task-checks.ts.
  */
-import { OTHER_FORM_CODE, OTHER_FORMS_TITLE } from './other-forms';
+import { OTHER_FORM_CODE, OTHER_FORM_RULES, OTHER_FORMS_TITLE } from './other-forms';
 import { isApprovalSheet, readApprovals, sheetFingerprint } from './approval';
 import { withoutDiacritics } from './diacritics';
 import { checkFigures } from './figure-checks';
@@ -479,8 +479,8 @@ function readFigures(
 
 /**
  * A `K` row (other-forms.ts): the unit's own label, unit and number. A blank
- * one (a template's spare row) is silent; a number without a label cannot be
- * compiled (error), a label without a number is probably forgotten (warning).
+ * one (a template's spare row) is silent; otherwise its rule (other-forms.ts
+ * OTHER_FORM_RULES: a number without a label, a label without a number).
  */
 function readOtherForm(fg: FoldedGrid, sink: FindingSink, report: UnitReport, r: number, code: string, cols: Partial<Record<FigureCol, number>>): void {
   const valueCol = cols.value!;
@@ -493,11 +493,12 @@ function readOtherForm(fg: FoldedGrid, sink: FindingSink, report: UnitReport, r:
   const parsed = valueEmpty ? null : parseFigure(fg.value(r, valueCol), 'count');
   if (parsed?.issue) sink.cell(parsed.issue.severity, cell, parsed.issue.rule, `dòng ${code} (${label || OTHER_FORMS_TITLE}): ${parsed.issue.message}.`);
   if (!label) {
-    sink.at('error', r, cols.label ?? cols.code!, 'figure.other-no-label',
+    const { severity, rule } = OTHER_FORM_RULES.noLabel;
+    sink.at(severity, r, cols.label ?? cols.code!, rule,
       `dòng ${code} có số liệu «${fg.text(r, valueCol)}» nhưng chưa ghi tên hình thức ở cột «${FIGURE_HEADERS.label}»; số liệu này không được tổng hợp.`);
     return;
   }
-  if (valueEmpty) sink.cell('warning', cell, 'figure.other-no-value', `dòng ${code} «${label}» chưa ghi số liệu; cần ghi số (ghi 0 nếu không có).`);
+  if (valueEmpty) sink.cell(OTHER_FORM_RULES.noValue.severity, cell, OTHER_FORM_RULES.noValue.rule, `dòng ${code} «${label}» chưa ghi số liệu; cần ghi số (ghi 0 nếu không có).`);
   (report.otherForms ??= []).push({ code, label, unit, value: parsed?.value ?? null });
 }
 

@@ -8,7 +8,7 @@
 import type { ReportEntry, TaskRow, UnitReport } from './model';
 import { formatNumber } from './numbers';
 import { fold } from './text';
-import { INDICATOR_CODES } from './template';
+import { INDICATOR_CODES, taskStatusWord } from './template';
 
 /** The days a report can have been sent on, `yyyy-mm-dd`, both ends included. */
 export interface SentWindow {
@@ -69,8 +69,6 @@ export function howItWon(counted: UnitReport, superseded: UnitReport, window: Se
   if (!a || !b) return 'order';
   return a === b ? 'same-day' : 'newer';
 }
-
-const MARK_WORDS = { true: 'Hoàn thành', false: 'Chưa hoàn thành', null: 'chưa đánh dấu' } as const;
 
 function shown(v: number | null | undefined): string {
   return v === null || v === undefined ? '(trống)' : formatNumber(v);
@@ -136,7 +134,7 @@ export function resubmissionDifferences(old: UnitReport, counted: UnitReport): s
   const { pairs, added, removed } = pairTasks(old.tasks, counted.tasks);
   const byRow = (a: TaskRow, b: TaskRow) => counted.tasks.indexOf(a) - counted.tasks.indexOf(b);
   for (const [o, t] of pairs.sort((x, y) => byRow(x[1], y[1]))) {
-    if (o.done !== t.done) out.push(`${taskLabel(t)}: ${MARK_WORDS[String(o.done) as keyof typeof MARK_WORDS]} → ${MARK_WORDS[String(t.done) as keyof typeof MARK_WORDS]}`);
+    if (o.done !== t.done) out.push(`${taskLabel(t)}: ${taskStatusWord(o.done)} → ${taskStatusWord(t.done)}`);
   }
   for (const t of added) out.push(`${taskLabel(t)}: thêm mới`);
   for (const t of removed) out.push(`${taskLabel(t)}: bỏ đi`);

@@ -5,7 +5,7 @@
  */
 import type { ChildRow, CompileResult, PlanTask, TaskRow, TaskSummary } from './model';
 import {
-  DEFAULT_THRESHOLD, INDICATORS, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, emptyFigures,
+  DEFAULT_THRESHOLD, INDICATORS, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, emptyFigures, taskStatusWord,
   type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode,
 } from './template';
 import { unitKey } from './unit-names';
@@ -202,7 +202,7 @@ export function summarizeTasks(tasks: readonly CompileTask[], allChildren: reado
     // A tiny epsilon so 80% of 5 (4/5 = 0.8) is not lost to floating point.
     const reached = expected > 0 && done / expected + 1e-9 >= threshold;
     const notes: string[] = [];
-    if (notDone.length) notes.push(`Chưa hoàn thành: ${listNames(notDone)}.`);
+    if (notDone.length) notes.push(`${taskStatusWord(false)}: ${listNames(notDone)}.`);
     if (notReported.length) notes.push(`Chưa nộp báo cáo: ${listNames(notReported)}.`);
     if (notCounted.length) notes.push(`Báo cáo không được tính: ${listNames(notCounted)}.`);
     return {
@@ -211,7 +211,7 @@ export function summarizeTasks(tasks: readonly CompileTask[], allChildren: reado
       done,
       expected,
       threshold,
-      status: reached ? 'Hoàn thành' : 'Chưa hoàn thành',
+      complete: reached,
       notDone,
       notReported,
       notCounted,

@@ -3,10 +3,13 @@
  * rule ids (`group.what`, core/findings.ts Finding.rule) as users read them,
  * in the findings sheet's `Quy tắc` column (layout/findings-sheet.ts) and
  * back again (layout/read-back.ts ruleOfName). The consistency rules' names
- * come from their table (consistency-rules.ts). A finding's rule is a RuleId,
+ * come from their table (consistency-rules.ts), the K rows' from other-forms.ts. A finding's rule is a RuleId,
  * so a rule without a name does not compile.
  */
 import { CONSISTENCY_RULES, consistencyRuleName, type ConsistencyRuleId } from './consistency-rules';
+import { OTHER_FORM_RULES } from './other-forms';
+
+type OtherFormRuleId = (typeof OTHER_FORM_RULES)[keyof typeof OTHER_FORM_RULES]['rule'];
 
 const OTHER_NAMES = {
   'approval.changed': 'Số liệu đổi sau khi duyệt',
@@ -19,7 +22,6 @@ const OTHER_NAMES = {
   'compile.code-name-mismatch': 'Mã đơn vị không khớp tên',
   'compile.code-shared': 'Hai đơn vị trùng mã',
   'compile.compiled-superseded': 'Báo cáo tổng hợp cũ không tính',
-  'compile.cumulative-built': 'Lũy kế từ các kỳ ngắn hơn',
   'compile.cumulative-differs': 'Báo cáo lũy kế khác các kỳ',
   'compile.cumulative-gap': 'Thiếu kỳ để lũy kế',
   'compile.late': 'Nộp muộn',
@@ -41,8 +43,6 @@ const OTHER_NAMES = {
   'figure.formula-text': 'Công thức ghi thành chữ',
   'figure.hours-range': 'Số giờ ngoài 0–24',
   'figure.missing-code': 'Thiếu chỉ tiêu',
-  'figure.other-no-label': 'Hình thức khác chưa ghi tên',
-  'figure.other-no-value': 'Hình thức khác chưa ghi số',
   'figure.negative': 'Số âm',
   'figure.no-cached-value': 'Công thức chưa tính',
   'figure.no-table': 'Không có bảng số liệu',
@@ -112,13 +112,14 @@ const OTHER_NAMES = {
 } as const satisfies Readonly<Record<string, string>>;
 
 /**
- * Every rule id a finding can carry: the consistency rules' (their table) and the others' (above).
+ * Every rule id a finding can carry: the consistency rules' (their table), the K rows' (other-forms.ts) and the others' (above).
  * Findings take a RuleId (core/findings.ts), so the compiler checks that every rule written has a name.
  */
-export type RuleId = ConsistencyRuleId | keyof typeof OTHER_NAMES;
+export type RuleId = ConsistencyRuleId | OtherFormRuleId | keyof typeof OTHER_NAMES;
 
 const NAMES: Readonly<Record<RuleId, string>> = {
   ...(Object.fromEntries(CONSISTENCY_RULES.map((r) => [r.rule, consistencyRuleName(r)])) as Record<ConsistencyRuleId, string>),
+  ...(Object.fromEntries(Object.values(OTHER_FORM_RULES).map((r) => [r.rule, r.title])) as Record<OtherFormRuleId, string>),
   ...OTHER_NAMES,
 };
 

@@ -234,6 +234,23 @@ export const TASK_HEADERS = {
 export const MARKS: readonly string[] = ['x', 'X', '✓', '✔', '1'];
 export const MARK = 'x';
 
+/** The two words a task's state is printed with: its Section II headers (TASK_HEADERS). */
+export type TaskStatus = typeof TASK_HEADERS.done | typeof TASK_HEADERS.notDone;
+/** The word for a task nobody marked (or marked twice): only a resent report's differences say it. */
+export const TASK_UNMARKED = 'chưa đánh dấu';
+
+/**
+ * Inside the core a task's state is `done: boolean | null` (a unit's marks, UnitReport.tasks) or
+ * `complete: boolean` (a parent's task reached its Tỷ lệ đạt, TaskSummary; `null` when read back
+ * without a mark): this is the one place it becomes a word, used only where text is printed or
+ * written (sheets, the .docx, the --json output, messages).
+ */
+export function taskStatusWord(done: boolean): TaskStatus;
+export function taskStatusWord(done: boolean | null): TaskStatus | typeof TASK_UNMARKED;
+export function taskStatusWord(done: boolean | null): TaskStatus | typeof TASK_UNMARKED {
+  return done === null ? TASK_UNMARKED : done ? TASK_HEADERS.done : TASK_HEADERS.notDone;
+}
+
 export type AssessmentKey = 'strengths' | 'weaknesses' | 'proposals' | 'nextSteps';
 
 export const ASSESSMENT_LABELS: readonly { key: AssessmentKey; label: string }[] = [
@@ -295,4 +312,3 @@ export const STATUS_MISSING: ChildStatus = 'Chưa nộp';
 export const STATUS_NOT_COUNTED: ChildStatus = 'Không tính';
 export const CHILD_STATUSES: readonly ChildStatus[] = [STATUS_ON_TIME, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED];
 
-export type TaskStatus = 'Hoàn thành' | 'Chưa hoàn thành';

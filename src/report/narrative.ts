@@ -79,7 +79,7 @@ export function appendixNames(d: Pick<ReportData, 'tasks' | 'children'>): { task
 function directionBlocks(d: ReportData): Block[] {
   const out: Block[] = [{ kind: 'heading', text: 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH' }];
   const subs = subordinates(d);
-  const tasksDone = d.tasks.filter((t) => t.status === 'Hoàn thành').length;
+  const tasksDone = d.tasks.filter((t) => t.complete === true).length;
   let plan = `Thực hiện kế hoạch tuyên truyền cải cách hành chính năm ${d.year}`;
   if (d.tasks.length) plan += ` với ${twoDigits(d.tasks.length)} nhiệm vụ`;
   plan += `, ${selfName(d)} đã chỉ đạo ${subordinatesPhrase(d)} xây dựng kế hoạch của đơn vị và triển khai thực hiện công tác tuyên truyền cải cách hành chính bằng nhiều hình thức phù hợp với chức năng, nhiệm vụ và điều kiện thực tế`;
@@ -248,7 +248,7 @@ function assessmentItems(d: ReportData, key: AssessmentKey): Block[] {
   });
 }
 
-const notDoneTasks = (d: ReportData) => d.tasks.filter((t) => t.status === 'Chưa hoàn thành');
+const notDoneTasks = (d: ReportData) => d.tasks.filter((t) => t.complete === false);
 
 /** `nhiệm vụ 4: Niêm yết … (16/17 đơn vị hoàn thành, yêu cầu 100%)`: the Phụ lục's result, so the body says why it is not done. */
 function notDoneTask(t: ReportData['tasks'][number]): string {
@@ -261,7 +261,7 @@ function assessmentBlocks(d: ReportData): Block[] {
   const label = (k: AssessmentKey) => ASSESSMENT_LABELS.find((a) => a.key === k)!.label;
 
   out.push({ kind: 'subheading', text: `1. Ưu điểm` });
-  const done = d.tasks.filter((t) => t.status === 'Hoàn thành').length;
+  const done = d.tasks.filter((t) => t.complete === true).length;
   if (d.tasks.length) out.push({ kind: 'item', text: `- Hoàn thành ${done}/${d.tasks.length} nhiệm vụ theo kế hoạch tuyên truyền cải cách hành chính năm ${d.year}.` });
   for (const r of RATES) {
     const v = d.rates[r.key];

@@ -7,7 +7,7 @@
 import type { ChildRow, CompiledData, CompiledSummary, PreviousPeriod } from '../core/model';
 import {
   computeRates, emptyFigures, INDICATORS, type AssessmentKey, type Figures, type IndicatorCode,
-  type Level, type Period, type Rates, type TaskStatus,
+  type Level, type Period, type Rates,
 } from '../core/template';
 import { findingParts } from '../core/findings';
 import { unitCount } from '../core/rollup';
@@ -26,8 +26,8 @@ export interface ReportTask {
   stt: number;
   name: string;
   result: string;
-  /** null when unknown (a rebuilt workbook with no mark). */
-  status: TaskStatus | null;
+  /** Hoàn thành / Chưa hoàn thành (core/template.ts taskStatusWord); null when unknown (a rebuilt workbook with no mark). */
+  complete: boolean | null;
   note: string;
 }
 
@@ -115,11 +115,9 @@ export function levelAbove(level: Level | null): string | undefined {
   return level === 'Tỉnh' ? 'Bộ Nội vụ' : undefined;
 }
 
-/** The top summary: the one whose unit is nobody else's child (summaries come deepest first). */
+/** The top summary: the last, since a compile lists them deepest first (core/model.ts CompileResult.summaries). */
 export function topSummary<S extends CompiledSummary>(summaries: S[]): S | undefined {
-  const childKeys = new Set(summaries.flatMap((s) => s.children.filter((c) => !c.isSelf).map((c) => unitKey(c.unit))));
-  const tops = summaries.filter((s) => !childKeys.has(unitKey(s.unit)));
-  return tops[tops.length - 1] ?? summaries[summaries.length - 1];
+  return summaries[summaries.length - 1];
 }
 
 /**
@@ -210,7 +208,7 @@ export function fromCompileResult(result: CompiledData, opts: ReportOptions = {}
     emptyCounts,
     rates: summary.rates ?? computeRates(summary.figures),
     children,
-    tasks: summary.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, status: t.status, note: t.note })),
+    tasks: summary.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, complete: t.complete, note: t.note })),
     assessments: canonicalNames(summary.assessments.map((a) => ({ unit: a.unit, key: a.key, text: a.text })), children),
     documents: canonicalNames(summary.documents.map((d) => ({ unit: d.unit, docRef: d.docRef })), children),
     errorCount: errors.length,

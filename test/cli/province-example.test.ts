@@ -73,6 +73,21 @@ it('compiles the six months from the two quarters: flows summed per unit, stocks
     expect(gap).toHaveLength(1);
     expect(gap[0].message).toContain('Quý I');
     expect(result.findings.map((f) => f.rule)).not.toContain('compile.other-period');
+    // Building a unit's six months from its quarters is the normal case (spec §11): one line, no warning per unit.
+    expect(result.findings.filter((f) => /lũy kế/.test(f.message) && f.rule !== 'compile.cumulative-gap')).toEqual([]);
+    const builtUnits = result.cumulative!.filter((c) => c.built).length;
+    const usedReports = result.cumulative!.filter((c) => c.built).reduce((n, c) => n + c.parts.length, 0);
+    const printed = cap.out();
+    expect(printed).toContain(`${builtUnits} đơn vị được lũy kế từ báo cáo Quý I, Quý II (${usedReports} báo cáo)`);
+    // «Báo cáo được tính» counts the quarters that went into the figures: all but the older copy and Kim Phú's lone Quý II.
+    expect(printed).toContain(`Báo cáo được tính: ${usedReports}/${result.reports.length}.`);
+    expect(result.reports.length - usedReports).toBe(2);
+    // Each unit and the reports used, where the officer looks a unit up: the Kiểm tra sheet.
+    const check = (await readXlsxFile(path.join(tmp.dir, 'r.xlsx'))).find((g) => g.sheet === 'Kiểm tra')!;
+    const texts = check.cells.flat().filter((v): v is string => typeof v === 'string');
+    expect(texts).toContain(`Số liệu lũy kế (${builtUnits} đơn vị)`);
+    const listed = check.cells.filter((r) => r[3] === 'Quý I, Quý II').map((r) => r[1]);
+    expect(listed.sort()).toEqual(result.cumulative!.filter((c) => c.built).map((c) => c.unit).sort());
 
     // Independently: each unit's newest report per quarter, D2 summed, D6 from Quý II.
     const newest = new Map<string, { sent: string; d2: number; d6: number }>();

@@ -307,6 +307,7 @@ describe('several levels', () => {
       reportRead('UBND xã Lộc Bình', { parent: 'UBND huyện Phú Lộc', figures: { A1: 4, ...BALANCED } }),
     ], {});
     expect(result.summaries.map((s) => s.unit)).toEqual(['UBND huyện Nam Đông', 'UBND huyện Phú Lộc', PROVINCE]);
+    expect(result.summaries.map((s) => s.depth)).toEqual([1, 1, 0]);
     expect(layoutOutputs(result).filter((s) => s.role === 'summary').map((s) => s.name)).toEqual(['TH Thừa Thiên Huế', 'TH Nam Đông', 'TH Phú Lộc']);
     expect(only(result, 'UBND huyện Nam Đông').figures.A1).toBe(3);
     expect(only(result, 'UBND huyện Phú Lộc').children.map((c) => c.status)).toEqual(['Đã nộp', 'Chưa nộp']);
@@ -316,8 +317,8 @@ describe('several levels', () => {
     expect(p.children.map((c) => c.unit)).toEqual(['UBND huyện Nam Đông', 'UBND huyện Phú Lộc']);
     expect(p.parent).toBeUndefined();
     // Tasks roll up level by level: Phú Lộc's missing commune makes its tasks not done.
-    expect(only(result, 'UBND huyện Nam Đông').tasks[0].status).toBe('Hoàn thành');
-    expect(only(result, 'UBND huyện Phú Lộc').tasks[0].status).toBe('Chưa hoàn thành');
+    expect(only(result, 'UBND huyện Nam Đông').tasks[0].complete).toBe(true);
+    expect(only(result, 'UBND huyện Phú Lộc').tasks[0].complete).toBe(false);
     expect(p.tasks[0].result).toBe('1/2 đơn vị hoàn thành (yêu cầu 100%)');
   });
 
@@ -444,9 +445,9 @@ describe('tasks', () => {
   test("the parent's task is Hoàn thành when done ÷ expected reaches the plan's Tỷ lệ đạt (80 %)", () => {
     const plan = planRead({ compilingUnit: DISTRICT, parent: PROVINCE, tasks: [planTask(1, 'Nhiệm vụ một', 0.8)] });
     const four = only(compileReads([plan, ...withDone(4)], {}), DISTRICT).tasks[0];
-    expect([four.done, four.expected, four.status, four.result]).toEqual([4, 5, 'Hoàn thành', '4/5 đơn vị hoàn thành']);
+    expect([four.done, four.expected, four.complete, four.result]).toEqual([4, 5, true, '4/5 đơn vị hoàn thành']);
     const three = only(compileReads([plan, ...withDone(3)], {}), DISTRICT).tasks[0];
-    expect([three.done, three.status]).toEqual([3, 'Chưa hoàn thành']);
+    expect([three.done, three.complete]).toEqual([3, false]);
     expect(three.notDone).toEqual(['UBND xã D', 'UBND xã E']);
     expect(three.note).toContain('UBND xã D, UBND xã E');
   });
@@ -455,7 +456,7 @@ describe('tasks', () => {
     const plan = planRead({ compilingUnit: DISTRICT, parent: PROVINCE, tasks: [planTask(1, 'Nhiệm vụ một', 1)],
       roster: five.map((name) => ({ name, level: 'Xã' as const, parent: DISTRICT })) });
     const t = only(compileReads([plan, ...withDone(5).slice(0, 4)], {}), DISTRICT).tasks[0];
-    expect([t.done, t.expected, t.status]).toEqual([4, 5, 'Chưa hoàn thành']);
+    expect([t.done, t.expected, t.complete]).toEqual([4, 5, false]);
     expect(t.notReported).toEqual(['UBND xã E']);
     expect(t.note).toMatch(/Chưa nộp báo cáo: UBND xã E/);
   });

@@ -1,4 +1,7 @@
 import { compileReads } from '../../src/core/compile';
+import { reportUsed } from '../../src/core/cumulative';
+import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
+import { readCompiledWorkbook } from '../../src/core/layout/read-back';
 import { daysInSpan, defaultSpan, type Period } from '../../src/core/periods';
 import type { CompileResult, SheetRead } from '../../src/core/model';
 import type { IndicatorCode } from '../../src/core/template';
@@ -49,14 +52,29 @@ describe('cumulative periods (spec §11)', () => {
     // The district's totals hold the built figures, and no report is called the wrong period.
     expect(r.summaries.find((s) => s.unit === DISTRICT)!.figures.A1).toBe((q1.A1 as number) + (q2.A1 as number) + (figures(7).A1 as number));
     expect(rules(r)).not.toContain('compile.other-period');
-    const built = r.findings.find((x) => x.rule === 'compile.cumulative-built')!;
-    expect(built.unit).toBe(A);
-    expect(built.message).toContain('lũy kế từ Quý I, Quý II');
-    // What the figures stand on, for the command line and the JSON.
+    // Building from the quarters is the normal case: no compile finding about A (its quarters' own figures are checked as ever).
+    expect(r.findings.filter((x) => x.unit === A && x.rule.startsWith('compile.'))).toEqual([]);
+    // Both quarters went into the figures (only Quý II, carrying the built report, is `counted`).
+    expect(r.reports.filter((e) => e.report.unit === A).map((e) => [e.counted, reportUsed(e)])).toEqual([[false, true], [true, true]]);
+    // What the figures stand on, for the command line, the Kiểm tra sheet and the JSON.
     expect(r.cumulative).toEqual([{ unit: A, period: '6 tháng', built: true, parts: [
       { period: 'Quý I', source: expect.objectContaining({ sheet: expect.stringContaining('Quý I') }) },
       { period: 'Quý II', source: expect.objectContaining({ sheet: expect.stringContaining('Quý II') }) },
     ] }]);
+  });
+
+  test('the Kiểm tra sheet lists each unit built and the reports used, never read back as a finding', () => {
+    const r = compile('6 tháng', [report(A, 'Quý I', 1), report(A, 'Quý II', 2), report(B, '6 tháng', 7)]);
+    const sheets = layoutOutputs(r);
+    const check = sheets.find((s) => s.role === 'findings')!;
+    const texts = check.rows.map((row) => (row ?? []).map((c) => c?.v ?? ''));
+    const at = texts.findIndex((row) => row[0] === 'Số liệu lũy kế (1 đơn vị)');
+    expect(at).toBeGreaterThan(0);
+    const unitRow = texts.slice(at).find((row) => row[1] === A)!;
+    expect(unitRow[3]).toBe('Quý I, Quý II');
+    expect(String(unitRow[4]).split('\n')).toEqual([`Quý I: ${r.cumulative![0].parts[0].source.sheet}`, `Quý II: ${r.cumulative![0].parts[1].source.sheet}`]);
+    const back = readCompiledWorkbook(sheets.map((s) => outputSheetToGrid(s)));
+    expect(back.findings.map((f) => [f.severity, f.unit, f.rule])).toEqual(r.findings.map((f) => [f.severity, f.unit, f.rule]));
   });
 
   test('task marks come from the last sub-period', () => {
@@ -113,7 +131,7 @@ describe('cumulative periods (spec §11)', () => {
     expect(f.A1).toBe((six.A1 as number) + (q3.A1 as number));
     expect(f.D1).toBe(six.D1);
     expect(f.D7).toBe(q3.D7);
-    expect(r.findings.find((x) => x.rule === 'compile.cumulative-built')!.message).toContain('lũy kế từ 6 tháng, Quý III');
+    expect(r.cumulative).toEqual([expect.objectContaining({ unit: A, built: true, parts: [expect.objectContaining({ period: '6 tháng' }), expect.objectContaining({ period: 'Quý III' })] })]);
   });
 
   test('Năm from four quarters; a Quý III missing is named', () => {

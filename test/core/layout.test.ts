@@ -174,7 +174,7 @@ describe('layoutOutputs', () => {
     }));
     const s = result.summaries[0];
     expect(back.report.figures).toEqual(s.figures);
-    expect(back.report.tasks.map((t) => [t.stt, t.name, t.result, t.done])).toEqual(s.tasks.map((t) => [t.stt, t.name, t.result, t.status === 'Hoàn thành']));
+    expect(back.report.tasks.map((t) => [t.stt, t.name, t.result, t.done])).toEqual(s.tasks.map((t) => [t.stt, t.name, t.result, t.complete]));
     expect(back.report.assessment.weaknesses!.split('\n')).toEqual([
       'Huyện Nam Đông: Kinh phí còn hạn chế.', 'Xã Hương Lộc: -Thiếu kinh phí', 'Xã Thượng Quảng: Kinh phí còn hạn chế.']);
     expect(texts(bc)).toContain('Bình quân của 3 đơn vị'); // A6 note

@@ -6,6 +6,8 @@ import { layoutUnitReport } from '../../src/core/layout/unit-report-sheet';
 import { layoutTemplate } from '../../src/core/layout/template-sheet';
 import type { SheetRead, UnitReport } from '../../src/core/model';
 import { emptyFigures } from '../../src/core/template';
+import { OTHER_FORM_RULES, OTHER_FORM_STATEMENT } from '../../src/core/other-forms';
+import { ruleName } from '../../src/core/rule-names';
 import { fromCompileResult } from '../../src/report/report-data';
 import { narrativeBlocks } from '../../src/report/narrative';
 import { DISTRICT, PROVINCE, planRead } from './compile-fixtures';
@@ -39,6 +41,22 @@ describe('K rows', () => {
     expect(f.map((x) => [x.rule, x.severity])).toEqual([['figure.other-no-label', 'error'], ['figure.other-no-value', 'warning']]);
     expect(f.every((x) => /^[A-Z]+\d+$/.test(x.cell))).toBe(true);
     expect(reportOf(r).otherForms?.map((x) => x.label)).toEqual(['Phướn']);
+  });
+
+  test('the rule is worded once (other-forms.ts): the reader, the rules\' names, the template\'s guide and its check block say it', () => {
+    const r = sheetOf('UBND xã A', [{ label: '', unit: 'lượt', value: 4 }, { label: 'Phướn', unit: 'cái', value: null }]);
+    const { noLabel, noValue } = OTHER_FORM_RULES;
+    expect(findingsOf(r).filter((x) => x.rule.startsWith('figure.other')).map((x) => [x.rule, x.severity]))
+      .toEqual([[noLabel.rule, noLabel.severity], [noValue.rule, noValue.severity]]);
+    expect([ruleName(noLabel.rule), ruleName(noValue.rule)]).toEqual([noLabel.title, noValue.title]);
+    const t = layoutTemplate({ unit: 'UBND xã A', level: 'Xã', parent: DISTRICT, period: 'Năm', year: 2020 });
+    const texts = t.rows.flat().map((c) => (typeof c?.v === 'string' ? c.v : '')).join('\n');
+    expect(texts).toContain(`${noLabel.statement} (thiếu là lỗi), ${noValue.statement} (thiếu là cảnh báo)`);
+    const formulas = t.rows.flat().map((c) => c?.formula ?? '').join('\n');
+    expect(formulas).toContain(`"${OTHER_FORM_STATEMENT}"`);
+    // The K rows' cells are marked: the label of a number without one, the number of a label without one.
+    const kRows = t.rows.flatMap((row, i) => (typeof row?.[0]?.v === 'string' && /^K\d$/.test(row[0].v) ? [i + 1] : []));
+    expect((t.conditionalFormats ?? []).map((f) => f.range)).toEqual(expect.arrayContaining([`B${kRows[0]}:B${kRows[2]}`, `D${kRows[0]}:D${kRows[2]}`]));
   });
 
   test('a template offers three blank K rows, which read back with no finding about them', () => {

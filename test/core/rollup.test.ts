@@ -39,12 +39,12 @@ describe('tasks', () => {
   test('summarizeTasks: threshold reached or not, not done and not reported named', () => {
     const tasks = [{ stt: 1, name: 'Một', threshold: 0.5 }, { stt: 2, name: 'Hai', threshold: 1 }];
     const [a, b] = summarizeTasks(tasks, [child('Xã A', { 1: true, 2: true }), child('Xã B', { 1: false, 2: null }), child('Xã C', null)]);
-    expect([a.done, a.expected, a.status, a.result]).toEqual([1, 3, 'Chưa hoàn thành', '1/3 đơn vị hoàn thành (yêu cầu 50%)']);
+    expect([a.done, a.expected, a.complete, a.result]).toEqual([1, 3, false, '1/3 đơn vị hoàn thành (yêu cầu 50%)']);
     expect([a.notDone, a.notReported]).toEqual([['Xã B'], ['Xã C']]);
     expect(a.note).toBe('Chưa hoàn thành: Xã B. Chưa nộp báo cáo: Xã C.');
-    expect(b.status).toBe('Chưa hoàn thành');
+    expect(b.complete).toBe(false);
     const [half] = summarizeTasks(tasks, [child('Xã A', { 1: true }), child('Xã B', { 1: false })]);
-    expect(half.status).toBe('Hoàn thành'); // 1/2 = 50 % reaches 50 %
+    expect(half.complete).toBe(true); // 1/2 = 50 % reaches 50 %
     expect(half.result).toBe('1/2 đơn vị hoàn thành'); // reached: no required share said
   });
 
@@ -52,7 +52,7 @@ describe('tasks', () => {
     const tasks = [{ stt: 1, name: 'Một', threshold: 1 }];
     const self = { ...child('UBND huyện A', { 1: false }), isSelf: true };
     const [t] = summarizeTasks(tasks, [self, child('Xã A', { 1: true }), child('Xã B', { 1: true })]);
-    expect([t.done, t.expected, t.status, t.notDone]).toEqual([2, 2, 'Hoàn thành', []]);
+    expect([t.done, t.expected, t.complete, t.notDone]).toEqual([2, 2, true, []]);
     const [alone] = summarizeTasks(tasks, [self]);
     expect([alone.done, alone.expected, alone.notDone]).toEqual([0, 1, ['UBND huyện A']]);
   });

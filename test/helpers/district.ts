@@ -41,7 +41,7 @@ export function whatUsersSee(r: CompileResult): unknown {
       rates: s.rates,
       deadline: s.deadline,
       children: s.children.map((c) => ({ unit: c.unit, status: c.status, figures: c.figures, sentDate: c.sentDate, tasks: c.tasks })),
-      tasks: s.tasks.map((t) => [t.stt, t.done, t.expected, t.status]),
+      tasks: s.tasks.map((t) => [t.stt, t.done, t.expected, t.complete]),
     })),
     findings: r.findings.map((f) => [f.severity, f.unit, f.sheet, f.cell, f.rule, f.message.replace(/"[^"]*\.(xlsx|xls|xlsb|ods)"/g, '"…"')]).sort(),
   };

@@ -23,6 +23,8 @@ export interface TemplateFill {
   sentDate?: number | string;
   docRef?: string;
   preparer?: string;
+  /** Per blank `K` row, in order: `[label, unit, value]` typed in Chỉ tiêu, Đơn vị tính, Số liệu. */
+  otherForms?: [string, string, number | string | ''][];
 }
 
 export function fillTemplate(sheet: OutputSheet, fill: TemplateFill): OutputSheet {
@@ -45,6 +47,15 @@ export function fillTemplate(sheet: OutputSheet, fill: TemplateFill): OutputShee
     put(at(3), fill.marks?.[i]?.[0]);
     put(at(4), fill.marks?.[i]?.[1]);
     put(at(5), fill.notes?.[i]);
+  });
+  // The blank K rows are not read (nothing typed): found by their code in column A (unit-report-sheet.ts).
+  const kRows = sheet.rows.flatMap((r, i) => (typeof r?.[0]?.v === 'string' && /^K[1-9]$/.test(r[0].v) ? [i] : []));
+  (fill.otherForms ?? []).forEach(([label, unit, value], i) => {
+    const row = kRows[i];
+    if (row === undefined) throw new Error(`${sheet.name} has no K row ${i + 1}`);
+    put(`B${row + 1}`, label);
+    put(`C${row + 1}`, unit);
+    put(`D${row + 1}`, value);
   });
   put(rep.idCells.sentDate, fill.sentDate, typeof fill.sentDate === 'number' ? { numberFormat: 'dd/mm/yyyy', align: 'left' } : undefined);
   put(rep.idCells.docRef, fill.docRef);

@@ -236,7 +236,7 @@ describe('buildReportDocx: what it reports', () => {
     expect(rows[0]).toEqual(['STT', 'Nội dung nhiệm vụ', 'Kết quả thực hiện', 'Hoàn thành', 'Chưa hoàn thành', 'Ghi chú']);
     const tasks = result.summaries[0].tasks;
     expect(rows.slice(1)).toEqual(tasks.map((t) => [
-      String(t.stt), t.name, t.result, t.status === 'Hoàn thành' ? 'x' : '', t.status === 'Chưa hoàn thành' ? 'x' : '', t.note.replace(/\n/g, ''),
+      String(t.stt), t.name, t.result, t.complete ? 'x' : '', t.complete ? '' : 'x', t.note.replace(/\n/g, ''),
     ]));
     expect(rows.slice(1).map((r) => r[1])).toEqual(TASK_NAMES);
     expect(paragraphs(afterAppendix).map((p) => p.text)).toContain('Tổng số: 08 nhiệm vụ./.');

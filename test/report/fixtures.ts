@@ -41,14 +41,14 @@ export function namDongResult(): CompileResult {
     const done = 4 - notDone.length;
     return {
       stt, name, done, expected: 5, threshold: 1,
-      status: stt === 7 ? 'Chưa hoàn thành' : 'Hoàn thành',
+      complete: stt !== 7,
       notDone, notReported: ['UBND xã Hương Sơn'],
       result: `${done}/5 đơn vị hoàn thành`,
       note: [notDone.length ? `Chưa hoàn thành: ${notDone.join(', ')}` : '', 'Chưa báo cáo: UBND xã Hương Sơn'].filter(Boolean).join('; '),
     };
   });
   const summary: ParentSummary = {
-    unit: 'UBND huyện Nam Đông', level: 'Huyện', parent: 'UBND tỉnh Thừa Thiên Huế',
+    unit: 'UBND huyện Nam Đông', level: 'Huyện', parent: 'UBND tỉnh Thừa Thiên Huế', depth: 0,
     figures: total, emptyCounts, rates: computeRates(total), children, tasks,
     assessments: [
       { unit: 'UBND xã Hương Lộc', key: 'strengths', text: 'Được sự quan tâm chỉ đạo của Đảng ủy, chính quyền địa phương.' },

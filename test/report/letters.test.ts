@@ -7,12 +7,15 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileGrids } from '../../src/core/compile';
+import { compileGrids, compileReads } from '../../src/core/compile';
+import { DISTRICT, PROVINCE, planRead, reportRead } from '../core/compile-fixtures';
+import { INDICATOR_CODES } from '../../src/core/template';
 import type { CompileResult } from '../../src/core/model';
 import { fullUnitName, unitKey, withoutCommitteePrefix } from '../../src/core/unit-names';
 import { main } from '../../src/cli/main';
 import { REMINDER_FILE_NAME, buildLetters, lettersFromCompile, type LetterFile } from '../../src/report/letters';
 import { readXlsxFile } from '../../src/xlsx/read-file';
+import { readSheet } from '../../src/core/reader';
 import { convertWithLibreOffice, requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 import { captureIo, tempDir } from '../helpers/xlsx-files';
 import { openDocx, paragraphs, textOf } from './docx-helpers';
@@ -149,6 +152,60 @@ describe('letters carry only what the unit must do', () => {
     const letter = both.feedback.find((l) => l.unit === unit.unit)!;
     expect([...letter.errors, ...letter.warnings].map((x) => x.what)).toEqual(['Số âm: -3.']);
   });
+});
+
+describe('letters never ask a unit to act on information', () => {
+  it('a unit whose six months were built from its quarters (spec §11) gets no letter; one missing a quarter does', () => {
+    // Balanced figures (spec §3), each quarter its own: nothing for the unit to correct.
+    const q = (d2: number) => ({ ...Object.fromEntries(INDICATOR_CODES.map((c) => [c, 0])), D2: d2, D3: 1, D4: d2, D7: 4, D8: 4 });
+    const at = { period: '6 tháng' as const, year: 2026 };
+    const roster = ['UBND xã A', 'UBND xã B'].map((name) => ({ name, level: 'Xã' as const, parent: DISTRICT }));
+    const result = compileReads([
+      planRead({ compilingUnit: DISTRICT, parent: PROVINCE, ...at, roster }),
+      reportRead('UBND xã A', { period: 'Quý I', year: 2026, figures: q(10), sheet: 'A Quý I' }),
+      reportRead('UBND xã A', { period: 'Quý II', year: 2026, figures: q(12), sheet: 'A Quý II' }),
+      reportRead('UBND xã B', { period: 'Quý II', year: 2026, figures: q(7), sheet: 'B Quý II' }),
+    ], {});
+    expect(result.cumulative?.filter((c) => c.built).map((c) => c.unit)).toEqual(['UBND xã A']);
+    const { feedback } = lettersFromCompile(result, { date: DATE });
+    expect(feedback.map((l) => l.unit)).toEqual(['UBND xã B']);
+  });
+});
+
+describe('every report of another period than the plan (spec §8)', () => {
+  it('letters ask no unit to correct or resend: the plan\'s period is the mistake', async () => {
+    const result = await exampleResult();
+    // The example has findings and missing units: letters when the period is right, none when every report is of another.
+    const right = lettersFromCompile(result, { date: DATE });
+    expect(right.feedback.length).toBeGreaterThan(0);
+    expect(right.reminder).not.toBeNull();
+    const wrong = lettersFromCompile({ ...result, allOtherPeriod: true }, { date: DATE });
+    expect([wrong.feedback, wrong.reminder]).toEqual([[], null]);
+  });
+
+  it('tonghop feedback prints the one finding at the plan\'s Kỳ báo cáo cell and writes nothing', async () => {
+    const tmp = tempDir('tonghop-feedback-period-');
+    try {
+      // The province's Quý II reports against its Quý I plan.
+      const dir = path.join(EXAMPLES, 'quang-tri-quy-ii-2026');
+      const reports = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx') && f !== 'ke-hoach.xlsx').map((f) => path.join(dir, f));
+      const plan = path.join(EXAMPLES, 'quang-tri-quy-i-2026', 'ke-hoach.xlsx');
+      const out = path.join(tmp.dir, 'phan-hoi');
+      const cap = captureIo();
+      expect(await main(['feedback', ...reports, '--plan', plan, '-o', out, '--workers', '0'], cap.io)).toBe(1);
+      const cell = (await readXlsxFile(plan)).map((g) => readSheet(g)).find((r) => r.kind === 'plan')!;
+      const periodCell = cell.kind === 'plan' ? cell.plan.idCells!.period! : '';
+      const said = cap.err().split('\n').filter(Boolean);
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain(`ke-hoach.xlsx › 'Kế hoạch'!${periodCell}: Không báo cáo nào thuộc kỳ Quý I năm 2026`);
+      expect(said[0]).toContain('Quý II năm 2026');
+      expect(said[0]).toContain('Chưa tạo văn bản nào gửi đơn vị');
+      expect(cap.out()).toBe('');
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 120_000);
 });
 
 describe('tonghop feedback', () => {

@@ -72,7 +72,7 @@ withLibreOffice('LibreOffice keeps every Phụ lục row whole on one page and r
     summary.tasks = Array.from({ length: 30 }, (_, i) => ({
       stt: i + 1,
       name: `ĐẦU${i + 1}Đ Tổ chức tuyên truyền cải cách hành chính bằng nhiều hình thức phù hợp với điều kiện thực tế của địa phương, lồng ghép trong các hội nghị, cuộc họp`,
-      done: 3, expected: 4, threshold: 1, status: 'Chưa hoàn thành' as const, notDone: ['UBND xã Thượng Quảng'], notReported: [],
+      done: 3, expected: 4, threshold: 1, complete: false, notDone: ['UBND xã Thượng Quảng'], notReported: [],
       result: '3/4 đơn vị hoàn thành (yêu cầu 100%)',
       note: `Chưa hoàn thành: UBND xã Thượng Quảng, UBND xã Hương Lộc, UBND thị trấn Khe Tre, UBND xã Hương Sơn. CUỐI${i + 1}C`,
     }));

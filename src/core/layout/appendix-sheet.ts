@@ -55,13 +55,12 @@ export function layoutAppendix(s: ParentSummary, opts: { name: string; period: P
   if (hh) b.rowHeights[head] = hh;
   let row = head + 1;
   for (const t of s.tasks) {
-    const done = t.status === 'Hoàn thành';
     b.put(row, 0, [
       { v: t.stt, style: { align: 'center', valign: 'top' } },
       text(t.name, { wrap: true, valign: 'top' }),
       text(t.result, { wrap: true, valign: 'top' }),
-      text(done ? MARK : '', { align: 'center', valign: 'top' }),
-      text(done ? '' : MARK, { align: 'center', valign: 'top' }),
+      text(t.complete ? MARK : '', { align: 'center', valign: 'top' }),
+      text(t.complete ? '' : MARK, { align: 'center', valign: 'top' }),
       text(t.note, { wrap: true, valign: 'top' }),
     ]);
     const h = fitRowHeight([{ text: t.name, width: WIDTHS[1] }, { text: t.result, width: WIDTHS[2] }, { text: t.note, width: WIDTHS[5] }]);

@@ -3,13 +3,15 @@
  * Excel formulas that re-check, while the clerk types, each consistency rule
  * of §3 (made from core/consistency-rules.ts, as the checker is) and the task
  * marks of §4, with the difference, and conditional formats on the offending
- * cells. Only functions Excel 2010, LibreOffice and
- * WPS all have (IF, ABS, N, COUNT, COUNTA, SUMPRODUCT, AND, OR), and only the
+ * cells; the `K` rows' rule too (other-forms.ts OTHER_FORM_RULES). Only functions Excel 2010, LibreOffice and
+ * WPS all have (IF, ABS, N, COUNT, COUNTA, SUMPRODUCT, AND, OR, LEN, TRIM), and only the
  * sheet's own cells, so the block works in any copy of the file. The reader
  * stops at the heading (reader.ts withoutCheckBlock): the block is never data.
  */
 import { cellAddress, columnLetters, rangeAddress } from '../address';
 import { CONSISTENCY_RULES, TOLERANCE, codesOf, statement, type ConsistencyRule } from '../consistency-rules';
+import { OTHER_FORM_RULES, OTHER_FORM_STATEMENT } from '../other-forms';
+import type { Severity } from '../findings';
 import type { ConditionalFormat, OutCell, OutputSheet } from '../sheet-model';
 import { CHECK_BLOCK_TITLE, type IndicatorCode } from '../template';
 import { STYLE, text } from './styles';
@@ -18,6 +20,7 @@ import type { UnitReportCells } from './unit-report-sheet';
 const ERROR_LOOK = { fill: '#FFC7CE', color: '#9C0006', bold: true };
 const WARNING_LOOK = { fill: '#FFEB9C', color: '#9C5700', bold: true };
 const PASSED_LOOK = { fill: '#C6EFCE', color: '#006100' };
+const LOOK: Record<Severity, typeof ERROR_LOOK> = { error: ERROR_LOOK, warning: WARNING_LOOK };
 
 /** Status words a check shows (column A of the block). */
 export const CHECK_STATUS = { passed: 'Đạt', error: 'Lỗi', warning: 'Cảnh báo', empty: 'Chưa nhập' } as const;
@@ -46,7 +49,7 @@ function checks(cells: UnitReportCells, rules: readonly ConsistencyRule[]): Chec
   /** One rule of the table: its status, its statement and what is wrong, the offending cells marked. */
   function ruleCheck(r: ConsistencyRule): Check {
     const codes = codesOf(r);
-    const look = r.severity === 'error' ? ERROR_LOOK : WARNING_LOOK;
+    const look = LOOK[r.severity];
     let bad: string;
     let detail: string;
     switch (r.shape) {
@@ -77,6 +80,35 @@ function checks(cells: UnitReportCells, rules: readonly ConsistencyRule[]): Chec
   }
 
   for (const r of rules) out.push(ruleCheck(r));
+
+  // §3: a K row with a number but no label is an error, with a label but no number a warning (other-forms.ts).
+  if (cells.otherRows.length) {
+    const r1 = cells.otherRows[0] + 1;
+    const r2 = cells.otherRows[cells.otherRows.length - 1] + 1;
+    const lc = columnLetters(cells.textCol);
+    // Blank as the reader sees it: nothing but spaces (TRIM turns a number into its digits).
+    const filled = (ref: string) => `LEN(TRIM(${ref}))>0`;
+    const blank = (ref: string) => `LEN(TRIM(${ref}))=0`;
+    const labels = `$${lc}$${r1}:$${lc}$${r2}`;
+    const values = `$${col}$${r1}:$${col}$${r2}`;
+    const { noLabel, noValue } = OTHER_FORM_RULES;
+    const withoutLabel = `SUMPRODUCT((${blank(labels)})*(${filled(values)}))`;
+    const withoutValue = `SUMPRODUCT((${filled(labels)})*(${blank(values)}))`;
+    const typed = `SUMPRODUCT((${filled(labels)})+(${filled(values)}))`;
+    // Column fixed, row relative: each K row's own cells.
+    const label = `$${lc}${r1}`;
+    const value = `$${col}${r1}`;
+    out.push({
+      status: `IF(${typed}=0,${quote(CHECK_STATUS.empty)},IF(${withoutLabel}>0,${quote(CHECK_STATUS[noLabel.severity])},`
+        + `IF(${withoutValue}>0,${quote(CHECK_STATUS[noValue.severity])},${quote(CHECK_STATUS.passed)})))`,
+      message: `${quote(OTHER_FORM_STATEMENT)}&IF(${withoutLabel}>0,": "&${withoutLabel}&${quote(` ${noLabel.breach}`)},"")`
+        + `&IF(${withoutValue}>0,IF(${withoutLabel}>0,"; ",": ")&${withoutValue}&${quote(` ${noValue.breach}`)},"")`,
+      marks: [
+        { range: `${lc}${r1}:${lc}${r2}`, formula: `AND(${blank(label)},${filled(value)})`, style: LOOK[noLabel.severity] },
+        { range: `${col}${r1}:${col}${r2}`, formula: `AND(${filled(label)},${blank(value)})`, style: LOOK[noValue.severity] },
+      ],
+    });
+  }
 
   // §4: exactly one of Hoàn thành / Chưa hoàn thành per task (a row with a task name).
   if (cells.taskRows.length) {

@@ -5,10 +5,17 @@
  * unit's cell when that sheet is in this workbook (a finding without a file:
  * the add-in compiling its open workbook). A finding of another file gets no
  * link: its sheet is not in the output workbook.
+ *
+ * Below it, for a cumulative period, «Số liệu lũy kế»: the units whose figures were built from their
+ * sub-period reports (core/cumulative.ts) and the reports used. It is information, not a finding: the
+ * normal case (spec §11), listed here where the officer looks a unit up, and never read back as findings
+ * (read-back.ts reads only rows whose `Mức độ` is a severity).
  */
 import { SEVERITY_LABELS, hiddenNote, sortFindings, type Finding } from '../findings';
 import { ruleName } from '../rule-names';
 import type { OutCell, OutputSheet } from '../sheet-model';
+import type { CumulativeBasis } from '../cumulative';
+import { periodTitle } from '../periods';
 import type { Period } from '../template';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
 import { fitRowHeight } from './text-fit';
@@ -22,7 +29,13 @@ const WIDTHS = [5, 9, 24, 18, 14, 6, 20, 54];
 const LINK_LOOK = { color: '#0563C1' };
 export const NO_FINDINGS = 'Không có lỗi hay cảnh báo nào.';
 
-export function layoutFindings(findings: readonly Finding[], opts: { name: string; period: Period; year: number }): OutputSheet {
+export const CUMULATIVE_TITLE = 'Số liệu lũy kế';
+export const CUMULATIVE_HEADERS = ['STT', 'Đơn vị', 'Lũy kế từ', 'Báo cáo đã dùng'] as const;
+
+export function layoutFindings(
+  findings: readonly Finding[],
+  opts: { name: string; period: Period; year: number; cumulative?: readonly CumulativeBasis[] },
+): OutputSheet {
   const b = new SheetBuilder();
   const cols = FINDINGS_HEADERS.length;
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -56,6 +69,8 @@ export function layoutFindings(findings: readonly Finding[], opts: { name: strin
     row++;
   });
   b.border(head, 0, row - 1, cols - 1);
+  const built = (opts.cumulative ?? []).filter((c) => c.built);
+  if (built.length) cumulativeBlock(b, row + 1, built, periodTitle(opts.period, opts.year));
   return b.build({
     name: opts.name,
     role: 'findings',
@@ -63,6 +78,44 @@ export function layoutFindings(findings: readonly Finding[], opts: { name: strin
     freeze: { rows: head + 1, cols: 0 },
     print: { orientation: 'landscape', repeatRows: [head + 1, head + 1] },
   });
+}
+
+/**
+ * «Số liệu lũy kế»: one row per unit built from its sub-period reports: STT | Đơn vị (B–C) | Lũy kế từ (D) |
+ * the reports used, `Quý I: tệp › trang` (E–H).
+ */
+function cumulativeBlock(b: SheetBuilder, top: number, built: readonly CumulativeBasis[], title: string): void {
+  const last = FINDINGS_HEADERS.length - 1;
+  let row = top;
+  b.line(row++, last + 1, text(`${CUMULATIVE_TITLE} (${built.length} đơn vị)`, { ...STYLE.section, align: 'left' }));
+  const note = `Các đơn vị này không gửi báo cáo ${title}: số liệu được lũy kế từ báo cáo các kỳ ngắn hơn của đơn vị `
+    + '(chỉ tiêu phát sinh được cộng; số đầu kỳ lấy theo kỳ đầu, số cuối kỳ và kết quả nhiệm vụ theo kỳ cuối). Đây là thông tin, không cần xử lý.';
+  b.set(row, 0, text(note, { italic: true, wrap: true, valign: 'top' }));
+  b.merge(row, 0, row, last);
+  b.rowHeights[row] = fitRowHeight([{ text: note, width: WIDTHS.reduce((a, w) => a + w, 0) }]) ?? 16;
+  row++;
+  const head = row;
+  const [hStt, hUnit, hFrom, hUsed] = CUMULATIVE_HEADERS;
+  b.put(row, 0, [text(hStt, STYLE.header), text(hUnit, STYLE.header), text('', STYLE.header), text(hFrom, STYLE.header), text(hUsed, STYLE.header)]);
+  b.merge(row, 1, row, 2);
+  b.merge(row, 4, row, last);
+  row++;
+  built.forEach((c, i) => {
+    const used = c.parts.map((p) => `${p.period}: ${p.source.file ? `${p.source.file} › ` : ''}${p.source.sheet}`).join('\n');
+    b.put(row, 0, [
+      { v: i + 1, style: { align: 'center', valign: 'top' } },
+      text(c.unit, { wrap: true, valign: 'top' }),
+      text(''),
+      text(c.parts.map((p) => p.period).join(', '), { wrap: true, valign: 'top' }),
+      text(used, { wrap: true, valign: 'top' }),
+    ]);
+    b.merge(row, 1, row, 2);
+    b.merge(row, 4, row, last);
+    const h = fitRowHeight([{ text: c.unit, width: WIDTHS[1] + WIDTHS[2] }, { text: used, width: WIDTHS.slice(4).reduce((a, w) => a + w, 0) }]);
+    if (h) b.rowHeights[row] = h;
+    row++;
+  });
+  b.border(head, 0, row - 1, last);
 }
 
 /** The `Ô` cell: a link to the unit's cell when its sheet is in this workbook. */

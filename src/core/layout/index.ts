@@ -12,7 +12,7 @@ import type { CompileResult, ParentSummary, PreviousPeriod } from '../model';
 import type { OutputSheet } from '../sheet-model';
 import { INDICATORS, type IndicatorCode } from '../template';
 import { joinAssessments } from '../rollup';
-import { displayUnitName, unitKey } from '../unit-names';
+import { displayUnitName } from '../unit-names';
 import { layoutAppendix } from './appendix-sheet';
 import { layoutCharts } from './charts-sheet';
 import { layoutFindings } from './findings-sheet';
@@ -76,24 +76,17 @@ export function compiledReportData(result: CompileResult, s: ParentSummary, name
     figures: s.figures,
     otherForms: s.otherForms,
     figureNotes: figureNotes(s),
-    tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, note: t.note, done: t.status === 'Hoàn thành' })),
+    tasks: s.tasks.map((t) => ({ stt: t.stt, name: t.name, result: t.result, note: t.note, done: t.complete })),
     assessment: joinAssessments(s.assessments, displayUnitName),
   };
 }
 
-/** The compile lists summaries deepest first; a reader of the workbook wants the top unit first, siblings in order. */
-function topLevelFirst(summaries: readonly ParentSummary[]): ParentSummary[] {
-  const byKey = new Map(summaries.map((s) => [unitKey(s.unit), s]));
-  const depth = (s: ParentSummary): number => {
-    let d = 0;
-    const seen = new Set<ParentSummary>([s]);
-    for (let p = s.parent ? byKey.get(unitKey(s.parent)) : undefined; p && !seen.has(p); p = p.parent ? byKey.get(unitKey(p.parent)) : undefined) {
-      seen.add(p);
-      d++;
-    }
-    return d;
-  };
-  return summaries.map((s, i) => ({ s, i, d: depth(s) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.s);
+/**
+ * The compile lists summaries deepest first (ParentSummary.depth, set once by compile.ts); a reader of the
+ * workbook wants the top unit first, siblings in the compile's tree order.
+ */
+export function summariesTopFirst(summaries: readonly ParentSummary[]): ParentSummary[] {
+  return summaries.map((s, i) => ({ s, i })).sort((a, b) => a.s.depth - b.s.depth || a.i - b.i).map((x) => x.s);
 }
 
 export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): OutputSheet[] {
@@ -101,7 +94,7 @@ export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): 
   const taken = new Set<string>(Array.from(opts.taken ?? []));
   const sheets: OutputSheet[] = [];
   const base = { period: result.period, year: result.year };
-  for (const s of topLevelFirst(result.summaries)) {
+  for (const s of summariesTopFirst(result.summaries)) {
     sheets.push(layoutSummary(s, { ...base, name: safeSheetName(outputSheetBase('summary', s.unit), taken) }));
     if (opts.previous) sheets.push(layoutPrevious(s, opts.previous, { ...base, name: safeSheetName(outputSheetBase('previous', s.unit), taken) }));
     const tasks = layoutTasks(s, { ...base, name: safeSheetName(outputSheetBase('tasks', s.unit), taken), approvals: !!result.approvals });
@@ -112,7 +105,7 @@ export function layoutOutputs(result: CompileResult, opts: LayoutOptions = {}): 
     const reportName = safeSheetName(outputSheetBase('report', s.unit), taken);
     sheets.push(layoutUnitReport(compiledReportData(result, s, reportName, now)).sheet);
   }
-  sheets.push(layoutFindings(result.findings, { ...base, name: safeSheetName(FINDINGS_SHEET_NAME, taken) }));
+  sheets.push(layoutFindings(result.findings, { ...base, name: safeSheetName(FINDINGS_SHEET_NAME, taken), cumulative: result.cumulative }));
   return sheets;
 }
 

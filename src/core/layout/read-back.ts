@@ -312,7 +312,7 @@ export function readCompiledWorkbook(grids: readonly SheetGrid[], unit?: string)
         stt: t.stt!,
         name: t.name,
         result: t.result,
-        status: t.done === true ? 'Hoàn thành' : t.done === false ? 'Chưa hoàn thành' : null,
+        complete: t.done,
         note: t.note,
       })),
       assessments,

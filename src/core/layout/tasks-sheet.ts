@@ -24,7 +24,7 @@
  */
 import type { ParentSummary } from '../model';
 import type { OutCell, OutputSheet } from '../sheet-model';
-import { MARK, STATUS_MISSING, STATUS_NOT_COUNTED, type Period } from '../template';
+import { MARK, STATUS_MISSING, STATUS_NOT_COUNTED, taskStatusWord, type Period } from '../template';
 import { APPROVAL_BLOCK_TITLE, approvalBlock } from './approval-block';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
 import { childName } from './summary-sheet';
@@ -164,8 +164,8 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: read
   const bold = { bold: true, fill: COLORS.totalFill };
   b.put(row, 0, [text('', bold), text('Số đơn vị hoàn thành', bold), ...s.tasks.map((t) => text(`${t.done}/${t.expected}`, { ...bold, align: 'center' }))]);
   row++;
-  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(t.status, { ...bold, align: 'center', valign: 'middle', wrap: true }))]);
-  const rh = fitRowHeight(s.tasks.map((t, i) => ({ text: t.status, width: widths[2 + i], bold: true })));
+  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(taskStatusWord(t.complete), { ...bold, align: 'center', valign: 'middle', wrap: true }))]);
+  const rh = fitRowHeight(s.tasks.map((t, i) => ({ text: taskStatusWord(t.complete), width: widths[2 + i], bold: true })));
   if (rh) b.rowHeights[row] = rh;
   row++;
   b.border(head, 0, row - 1, last);

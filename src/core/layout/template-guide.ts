@@ -8,6 +8,8 @@
  */
 import { ID_LABELS, INDICATOR_BY_CODE, MARK, MAX_HOURS, TASK_HEADERS, FIGURE_HEADERS } from '../template';
 import { CONSISTENCY_RULES, statement, type ConsistencyRule } from '../consistency-rules';
+import { SEVERITY_LABELS, type Severity } from '../findings';
+import { OTHER_FORM_ROWS_NAME, OTHER_FORM_RULES } from '../other-forms';
 
 export const GUIDE_TITLE = 'HƯỚNG DẪN GHI';
 export const SIGNERS = [
@@ -18,9 +20,12 @@ export const SIGNERS = [
 const sentLabel = ID_LABELS.find((l) => l.field === 'sentDate')!.label;
 const hours = INDICATOR_BY_CODE.A6;
 
+/** `lỗi` / `cảnh báo`: a severity as a guide line says it. */
+const severityWord = (s: Severity) => SEVERITY_LABELS[s].toLocaleLowerCase('vi');
+
 /**
  * The rules, one line each, as the checker enforces them (consistency-rules.ts,
- * numbers.ts, task-checks.ts, docs/spec/TEMPLATE.md §2–4).
+ * numbers.ts, task-checks.ts, other-forms.ts, docs/spec/TEMPLATE.md §2–4).
  */
 export function guideLines(rules: readonly ConsistencyRule[] = CONSISTENCY_RULES): string[] {
   const said = (r: ConsistencyRule) => (r.shape === 'sum' && r.hint ? `${statement(r)} (chênh ${r.hint})` : statement(r));
@@ -32,6 +37,9 @@ export function guideLines(rules: readonly ConsistencyRule[] = CONSISTENCY_RULES
     `4. Số liệu phải khớp nhau (sai là lỗi): ${of('error')}.`,
     `5. Nên khớp nhau (sai là cảnh báo): ${of('warning')}.`,
     `6. «${sentLabel}» ghi theo dạng dd/mm/yyyy (ví dụ 05/04/2026).`,
+    `7. ${OTHER_FORM_ROWS_NAME}: ghi tên hình thức ở cột «${FIGURE_HEADERS.label}», đơn vị ở cột «${FIGURE_HEADERS.unit}»; `
+      + `${OTHER_FORM_RULES.noLabel.statement} (thiếu là ${severityWord(OTHER_FORM_RULES.noLabel.severity)}), `
+      + `${OTHER_FORM_RULES.noValue.statement} (thiếu là ${severityWord(OTHER_FORM_RULES.noValue.severity)}).`,
   ];
 }
 

@@ -139,10 +139,13 @@ export function lettersFromCompile(result: CompileResult, opts: LettersOptions =
     if (returned[key]) letter.returnedBecause = returned[key];
     byUnit.set(key, letter);
   }
-  const feedback = [...byUnit.values()].filter((l) => l.errors.length || l.warnings.length || l.returnedBecause);
+  // Every report of another period (core/period-mismatch.ts): the plan's Kỳ báo cáo / Năm is the mistake,
+  // so no unit is asked to correct or resend anything (the command and the pane say otherPeriodStop instead).
+  const wrongPeriod = !!result.allOtherPeriod;
+  const feedback = wrongPeriod ? [] : [...byUnit.values()].filter((l) => l.errors.length || l.warnings.length || l.returnedBecause);
   // The compile's own answer (ChildRow.status): a report that came in but is not counted is not missing.
   const missing = report.missingUnits;
-  const reminder = missing.length || report.lateUnits.length
+  const reminder = !wrongPeriod && (missing.length || report.lateUnits.length)
     ? { missing, late: report.lateUnits, deadline: report.deadline }
     : null;
   return {
