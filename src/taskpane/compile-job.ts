@@ -25,7 +25,7 @@ import type { OutputSheet } from '../core/sheet-model';
 import { PLAN_SHEET_NAME } from '../core/template';
 import { fold } from '../core/text';
 import { isLockFileName } from '../xlsx/input-names';
-import { looksLikePlan, readFiles, type FileHost, type PickedFile } from './picked-files';
+import { inSteps, looksLikePlan, readFiles, type FileHost, type PickedFile } from './picked-files';
 
 export type { Counted, PickedFile, Progress, WorkbookReader } from './picked-files';
 
@@ -97,7 +97,8 @@ async function readPicked(files: readonly PickedFile[], host: JobHost): Promise<
 }
 
 /** Runs one compile: see CompileJob. */
-export async function runCompileJob(job: CompileJob, host: JobHost): Promise<CompileJobResult> {
+export async function runCompileJob(job: CompileJob, given: JobHost): Promise<CompileJobResult> {
+  const host: JobHost = given.progress ? { ...given, progress: inSteps(given.progress) } : given;
   let result: CompileResult;
   let own: Set<string>;
   let problems: Finding[] = [];

@@ -27,6 +27,21 @@ export type Counted = 'tệp' | 'đơn vị';
 /** Reports how far the work is: `done` of `total` files or units (the pane's progress bar). */
 export type Progress = (done: number, total: number, counted?: Counted) => void;
 
+/**
+ * The count passed on in steps of 0.5 % (about 200 in all, the first and the
+ * last always): the page redraws at each, and a worker posts a message for each.
+ */
+export function inSteps(progress: Progress): Progress {
+  let last = -1;
+  let lastTotal = -1;
+  return (done, total, counted) => {
+    if (total === lastTotal && done !== 0 && done !== total && done - last < Math.ceil(total / 200)) return;
+    last = done;
+    lastTotal = total;
+    progress(done, total, counted);
+  };
+}
+
 /** The rule of the warning for a file in another format than .xlsx (.xls, .ods…: «lần sau hãy lưu dưới dạng .xlsx»). */
 export const OTHER_FORMAT_RULE: RuleId = 'file.other-format';
 

@@ -15,6 +15,7 @@ import { runCompileJob, type CompileJob, type CompileJobResult } from '../../src
 import { runCompile, setWorkerStart, type FromWorker, type ToWorker } from '../../src/taskpane/compile-client';
 import { serveCompileJobs } from '../../src/taskpane/compile-worker';
 import { BusyStore, SAY_EVERY_MS, progressText } from '../../src/taskpane/busy-store';
+import { inSteps } from '../../src/taskpane/picked-files';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 
 const unit = (i: number): SheetGrid =>
@@ -152,6 +153,16 @@ describe('the compile client', () => {
 });
 
 describe('the progress the pane shows and says', () => {
+  it('moves in steps of 0.5 % on 1,000 units (the page redraws at each), from the first to the last', () => {
+    const seen: number[] = [];
+    const step = inSteps((done) => seen.push(done));
+    for (let i = 0; i <= 1000; i++) step(i, 1000, 'đơn vị');
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1000);
+    expect(seen.length).toBe(201);
+    expect(seen.slice(0, 3)).toEqual([0, 5, 10]);
+  });
+
   it('reads «Đang tổng hợp: 412/1.000 đơn vị»', () => {
     expect(progressText({ label: 'Tổng hợp', done: 412, total: 1000, counted: 'đơn vị' })).toBe('Đang tổng hợp: 412/1.000 đơn vị');
     expect(progressText({ label: 'Tổng hợp từ tệp', done: 3, total: 140, counted: 'tệp' })).toBe('Đang tổng hợp từ tệp: 3/140 tệp');
