@@ -78,6 +78,18 @@ async function watched(page: Page): Promise<Watched> {
   });
 }
 
+/**
+ * The count moved at least twice, always of the 1,000 and upwards, as the
+ * pane words it (`412/1.000`). Frames sample it: the last count may go by
+ * between two frames, so it is not asked for.
+ */
+function expectCounting(counts: string[]): void {
+  expect(counts.length).toBeGreaterThanOrEqual(3);
+  expect(counts.every((c) => c.endsWith('/1.000'))).toBe(true);
+  const done = counts.map((c) => Number(c.split('/')[0].replace(/\./g, '')));
+  expect(done).toEqual([...done].sort((a, b) => a - b));
+}
+
 /** What the watch saw, in the test's output: the figures a reader of the README may want. */
 const say = (where: string, w: Watched, totalMs: number) =>
   // eslint-disable-next-line no-console
@@ -107,8 +119,7 @@ describe('the task pane compiling a workbook of 1,000 units', () => {
     const w = await watched(page);
     say('Ngăn tác vụ', w, totalMs);
     // The count moved at least twice, and in the pane's words: «Đang tổng hợp: 412/1.000 đơn vị».
-    expect(new Set(w.counts).size).toBeGreaterThanOrEqual(3);
-    expect(w.counts[w.counts.length - 1]).toBe('1.000/1.000');
+    expectCounting(w.counts);
     expect(page.workers().length).toBe(1);
     expect(w.maxGapMs).toBeLessThan(totalMs / 4);
     await expect(page.getByTestId('live-status').innerText()).resolves.toMatch(new RegExp(`Đã xong.*${UNITS.toLocaleString('vi-VN')} đơn vị|Đã xong.*${UNITS} đơn vị`));
@@ -150,8 +161,7 @@ describe('app.html from file:// compiling 1,000 files', () => {
     say('app.html', w, totalMs);
     expect(download.suggestedFilename()).toBe('tong-hop.xlsx');
     expect(errors).toEqual([]);
-    expect(new Set(w.counts).size).toBeGreaterThanOrEqual(3);
-    expect(w.counts[w.counts.length - 1]).toBe('1.000/1.000');
+    expectCounting(w.counts);
     // The worker is the page's own script, started from a Blob URL (file:// refuses one loaded by URL).
     expect(page.workers().map((x) => x.url().slice(0, 5))).toEqual(['blob:']);
     expect(w.maxGapMs).toBeLessThan(totalMs / 4);
