@@ -114,7 +114,8 @@ function appConfig(base) {
     name: 'app',
     mode: base.mode,
     devtool: false,
-    entry: { app: './src/app/index.tsx' },
+    // boot.ts: the page, or (the same script started again from a Blob URL) its compile's worker.
+    entry: { app: './src/app/boot.ts' },
     output: { path: base.output.path, filename: '[name].js', publicPath: '', clean: false },
     resolve: base.resolve,
     module: base.module,
@@ -149,6 +150,9 @@ function addinConfig(env, argv) {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The compile's Web Worker (src/taskpane/compile-client.ts starts it beside the page): the core, its layout and
+      // the .xlsx reader in one file of their own, fetched on the first compile, never part of the pane's first load.
+      'compile-worker': './src/taskpane/compile-worker.ts',
       ...(harness ? { harness: './dev/harness/harness.tsx' } : {}),
     },
     output: {

@@ -5,7 +5,8 @@
  * run then records its own figures there (commit the file with the change
  * that moved them, so the next session compares against them).
  *
- * A figure: { key, label, value, unit, better: 'lower' | 'higher', noise }.
+ * A figure: { key, label, value, unit, better: 'lower' | 'higher', noise, budget? }
+ * (budget: the most it may be, in its unit: said beside it, and flagged when over).
  * noise is relative (0.1 = 10 %): times on a shared 2-core machine move by
  * about that between runs; counts of requests and bytes do not move at all,
  * so their noise is 0.
@@ -56,7 +57,8 @@ function printAndRecord(figures, { save = true } = {}) {
     const before = lastByKey.get(f.key);
     const v = verdict(f, before);
     if (v === 'TỆ HƠN') worse++;
-    console.log(`${f.label.padEnd(width)}${`${num(f.value)} ${f.unit}`.padStart(14)}${(before === undefined ? '—' : `${num(before)} ${f.unit}`).padStart(14)}   ${v}`);
+    const budget = f.budget === undefined ? '' : `${v ? '; ' : ''}ngân sách ${num(f.budget)} ${f.unit}${f.value > f.budget ? ': VƯỢT NGÂN SÁCH' : ''}`;
+    console.log(`${f.label.padEnd(width)}${`${num(f.value)} ${f.unit}`.padStart(14)}${(before === undefined ? '—' : `${num(before)} ${f.unit}`).padStart(14)}   ${v}${budget}`);
   }
   if (worse) console.log(`\n${worse} chỉ số tệ hơn lần trước quá mức nhiễu.`);
   if (save) {
@@ -64,7 +66,7 @@ function printAndRecord(figures, { save = true } = {}) {
     const record = {
       date: new Date().toISOString().slice(0, 10),
       machine: `${os.cpus().length} nhân, Node ${process.version}`,
-      figures: figures.map(({ key, label, value, unit, better, noise }) => ({ key, label, value, unit, better, noise })),
+      figures: figures.map(({ key, label, value, unit, better, noise, budget }) => ({ key, label, value, unit, better, noise, ...(budget === undefined ? {} : { budget }) })),
     };
     fs.writeFileSync(RECORD, `${JSON.stringify(record, null, 1)}\n`);
   }

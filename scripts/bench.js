@@ -9,7 +9,8 @@
  * ≥ 3× on 400 (node's start-up included), ≤ 3× the floor, peak memory
  * < 200 MB. Then the pane actions on the real Excel client (bench-office.js:
  * requests, bytes, a modelled time on Excel on the web), the shipped bundle's
- * sizes, and a province's period round trip (bench-period.js). Every figure
+ * sizes and each page's first load against its budget (bundle-budget.js),
+ * and a province's period round trip (bench-period.js). Every figure
  * is printed beside the one recorded by the last run (bench-record.js,
  * bench/last.json) and flagged when worse by more than the noise.
  *
@@ -24,6 +25,7 @@ const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 const { makeBenchFiles, syntheticCommuneReads, BENCH_SEED } = require('./bench-data');
 const { printAndRecord } = require('./bench-record');
+const { BUDGETS, firstLoad, overBudget } = require('./bundle-budget');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -243,6 +245,19 @@ async function main() {
     for (const b of bundle) {
       console.log(`  ${b.name.padEnd(28)} ${fmt(b.bytes / 1024, 0).padStart(8)} KB  (gzip ${fmt(b.gzip / 1024, 0)} KB)`);
       figures.push({ key: `bundle.${b.name}.kb`, label: `Gói ${b.name}`, value: b.bytes / 1024, unit: 'KB', better: 'lower', noise: 0.02 });
+    }
+    // First load: the page and the scripts it loads itself (bundle-budget.js; the pane's budget and why are there).
+    console.log('Tải lần đầu (trang và các script nó tự tải; office.js từ CDN của Microsoft không tính):');
+    for (const [page, key] of [['taskpane.html', 'taskpane'], ['app.html', 'app']]) {
+      if (!fs.existsSync(path.join(ROOT, 'dist', page))) continue;
+      const load = firstLoad(path.join(ROOT, 'dist'), page);
+      const budget = BUDGETS[page];
+      const over = overBudget(load);
+      console.log(`  ${page.padEnd(28)} ${fmt(load.raw / 1024, 0).padStart(8)} KB  (gzip ${fmt(load.gzip / 1024, 0)} KB)  ${load.files.map((f) => f.name).join(' + ')}${budget ? `; ngân sách ${fmt(budget.raw / 1024, 0)} KB (gzip ${fmt(budget.gzip / 1024, 0)} KB): ${over ? `VƯỢT (${over})` : 'ĐẠT'}` : ''}`);
+      figures.push(
+        { key: `firstload.${key}.kb`, label: `Tải lần đầu ${page}`, value: load.raw / 1024, unit: 'KB', better: 'lower', noise: 0.02, ...(budget ? { budget: budget.raw / 1024 } : {}) },
+        { key: `firstload.${key}.gzip-kb`, label: '  gzip', value: load.gzip / 1024, unit: 'KB', better: 'lower', noise: 0.02, ...(budget ? { budget: budget.gzip / 1024 } : {}) },
+      );
     }
   }
 

@@ -9,6 +9,7 @@ import * as React from 'react';
 import { Button, Caption1, Divider, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import type { Finding } from '../core/findings';
 import { readBrowserFiles } from '../taskpane/actions';
+import { countProgress } from '../taskpane/busy-store';
 import { ZIP_MIME, downloadBytes } from '../taskpane/download';
 import { HiddenFileInput } from '../taskpane/components/HiddenFileInput';
 import { FindingsList } from '../taskpane/components/FindingsList';
@@ -21,7 +22,7 @@ import { renderReportOut, useReportOut } from '../taskpane/features/report-out';
 import type { PlanForm as PlanFormData } from '../taskpane/plan-actions';
 import * as ports from '../taskpane/ports';
 import { isLockFileName, isWorkbookName } from '../xlsx/input-names';
-import { XLSX_MIME, compilePickedFiles, compiledWorkbook, newPlanWorkbook, planOfFiles } from './file-actions';
+import { XLSX_MIME, compilePickedFiles, compiledWorkbook, newPlanWorkbook, planOfFiles, workbookOf } from './file-actions';
 import { droppedFiles } from './dropped-files';
 
 const useStyles = makeStyles({
@@ -79,10 +80,10 @@ export function App(): React.ReactElement {
 
   const onCompile = () =>
     run('Tổng hợp', async () => {
-      const outcome = await compilePickedFiles(await readBrowserFiles(files), compile.previous);
+      const { outcome, sheets } = await compilePickedFiles(await readBrowserFiles(files), compile.previous, countProgress);
       const said = compile.afterCompile(outcome);
       if (!outcome.result.reports.length) return said;
-      const book = await compiledWorkbook(outcome.result, compile.previous);
+      const book = await workbookOf(sheets);
       downloadBytes(book.fileName, book.bytes, XLSX_MIME);
       return [{ intent: 'success', title: 'Đã tổng hợp', lines: [`Tệp ${book.fileName} đã được tải về (mọi trang tổng hợp).`] }, ...said];
     });

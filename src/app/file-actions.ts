@@ -6,10 +6,9 @@
  * (src/taskpane/ports.ts) and actions, so both compile alike.
  */
 import type { CompileResult, Plan } from '../core/model';
-import { withPreviousOutliers } from '../core/outliers';
-import { findProvince } from '../core/national-units';
+import type { OutputSheet } from '../core/sheet-model';
 import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
-import { PaneError, compileOutcome, readPickedFiles, readReportFiles, type CompileOutcome, type PickedFile, type PreviousPick } from '../taskpane/actions';
+import { PaneError, compileOutcome, readPickedFiles, withoutLockFiles, type CompileOutcome, type PickedFile, type PreviousPick, type Progress } from '../taskpane/actions';
 import type { PlanForm } from '../taskpane/plan-actions';
 import * as ports from '../taskpane/ports';
 import { isLockFileName } from '../xlsx/input-names';
@@ -24,18 +23,25 @@ export const PLAN_FILE_NAME = 'ke-hoach.xlsx';
 
 /**
  * Tổng hợp: compiles the picked files (the plan among them) as `tonghop
- * compile` does, read as the pane's Tổng hợp từ tệp reads them.
+ * compile` does, read as the pane's Tổng hợp từ tệp reads them, in the
+ * compile's worker (ports.compile; `progress` hears the files read), with
+ * the output sheets of tong-hop.xlsx laid out there too (none when nothing
+ * was read).
  */
-export async function compilePickedFiles(picked: readonly PickedFile[], previous?: PreviousPick): Promise<CompileOutcome> {
-  const { reads, problems } = await readReportFiles(picked);
-  const result = withPreviousOutliers(ports.compileReads(reads, problems), previous?.previous);
-  return compileOutcome('compileFiles', result, [], problems.map((p) => p.message), [], previous);
+export async function compilePickedFiles(picked: readonly PickedFile[], previous?: PreviousPick, progress?: Progress): Promise<{ outcome: CompileOutcome; sheets: OutputSheet[] }> {
+  const files = withoutLockFiles(picked);
+  const out = await ports.compile({ files, names: [], ...(previous ? { previous: previous.previous } : {}) }, progress);
+  return { outcome: compileOutcome('compileFiles', out.result, [], out.problems.map((p) => p.message), [], previous), sheets: out.sheets };
 }
 
-/** tong-hop.xlsx: every output sheet of the compile (the summary gains the kỳ trước columns with `previous`). */
-export async function compiledWorkbook(result: CompileResult, previous?: PreviousPick): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const sheets = ports.layoutOutputs(result, [], previous?.previous);
+/** tong-hop.xlsx from the output sheets laid out. */
+export async function workbookOf(sheets: OutputSheet[]): Promise<{ fileName: string; bytes: Uint8Array }> {
   return { fileName: COMPILED_FILE_NAME, bytes: new Uint8Array(await writeXlsx(sheets)) };
+}
+
+/** tong-hop.xlsx again from a compile already made: every output sheet (the summary gains the kỳ trước columns with `previous`). */
+export async function compiledWorkbook(result: CompileResult, previous?: PreviousPick): Promise<{ fileName: string; bytes: Uint8Array }> {
+  return workbookOf(await ports.layoutOutputs(result, [], previous?.previous));
 }
 
 /** The plan among the picked files (the first sheet read as one), or a PaneError saying what to pick. */
@@ -50,7 +56,7 @@ export async function planOfFiles(picked: readonly PickedFile[]): Promise<Plan> 
 /** Tạo kế hoạch: the plan sheet `tonghop plan` writes, as a new .xlsx. */
 export async function newPlanWorkbook(form: PlanForm): Promise<{ fileName: string; bytes: Uint8Array }> {
   const query = form.province.trim();
-  const province = query ? findProvince(query) : undefined;
+  const province = query ? (await ports.loadNationalUnits()).findProvince(query) : undefined;
   if (query && !province) throw new PaneError(`Không tìm thấy tỉnh, thành phố «${query}». Hãy chọn trong danh sách.`);
   const sheet = layoutPlan(newPlanSpec({ province, period: form.period, year: form.year }));
   return { fileName: PLAN_FILE_NAME, bytes: new Uint8Array(await writeXlsx([sheet])) };

@@ -4,26 +4,23 @@
  * returns plain data for the components to show, and turns every failure
  * into a Vietnamese message (`PaneError`). The components only call these.
  */
-import { makeFinding, type Finding } from '../core/findings';
+import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileResult, Plan, PreviousPeriod, SheetRead, UnitIdentity } from '../core/model';
-import { withPreviousOutliers } from '../core/outliers';
+import type { CompileResult, Plan, PreviousPeriod, UnitIdentity } from '../core/model';
 import type { Level, Period } from '../core/template';
 import { PLAN_SHEET_NAME, YEAR_RANGE, needsParent } from '../core/template';
 import { isValidYear } from '../core/labels';
 import { fold } from '../core/text';
 import { reportFileName } from '../report/file-name';
-import { isLockFileName, isWorkbookName, notWorkbookMessage } from '../xlsx/input-names';
+import { isLockFileName } from '../xlsx/input-names';
+import type { CompileJobResult } from './compile-job';
+import { OTHER_FORMAT_RULE, looksLikePlan, readFiles, type PickedFile, type Progress } from './picked-files';
 import { countResult, type Counts } from './findings-view';
 import * as ports from './ports';
 import { fillKey, type OriginalFill } from './ports';
 import type { Signer } from '../report/signer';
 
-/** A file picked in the pane, already read into memory. */
-export interface PickedFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type { PickedFile, Progress } from './picked-files';
 
 /** What Tổng hợp, Kiểm tra and Tổng hợp từ tệp give back. */
 export interface CompileOutcome {
@@ -98,9 +95,6 @@ export function asPaneError(e: unknown): PaneError {
 const isPlanName = (sheet: string): boolean => fold(sheet) === fold(PLAN_SHEET_NAME);
 const isPlanGrid = (g: SheetGrid): boolean => isPlanName(g.sheet) || ports.isPlanSheet(g);
 
-/** `Kế hoạch`, `KE HOACH 2024`, `Kế hoạch (2)`: names a plan sheet usually has. */
-const looksLikePlan = (name: string): boolean => fold(name).includes(fold(PLAN_SHEET_NAME));
-
 /**
  * The sheets an action needs besides the unit sheets (the plan, and the
  * earlier outputs when `withOutputs`), read without reading every unit sheet:
@@ -129,44 +123,45 @@ export function compileOutcome(
 }
 
 /**
- * Reads and compiles the workbook once; the core leaves out the add-in's own
- * earlier output (CompileResult.ownOutputs), so a second Tổng hợp gives
- * exactly the first one's sheets, and says which sheets the output replaces.
+ * Reads the workbook once and compiles it (in the compile's worker: ports.compile);
+ * the core leaves out the add-in's own earlier output (CompileResult.ownOutputs),
+ * so a second Tổng hợp gives exactly the first one's sheets. With `layout`,
+ * the outputs are laid out beside the sheets that stay, and `own` names the
+ * sheets they replace. `progress` hears the unit sheets read.
  */
-async function compileOpenWorkbook(ctx: Excel.RequestContext, options: ReviewOptions = {}): Promise<{ result: CompileResult; own: Set<string> }> {
-  const result = ports.compileGrids(await ports.readWorkbookGrids(ctx), { openWorkbook: true, ...(options.approvedOnly ? { approvedOnly: true } : {}) });
-  return { result, own: ports.ownOutputSheetNames(result.ownOutputs) };
+async function compileOpenWorkbook(ctx: Excel.RequestContext, options: ReviewOptions, progress: Progress | undefined, layout?: { previous?: PreviousPeriod }): Promise<CompileJobResult> {
+  const grids = await ports.readWorkbookGrids(ctx);
+  const job = { grids, options: { openWorkbook: true, ...(options.approvedOnly ? { approvedOnly: true } : {}) } };
+  if (!layout) return ports.compile(job, progress);
+  // The sheets' names came with the read (excel/sheet-list.ts): no request of their own.
+  const names = await ports.sheetNames(ctx);
+  return ports.compile({ ...job, names, ...(layout.previous ? { previous: layout.previous } : {}) }, progress);
 }
 
-/**
- * Lays out and writes the outputs, replacing `own` sheets; with `previous`
- * the summary gains the kỳ trước / tăng, giảm columns. Returns the names
- * written and the writer's notes.
- */
-async function writeOutputs(ctx: Excel.RequestContext, result: CompileResult, own: Set<string>, previous?: PreviousPeriod): Promise<{ written: string[]; notes: string[] }> {
-  const names = await ports.sheetNames(ctx);
-  const sheets = ports.layoutOutputs(result, names.filter((n) => !own.has(n.toLowerCase())), previous);
-  return ports.writeOutputSheets(ctx, sheets, own);
+/** Writes the laid-out outputs, replacing the sheets `own` names, and shows the summary; nothing laid out, nothing written. */
+async function writeOutputs(ctx: Excel.RequestContext, out: CompileJobResult): Promise<{ written: string[]; notes: string[] }> {
+  if (!out.sheets.length) return { written: [], notes: [] };
+  const r = await ports.writeOutputSheets(ctx, out.sheets, new Set(out.own));
+  if (r.written.length) await ports.showWritten(ctx, r.written[0]); // show the summary
+  return r;
 }
 
 /**
  * Tổng hợp: the workbook's TTCCHC-1 sheets (and Kế hoạch) → output sheets,
  * replacing the previous output; compared with `previous` when one was picked.
+ * Nothing read: nothing written (no empty Kiểm tra sheet in the user's workbook).
  */
-export function compileWorkbook(previous?: PreviousPick, options: ReviewOptions = {}): Promise<CompileOutcome> {
+export function compileWorkbook(previous?: PreviousPick, options: ReviewOptions = {}, progress?: Progress): Promise<CompileOutcome> {
   return excelRun(async (ctx) => {
-    const { result: compiled, own } = await compileOpenWorkbook(ctx, options);
-    const result = withPreviousOutliers(compiled, previous?.previous);
-    // Nothing read: nothing written (no empty Kiểm tra sheet in the user's workbook).
-    const { written, notes } = result.reports.length ? await writeOutputs(ctx, result, own, previous?.previous) : { written: [], notes: [] };
-    if (written.length) await ports.showWritten(ctx, written[0]); // show the summary
-    return compileOutcome('compile', result, written, [], notes, previous);
+    const out = await compileOpenWorkbook(ctx, options, progress, previous ? { previous: previous.previous } : {});
+    const { written, notes } = await writeOutputs(ctx, out);
+    return compileOutcome('compile', out.result, written, [], notes, previous);
   });
 }
 
 /** Kiểm tra: the findings alone; the workbook is not changed. */
-export function checkWorkbook(options: ReviewOptions = {}): Promise<CompileOutcome> {
-  return excelRun(async (ctx) => compileOutcome('check', (await compileOpenWorkbook(ctx, options)).result, [], [], []));
+export function checkWorkbook(options: ReviewOptions = {}, progress?: Progress): Promise<CompileOutcome> {
+  return excelRun(async (ctx) => compileOutcome('check', (await compileOpenWorkbook(ctx, options, progress)).result, [], [], []));
 }
 
 /**
@@ -174,42 +169,18 @@ export function checkWorkbook(options: ReviewOptions = {}): Promise<CompileOutco
  * Excel's lock files (`~$…`) are passed over, a file that is no workbook by
  * its name (.csv, .docx…) and an unreadable one become an error finding and
  * a message, a file in another format than .xlsx (.xls, .ods…) a warning;
- * the others go on.
+ * the others go on (compile-job.ts readFiles, which the compile's worker runs too).
  */
 export async function readPickedFiles(files: readonly PickedFile[], onProgress?: Progress): Promise<{ grids: SheetGrid[]; problems: Finding[] }> {
-  const readWorkbook = await ports.loadXlsxReader();
-  const grids: SheetGrid[] = [];
-  const problems: Finding[] = [];
-  const wanted = files.filter((x) => !isLockFileName(x.name));
-  for (const [i, f] of wanted.entries()) {
-    if (onProgress) {
-      onProgress(i, wanted.length);
-      // A turn of the event loop between files: the pane paints the count instead of freezing.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    if (!isWorkbookName(f.name)) {
-      problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.not-xlsx', notWorkbookMessage(f.name)));
-      continue;
-    }
-    try {
-      const read = readWorkbook(f.bytes, f.name);
-      grids.push(...read.grids);
-      for (const message of read.warnings) {
-        problems.push(makeFinding('warning', { unit: f.name, file: f.name, sheet: '', cell: '' }, OTHER_FORMAT_RULE, message));
-      }
-    } catch (e) {
-      problems.push(makeFinding('error', { unit: f.name, file: f.name, sheet: '', cell: '' }, 'file.unreadable',
-        e instanceof Error && e.message ? e.message : `Không đọc được tệp "${f.name}".`));
-    }
-  }
-  return { grids, problems };
+  return readFiles(files, {
+    readWorkbook: ports.loadXlsxReader,
+    // A turn of the event loop between files: the pane paints the count instead of freezing.
+    ...(onProgress ? { progress: onProgress, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) } : {}),
+  });
 }
 
-/** Reports how many of the files are read so far (the pane's progress bar). */
-export type Progress = (done: number, total: number) => void;
-
 /** The picked files but Excel's lock files; none left is a PaneError. */
-function withoutLockFiles(files: readonly PickedFile[]): PickedFile[] {
+export function withoutLockFiles(files: readonly PickedFile[]): PickedFile[] {
   const kept = files.filter((f) => !isLockFileName(f.name));
   if (kept.length === 0) {
     throw new PaneError(files.length ? 'Các tệp đã chọn chỉ là tệp khoá của Excel (tên bắt đầu bằng ~$), không phải báo cáo: hãy chọn chính các tệp báo cáo.' : 'Chưa chọn tệp nào.');
@@ -217,44 +188,19 @@ function withoutLockFiles(files: readonly PickedFile[]): PickedFile[] {
   return kept;
 }
 
-/** The rule of readPickedFiles' warning for a file in another format than .xlsx. */
-const OTHER_FORMAT_RULE = 'file.other-format';
-
-/**
- * The picked files read for a compile, as the command line reads them: lock
- * files passed over, each sheet read, and a file with neither a report nor
- * a plan said (the core's noReportFinding). Shared with the page without
- * Excel (src/app/file-actions.ts).
- */
-export async function readReportFiles(picked: readonly PickedFile[], onProgress?: Progress): Promise<{ reads: SheetRead[]; problems: Finding[] }> {
-  const files = withoutLockFiles(picked);
-  const { grids, problems } = await readPickedFiles(files, onProgress);
-  const reads = grids.map(ports.readGrid);
-  for (const f of files) {
-    const mine = grids.flatMap((g, i) => (g.file === f.name ? [i] : []));
-    const noReport = ports.noReportFinding(f.name, mine.map((i) => grids[i]), mine.map((i) => reads[i]));
-    if (noReport) problems.push(noReport);
-  }
-  return { reads, problems };
-}
-
 /**
  * Tổng hợp từ tệp: compiles the picked files with the workbook's plan sheet,
- * without copying the files in; only the output sheets are written. A file
- * with neither a report nor a plan is said (the core's noReportFinding, as
- * the command line says it).
+ * without copying the files in; only the output sheets are written. The
+ * files are read in the compile's worker, as the command line reads them: a
+ * file with neither a report nor a plan is said (the core's noReportFinding).
  */
 export async function compileFromFiles(picked: readonly PickedFile[], previous?: PreviousPick, onProgress?: Progress): Promise<CompileOutcome> {
-  const { reads, problems } = await readReportFiles(picked, onProgress);
+  const files = withoutLockFiles(picked);
   return excelRun(async (ctx) => {
-    // Each sheet read once: the plan goes into the compile, the earlier outputs are what the output replaces.
-    const workbook = (await readPlanSheets(ctx, true)).grids.map((g) => ({ g, read: ports.readGrid(g) }));
-    const plans = workbook.filter((x) => x.read.kind === 'plan' || isPlanName(x.g.sheet)).map((x) => x.read);
-    const result = withPreviousOutliers(ports.compileReads([...plans, ...reads], problems), previous?.previous);
-    const own = ports.ownOutputSheetNames(ports.ownOutputsBeside(workbook.map((x) => x.read), result));
-    const { written, notes } = result.reports.length ? await writeOutputs(ctx, result, own, previous?.previous) : { written: [], notes: [] };
-    if (written.length) await ports.showWritten(ctx, written[0]);
-    return compileOutcome('compileFiles', result, written, problems.map((p) => p.message), notes, previous);
+    const { names, grids: beside } = await readPlanSheets(ctx, true);
+    const out = await ports.compile({ files, beside, names, ...(previous ? { previous: previous.previous } : {}) }, onProgress);
+    const { written, notes } = await writeOutputs(ctx, out);
+    return compileOutcome('compileFiles', out.result, written, out.problems.map((p) => p.message), notes, previous);
   });
 }
 

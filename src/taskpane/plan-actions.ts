@@ -3,7 +3,6 @@
  * national list, or a blank one, written beside the workbook's sheets (never
  * over one). The same plan as `tonghop plan` (core/layout/plan-sheet.ts).
  */
-import { findProvince, provinces } from '../core/national-units';
 import { layoutPlan, newPlanSpec } from '../core/layout/plan-sheet';
 import { safeSheetName } from '../core/layout/names';
 import { PLAN_SHEET_NAME, type Period } from '../core/template';
@@ -19,15 +18,19 @@ export interface PlanForm {
   year: number | null;
 }
 
-/** The picker's items: `44 · Tỉnh Quảng Trị (78 xã, phường)`, by code. */
-export function provinceChoices(): { code: string; label: string }[] {
+/**
+ * The picker's items: `44 · Tỉnh Quảng Trị (78 xã, phường)`, by code. The
+ * national list is loaded on demand (ports.loadNationalUnits): only the plan needs it.
+ */
+export async function provinceChoices(): Promise<{ code: string; label: string }[]> {
+  const { provinces } = await ports.loadNationalUnits();
   return provinces().map((p) => ({ code: p.code, label: `${p.code} · ${p.fullName} (${p.communes.length} xã, phường)` }));
 }
 
 /** Writes the plan sheet; returns its name (`Kế hoạch`, or `Kế hoạch (2)` when one exists). */
 export async function createPlan(form: PlanForm): Promise<string> {
   const query = form.province.trim();
-  const province = query ? findProvince(query) : undefined;
+  const province = query ? (await ports.loadNationalUnits()).findProvince(query) : undefined;
   if (query && !province) throw new PaneError(`Không tìm thấy tỉnh, thành phố «${query}». Hãy chọn trong danh sách.`);
   return excelRun(async (ctx) => {
     const taken = await ports.sheetNames(ctx);

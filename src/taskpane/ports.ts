@@ -2,15 +2,16 @@
  * The pane's one door to the other parts (core, .xlsx reader, Office.js
  * layer, report): if one of their signatures moves, only this file follows.
  */
-import { compileGrids as coreCompileGrids, compileReads as coreCompileReads } from '../core/compile';
 import { returnedReasons } from '../core/approval';
 import type { Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
-import type { CompileOptions, CompileResult, Plan, PreviousPeriod, SheetRead, UnitIdentity } from '../core/model';
+import type { CompileResult, Plan, PreviousPeriod, SheetRead, UnitIdentity } from '../core/model';
 import { rosterIdentity } from '../core/layout/plan-templates';
 import type { OutputSheet } from '../core/sheet-model';
 import type { Signer } from '../report/signer';
-import { layoutOutputs as coreLayoutOutputs, layoutTemplate as coreLayoutTemplate, isOwnOutputSheet } from '../core/layout';
+// The files themselves, not core/layout's index: that would bring every output layout into the pane's first load.
+import { layoutTemplate as coreLayoutTemplate } from '../core/layout/template-sheet';
+import { isOwnOutputSheet } from '../core/layout/names';
 import { readSheet } from '../core/reader';
 import { readWorkbookGrids as excelRead } from '../excel/read';
 import { writeOutputSheets as excelWrite } from '../excel/write';
@@ -23,21 +24,28 @@ import type { DossierExport } from '../core/tthc/model';
 import type { PrefillOutcome } from '../core/tthc/prefill';
 import type { TemplatesZip } from '../xlsx/templates-zip';
 import type { ImportOutcome, TemplateForm } from './actions';
-
-export const compileGrids = (grids: SheetGrid[], options: CompileOptions, extra?: Finding[]): CompileResult =>
-  coreCompileGrids(grids, options, extra);
-
-/** Sheets already read (readGrid), compiled with the period the reports give. */
-export const compileReads = (reads: SheetRead[], extra?: Finding[]): CompileResult => coreCompileReads(reads, {}, extra);
+import { runCompile } from './compile-client';
+import type { CompileJob, CompileJobResult } from './compile-job';
+import type { Progress } from './picked-files';
 
 export const readGrid = (g: SheetGrid): SheetRead => readSheet(g);
 
-export { ownOutputSheetNames, ownOutputsBeside } from '../core/own-outputs';
-export { noReportFinding } from '../core/file-findings';
+/**
+ * The compile (the core's compile and layout, and the .xlsx reader for picked
+ * files): in a Web Worker where the page can start one, else on the main
+ * thread in slices (compile-client.ts); `progress` hears the files or units
+ * read. Plain data in and out (compile-job.ts).
+ */
+export const compile = (job: CompileJob, progress?: Progress): Promise<CompileJobResult> => runCompile(job, loadXlsxReader, progress);
+export { warmCompileWorker } from './compile-client';
 
-/** `taken`: names of sheets that stay in the workbook, so no output clashes with them; `previous`: last period, to compare with. */
-export const layoutOutputs = (result: CompileResult, taken: string[], previous?: PreviousPeriod): OutputSheet[] =>
-  coreLayoutOutputs(result, previous ? { taken, previous } : { taken });
+/**
+ * The output sheets of a compile already made (the page's «Tải sổ tổng hợp»
+ * again), laid out on the main thread; the core's layout is loaded on demand.
+ * `taken`: names of sheets that stay in the workbook; `previous`: last period, to compare with.
+ */
+export const layoutOutputs = async (result: CompileResult, taken: string[], previous?: PreviousPeriod): Promise<OutputSheet[]> =>
+  (await import(/* webpackChunkName: "compile-job" */ '../core/layout')).layoutOutputs(result, previous ? { taken, previous } : { taken });
 
 /**
  * The .xlsx reader (SheetJS) is loaded on demand: only Nhập báo cáo and
@@ -45,6 +53,13 @@ export const layoutOutputs = (result: CompileResult, taken: string[], previous?:
  */
 export const loadXlsxReader = async (): Promise<(bytes: Uint8Array, name: string) => { grids: SheetGrid[]; warnings: string[] }> =>
   (await import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read')).readWorkbook;
+
+/**
+ * The national list of provinces and their 3,321 communes (about 100 KB), in
+ * a chunk of its own: only the plan (Tạo kế hoạch and its picker) needs it.
+ */
+export const loadNationalUnits = (): Promise<typeof import('../core/national-units')> =>
+  import(/* webpackChunkName: "national-units" */ '../core/national-units');
 
 /** Last period's figures by unit from its workbook's sheets (loaded with the .xlsx reader: only Kỳ trước needs it). */
 export const readPreviousPeriod = async (grids: SheetGrid[]): Promise<PreviousPeriod> =>

@@ -13,6 +13,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { firstLoad, overBudget, localScripts } = require('../../scripts/bundle-budget.js') as {
+  firstLoad: (dist: string, page: string) => FirstLoad;
+  overBudget: (load: FirstLoad) => string | null;
+  localScripts: (html: string) => string[];
+};
+interface FirstLoad { page: string; files: { name: string; raw: number; gzip: number }[]; raw: number; gzip: number }
 
 const ROOT = path.join(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test', 'artifacts', 'prod-dist');
@@ -46,16 +53,19 @@ function moduleNames(mods: StatsModule[] = []): string[] {
 
 let modules: string[];
 let built: string[];
+/** A commune only the national list names (src/core/national-units-data.ts). */
+const NATIONAL_COMMUNE = 'Phường Ngọc Hà';
 
 beforeAll(() => {
   fs.rmSync(OUT, { recursive: true, force: true });
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', OUT, '--json', STATS], { cwd: ROOT, stdio: 'pipe', timeout: 400_000 });
+  // Minutes on a shared 2-core machine: two builds, and SheetJS minified for the pane's reader chunk and for the compile's worker.
+  execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', OUT, '--json', STATS], { cwd: ROOT, stdio: 'pipe', timeout: 780_000 });
   // Two builds (the add-in, and app.html: webpack.config.js): their modules are under `children`.
   const stats = JSON.parse(fs.readFileSync(STATS, 'utf8')) as { modules?: StatsModule[]; children?: { modules?: StatsModule[] }[] };
   modules = [...moduleNames(stats.modules), ...(stats.children ?? []).flatMap((c) => moduleNames(c.modules))].filter(Boolean);
   built = filesUnder(OUT).map((f) => path.relative(OUT, f).split(path.sep).join('/')).sort();
-}, 420_000);
+}, 800_000);
 
 describe('npm run build (production)', () => {
   it('writes the pane, the ribbon commands, help, icons and manifest, and no harness page', () => {
@@ -63,7 +73,8 @@ describe('npm run build (production)', () => {
     const named = built.filter((f) => !/^\d+\.js(\.LICENSE\.txt)?$/.test(f));
     expect(named).toEqual([
       'app.html', 'assets/icon-128.png', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png',
-      'commands.html', 'commands.js', 'docx-report.js', 'help.html', 'manifest.xml', 'save.html',
+      'commands.html', 'commands.js', 'compile-job.js', 'compile-worker.js', 'compile-worker.js.LICENSE.txt', 'docx-report.js', 'help.html',
+      'manifest.xml', 'national-units.js', 'save.html',
       'taskpane.html', 'taskpane.js', 'taskpane.js.LICENSE.txt', 'xlsx-reader.js', 'xlsx-writer.js',
     ]);
     expect(built.filter((f) => /harness|fake/i.test(f))).toEqual([]);
@@ -93,5 +104,31 @@ describe('npm run build (production)', () => {
     // A part name only the .xlsx writer writes.
     expect(text('xlsx-writer.js')).toContain('xl/sharedStrings.xml');
     expect(text('taskpane.js')).not.toContain('xl/sharedStrings.xml');
+  });
+
+  it('keeps the pane\'s first load within its budget (scripts/bundle-budget.js: about a second on a 2 Mbit/s provincial line)', () => {
+    const load = firstLoad(OUT, 'taskpane.html');
+    // The page and its one script; office.js comes from Microsoft's CDN.
+    expect(load.files.map((f) => f.name)).toEqual(['taskpane.html', 'taskpane.js']);
+    expect(overBudget(load)).toBeNull();
+  });
+
+  it('loads the national list of communes, the compile and its worker only when asked, not with the pane', () => {
+    const text = (f: string) => fs.readFileSync(path.join(OUT, f), 'utf8');
+    expect(text('national-units.js')).toContain(NATIONAL_COMMUNE);
+    expect(text('taskpane.js')).not.toContain(NATIONAL_COMMUNE);
+    // The worker: the compile (a message of the core's compile) and the .xlsx reader, and no React.
+    const worker = text('compile-worker.js');
+    expect(worker).toContain('xl/workbook.xml');
+    expect(worker).not.toContain('react.transitional.element');
+    expect(text('taskpane.js')).toContain('compile-worker.js');
+  });
+
+  it('makes app.html one file whose script is also its compile\'s worker (a Blob URL, allowed by the page\'s policy)', () => {
+    const html = fs.readFileSync(path.join(OUT, 'app.html'), 'utf8');
+    expect(localScripts(html)).toEqual([]);
+    expect(html).toMatch(/Content-Security-Policy[^>]*worker-src blob:/);
+    // One file: the national list is inlined with the rest.
+    expect(html).toContain(NATIONAL_COMMUNE);
   });
 });

@@ -210,14 +210,14 @@ describe('Tổng hợp từ tệp', () => {
     await expect(actions.compileFromFiles([])).rejects.toThrow('Chưa chọn tệp nào.');
   });
 
-  it('counts the files read, one by one, for the progress bar (lock files not counted)', async () => {
+  it('counts the files read, one by one, for the progress bar, full once all are read (lock files not counted)', async () => {
     install([]);
     const seen: string[] = [];
     await actions.compileFromFiles([
       ...COMMUNES.map((c, i) => ({ name: `don-vi-${i}.xlsx`, bytes: xlsxOf(commune(c)) })),
       { name: '~$don-vi-0.xlsx', bytes: new Uint8Array(165) },
     ], undefined, (done, total) => seen.push(`${done}/${total}`));
-    expect(seen).toEqual(COMMUNES.map((_c, i) => `${i}/${COMMUNES.length}`));
+    expect(seen).toEqual([...COMMUNES.map((_c, i) => `${i}/${COMMUNES.length}`), `${COMMUNES.length}/${COMMUNES.length}`]);
   });
 
   it('passes over Excel lock files (~$…) and refuses a .csv or .docx by its name, in the command line\'s words', async () => {

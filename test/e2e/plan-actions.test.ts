@@ -30,7 +30,7 @@ onEachClient(() => {
     it('writes a Kế hoạch sheet with every commune of the picked province, beside the sheets already there', async () => {
       fake = setup([makeUnitGrid(sampleSpec({ unit: 'UBND xã A' }))], { apiVersion: '1.13' });
       const before = fake.sheets().map((s) => ({ name: s.name, values: s.values }));
-      expect(provinceChoices()).toHaveLength(34);
+      expect(await provinceChoices()).toHaveLength(34);
       const name = await createPlan({ province: 'quang tri', period: 'Quý I', year: 2026 });
       expect(name).toBe('Kế hoạch');
       expect(fake.sheets().slice(0, 1).map((s) => ({ name: s.name, values: s.values }))).toEqual(before);

@@ -20,7 +20,15 @@ export interface PlanFormProps {
  */
 export function PlanForm({ busy, onSubmit, onCancel }: PlanFormProps): React.ReactElement {
   const s = useFormStyles();
-  const choices = React.useMemo(provinceChoices, []);
+  // The national list comes in its own chunk (plan-actions.ts): the picker fills once it is here.
+  const [choices, setChoices] = React.useState<{ code: string; label: string }[]>([]);
+  React.useEffect(() => {
+    let shown = true;
+    provinceChoices().then((c) => shown && setChoices(c), () => undefined);
+    return () => {
+      shown = false;
+    };
+  }, []);
   const [typed, setTyped] = React.useState('');
   const [code, setCode] = React.useState('');
   const [period, setPeriod] = React.useState<Period>('Quý I');

@@ -6,6 +6,8 @@
 import * as React from 'react';
 import { Checkbox } from '@fluentui/react-components';
 import * as actions from '../actions';
+import { countProgress } from '../busy-store';
+import { warmCompileWorker } from '../ports';
 import type { SeverityFilter } from '../findings-view';
 import { resultSentence, withoutComparison } from '../result-words';
 import { PreviousPeriodPicker } from '../components/PreviousPeriodPicker';
@@ -40,6 +42,8 @@ export function useCompile({ run, busy, setAnnounce }: PaneRun): CompileState {
   const [previous, setPrevious] = React.useState<actions.PreviousPick | undefined>();
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const focusResult = React.useRef(false);
+  // The compile's worker starts (loads its script) once the pane is up, before the first Tổng hợp needs it.
+  React.useEffect(() => warmCompileWorker(), []);
   React.useEffect(() => {
     if (focusResult.current && !busy.busy) {
       focusResult.current = false;
@@ -64,8 +68,9 @@ export function useCompile({ run, busy, setAnnounce }: PaneRun): CompileState {
     return out;
   };
 
-  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous, { approvedOnly })));
-  const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook({ approvedOnly })));
+  // The units read are counted on the progress bar; the compile runs in its worker (ports.compile).
+  const onCompile = () => run('Tổng hợp', async () => afterCompile(await actions.compileWorkbook(previous, { approvedOnly }, countProgress)));
+  const onCheck = () => run('Kiểm tra', async () => afterCompile(await actions.checkWorkbook({ approvedOnly }, countProgress)));
 
   /** A file that cannot serve as the previous period leaves the earlier choice as it was. */
   const onPreviousPicked = (file: File) =>

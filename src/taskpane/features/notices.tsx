@@ -1,17 +1,22 @@
 /** The pane's messages and progress bar (what pane-run.ts keeps). */
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
+import { progressText } from '../busy-store';
 import type { PaneRun } from './pane-run';
 
+/** The bar fills as files or units are read (busy-store.ts); the count is said in its own polite region, at a pace a screen reader can keep. */
 export function renderProgress({ busy }: PaneRun): React.ReactElement | null {
   if (!busy.busy) return null;
-  const counted = busy.total ? ` ${busy.done ?? 0}/${busy.total} tệp` : '';
+  const text = progressText(busy);
   return (
-    <Field validationMessage={`Đang ${busy.label.toLowerCase()}…${counted}`} validationState="none">
-      <ProgressBar aria-label={`Đang ${busy.label.toLowerCase()}${counted}`} {...(busy.total ? { value: (busy.done ?? 0) / busy.total } : {})} />
+    <Field validationMessage={text} validationState="none">
+      <ProgressBar aria-label={text} data-testid="progress" {...(busy.total ? { value: (busy.done ?? 0) / busy.total } : {})} />
+      <span role="status" aria-live="polite" data-testid="progress-status" style={SR_ONLY}>{busy.spoken ?? ''}</span>
     </Field>
   );
 }
+
+const SR_ONLY: React.CSSProperties = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
 
 /** Names shown at first; a longer list (140 sheets after Nhập báo cáo) says how many more and opens on request. */
 export const LIST_SHOWN = 5;
