@@ -31,6 +31,8 @@ import { unitKey } from '../../src/core/unit-names';
 import { requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 import { linesByLibreOffice, printSheets, type PdfText, type Printed, type WrappedCell } from '../helpers/printed';
 import { tempDir } from '../helpers/xlsx-files';
+import { joinAssessments } from '../../src/core/rollup';
+import { displayUnitName } from '../../src/core/unit-names';
 
 /** The least printed size of body text the issue allows, in points. */
 const MIN_PRINTED_PT = 9;
@@ -393,6 +395,39 @@ describe('printed by LibreOffice', () => {
       expect(all).toContain(notes[long].split(': ')[0]);
       expect(all).toContain(notes[long].slice(-30));
       await expectNoClippedText(office, bc, wrappedCells(bc, (r) => taskRows.includes(r)), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('BC at 150 communes: III. ĐÁNH GIÁ printed whole, a unit per row, no row at Excel\'s 409 pt, its heading not alone', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const result = provinceResult(150);
+    const bc = layoutOutputs(result, { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'report')!;
+    const heading = bc.rows.findIndex((r) => r[0]?.v === SECTION_TITLES.assessment);
+    expect(Object.entries(bc.rowHeights ?? {}).filter(([, h]) => h >= MAX_ROW_HEIGHT)).toEqual([]);
+    const written = joinAssessments(result.summaries[0].assessments, displayUnitName);
+    expect(written.weaknesses!.length).toBeGreaterThan(8000);
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [bc], tmp.dir, 'bc-150-danh-gia', 6);
+      // Every unit's line of every assessment, in the order written.
+      const all = printed.texts.map((t) => t.text.trim()).join('\n');
+      const lines = Object.values(written).flatMap((t) => t!.split('\n'));
+      let at = 0;
+      const missing = lines.filter((l) => {
+        const i = all.indexOf(l, at);
+        if (i < 0) return true;
+        at = i + l.length;
+        return false;
+      });
+      expect([lines.length, missing]).toEqual([lines.length, []]);
+      // The heading with its first label and unit on its page.
+      const head = printed.texts.find((t) => t.text.trim() === SECTION_TITLES.assessment)!;
+      const first = printed.texts.find((t) => t.text.trim() === lines[0])!;
+      expect([first.page, first.top > head.top]).toEqual([head.page, true]);
+      console.log(`bc-150-danh-gia: ${printed.pages} trang`);
+      await expectNoClippedText(office, bc, wrappedCells(bc, (r) => r > heading), tmp.dir);
     } finally {
       tmp.cleanup();
     }
