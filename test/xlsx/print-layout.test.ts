@@ -25,7 +25,8 @@ import { INDICATORS, RATES } from '../../src/core/template';
 import { CHANNEL_CHART_TITLE, CHART_DATA_TITLE, UNIT_CHART_TITLE } from '../../src/core/layout/charts-sheet';
 import { TASK_COLUMNS_HEADER, TASK_LIST_TITLE, TASK_MATRIX_TITLE } from '../../src/core/layout/tasks-sheet';
 import { PAGE_MARGINS } from '../../src/core/sheet-model';
-import { APPROVAL_BLOCK_TITLE } from '../../src/core/layout/approval-block';
+import { APPROVAL_BLOCK_TITLE, APPROVAL_HEADER } from '../../src/core/layout/approval-block';
+import { APPROVED, RETURNED, approvalLabel } from '../../src/core/approval';
 import { exampleGrids } from '../helpers/district';
 import { unitKey } from '../../src/core/unit-names';
 import { requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
@@ -252,6 +253,45 @@ describe('printed by LibreOffice', () => {
         expect(brokenWords(nv, printed)).toEqual([]);
         expect(Math.min(...printed.texts.filter((t) => t.text.trim()).map((t) => t.size))).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
       }
+    } finally {
+      tmp.cleanup();
+    }
+  }, 300_000);
+
+  withLibreOffice('NV with approvals at 150 communes: each state printed under a «Phê duyệt» heading on its page, in the matrix\'s last column, not under a task', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const base = provinceResult(150);
+    const states = [APPROVED, RETURNED, undefined] as const;
+    const [summary] = base.summaries;
+    const result = { ...base, approvals: [], summaries: [{ ...summary, children: summary.children.map((c, i) => ({ ...c, approval: states[i % 3] })) }] };
+    const nv = layoutOutputs(result, { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'tasks')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [nv], tmp.dir, 'nhiem-vu-phe-duyet', 6);
+      const words = new Set([APPROVED, RETURNED, approvalLabel(undefined)]);
+      const centre = (t: PdfText) => t.left + t.width / 2;
+      const pages = new Set<number>();
+      for (let p = 1; p <= printed.pages; p++) {
+        const on = printed.texts.filter((t) => t.page === p);
+        const marks = on.filter((t) => words.has(t.text.trim()));
+        if (!marks.length) continue;
+        pages.add(p);
+        // The heading above the states, over their column; no task's number over it.
+        const head = on.find((t) => t.text.trim() === APPROVAL_HEADER && t.bold);
+        const under = (t: PdfText) => !!head && t.top > head.top && Math.abs(centre(t) - centre(head)) < 30;
+        expect([p, Boolean(head), marks.filter((t) => !under(t)).map((t) => t.text)]).toEqual([p, true, []]);
+        const numbers = on.filter((t) => t.bold && /^\d+$/.test(t.text.trim()) && t.top < marks[0].top);
+        expect([p, numbers.filter((t) => Math.abs(centre(t) - centre(head!)) < 30).map((t) => t.text)]).toEqual([p, []]);
+      }
+      // Every unit's state printed, on every page of units; no separate block.
+      expect(printed.texts.filter((t) => words.has(t.text.trim())).length).toBe(summary.children.length);
+      expect(pages.size).toBe(printed.pages);
+      expect(printed.texts.map((t) => t.text).join(' ')).not.toContain(APPROVAL_BLOCK_TITLE);
+      const fill = pageFill(printed);
+      console.log(`nhiem-vu-phe-duyet: ${printed.pages} trang, phần trang có nội dung ${fill.map((f) => `${Math.round(f * 100)} %`).join(', ')}`);
+      expect(fill.slice(0, -1).filter((f) => f < 0.9)).toEqual([]);
+      expect(brokenWords(nv, printed)).toEqual([]);
+      expect(Math.min(...printed.texts.filter((t) => t.text.trim()).map((t) => t.size))).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
     } finally {
       tmp.cleanup();
     }
