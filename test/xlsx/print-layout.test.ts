@@ -168,6 +168,21 @@ describe('printed by LibreOffice', () => {
     }
   }, 240_000);
 
+  withLibreOffice('TH at 150 communes: no word broken inside a cell (`Cổng/Tra|ng`), a header on every page', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const big = layoutOutputs(provinceResult(150), { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'summary')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [big], tmp.dir, 'tong-hop-150', 2);
+      console.log(`tong-hop-150: ${printed.pages} trang`);
+      expect(brokenWords(big, printed)).toEqual([]);
+      // Each column block's pages under the repeated header.
+      for (let p = 1; p <= printed.pages; p++) expect([p, printed.texts.some((t) => t.page === p && t.text.trim() === 'Đơn vị')]).toEqual([p, true]);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
   withLibreOffice('the charts print on their own sheet: by channel and by unit, both whole on page 1, for a district and a 150-commune province', async () => {
     const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
     const province = layoutOutputs(provinceResult(150), { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'charts')!;
