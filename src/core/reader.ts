@@ -620,6 +620,18 @@ function readAssessment(fg: FoldedGrid, report: UnitReport, from: number, labelC
       const c = fg.nextNonEmpty(r + 1, 0);
       if (c >= 0) text = fg.text(r + 1, c);
     }
+    // A long text goes on in the rows under it (layout/unit-report-sheet.ts, text-fit.ts rowPieces): rows with
+    // nothing but text in the value column, read whatever that text looks like, then stepped over.
+    if (text !== '' && kv.valueCol > kv.labelCol) {
+      while (r + 1 < fg.rowCount && isContinuationRow(fg, r + 1, kv.valueCol)) text += `\n${fg.text(++r, kv.valueCol)}`;
+    }
     if (text !== '') report.assessment[kv.field] = text;
   }
+}
+
+/** A row holding text in `col` only, and no signature (the template's signatures follow a blank row). */
+function isContinuationRow(fg: FoldedGrid, r: number, col: number): boolean {
+  if (fg.isEmpty(r, col) || isSignatureRow(fg, r)) return false;
+  for (let c = 0; c < fg.width(r); c++) if (c !== col && !fg.isEmpty(r, c)) return false;
+  return true;
 }

@@ -83,14 +83,17 @@ describe('approval at Tổng hợp', () => {
     const summary = outputs.find((s) => s.role === 'tasks')!;
     expect(summary.name).toBe('NV Nam Đông');
     const text = outputSheetToGrid(summary).cells.map((r) => r.map((v) => (v === null ? '' : String(v))));
-    const title = text.findIndex((r) => r.includes('TÌNH TRẠNG PHÊ DUYỆT'));
-    expect(title).toBeGreaterThan(0);
-    const rows = text.slice(title + 2, title + 5).map((r) => r.slice(1, 3));
+    // The matrix's last column, headed «Phê duyệt» in its header (repeated on every printed page).
+    const head = text.findIndex((r) => r.includes('Phê duyệt'));
+    expect(text[head].slice(0, 2)).toEqual(['STT', 'Đơn vị']);
+    const col = text[head].indexOf('Phê duyệt');
+    expect(col).toBe(text[head + 1].map((v) => v !== '').lastIndexOf(true) + 1);
+    const rows = text.slice(head + 2, head + 5).map((r) => [r[1], r[col]]);
     expect(rows).toEqual([['UBND xã Hương Lộc', 'Đã duyệt'], ['UBND xã Hương Phú', 'Trả lại'], ['UBND xã Thượng Quảng', 'Chưa duyệt']]);
     // Without a record no approval block (and without tasks either, no `NV …` sheet at all).
     const plainResult = compileGrids([LOC, PHU, QUANG], { openWorkbook: true });
     const plain = layoutOutputs(plainResult);
-    expect(plain.flatMap((s) => outputSheetToGrid(s).cells.flat())).not.toContain('TÌNH TRẠNG PHÊ DUYỆT');
+    expect(plain.flatMap((s) => outputSheetToGrid(s).cells.flat())).not.toContain('Phê duyệt');
     // The compiled workbook reads back the same with the block (the report, --previous).
     const back = (r: typeof result) => readCompiledWorkbook(layoutOutputs(r).map((o) => outputSheetToGrid(o))).summaries
       .map((x) => ({ unit: x.unit, figures: x.figures, children: x.children.map((c) => [c.unit, c.status, c.figures]) }));

@@ -13,6 +13,11 @@ import { sortFindings } from '../../src/core/findings';
 import { INDICATORS, LEVEL_NAMES, MARK, PERIODS, emptyFigures, RATES } from '../../src/core/template';
 import { parseRangeAddress } from '../../src/core/address';
 import { appendixSubtitle } from '../../src/core/layout/appendix-sheet';
+import { SheetBuilder } from '../../src/core/layout/styles';
+import { MAX_ROW_HEIGHT } from '../../src/core/layout/text-fit';
+import { joinAssessments } from '../../src/core/rollup';
+import { displayUnitName, unitKey } from '../../src/core/unit-names';
+import { provinceResult } from '../report/fixtures';
 import { DISTRICT, PROVINCE, planRead, planTask, reportRead } from './compile-fixtures';
 
 const NOW = new Date(2020, 9, 18);
@@ -178,6 +183,35 @@ describe('layoutOutputs', () => {
     expect(back.report.assessment.weaknesses!.split('\n')).toEqual([
       'Huyện Nam Đông: Kinh phí còn hạn chế.', 'Xã Hương Lộc: -Thiếu kinh phí', 'Xã Thượng Quảng: Kinh phí còn hạn chế.']);
     expect(texts(bc)).toContain('Bình quân của 3 đơn vị'); // A6 note
+  });
+
+  test('report at 150 communes: each assessment a unit per row, every row under Excel\'s tallest, read back word for word', () => {
+    const big = provinceResult(150);
+    const sheet = layoutOutputs(big, { now: new Date('2026-03-20T08:00:00Z') }).find((o) => o.role === 'report')!;
+    const written = joinAssessments(big.summaries[0].assessments, displayUnitName);
+    expect(written.weaknesses!.length).toBeGreaterThan(8000);
+    expect(Object.entries(sheet.rowHeights ?? {}).filter(([, h]) => h >= MAX_ROW_HEIGHT)).toEqual([]);
+    // The label once, each unit's line in a row of its own under it.
+    const label = sheet.rows.findIndex((r) => r[0]?.v === 'Hạn chế, khó khăn');
+    const lines = written.weaknesses!.split('\n');
+    expect(sheet.rows.slice(label, label + lines.length).map((r) => [r[0].v, r[1].v])).toEqual(lines.map((l, i) => [i ? '' : 'Hạn chế, khó khăn', l]));
+    const back = readSheet(outputSheetToGrid(sheet));
+    expect(back.kind === 'report' && back.report.assessment).toEqual(written);
+    // One level up (the report, --previous): every unit's text attributed to it again.
+    const data = readCompiledWorkbook(layoutOutputs(big).map((o) => outputSheetToGrid(o)));
+    const key = (a: { unit: string; key: string; text: string }) => `${a.key} ${unitKey(a.unit)} ${a.text}`;
+    expect(data.summaries[0].assessments.map(key).sort()).toEqual(big.summaries[0].assessments.map(key).sort());
+  });
+
+  test('report: an assessment\'s lines with indents and blank lines read back as written; a row a unit adds under its text is read with it', () => {
+    const text = 'Dòng một.\n  - thụt lề\n\nDòng sau.\nDòng cuối.';
+    const one = compileReads([reportRead('UBND xã Hương Lộc', { figures: { A1: 1 }, assessment: { proposals: text } })], {});
+    const sheet = layoutOutputs(one).find((o) => o.role === 'report')!;
+    const label = sheet.rows.findIndex((r) => r[0]?.v === 'Kiến nghị, đề xuất');
+    // Rows begin only where the text has no space at the cut (the reader trims a cell).
+    expect(sheet.rows.slice(label, label + 3).map((r) => r[1].v)).toEqual(['Xã Hương Lộc: Dòng một.\n  - thụt lề\n\nDòng sau.', 'Dòng cuối.', '']);
+    const back = readSheet(outputSheetToGrid(sheet));
+    expect(back.kind === 'report' && back.report.assessment.proposals).toBe(`Xã Hương Lộc: ${text}`);
   });
 
   test('findings sheet: errors first, Vietnamese severity, unit, trang and cell, the rule by its Vietnamese name, a link to the cell', () => {
@@ -432,13 +466,22 @@ test('no sheet has a hole: every row is a dense array of cells', () => {
 
 describe('what the writers copy is decided by the layout', () => {
   test('every output sheet names its font (Times New Roman 12) and its paper (A4); a text longer than a cell holds is cut with …', () => {
-    const result = compileReads([reportRead('UBND xã Hương Lộc', { figures: { A1: 1 }, assessment: { strengths: 'x'.repeat(MAX_CELL_TEXT + 10) } })], {});
+    // A unit's assessment longer than a cell holds: the BC writes it over rows (none over a cell's limit), read back whole.
+    const long = Array.from({ length: 1500 }, (_, i) => `Câu thứ ${i + 1} về kinh phí.`).join(' ');
+    expect(long.length).toBeGreaterThan(MAX_CELL_TEXT);
+    const result = compileReads([reportRead('UBND xã Hương Lộc', { figures: { A1: 1 }, assessment: { strengths: long } })], {});
     const sheets = [...layoutOutputs(result), layoutTemplate({ unit: 'UBND xã Hương Lộc', level: 'Xã', parent: DISTRICT, period: 'Năm', year: 2024 })];
     for (const s of sheets) expect([s.name, s.font, s.print.paper]).toEqual([s.name, { name: 'Times New Roman', size: 12 }, 'A4']);
     expect(OUTPUT_FONT).toEqual({ name: 'Times New Roman', size: 12 });
     const texts = sheets.flatMap((s) => s.rows.flat().map((c) => c.v)).filter((v): v is string => typeof v === 'string');
-    const longest = texts.reduce((a, b) => (b.length > a.length ? b : a), '');
-    expect(longest).toHaveLength(MAX_CELL_TEXT);
-    expect(longest.endsWith('…')).toBe(true);
+    expect(Math.max(...texts.map((t) => t.length))).toBeLessThan(MAX_CELL_TEXT);
+    const back = readSheet(outputSheetToGrid(sheets.find((s) => s.role === 'report')!));
+    // One sentence-long line cut between sentences: read back, a line break stands where a space was.
+    expect(back.kind === 'report' && back.report.assessment.strengths!.replace(/\s+/g, ' ')).toBe(`Xã Hương Lộc: ${long}`);
+    // Any text still longer than a cell holds is cut with … where the sheet is built (styles.ts), for both writers.
+    const b = new SheetBuilder();
+    b.set(0, 0, { v: 'x'.repeat(MAX_CELL_TEXT + 10) });
+    const cut = String(b.build({ name: 'T', role: 'summary', columnWidths: [10], print: { orientation: 'portrait' } }).rows[0][0].v);
+    expect([cut.length, cut.endsWith('…')]).toEqual([MAX_CELL_TEXT, true]);
   });
 });

@@ -34,9 +34,9 @@ onEachClient(() => {
       expect(reviewItems(again).map((i) => i.state)).toEqual([APPROVED, null, null]);
       expect(again.result.summaries[0].children.map((c) => c.approval)).toEqual([APPROVED, undefined, undefined]);
       expect(fake.sheetNames()).toContain(APPROVAL_SHEET_NAME);
-      expect(fake.sheet(again.written[0])!.values.flat()).not.toContain('TÌNH TRẠNG PHÊ DUYỆT');
+      expect(fake.sheet(again.written[0])!.values.flat()).not.toContain('Chưa duyệt');
       const summary = fake.sheet(again.written.find((n) => n.startsWith('NV '))!)!.values.flat();
-      expect(summary).toContain('TÌNH TRẠNG PHÊ DUYỆT');
+      expect(summary).toContain('Phê duyệt');
       expect(summary).toContain('Đã duyệt');
       expect(summary).toContain('Chưa duyệt');
     });

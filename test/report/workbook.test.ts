@@ -19,6 +19,7 @@ import { fromCompileResult, type ReportData } from '../../src/report/report-data
 import { makeUnitGrid, sampleSpec, type UnitSpec } from '../helpers/unit-grid';
 import { planRead } from '../core/compile-fixtures';
 import { writeXlsx } from '../../src/xlsx/write';
+import { shortTaskNote } from '../../src/core/task-note';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 
 const DISTRICT = 'UBND huyện Nam Đông';
@@ -66,7 +67,8 @@ function essentials(d: ReportData) {
     unit: d.unit, level: d.level, parentBody: d.parentBody, period: d.period, year: d.year, place: d.place, date: d.date,
     figures: d.figures, rates: d.rates, emptyCounts: d.emptyCounts,
     children: d.children.map((c) => ({ unit: c.unit, status: c.status, figures: c.figures, isSelf: c.isSelf, level: c.level })),
-    tasks: d.tasks, missingUnits: d.missingUnits, lateUnits: d.lateUnits,
+    // A task's note as printed (the BC sheet holds it so, and the .docx prints it so from either source).
+    tasks: d.tasks.map((t) => ({ ...t, note: t.note && shortTaskNote(t.note) })), missingUnits: d.missingUnits, lateUnits: d.lateUnits,
     errorCount: d.errorCount, warningCount: d.warningCount, errors: d.errors, deadline: d.deadline,
   };
 }

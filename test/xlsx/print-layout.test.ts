@@ -25,12 +25,15 @@ import { INDICATORS, RATES } from '../../src/core/template';
 import { CHANNEL_CHART_TITLE, CHART_DATA_TITLE, UNIT_CHART_TITLE } from '../../src/core/layout/charts-sheet';
 import { TASK_COLUMNS_HEADER, TASK_LIST_TITLE, TASK_MATRIX_TITLE } from '../../src/core/layout/tasks-sheet';
 import { PAGE_MARGINS } from '../../src/core/sheet-model';
-import { APPROVAL_BLOCK_TITLE } from '../../src/core/layout/approval-block';
+import { APPROVAL_BLOCK_TITLE, APPROVAL_HEADER } from '../../src/core/layout/approval-block';
+import { APPROVED, RETURNED, approvalLabel } from '../../src/core/approval';
 import { exampleGrids } from '../helpers/district';
 import { unitKey } from '../../src/core/unit-names';
 import { requireLibreOffice, withLibreOffice } from '../helpers/libreoffice';
 import { linesByLibreOffice, printSheets, type PdfText, type Printed, type WrappedCell } from '../helpers/printed';
 import { tempDir } from '../helpers/xlsx-files';
+import { joinAssessments } from '../../src/core/rollup';
+import { displayUnitName } from '../../src/core/unit-names';
 
 /** The least printed size of body text the issue allows, in points. */
 const MIN_PRINTED_PT = 9;
@@ -165,6 +168,21 @@ describe('printed by LibreOffice', () => {
     }
   }, 240_000);
 
+  withLibreOffice('TH at 150 communes: no word broken inside a cell (`Cổng/Tra|ng`), a header on every page', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const big = layoutOutputs(provinceResult(150), { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'summary')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [big], tmp.dir, 'tong-hop-150', 2);
+      console.log(`tong-hop-150: ${printed.pages} trang`);
+      expect(brokenWords(big, printed)).toEqual([]);
+      // Each column block's pages under the repeated header.
+      for (let p = 1; p <= printed.pages; p++) expect([p, printed.texts.some((t) => t.page === p && t.text.trim() === 'Đơn vị')]).toEqual([p, true]);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
   withLibreOffice('the charts print on their own sheet: by channel and by unit, both whole on page 1, for a district and a 150-commune province', async () => {
     const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
     const province = layoutOutputs(provinceResult(150), { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'charts')!;
@@ -250,6 +268,45 @@ describe('printed by LibreOffice', () => {
         expect(brokenWords(nv, printed)).toEqual([]);
         expect(Math.min(...printed.texts.filter((t) => t.text.trim()).map((t) => t.size))).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
       }
+    } finally {
+      tmp.cleanup();
+    }
+  }, 300_000);
+
+  withLibreOffice('NV with approvals at 150 communes: each state printed under a «Phê duyệt» heading on its page, in the matrix\'s last column, not under a task', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const base = provinceResult(150);
+    const states = [APPROVED, RETURNED, undefined] as const;
+    const [summary] = base.summaries;
+    const result = { ...base, approvals: [], summaries: [{ ...summary, children: summary.children.map((c, i) => ({ ...c, approval: states[i % 3] })) }] };
+    const nv = layoutOutputs(result, { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'tasks')!;
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [nv], tmp.dir, 'nhiem-vu-phe-duyet', 6);
+      const words = new Set([APPROVED, RETURNED, approvalLabel(undefined)]);
+      const centre = (t: PdfText) => t.left + t.width / 2;
+      const pages = new Set<number>();
+      for (let p = 1; p <= printed.pages; p++) {
+        const on = printed.texts.filter((t) => t.page === p);
+        const marks = on.filter((t) => words.has(t.text.trim()));
+        if (!marks.length) continue;
+        pages.add(p);
+        // The heading above the states, over their column; no task's number over it.
+        const head = on.find((t) => t.text.trim() === APPROVAL_HEADER && t.bold);
+        const under = (t: PdfText) => !!head && t.top > head.top && Math.abs(centre(t) - centre(head)) < 30;
+        expect([p, Boolean(head), marks.filter((t) => !under(t)).map((t) => t.text)]).toEqual([p, true, []]);
+        const numbers = on.filter((t) => t.bold && /^\d+$/.test(t.text.trim()) && t.top < marks[0].top);
+        expect([p, numbers.filter((t) => Math.abs(centre(t) - centre(head!)) < 30).map((t) => t.text)]).toEqual([p, []]);
+      }
+      // Every unit's state printed, on every page of units; no separate block.
+      expect(printed.texts.filter((t) => words.has(t.text.trim())).length).toBe(summary.children.length);
+      expect(pages.size).toBe(printed.pages);
+      expect(printed.texts.map((t) => t.text).join(' ')).not.toContain(APPROVAL_BLOCK_TITLE);
+      const fill = pageFill(printed);
+      console.log(`nhiem-vu-phe-duyet: ${printed.pages} trang, phần trang có nội dung ${fill.map((f) => `${Math.round(f * 100)} %`).join(', ')}`);
+      expect(fill.slice(0, -1).filter((f) => f < 0.9)).toEqual([]);
+      expect(brokenWords(nv, printed)).toEqual([]);
+      expect(Math.min(...printed.texts.filter((t) => t.text.trim()).map((t) => t.size))).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
     } finally {
       tmp.cleanup();
     }
@@ -393,6 +450,39 @@ describe('printed by LibreOffice', () => {
       expect(all).toContain(notes[long].split(': ')[0]);
       expect(all).toContain(notes[long].slice(-30));
       await expectNoClippedText(office, bc, wrappedCells(bc, (r) => taskRows.includes(r)), tmp.dir);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 240_000);
+
+  withLibreOffice('BC at 150 communes: III. ĐÁNH GIÁ printed whole, a unit per row, no row at Excel\'s 409 pt, its heading not alone', async () => {
+    const office = requireLibreOffice('libreoffice-calc-nogui', ['pdfinfo', 'pdftohtml', 'pdftoppm']);
+    const result = provinceResult(150);
+    const bc = layoutOutputs(result, { now: new Date('2026-03-20T08:00:00Z') }).find((s) => s.role === 'report')!;
+    const heading = bc.rows.findIndex((r) => r[0]?.v === SECTION_TITLES.assessment);
+    expect(Object.entries(bc.rowHeights ?? {}).filter(([, h]) => h >= MAX_ROW_HEIGHT)).toEqual([]);
+    const written = joinAssessments(result.summaries[0].assessments, displayUnitName);
+    expect(written.weaknesses!.length).toBeGreaterThan(8000);
+    const tmp = tempDir('tonghop-print-');
+    try {
+      const printed = await printSheets(office, [bc], tmp.dir, 'bc-150-danh-gia', 6);
+      // Every unit's line of every assessment, in the order written.
+      const all = printed.texts.map((t) => t.text.trim()).join('\n');
+      const lines = Object.values(written).flatMap((t) => t!.split('\n'));
+      let at = 0;
+      const missing = lines.filter((l) => {
+        const i = all.indexOf(l, at);
+        if (i < 0) return true;
+        at = i + l.length;
+        return false;
+      });
+      expect([lines.length, missing]).toEqual([lines.length, []]);
+      // The heading with its first label and unit on its page.
+      const head = printed.texts.find((t) => t.text.trim() === SECTION_TITLES.assessment)!;
+      const first = printed.texts.find((t) => t.text.trim() === lines[0])!;
+      expect([first.page, first.top > head.top]).toEqual([head.page, true]);
+      console.log(`bc-150-danh-gia: ${printed.pages} trang`);
+      await expectNoClippedText(office, bc, wrappedCells(bc, (r) => r > heading), tmp.dir);
     } finally {
       tmp.cleanup();
     }

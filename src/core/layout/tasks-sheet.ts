@@ -1,8 +1,10 @@
 /**
  * The tasks of one parent (role 'tasks', sheet `NV …`): the child × task
  * matrix «TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ» and, when the workbook
- * keeps an approval record, the «TÌNH TRẠNG PHÊ DUYỆT» block
- * (approval-block.ts). They were under the summary's table (summary-sheet.ts)
+ * keeps an approval record, each child's approval state in the matrix's last
+ * column «Phê duyệt», headed in the header repeated on every page
+ * (approval-block.ts; without tasks, the «TÌNH TRẠNG PHÊ DUYỆT» block is the
+ * sheet). They were under the summary's table (summary-sheet.ts)
  * and printed there split across its indicator column blocks, under the
  * indicator header rows; on a sheet of their own they print with their own
  * header.
@@ -25,7 +27,7 @@
 import type { ParentSummary } from '../model';
 import type { OutCell, OutputSheet } from '../sheet-model';
 import { MARK, STATUS_MISSING, STATUS_NOT_COUNTED, taskStatusWord, type Period } from '../template';
-import { APPROVAL_BLOCK_TITLE, approvalBlock } from './approval-block';
+import { APPROVAL_BLOCK_TITLE, APPROVAL_HEADER, approvalBlock, approvalCell } from './approval-block';
 import { COLORS, SheetBuilder, STYLE, periodHeading, text } from './styles';
 import { childName } from './summary-sheet';
 import { SHEET_ROW_HEIGHT, fitRowHeight, textWidth, unbrokenWidth } from './text-fit';
@@ -52,9 +54,9 @@ const APPROVAL_WIDTH = 12;
 /** Rows kept on one page with what follows: the matrix's header with its first units, the tallies with the last ones. */
 const KEPT_UNITS = 3;
 
-/** The width of each task column, and the print scale, for `n` tasks on A4 landscape. */
-function taskColumns(n: number): { width: number; scale: number } {
-  const fixed = FIXED_WIDTHS.reduce((t, w) => t + columnPoints(w), 0);
+/** The width of each task column, and the print scale, for `n` tasks on A4 landscape beside STT, Đơn vị and `more` columns. */
+function taskColumns(n: number, more: readonly number[] = []): { width: number; scale: number } {
+  const fixed = [...FIXED_WIDTHS, ...more].reduce((t, w) => t + columnPoints(w), 0);
   const room = (PRINTABLE_WIDTH.landscape - fixed) / Math.max(1, n);
   // columnPoints inverted: the widest column that fits `room` points.
   const fits = Math.floor(((room / 0.75 - 5) / 8) * 10) / 10;
@@ -68,10 +70,12 @@ function taskColumns(n: number): { width: number; scale: number } {
 export function layoutTasks(s: ParentSummary, opts: { name: string; period: Period; year: number; approvals?: boolean }): OutputSheet | null {
   if (!s.tasks.length && !opts.approvals) return null;
   const b = new SheetBuilder();
-  const { width, scale } = taskColumns(s.tasks.length);
-  // Without tasks, column C holds the approval state (approval-block.ts).
-  const widths = [...FIXED_WIDTHS, ...(s.tasks.length ? s.tasks.map(() => width) : [APPROVAL_WIDTH])];
-  const colBreaks = printBlocks(widths, [0, 1], s.tasks.map((_, i) => [2 + i, 2 + i]), (PRINTABLE_WIDTH.landscape * 100) / scale);
+  // The approval state: the matrix's last column, or without tasks column C of the block (approval-block.ts).
+  const approvalCol = opts.approvals ? 2 + s.tasks.length : undefined;
+  const { width, scale } = taskColumns(s.tasks.length, approvalCol !== undefined ? [APPROVAL_WIDTH] : []);
+  const widths = [...FIXED_WIDTHS, ...s.tasks.map(() => width), ...(approvalCol !== undefined ? [APPROVAL_WIDTH] : [])];
+  const groups: [number, number][] = [...s.tasks.map((_, i): [number, number] => [2 + i, 2 + i]), ...(approvalCol !== undefined && s.tasks.length ? [[approvalCol, approvalCol] as [number, number]] : [])];
+  const colBreaks = printBlocks(widths, [0, 1], groups, (PRINTABLE_WIDTH.landscape * 100) / scale);
   // Titles and the tasks' names centred / laid over the first printed page (summary-sheet.ts does the same).
   const cols = colBreaks.length ? colBreaks[0] : widths.length;
   const pageWidth = widths.slice(0, cols).reduce((t, w) => t + w, 0);
@@ -95,16 +99,15 @@ export function layoutTasks(s: ParentSummary, opts: { name: string; period: Peri
     }
     head = row + 1;
     keep.push({ row: head, rows: 2 + KEPT_UNITS });
-    row = taskMatrix(b, head, s, widths, colBreaks);
+    row = taskMatrix(b, head, s, widths, colBreaks, approvalCol);
     // The tallies with the last units: never a page of «Kết quả» alone.
     keep.push({ row: row - 2 - Math.min(KEPT_UNITS, s.children.length), rows: 2 + Math.min(KEPT_UNITS, s.children.length) });
     row++;
   }
   // Without tasks the block is the sheet, under the sheet's title: no heading of its own.
-  if (opts.approvals) {
-    const withHeading = !!s.tasks.length;
-    keep.push({ row, rows: (withHeading ? 2 : 1) + KEPT_UNITS });
-    row = approvalBlock(b, row, s.children.map((c) => ({ name: childName(c), approval: c.approval })), FIXED_WIDTHS[1], withHeading);
+  if (opts.approvals && !s.tasks.length) {
+    keep.push({ row, rows: 1 + KEPT_UNITS });
+    row = approvalBlock(b, row, s.children.map((c) => ({ name: childName(c), approval: c.approval })), FIXED_WIDTHS[1]);
   }
   // The header repeated on every page: the matrix's two rows, or the approval block's when it is the sheet.
   const repeat: [number, number] | undefined = head !== undefined ? [head, head + 1] : opts.approvals ? [4, 4] : undefined;
@@ -130,11 +133,13 @@ export function layoutTasks(s: ParentSummary, opts: { name: string; period: Peri
 
 /**
  * Child × task: `x` done, blank not done, `Chưa nộp` not reported (`Không tính`: not counted); then done/expected and the parent's result.
- * The header: STT and Đơn vị over two rows, «Nhiệm vụ» over each column block's task columns, the tasks' numbers under it.
+ * The header: STT and Đơn vị over two rows, «Nhiệm vụ» over each column block's task columns, the tasks' numbers under it;
+ * «Phê duyệt» over two rows above the states when `approvalCol` is given.
  */
-function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: readonly number[], colBreaks: readonly number[]): number {
+function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: readonly number[], colBreaks: readonly number[], approvalCol?: number): number {
   const head = row;
   const last = 1 + s.tasks.length;
+  const lastCol = approvalCol ?? last;
   b.put(head, 0, [text('STT', STYLE.header), text('Đơn vị', STYLE.header)]);
   // Cells a merge covers hold nothing (test/core/layout.test.ts, sheet invariants): only their look.
   const covered = { v: null, style: STYLE.header };
@@ -142,13 +147,18 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: read
   b.merge(head, 0, head + 1, 0);
   b.merge(head, 1, head + 1, 1);
   // «Nhiệm vụ» once per printed block: a merge across a block's edge would print on its first page only.
-  const starts = [2, ...colBreaks.filter((c) => c > 2)];
+  const starts = [2, ...colBreaks.filter((c) => c > 2 && c <= last)];
   starts.forEach((from, k) => {
     const to = (starts[k + 1] ?? last + 1) - 1;
     for (let c = from; c <= to; c++) b.set(head, c, c === from ? text(TASK_COLUMNS_HEADER, STYLE.header) : covered);
     b.merge(head, from, head, to);
   });
   s.tasks.forEach((t, i) => b.set(head + 1, 2 + i, text(String(t.stt), STYLE.header)));
+  if (approvalCol !== undefined) {
+    b.set(head, approvalCol, text(APPROVAL_HEADER, STYLE.header));
+    b.set(head + 1, approvalCol, covered);
+    b.merge(head, approvalCol, head + 1, approvalCol);
+  }
   row = head + 2;
   s.children.forEach((c, i) => {
     const h = fitRowHeight([{ text: childName(c), width: widths[1], bold: c.isSelf }]);
@@ -159,15 +169,18 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: read
       const mark = unseen ? c.status : c.tasks[t.stt] === true ? MARK : '';
       cells.push(text(mark, { align: 'center', color: unseen ? COLORS.errorColor : undefined }));
     }
+    if (approvalCol !== undefined) cells.push(approvalCell(c.approval));
     b.put(row++, 0, cells);
   });
   const bold = { bold: true, fill: COLORS.totalFill };
-  b.put(row, 0, [text('', bold), text('Số đơn vị hoàn thành', bold), ...s.tasks.map((t) => text(`${t.done}/${t.expected}`, { ...bold, align: 'center' }))]);
+  // The tallies count tasks: the approval column's cells there are blank.
+  const blank = approvalCol !== undefined ? [text('', bold)] : [];
+  b.put(row, 0, [text('', bold), text('Số đơn vị hoàn thành', bold), ...s.tasks.map((t) => text(`${t.done}/${t.expected}`, { ...bold, align: 'center' })), ...blank]);
   row++;
-  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(taskStatusWord(t.complete), { ...bold, align: 'center', valign: 'middle', wrap: true }))]);
+  b.put(row, 0, [text('', bold), text('Kết quả', bold), ...s.tasks.map((t) => text(taskStatusWord(t.complete), { ...bold, align: 'center', valign: 'middle', wrap: true })), ...blank]);
   const rh = fitRowHeight(s.tasks.map((t, i) => ({ text: taskStatusWord(t.complete), width: widths[2 + i], bold: true })));
   if (rh) b.rowHeights[row] = rh;
   row++;
-  b.border(head, 0, row - 1, last);
+  b.border(head, 0, row - 1, lastCol);
   return row;
 }

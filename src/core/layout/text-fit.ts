@@ -119,3 +119,66 @@ export function unbrokenWidth(texts: readonly string[], opts: FitOptions = {}): 
   const widest = Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => textWidth(w, opts.bold)));
   return Math.ceil(widest * scale + 1);
 }
+
+/**
+ * A text too tall for one row (Excel's tallest is MAX_ROW_HEIGHT: beyond it
+ * the text is cut in print) as the texts of consecutive rows, each at most
+ * `maxLines` lines wrapped in `width`. A row starts at a line of the text
+ * (a unit's line of a compiled assessment, rollup.ts joinAssessments), so
+ * the rows joined with `\n` give the text back exactly (reader.ts
+ * readAssessment joins them); only where a line has no whitespace at its
+ * edges and is no blank line, since a cell's text is read trimmed. A line
+ * taller than `maxLines` alone is cut between sentences (else between
+ * words): read back, a line break stands where the space was.
+ */
+export function rowPieces(s: string, width: number, maxLines: number, opts: FitOptions = {}): string[] {
+  const fits = (t: string) => wrappedLines(t, width, opts) <= maxLines;
+  const edgeFree = (l: string) => l !== '' && l.trim() === l;
+  const groups: string[] = [];
+  for (const line of s.split('\n')) {
+    const prev = groups.length ? groups[groups.length - 1] : null;
+    if (prev !== null && edgeFree(line) && edgeFree(prev.slice(prev.lastIndexOf('\n') + 1))) groups.push(line);
+    else if (prev !== null) groups[groups.length - 1] = `${prev}\n${line}`;
+    else groups.push(line);
+  }
+  // Greedy: as many tokens in a piece as fit; a token too tall alone is cut finer.
+  const pack = (tokens: string[], finer: (t: string) => string[] | null): string[] => {
+    const out: string[] = [];
+    let cur = '';
+    for (const t of tokens) {
+      const joined = cur ? `${cur} ${t}` : t;
+      if (fits(joined)) {
+        cur = joined;
+        continue;
+      }
+      if (cur) out.push(cur);
+      cur = '';
+      if (fits(t)) cur = t;
+      else {
+        const parts = finer(t);
+        if (!parts) out.push(t);
+        else {
+          out.push(...parts.slice(0, -1));
+          cur = parts[parts.length - 1] ?? '';
+        }
+      }
+    }
+    if (cur) out.push(cur);
+    return out;
+  };
+  const byChars = (w: string): string[] => {
+    const out: string[] = [];
+    let cur = '';
+    for (const ch of w) {
+      if (cur && !fits(cur + ch)) {
+        out.push(cur);
+        cur = '';
+      }
+      cur += ch;
+    }
+    return cur ? [...out, cur] : out;
+  };
+  const byWords = (t: string) => pack(t.split(/\s+/).filter(Boolean), byChars);
+  const bySentences = (t: string) => pack(t.trim().split(/(?<=[.!?;])\s+/).filter(Boolean), byWords);
+  return groups.flatMap((g) => (fits(g) ? [g] : bySentences(g)));
+}

@@ -9,7 +9,7 @@
  *   identification: label in A, value in B (B:F merged)
  *   `I. SỐ LIỆU`: Mã | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú, one row per code
  *   `II. PHỤ LỤC NHIỆM VỤ`: STT | Nội dung nhiệm vụ | Kết quả thực hiện | Hoàn thành | Chưa hoàn thành | Ghi chú
- *   `III. ĐÁNH GIÁ`: label in A, text in B (B:F merged)
+ *   `III. ĐÁNH GIÁ`: label in A, text in B (B:F merged); a long text goes on in B of the rows under it, A blank
  */
 import { cellAddress } from '../address';
 import type { OutputSheet } from '../sheet-model';
@@ -21,7 +21,7 @@ import {
 import { BLANK_OTHER_FORM_ROWS } from '../other-forms';
 import { shortTaskNote } from '../task-note';
 import { SheetBuilder, STYLE, date, figure, periodHeading, text } from './styles';
-import { SHEET_ROW_HEIGHT, fitRowHeight } from './text-fit';
+import { SHEET_ROW_HEIGHT, fitRowHeight, rowPieces } from './text-fit';
 import { PRINTABLE_HEIGHT, fitWidthScale, keepWithNext } from './print-blocks';
 
 export const UNIT_REPORT_TITLE = 'BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH';
@@ -39,6 +39,14 @@ const WIDTHS_BY_ROLE: Record<UnitReportData['role'], readonly number[]> = {
   template: [13, 36, 17, 11, 11, 17],
   report: [14, 40, 18, 10, 10, 18],
 };
+
+/**
+ * Lines of an assessment's row at most (text-fit.ts rowPieces): a unit's
+ * line of a compiled text is rarely longer; a longer one goes on over the
+ * next rows, so a row never nears Excel's tallest (409 pt, 26 lines) nor
+ * leaves much of a page empty when it moves to the next.
+ */
+const ASSESSMENT_ROW_LINES = 10;
 
 /** `K1`…`K9`: at most nine «Hình thức khác» rows. */
 const OTHER_FORM_ROWS_MAX = 9;
@@ -216,16 +224,24 @@ export function layoutUnitReport(data: UnitReportData): { sheet: OutputSheet; ce
   row++;
   headings.push({ row, rows: 2 });
   b.set(row++, 0, text(SECTION_TITLES.assessment, STYLE.section));
+  const textSpan = WIDTHS.slice(1).reduce((s, w) => s + w, 0);
   for (const a of ASSESSMENT_LABELS) {
     const value = data.assessment?.[a.key] ?? '';
-    b.set(row, 0, text(a.label, { bold: true, wrap: true, valign: 'top' }));
-    b.set(row, 1, text(value, { wrap: true, valign: 'top' }));
-    for (let c = 2; c < COLS; c++) b.set(row, c, { v: null });
-    b.merge(row, 1, row, COLS - 1);
-    const h = Math.max(heightFor(value, WIDTHS.slice(1).reduce((s, w) => s + w, 0)) ?? 30, heightFor(a.label, WIDTHS[0], true) ?? 0);
-    b.rowHeights[row] = h;
+    // A compiled text (a line per unit: 150 communes write ~8,000 characters) over as many rows as it takes, a row per
+    // unit's line, so no row reaches Excel's tallest and the text is printed whole, the page breaking between units;
+    // the reader joins the rows again (reader.ts readAssessment).
+    const pieces = value ? rowPieces(value, textSpan, ASSESSMENT_ROW_LINES) : [''];
     cells.assessmentRows[a.key] = row;
-    row++;
+    pieces.forEach((piece, i) => {
+      b.set(row, 0, text(i === 0 ? a.label : '', { bold: true, wrap: true, valign: 'top' }));
+      b.set(row, 1, text(piece, { wrap: true, valign: 'top' }));
+      for (let c = 2; c < COLS; c++) b.set(row, c, { v: null });
+      b.merge(row, 1, row, COLS - 1);
+      const label = i === 0 ? heightFor(a.label, WIDTHS[0], true) ?? 0 : 0;
+      const h = Math.max(heightFor(piece, textSpan) ?? (i === 0 ? 30 : 0), label);
+      if (h) b.rowHeights[row] = h;
+      row++;
+    });
   }
 
   const sheet = b.build({
