@@ -24,6 +24,6 @@ export function shortTaskNote(note: string): string {
   return groups.map((g, i) => {
     const names = lists[i].map(withoutCommitteePrefix);
     const counted = names.length > NOTE_MAX_NAMES ? ` (${names.length} đơn vị)` : '';
-    return `${g[1]}${counted}: ${namesAndRest(names, NOTE_MAX_NAMES - 2, NOTE_MAX_NAMES)}.`;
+    return `${g[1]}${counted}: ${namesAndRest(names, NOTE_MAX_NAMES - 2, { upTo: NOTE_MAX_NAMES })}.`;
   }).join(' ');
 }

@@ -75,13 +75,14 @@ export function withoutCommitteePrefix(unit: string): string {
 /**
  * `xã A, xã B và 118 đơn vị khác`: a list of units said in one line, the one wording of the
  * CLI summary (cli/summary.ts), the narrative report (report/narrative.ts), a task's printed
- * note (task-note.ts) and the pane (taskpane/findings-view.ts). Every name when there are at
- * most `upTo`, else the first `shown` and the rest counted; `upTo` is at least `shown + 1`,
- * so a list never ends in «và 1 đơn vị khác» where that one name would do. Names as given.
+ * note (task-note.ts) and the pane (taskpane/findings-view.ts; its messages' lists of sheets
+ * and files, features/notices.tsx, say `mục` for `đơn vị`). Every name when there are at most
+ * `upTo`, else the first `shown` and the rest counted; `upTo` is at least `shown + 1`, so a list
+ * never ends in «và 1 đơn vị khác» where that one name would do. Names as given.
  */
-export function namesAndRest(names: readonly string[], shown: number, upTo = shown + 1): string {
-  if (names.length <= Math.max(upTo, shown + 1)) return names.join(', ');
-  return `${names.slice(0, shown).join(', ')} và ${names.length - shown} đơn vị khác`;
+export function namesAndRest(names: readonly string[], shown: number, opts: { upTo?: number; what?: string } = {}): string {
+  if (names.length <= Math.max(opts.upTo ?? 0, shown + 1)) return names.join(', ');
+  return `${names.slice(0, shown).join(', ')} và ${names.length - shown} ${opts.what ?? 'đơn vị'} khác`;
 }
 
 /** `UBND xã Hương Lộc` → `Xã Hương Lộc`: a unit as named at the start of a text (prefix dropped, capital kept). */

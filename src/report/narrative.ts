@@ -56,7 +56,7 @@ function subordinatesPhrase(d: ReportData): string {
 const MAX_LISTED = 10;
 
 /** `xã A, xã B` or, past `max` names, the first `max - 2` and `và N đơn vị khác` (core/unit-names.ts namesAndRest). */
-const firstUnits = (units: string[], max: number): string => namesAndRest(units.map(withoutCommitteePrefix), max - 2, max);
+const firstUnits = (units: string[], max: number): string => namesAndRest(units.map(withoutCommitteePrefix), max - 2, { upTo: max });
 const someUnits = (units: string[]) => firstUnits(units, MAX_LISTED);
 
 /**

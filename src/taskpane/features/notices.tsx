@@ -1,6 +1,7 @@
 /** The pane's messages and progress bar (what pane-run.ts keeps). */
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
+import { namesAndRest } from '../../core/unit-names';
 import type { PaneRun } from './pane-run';
 
 export function renderProgress({ busy }: PaneRun): React.ReactElement | null {
@@ -21,7 +22,7 @@ export function NameList({ names }: { names: readonly string[] }): React.ReactEl
   if (names.length <= LIST_SHOWN + 1) return <div>{names.join(', ')}.</div>;
   return (
     <div>
-      {all ? `${names.join(', ')}.` : `${names.slice(0, LIST_SHOWN).join(', ')} và ${names.length - LIST_SHOWN} mục khác.`}{' '}
+      {`${all ? names.join(', ') : namesAndRest(names, LIST_SHOWN, { what: 'mục' })}.`}{' '}
       <Button appearance="transparent" size="small" aria-expanded={all} onClick={() => setAll(!all)}>
         {all ? 'Thu gọn' : `Xem cả ${names.length}`}
       </Button>
