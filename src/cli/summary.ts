@@ -4,7 +4,8 @@ import { SEVERITY_LABELS, findingParts, sortForAttention } from '../core/finding
 import { reportUsed } from '../core/cumulative';
 import type { CompileResult } from '../core/model';
 import { periodPhrase } from '../core/period-words';
-import { unitCount } from '../core/rollup';
+import { reportsCounted, unitCount } from '../core/rollup';
+import { namesAndRest } from '../core/unit-names';
 
 /**
  * `tệp › 'Hương Lộc'!D14: message` (core/findings.ts findingParts). A finding
@@ -27,8 +28,8 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   return { errors, warnings: findings.length - errors };
 }
 
-const list = (names: string[], max = 8) =>
-  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} và ${names.length - max} đơn vị khác`;
+/** Eight names, the rest counted (core/unit-names.ts namesAndRest: nine are said whole, never «và 1 đơn vị khác»). */
+export const unitList = (names: readonly string[]): string => namesAndRest(names, 8);
 
 /** A reason without its particulars (`(18919 Tân Thành (gửi lại).xlsx › …)`), so reports left out for the same reason are said together. */
 function reasonKind(reason: string): string {
@@ -63,13 +64,14 @@ export function countedExplained(result: CompileResult): string[] {
     const kind = reasonKind(r.reason ?? 'Không rõ lý do');
     groups.set(kind, [...(groups.get(kind) ?? []), r.report.unit || r.report.source.sheet]);
   }
-  const left = result.reports.length - result.reports.filter(reportUsed).length;
+  const { counted, read } = reportsCounted(result);
+  const left = read - counted;
   if (left) {
     lines.push(`  Không tính ${left} báo cáo:`);
-    for (const [kind, units] of groups) lines.push(`  - ${units.length} báo cáo (${list(units)}): ${kind}.`);
+    for (const [kind, units] of groups) lines.push(`  - ${units.length} báo cáo (${unitList(units)}): ${kind}.`);
   }
   const hidden = result.reports.filter((r) => r.counted && r.report.source.hidden).map((r) => r.report.unit);
-  if (hidden.length) lines.push(`  ${hidden.length} báo cáo nằm ở trang ẩn vẫn được tính (không có bản hiện nào khác): ${list(hidden)}.`);
+  if (hidden.length) lines.push(`  ${hidden.length} báo cáo nằm ở trang ẩn vẫn được tính (không có bản hiện nào khác): ${unitList(hidden)}.`);
   return lines;
 }
 
@@ -86,18 +88,18 @@ export interface SummaryInput {
 export function compileSummary(input: SummaryInput): string {
   const { result } = input;
   const lines: string[] = [];
-  const counted = result.reports.filter(reportUsed).length;
+  const { counted, read } = reportsCounted(result);
   const { errors, warnings } = countBySeverity(result.findings);
   lines.push(`Tổng hợp báo cáo tuyên truyền CCHC ${periodPhrase(result.period, result.year)}`);
   lines.push(`Đã đọc ${input.filesRead} tệp, ${input.sheetsRead} trang tính: ${result.reports.length} báo cáo đơn vị, ${result.plan ? '1 trang Kế hoạch, ' : ''}${result.skipped.length} trang khác bỏ qua.`);
-  lines.push(`Báo cáo được tính: ${counted}/${result.reports.length}. Lỗi: ${errors}. Cảnh báo: ${warnings}.`);
+  lines.push(`Báo cáo được tính: ${counted}/${read}. Lỗi: ${errors}. Cảnh báo: ${warnings}.`);
   lines.push(...countedExplained(result));
   for (const s of result.summaries) {
     const { expected, sent, late, missing, notCounted } = unitCount(s.children);
     let line = `• ${s.unit}: ${sent}/${expected} đơn vị đã nộp`;
-    if (late.length) line += `, ${late.length} nộp muộn (${list(late)})`;
-    if (notCounted.length) line += `, ${notCounted.length} không tính (${list(notCounted)})`;
-    line += missing.length ? `; chưa nộp: ${list(missing)}.` : '.';
+    if (late.length) line += `, ${late.length} nộp muộn (${unitList(late)})`;
+    if (notCounted.length) line += `, ${notCounted.length} không tính (${unitList(notCounted)})`;
+    line += missing.length ? `; chưa nộp: ${unitList(missing)}.` : '.';
     lines.push(line);
   }
   for (const w of input.written) {

@@ -7,7 +7,7 @@
  * Reading and the rules are the core's (core/tthc/).
  */
 import * as path from 'path';
-import { sortForAttention, type Finding } from '../core/findings';
+import { SEVERITY_LABELS, sortForAttention, type Finding } from '../core/findings';
 import type { UnitTemplate } from '../core/layout/plan-templates';
 import type { CompileResult } from '../core/model';
 import { formatNumber } from '../core/numbers';
@@ -21,7 +21,7 @@ import type { OptionDecl } from './command';
 import { jsonTarget } from './common-options';
 import { OutputError } from './output-files';
 import { guardAndWrite, protectedFiles } from './run-outputs';
-import { findingLine } from './summary';
+import { findingLine, unitList } from './summary';
 
 interface Out {
   out: (s: string) => void;
@@ -143,7 +143,9 @@ export async function tthcFindings(args: ParsedArgs, result: CompileResult): Pro
 
 /**
  * `template --plan PLAN --tthc EXPORT -o DIR`: the plan's templates with each unit's dossier
- * block pre-filled; prints which units got figures and which export rows matched none.
+ * block pre-filled; prints which units got figures, the plan's units the export has no row for
+ * (their D block left blank, as the pane's «Tạo mẫu cho mọi đơn vị» lists them) and which
+ * export rows matched none.
  * Without `--tthc` the templates as they are.
  */
 export async function prefillWithTthc(args: ParsedArgs, templates: UnitTemplate[], io: Out, today = new Date()): Promise<UnitTemplate[]> {
@@ -155,5 +157,8 @@ export async function prefillWithTthc(args: ParsedArgs, templates: UnitTemplate[
   for (const f of sortForAttention(exports.flatMap((e) => e.findings))) io.err(findingLine(f));
   for (const u of out.unmatched) io.err(findingLine(unmatchedExportFinding(u)));
   io.out(prefillSentence(out, templates.length));
+  if (out.notInExport.length) {
+    io.err(`[${SEVERITY_LABELS.warning}] ${out.notInExport.length} đơn vị không có trong số liệu Hệ thống một cửa, khối D trong mẫu để trống, đơn vị tự điền: ${unitList(out.notInExport)}.`);
+  }
   return out.templates;
 }

@@ -8,6 +8,7 @@ import {
   DEFAULT_THRESHOLD, INDICATORS, INDICATOR_CODES, STATUS_LATE, STATUS_MISSING, STATUS_NOT_COUNTED, emptyFigures, taskStatusWord,
   type AssessmentKey, type ChildStatus, type Figures, type IndicatorCode,
 } from './template';
+import { reportUsed } from './cumulative';
 import { unitKey } from './unit-names';
 import { matchTasks } from './task-checks';
 import { foldLoose } from './text';
@@ -170,6 +171,15 @@ export function missingUnitsOf(result: Pick<CompileResult, 'summaries'>): string
     for (const c of reportingUnits(s.children)) if (c.status === STATUS_MISSING) seen.set(c.unitCode || unitKey(c.unit), c.unit);
   }
   return [...seen.values()];
+}
+
+/**
+ * «Báo cáo được tính: N/M»: the reports that went into the figures (core/cumulative.ts reportUsed:
+ * for `6 tháng` built from Quý I + Quý II, both quarters of a unit count) out of all reports read.
+ * The command line's summary and the pane's count say this one number.
+ */
+export function reportsCounted(result: Pick<CompileResult, 'reports'>): { counted: number; read: number } {
+  return { counted: result.reports.filter(reportUsed).length, read: result.reports.length };
 }
 
 /** `100%`, `80%`: a task's required share as the Phụ lục says it. */

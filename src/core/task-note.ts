@@ -8,7 +8,7 @@
  * in print. Both name the first ones and count the rest (the compiled
  * workbook's NV sheet keeps who did what, unit by unit).
  */
-import { withoutCommitteePrefix } from './unit-names';
+import { namesAndRest, withoutCommitteePrefix } from './unit-names';
 
 /** Names shown per group before `và N đơn vị khác`. */
 export const NOTE_MAX_NAMES = 8;
@@ -23,8 +23,7 @@ export function shortTaskNote(note: string): string {
   // Every parsed note drops «UBND»: the column then reads the same from row to row.
   return groups.map((g, i) => {
     const names = lists[i].map(withoutCommitteePrefix);
-    if (names.length <= NOTE_MAX_NAMES) return `${g[1]}: ${names.join(', ')}.`;
-    const shown = names.slice(0, NOTE_MAX_NAMES - 2);
-    return `${g[1]} (${names.length} đơn vị): ${shown.join(', ')} và ${names.length - shown.length} đơn vị khác.`;
+    const counted = names.length > NOTE_MAX_NAMES ? ` (${names.length} đơn vị)` : '';
+    return `${g[1]}${counted}: ${namesAndRest(names, NOTE_MAX_NAMES - 2, { upTo: NOTE_MAX_NAMES })}.`;
   }).join(' ');
 }

@@ -10,6 +10,7 @@
  *   shortUnitName           `UBND huyện Nam Đông` → `Nam Đông` (sheet names)
  *   levelFromName           `UBND thị trấn Khe Tre` → `Xã` (any of the template's level words;
  *                           roster.ts inferLevel keeps to the words that leave no doubt)
+ *   namesAndRest            `xã A, xã B và 118 đơn vị khác`: a long list of units in one line
  */
 import { LEVELS, type Level } from './template';
 import { fold, foldLoose } from './text';
@@ -69,6 +70,19 @@ export function isPeopleCommittee(unit: string): boolean {
 /** `UBND xã Hương Lộc` → `xã Hương Lộc` (for lists inside sentences); other names only tidied. */
 export function withoutCommitteePrefix(unit: string): string {
   return dropLeadingWords(tidy(unit), COMMITTEE);
+}
+
+/**
+ * `xã A, xã B và 118 đơn vị khác`: a list of units said in one line, the one wording of the
+ * CLI summary (cli/summary.ts), the narrative report (report/narrative.ts), a task's printed
+ * note (task-note.ts) and the pane (taskpane/findings-view.ts; its messages' lists of sheets
+ * and files, features/notices.tsx, say `mục` for `đơn vị`). Every name when there are at most
+ * `upTo`, else the first `shown` and the rest counted; `upTo` is at least `shown + 1`, so a list
+ * never ends in «và 1 đơn vị khác» where that one name would do. Names as given.
+ */
+export function namesAndRest(names: readonly string[], shown: number, opts: { upTo?: number; what?: string } = {}): string {
+  if (names.length <= Math.max(opts.upTo ?? 0, shown + 1)) return names.join(', ');
+  return `${names.slice(0, shown).join(', ')} và ${names.length - shown} ${opts.what ?? 'đơn vị'} khác`;
 }
 
 /** `UBND xã Hương Lộc` → `Xã Hương Lộc`: a unit as named at the start of a text (prefix dropped, capital kept). */

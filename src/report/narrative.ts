@@ -16,7 +16,7 @@ import { formatIsoDateShort, formatNumberVi, formatPercentVi, twoDigits } from '
 import { areaWord } from './names';
 import { periodPhrase, spanPhrase } from '../core/periods';
 import { OTHER_FORMS_TITLE, otherFormsPhrase } from '../core/other-forms';
-import { fullUnitName, withoutCommitteePrefix } from '../core/unit-names';
+import { fullUnitName, namesAndRest, withoutCommitteePrefix } from '../core/unit-names';
 import { subordinateGroups } from './tiers';
 import type { ReportChild, ReportData } from './report-data';
 
@@ -41,8 +41,6 @@ const sentence = (s: string) => {
   return /[.!?…]$/.test(t) ? t : `${t}.`;
 };
 
-const listUnits = (units: string[]) => units.map(withoutCommitteePrefix).join(', ');
-
 /** Children other than the issuing unit's own sheet: the units it directs. */
 function subordinates(d: ReportData): ReportChild[] {
   return d.children.filter((c) => !c.isSelf);
@@ -57,11 +55,8 @@ function subordinatesPhrase(d: ReportData): string {
 /** Units named in the body before the rest are only counted: the full list is the units' Phụ lục. */
 const MAX_LISTED = 10;
 
-/** `xã A, xã B` or, past `max` names, the first ones and `và N đơn vị khác`. */
-function firstUnits(units: string[], max: number): string {
-  if (units.length <= max) return listUnits(units);
-  return `${listUnits(units.slice(0, max - 2))} và ${units.length - (max - 2)} đơn vị khác`;
-}
+/** `xã A, xã B` or, past `max` names, the first `max - 2` and `và N đơn vị khác` (core/unit-names.ts namesAndRest). */
+const firstUnits = (units: string[], max: number): string => namesAndRest(units.map(withoutCommitteePrefix), max - 2, { upTo: max });
 const someUnits = (units: string[]) => firstUnits(units, MAX_LISTED);
 
 /**

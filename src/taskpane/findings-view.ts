@@ -1,8 +1,8 @@
 /** Findings arranged for the pane: grouped by unit, errors first. Plain data, no React. */
 import { compareFindings, findingParts, type Finding } from '../core/findings';
 import type { CompileResult } from '../core/model';
-import { missingUnitsOf } from '../core/rollup';
-import { unitKey } from '../core/unit-names';
+import { missingUnitsOf, reportsCounted } from '../core/rollup';
+import { namesAndRest, unitKey } from '../core/unit-names';
 
 export interface FindingGroup {
   unit: string;
@@ -33,7 +33,10 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 }
 
 export interface Counts {
-  /** Reports that count in the totals. */
+  /**
+   * Reports that went into the figures: the CLI's «Báo cáo được tính» (core/rollup.ts reportsCounted);
+   * for a cumulative period, each sub-period report a unit's figures were built from.
+   */
   units: number;
   errors: number;
   warnings: number;
@@ -43,7 +46,7 @@ export interface Counts {
 
 export function countResult(result: CompileResult): Counts {
   return {
-    units: result.reports.filter((r) => r.counted).length,
+    units: reportsCounted(result).counted,
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
     missing: missingUnitsOf(result).length,
@@ -93,8 +96,7 @@ export function foldRepeated(findings: readonly Finding[], min = 3): { repeated:
   return { repeated, rest: findings.filter((f) => !folded.has(f)) };
 }
 
-/** `UBND xã A, UBND xã B và 119 đơn vị khác`: a long list of units said in one short line. */
+/** `UBND xã A, UBND xã B và 119 đơn vị khác`: a long list of units in one short line (core/unit-names.ts namesAndRest), two names by default. */
 export function unitsPhrase(names: readonly string[], shown = 2): string {
-  if (names.length <= shown + 1) return names.join(', ');
-  return `${names.slice(0, shown).join(', ')} và ${names.length - shown} đơn vị khác`;
+  return namesAndRest(names, shown);
 }

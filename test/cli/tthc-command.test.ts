@@ -83,3 +83,20 @@ test('template --plan --tthc pre-fills each unit\'s dossier block; compile --tth
   const differs = result.findings.filter((f) => f.rule === 'tthc.differs');
   expect(differs.map((f) => f.message)).toEqual([expect.stringContaining(`D5: đơn vị ghi ${late(units[0]) + 4}, Hệ thống một cửa ${late(units[0])}`)]);
 });
+
+test('template --plan --tthc names, in one line, the plan\'s units the export has no row for (D block left blank)', async () => {
+  const units = sampleUnits();
+  fs.writeFileSync(at('mot-cua.xlsx'), exportBytes(provinceByUnit([{ name: 'Các xã', units }]), 'xlsx'));
+  const spec = newPlanSpec({ period: 'Quý I', year: 2026 });
+  const absent = Array.from({ length: 10 }, (_, i) => `UBND xã Vắng ${i + 1}`);
+  const roster = [...units.map((u) => `UBND ${u.name.replace(/^X/, 'x').replace(/^P/, 'p')}`), ...absent]
+    .map((name, i) => ({ code: `${19000 + i}`, name, level: 'Xã', parent: 'UBND thành phố Huế' }));
+  fs.writeFileSync(at('ke-hoach.xlsx'), await writeXlsx([layoutPlan({ ...spec, compilingUnit: 'UBND thành phố Huế', level: 'Tỉnh', roster })]));
+  const made = await run(['template', '--plan', at('ke-hoach.xlsx'), '--tthc', at('mot-cua.xlsx'), '-o', at('mau')]);
+  expect(made.code).toBe(0);
+  expect(made.out).toContain(`cho ${units.length}/${roster.length} đơn vị`);
+  const said = made.err.split('\n').filter((l) => l.includes('không có trong số liệu Hệ thống một cửa'));
+  expect(said).toEqual([`[Cảnh báo] 10 đơn vị không có trong số liệu Hệ thống một cửa, khối D trong mẫu để trống, đơn vị tự điền: ${absent.slice(0, 8).join(', ')} và 2 đơn vị khác.`]);
+  // Every unit of the export found its template: nothing else said.
+  expect(made.err).not.toContain('không có trong danh sách đơn vị của Kế hoạch');
+});

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
 import { progressText } from '../busy-store';
+import { namesAndRest } from '../../core/unit-names';
 import type { PaneRun } from './pane-run';
 
 /** The bar fills as files or units are read (busy-store.ts); the count is said in its own polite region, at a pace a screen reader can keep. */
@@ -26,7 +27,7 @@ export function NameList({ names }: { names: readonly string[] }): React.ReactEl
   if (names.length <= LIST_SHOWN + 1) return <div>{names.join(', ')}.</div>;
   return (
     <div>
-      {all ? `${names.join(', ')}.` : `${names.slice(0, LIST_SHOWN).join(', ')} và ${names.length - LIST_SHOWN} mục khác.`}{' '}
+      {`${all ? names.join(', ') : namesAndRest(names, LIST_SHOWN, { what: 'mục' })}.`}{' '}
       <Button appearance="transparent" size="small" aria-expanded={all} onClick={() => setAll(!all)}>
         {all ? 'Thu gọn' : `Xem cả ${names.length}`}
       </Button>

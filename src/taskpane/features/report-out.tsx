@@ -1,11 +1,12 @@
 /** Report out: the narrative report (.docx) and the letters to the units (.zip), signed as the fields say. */
 import * as React from 'react';
 import * as actions from '../actions';
+import { otherPeriodStop } from '../../core/period-mismatch';
 import { ZIP_MIME, downloadBytes } from '../download';
 import type { Signer } from '../../report/signer';
 import { SignerFields } from '../components/SignerFields';
 import type { CompileState } from './compile';
-import type { PaneRun } from './pane-run';
+import type { Notice, PaneRun } from './pane-run';
 import type { PeriodState } from './period';
 
 export interface ReportOutState {
@@ -27,13 +28,28 @@ export function useReportOut({ run }: PaneRun, compile: CompileState, period?: P
     });
   const onFeedback = () =>
     run('Phản hồi', async () => {
-      const letters = await actions.exportFeedback(compile.outcome);
-      period?.made('lettersOut');
-      if (!letters) return [{ intent: 'info', title: 'Không có văn bản nào cần gửi', lines: ['Mọi đơn vị đã nộp đúng hạn và không có lỗi, cảnh báo.'] }];
-      downloadBytes(letters.fileName, letters.bytes, ZIP_MIME);
-      return [{ intent: 'success', title: `Đã tạo ${letters.names.length} văn bản`, lines: [`Tệp ${letters.fileName} đã được tải về.`], list: letters.names }];
+      const made = await makeFeedback(compile.outcome);
+      if (made.letters) downloadBytes(made.letters.fileName, made.letters.bytes, ZIP_MIME);
+      if (made.done) period?.made('lettersOut');
+      return made.notices;
     });
   return { signer, setSigner, onExport, onFeedback };
+}
+
+/**
+ * What «Phản hồi» makes and says. When every report is of another period than the plan (spec §8,
+ * core/period-mismatch.ts), the one message `tonghop feedback` prints, pointing at the plan's
+ * `Kỳ báo cáo` / `Năm`, and no letters: the step is not done. Else the letters' .zip (`done`), or none
+ * when every unit sent on time without findings.
+ */
+export async function makeFeedback(outcome: actions.CompileOutcome | null): Promise<{
+  notices: Notice[]; done: boolean; letters?: { fileName: string; bytes: Uint8Array; names: string[] };
+}> {
+  const stop = outcome && otherPeriodStop(outcome.result);
+  if (stop) return { done: false, notices: [{ intent: 'error', title: 'Chưa tạo văn bản phản hồi', lines: [stop] }] };
+  const letters = await actions.exportFeedback(outcome);
+  if (!letters) return { done: true, notices: [{ intent: 'info', title: 'Không có văn bản nào cần gửi', lines: ['Mọi đơn vị đã nộp đúng hạn và không có lỗi, cảnh báo.'] }] };
+  return { done: true, letters, notices: [{ intent: 'success', title: `Đã tạo ${letters.names.length} văn bản`, lines: [`Tệp ${letters.fileName} đã được tải về.`], list: letters.names }] };
 }
 
 /** Người ký (who signs the report). */
