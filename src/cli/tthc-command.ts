@@ -13,7 +13,7 @@ import type { CompileResult } from '../core/model';
 import { formatNumber } from '../core/numbers';
 import { compareWithExport } from '../core/tthc/compare';
 import { DOSSIER_CODES, type DossierExport } from '../core/tthc/model';
-import { prefillSentence, prefillTemplates, unmatchedExportFinding } from '../core/tthc/prefill';
+import { notInExportWords, prefillSentence, prefillTemplates, unmatchedExportFinding } from '../core/tthc/prefill';
 import { readDossierWorkbook } from '../core/tthc/read-export';
 import { readErrorFinding, readXlsxFile } from '../xlsx/read-file';
 import { UsageError, type ParsedArgs } from './args';
@@ -158,7 +158,8 @@ export async function prefillWithTthc(args: ParsedArgs, templates: UnitTemplate[
   for (const u of out.unmatched) io.err(findingLine(unmatchedExportFinding(u)));
   io.out(prefillSentence(out, templates.length));
   if (out.notInExport.length) {
-    io.err(`[${SEVERITY_LABELS.warning}] ${out.notInExport.length} đơn vị không có trong số liệu Hệ thống một cửa, khối D trong mẫu để trống, đơn vị tự điền: ${unitList(out.notInExport)}.`);
+    const w = notInExportWords(out.notInExport.length);
+    io.err(`[${SEVERITY_LABELS.warning}] ${w.title}, ${w.consequence}: ${unitList(out.notInExport)}.`);
   }
   return out.templates;
 }

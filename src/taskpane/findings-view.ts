@@ -37,7 +37,7 @@ export interface Counts {
    * Reports that went into the figures: the CLI's «Báo cáo được tính» (core/rollup.ts reportsCounted);
    * for a cumulative period, each sub-period report a unit's figures were built from.
    */
-  units: number;
+  reports: number;
   errors: number;
   warnings: number;
   /** Expected units with no counted report (`Chưa nộp`), each once. */
@@ -46,7 +46,7 @@ export interface Counts {
 
 export function countResult(result: CompileResult): Counts {
   return {
-    units: reportsCounted(result).counted,
+    reports: reportsCounted(result).counted,
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
     missing: missingUnitsOf(result).length,

@@ -147,7 +147,7 @@ export const loadTthc = async (): Promise<{
   readExport: (grids: SheetGrid[], file: string) => DossierExport[];
   compare: (result: CompileResult, exports: readonly DossierExport[]) => { findings: Finding[]; compared: number; notInExport: string[] };
   /** What a pre-fill says, in the command line's words (core/tthc/prefill.ts). */
-  prefillWords: (prefill: Pick<PrefillOutcome, 'filled' | 'unmatched'>, templates: number) => { sentence: string; unmatched: string[] };
+  prefillWords: (prefill: Pick<PrefillOutcome, 'filled' | 'unmatched' | 'notInExport'>, templates: number) => { sentence: string; unmatched: string[]; notInExport: { title: string; consequence: string } };
 }> => {
   const [read, compare, prefill] = await Promise.all([
     import(/* webpackChunkName: "xlsx-reader" */ '../core/tthc/read-export'),
@@ -157,7 +157,7 @@ export const loadTthc = async (): Promise<{
   return {
     readExport: (grids, file) => read.readDossierWorkbook(grids, file),
     compare: (result, exports) => ({ findings: compare.compareWithExport(result, exports), ...compare.exportCoverage(result, exports) }),
-    prefillWords: (p, templates) => ({ sentence: prefill.prefillSentence(p, templates), unmatched: p.unmatched.map((u) => prefill.unmatchedExportFinding(u).message) }),
+    prefillWords: (p, templates) => ({ sentence: prefill.prefillSentence(p, templates), unmatched: p.unmatched.map((u) => prefill.unmatchedExportFinding(u).message), notInExport: prefill.notInExportWords(p.notInExport.length) }),
   };
 };
 

@@ -4,7 +4,7 @@ import type { CompileOutcome } from './actions';
 
 export function resultSentence(o: Pick<CompileOutcome, 'counts' | 'result'>): string {
   const { counts, result } = o;
-  const parts = [`${counts.units} báo cáo được tính`, `${counts.errors} lỗi`, `${counts.warnings} cảnh báo`];
+  const parts = [`${counts.reports} báo cáo được tính`, `${counts.errors} lỗi`, `${counts.warnings} cảnh báo`];
   if (counts.missing) parts.push(`${counts.missing} đơn vị chưa nộp`);
   return `Đã xong ${periodPhrase(result.period, result.year)}: ${parts.join(', ')}.`;
 }

@@ -52,6 +52,8 @@ export async function readExportFiles(picked: readonly PickedFile[]): Promise<Ex
 export interface PrefillWords {
   sentence: string;
   unmatched: string[];
+  /** The plan's units the export lacks (core/tthc/prefill.ts notInExportWords). */
+  notInExport: { title: string; consequence: string };
 }
 
 /** Tạo mẫu cho mọi đơn vị, with each unit's dossier block pre-filled when export files are given. */

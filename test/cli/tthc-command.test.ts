@@ -96,7 +96,7 @@ test('template --plan --tthc names, in one line, the plan\'s units the export ha
   expect(made.code).toBe(0);
   expect(made.out).toContain(`cho ${units.length}/${roster.length} đơn vị`);
   const said = made.err.split('\n').filter((l) => l.includes('không có trong số liệu Hệ thống một cửa'));
-  expect(said).toEqual([`[Cảnh báo] 10 đơn vị không có trong số liệu Hệ thống một cửa, khối D trong mẫu để trống, đơn vị tự điền: ${absent.slice(0, 8).join(', ')} và 2 đơn vị khác.`]);
+  expect(said).toEqual([`[Cảnh báo] 10 đơn vị không có trong số liệu Hệ thống một cửa, khối D trong mẫu của các đơn vị này để trống, đơn vị tự điền: ${absent.slice(0, 8).join(', ')} và 2 đơn vị khác.`]);
   // Every unit of the export found its template: nothing else said.
   expect(made.err).not.toContain('không có trong danh sách đơn vị của Kế hoạch');
 });

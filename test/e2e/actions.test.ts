@@ -96,7 +96,7 @@ describe('the add-in recognises its own earlier output by content, not by name a
   it("keeps districts' compiled reports named like outputs (BC …) as children of the province, run after run", async () => {
     install([district('UBND huyện Nam Đông', 'H01', 100), district('UBND huyện Phong Điền', 'H02', 50)]);
     const o = await actions.compileWorkbook();
-    expect(o.counts.units).toBe(2);
+    expect(o.counts.reports).toBe(2);
     expect(fake.sheetNames()).toEqual(expect.arrayContaining(['BC Nam Đông', 'BC Phong Điền']));
     const province = o.written.find((n) => n.startsWith('BC '))!;
     expect(province).not.toMatch(/Nam Đông|Phong Điền/);
@@ -181,7 +181,7 @@ describe('Tổng hợp từ tệp', () => {
       { name: 'ghi-chu.xlsx', bytes: new TextEncoder().encode('không phải Excel') },
     ];
     const o = await actions.compileFromFiles(files);
-    expect(o.counts.units).toBe(2);
+    expect(o.counts.reports).toBe(2);
     expect(o.fileProblems).toHaveLength(1);
     expect(o.fileProblems[0]).toContain('ghi-chu.xlsx');
     expect(o.result.findings.some((f) => f.file === 'ghi-chu.xlsx' && f.severity === 'error')).toBe(true);
@@ -197,7 +197,7 @@ describe('Tổng hợp từ tệp', () => {
       { name: 'huong-loc.xls', bytes: xlsxOf(commune(COMMUNES[0]), 'biff8') },
       { name: 'ghi-chu.xlsx', bytes: xlsxOf(notes) },
     ]);
-    expect(o.counts.units).toBe(1);
+    expect(o.counts.reports).toBe(1);
     expect(o.fileProblems).toEqual([
       expect.stringMatching(/^Tệp "huong-loc\.xls" ở định dạng .*lần sau hãy lưu dưới dạng "Sổ làm việc Excel \(\.xlsx\)"/),
       'Tệp "ghi-chu.xlsx" không có trang báo cáo theo mẫu TTCCHC-1 nào (cần ô "Mã mẫu" ghi "TTCCHC-1" trong 15 dòng đầu) và không có trang Kế hoạch; các trang: "Ghi chú".',
@@ -230,7 +230,7 @@ describe('Tổng hợp từ tệp', () => {
       { name: 'so-lieu.csv', bytes: new TextEncoder().encode('Mã mẫu,TTCCHC-1\nĐơn vị,xã A\n') },
       { name: 'bao-cao.docx', bytes: report },
     ]);
-    expect(o.counts.units).toBe(1);
+    expect(o.counts.reports).toBe(1);
     expect(o.fileProblems).toEqual([
       expect.stringMatching(/^Tệp "so-lieu\.csv" không phải sổ Excel\. Nhận tệp Excel \.xlsx/),
       expect.stringMatching(/^Tệp "bao-cao\.docx" không phải sổ Excel\./),

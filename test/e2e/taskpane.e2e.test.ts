@@ -242,11 +242,11 @@ describe('the task pane in the browser harness', () => {
 
   it('shows the counts and the findings, grouped by unit with errors first', async () => {
     const counts = {
-      units: expected.result.reports.filter((r) => r.counted).length,
+      reports: expected.result.reports.filter((r) => r.counted).length,
       errors: expected.result.findings.filter((f) => f.severity === 'error').length,
       warnings: expected.result.findings.filter((f) => f.severity === 'warning').length,
     };
-    await expect(pane().getByLabel(`Đơn vị: ${counts.units}`).count()).resolves.toBe(1);
+    await expect(pane().getByLabel(`Báo cáo tính: ${counts.reports}`).count()).resolves.toBe(1);
     await expect(pane().getByLabel(`Lỗi: ${counts.errors}`).count()).resolves.toBe(1);
     await expect(pane().getByLabel(`Cảnh báo: ${counts.warnings}`).count()).resolves.toBe(1);
     const unfolded = foldRepeated(expected.result.findings).rest;
@@ -461,9 +461,9 @@ describe('the task pane in the browser harness', () => {
     const fileGrids = picked.flatMap((f) => readXlsxBuffer(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, f))), f));
     const badFinding = { severity: 'error' as const, unit: bad.name, file: bad.name, sheet: '', cell: '', rule: 'file.unreadable' as const, message: 'x' };
     const counts = countResult(compileGrids([...planGrids, ...fileGrids], {}, [badFinding]));
-    expect(counts.units).toBe(fileGrids.length);
+    expect(counts.reports).toBe(fileGrids.length);
     if (planGrids.length) expect(counts.missing).toBeGreaterThan(0);
-    for (const [label, n] of [['Đơn vị', counts.units], ['Lỗi', counts.errors], ['Cảnh báo', counts.warnings], ['Chưa nộp', counts.missing]] as const) {
+    for (const [label, n] of [['Báo cáo tính', counts.reports], ['Lỗi', counts.errors], ['Cảnh báo', counts.warnings], ['Chưa nộp', counts.missing]] as const) {
       await expect(pane().getByLabel(`${label}: ${n}`).count()).resolves.toBe(1);
     }
     await expect(pane().getByText(/ghi-chu\.xlsx/).first().isVisible()).resolves.toBe(true);
@@ -555,7 +555,7 @@ describe('the approval cycle', () => {
     // Only approved: one unit counted, each other named.
     await pane().getByRole('checkbox', { name: 'Chỉ tổng hợp báo cáo đã duyệt' }).check();
     await click('Tổng hợp');
-    await expect(pane().getByLabel('Đơn vị: 1').count()).resolves.toBe(1);
+    await expect(pane().getByLabel('Báo cáo tính: 1').count()).resolves.toBe(1);
     await openAllGroups();
     await expect(pane().getByText(new RegExp(`báo cáo của ${escapeRe(second.report.unit)} .* đã bị trả lại nên không được tính`)).first().isVisible()).resolves.toBe(true);
     await pane().getByRole('checkbox', { name: 'Chỉ tổng hợp báo cáo đã duyệt' }).uncheck();

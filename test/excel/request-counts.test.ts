@@ -85,7 +85,7 @@ describe('Tổng hợp', () => {
       const host = setup(Array.from({ length: n }, (_, i) => communeGrid(i)));
       host.resetStats();
       const o = await actions.compileWorkbook();
-      expect(o.counts.units).toBe(n);
+      expect(o.counts.reports).toBe(n);
       expect(host.stats.failedSyncs).toBe(0);
       requests.push(host.stats.syncs);
     }

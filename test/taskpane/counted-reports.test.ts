@@ -27,7 +27,7 @@ it('6 tháng from the two quarters: the pane counts the reports the CLI counts, 
   const [cli, of] = [Number(printed![1]), Number(printed![2])];
   // Units built from their quarters count both quarters: more reports than units marked counted.
   expect(cli).toBeGreaterThan(result.reports.filter((r) => r.counted).length);
-  expect(countResult(result).units).toBe(cli);
+  expect(countResult(result).reports).toBe(cli);
   expect(resultSentence({ counts: countResult(result), result })).toContain(`: ${cli} báo cáo được tính,`);
   expect(of).toBe(result.reports.length);
 });

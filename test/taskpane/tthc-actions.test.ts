@@ -72,7 +72,7 @@ onEachClient(() => {
       const changed = late(units[1]) + 4;
       fake = setup([await planGrid(), unitSheet(ROSTER[0]), unitSheet(ROSTER[1], { D5: changed }), unitSheet(ROSTER[2]), unitSheet(ROSTER[3])], { apiVersion: '1.13' });
       const outcome = await actions.compileWorkbook();
-      expect(outcome.counts.units).toBe(4);
+      expect(outcome.counts.reports).toBe(4);
       const c = await compareWithExportFiles(outcome, [exportFile()]);
       expect(c.files).toEqual(['mot-cua.xlsx']);
       expect(c.compared).toBe(3);

@@ -82,6 +82,17 @@ export function prefillSentence(outcome: Pick<PrefillOutcome, 'filled'>, templat
   return `Điền sẵn số liệu hồ sơ TTHC từ Hệ thống một cửa cho ${outcome.filled.length}/${templates} đơn vị.`;
 }
 
+/**
+ * The plan's units the export has no row for, said the same on the command line and in the
+ * pane: a title (`N đơn vị không có …`) and what it means for their templates.
+ */
+export function notInExportWords(count: number): { title: string; consequence: string } {
+  return {
+    title: `${count} đơn vị không có trong số liệu Hệ thống một cửa`,
+    consequence: 'khối D trong mẫu của các đơn vị này để trống, đơn vị tự điền',
+  };
+}
+
 export function unmatchedExportFinding(u: ExportUnit): Finding {
   return makeFinding('warning', { unit: u.unit, sheet: '', cell: '' }, 'tthc.not-in-roster',
     `Hệ thống một cửa, ${u.rows}: đơn vị «${u.unit}» không có trong danh sách đơn vị của Kế hoạch, không điền được vào mẫu nào.`);

@@ -51,7 +51,7 @@ export interface ResultSummaryProps {
   headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
-/** Counts of units, errors, warnings and missing units, and links to the sheets written. */
+/** Counts of reports counted (core/rollup.ts reportsCounted: a cumulative period's sub-period reports too), errors, warnings and missing units, and links to the sheets written. */
 export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFilter, stale, headingRef }: ResultSummaryProps): React.ReactElement {
   const s = useStyles();
   const { counts, result } = outcome;
@@ -84,7 +84,7 @@ export function ResultSummary({ outcome, busy, onOpenSheet, filter = 'all', onFi
       </h2>
       {stale && <Text size={200} weight="semibold" className={s.stale} role="status">{stale}</Text>}
       <div className={s.tiles}>
-        {plain('Đơn vị', counts.units)}
+        {plain('Báo cáo tính', counts.reports)}
         {toggle('Lỗi', counts.errors, 'error', s.error)}
         {toggle('Cảnh báo', counts.warnings, 'warning', s.warning)}
         {plain('Chưa nộp', counts.missing, s.warning)}

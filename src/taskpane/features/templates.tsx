@@ -66,7 +66,8 @@ function prefillNotices(p: NonNullable<Awaited<ReturnType<typeof templatesWithEx
   const from = `Số liệu lấy từ tệp ${read.files.join(', ')}; nguồn và ngày ghi ở cột Ghi chú của từng dòng.`;
   out.push({ intent: p.filled.length ? 'info' : 'warning', title: said.sentence, lines: [from], list: p.filled.map((f) => f.unit) });
   if (p.notInExport.length) {
-    out.push({ intent: 'warning', title: `${p.notInExport.length} đơn vị không có trong số liệu Hệ thống một cửa`, lines: ['Khối D trong mẫu của các đơn vị này để trống, đơn vị tự điền:'], list: p.notInExport });
+    const c = said.notInExport.consequence;
+    out.push({ intent: 'warning', title: said.notInExport.title, lines: [`${c[0].toUpperCase()}${c.slice(1)}:`], list: p.notInExport });
   }
   if (p.unmatched.length) {
     // A few said in full (as the command line says them); many as names, summarised.
