@@ -114,6 +114,20 @@ export function withoutCheckBlock(grid: SheetGrid): SheetGrid {
 
 /** Read one worksheet. Never throws. */
 export function readSheet(whole: SheetGrid): SheetRead {
+  return readWorksheet(whole, true);
+}
+
+/**
+ * readSheet without the report's fingerprint (core/approval.ts), for the
+ * command line: it takes fingerprints only for the sheets an approval record
+ * names (cli/read-one.ts addRecordedFingerprints), while the pane may approve
+ * any report it compiled. Hashing every sheet cost a tenth of its reading.
+ */
+export function readSheetUnprinted(whole: SheetGrid): SheetRead {
+  return readWorksheet(whole, false);
+}
+
+function readWorksheet(whole: SheetGrid, fingerprint: boolean): SheetRead {
   const grid = whole && withoutCheckBlock(whole);
   const source: SourceRef = {
     sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}), ...(grid && grid.hidden ? { hidden: true } : {}),
@@ -132,7 +146,7 @@ export function readSheet(whole: SheetGrid): SheetRead {
         const read = readUnitReport(fg, source, tpl, sink);
         // The fingerprint of the whole sheet as read (the check block too): what an approval recorded.
         if (isBlankForm(read, sink)) return { kind: 'skipped', source };
-        return read.kind === 'report' ? { ...read, fingerprint: sheetFingerprint(whole) } : read;
+        return read.kind === 'report' && fingerprint ? { ...read, fingerprint: sheetFingerprint(whole) } : read;
       }
     }
     if (isPlanSheet(fg)) {
