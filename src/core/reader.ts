@@ -94,6 +94,12 @@ const SIGNATURE_START = /^(?:noi nhan|nguoi lap|thu truong|tm |kt |xac nhan)|^(?
 // ---------------------------------------------------------------- entry point
 
 const CHECK_BLOCK_KEY = labelKey(CHECK_BLOCK_TITLE);
+/**
+ * Text shorter than the heading's key cannot fold to it (each letter and
+ * each space of a key comes from a character of its own): most cells of a
+ * sheet are left unfolded by this test alone.
+ */
+const CHECK_BLOCK_MIN_CHARS = CHECK_BLOCK_KEY.length;
 
 /**
  * The grid above a template's check block (docs/spec/TEMPLATE.md §10): the heading
@@ -106,7 +112,7 @@ export function withoutCheckBlock(grid: SheetGrid): SheetGrid {
     const row = rows[r];
     if (!row) continue;
     for (const v of row) {
-      if (typeof v === 'string' && v.length <= 20 && labelKey(v) === CHECK_BLOCK_KEY) return { ...grid, cells: rows.slice(0, r) };
+      if (typeof v === 'string' && v.length <= 20 && v.length >= CHECK_BLOCK_MIN_CHARS && labelKey(v) === CHECK_BLOCK_KEY) return { ...grid, cells: rows.slice(0, r) };
     }
   }
   return grid;

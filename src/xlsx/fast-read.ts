@@ -50,6 +50,19 @@ function richText(inner: string): string {
   return unescapeXml(out);
 }
 
+/**
+ * Each shared string's value by its XML (`<si>`'s content), across the files
+ * one thread reads: a province's reports repeat the same labels, so most
+ * strings are read once for all files, and every file's cells then hold the
+ * same string, which the label folding (core/text.ts) finds in its memo
+ * without comparing texts. Bounded like that memo; forgetting is always safe.
+ */
+const SHARED_LIMIT = 50_000;
+let sharedMemo = new Map<string, string | null>();
+
+/** The same text in a string of its own (a slice of a longer string keeps all of it alive). */
+const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 /** The shared strings as the cells that use them read (textValue applied once per string, not per cell). */
 function sharedStrings(raw: string | null): (string | null)[] {
   if (!raw) return [];
@@ -58,7 +71,19 @@ function sharedStrings(raw: string | null): (string | null)[] {
   // `<si/>` is an empty string and keeps its index (SheetJS skips it: read.ts works around that).
   const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(m[1] ? textValue(richText(m[1])) : null);
+  while ((m = re.exec(xml))) {
+    const inner = m[1];
+    if (!inner) { out.push(null); continue; }
+    let v = sharedMemo.get(inner);
+    if (v === undefined) {
+      // Copies, so that the memo keeps these few characters and not the whole part they were cut from.
+      const text = textValue(richText(inner));
+      v = text === null ? null : ownCopy(text);
+      if (sharedMemo.size >= SHARED_LIMIT) sharedMemo = new Map();
+      sharedMemo.set(ownCopy(inner), v);
+    }
+    out.push(v);
+  }
   return out;
 }
 
