@@ -64,9 +64,6 @@ function machineCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** Files queued at each worker at a time (readWithWorkers). */
-const IN_FLIGHT = 4;
-
 function defaultWorkerScript(): string {
   return path.join(__dirname, 'read-worker.js');
 }
@@ -100,13 +97,30 @@ export async function readFiles(files: string[], options: ReadFilesOptions = {})
   return readWithWorkers(files, Math.min(wanted, files.length), script, options.mainThreadReads ?? true, options.onProgress);
 }
 
+/** What a worker is started with: every file, and the shared counter of the next file to read (read-worker.ts). */
+export interface ReadWorkerData {
+  files: string[];
+  /** An Int32Array's buffer: element 0 is the index of the next file nobody has taken. */
+  next: SharedArrayBuffer;
+}
+
+/** What a worker posts for each file it read. */
+export interface ReadWorkerMessage { index: number; result?: FileReads; error?: string }
+
+/**
+ * The workers and the main thread take files from one counter shared in
+ * memory (Atomics), each the next one nobody has taken: no thread waits for
+ * another to hand it work, a worker slow to start simply reads fewer files,
+ * and none is left idle while files remain.
+ */
 function readWithWorkers(
   files: string[], count: number, script: string, mainThreadReads: boolean, onProgress?: (done: number, total: number) => void,
 ): Promise<ReadFilesResult> {
   return new Promise((resolve, reject) => {
     const results: (FileReads | undefined)[] = new Array(files.length);
     const workers: Worker[] = [];
-    let next = 0;
+    const next = new SharedArrayBuffer(4);
+    const counter = new Int32Array(next);
     let done = 0;
     let settled = false;
 
@@ -118,47 +132,39 @@ function readWithWorkers(
       else resolve(merge(results as FileReads[], count));
     };
 
-    const feed = (w: Worker) => {
-      if (next < files.length) {
-        const index = next++;
-        w.postMessage({ index, file: files[index] });
-      }
+    const store = (index: number, result: FileReads) => {
+      results[index] = result;
+      done++;
+      onProgress?.(done, files.length);
+      if (done === files.length) finish();
     };
 
     // The main thread reads too while the workers start and run: otherwise it only waits.
     const readHere = async () => {
-      while (!settled && next < files.length) {
-        const index = next++;
-        results[index] = await readFileSheets(files[index]);
-        done++;
-        onProgress?.(done, files.length);
-        if (done === files.length) return finish();
-        // Let the workers' messages in between two files.
+      for (;;) {
+        const index = Atomics.add(counter, 0, 1);
+        if (settled || index >= files.length) return;
+        store(index, await readFileSheets(files[index]));
+        // Let the workers' results in between two files.
         await new Promise((r) => setImmediate(r));
       }
     };
 
+    const workerData: ReadWorkerData = { files, next };
     for (let i = 0; i < count; i++) {
-      const w = new Worker(script);
+      const w = new Worker(script, { workerData });
       workers.push(w);
-      w.on('message', (msg: { index: number; result?: FileReads; error?: string }) => {
-        results[msg.index] = msg.result ?? {
+      w.on('message', (msg: ReadWorkerMessage) => {
+        store(msg.index, msg.result ?? {
           file: files[msg.index],
           reads: [],
           findings: [fileFinding(files[msg.index], 'file.unreadable', `Không đọc được tệp "${path.basename(files[msg.index])}": ${msg.error}`)],
-        };
-        done++;
-        onProgress?.(done, files.length);
-        if (done === files.length) finish();
-        else feed(w);
+        });
       });
       w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
       w.on('exit', (code) => {
         if (!settled && code !== 0) finish(new Error(`Luồng đọc tệp dừng bất thường (mã ${code}).`));
       });
-      // Files in flight per worker: the main thread hands out the next one only between two
-      // files of its own, so a worker with fewer queued would wait for it.
-      for (let k = 0; k < IN_FLIGHT; k++) feed(w);
     }
     if (mainThreadReads) readHere().catch((e) => finish(e instanceof Error ? e : new Error(String(e))));
   });
