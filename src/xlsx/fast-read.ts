@@ -262,24 +262,26 @@ function sheetGrid(rawXml: string, sst: (string | null)[], sheet: string, fileNa
   const sdStart = nextTag(xml, 'sheetData', 0, xml.length);
   if (sdStart < 0) return { file: fileName, sheet, originRow: 0, originCol: 0, cells: [] };
   const sdEnd = xml.indexOf('</sheetData>', sdStart);
-  const data = sdEnd < 0 ? '' : xml.slice(sdStart, sdEnd);
+  // The rows are scanned in the part's own text up to `</sheetData>` (a slice is slower to scan).
+  const limit = sdEnd < 0 ? sdStart : sdEnd;
 
   const rows: CellValue[][] = [];
   // Start of the used range: every cell present, stubs included (as SheetJS's !ref grows);
   // its end needs only cells with a value (trailing empties are trimmed anyway).
   let r0 = Infinity; let c0 = Infinity; let r1 = -1;
   let row = -1; let col = -1;
-  let pos = 0;
+  let pos = sdStart;
   for (;;) {
-    const lt = data.indexOf('<', pos);
-    if (lt < 0) break;
-    if (data.startsWith('<row', lt) && isTag(data, lt, 'row')) {
-      const gt = data.indexOf('>', lt);
-      if (gt < 0) break;
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0 || lt >= limit) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 114 /* r */ && xml.charCodeAt(lt + 2) === 111 && xml.charCodeAt(lt + 3) === 119 && isTag(xml, lt, 'row')) {
+      const gt = xml.indexOf('>', lt);
+      if (gt < 0 || gt >= limit) break;
       let n: number;
-      if (scanAttrs(data, lt + 4, data.charCodeAt(gt - 1) === 47 ? gt - 1 : gt)) n = refStart < 0 ? -1 : rowNumber(data, refStart, refEnd);
+      if (scanAttrs(xml, lt + 4, xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt)) n = refStart < 0 ? -1 : rowNumber(xml, refStart, refEnd);
       else {
-        const r = attr(data.slice(lt, gt), 'r');
+        const r = attr(xml.slice(lt, gt), 'r');
         n = r !== undefined && /^\d+$/.test(r) ? Number(r) : -1;
       }
       row = n >= 0 ? n - 1 : row + 1;
@@ -287,39 +289,44 @@ function sheetGrid(rawXml: string, sst: (string | null)[], sheet: string, fileNa
       pos = gt + 1;
       continue;
     }
-    if (!(data.startsWith('<c', lt) && isTag(data, lt, 'c'))) { pos = lt + 1; continue; }
-    const gt = data.indexOf('>', lt);
-    if (gt < 0) return null;
-    const selfClosing = data.charCodeAt(gt - 1) === 47;
+    if (!(next === 99 /* c */ && isTag(xml, lt, 'c'))) { pos = lt + 1; continue; }
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0 || gt >= limit) return null;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
     // The cell's `<v>` read in place when it is all the cell holds (-1: read `inner` instead).
     let vStart = -1; let vEnd = -1;
     let inner = '';
     if (selfClosing) {
       pos = gt + 1;
     } else {
-      const end = data.indexOf('</c>', gt);
-      if (end < 0) return null;
-      if (end - gt > 8 && data.charCodeAt(gt + 1) === 60 && data.charCodeAt(gt + 2) === 118 && data.charCodeAt(gt + 3) === 62
-        && data.indexOf('<', gt + 4) === end - 4 && data.startsWith('</v>', end - 4)) {
-        vStart = gt + 4; vEnd = end - 4;
-      } else {
+      let end = -1;
+      // `<v>…</v></c>` with no markup in the value: what every producer writes for a plain value.
+      if (xml.charCodeAt(gt + 1) === 60 && xml.charCodeAt(gt + 2) === 118 && xml.charCodeAt(gt + 3) === 62) {
+        let q = gt + 4;
+        while (q < limit && xml.charCodeAt(q) !== 60) q++;
+        if (q > gt + 4 && q + 8 <= limit && xml.startsWith('</v></c>', q)) {
+          vStart = gt + 4; vEnd = q; end = q + 4;
+        }
+      }
+      if (vStart < 0) {
+        end = xml.indexOf('</c>', gt);
         // Damaged XML: one more scan here, never one per cell (unclosed cells made this quadratic).
-        if (nextTag(data, 'c', gt, end) >= 0) return null;
-        inner = data.slice(gt + 1, end);
+        if (end < 0 || end + 4 > limit || nextTag(xml, 'c', gt, end) >= 0) return null;
+        inner = xml.slice(gt + 1, end);
       }
       pos = end + 4;
     }
     let t = 'n';
     let cellRow = row;
-    if (scanAttrs(data, lt + 2, selfClosing ? gt - 1 : gt)) {
+    if (scanAttrs(xml, lt + 2, selfClosing ? gt - 1 : gt)) {
       if (refStart >= 0) {
-        if (!cellRef(data, refStart, refEnd)) return null;
+        if (!cellRef(xml, refStart, refEnd)) return null;
         cellRow = refRow;
         col = refCol;
       } else col++;
-      if (typeStart >= 0) t = data.slice(typeStart, typeEnd);
+      if (typeStart >= 0) t = xml.slice(typeStart, typeEnd);
     } else {
-      const attrs = data.slice(lt + 2, gt);
+      const attrs = xml.slice(lt + 2, gt);
       const ref = attr(attrs, 'r');
       if (ref !== undefined) {
         const rm = REF_RE.exec(ref);
@@ -335,8 +342,8 @@ function sheetGrid(rawXml: string, sst: (string | null)[], sheet: string, fileNa
     if (cellRow < r0) r0 = cellRow;
     if (col < c0) c0 = col;
     let v: CellValue | undefined;
-    if (vStart >= 0 && t !== 'inlineStr') v = rawValue(t, data.slice(vStart, vEnd), false, sst, date1904);
-    else if (vStart >= 0) v = cellValue(t, data.slice(gt + 1, vEnd + 4), sst, date1904);
+    if (vStart >= 0 && t !== 'inlineStr') v = rawValue(t, xml.slice(vStart, vEnd), false, sst, date1904);
+    else if (vStart >= 0) v = cellValue(t, xml.slice(gt + 1, vEnd + 4), sst, date1904);
     else if (!inner) continue; // a styled empty cell
     else v = cellValue(t, inner, sst, date1904);
     if (v === undefined) return null;
