@@ -16,6 +16,7 @@ import { CommandError, type Io } from './io';
 import { nothingReadMessage } from './nothing-read';
 import { progressBar } from './progress';
 import { readFiles } from './read-pool';
+import { addRecordedFingerprints } from './read-one';
 import { findingLine } from './summary';
 
 export interface Gathered {
@@ -48,6 +49,7 @@ export async function gather(args: ParsedArgs, io: Io, beforeRead?: (files: stri
   const bar = progressBar('Đang đọc', io.progressStream === undefined ? process.stderr : io.progressStream);
   const read = await readFiles(files, { workers: workersOption(args), onProgress: (d, t) => bar.update(d, t) });
   bar.done();
+  await addRecordedFingerprints(read.files);
   // The plan file, when it was found, is read first; say so when it holds no plan sheet.
   const planRead = plan !== undefined && path.resolve(files[0]) === path.resolve(plan) ? read.files[0] : undefined;
   if (plan !== undefined && planRead && !planRead.reads.some((r) => r.kind === 'plan') && planRead.findings.length === 0) {

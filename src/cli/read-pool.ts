@@ -1,6 +1,6 @@
 /**
- * Reading many files: a pool of worker threads (one per core, default 2)
- * parses files and runs the reader; the main thread reads files from the
+ * Reading many files: a pool of worker threads (one per core besides the
+ * main thread: defaultWorkerCount) parses files and runs the reader; the main thread reads files from the
  * same queue while it waits, gathers the reads in input order, and compiles. Few files are read in the
  * main thread, where starting workers would cost more than it saves.
  */
@@ -14,7 +14,7 @@ import { fileFinding } from '../xlsx/read-file';
 import { readFileSheets, type FileReads } from './read-one';
 
 export interface ReadFilesOptions {
-  /** Worker threads; 0 reads in the main thread. Default: `os.availableParallelism()` (at least 2 when there are enough files). */
+  /** Worker threads; 0 reads in the main thread. Default: defaultWorkerCount (cores and files). */
   workers?: number;
   /** Below this many files the main thread reads them (default 8). */
   minFilesForWorkers?: number;
@@ -40,17 +40,28 @@ export interface ReadFilesResult {
 export const MIN_FILES_FOR_WORKERS = 8;
 
 /**
- * Worker threads for this machine now: one per core that is free. Threads
- * only pay when cores are idle; on a machine already running a job per core
- * each thread's start (loading the reader, warming the JIT) costs more than
- * it gives: on the shared 2-core test machine at load ≥ 2, reading 1,000
- * files took 15–25 % longer with 2 workers than in the main thread alone.
- * (`loadavg` is 0 on Windows: all cores count as free there.)
+ * Files each worker thread must have for its start to pay: a thread costs
+ * about what reading 50 files costs (a fresh V8 isolate, the reader's
+ * modules loaded and compiled again), so fewer files are read faster by the
+ * main thread alone.
  */
-export function defaultWorkerCount(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const free = Math.floor(cores - os.loadavg()[0]);
-  return Math.max(0, Math.min(cores, free, 8));
+export const FILES_PER_WORKER = 64;
+
+/**
+ * Worker threads for `files` files on a machine of `cores` cores: one per
+ * core besides the main thread, which reads too (readWithWorkers), and only
+ * as many as have FILES_PER_WORKER files each; at most 8. A 2-core machine
+ * reads 1,000 files in two threads (the main one and one worker). The load
+ * average is not consulted: it says what other programs did in the last
+ * minute, not what they will do in the next second, and made the count
+ * change from one run to the next on the same files.
+ */
+export function defaultWorkerCount(files: number, cores: number = machineCores()): number {
+  return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_WORKER), 8));
+}
+
+function machineCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 function defaultWorkerScript(): string {
@@ -77,7 +88,7 @@ export async function readFilesInMainThread(files: string[], onProgress?: (done:
 
 export async function readFiles(files: string[], options: ReadFilesOptions = {}): Promise<ReadFilesResult> {
   const script = options.workerScript ?? defaultWorkerScript();
-  const wanted = options.workers ?? defaultWorkerCount();
+  const wanted = options.workers ?? defaultWorkerCount(files.length);
   const minFiles = options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS;
   // Under ts-jest there is no compiled worker script: read in the main thread.
   if (wanted <= 0 || files.length === 0 || files.length < minFiles || !fs.existsSync(script)) {
@@ -86,13 +97,30 @@ export async function readFiles(files: string[], options: ReadFilesOptions = {})
   return readWithWorkers(files, Math.min(wanted, files.length), script, options.mainThreadReads ?? true, options.onProgress);
 }
 
+/** What a worker is started with: every file, and the shared counter of the next file to read (read-worker.ts). */
+export interface ReadWorkerData {
+  files: string[];
+  /** An Int32Array's buffer: element 0 is the index of the next file nobody has taken. */
+  next: SharedArrayBuffer;
+}
+
+/** What a worker posts for each file it read. */
+export interface ReadWorkerMessage { index: number; result?: FileReads; error?: string }
+
+/**
+ * The workers and the main thread take files from one counter shared in
+ * memory (Atomics), each the next one nobody has taken: no thread waits for
+ * another to hand it work, a worker slow to start simply reads fewer files,
+ * and none is left idle while files remain.
+ */
 function readWithWorkers(
   files: string[], count: number, script: string, mainThreadReads: boolean, onProgress?: (done: number, total: number) => void,
 ): Promise<ReadFilesResult> {
   return new Promise((resolve, reject) => {
     const results: (FileReads | undefined)[] = new Array(files.length);
     const workers: Worker[] = [];
-    let next = 0;
+    const next = new SharedArrayBuffer(4);
+    const counter = new Int32Array(next);
     let done = 0;
     let settled = false;
 
@@ -104,47 +132,39 @@ function readWithWorkers(
       else resolve(merge(results as FileReads[], count));
     };
 
-    const feed = (w: Worker) => {
-      if (next < files.length) {
-        const index = next++;
-        w.postMessage({ index, file: files[index] });
-      }
+    const store = (index: number, result: FileReads) => {
+      results[index] = result;
+      done++;
+      onProgress?.(done, files.length);
+      if (done === files.length) finish();
     };
 
     // The main thread reads too while the workers start and run: otherwise it only waits.
     const readHere = async () => {
-      while (!settled && next < files.length) {
-        const index = next++;
-        results[index] = await readFileSheets(files[index]);
-        done++;
-        onProgress?.(done, files.length);
-        if (done === files.length) return finish();
-        // Let the workers' messages in between two files.
+      for (;;) {
+        const index = Atomics.add(counter, 0, 1);
+        if (settled || index >= files.length) return;
+        store(index, await readFileSheets(files[index]));
+        // Let the workers' results in between two files.
         await new Promise((r) => setImmediate(r));
       }
     };
 
+    const workerData: ReadWorkerData = { files, next };
     for (let i = 0; i < count; i++) {
-      const w = new Worker(script);
+      const w = new Worker(script, { workerData });
       workers.push(w);
-      w.on('message', (msg: { index: number; result?: FileReads; error?: string }) => {
-        results[msg.index] = msg.result ?? {
+      w.on('message', (msg: ReadWorkerMessage) => {
+        store(msg.index, msg.result ?? {
           file: files[msg.index],
           reads: [],
           findings: [fileFinding(files[msg.index], 'file.unreadable', `Không đọc được tệp "${path.basename(files[msg.index])}": ${msg.error}`)],
-        };
-        done++;
-        onProgress?.(done, files.length);
-        if (done === files.length) finish();
-        else feed(w);
+        });
       });
       w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
       w.on('exit', (code) => {
         if (!settled && code !== 0) finish(new Error(`Luồng đọc tệp dừng bất thường (mã ${code}).`));
       });
-      // Two files in flight per worker, so a worker never waits for the main thread.
-      feed(w);
-      feed(w);
     }
     if (mainThreadReads) readHere().catch((e) => finish(e instanceof Error ? e : new Error(String(e))));
   });

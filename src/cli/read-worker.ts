@@ -1,15 +1,25 @@
-/** Worker thread: reads the files the pool sends, one message per file, and posts the reads back. */
-import { parentPort } from 'worker_threads';
+/**
+ * Worker thread: reads files from the pool's list, each time the next one no
+ * thread has taken (the counter shared with read-pool.ts), and posts each
+ * file's reads back; stops when none is left.
+ */
+import { parentPort, workerData } from 'worker_threads';
 import { readFileSheets } from './read-one';
+import type { ReadWorkerData, ReadWorkerMessage } from './read-pool';
 
-interface Job { index: number; file: string }
-
-if (parentPort) {
-  const port = parentPort;
-  port.on('message', (job: Job) => {
-    readFileSheets(job.file).then(
-      (result) => port.postMessage({ index: job.index, result }),
-      (e: unknown) => port.postMessage({ index: job.index, error: e instanceof Error ? e.message : String(e) }),
-    );
-  });
+async function readAll(port: NonNullable<typeof parentPort>, data: ReadWorkerData): Promise<void> {
+  const counter = new Int32Array(data.next);
+  for (;;) {
+    const index = Atomics.add(counter, 0, 1);
+    if (index >= data.files.length) return;
+    let msg: ReadWorkerMessage;
+    try {
+      msg = { index, result: await readFileSheets(data.files[index]) };
+    } catch (e) {
+      msg = { index, error: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage(msg);
+  }
 }
+
+if (parentPort && workerData) void readAll(parentPort, workerData as ReadWorkerData);

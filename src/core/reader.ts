@@ -94,6 +94,12 @@ const SIGNATURE_START = /^(?:noi nhan|nguoi lap|thu truong|tm |kt |xac nhan)|^(?
 // ---------------------------------------------------------------- entry point
 
 const CHECK_BLOCK_KEY = labelKey(CHECK_BLOCK_TITLE);
+/**
+ * Text shorter than the heading's key cannot fold to it (each letter and
+ * each space of a key comes from a character of its own): most cells of a
+ * sheet are left unfolded by this test alone.
+ */
+const CHECK_BLOCK_MIN_CHARS = CHECK_BLOCK_KEY.length;
 
 /**
  * The grid above a template's check block (docs/spec/TEMPLATE.md §10): the heading
@@ -106,7 +112,7 @@ export function withoutCheckBlock(grid: SheetGrid): SheetGrid {
     const row = rows[r];
     if (!row) continue;
     for (const v of row) {
-      if (typeof v === 'string' && v.length <= 20 && labelKey(v) === CHECK_BLOCK_KEY) return { ...grid, cells: rows.slice(0, r) };
+      if (typeof v === 'string' && v.length <= 20 && v.length >= CHECK_BLOCK_MIN_CHARS && labelKey(v) === CHECK_BLOCK_KEY) return { ...grid, cells: rows.slice(0, r) };
     }
   }
   return grid;
@@ -114,6 +120,20 @@ export function withoutCheckBlock(grid: SheetGrid): SheetGrid {
 
 /** Read one worksheet. Never throws. */
 export function readSheet(whole: SheetGrid): SheetRead {
+  return readWorksheet(whole, true);
+}
+
+/**
+ * readSheet without the report's fingerprint (core/approval.ts), for the
+ * command line: it takes fingerprints only for the sheets an approval record
+ * names (cli/read-one.ts addRecordedFingerprints), while the pane may approve
+ * any report it compiled. Hashing every sheet cost a tenth of its reading.
+ */
+export function readSheetUnprinted(whole: SheetGrid): SheetRead {
+  return readWorksheet(whole, false);
+}
+
+function readWorksheet(whole: SheetGrid, fingerprint: boolean): SheetRead {
   const grid = whole && withoutCheckBlock(whole);
   const source: SourceRef = {
     sheet: safeSheetName(grid), ...(grid && grid.file ? { file: grid.file } : {}), ...(grid && grid.hidden ? { hidden: true } : {}),
@@ -132,7 +152,7 @@ export function readSheet(whole: SheetGrid): SheetRead {
         const read = readUnitReport(fg, source, tpl, sink);
         // The fingerprint of the whole sheet as read (the check block too): what an approval recorded.
         if (isBlankForm(read, sink)) return { kind: 'skipped', source };
-        return read.kind === 'report' ? { ...read, fingerprint: sheetFingerprint(whole) } : read;
+        return read.kind === 'report' && fingerprint ? { ...read, fingerprint: sheetFingerprint(whole) } : read;
       }
     }
     if (isPlanSheet(fg)) {

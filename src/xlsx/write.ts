@@ -58,7 +58,12 @@ class Styles {
   private readonly fonts = new Map<string, number>();
   private readonly fills = new Map<string, number>();
   private readonly numFmts = new Map<string, number>();
-  private readonly xfs = new Map<string, number>();
+  /**
+   * cellXfs indexes by a style's parts, one level per part: looking them up
+   * one by one is quicker than building and hashing a key of them all, which
+   * every cell with a style object of its own would do.
+   */
+  private readonly xfs = new Map<unknown, unknown>();
   private readonly fontXml: string[] = [];
   private readonly fillXml: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
   private readonly xfXml: string[] = [];
@@ -102,21 +107,42 @@ class Styles {
     return id;
   }
 
-  /** Layouts share style objects between cells: remember each object's index (locked cells only), per sheet font. */
-  private readonly byObject = new Map<string, WeakMap<CellStyle, number>>();
+  /**
+   * Layouts share style objects between cells: each object's index (locked
+   * cells only), per sheet font. A Map, not a WeakMap: the styles live as long
+   * as the sheets being written anyway, and a WeakMap's entries cost far more
+   * to add (most cells of a bordered table have a style object of their own).
+   */
+  private readonly byObject = new Map<string, Map<CellStyle, number>>();
+  /** The last font asked for, its key and its map: a sheet asks for one font, cell after cell. */
+  private lastFont: SheetFont | undefined;
+  private lastFontKey = '';
+  private lastByObject = new Map<CellStyle, number>();
 
   /** The cellXfs index of a style (and lock state) in a sheet's font, registered on first use. */
   xf(style: CellStyle | undefined, unlocked: boolean, font: SheetFont): number {
-    const fontKey = `${font.name}|${font.size}`;
-    let byObject = this.byObject.get(fontKey);
-    if (!byObject) this.byObject.set(fontKey, (byObject = new WeakMap()));
+    if (font !== this.lastFont) {
+      this.lastFont = font;
+      this.lastFontKey = `${font.name}|${font.size}`;
+      let map = this.byObject.get(this.lastFontKey);
+      if (!map) this.byObject.set(this.lastFontKey, (map = new Map()));
+      this.lastByObject = map;
+    }
+    const fontKey = this.lastFontKey;
+    const byObject = this.lastByObject;
     if (style && !unlocked) {
       const known = byObject.get(style);
       if (known !== undefined) return known;
     }
     const s = style ?? {};
-    const key = `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.border ? 1 : 0}${s.wrap ? 1 : 0}${unlocked ? 1 : 0}|${s.fontSize ?? ''}|${s.fill ?? ''}|${s.color ?? ''}|${s.align ?? ''}|${s.valign ?? ''}|${s.numberFormat ?? ''}|${fontKey}`;
-    let id = this.xfs.get(key);
+    const bits = (s.bold ? 1 : 0) | (s.italic ? 2 : 0) | (s.border ? 4 : 0) | (s.wrap ? 8 : 0) | (unlocked ? 16 : 0);
+    let node = this.xfs;
+    for (const part of [bits, s.fontSize ?? '', s.fill ?? '', s.color ?? '', s.align ?? '', s.valign ?? '', s.numberFormat ?? '']) {
+      let next = node.get(part) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(part, (next = new Map()));
+      node = next;
+    }
+    let id = node.get(fontKey) as number | undefined;
     if (id !== undefined) {
       if (style && !unlocked) byObject.set(style, id);
       return id;
@@ -136,7 +162,7 @@ class Styles {
     const children = `${align ? `<alignment${align}/>` : ''}${unlocked ? '<protection locked="0"/>' : ''}`;
     xml += children ? `>${children}</xf>` : '/>';
     id = this.xfXml.length;
-    this.xfs.set(key, id);
+    node.set(fontKey, id);
     if (style && !unlocked) byObject.set(style, id);
     this.xfXml.push(xml);
     return id;
@@ -277,7 +303,7 @@ function sheetXml(sheet: OutputSheet, first: boolean, styles: Styles, sst: Share
     const cellsXml: string[] = [];
     for (const c of cols) {
       const cell = row[c];
-      const isUnlocked = unlocked.has(`${r},${c}`);
+      const isUnlocked = unlocked.size > 0 && unlocked.has(`${r},${c}`);
       if (!cell && !isUnlocked) continue;
       const s = styles.xf(cell?.style, isUnlocked, font);
       const ref = `${columnLetters(c)}${r + 1}`;
