@@ -16,7 +16,7 @@ import { FindingsList } from '../taskpane/components/FindingsList';
 import { PlanForm } from '../taskpane/components/PlanForm';
 import { ResultSummary } from '../taskpane/components/ResultSummary';
 import { usePaneRun } from '../taskpane/features/pane-run';
-import { renderNotices, renderProgress } from '../taskpane/features/notices';
+import { ProgressView, renderNotices } from '../taskpane/features/notices';
 import { renderPrevious, useCompile } from '../taskpane/features/compile';
 import { renderReportOut, useReportOut } from '../taskpane/features/report-out';
 import type { PlanForm as PlanFormData } from '../taskpane/plan-actions';
@@ -172,7 +172,7 @@ export function App(): React.ReactElement {
       </div>
       {planOpen && <PlanForm busy={busy} onSubmit={onPlan} onCancel={() => setPlanOpen(false)} />}
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{pane.announce}</div>
-      {renderProgress(pane)}
+      <ProgressView />
       {renderNotices(pane)}
       {compile.outcome && (
         <>

@@ -153,7 +153,7 @@ describe('the compile client', () => {
 });
 
 describe('the progress the pane shows and says', () => {
-  it('moves in steps of 0.5 % on 1,000 units (the page redraws at each), from the first to the last', () => {
+  it('moves in steps of 0.5 % on 1,000 units (the bar draws the latest once a frame), from the first to the last', () => {
     const seen: number[] = [];
     const step = inSteps((done) => seen.push(done));
     for (let i = 0; i <= 1000; i++) step(i, 1000, 'đơn vị');
@@ -169,19 +169,40 @@ describe('the progress the pane shows and says', () => {
     expect(progressText({ label: 'Tổng hợp' })).toBe('Đang tổng hợp…');
   });
 
-  it('says the count at once, then no oftener than every few seconds, while the bar follows every count', async () => {
-    let now = 0;
-    const store = new BusyStore(() => now);
-    const states: { done?: number; spoken?: string }[] = [];
-    store.subscribe((s) => states.push({ done: s.done, spoken: s.spoken }));
+  /** A store whose frames come when the test says (`draw()`), on the test's clock. */
+  function storeAtFrames() {
+    const clock = { now: 0 };
+    let frame: (() => void) | null = null;
+    const store = new BusyStore(
+      () => clock.now,
+      (f) => {
+        frame = f;
+        return () => (frame = null);
+      },
+    );
+    const draw = () => {
+      const f = frame;
+      frame = null;
+      f?.();
+    };
+    return { store, clock, draw };
+  }
+
+  it('says the count at once, then no oftener than every few seconds, while the bar follows every frame', async () => {
+    const { store, clock, draw } = storeAtFrames();
+    const shown: { done?: number; spoken?: string }[] = [];
+    store.subscribeProgress((p) => shown.push({ done: p?.done, spoken: p?.spoken }));
     let finish!: () => void;
     const running = store.run('Tổng hợp', () => new Promise<void>((resolve) => (finish = resolve)));
     store.progress(1, 1000, 'đơn vị');
-    now += 1000;
+    draw();
+    clock.now += 1000;
     store.progress(200, 1000, 'đơn vị');
-    now += SAY_EVERY_MS;
+    draw();
+    clock.now += SAY_EVERY_MS;
     store.progress(412, 1000, 'đơn vị');
-    expect(states.slice(1)).toEqual([
+    draw();
+    expect(shown.slice(1)).toEqual([
       { done: 1, spoken: 'Đang tổng hợp: 1/1.000 đơn vị' },
       { done: 200, spoken: 'Đang tổng hợp: 1/1.000 đơn vị' },
       { done: 412, spoken: 'Đang tổng hợp: 412/1.000 đơn vị' },
@@ -189,5 +210,30 @@ describe('the progress the pane shows and says', () => {
     finish();
     await running;
     expect(store.get()).toEqual({ busy: false, label: '' });
+    expect(store.getProgress()).toBeNull();
   });
+
+  it('draws the latest count once a frame, and tells the pane only of the start and the end', async () => {
+    const { store, draw } = storeAtFrames();
+    const pane: boolean[] = [];
+    const bar: (string | null)[] = [];
+    store.subscribe((s) => pane.push(s.busy));
+    store.subscribeProgress((p) => bar.push(p && progressText(p)));
+    let finish!: () => void;
+    const running = store.run('Tổng hợp', () => new Promise<void>((resolve) => (finish = resolve)));
+    const before = store.get();
+    for (let done = 0; done <= 30; done += 5) store.progress(done, 1000, 'đơn vị');
+    draw();
+    for (let done = 35; done <= 60; done += 5) store.progress(done, 1000, 'đơn vị');
+    draw();
+    draw(); // a frame with no new count redraws nothing
+    store.progress(65, 1000, 'đơn vị'); // heard after the last frame: the end comes first
+    expect(store.get()).toBe(before);
+    finish();
+    await running;
+    draw();
+    expect(bar).toEqual(['Đang tổng hợp…', 'Đang tổng hợp: 30/1.000 đơn vị', 'Đang tổng hợp: 60/1.000 đơn vị', null]);
+    expect(pane).toEqual([true, false]);
+  });
+
 });

@@ -10,7 +10,9 @@
  * longest gap between two ticks while the count moves must be a small part
  * of the whole compile (with the compile on the main thread, as before the
  * worker, the page froze for the whole of it in one task and the count
- * never moved).
+ * never moved). In the pane, the count redraws the progress bar alone:
+ * when each count drew the whole pane again (46 times in one run), the
+ * development build held frames back 250–830 ms.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -35,20 +37,40 @@ const sheetOf = (g: SheetGrid) => XLSX.utils.aoa_to_sheet(g.cells.map((r) => r.m
 const xlsx = (wb: XLSX.WorkBook) => XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 
 /**
- * Installs the watch on the page: every animation frame records its time and
- * the progress bar's words (aria-label of the pane's ProgressBar) when they change.
+ * Installs the watch on the page: every animation frame records its time,
+ * the progress bar's words (aria-label of the pane's ProgressBar) when they
+ * change, and how many times the pane component (`Pane`, in the harness's
+ * development build where React keeps its name) has rendered so far.
+ *
+ * A render is seen without React's DevTools: React gives a function
+ * component new hook objects at each render and keeps them when it skips it,
+ * so the pane's hook list (on its fiber, found from its <main> element, and
+ * on that fiber's other copy) changes exactly when the pane renders again.
  */
 async function watch(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { ticks: number[]; counts: { t: number; text: string }[]; watching: boolean };
+    type Fiber = { type?: { name?: string }; return: Fiber | null; alternate: Fiber | null; memoizedState: unknown };
+    const w = window as unknown as { ticks: number[]; counts: { t: number; text: string; paneRenders: number }[]; watching: boolean };
     w.ticks = [];
     w.counts = [];
     w.watching = true;
+    const hookLists = new Set<unknown>();
+    const paneRenders = (): number => {
+      for (const main of Array.from(document.querySelectorAll('main'))) {
+        const key = Object.keys(main).find((k) => k.startsWith('__reactFiber$'));
+        let f = key ? ((main as unknown as Record<string, Fiber>)[key] ?? null) : null;
+        while (f && f.type?.name !== 'Pane') f = f.return;
+        if (!f) continue;
+        for (const hooks of [f.memoizedState, f.alternate?.memoizedState]) if (hooks) hookLists.add(hooks);
+        return hookLists.size;
+      }
+      return -1;
+    };
     const frame = (t: number) => {
       if (!w.watching) return;
       w.ticks.push(t);
       const text = document.querySelector('[data-testid="progress"]')?.getAttribute('aria-label') ?? '';
-      if (text && text !== w.counts[w.counts.length - 1]?.text) w.counts.push({ t, text });
+      if (text && text !== w.counts[w.counts.length - 1]?.text) w.counts.push({ t, text, paneRenders: paneRenders() });
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
@@ -62,11 +84,17 @@ interface Watched {
   countingMs: number;
   /** The longest gap between two frames while the count moved. */
   maxGapMs: number;
+  /**
+   * Renders of the pane component from the first count shown to the last
+   * (the bar's counts alone should redraw nothing else); null where the
+   * page has no `Pane` to find (app.html, a production build).
+   */
+  paneRenders: number | null;
 }
 
 async function watched(page: Page): Promise<Watched> {
   return page.evaluate(() => {
-    const w = window as unknown as { ticks: number[]; counts: { t: number; text: string }[]; watching: boolean };
+    const w = window as unknown as { ticks: number[]; counts: { t: number; text: string; paneRenders: number }[]; watching: boolean };
     w.watching = false;
     const counted = w.counts.filter((c) => /\d\/\d/.test(c.text));
     const from = counted[0]?.t ?? 0;
@@ -74,7 +102,10 @@ async function watched(page: Page): Promise<Watched> {
     const ticks = w.ticks.filter((t) => t >= from && t <= to);
     let maxGapMs = 0;
     for (let i = 1; i < ticks.length; i++) maxGapMs = Math.max(maxGapMs, ticks[i] - ticks[i - 1]);
-    return { counts: counted.map((c) => (/[\d.]+\/[\d.]+/.exec(c.text) ?? [''])[0]), countingMs: to - from, maxGapMs };
+    const first = counted[0]?.paneRenders ?? -1;
+    const last = counted[counted.length - 1]?.paneRenders ?? -1;
+    const paneRenders = first < 0 || last < 0 ? null : last - first;
+    return { counts: counted.map((c) => (/[\d.]+\/[\d.]+/.exec(c.text) ?? [''])[0]), countingMs: to - from, maxGapMs, paneRenders };
   });
 }
 
@@ -93,7 +124,7 @@ function expectCounting(counts: string[]): void {
 /** What the watch saw, in the test's output: the figures a reader of the README may want. */
 const say = (where: string, w: Watched, totalMs: number) =>
   // eslint-disable-next-line no-console
-  console.log(`${where}: ${w.counts.length} số đếm khác nhau, đếm trong ${Math.round(w.countingMs)} ms, khoảng lặng dài nhất ${Math.round(w.maxGapMs)} ms; cả lần tổng hợp ${totalMs} ms`);
+  console.log(`${where}: ${w.counts.length} số đếm khác nhau, đếm trong ${Math.round(w.countingMs)} ms, khoảng lặng dài nhất ${Math.round(w.maxGapMs)} ms; cả lần tổng hợp ${totalMs} ms${w.paneRenders === null ? '' : `; Pane vẽ lại ${w.paneRenders} lần trong lúc đếm`}`);
 
 describe('the task pane compiling a workbook of 1,000 units', () => {
   let opened: PaneAt320 | undefined;
@@ -121,7 +152,10 @@ describe('the task pane compiling a workbook of 1,000 units', () => {
     // The count moved at least twice, and in the pane's words: «Đang tổng hợp: 412/1.000 đơn vị».
     expectCounting(w.counts);
     expect(page.workers().length).toBe(1);
-    expect(w.maxGapMs).toBeLessThan(totalMs / 4);
+    // Only the bar and its live region hear the count (busy-store.ts): the pane itself is not drawn again while it moves.
+    expect(w.paneRenders).toBe(0);
+    // No frame is held back for a tenth of the compile (its reading and writing through the simulated Excel run on this same page).
+    expect(w.maxGapMs).toBeLessThan(totalMs / 10);
     await expect(page.getByTestId('live-status').innerText()).resolves.toMatch(new RegExp(`Đã xong.*${UNITS.toLocaleString('vi-VN')} đơn vị|Đã xong.*${UNITS} đơn vị`));
   });
 });
@@ -164,7 +198,7 @@ describe('app.html from file:// compiling 1,000 files', () => {
     expectCounting(w.counts);
     // The worker is the page's own script, started from a Blob URL (file:// refuses one loaded by URL).
     expect(page.workers().map((x) => x.url().slice(0, 5))).toEqual(['blob:']);
-    expect(w.maxGapMs).toBeLessThan(totalMs / 4);
+    expect(w.maxGapMs).toBeLessThan(totalMs / 10);
     await page.getByRole('heading', { name: /Kết quả tổng hợp/ }).waitFor();
   });
 });

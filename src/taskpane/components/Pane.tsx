@@ -6,7 +6,7 @@ import { ExcelTooOld } from './ExcelTooOld';
 import { ResultSummary } from './ResultSummary';
 import { usePaneRun } from '../features/pane-run';
 import { usePeriod } from '../features/period';
-import { renderNotices, renderProgress } from '../features/notices';
+import { ProgressView, renderNotices } from '../features/notices';
 import { renderApprovedOnly, renderPrevious, useCompile } from '../features/compile';
 import { renderPlan, usePlan } from '../features/plan';
 import { renderTemplates, useTemplates } from '../features/templates';
@@ -101,7 +101,7 @@ export function Pane(): React.ReactElement {
       </div>
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{pane.announce}</div>
       {renderReportsIn(reportsIn)}
-      {renderProgress(pane)}
+      <ProgressView />
       {renderNotices(pane, firstNotice)}
       {renderPlan(plan, busy)}
       {renderTemplates(templates, busy)}

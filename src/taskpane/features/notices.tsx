@@ -1,18 +1,27 @@
 /** The pane's messages and progress bar (what pane-run.ts keeps). */
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
-import { progressText } from '../busy-store';
+import { paneBusy, progressText, type BusyStore } from '../busy-store';
 import { namesAndRest } from '../../core/unit-names';
 import type { PaneRun } from './pane-run';
 
-/** The bar fills as files or units are read (busy-store.ts); the count is said in its own polite region, at a pace a screen reader can keep. */
-export function renderProgress({ busy }: PaneRun): React.ReactElement | null {
-  if (!busy.busy) return null;
-  const text = progressText(busy);
+/**
+ * The bar fills as files or units are read; the count is said in its own
+ * polite region, at a pace a screen reader can keep. It alone hears the
+ * count (busy-store.ts `subscribeProgress`, at most once a frame): a count
+ * redraws the bar and its region, not the pane around it.
+ */
+export function ProgressView({ store = paneBusy }: { store?: BusyStore }): React.ReactElement | null {
+  const p = React.useSyncExternalStore(
+    (cb) => store.subscribeProgress(cb),
+    () => store.getProgress(),
+  );
+  if (!p) return null;
+  const text = progressText(p);
   return (
     <Field validationMessage={text} validationState="none">
-      <ProgressBar aria-label={text} data-testid="progress" {...(busy.total ? { value: (busy.done ?? 0) / busy.total } : {})} />
-      <span role="status" aria-live="polite" data-testid="progress-status" style={SR_ONLY}>{busy.spoken ?? ''}</span>
+      <ProgressBar aria-label={text} data-testid="progress" {...(p.total ? { value: (p.done ?? 0) / p.total } : {})} />
+      <span role="status" aria-live="polite" data-testid="progress-status" style={SR_ONLY}>{p.spoken ?? ''}</span>
     </Field>
   );
 }
