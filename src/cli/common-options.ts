@@ -18,7 +18,7 @@ export const PERIOD: OptionDecl = { name: 'period', value: true, valueName: '<k�
 export const YEAR: OptionDecl = { name: 'year', value: true, valueName: '<năm>', help: 'năm báo cáo, ví dụ 2026' };
 export const WORKERS: OptionDecl = {
   name: 'workers', value: true, valueName: '<n>',
-  help: 'số luồng đọc tệp phụ (mặc định: số nhân máy trừ một, khi có nhiều tệp; 0: chỉ đọc trong luồng chính)',
+  help: 'số luồng đọc tệp phụ (mặc định: số nhân máy trừ hai, khi có nhiều tệp; 0: chỉ đọc trong luồng chính)',
 };
 export const APPROVED_ONLY: OptionDecl = {
   name: 'approved-only', value: false,

@@ -49,15 +49,19 @@ export const FILES_PER_WORKER = 64;
 
 /**
  * Worker threads for `files` files on a machine of `cores` cores: one per
- * core besides the main thread, which reads too (readWithWorkers), and only
- * as many as have FILES_PER_WORKER files each; at most 8. A 2-core machine
- * reads 1,000 files in two threads (the main one and one worker). The load
- * average is not consulted: it says what other programs did in the last
- * minute, not what they will do in the next second, and made the count
- * change from one run to the next on the same files.
+ * core besides the main thread and one more core left to V8's own background
+ * threads (garbage collection, optimising compiler), which a cold reader
+ * keeps busy; only as many as have FILES_PER_WORKER files each; at most 8.
+ * Measured on a quiet 2-core machine (bench/out/units-1000, interleaved
+ * runs): one worker read 1,000 files in 0.98–1.11 s against 1.04–1.07 s in
+ * the main thread alone, and 400 files in 1.06–1.37 s against 1.04–1.19 s,
+ * so a 2-core machine reads in the main thread. The load average is not
+ * consulted: it says what other programs did in the last minute, not what
+ * they will do in the next second, and made the count change from one run
+ * to the next on the same files.
  */
 export function defaultWorkerCount(files: number, cores: number = machineCores()): number {
-  return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_WORKER), 8));
+  return Math.max(0, Math.min(cores - 2, Math.floor(files / FILES_PER_WORKER), 8));
 }
 
 function machineCores(): number {
