@@ -42,7 +42,7 @@ describe('Tổng hợp', () => {
 
   it('writes the summary, Phụ lục, report and findings sheets after the unit sheets, with the summed figures', async () => {
     const o = await actions.compileWorkbook();
-    expect(o.counts).toMatchObject({ units: 3, missing: 0 });
+    expect(o.counts).toMatchObject({ reports: 3, missing: 0 });
     expect(o.written.length).toBeGreaterThanOrEqual(4);
     const names = fake.sheetNames();
     expect(names.slice(0, 3)).toEqual(['xã Hương Lộc', 'xã Thượng Quảng', 'thị trấn Khe Tre']);
@@ -76,7 +76,7 @@ describe('a workbook without unit reports', () => {
     install([{ sheet: 'Sheet1', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ'], ['Nguyễn Văn A', 45]] }]);
     const o = await actions.compileWorkbook();
     expect(o.result.reports).toEqual([]);
-    expect(o.counts).toEqual({ units: 0, errors: 0, warnings: 0, missing: 0 });
+    expect(o.counts).toEqual({ reports: 0, errors: 0, warnings: 0, missing: 0 });
     expect(fake.sheet('Sheet1')!.values).toEqual([['Danh sách cán bộ', null], ['Nguyễn Văn A', 45]]);
     await expect(actions.exportReport(o)).rejects.toThrow(/chưa có gì để xuất/);
   });
@@ -421,7 +421,7 @@ describe('Excel errors become Vietnamese messages', () => {
     expect(fake.waitingForCellEdit).toBe(1);
     expect(fake.sheetNames()).toHaveLength(3);
     fake.setCellEditMode(false);
-    await expect(pending).resolves.toMatchObject({ counts: { units: 3 } });
+    await expect(pending).resolves.toMatchObject({ counts: { reports: 3 } });
   });
 
   it('cell-editing mode says to press Enter or Esc where Excel cannot wait (no DelayForCellEdit)', async () => {

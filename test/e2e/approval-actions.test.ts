@@ -94,7 +94,7 @@ onEachClient(() => {
       expect(only.result.summaries[0].figures.A1).toBe(20);
       expect(only.result.findings.filter((f) => f.rule === 'approval.not-approved').map((f) => f.unit)).toEqual(['UBND xã Thượng Quảng', 'UBND thị trấn Khe Tre']);
       // Sent, only not approved: not counted, and not «Chưa nộp» in the pane either.
-      expect(only.counts).toMatchObject({ units: 1, missing: 0 });
+      expect(only.counts).toMatchObject({ reports: 1, missing: 0 });
       expect(missingUnits(only.result)).toEqual([]);
     });
 

@@ -61,7 +61,7 @@ describe('the pane with 120 units and about 300 findings', () => {
     await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
     expect((await focused()).text).toMatch(/^Kết quả tổng hợp/);
     const status = await page.getByTestId('live-status').innerText();
-    expect(status).toMatch(new RegExp(`Đã xong.*${UNITS} đơn vị`));
+    expect(status).toMatch(new RegExp(`Đã xong.*${UNITS} báo cáo được tính`));
     expect(await page.getByTestId('live-status').getAttribute('role')).toBe('status');
   });
 

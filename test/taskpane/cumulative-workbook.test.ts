@@ -80,7 +80,7 @@ function summary(name: string): { row: (label: string) => (string | number | boo
 function expectSummed(o: actions.CompileOutcome): void {
   expect([o.result.period, o.result.year]).toEqual(['6 tháng', 2026]);
   // «Báo cáo được tính» as the command line says it (core/rollup.ts reportsCounted): both quarters of each unit.
-  expect(o.counts).toMatchObject({ units: 2 * UNITS.length, missing: 0 });
+  expect(o.counts).toMatchObject({ reports: 2 * UNITS.length, missing: 0 });
   expect(o.result.findings.map((f) => f.rule)).not.toContain('compile.other-period');
   const th = o.written.find((n) => n.startsWith('TH '))!;
   const s = summary(th);
