@@ -108,10 +108,11 @@ class Styles {
   }
 
   /**
-   * Layouts share style objects between cells: each object's index (locked
-   * cells only), per sheet font. A Map, not a WeakMap: the styles live as long
-   * as the sheets being written anyway, and a WeakMap's entries cost far more
-   * to add (most cells of a bordered table have a style object of their own).
+   * Layouts share style objects between cells (a bordered table's cells
+   * share one object per look: core/layout/styles.ts SheetBuilder.border):
+   * each object's index (locked cells only), per sheet font. A Map, not a
+   * WeakMap: the styles live as long as the sheets being written anyway, and
+   * a WeakMap's entries cost far more to add.
    */
   private readonly byObject = new Map<string, Map<CellStyle, number>>();
   /** The last font asked for, its key and its map: a sheet asks for one font, cell after cell. */

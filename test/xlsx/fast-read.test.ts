@@ -5,6 +5,7 @@ import * as XLSX from '@e965/xlsx';
 import { readXlsxFast, unescapeXml } from '../../src/xlsx/fast-read';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { encryptedWorkbookBytes, exceljsWorkbook, unitWorkbook } from '../helpers/xlsx-files';
+import { packZip, partsOf } from '../helpers/zip-build';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 
@@ -57,6 +58,22 @@ describe('readXlsxFast', () => {
     expect(readXlsxFast(encryptedWorkbookBytes(), 'b.xlsx')).toBeNull();
     const good = await unitWorkbook({ unit: 'UBND xã A', level: 'Xã', parent: 'B', period: 'Năm', year: 2022, figures: {} });
     expect(readXlsxFast(good.subarray(0, good.length - 30), 'c.xlsx')).toBeNull();
+  });
+
+  it('reads every part whole whatever its declared size says, and a good file after a damaged one', async () => {
+    const good = await unitWorkbook({ unit: 'UBND xã A', level: 'Xã', parent: 'B', period: 'Năm', year: 2022, figures: { A1: 3 } });
+    const expected = readXlsxBuffer(good, 'a.xlsx');
+    const parts = await partsOf(good);
+    const sheet = 'xl/worksheets/sheet1.xml';
+    // The directory says less than the part inflates to (or more): the reader takes the part as it is.
+    for (const size of [10, 1_000_000]) {
+      const odd = packZip(parts.map((p) => (p.name === sheet ? { ...p, size } : p)));
+      expect([size, readXlsxFast(odd, 'a.xlsx')]).toEqual([size, expected]);
+    }
+    // A sheet part cut short: SheetJS decides; the next file still reads.
+    const cut = packZip(parts.map((p) => (p.name === sheet ? { ...p, deflated: p.deflated.subarray(0, p.deflated.length >> 1) } : p)));
+    expect(readXlsxFast(cut, 'c.xlsx')).toBeNull();
+    expect(readXlsxFast(good, 'a.xlsx')).toEqual(expected);
   });
 
   it('unescapes XML entities and Excel _xHHHH_ escapes', () => {

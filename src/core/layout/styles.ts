@@ -54,6 +54,10 @@ export function date(iso: string | undefined, style: CellStyle = {}): OutCell {
   return { v: serial, style: { numberFormat: NUMBER_FORMATS.date, align: 'center', ...style } };
 }
 
+const NO_STYLE: CellStyle = {};
+/** A boolean part of a style in two bits: absent 0, true 1, false 2. */
+const flag = (b: boolean | undefined): number => (b === undefined ? 0 : b ? 1 : 2);
+
 /** Rows, merges and widths of one output sheet, filled cell by cell. */
 export class SheetBuilder {
   readonly rows: OutCell[][] = [];
@@ -84,7 +88,12 @@ export class SheetBuilder {
     this.merge(row, 0, row, cols - 1);
   }
 
-  /** Add a border to every cell of a block (empty cells included). */
+  /**
+   * Add a border to every cell of a block (empty cells included). Each
+   * distinct look gets one style object (`bordered`): a table's cells then
+   * share a few objects, which the writers (xlsx/write.ts Styles.xf) look up
+   * by identity instead of by their parts, cell after cell.
+   */
   border(r1: number, c1: number, r2: number, c2: number): void {
     this.set(r2, c2, this.rows[r2]?.[c2] ?? { v: null });
     for (let r = r1; r <= r2; r++) {
@@ -92,11 +101,33 @@ export class SheetBuilder {
       this.rows[r] = row;
       for (let c = c1; c <= c2; c++) {
         const cell = row[c];
-        if (!cell) row[c] = { v: null, style: { border: true } };
-        // A new style object: styles may be shared between cells (merged titles).
-        else if (!cell.style?.border) row[c] = { ...cell, style: { ...cell.style, border: true } };
+        const look = this.bordered(cell?.style ?? NO_STYLE);
+        // A new cell object: cells may be shared (merged titles).
+        if (!cell) row[c] = { v: null, style: look };
+        else if (cell.style !== look) row[c] = { ...cell, style: look };
       }
     }
+  }
+
+  /**
+   * Looks interned by their parts, one Map level per part (no key string to
+   * build and hash per cell); the two-bit codes tell `false` from absent,
+   * so an interned object reads exactly like the one it stands for.
+   */
+  private readonly looks = new Map<unknown, unknown>();
+
+  /** The one style object of `s` with a border, made on first use. */
+  private bordered(s: CellStyle): CellStyle {
+    const bits = flag(s.bold) | (flag(s.italic) << 2) | (flag(s.wrap) << 4);
+    let node = this.looks;
+    for (const part of [bits, s.fontSize, s.fill, s.color, s.align, s.valign]) {
+      let next = node.get(part) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(part, (next = new Map()));
+      node = next;
+    }
+    let look = node.get(s.numberFormat) as CellStyle | undefined;
+    if (!look) node.set(s.numberFormat, (look = s.border ? s : { ...s, border: true }));
+    return look;
   }
 
   get rowCount(): number {
