@@ -23,58 +23,6 @@ export { unescapeXml } from './package';
 
 const decoder = new TextDecoder('utf-8');
 
-/** The native handle under a zlib.InflateRaw, as node:zlib's processChunkSync drives it. */
-interface RawInflater {
-  stream: zlib.InflateRaw;
-  handle: {
-    reset(): void;
-    writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
-  };
-  /** After a write: [output room left, input left]. */
-  state: Uint32Array;
-}
-
-/** Parts up to this size go through the reused inflater (units' parts are a few kB). */
-const REUSED_MAX = 1 << 20;
-let inflater: RawInflater | null | undefined;
-
-/**
- * A part inflated by one native inflater reused for every part this thread
- * reads: inflateRawSync makes a zlib object per call (a native handle, its
- * state, work for the GC), which cost the benchmark's 1,000-file read about
- * 100 ms for its 5,000 parts of a few kB. Node has no public sync API
- * that reuses one, so this drives the handle as inflateRawSync does; null when
- * the handle is not as expected (another Node), when the part does not end
- * within its declared size, or on any zlib error: the caller then inflates it
- * with inflateRawSync, whose result and errors stay the reference.
- */
-function inflateReused(data: Buffer, size: number): Buffer | null {
-  try {
-    if (inflater === undefined) {
-      const stream = new zlib.InflateRaw();
-      // A zlib error destroys the stream, which then emits it: nobody else listens.
-      stream.on('error', () => undefined);
-      const inner = stream as unknown as { _handle?: RawInflater['handle']; _writeState?: unknown };
-      inflater = typeof inner._handle?.writeSync === 'function' && typeof inner._handle.reset === 'function' && inner._writeState instanceof Uint32Array
-        ? { stream, handle: inner._handle, state: inner._writeState } : null;
-    }
-    if (!inflater) return null;
-    const { stream, handle, state } = inflater;
-    handle.reset();
-    // One byte of room past the declared size: a part that fills it all did not end where it said.
-    const out = Buffer.allocUnsafe(size + 1);
-    handle.writeSync(zlib.constants.Z_FINISH, data, 0, data.length, out, 0, out.length);
-    if (stream.destroyed) {
-      inflater = undefined;
-      return null;
-    }
-    return state[1] === 0 && state[0] > 0 ? out.subarray(0, out.length - state[0]) : null;
-  } catch {
-    inflater = undefined;
-    return null;
-  }
-}
-
 /** A part's text, inflated within the workbook's budget (zip-limits.ts): a bomb stops at the limit. */
 function entryText(buf: Buffer, e: ZipDirEntry, budget: InflateBudget): string | null {
   const data = buf.subarray(e.dataStart, e.dataStart + e.compSize);
@@ -82,8 +30,7 @@ function entryText(buf: Buffer, e: ZipDirEntry, budget: InflateBudget): string |
   if (e.method === 0) out = data;
   else if (e.method === 8) {
     try {
-      out = (e.size <= REUSED_MAX && e.size < budget.allowance() ? inflateReused(data, e.size) : null)
-        ?? zlib.inflateRawSync(data, { maxOutputLength: budget.allowance() });
+      out = zlib.inflateRawSync(data, { maxOutputLength: budget.allowance() });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw budget.exceeded(e.name);
       throw err;
