@@ -36,7 +36,9 @@ export const OTHER_FORM_RULES = {
 } as const satisfies Record<string, { rule: string; severity: Severity; title: string; statement: string; breach: string }>;
 
 /** `Dòng K1–K9 («Hình thức khác»)`: how the check block and the guide name the rows. */
-export const OTHER_FORM_ROWS_NAME = `Dòng K1–K9 («${OTHER_FORMS_TITLE}»)`;
+/** `K1–K9`: the free rows' codes as a range. */
+export const OTHER_FORM_CODES = 'K1–K9';
+export const OTHER_FORM_ROWS_NAME = `Dòng ${OTHER_FORM_CODES} («${OTHER_FORMS_TITLE}»)`;
 
 /** The rule in one sentence, as the template's check block states it. */
 export const OTHER_FORM_STATEMENT = `${OTHER_FORM_ROWS_NAME} ${OTHER_FORM_RULES.noLabel.statement}, ${OTHER_FORM_RULES.noValue.statement}`;

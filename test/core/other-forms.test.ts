@@ -51,7 +51,7 @@ describe('K rows', () => {
     expect([ruleName(noLabel.rule), ruleName(noValue.rule)]).toEqual([noLabel.title, noValue.title]);
     const t = layoutTemplate({ unit: 'UBND xã A', level: 'Xã', parent: DISTRICT, period: 'Năm', year: 2020 });
     const texts = t.rows.flat().map((c) => (typeof c?.v === 'string' ? c.v : '')).join('\n');
-    expect(texts).toContain(`${noLabel.statement} (thiếu là lỗi), ${noValue.statement} (thiếu là cảnh báo)`);
+    expect(texts).toContain(`${noLabel.statement} (lỗi); ${noValue.statement} (cảnh báo)`);
     const formulas = t.rows.flat().map((c) => c?.formula ?? '').join('\n');
     expect(formulas).toContain(`"${OTHER_FORM_STATEMENT}"`);
     // The K rows' cells are marked: the label of a number without one, the number of a label without one.
