@@ -1,6 +1,6 @@
 /**
  * The narrative Báo cáo as a .docx, laid out by NĐ 30/2020 Phụ lục I
- * (/work/shared/spec/ND30-REPORT.md). Works in Node and in the browser:
+ * (docs/spec/ND30-REPORT.md). Works in Node and in the browser:
  * it returns bytes, the caller saves or downloads them.
  */
 import { communesPhrase } from '../core/periods';
