@@ -1,6 +1,6 @@
 /**
- * Reading many files: a pool of worker threads (one per core besides the
- * main thread: defaultWorkerCount) parses files and runs the reader; the main thread reads files from the
+ * Reading many files: a pool of worker threads (defaultWorkerCount: none on
+ * 2 cores, cores − 2 above) parses files and runs the reader; the main thread reads files from the
  * same queue while it waits, gathers the reads in input order, and compiles. Few files are read in the
  * main thread, where starting workers would cost more than it saves.
  */
