@@ -4,7 +4,6 @@
  * dev/office-host, in Node: what each button does to a workbook, quicker
  * and more thorough than through the browser.
  */
-import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import type { SheetGrid } from '../../src/core/grid';
 import type { RichApiHost } from '../../dev/office-host';
@@ -15,6 +14,7 @@ import { previousWorkbook } from './previous-workbook';
 import { reportFileName } from '../../src/report/file-name';
 
 import { COMMUNES, commune } from './three-communes';
+import { gridXlsx } from '../helpers/xlsx-files';
 
 let fake: RichApiHost;
 
@@ -23,13 +23,6 @@ function install(grids: SheetGrid[], apiVersion = '1.13'): void {
 }
 
 const values = () => fake.sheets().map((s) => ({ name: s.name, values: s.values }));
-
-function xlsxOf(grid: SheetGrid, bookType: XLSX.BookType = 'xlsx'): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
-}
 
 /** The value right of the cell holding `label` in `sheet`, or undefined. */
 function rowOf(sheet: string, first: string): (string | number | boolean | null)[] | undefined {
@@ -176,8 +169,8 @@ describe('Tổng hợp từ tệp', () => {
   it('compiles the files, not the workbook sheets, and names a file it cannot read', async () => {
     install([commune(COMMUNES[2])]);
     const files = [
-      { name: 'huong-loc.xlsx', bytes: xlsxOf(commune(COMMUNES[0])) },
-      { name: 'thuong-quang.xlsx', bytes: xlsxOf(commune(COMMUNES[1])) },
+      { name: 'huong-loc.xlsx', bytes: gridXlsx(commune(COMMUNES[0])) },
+      { name: 'thuong-quang.xlsx', bytes: gridXlsx(commune(COMMUNES[1])) },
       { name: 'ghi-chu.xlsx', bytes: new TextEncoder().encode('không phải Excel') },
     ];
     const o = await actions.compileFromFiles(files);
@@ -194,8 +187,8 @@ describe('Tổng hợp từ tệp', () => {
     install([]);
     const notes: SheetGrid = { sheet: 'Ghi chú', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ'], ['Nguyễn Văn A']] };
     const o = await actions.compileFromFiles([
-      { name: 'huong-loc.xls', bytes: xlsxOf(commune(COMMUNES[0]), 'biff8') },
-      { name: 'ghi-chu.xlsx', bytes: xlsxOf(notes) },
+      { name: 'huong-loc.xls', bytes: gridXlsx(commune(COMMUNES[0]), 'biff8') },
+      { name: 'ghi-chu.xlsx', bytes: gridXlsx(notes) },
     ]);
     expect(o.counts.reports).toBe(1);
     expect(o.fileProblems).toEqual([
@@ -214,7 +207,7 @@ describe('Tổng hợp từ tệp', () => {
     install([]);
     const seen: string[] = [];
     await actions.compileFromFiles([
-      ...COMMUNES.map((c, i) => ({ name: `don-vi-${i}.xlsx`, bytes: xlsxOf(commune(c)) })),
+      ...COMMUNES.map((c, i) => ({ name: `don-vi-${i}.xlsx`, bytes: gridXlsx(commune(c)) })),
       { name: '~$don-vi-0.xlsx', bytes: new Uint8Array(165) },
     ], undefined, (done, total) => seen.push(`${done}/${total}`));
     expect(seen).toEqual([...COMMUNES.map((_c, i) => `${i}/${COMMUNES.length}`), `${COMMUNES.length}/${COMMUNES.length}`]);
@@ -222,7 +215,7 @@ describe('Tổng hợp từ tệp', () => {
 
   it('passes over Excel lock files (~$…) and refuses a .csv or .docx by its name, in the command line\'s words', async () => {
     install([]);
-    const report = xlsxOf(commune(COMMUNES[0]));
+    const report = gridXlsx(commune(COMMUNES[0]));
     const o = await actions.compileFromFiles([
       { name: 'huong-loc.xlsx', bytes: report },
       // Excel's lock file beside an open workbook: never a report, never a problem to report.
@@ -288,7 +281,7 @@ describe('Kỳ trước (tuỳ chọn)', () => {
 
   it('Tổng hợp từ tệp compares with it too', async () => {
     install([]);
-    const files = COMMUNES.map((c, i) => ({ name: `xa-${i}.xlsx`, bytes: xlsxOf(commune(c)) }));
+    const files = COMMUNES.map((c, i) => ({ name: `xa-${i}.xlsx`, bytes: gridXlsx(commune(c)) }));
     const o = await actions.compileFromFiles(files, await lastYear());
     const a1 = comparison(o.written.find((n) => n.startsWith('SS '))!).find((r) => r[0] === 'A1')!;
     expect(a1.slice(2, 5)).toEqual([40, 80, -0.5]);
@@ -297,7 +290,7 @@ describe('Kỳ trước (tuỳ chọn)', () => {
   it('a file that is not a workbook, or holds no report, is refused with a message naming it', async () => {
     await expect(actions.readPreviousFile({ name: 'ky-truoc.xlsx', bytes: new TextEncoder().encode('không phải Excel') })).rejects.toThrow(/ky-truoc\.xlsx/);
     const notes: SheetGrid = { sheet: 'Ghi chú', originRow: 0, originCol: 0, cells: [['Danh sách cán bộ'], ['Nguyễn Văn A', 45]] };
-    const e = await actions.readPreviousFile({ name: 'ghi-chu.xlsx', bytes: xlsxOf(notes) }).catch((x: unknown) => x);
+    const e = await actions.readPreviousFile({ name: 'ghi-chu.xlsx', bytes: gridXlsx(notes) }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(actions.PaneError);
     expect((e as Error).message).toBe('Tệp kỳ trước "ghi-chu.xlsx" không có báo cáo TTCCHC-1 hay bảng tổng hợp nào đọc được: không so sánh với kỳ trước.');
   });
@@ -308,7 +301,7 @@ describe('Nhập báo cáo', () => {
     install([commune(COMMUNES[0])], api);
     const before = values();
     const r = await actions.importReports([
-      { name: 'thuong-quang.xlsx', bytes: xlsxOf(commune(COMMUNES[1])) },
+      { name: 'thuong-quang.xlsx', bytes: gridXlsx(commune(COMMUNES[1])) },
       { name: 'hong.xlsx', bytes: new Uint8Array([1, 2, 3]) },
     ]);
     expect(r.added).toHaveLength(1);
@@ -321,8 +314,8 @@ describe('Nhập báo cáo', () => {
   it.each(['1.13', '1.4'])('ExcelApi %s: a report saved as .xls or .ods comes in, with the warning to save as .xlsx next time', async (api) => {
     install([commune(COMMUNES[0])], api);
     const r = await actions.importReports([
-      { name: 'thuong-quang.xls', bytes: xlsxOf(commune(COMMUNES[1]), 'biff8') },
-      { name: 'khe-tre.ods', bytes: xlsxOf(commune(COMMUNES[2]), 'ods') },
+      { name: 'thuong-quang.xls', bytes: gridXlsx(commune(COMMUNES[1]), 'biff8') },
+      { name: 'khe-tre.ods', bytes: gridXlsx(commune(COMMUNES[2]), 'ods') },
     ]);
     expect(r.added).toHaveLength(2);
     expect(r.fileProblems).toEqual([

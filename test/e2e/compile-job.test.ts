@@ -6,7 +6,6 @@
  * The browser side (a real Worker, the page kept answering) is
  * test/e2e/compile-worker.e2e.test.ts.
  */
-import * as XLSX from '@e965/xlsx';
 import type { SheetGrid } from '../../src/core/grid';
 import { compileGrids } from '../../src/core/compile';
 import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
@@ -17,6 +16,7 @@ import { serveCompileJobs } from '../../src/taskpane/compile-worker';
 import { BusyStore, SAY_EVERY_MS, progressText } from '../../src/taskpane/busy-store';
 import { inSteps } from '../../src/taskpane/picked-files';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
+import { gridXlsx } from '../helpers/xlsx-files';
 
 const unit = (i: number): SheetGrid =>
   ({ ...makeUnitGrid(sampleSpec({ unit: `UBND xã Số ${i}`, unitCode: `X${String(i).padStart(3, '0')}`, figures: { ...sampleSpec().figures, A1: i } })), sheet: `Xã ${i}` });
@@ -26,13 +26,6 @@ const UNITS = Array.from({ length: 12 }, (_, i) => unit(i + 1));
 const compiledOnce = (): SheetGrid[] => [...UNITS, ...layoutOutputs(compileGrids(UNITS, { openWorkbook: true }), { taken: UNITS.map((g) => g.sheet) }).map((s) => outputSheetToGrid(s))];
 
 const reader = async () => readWorkbook;
-
-function xlsxOf(grid: SheetGrid): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
 
 describe('the compile job', () => {
   it('gives what the core gives: the same result and output sheets, replacing the earlier output', async () => {
@@ -68,7 +61,7 @@ describe('the compile job', () => {
 
   it('reads picked files, says the ones it cannot read, and counts them', async () => {
     const seen: string[] = [];
-    const files = [...UNITS.slice(0, 3).map((g, i) => ({ name: `xa-${i + 1}.xlsx`, bytes: xlsxOf(g) })), { name: 'so-lieu.csv', bytes: new Uint8Array(3) }];
+    const files = [...UNITS.slice(0, 3).map((g, i) => ({ name: `xa-${i + 1}.xlsx`, bytes: gridXlsx(g) })), { name: 'so-lieu.csv', bytes: new Uint8Array(3) }];
     const out = await runCompileJob({ files, names: [] }, { readWorkbook: reader, progress: (d, t, what) => seen.push(`${d}/${t} ${what}`) });
     expect(out.result.reports.filter((r) => r.counted)).toHaveLength(3);
     expect(out.problems.map((p) => [p.rule, p.file])).toEqual([['file.not-xlsx', 'so-lieu.csv']]);

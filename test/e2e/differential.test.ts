@@ -5,24 +5,17 @@
  * and each step must leave what a user would check (the outputs there, the
  * unit sheets untouched, the colours on and off again).
  */
-import * as XLSX from '@e965/xlsx';
 import type { SheetGrid } from '../../src/core/grid';
 import { CLIENT_BUILDS, loadClient, unloadClient, type ClientBuild, type RichApiHost } from '../../dev/office-host';
 import * as actions from '../../src/taskpane/actions';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { setup } from '../excel/helpers';
+import { gridXlsx } from '../helpers/xlsx-files';
 
 const communes: SheetGrid[] = [
   makeUnitGrid(sampleSpec({ unit: 'UBND xã Hương Lộc', unitCode: 'X001' })),
   makeUnitGrid(sampleSpec({ unit: 'UBND xã Thượng Quảng', unitCode: 'X002', figures: { ...sampleSpec().figures, D5: 9 } })),
 ];
-
-function xlsxOf(grid: SheetGrid): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
 
 /** What the workbook holds: every sheet's values, number formats, merges, protection, and the fill of every used cell. */
 function capture(host: RichApiHost) {
@@ -46,7 +39,7 @@ const STEPS: Step[] = [
   { name: 'Xoá tô màu', run: async (s) => void (s.saved = await actions.clearHighlight(s.saved)) },
   { name: 'Tổng hợp lại', run: async (s) => void (s.findings = await actions.compileWorkbook()) },
   { name: 'Tạo mẫu', run: async () => void (await actions.createTemplate({ unit: 'UBND xã Hồng Thủy', level: 'Xã', parent: 'UBND huyện A Lưới', period: 'Quý I', year: 2025 })) },
-  { name: 'Nhập báo cáo', run: async () => void (await actions.importReports([{ name: 'khe-tre.xlsx', bytes: xlsxOf(makeUnitGrid(sampleSpec({ unit: 'UBND thị trấn Khe Tre', unitCode: 'X003' }))) }])) },
+  { name: 'Nhập báo cáo', run: async () => void (await actions.importReports([{ name: 'khe-tre.xlsx', bytes: gridXlsx(makeUnitGrid(sampleSpec({ unit: 'UBND thị trấn Khe Tre', unitCode: 'X003' }))) }])) },
 ];
 
 async function runAll(build: ClientBuild) {

@@ -2,7 +2,6 @@
  * «Tạo kế hoạch» and «Nhập báo cáo» of a unit sent again, on
  * Microsoft's real Excel client (test/excel/helpers.ts onEachClient).
  */
-import * as XLSX from '@e965/xlsx';
 import type { SheetGrid } from '../../src/core/grid';
 import type { RichApiHost } from '../../dev/office-host';
 import { onEachClient, setup } from '../excel/helpers';
@@ -13,15 +12,9 @@ import { findProvince } from '../../src/core/national-units';
 import { readSheet } from '../../src/core/reader';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
+import { gridXlsx } from '../helpers/xlsx-files';
 
 let fake: RichApiHost;
-
-function xlsxOf(grid: SheetGrid): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
 
 const gridOf = (name: string): SheetGrid => ({ sheet: name, originRow: 0, originCol: 0, cells: fake.sheet(name)!.values });
 
@@ -80,7 +73,7 @@ onEachClient(() => {
       const old = sampleSpec({ unit: 'UBND xã Hương Lộc', sentDate: '10/10/2020', figures: { ...sampleSpec().figures, A1: 385 } });
       fake = setup([makeUnitGrid(old), makeUnitGrid(sampleSpec({ unit: 'UBND xã B' }))], { apiVersion: '1.13' });
       const again = makeUnitGrid(sampleSpec({ unit: 'UBND xã Hương Lộc', sentDate: '14/10/2020', figures: { ...sampleSpec().figures, A1: 285 } }));
-      const r = await actions.importReports([{ name: 'huong-loc-gui-lai.xlsx', bytes: xlsxOf(again) }]);
+      const r = await actions.importReports([{ name: 'huong-loc-gui-lai.xlsx', bytes: gridXlsx(again) }]);
       expect(r.added).toHaveLength(1);
       expect(fake.sheetNames()).toHaveLength(3);
       const o = await actions.compileWorkbook();

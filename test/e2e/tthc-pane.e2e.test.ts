@@ -13,26 +13,19 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import type { SheetGrid } from '../../src/core/grid';
 import { readSheet } from '../../src/core/reader';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { late } from '../helpers/tthc-exports';
 import { ROSTER, dossierOf, exportFile, planFile, unitSheet, units } from '../taskpane/tthc-workbook';
 import { ROOT } from './harness-build';
 import { openPaneAt320, paneViolations, type PaneAt320 } from './pane-at-320';
+import { gridXlsx } from '../helpers/xlsx-files';
 
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 jest.setTimeout(300_000);
-
-function xlsxOf(grid: SheetGrid): Buffer {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v)))), grid.sheet);
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
 
 const changed = late(units[1]) + 4;
 let opened: PaneAt320 | undefined;
@@ -58,9 +51,9 @@ beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-tthc-pane-'));
   fs.writeFileSync(path.join(folder, 'ke-hoach.xlsx'), await planFile());
   // Thượng Quảng wrote D5 four more than the one-stop system; Hương Trà is not in the export.
-  fs.writeFileSync(path.join(folder, 'huong-loc.xlsx'), xlsxOf(unitSheet(ROSTER[0])));
-  fs.writeFileSync(path.join(folder, 'thuong-quang.xlsx'), xlsxOf(unitSheet(ROSTER[1], { D5: changed })));
-  fs.writeFileSync(path.join(folder, 'huong-tra.xlsx'), xlsxOf(unitSheet(ROSTER[3])));
+  fs.writeFileSync(path.join(folder, 'huong-loc.xlsx'), gridXlsx(unitSheet(ROSTER[0])));
+  fs.writeFileSync(path.join(folder, 'thuong-quang.xlsx'), gridXlsx(unitSheet(ROSTER[1], { D5: changed })));
+  fs.writeFileSync(path.join(folder, 'huong-tra.xlsx'), gridXlsx(unitSheet(ROSTER[3])));
   opened = await openPaneAt320(folder);
   page = opened.page;
   await whenIdle();

@@ -6,8 +6,6 @@
  * left as it was before, or as a run without failure leaves it, and the pane
  * says which (an error only when nothing was done).
  */
-import * as XLSX from '@e965/xlsx';
-import type { SheetGrid } from '../../src/core/grid';
 import type { RichApiHost } from '../../dev/office-host';
 import { loadClient } from '../../dev/office-host';
 import * as actions from '../../src/taskpane/actions';
@@ -15,6 +13,7 @@ import { reviewReport } from '../../src/taskpane/approval-actions';
 import { APPROVED, RETURNED } from '../../src/core/approval';
 import { COMMUNES, commune } from '../e2e/three-communes';
 import { setup } from './helpers';
+import { gridXlsx } from '../helpers/xlsx-files';
 
 /** Everything a user could see of the workbook: sheets in order, cells with their formats, charts, protection… (not the ids Excel gives). */
 function workbookState(host: RichApiHost): string {
@@ -101,13 +100,6 @@ async function everyRequestRefused(make: () => RichApiHost | Promise<RichApiHost
   return { requests, failed, completed };
 }
 
-function xlsxOf(grid: SheetGrid): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
-
 beforeAll(() => {
   loadClient('web');
   // One clock for every run (the approval records carry the time); timers stay real for the client.
@@ -171,7 +163,7 @@ describe.each(['GeneralException', 'RequestPayloadSizeLimitExceeded'])('a reques
   });
 
   it('Nhập báo cáo', async () => {
-    const files = [1, 2].map((i) => ({ name: `xa-${i}.xlsx`, bytes: xlsxOf(commune(COMMUNES[i])) }));
+    const files = [1, 2].map((i) => ({ name: `xa-${i}.xlsx`, bytes: gridXlsx(commune(COMMUNES[i])) }));
     await everyRequestRefused(() => setup([commune(COMMUNES[0])]), () => actions.importReports(files), code);
   });
 });
@@ -216,7 +208,7 @@ describe('Excel refusing every request from one on', () => {
   });
 
   it('Nhập báo cáo: the sheets there before untouched; what may have come in is said (the files named, or the sheets)', async () => {
-    const files = [1, 2].map((i) => ({ name: `xa-${i}.xlsx`, bytes: xlsxOf(commune(COMMUNES[i])) }));
+    const files = [1, 2].map((i) => ({ name: `xa-${i}.xlsx`, bytes: gridXlsx(commune(COMMUNES[i])) }));
     const make = () => setup([commune(COMMUNES[0])]);
     const clean = make();
     clean.resetStats();

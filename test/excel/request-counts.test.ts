@@ -5,7 +5,6 @@
  * the number of units beyond what the 5 MB limit of a request forces.
  * Counts, not times: they do not depend on the machine (speed is `npm run bench`'s).
  */
-import * as XLSX from '@e965/xlsx';
 import type { SheetGrid } from '../../src/core/grid';
 import type { RichApiHost } from '../../dev/office-host';
 import { loadClient } from '../../dev/office-host';
@@ -14,13 +13,7 @@ import { insertSheetsFromFiles } from '../../src/excel';
 import { DEFAULT_MAX_REQUEST_BYTES } from '../../src/excel/sync-budget';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { setup } from './helpers';
-
-function xlsxOf(grid: SheetGrid): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
+import { gridXlsx } from '../helpers/xlsx-files';
 
 const communeGrid = (i: number): SheetGrid =>
   makeUnitGrid(sampleSpec({ unit: `UBND xã Số ${i + 1}`, unitCode: `X${String(i + 1).padStart(3, '0')}`, figures: { ...sampleSpec().figures, A1: i } }));
@@ -31,7 +24,7 @@ const sent = (host: RichApiHost) => ({ requests: host.stats.syncs, largest: host
 beforeAll(() => loadClient('web'));
 
 describe('Nhập báo cáo', () => {
-  const files = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `xa-${i + 1}.xlsx`, bytes: xlsxOf(communeGrid(i)) }));
+  const files = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `xa-${i + 1}.xlsx`, bytes: gridXlsx(communeGrid(i)) }));
 
   it.each([1, 20, 150])('of %i files: a few requests, more only as the 5 MB limit forces, every file in', async (n) => {
     const picked = files(n);
@@ -64,7 +57,7 @@ describe('Nhập báo cáo', () => {
   it('never sends a file larger than a request may be: it goes in as values, in requests under the limit, and says so', async () => {
     const big = communeGrid(0);
     for (let i = 0; i < 400; i++) big.cells.push([`Ghi chú ${i}`, 'Nội dung dài '.repeat(20) + i]);
-    const bytes = xlsxOf(big);
+    const bytes = gridXlsx(big);
     const file = { name: 'lon.xlsx', bytes, grids: (await actions.readPickedFiles([{ name: 'lon.xlsx', bytes }])).grids };
     const budget = Math.floor((bytes.length * 4) / 3 / 2); // the file's base64 is twice a request
     const host = setup([communeGrid(1000)], { requestLimit: budget + 1000 });

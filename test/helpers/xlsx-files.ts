@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import type { SheetGrid } from '../../src/core/grid';
 import { writeXlsx } from '../../src/xlsx/write';
 import { unitReportSheet, type UnitSheetSpec } from './unit-sheet';
 
@@ -11,6 +12,17 @@ import { unitReportSheet, type UnitSheetSpec } from './unit-sheet';
 export function tempDir(prefix = 'tonghop-'): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * One grid as a one-sheet .xlsx, as a unit saves it (written by SheetJS, not by our writer): the files
+ * the pane's and the adapter's tests pick, import and compile.
+ */
+export function gridXlsx(grid: SheetGrid, bookType: XLSX.BookType = 'xlsx'): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
 }
 
 /** One workbook holding one canonical unit sheet per spec. */

@@ -6,7 +6,6 @@
  * quarters: flows summed, D1 from Quý I, the stocks D6–D8 from Quý II; the summary sheet's
  * total is the units' sum. The expected values are test/core/cumulative.test.ts's.
  */
-import * as XLSX from '@e965/xlsx';
 import type { SheetGrid } from '../../src/core/grid';
 
 import type { RichApiHost } from '../../dev/office-host';
@@ -17,6 +16,7 @@ import { writeXlsx } from '../../src/xlsx/write';
 import * as actions from '../../src/taskpane/actions';
 import { onEachClient, setup } from '../excel/helpers';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
+import { gridXlsx } from '../helpers/xlsx-files';
 
 const CITY = 'UBND thành phố Huế';
 const UNITS = [
@@ -52,14 +52,6 @@ function quarter(i: number, q: 1 | 2): SheetGrid {
 }
 
 let fake: RichApiHost;
-
-/** A unit's file holding one sheet, as the unit saves it. */
-function xlsxOf(grid: SheetGrid): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(grid.cells.map((r) => r.map((v) => (v === null || typeof v === 'object' ? undefined : v))));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, grid.sheet);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
 
 /** The TH sheet's row whose first cells name `unit` (or `Tổng cộng`), and the column of each code from its header. */
 function summary(name: string): { row: (label: string) => (string | number | boolean | null)[]; col: (code: string) => number } {
@@ -114,7 +106,7 @@ onEachClient(() => {
 
   it('the same after Nhập báo cáo of each unit\'s two quarterly files, whose sheets bear the same name', async () => {
     fake = setup([await planGrid()], { apiVersion: '1.13' });
-    const files = UNITS.flatMap((u, i) => ([1, 2] as const).map((q) => ({ name: `${u.short} quý ${q}.xlsx`, bytes: xlsxOf({ ...quarter(i, q), sheet: u.short }) })));
+    const files = UNITS.flatMap((u, i) => ([1, 2] as const).map((q) => ({ name: `${u.short} quý ${q}.xlsx`, bytes: gridXlsx({ ...quarter(i, q), sheet: u.short }) })));
     const imported = await actions.importReports(files);
     expect(imported.fileProblems).toEqual([]);
     expect(imported.added).toHaveLength(6);
