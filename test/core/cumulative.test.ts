@@ -7,24 +7,15 @@ import type { CompileResult, SheetRead } from '../../src/core/model';
 import type { IndicatorCode } from '../../src/core/template';
 import type { CellValue } from '../../src/core/grid';
 import { DISTRICT, PROVINCE, TASKS, planRead, reportRead } from './compile-fixtures';
+import { quarterFigures } from '../helpers/quarter-figures';
 
 const YEAR = 2026;
 const A = 'UBND xã Hương Lộc';
 const B = 'UBND xã Thượng Quảng';
 const ROSTER = [A, B].map((name) => ({ name, level: 'Xã' as const, parent: DISTRICT }));
 
-/** A quarter's figures, each one different, so a wrong pick or a wrong sum shows. */
-function figures(seed: number): Partial<Record<IndicatorCode, CellValue>> {
-  return {
-    A1: 10 + seed, A2: 3 * seed, A3: 20 + seed, A4: seed, A5: 1, A6: seed,
-    B1: 1, B2: seed, B3: 100 * seed, C1: 1, C2: 10 * seed, C3: 0, C4: 0,
-    D1: 5 * seed, D2: 100 * seed, D3: 50 * seed, D4: 90 * seed, D5: 0, D6: 10 * seed, D7: 200 + seed, D8: 190 + seed,
-    E1: 1000 * seed,
-  };
-}
-
 function report(unit: string, period: Period, seed: number, over: Record<string, unknown> = {}): SheetRead {
-  return reportRead(unit, { period, year: YEAR, figures: figures(seed), sheet: `${unit.slice(5, 20)} ${period}`.slice(0, 31), ...over });
+  return reportRead(unit, { period, year: YEAR, figures: quarterFigures(seed), sheet: `${unit.slice(5, 20)} ${period}`.slice(0, 31), ...over });
 }
 
 function compile(period: Period, reads: SheetRead[]): CompileResult {
@@ -36,8 +27,8 @@ const rules = (r: CompileResult) => r.findings.map((f) => f.rule);
 
 describe('cumulative periods (spec §11)', () => {
   test('6 tháng from Quý I + Quý II: flows summed, D1 from Quý I, stocks from Quý II, A6 weighted by days', () => {
-    const q1 = figures(1);
-    const q2 = figures(2);
+    const q1 = quarterFigures(1);
+    const q2 = quarterFigures(2);
     const r = compile('6 tháng', [report(A, 'Quý I', 1), report(A, 'Quý II', 2), report(B, '6 tháng', 7)]);
     const f = row(r, A).figures!;
     expect(row(r, A).status).not.toBe('Chưa nộp');
@@ -50,7 +41,7 @@ describe('cumulative periods (spec §11)', () => {
     const d2 = daysInSpan(defaultSpan('Quý II', YEAR));
     expect(f.A6).toBeCloseTo(((q1.A6 as number) * d1 + (q2.A6 as number) * d2) / (d1 + d2), 2);
     // The district's totals hold the built figures, and no report is called the wrong period.
-    expect(r.summaries.find((s) => s.unit === DISTRICT)!.figures.A1).toBe((q1.A1 as number) + (q2.A1 as number) + (figures(7).A1 as number));
+    expect(r.summaries.find((s) => s.unit === DISTRICT)!.figures.A1).toBe((q1.A1 as number) + (q2.A1 as number) + (quarterFigures(7).A1 as number));
     expect(rules(r)).not.toContain('compile.other-period');
     // Building from the quarters is the normal case: no compile finding about A (its quarters' own figures are checked as ever).
     expect(r.findings.filter((x) => x.unit === A && x.rule.startsWith('compile.'))).toEqual([]);
@@ -96,9 +87,9 @@ describe('cumulative periods (spec §11)', () => {
   });
 
   test('a cumulative report that disagrees with its quarters is warned about, quoting both figures; it still counts', () => {
-    const q1 = figures(1);
-    const q2 = figures(2);
-    const six = { ...figures(2), A1: (q1.A1 as number) + (q2.A1 as number) + 2, D6: (q2.D6 as number) + 1 };
+    const q1 = quarterFigures(1);
+    const q2 = quarterFigures(2);
+    const six = { ...quarterFigures(2), A1: (q1.A1 as number) + (q2.A1 as number) + 2, D6: (q2.D6 as number) + 1 };
     const r = compile('6 tháng', [report(A, 'Quý I', 1), report(A, 'Quý II', 2), report(A, '6 tháng', 2, { figures: six })]);
     const sum = (q1.A1 as number) + (q2.A1 as number);
     const diffs = r.findings.filter((x) => x.rule === 'compile.cumulative-differs');
@@ -111,8 +102,8 @@ describe('cumulative periods (spec §11)', () => {
   });
 
   test('a cumulative report that agrees with its quarters gets no warning', () => {
-    const q1 = figures(1);
-    const q2 = figures(2);
+    const q1 = quarterFigures(1);
+    const q2 = quarterFigures(2);
     const six: Record<string, CellValue> = {};
     for (const code of Object.keys(q1)) six[code] = (q1[code as IndicatorCode] as number) + (q2[code as IndicatorCode] as number);
     const d1 = daysInSpan(defaultSpan('Quý I', YEAR));
@@ -124,8 +115,8 @@ describe('cumulative periods (spec §11)', () => {
   });
 
   test('9 tháng from 6 tháng + Quý III', () => {
-    const six = figures(3);
-    const q3 = figures(4);
+    const six = quarterFigures(3);
+    const q3 = quarterFigures(4);
     const r = compile('9 tháng', [report(A, '6 tháng', 3), report(A, 'Quý III', 4)]);
     const f = row(r, A).figures!;
     expect(f.A1).toBe((six.A1 as number) + (q3.A1 as number));
@@ -141,16 +132,16 @@ describe('cumulative periods (spec §11)', () => {
       report(B, 'Quý I', 1), report(B, 'Quý II', 1), report(B, 'Quý IV', 1),
     ]);
     const f = row(r, A).figures!;
-    expect(f.E1).toBe([1, 2, 3, 4].reduce((s, i) => s + (figures(i).E1 as number), 0));
-    expect(f.D1).toBe(figures(1).D1);
-    expect(f.D8).toBe(figures(4).D8);
+    expect(f.E1).toBe([1, 2, 3, 4].reduce((s, i) => s + (quarterFigures(i).E1 as number), 0));
+    expect(f.D1).toBe(quarterFigures(1).D1);
+    expect(f.D8).toBe(quarterFigures(4).D8);
     expect(row(r, B).status).toBe('Chưa nộp');
     expect(r.findings.find((x) => x.rule === 'compile.cumulative-gap')!.message).toContain('chưa gửi báo cáo Quý III');
   });
 
   test('a quarter compile is untouched: another quarter is still the wrong period', () => {
     const r = compile('Quý II', [report(A, 'Quý I', 1), report(A, 'Quý II', 2)]);
-    expect(row(r, A).figures!.A1).toBe(figures(2).A1);
+    expect(row(r, A).figures!.A1).toBe(quarterFigures(2).A1);
     expect(rules(r)).toContain('compile.other-period');
     expect(r.cumulative).toBeUndefined();
   });

@@ -10,13 +10,13 @@ import type { SheetGrid } from '../../src/core/grid';
 
 import type { RichApiHost } from '../../dev/office-host';
 import { layoutPlan, newPlanSpec } from '../../src/core/layout/plan-sheet';
-import type { IndicatorCode } from '../../src/core/template';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
 import * as actions from '../../src/taskpane/actions';
 import { onEachClient, setup } from '../excel/helpers';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 import { gridXlsx } from '../helpers/xlsx-files';
+import { quarterFigures } from '../helpers/quarter-figures';
 
 const CITY = 'UBND thành phố Huế';
 const UNITS = [
@@ -25,15 +25,6 @@ const UNITS = [
   { code: 'X003', name: 'UBND thị trấn Khe Tre', short: 'Khe Tre' },
 ];
 
-/** A quarter's figures, each one different, so a wrong pick or a wrong sum shows (test/core/cumulative.test.ts). */
-function figures(seed: number): Partial<Record<IndicatorCode, number>> {
-  return {
-    A1: 10 + seed, A2: 3 * seed, A3: 20 + seed, A4: seed, A5: 1, A6: seed,
-    B1: 1, B2: seed, B3: 100 * seed, C1: 1, C2: 10 * seed, C3: 0, C4: 0,
-    D1: 5 * seed, D2: 100 * seed, D3: 50 * seed, D4: 90 * seed, D5: 0, D6: 10 * seed, D7: 200 + seed, D8: 190 + seed,
-    E1: 1000 * seed,
-  };
-}
 /** Unit i's quarter q: seeds 1..6, so every unit and quarter differs. */
 const seedOf = (i: number, q: 1 | 2) => 2 * i + q;
 
@@ -47,7 +38,7 @@ function quarter(i: number, q: 1 | 2): SheetGrid {
   const u = UNITS[i];
   return makeUnitGrid(sampleSpec({
     unit: u.name, unitCode: u.code, level: 'Xã', parent: CITY, period: q === 1 ? 'Quý I' : 'Quý II', year: 2026,
-    sentDate: q === 1 ? '15/03/2026' : '15/06/2026', figures: figures(seedOf(i, q)), sheet: `${u.short} Q${q}`,
+    sentDate: q === 1 ? '15/03/2026' : '15/06/2026', figures: quarterFigures(seedOf(i, q)), sheet: `${u.short} Q${q}`,
   }));
 }
 
@@ -78,8 +69,8 @@ function expectSummed(o: actions.CompileOutcome): void {
   const s = summary(th);
   const total: Record<string, number> = {};
   for (const [i, u] of UNITS.entries()) {
-    const q1 = figures(seedOf(i, 1));
-    const q2 = figures(seedOf(i, 2));
+    const q1 = quarterFigures(seedOf(i, 1));
+    const q2 = quarterFigures(seedOf(i, 2));
     const expected: Record<string, number> = {};
     for (const code of ['A1', 'A2', 'B3', 'C2', 'D2', 'D3', 'D4', 'E1'] as const) expected[code] = q1[code]! + q2[code]!;
     expected.D1 = q1.D1!;
