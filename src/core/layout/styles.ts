@@ -55,6 +55,14 @@ export function date(iso: string | undefined, style: CellStyle = {}): OutCell {
 }
 
 const NO_STYLE: CellStyle = {};
+/**
+ * The parts of a CellStyle that SheetBuilder's interned looks are keyed on, or set (border), in `bordered` below. A part
+ * added to CellStyle (sheet-model.ts) and not keyed there would let two different looks share one
+ * object: listing it here is required for this file to compile.
+ */
+type KeyedPart = 'bold' | 'italic' | 'wrap' | 'fontSize' | 'fill' | 'color' | 'align' | 'valign' | 'numberFormat' | 'border';
+type NothingLeft<T extends never> = T;
+type _EveryPartKeyed = NothingLeft<Exclude<keyof CellStyle, KeyedPart>>;
 /** A boolean part of a style in two bits: absent 0, true 1, false 2. */
 const flag = (b: boolean | undefined): number => (b === undefined ? 0 : b ? 1 : 2);
 
