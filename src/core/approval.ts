@@ -18,7 +18,8 @@
 import { formatDateVi } from './dates';
 import { makeFinding, type Finding } from './findings';
 import type { CellValue, SheetGrid } from './grid';
-import type { ReportEntry } from './model';
+import type { ChildRow, ReportEntry } from './model';
+import { STATUS_MISSING } from './template';
 import { fold } from './text';
 import { unitKey } from './unit-names';
 
@@ -38,7 +39,7 @@ export const NOT_APPROVED_RULE = 'approval.not-approved';
 export function isApprovalFinding(f: Pick<Finding, 'rule'>): boolean {
   return f.rule.startsWith('approval.');
 }
-/** What the summary sheet and the pane say of a report with no record (or an approval made void). */
+/** What the tasks sheet and the pane say of a report with no record (or an approval made void). */
 export const NOT_APPROVED = 'Chưa duyệt';
 
 export interface ApprovalRecord {
@@ -275,8 +276,18 @@ export function applyApprovals(entries: readonly ReportEntry[], records: readonl
   return check.findings;
 }
 
-/** What a report's approval state is called (the summary sheet, the pane). */
+/** What a report's approval state is called (the tasks sheet, the pane). */
 export function approvalLabel(approval: Pick<ApprovalRecord, 'state'> | ApprovalState | undefined): string {
   if (!approval) return NOT_APPROVED;
   return typeof approval === 'string' ? approval : approval.state;
+}
+
+/**
+ * A child's approval state as a compiled view says it: a unit that sent no
+ * report has nothing waiting for the officer, so it reads Chưa nộp (its
+ * status, template.ts STATUS_MISSING), never Chưa duyệt. A unit whose report
+ * is not counted (Không tính) did send one: its approval state stands.
+ */
+export function childApprovalLabel(c: Pick<ChildRow, 'status' | 'approval'>): string {
+  return c.status === STATUS_MISSING ? STATUS_MISSING : approvalLabel(c.approval);
 }

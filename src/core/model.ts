@@ -157,7 +157,7 @@ export interface ChildRow {
   /** Per task STT: true done, false not done, null not reported / unreadable marks. */
   tasks: Record<number, boolean | null>;
   source?: SourceRef;
-  /** Đã duyệt / Trả lại of the counted report, or of the one not counted (absent: Chưa duyệt). */
+  /** Đã duyệt / Trả lại of the counted report, or of the one not counted (absent: Chưa duyệt, or Chưa nộp for a unit that sent nothing: approval.ts childApprovalLabel). */
   approval?: ApprovalState;
   /** Why a report that came in is not counted (status `Không tính`). */
   reason?: string;

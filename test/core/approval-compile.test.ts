@@ -12,6 +12,8 @@ import { compileGrids } from '../../src/core/compile';
 import type { SheetGrid } from '../../src/core/grid';
 import { unitKey } from '../../src/core/unit-names';
 import { layoutOutputs, outputSheetToGrid } from '../../src/core/layout';
+import { layoutPlan } from '../../src/core/layout/plan-sheet';
+import { STATUS_MISSING } from '../../src/core/template';
 import { readCompiledWorkbook } from '../../src/core/layout/read-back';
 import { makeUnitGrid, sampleSpec } from '../helpers/unit-grid';
 
@@ -98,5 +100,23 @@ describe('approval at Tổng hợp', () => {
     const back = (r: typeof result) => readCompiledWorkbook(layoutOutputs(r).map((o) => outputSheetToGrid(o))).summaries
       .map((x) => ({ unit: x.unit, figures: x.figures, children: x.children.map((c) => [c.unit, c.status, c.figures]) }));
     expect(back(result)).toEqual(back(plainResult));
+  });
+
+  const planTasks: { stt: number; name: string }[] = [{ stt: 1, name: 'Tuyên truyền trên Cổng thông tin điện tử' }];
+  it.each([
+    ['the matrix\'s last column', planTasks],
+    ['the «TÌNH TRẠNG PHÊ DUYỆT» block (a plan without tasks)', []],
+  ])('on `NV …` a roster unit that sent nothing reads Chưa nộp under «Phê duyệt» (%s), not Chưa duyệt: it has nothing to approve', (_where, tasks) => {
+    const roster = ['Hương Lộc', 'Hương Phú', 'Thượng Quảng', 'Hương Sơn'].map((n) => ({ name: `UBND xã ${n}`, level: 'Xã', parent: PARENT }));
+    const plan = { ...outputSheetToGrid(layoutPlan({ compilingUnit: PARENT, level: 'Huyện', period: 'Năm', year: 2020, tasks, roster })), sheet: 'Kế hoạch' };
+    const result = compileGrids([plan, LOC, PHU, QUANG, recordSheet(records)], { openWorkbook: true });
+    expect(result.summaries[0].children.map((c) => [c.unit, c.status])).toContainEqual(['UBND xã Hương Sơn', STATUS_MISSING]);
+    const nv = outputSheetToGrid(layoutOutputs(result).find((s) => s.role === 'tasks')!).cells.map((r) => r.map((v) => (v === null ? '' : String(v))));
+    const head = nv.findIndex((r) => r.includes('Phê duyệt'));
+    const col = nv[head].indexOf('Phê duyệt');
+    const units = nv.filter((r, i) => i > head && r[1].startsWith('UBND xã')).map((r) => [r[1], r[col]]);
+    expect(units).toEqual([
+      ['UBND xã Hương Lộc', 'Đã duyệt'], ['UBND xã Hương Phú', 'Trả lại'], ['UBND xã Thượng Quảng', 'Chưa duyệt'], ['UBND xã Hương Sơn', 'Chưa nộp'],
+    ]);
   });
 });

@@ -107,7 +107,7 @@ export function layoutTasks(s: ParentSummary, opts: { name: string; period: Peri
   // Without tasks the block is the sheet, under the sheet's title: no heading of its own.
   if (opts.approvals && !s.tasks.length) {
     keep.push({ row, rows: 1 + KEPT_UNITS });
-    row = approvalBlock(b, row, s.children.map((c) => ({ name: childName(c), approval: c.approval })), FIXED_WIDTHS[1]);
+    row = approvalBlock(b, row, s.children.map((c) => ({ name: childName(c), status: c.status, approval: c.approval })), FIXED_WIDTHS[1]);
   }
   // The header repeated on every page: the matrix's two rows, or the approval block's when it is the sheet.
   const repeat: [number, number] | undefined = head !== undefined ? [head, head + 1] : opts.approvals ? [4, 4] : undefined;
@@ -169,7 +169,7 @@ function taskMatrix(b: SheetBuilder, row: number, s: ParentSummary, widths: read
       const mark = unseen ? c.status : c.tasks[t.stt] === true ? MARK : '';
       cells.push(text(mark, { align: 'center', color: unseen ? COLORS.errorColor : undefined }));
     }
-    if (approvalCol !== undefined) cells.push(approvalCell(c.approval));
+    if (approvalCol !== undefined) cells.push(approvalCell(c));
     b.put(row++, 0, cells);
   });
   const bold = { bold: true, fill: COLORS.totalFill };
