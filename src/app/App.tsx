@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 import { Button, Caption1, Divider, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
-import type { Finding } from '../core/findings';
+import { placeInWords, type Finding } from '../core/findings';
 import { readBrowserFiles } from '../taskpane/actions';
 import { countProgress } from '../taskpane/busy-store';
 import { ZIP_MIME, downloadBytes } from '../taskpane/download';
@@ -111,7 +111,7 @@ export function App(): React.ReactElement {
 
   /** No workbook here to go to: say where the finding is, to open it in any spreadsheet program. */
   const onSelect = (f: Finding) =>
-    pane.setNotices([{ intent: 'info', title: 'Vị trí', lines: [`Mở tệp ${f.file || f.unit}${f.sheet ? `, trang ${f.sheet}` : ''}${f.cell ? `, ô ${f.cell}` : ''} trong Excel, LibreOffice hoặc WPS để sửa.`] }]);
+    pane.setNotices([{ intent: 'info', title: 'Vị trí', lines: [`Mở ${placeInWords(f)} trong Excel, LibreOffice hoặc WPS để sửa.`] }]);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
@@ -187,7 +187,7 @@ export function App(): React.ReactElement {
               <Button disabledFocusable={busy} onClick={reportOut.onFeedback}>Phản hồi đơn vị (.zip)</Button>
             </div>
           </section>
-          <FindingsList findings={compile.outcome.result.findings} busy={busy} onSelect={onSelect} filter={compile.filter} />
+          <FindingsList findings={compile.outcome.result.findings} busy={busy} onSelect={onSelect} filter={compile.filter} goesTo={(f) => !!f.sheet} />
         </>
       )}
     </main>

@@ -70,6 +70,27 @@ export function findingParts(f: Pick<Finding, 'file' | 'sheet' | 'cell' | 'messa
   return { place, text };
 }
 
+/**
+ * A finding about a sheet of the open workbook, one the pane can go to: it
+ * has a sheet and no file. A finding in a file (Tổng hợp từ tệp, a previous
+ * period's file) names a sheet that is not in the workbook, even when one of
+ * the workbook's sheets has the same name.
+ */
+export function inOpenWorkbook(f: Pick<Finding, 'file' | 'sheet'>): boolean {
+  return !!f.sheet && !f.file;
+}
+
+/**
+ * Where a finding in a file points, in words, for a place nobody can reach
+ * with a click (the web page, src/app; in the pane a file not open in Excel):
+ * `tệp H01-X001.xlsx, trang "Báo cáo", ô C12`, the sheet and cell only when
+ * it has them, the hidden sheet called so (hiddenNote).
+ */
+export function placeInWords(f: Pick<Finding, 'unit' | 'file' | 'sheet' | 'cell' | 'hidden'>): string {
+  const sheet = f.sheet ? `trang "${f.sheet}"${hiddenNote(f.hidden)}` : '';
+  return [`tệp ${f.file || f.unit}`, sheet, f.sheet && f.cell ? `ô ${f.cell}` : ''].filter(Boolean).join(', ');
+}
+
 /** A sheet name as a view wrote it, without the hiddenNote after it. */
 export function withoutHiddenNote(shown: string): string {
   const note = hiddenNote(true);

@@ -4,7 +4,7 @@
  * returns plain data for the components to show, and turns every failure
  * into a Vietnamese message (`PaneError`). The components only call these.
  */
-import type { Finding } from '../core/findings';
+import { inOpenWorkbook, type Finding } from '../core/findings';
 import type { SheetGrid } from '../core/grid';
 import type { CompileResult, Plan, PreviousPeriod, UnitIdentity } from '../core/model';
 import type { Level, Period } from '../core/template';
@@ -285,8 +285,9 @@ export function templateFormProblem(form: TemplateForm): string | null {
 }
 
 /** Clicking a finding: its sheet becomes active and its cell selected. */
-export function goToFinding(f: Pick<Finding, 'sheet' | 'cell'>): Promise<void> {
-  if (!f.sheet) return Promise.resolve();
+export function goToFinding(f: Pick<Finding, 'file' | 'sheet' | 'cell'>): Promise<void> {
+  // A sheet of a picked file is not in the workbook (FindingsList shows its place in words): nothing to select.
+  if (!inOpenWorkbook(f)) return Promise.resolve();
   return excelRun((ctx) => ports.selectCell(ctx, f.sheet, f.cell || 'A1'));
 }
 

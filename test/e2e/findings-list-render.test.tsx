@@ -80,6 +80,35 @@ describe('FindingsList on a small workbook', () => {
   });
 });
 
+describe('FindingsList after Tổng hợp từ tệp', () => {
+  // The units' reports are in the picked files; the plan is the workbook's own sheet.
+  const inFile = (unit: string, file: string, cell: string): Finding =>
+    ({ severity: 'error', unit, file, sheet: 'Báo cáo', cell, rule: 'figure.negative', message: `'Báo cáo'!${cell}: Số âm.` });
+  const findings: Finding[] = [
+    inFile('UBND xã A', 'H01-X001.xlsx', 'C12'),
+    { severity: 'warning', unit: 'UBND huyện Thử', sheet: 'Kế hoạch', cell: 'B5', rule: 'plan.deadline', message: "'Kế hoạch'!B5: Chưa ghi hạn nộp." },
+  ];
+
+  it("says a file's finding's place in words, with no button to a sheet the workbook does not have", () => {
+    const html = render(findings);
+    expect(html).toContain('Tệp H01-X001.xlsx, trang &quot;Báo cáo&quot;, ô C12 (không nằm trong sổ làm việc đang mở)');
+    expect(html).not.toContain('Đến ô &#x27;Báo cáo&#x27;!C12');
+    // The place is said once: not again as `'Báo cáo'!C12` in front of the message.
+    expect(html).toContain('>Số âm.<');
+  });
+
+  it("keeps the workbook's own sheet (the plan) a button to its cell", () => {
+    expect(render(findings)).toContain('title="Đến ô &#x27;Kế hoạch&#x27;!B5"');
+  });
+
+  it('says the place in words in a message repeated in many files too', () => {
+    const html = render(['X001', 'X002', 'X003'].map((c, i) => inFile(`UBND xã ${c}`, `H01-${c}.xlsx`, `C${12 + i}`)));
+    expect((html.match(/Số âm\./g) ?? []).length).toBe(1);
+    expect(html).toContain('Tệp H01-X003.xlsx, trang &quot;Báo cáo&quot;, ô C14 (không nằm trong sổ làm việc đang mở)');
+    expect(html).not.toContain('title="Đến ô');
+  });
+});
+
 describe('ResultSummary', () => {
   const child = (unit: string, status: string) => ({ unit, status, isSelf: false });
   const missing = Array.from({ length: 40 }, (_, i) => ({ ...child(`UBND xã Chưa Nộp ${i + 1}`, STATUS_MISSING), unitCode: `X${i}` }));

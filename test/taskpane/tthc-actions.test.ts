@@ -6,18 +6,25 @@
  *   who is missing from the export, which export rows name no unit;
  * - an export that cannot be read is said naming the file;
  * - «Đối chiếu số liệu TTHC» after Tổng hợp: one warning per difference quoting both
- *   figures, the cell coloured and given back by Xoá tô màu; no difference said as such.
+ *   figures, the cell coloured and given back by Xoá tô màu; no difference said as such;
+ * - after Tổng hợp từ tệp the difference is in the unit's file: the list («TthcCompare»,
+ *   rendered as in test/e2e/findings-list-render.test.tsx) says its file, sheet and cell in
+ *   words and offers no way to a sheet the workbook does not have.
  */
 import JSZip from 'jszip';
+import * as React from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import type { RichApiHost } from '../../dev/office-host';
 import { readSheet } from '../../src/core/reader';
 import { prefillSentence } from '../../src/core/tthc/prefill';
 import { readXlsxBuffer } from '../../src/xlsx/read';
 import * as actions from '../../src/taskpane/actions';
 import { HIGHLIGHT_FILLS } from '../../src/taskpane/ports';
+import { TthcCompare } from '../../src/taskpane/components/TthcCompare';
 import { compareWithExportFiles, templatesWithExport } from '../../src/taskpane/tthc-actions';
 import { onEachClient, setup } from '../excel/helpers';
 import { exportBytes, late } from '../helpers/tthc-exports';
+import { gridXlsx } from '../helpers/xlsx-files';
 import { ROSTER, dossierOf, exportFile, planGrid, unitSheet, units } from './tthc-workbook';
 
 let fake: RichApiHost;
@@ -91,6 +98,31 @@ onEachClient(() => {
       expect(fake.cell(diff.sheet, diff.cell).format.fill).toBe(HIGHLIGHT_FILLS.warning);
       await actions.clearHighlight(c.saved);
       expect(fake.cell(diff.sheet, diff.cell).format.fill ?? null).toBeNull();
+    });
+
+    it("after Tổng hợp từ tệp: the difference's file, sheet and cell said in words, no way to a sheet not in the workbook", async () => {
+      const changed = late(units[1]) + 4;
+      // The workbook holds the plan and an older copy of Thượng Quảng's sheet, of the same name as the one in its file.
+      fake = setup([await planGrid(), unitSheet(ROSTER[1])], { apiVersion: '1.13' });
+      const files = ROSTER.slice(0, 3).map((u, i) => ({ name: `H01-${u.code}.xlsx`, bytes: gridXlsx(unitSheet(u, i === 1 ? { D5: changed } : {})) }));
+      const outcome = await actions.compileFromFiles(files);
+      expect(outcome.counts.reports).toBe(3);
+      const c = await compareWithExportFiles(outcome, [exportFile()]);
+      expect(c.differences).toHaveLength(1);
+      const diff = c.differences[0];
+      expect(diff).toMatchObject({ unit: 'UBND xã Thượng Quảng', file: 'H01-19002.xlsx', sheet: 'xã Thượng Quảng' });
+      expect(c.coloured).toBe(0);
+
+      const html = renderToStaticMarkup(React.createElement(TthcCompare, {
+        comparison: c, busy: false, fill: HIGHLIGHT_FILLS.warning, onPick: () => undefined, onSelect: () => undefined, onClearColour: () => undefined,
+      }));
+      expect(html).toContain(`Tệp H01-19002.xlsx, trang &quot;xã Thượng Quảng&quot;, ô ${diff.cell} (không nằm trong sổ làm việc đang mở)`);
+      expect(html).not.toContain('title="Đến ô');
+
+      // Going to it selects nothing: the workbook's sheet of that name is not the file's.
+      const before = fake.selection();
+      await actions.goToFinding(diff);
+      expect(fake.selection()).toEqual(before);
     });
 
     it('no difference is said as none; nothing is coloured', async () => {

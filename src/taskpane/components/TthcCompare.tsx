@@ -33,7 +33,9 @@ const unitsOf = (findings: readonly Finding[]) => new Set(findings.map((f) => f.
  * «Đối chiếu số liệu TTHC»: the compile's dossier figures (D1–D6, D9, D10) held against the
  * one-stop system's export (docs/spec/TEMPLATE.md §12). Says plainly when nothing differs,
  * which units the export has no row for, and lists each difference (both figures quoted)
- * in the findings list's style, each a way to its cell.
+ * in the findings list's style, each a way to its cell; after Tổng hợp từ tệp the cell is in
+ * the unit's file, not in the workbook, and the list says its file, sheet and cell in words
+ * (FindingsList's goesTo).
  */
 export function TthcCompare({ comparison: c, busy, fill, onPick, onSelect, onClearColour }: TthcCompareProps): React.ReactElement {
   const s = useStyles();
