@@ -1,6 +1,13 @@
 /** A1-style addresses. Rows and columns here are 0-based. */
 
+/** The first columns' letters, made once: every cell address a writer or a finding spells starts with one. */
+const FIRST_COLUMNS = Array.from({ length: 256 }, (_, c) => lettersOf(c));
+
 export function columnLetters(col: number): string {
+  return col >= 0 && col < FIRST_COLUMNS.length ? FIRST_COLUMNS[col] : lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {

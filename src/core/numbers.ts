@@ -158,6 +158,8 @@ function fail(rule: FigureRule, message: string): ParsedFigure {
 
 /** `1031` → `1.031`, `2.5` → `2,5`: how a message quotes a number. */
 export function formatNumber(n: number): string {
+  // Most figures are small whole numbers: nothing to group or round (a district's outputs quote thousands of them).
+  if (Number.isInteger(n) && n >= 0 && n < 1000) return String(n);
   if (!Number.isFinite(n)) return String(n);
   const neg = n < 0;
   const abs = Math.abs(n);

@@ -40,6 +40,36 @@ function entryText(buf: Buffer, e: ZipDirEntry, budget: InflateBudget): string |
   return decoder.decode(out);
 }
 
+// ---------------------------------------------------------------- the package, read once per kind of file
+//
+// A province's reports come from one template saved by a handful of
+// programs, so their package's relationship parts (`_rels/.rels`,
+// `xl/_rels/workbook.xml.rels`) are mostly the same bytes from file to file
+// (the workbook part is not: it names the unit's sheet). Each small part is
+// inflated once per distinct compressed bytes: inflating is deterministic, so
+// equal compressed bytes are equal text. Bounded; forgetting is always safe.
+
+/** Parts at most this big (compressed) are remembered: the package's parts, never a sheet of figures. */
+const SMALL_PART_BYTES = 2048;
+const PART_MEMO_LIMIT = 256;
+let partMemo = new Map<string, { text: string | null; bytes: number }>();
+
+/** A package part's text, from the memo when the same compressed bytes were inflated before. */
+function packagePartText(buf: Buffer, e: ZipDirEntry, budget: InflateBudget): string | null {
+  if (e.compSize > SMALL_PART_BYTES) return entryText(buf, e, budget);
+  const key = `${e.method}:${buf.toString('latin1', e.dataStart, e.dataStart + e.compSize)}`;
+  const known = partMemo.get(key);
+  if (known) {
+    budget.spend(e.name, known.bytes);
+    return known.text;
+  }
+  const before = budget.spent();
+  const text = entryText(buf, e, budget);
+  if (partMemo.size >= PART_MEMO_LIMIT) partMemo = new Map();
+  partMemo.set(key, { text, bytes: budget.spent() - before });
+  return text;
+}
+
 /** The text of a `<si>` or `<is>`: its `<t>` runs, phonetic guides left out. */
 function richText(inner: string): string {
   const body = inner.indexOf('<rPh') >= 0 ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
@@ -379,7 +409,10 @@ export function readXlsxFast(bytes: Uint8Array, fileName: string): SheetGrid[] |
       const e = entries.get(name);
       return e ? entryText(buf, e, budget) : null;
     };
-    const pkg = readPackage(text, (name) => entries.has(name));
+    const pkg = readPackage((name) => {
+      const e = entries.get(name);
+      return e ? packagePartText(buf, e, budget) : null;
+    }, (name) => entries.has(name));
     if (!pkg) return null; // .xlsb, .ods, not a workbook
     const sst = pkg.sharedStringsPath ? sharedStrings(text(pkg.sharedStringsPath)) : [];
 

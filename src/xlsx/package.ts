@@ -124,6 +124,39 @@ function kindOf(type: string): SheetKind {
   return 'none';
 }
 
+interface WorkbookTargets {
+  /** Relationship id → the part's type and path. */
+  targets: ReadonlyMap<string, { type: string; path: string }>;
+  sharedStringsPath?: string;
+}
+
+/**
+ * The workbook's relationships, read once per distinct text: the files of a
+ * province's reports mostly carry the very same part (fast-read.ts reads a
+ * thousand of them in one run). Bounded; forgetting is always safe.
+ */
+const TARGETS_MEMO_LIMIT = 64;
+let targetsMemo = new Map<string, WorkbookTargets>();
+
+function workbookTargets(workbookPath: string, rels: string): WorkbookTargets {
+  const key = `${workbookPath}\u0000${rels}`;
+  const known = targetsMemo.get(key);
+  if (known) return known;
+  const targets = new Map<string, { type: string; path: string }>();
+  let sharedStringsPath: string | undefined;
+  for (const rel of rels.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []) {
+    const type = attr(rel, 'Type') ?? '';
+    const path = resolveTarget(workbookPath, attr(rel, 'Target') ?? '');
+    const id = attr(rel, 'Id');
+    if (id) targets.set(id, { type, path });
+    if (/\/sharedStrings$/.test(type)) sharedStringsPath = path;
+  }
+  if (targetsMemo.size >= TARGETS_MEMO_LIMIT) targetsMemo = new Map();
+  const read = { targets, sharedStringsPath };
+  targetsMemo.set(key, read);
+  return read;
+}
+
 /**
  * The workbook's sheets and parts, or null when the package has no XML
  * workbook (an .xlsb, an .ods, not a workbook at all). `text` gives a part's
@@ -139,15 +172,7 @@ export function readPackage(text: (path: string) => string | null, has: (path: s
   if (rawWb === null) return null;
   const workbookXml = unprefixMain(rawWb);
   const rels = text(workbookPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`)) ?? '';
-  const targets = new Map<string, { type: string; path: string }>();
-  let sharedStringsPath: string | undefined;
-  for (const rel of rels.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []) {
-    const type = attr(rel, 'Type') ?? '';
-    const path = resolveTarget(workbookPath, attr(rel, 'Target') ?? '');
-    const id = attr(rel, 'Id');
-    if (id) targets.set(id, { type, path });
-    if (/\/sharedStrings$/.test(type)) sharedStringsPath = path;
-  }
+  const { targets, sharedStringsPath } = workbookTargets(workbookPath, rels);
   const sheets: PackageSheet[] = [];
   for (const tag of workbookXml.match(/<sheet\b[^>]*>/g) ?? []) {
     const name = unescapeXml(attr(tag, 'name') ?? '');

@@ -25,7 +25,8 @@ import type { CellValue, SheetGrid } from '../core/grid';
 import { NO_CACHED_VALUE } from '../core/grid';
 import { ACCEPTED_FORMATS, XlsxReadError, buildGrid, clearUnderMerges, otherFormatWarning, textValue, withBookFlags, type WorkbookFormat } from './common';
 import { NOT_A_NUMBER_ERROR, readPackage, unprefixPackagePart, type WorkbookPackage } from './package';
-import { checkZipLimits, fileTooLarge } from './zip-limits';
+import { fileTooLarge } from './zip-limits';
+import { checkZipLimits } from './zip-inflate-limits';
 import { corruptFile, encryptedFile, quoted, readerError, saysEncrypted } from './reader-errors';
 
 export { ACCEPTED_FORMATS, XlsxReadError, trimGrid, type XlsxReadErrorReason } from './common';
@@ -357,7 +358,7 @@ function readAnyWorkbook(bytes: Uint8Array, fileName: string): WorkbookRead {
   if (huge) throw huge;
   if (startsWith(bytes, CFB_MAGIC)) return readCfb(bytes, fileName);
   if (!startsWith(bytes, ZIP_MAGIC)) throw notXlsx(fileName, describeNonZip(bytes));
-  // SheetJS inflates without limit: sizes, entries, duplicates and overlaps checked first (zip-limits.ts).
+  // SheetJS inflates without limit: sizes, entries, duplicates and overlaps checked first (zip-limits.ts, zip-inflate-limits.ts).
   checkZipLimits(bytes, fileName);
 
   let zip: ZipContainer;

@@ -555,10 +555,19 @@ type ZipFile = ZipEntry;
 
 // ---------------------------------------------------------------- workbook
 
+/**
+ * fflate's deflater, loaded when a caller gives none (the pane, app.html):
+ * the command line gives Node's and never loads fflate. Eager for webpack:
+ * no chunk of its own (app.html opens from file://, where none could load).
+ */
+async function fflateDeflater(): Promise<DeflateRaw> {
+  return (await import(/* webpackMode: "eager" */ './deflate-fflate')).fflateDeflateRaw;
+}
+
 export interface WriteOptions {
   /** Creation date stamped in the file (default now): fixed for committed example files. */
   date?: Date;
-  /** The DEFLATE of the package (default fflate, zip-write.ts); the command line passes Node's (write-node.ts). */
+  /** The DEFLATE of the package (default fflate, deflate-fflate.ts); the command line passes Node's (write-node.ts). */
   deflateRaw?: DeflateRaw;
   /** The CRC-32 of the package's entries (default JavaScript; Node's zlib.crc32 in write-node.ts). */
   crc32?: (data: Uint8Array) => number;
@@ -642,7 +651,7 @@ export async function writeXlsx(sheets: OutputSheet[], options: WriteOptions = {
     text('xl/sharedStrings.xml', sst.xml()),
     ...sheetFiles,
     ...chartFiles,
-  ], { when, ...(options.deflateRaw ? { deflateRaw: options.deflateRaw } : {}), ...(options.crc32 ? { crc32: options.crc32 } : {}) });
+  ], { when, deflateRaw: options.deflateRaw ?? (await fflateDeflater()), ...(options.crc32 ? { crc32: options.crc32 } : {}) });
   // A Buffer for the command line's callers; in the pane webpack's ProvidePlugin gives `Buffer` (webpack.config.js).
   return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }

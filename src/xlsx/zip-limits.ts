@@ -16,8 +16,9 @@
  * entries pointing at one part (each inflated again) from costing minutes.
  * Overlapping entries and duplicated names are refused: the two readers
  * would otherwise take different parts (SheetJS the first, a scan the last).
+ * Inflating every part before SheetJS reads a file is zip-inflate-limits.ts
+ * (fflate's streaming inflater, loaded only on that path).
  */
-import { Inflate } from 'fflate';
 import { XlsxReadError } from './common';
 import { corruptFile, encryptedFile, quoted } from './reader-errors';
 
@@ -61,7 +62,7 @@ function refuse(fileName: string, why: string): XlsxReadError {
  * The directory and the entries disagree. Not left to SheetJS: its inflater
  * has no limit, so a bomb must not pass by being slightly malformed.
  */
-function damaged(fileName: string, what = 'mục lục của gói zip không khớp với nội dung'): XlsxReadError {
+export function damaged(fileName: string, what = 'mục lục của gói zip không khớp với nội dung'): XlsxReadError {
   return corruptFile(fileName, what);
 }
 
@@ -172,6 +173,11 @@ export class InflateBudget {
     return Math.min(ZIP_LIMITS.entryBytes, ZIP_LIMITS.workbookBytes - this.used);
   }
 
+  /** Inflated bytes recorded so far. */
+  spent(): number {
+    return this.used;
+  }
+
   /** Records a part's inflated size; throws when it passes the limits. */
   spend(part: string, n: number): void {
     if (n > ZIP_LIMITS.entryBytes) throw tooLarge(this.fileName, `phần "${part}"`, ZIP_LIMITS.entryBytes);
@@ -185,48 +191,4 @@ export class InflateBudget {
       ? tooLarge(this.fileName, 'tổng các phần', ZIP_LIMITS.workbookBytes)
       : tooLarge(this.fileName, `phần "${part}"`, ZIP_LIMITS.entryBytes);
   }
-}
-
-/** Small pushes: deflate expands at most ~1,000 times, so one push never makes more than a few MB. */
-const PUSH = 4096;
-
-/**
- * Inflates every deflated part in small pushes, counting, and stops at the
- * first byte past the limits: a bomb costs the time and memory of the limit,
- * not of the bomb. Used before SheetJS, whose own inflater has no limit.
- */
-export function checkInflatedSizes(bytes: Uint8Array, dir: ZipDirectory, fileName: string): void {
-  const budget = new InflateBudget(fileName);
-  for (const e of dir.entries) {
-    const data = bytes.subarray(e.dataStart, e.dataStart + e.compSize);
-    if (e.method === 0) { budget.spend(e.name, data.length); continue; }
-    if (e.method !== 8) continue;
-    const allowance = budget.allowance();
-    let n = 0;
-    const inflater = new Inflate((chunk) => {
-      n += chunk.length;
-      if (n > allowance) throw budget.exceeded(e.name);
-    });
-    try {
-      for (let i = 0; i < data.length; i += PUSH) inflater.push(data.subarray(i, Math.min(data.length, i + PUSH)), i + PUSH >= data.length);
-      if (data.length === 0) inflater.push(new Uint8Array(0), true);
-    } catch (err) {
-      if (err instanceof XlsxReadError) throw err;
-      // A damaged stream is refused here: SheetJS's own inflater may loop forever on one
-      // (test/xlsx/protected-files.test.ts, a real workbook damaged at many places).
-      throw damaged(fileName, `phần "${e.name}" bị hỏng`);
-    }
-    budget.spend(e.name, n);
-  }
-}
-
-/**
- * Both checks, for a zip about to be handed to SheetJS. A zip without its end
- * record (a download cut short) is refused as damaged: SheetJS may loop
- * forever on one (test/xlsx/protected-files.test.ts).
- */
-export function checkZipLimits(bytes: Uint8Array, fileName: string): void {
-  const dir = checkedZipDirectory(bytes, fileName);
-  if (!dir) throw damaged(fileName, 'tệp bị cắt ngắn, thiếu phần cuối của gói zip');
-  checkInflatedSizes(bytes, dir, fileName);
 }

@@ -4,12 +4,12 @@
  * stored, UTF-8 names, as every spreadsheet program and every unzip reads.
  *
  * Runs in Node and in the browser alike: the pane writes .xlsx files too.
- * Deflate is fflate's by default (already in the pane's bundle
- * for the letters and zip-limits.ts); the command line passes Node's zlib
+ * The caller gives the deflater: fflate's in the browser (deflate-fflate.ts,
+ * which write.ts loads when given none), Node's zlib on the command line
  * (write-node.ts), about three times quicker at level 1 on a district's
- * output (`npm run bench`, «ghi tệp kết quả»).
+ * output (`npm run bench`, «ghi tệp kết quả»), and without loading fflate,
+ * which cost every command-line run 25 ms.
  */
-import { deflateSync } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -19,19 +19,17 @@ export interface ZipEntry {
 /** Raw DEFLATE (no zlib header), as a zip entry holds it. */
 export type DeflateRaw = (data: Uint8Array) => Uint8Array;
 
-export interface ZipOptions {
+export type ZipOptions = {
   /** The entries' date and time (default now). */
   when?: Date;
-  /** Default: fflate at level 1 (quick; files a little larger than the default level). */
-  deflateRaw?: DeflateRaw;
   /** Default: a table-driven CRC-32 in JavaScript; Node has its own (zlib.crc32). */
   crc32?: (data: Uint8Array) => number;
+} & (
   /** Store the entries as they are (already compressed: .xlsx, .docx). */
-  store?: boolean;
-}
-
-/** Level 1: several times quicker than the default on a district's 3 MB of XML, files a little larger. */
-export const fflateDeflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 1 });
+  | { store: true; deflateRaw?: undefined }
+  /** Deflated: level 1 is quick, files a little larger than at the default level. */
+  | { store?: false; deflateRaw: DeflateRaw }
+);
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
@@ -77,9 +75,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /** A plain zip of `files`, in their order. */
-export function zipEntries(files: readonly ZipEntry[], options: ZipOptions = {}): Uint8Array {
+export function zipEntries(files: readonly ZipEntry[], options: ZipOptions): Uint8Array {
   const when = options.when ?? new Date();
-  const deflate = options.deflateRaw ?? fflateDeflateRaw;
   const checksum = options.crc32 ?? crc32;
   const method = options.store ? 0 : 8;
   const time = (when.getHours() << 11) | (when.getMinutes() << 5) | Math.floor(when.getSeconds() / 2);
@@ -90,7 +87,7 @@ export function zipEntries(files: readonly ZipEntry[], options: ZipOptions = {})
   let offset = 0;
   for (const f of files) {
     const name = encoder.encode(f.name);
-    const data = options.store ? f.data : deflate(f.data);
+    const data = options.store ? f.data : options.deflateRaw(f.data);
     const crc = checksum(f.data);
     const local = new Uint8Array(30);
     const lv = new DataView(local.buffer);

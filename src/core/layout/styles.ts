@@ -143,9 +143,19 @@ export class SheetBuilder {
   }
 
   build(base: Omit<OutputSheet, 'rows' | 'merges' | 'rowHeights'> & { role: SheetRole }): OutputSheet {
-    // Array.from visits holes too: no sparse row reaches a writer.
+    // Every index filled, holes too: no sparse row reaches a writer.
     // Texts capped here, so both writers copy the same cells (sheet-model.ts).
-    const rows = Array.from(this.rows, (r) => Array.from(r ?? [], (c) => (!c ? { v: null } : typeof c.v === 'string' && c.v.length > MAX_CELL_TEXT ? { ...c, v: capCellText(c.v) } : c)));
+    // Plain loops: a 1,000-unit summary has tens of thousands of cells, and two callbacks per cell showed in the profile.
+    const rows: OutCell[][] = new Array<OutCell[]>(this.rows.length);
+    for (let r = 0; r < this.rows.length; r++) {
+      const src = this.rows[r] ?? [];
+      const row: OutCell[] = new Array<OutCell>(src.length);
+      for (let c = 0; c < src.length; c++) {
+        const cell = src[c];
+        row[c] = !cell ? { v: null } : typeof cell.v === 'string' && cell.v.length > MAX_CELL_TEXT ? { ...cell, v: capCellText(cell.v) } : cell;
+      }
+      rows[r] = row;
+    }
     return {
       ...base,
       font: OUTPUT_FONT,

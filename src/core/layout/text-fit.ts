@@ -17,7 +17,21 @@ import { OUTPUT_FONT } from '../sheet-model';
 const NARROW = new Set(Array.from("iljtfrI.,;:'!|()[]-/ "));
 const WIDE = new Set(Array.from('mwMW%@'));
 
+/** Each character's width, worked out once: the same few dozen characters make every text of a run. */
+const GLYPH_WIDTHS = new Map<string, number>();
+
 function glyphWidth(ch: string): number {
+  let w = GLYPH_WIDTHS.get(ch);
+  if (w === undefined) {
+    w = glyphClassWidth(ch);
+    // Bounded like the folding memo (core/text.ts): forgetting is always safe.
+    if (GLYPH_WIDTHS.size >= 10_000) GLYPH_WIDTHS.clear();
+    GLYPH_WIDTHS.set(ch, w);
+  }
+  return w;
+}
+
+function glyphClassWidth(ch: string): number {
   const base = ch.normalize('NFD')[0] ?? ch;
   if (base === ' ') return 0.5;
   if (NARROW.has(base)) return 0.56;
