@@ -24,6 +24,18 @@ export const APPROVED_ONLY: OptionDecl = {
   name: 'approved-only', value: false,
   help: 'chỉ tổng hợp báo cáo đã duyệt (theo trang "Phê duyệt" của sổ tổng hợp có trong các tệp đọc vào); báo cáo khác được nêu tên, không được tính',
 };
+/** `--tthc <tệp>` of `compile` and `template --plan` (may be given more than once; read by tthc-command.ts). */
+export const TTHC_FILE_OPTION: OptionDecl = {
+  name: 'tthc', value: true, repeat: true, valueName: '<tệp>',
+  help: 'biểu xuất từ Hệ thống một cửa (.xlsx, .xls; có thể nhiều lần): so sánh, hoặc điền sẵn, số liệu hồ sơ D1–D10',
+};
+
+/** The `--tthc` files given (also protected from being written over by the run's outputs). */
+export function tthcFiles(args: ParsedArgs): string[] {
+  const v = args.options.tthc;
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
 export const PREVIOUS: OptionDecl = { name: 'previous', value: true, valueName: '<tệp>', help: 'sổ tổng hợp hoặc báo cáo kỳ trước, để so sánh' };
 /**
  * `--json <tệp>` writes the result there; `--json -` or a bare `--json`

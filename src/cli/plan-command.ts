@@ -14,13 +14,13 @@ import { templatesForPlan } from '../core/layout/plan-templates';
 import { periodTitle } from '../core/period-words';
 import { writeXlsx } from '../xlsx/write-node';
 import { UsageError, stringOption, type ParsedArgs } from './args';
-import { periodOption, yearOption } from './common-options';
+import { periodOption, yearOption, tthcFiles } from './common-options';
 import { CommandError } from './io';
 import { guardOutputs, writeAllOrNone } from './output-files';
 import { readPlanFile, workbookSheets } from './workbook-file';
 import { placeInFolder } from './folder-outputs';
 import { guardAndWrite, protectedFiles } from './run-outputs';
-import { prefillWithTthc, tthcFiles } from './tthc-command';
+import { prefillWithTthc } from './tthc-command';
 
 interface Out {
   out: (s: string) => void;

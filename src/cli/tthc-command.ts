@@ -17,8 +17,7 @@ import { notInExportWords, prefillSentence, prefillTemplates, unmatchedExportFin
 import { readDossierWorkbook } from '../core/tthc/read-export';
 import { readErrorFinding, readXlsxFile } from '../xlsx/read-file';
 import { UsageError, type ParsedArgs } from './args';
-import type { OptionDecl } from './command';
-import { jsonTarget } from './common-options';
+import { jsonTarget, tthcFiles } from './common-options';
 import { OutputError } from './output-files';
 import { guardAndWrite, protectedFiles } from './run-outputs';
 import { findingLine, unitList } from './summary';
@@ -27,12 +26,6 @@ interface Out {
   out: (s: string) => void;
   err: (s: string) => void;
 }
-
-/** `--tthc <tệp>` of `compile` and `template --plan` (may be given more than once). */
-export const TTHC_FILE_OPTION: OptionDecl = {
-  name: 'tthc', value: true, repeat: true, valueName: '<tệp>',
-  help: 'biểu xuất từ Hệ thống một cửa (.xlsx, .xls; có thể nhiều lần): so sánh, hoặc điền sẵn, số liệu hồ sơ D1–D10',
-};
 
 /** Every export file read; a file that cannot be read or holds no export is one error finding. */
 export async function readTthcExports(files: readonly string[]): Promise<DossierExport[]> {
@@ -48,12 +41,6 @@ export async function readTthcExports(files: readonly string[]): Promise<Dossier
     }
   }
   return out;
-}
-
-/** The `--tthc` files given (also protected from being written over by the run's outputs). */
-export function tthcFiles(args: ParsedArgs): string[] {
-  const v = args.options.tthc;
-  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 }
 
 /** The JSON of `tonghop tthc --json`: per export, per unit, the figures by code and where each came from. */

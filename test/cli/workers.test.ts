@@ -74,6 +74,24 @@ describe('the compiled command line as a child process', () => {
     expect(ja).toEqual(jb);
   });
 
+  it('a compile loads only what compiling needs: not fflate, the national list, the one-stop reader or the letters', () => {
+    // Each costs every run its loading (src/cli/commands/index.ts); what a command does is loaded when it runs.
+    const loaded = (args: string[]): string[] => {
+      const r = spawnSync(process.execPath, ['-e',
+        `require(${JSON.stringify(path.join(build, 'cli', 'main.js'))}).main(process.argv.slice(1))`
+        + '.then((c) => { process.exitCode = c; console.error(JSON.stringify(Object.keys(require.cache))); })',
+        ...args], { encoding: 'utf8', cwd: tmp.dir });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stderr.trim().split('\n').pop() ?? '[]') as string[];
+    };
+    const heavy = /node_modules[\\/]fflate[\\/]|national-units-data|tthc[\\/]read-export|report[\\/]letters/;
+    const compile = loaded(['compile', EXAMPLES, '-o', path.join(tmp.dir, 'modules.xlsx'), '-q']);
+    expect(compile.filter((m) => heavy.test(m))).toEqual([]);
+    // The same test sees them when a command does need them: a plan from the national list.
+    const plan = loaded(['plan', '--province', 'Quảng Trị', '--period', 'Quý I', '--year', '2026', '-o', path.join(tmp.dir, 'ke-hoach-modules.xlsx')]);
+    expect(plan.some((m) => /national-units-data/.test(m))).toBe(true);
+  });
+
   it('fails cleanly (exit 1, Vietnamese, no stack) on a missing input', () => {
     const r = runCli(['compile', path.join(tmp.dir, 'khong-co'), '-o', path.join(tmp.dir, 'x.xlsx')]);
     expect(r.status).toBe(1);

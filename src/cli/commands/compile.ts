@@ -6,7 +6,7 @@ import { layoutOutputs } from '../../core/layout';
 import { writeXlsx } from '../../xlsx/write-node';
 import { flag, stringOption } from '../args';
 import type { CommandDecl } from '../command';
-import { JSON_OUT, PREVIOUS, READING, compileOptions, jsonTarget, outputOption } from '../common-options';
+import { JSON_OUT, PREVIOUS, READING, TTHC_FILE_OPTION, compileOptions, jsonTarget, outputOption, tthcFiles } from '../common-options';
 import { compileGathered, gather } from '../gather';
 import { CommandError, EXIT_OK, type Io } from '../io';
 import { nothingReadMessage } from '../nothing-read';
@@ -14,7 +14,6 @@ import { SIGNER_OPTIONS, buildDocxFromResult, previousFromFile, signerOption } f
 import { guardAndWrite, guardOutputs, protectedFiles, type OutputFile } from '../run-outputs';
 import { compileSummary } from '../summary';
 import { requireDocxName, requireXlsxName } from './file-names';
-import { TTHC_FILE_OPTION, tthcFiles, tthcFindings } from '../tthc-command';
 
 /** `TONGHOP_TIMING=1`: each phase's time on stderr (for the benchmark). */
 function timer(io: Io): (label: string) => void {
@@ -72,7 +71,8 @@ export const compile: CommandDecl = {
     guardOutputs(outputPaths, protect);
     const previous = previousFile ? await previousFromFile(previousFile, (f) => result.findings.push(f)) : undefined;
     result = withPreviousOutliers(result, previous);
-    result = { ...result, findings: [...result.findings, ...(await tthcFindings(args, result))] };
+    // The one-stop export's reader only when an export is given (commands/index.ts: what each run loads).
+    if (tthcFiles(args).length) result = { ...result, findings: [...result.findings, ...(await (await import('../tthc-command')).tthcFindings(args, result))] };
 
     const sheets: OutputSheet[] = layoutOutputs(result, previous ? { previous } : {});
     lap('dàn trang');

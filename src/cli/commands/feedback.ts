@@ -1,7 +1,6 @@
 /** `tonghop feedback`: compiles as `compile` does, then writes the review letters (feedback-command.ts). */
 import type { CommandDecl } from '../command';
 import { READING, compileOptions, outputOption } from '../common-options';
-import { feedbackCommand } from '../feedback-command';
 import { compileGathered, gather } from '../gather';
 
 export const feedback: CommandDecl = {
@@ -16,7 +15,8 @@ export const feedback: CommandDecl = {
     outputOption('<thư mục>', 'thư mục ghi các văn bản (bắt buộc)'),
     { name: 'resend-by', value: true, valueName: '<dd/mm/yyyy>', help: 'hạn gửi lại (mặc định 7 ngày sau hôm nay)' },
   ],
-  run(args, io) {
+  async run(args, io) {
+    const { feedbackCommand } = await import('../feedback-command');
     return feedbackCommand(args, io, async (a) => {
       const options = compileOptions(a);
       const g = await gather(a, io);

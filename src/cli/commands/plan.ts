@@ -1,7 +1,6 @@
 /** `tonghop plan`: a period's plan sheet (plan-command.ts). */
 import type { CommandDecl } from '../command';
 import { PERIOD, YEAR, outputOption } from '../common-options';
-import { planCommand } from '../plan-command';
 
 export const plan: CommandDecl = {
   name: 'plan',
@@ -19,5 +18,5 @@ export const plan: CommandDecl = {
     { name: 'tasks-from', value: true, valueName: '<tệp>', help: 'lấy nhiệm vụ từ tệp Kế hoạch hoặc mẫu báo cáo TTCCHC-1' },
     outputOption('<tệp>', 'tệp Kế hoạch .xlsx (mặc định ke-hoach.xlsx)'),
   ],
-  run: planCommand,
+  run: async (args, io) => (await import('../plan-command')).planCommand(args, io),
 };

@@ -9,13 +9,11 @@ import { LEVEL_CHOICES, LEVEL_NAMES, needsParent } from '../../core/template';
 import { writeXlsx } from '../../xlsx/write-node';
 import { UsageError, stringOption } from '../args';
 import type { CommandDecl } from '../command';
-import { PERIOD, YEAR, outputOption, periodOption, yearOption } from '../common-options';
+import { PERIOD, TTHC_FILE_OPTION, YEAR, outputOption, periodOption, yearOption } from '../common-options';
 import { EXIT_OK } from '../io';
-import { templatesCommand } from '../plan-command';
 import { guardAndWrite, guardOutputs, protectedFiles } from '../run-outputs';
 import { readPlanFile } from '../workbook-file';
 import { requireXlsxName } from './file-names';
-import { TTHC_FILE_OPTION } from '../tthc-command';
 
 export const template: CommandDecl = {
   name: 'template',
@@ -41,7 +39,8 @@ export const template: CommandDecl = {
   ],
   async run(args, io) {
     const unit = stringOption(args, 'unit')?.trim();
-    if (!unit && stringOption(args, 'plan')) return templatesCommand(args, io);
+    // Loaded when run: the national list and the one-stop export's reader are not every command's cost (commands/index.ts).
+    if (!unit && stringOption(args, 'plan')) return (await import('../plan-command')).templatesCommand(args, io);
     if (!unit) throw new UsageError('Cần --unit "tên đơn vị", ví dụ --unit "UBND xã Hương Lộc".');
     const levelText = stringOption(args, 'level');
     if (!levelText) throw new UsageError(`Cần --level (một trong: ${LEVEL_CHOICES}).`);

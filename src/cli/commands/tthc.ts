@@ -1,7 +1,6 @@
 /** `tonghop tthc`: the dossier figures read from one-stop system exports (tthc-command.ts, core/tthc/). */
 import type { CommandDecl } from '../command';
 import { JSON_OUT } from '../common-options';
-import { tthcCommand } from '../tthc-command';
 
 export const tthc: CommandDecl = {
   name: 'tthc',
@@ -12,5 +11,5 @@ export const tthc: CommandDecl = {
     'Cùng biểu dùng với: tonghop template --plan <tệp> --tthc <tệp> -o <thư mục> (điền sẵn khối hồ sơ của mỗi đơn vị) và tonghop compile … --tthc <tệp> (cảnh báo mỗi số đơn vị ghi khác Hệ thống một cửa).',
   ],
   options: [JSON_OUT],
-  run: (args, io) => tthcCommand(args, io),
+  run: async (args, io) => (await import('../tthc-command')).tthcCommand(args, io),
 };
