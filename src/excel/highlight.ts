@@ -7,7 +7,7 @@
  * colours left from an earlier session are still found (and cleared).
  */
 import { cellAddress, parseRangeAddress, rangeAddress } from '../core/address';
-import type { Finding, Severity } from '../core/findings';
+import { inOpenWorkbook, type Finding, type Severity } from '../core/findings';
 import { FILL_STORE_SHEET, mergeOriginals, parseStore, queueStoreRead, queueStoreWrite } from './fill-store';
 import { forgetSheetList } from './sheet-list';
 import { SyncBudget } from './sync-budget';
@@ -66,7 +66,8 @@ export interface ClearResult extends HighlightResult {
 function cellsBySheet(findings: readonly Finding[]): Map<string, Map<string, Severity>> {
   const out = new Map<string, Map<string, Severity>>();
   for (const f of findings) {
-    const rect = f.file || !f.sheet || !f.cell ? null : parseRangeAddress(f.cell);
+    // A finding in a file (core/findings.ts inOpenWorkbook) is never coloured on a workbook sheet of the same name.
+    const rect = !inOpenWorkbook(f) || !f.cell ? null : parseRangeAddress(f.cell);
     if (!rect) continue;
     let m = out.get(f.sheet);
     if (!m) out.set(f.sheet, (m = new Map()));
