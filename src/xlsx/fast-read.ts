@@ -49,14 +49,14 @@ function entryText(buf: Buffer, e: ZipDirEntry, budget: InflateBudget): string |
 // inflated once per distinct compressed bytes: inflating is deterministic, so
 // equal compressed bytes are equal text. Bounded; forgetting is always safe.
 
-/** Parts at most this big (compressed) are remembered: the package's parts, never a sheet of figures. */
+/** Relationship parts at most this big (compressed) are remembered. */
 const SMALL_PART_BYTES = 2048;
 const PART_MEMO_LIMIT = 256;
 let partMemo = new Map<string, { text: string | null; bytes: number }>();
 
-/** A package part's text, from the memo when the same compressed bytes were inflated before. */
+/** A package part's text; a small relationship part's from the memo when the same compressed bytes were inflated before. */
 function packagePartText(buf: Buffer, e: ZipDirEntry, budget: InflateBudget): string | null {
-  if (e.compSize > SMALL_PART_BYTES) return entryText(buf, e, budget);
+  if (e.compSize > SMALL_PART_BYTES || !e.name.endsWith('.rels')) return entryText(buf, e, budget);
   const key = `${e.method}:${buf.toString('latin1', e.dataStart, e.dataStart + e.compSize)}`;
   const known = partMemo.get(key);
   if (known) {
