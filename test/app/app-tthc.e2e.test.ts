@@ -51,6 +51,17 @@ async function shot(view: ReturnType<Page['locator']>, name: string): Promise<vo
   await view.screenshot({ path: path.join(ARTIFACTS, name) });
 }
 
+/** What axe-core finds above "minor" on the page (its policy allows an inline script, as its own is). */
+async function violations(): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const found = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document.querySelector('main'), { resultTypes: ['violations'] });
+    return (r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return found.filter((v) => v.impact !== 'minor');
+}
+
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: đặt CHROMIUM_PATH`);
   const html = buildApp();
@@ -109,6 +120,7 @@ describe('app.html: Tạo mẫu cho mọi đơn vị with the one-stop export', 
     await expect(lacking.innerText()).resolves.toContain('UBND xã Hương Trà');
     await expect(page.getByText(/«Xã Lộc Bổn» không có trong danh sách đơn vị của Kế hoạch, không điền được vào mẫu nào/).isVisible()).resolves.toBe(true);
     await shot(page.locator('main'), 'app-template-tthc-said.png');
+    await expect(violations()).resolves.toEqual([]);
   });
 });
 
@@ -134,6 +146,7 @@ describe('app.html: Đối chiếu số liệu TTHC after Tổng hợp', () => {
     await expect(list.getByRole('button', { name: /D5: đơn vị ghi/ }).count()).resolves.toBe(0);
     expect(await list.innerText()).not.toContain('sổ làm việc');
     await shot(section, 'app-tthc-compare.png');
+    await expect(violations()).resolves.toEqual([]);
   });
 
   it('offers no «Đến ô …» anywhere: a finding\'s tooltip says its file, sheet and cell', async () => {
