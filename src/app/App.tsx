@@ -2,8 +2,10 @@
  * The page (dist/app.html): the pane's file-based work without Excel. It is
  * composed of the pane's own feature hooks and views (src/taskpane/features,
  * components): the same run, messages, live region, result tiles, findings
- * list, Kỳ trước, signer, report and letters; only where the files come
- * from and where the outputs go differ (file-actions.ts).
+ * list, Kỳ trước, signer, report and letters, the templates pre-filled from
+ * the one-stop system's export and «Đối chiếu số liệu TTHC»; only where the
+ * files come from and where the outputs go differ (file-actions.ts), and a
+ * place is said in words, for there is no workbook to go to.
  */
 import * as React from 'react';
 import { Button, Caption1, Divider, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
@@ -14,11 +16,15 @@ import { ZIP_MIME, downloadBytes } from '../taskpane/download';
 import { HiddenFileInput } from '../taskpane/components/HiddenFileInput';
 import { FindingsList } from '../taskpane/components/FindingsList';
 import { PlanForm } from '../taskpane/components/PlanForm';
+import { ExportPicker } from '../taskpane/components/TemplateForm';
 import { ResultSummary } from '../taskpane/components/ResultSummary';
 import { usePaneRun } from '../taskpane/features/pane-run';
 import { ProgressView, renderNotices } from '../taskpane/features/notices';
 import { renderPrevious, useCompile } from '../taskpane/features/compile';
 import { renderReportOut, useReportOut } from '../taskpane/features/report-out';
+import { templatesNotices } from '../taskpane/features/templates';
+import { renderTthcCompare, useTthcCompare } from '../taskpane/features/tthc';
+import { templatesWithExport } from '../taskpane/tthc-actions';
 import type { PlanForm as PlanFormData } from '../taskpane/plan-actions';
 import * as ports from '../taskpane/ports';
 import { isLockFileName, isWorkbookName } from '../xlsx/input-names';
@@ -36,6 +42,13 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
+  },
+  templates: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: tokens.spacingHorizontalM,
   },
   over: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorNeutralBackground1Hover },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
@@ -56,9 +69,12 @@ export function App(): React.ReactElement {
   const pane = usePaneRun();
   const compile = useCompile(pane);
   const reportOut = useReportOut(pane, compile);
+  const tthc = useTthcCompare(pane, compile);
   const { run } = pane;
   const busy = pane.busy.busy;
   const [files, setFiles] = React.useState<File[]>([]);
+  /** The one-stop system's export files, for «Tạo mẫu cho mọi đơn vị» to pre-fill the templates. */
+  const [exportFiles, setExportFiles] = React.useState<File[]>([]);
   const [planOpen, setPlanOpen] = React.useState(false);
   const [over, setOver] = React.useState(false);
   const filesInput = React.useRef<HTMLInputElement>(null);
@@ -96,9 +112,10 @@ export function App(): React.ReactElement {
 
   const onTemplates = () =>
     run('Tạo mẫu cho mọi đơn vị', async () => {
-      const z = await ports.buildTemplatesZip(await planOfFiles(await readBrowserFiles(files)));
+      const plan = await planOfFiles(await readBrowserFiles(files));
+      const z = await templatesWithExport(await readBrowserFiles(exportFiles), (exports) => ports.buildTemplatesZip(plan, exports));
       downloadBytes(z.fileName, z.bytes, ZIP_MIME);
-      return [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`] }];
+      return templatesNotices(z);
     });
 
   const onPlan = (form: PlanFormData) =>
@@ -167,10 +184,16 @@ export function App(): React.ReactElement {
       {renderPrevious(compile, busy)}
       <div className={s.row}>
         <Button appearance="primary" disabledFocusable={busy} onClick={onCompile} title="Đọc các tệp đã chọn, kiểm tra và tải về sổ tổng hợp tong-hop.xlsx">Tổng hợp</Button>
-        <Button disabledFocusable={busy} onClick={onTemplates} title="Mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu, trong một tệp .zip">Tạo mẫu cho mọi đơn vị</Button>
         <Button disabledFocusable={busy} onClick={() => setPlanOpen((v) => !v)} aria-expanded={planOpen} title="Tệp Kế hoạch mới cho một tỉnh, thành phố">Tạo kế hoạch mới</Button>
       </div>
       {planOpen && <PlanForm busy={busy} onSubmit={onPlan} onCancel={() => setPlanOpen(false)} />}
+      {/* The templates and the export that may pre-fill them, together, as the pane's Tạo mẫu form has them. */}
+      <div className={s.templates}>
+        <div className={s.row}>
+          <Button disabledFocusable={busy} onClick={onTemplates} title="Mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu, trong một tệp .zip">Tạo mẫu cho mọi đơn vị</Button>
+        </div>
+        <ExportPicker files={exportFiles} busy={busy} onChange={setExportFiles} />
+      </div>
       <div role="status" aria-live="polite" className={s.srOnly} data-testid="live-status">{pane.announce}</div>
       <ProgressView />
       {renderNotices(pane)}
@@ -187,7 +210,8 @@ export function App(): React.ReactElement {
               <Button disabledFocusable={busy} onClick={reportOut.onFeedback}>Phản hồi đơn vị (.zip)</Button>
             </div>
           </section>
-          <FindingsList findings={compile.outcome.result.findings} busy={busy} onSelect={onSelect} filter={compile.filter} goesTo={(f) => !!f.sheet} />
+          {renderTthcCompare(tthc, busy)}
+          <FindingsList findings={compile.outcome.result.findings} busy={busy} onSelect={onSelect} filter={compile.filter} goesTo={(f) => !!f.sheet} withoutWorkbook />
         </>
       )}
     </main>

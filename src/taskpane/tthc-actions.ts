@@ -9,6 +9,7 @@ import type { Finding } from '../core/findings';
 import type { DossierExport } from '../core/tthc/model';
 import { PaneError, highlight, readPickedFiles, type CompileOutcome, type PickedFile, type SavedFills } from './actions';
 import { templatesForAllUnits } from './plan-actions';
+import type { TemplatesZip } from '../xlsx/templates-zip';
 import * as ports from './ports';
 
 export interface ExportsRead {
@@ -56,11 +57,18 @@ export interface PrefillWords {
   notInExport: { title: string; consequence: string };
 }
 
-/** Tạo mẫu cho mọi đơn vị, with each unit's dossier block pre-filled when export files are given. */
-export async function templatesWithExport(picked: readonly PickedFile[]): Promise<Awaited<ReturnType<typeof templatesForAllUnits>> & { read?: ExportsRead; said?: PrefillWords }> {
-  if (!picked.length) return templatesForAllUnits();
+/** What «Tạo mẫu cho mọi đơn vị» made: the .zip, and with an export what the pre-fill read and says. */
+export type TemplatesMade = Awaited<ReturnType<typeof templatesForAllUnits>> & { read?: ExportsRead; said?: PrefillWords };
+
+/**
+ * Tạo mẫu cho mọi đơn vị, with each unit's dossier block pre-filled when export files are given.
+ * `make` builds the .zip from the exports read: the workbook's plan in the pane
+ * (templatesForAllUnits), a picked plan file on the page without Excel (src/app/App.tsx).
+ */
+export async function templatesWithExport(picked: readonly PickedFile[], make: (exports?: readonly DossierExport[]) => Promise<TemplatesZip> = templatesForAllUnits): Promise<TemplatesMade> {
+  if (!picked.length) return make();
   const read = await readExportFiles(picked);
-  const z = await templatesForAllUnits(read.exports);
+  const z = await make(read.exports);
   const said = z.prefill ? (await ports.loadTthc()).prefillWords(z.prefill, z.names.length) : undefined;
   return { ...z, read, ...(said ? { said } : {}) };
 }

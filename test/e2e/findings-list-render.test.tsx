@@ -10,6 +10,8 @@ import { FindingsList } from '../../src/taskpane/components/FindingsList';
 import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
 import { TemplateForm } from '../../src/taskpane/components/TemplateForm';
 import { PlanForm } from '../../src/taskpane/components/PlanForm';
+import { TthcCompare } from '../../src/taskpane/components/TthcCompare';
+import type { TthcComparison } from '../../src/taskpane/tthc-actions';
 import type { CompileOutcome } from '../../src/taskpane/actions';
 import { STATUS_LATE, STATUS_MISSING, STATUS_ON_TIME } from '../../src/core/template';
 
@@ -106,6 +108,36 @@ describe('FindingsList after Tổng hợp từ tệp', () => {
     expect((html.match(/Số âm\./g) ?? []).length).toBe(1);
     expect(html).toContain('Tệp H01-X003.xlsx, trang &quot;Báo cáo&quot;, ô C14 (không nằm trong sổ làm việc đang mở)');
     expect(html).not.toContain('title="Đến ô');
+  });
+});
+
+describe('FindingsList and TthcCompare on the page without Excel (src/app)', () => {
+  const f: Finding = { severity: 'warning', unit: 'UBND xã A', file: 'H01-X001.xlsx', sheet: 'Báo cáo', cell: 'D32', rule: 'tthc.differs', message: "'Báo cáo'!D32: D5: đơn vị ghi 4, Hệ thống một cửa 0 (tệp «mot-cua.xlsx», trang «Sheet1», J8)." };
+
+  it('makes a button\'s tooltip the place in words, never «Đến ô …»', () => {
+    const html = renderToStaticMarkup(<FindingsList findings={[f]} busy={false} onSelect={() => undefined} goesTo={(x) => !!x.sheet} withoutWorkbook />);
+    expect(html).toContain('title="Tệp H01-X001.xlsx, trang &quot;Báo cáo&quot;, ô D32"');
+    expect(html).not.toContain('Đến ô');
+  });
+
+  it('says a place in words without «không nằm trong sổ làm việc đang mở»: the page has no workbook', () => {
+    const html = renderToStaticMarkup(<FindingsList findings={[f]} busy={false} onSelect={() => undefined} goesTo={() => false} withoutWorkbook />);
+    expect(html).toContain('>Tệp H01-X001.xlsx, trang &quot;Báo cáo&quot;, ô D32<');
+    expect(html).not.toContain('sổ làm việc');
+  });
+
+  it('lists «Đối chiếu số liệu TTHC» without a button to a cell when given no onSelect', () => {
+    const comparison: TthcComparison = { files: ['mot-cua.xlsx'], differences: [f], notInRoster: [], exportWarnings: [], compared: 1, notInExport: [], coloured: 0, skipped: [], saved: new Map() };
+    const html = renderToStaticMarkup(<TthcCompare comparison={comparison} busy={false} fill="#FBE29F" onPick={() => undefined} onClearColour={() => undefined} />);
+    expect(html).toContain('1 chênh lệch ở 1 đơn vị');
+    expect(html).toContain('D5: đơn vị ghi 4, Hệ thống một cửa 0');
+    expect(html).toContain('>Tệp H01-X001.xlsx, trang &quot;Báo cáo&quot;, ô D32<');
+    expect(html).not.toMatch(/<li><button/);
+    expect(html).not.toContain('Đến ô');
+    expect(html).not.toContain('sổ làm việc');
+    // In the pane the same line is a button to the cell.
+    const inPane = renderToStaticMarkup(<TthcCompare comparison={{ ...comparison, differences: [{ ...f, file: undefined }] }} busy={false} fill="#FBE29F" onPick={() => undefined} onSelect={() => undefined} onClearColour={() => undefined} />);
+    expect(inPane).toMatch(/<li><button[^>]*title="Đến ô &#x27;Báo cáo&#x27;!D32"/);
   });
 });
 

@@ -59,20 +59,34 @@ export interface FindingsListProps {
    * instead, for Excel cannot go to a sheet the workbook does not have.
    */
   goesTo?: (f: Finding) => boolean;
+  /**
+   * The page without Excel (src/app): there is no workbook, so no item says «Đến ô …» nor
+   * «không nằm trong sổ làm việc đang mở»; a place is said in words (placeInWords), a
+   * button's tooltip too.
+   */
+  withoutWorkbook?: boolean;
 }
 
 /** Said after the place of a finding in a file, so the words do not read as a button switched off. */
 const NOT_IN_WORKBOOK = 'không nằm trong sổ làm việc đang mở';
 
-/** `Tệp H01-X001.xlsx, trang "Báo cáo", ô C12 (không nằm trong sổ làm việc đang mở)`: a finding's place that is no button. */
-function filePlaceText(f: Finding): string {
+/** `Tệp H01-X001.xlsx, trang "Báo cáo", ô C12`: placeInWords at the head of a line. */
+function placeLine(f: Finding): string {
   const words = placeInWords(f);
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${NOT_IN_WORKBOOK})`;
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/**
+ * `Tệp H01-X001.xlsx, trang "Báo cáo", ô C12 (không nằm trong sổ làm việc đang mở)`: a finding's
+ * place that is no button; without a workbook (the page) the place alone.
+ */
+function filePlaceText(f: Finding, withoutWorkbook: boolean): string {
+  return withoutWorkbook ? placeLine(f) : `${placeLine(f)} (${NOT_IN_WORKBOOK})`;
 }
 
 /** Where the finding points, unless its message already says so; in words when it is no button (`goes` false). */
-function where(f: Finding, goes: boolean): string {
-  if (f.sheet && !goes) return filePlaceText(f);
+function where(f: Finding, goes: boolean, withoutWorkbook: boolean): string {
+  if (f.sheet && !goes) return filePlaceText(f, withoutWorkbook);
   const place = f.sheet ? cellRef(f.sheet, f.cell) : '';
   const parts = [f.file && f.file !== f.unit ? f.file : '', place].filter((p) => p && !f.message.includes(p));
   // Not a button: say why, so it does not read as something switched off.
@@ -94,7 +108,7 @@ function SeverityBadge({ f }: { f: Pick<Finding, 'severity'> }): React.ReactElem
 }
 
 /** One finding: a button to its cell, or plain text when it is about a whole file or not in the open workbook (`goes` false). */
-function FindingItem({ f, text, sub, busy, goes, onSelect }: { f: Finding; text: string; sub: string; busy: boolean; goes: boolean; onSelect: (f: Finding) => void }): React.ReactElement {
+function FindingItem({ f, text, sub, busy, goes, withoutWorkbook, onSelect }: { f: Finding; text: string; sub: string; busy: boolean; goes: boolean; withoutWorkbook: boolean; onSelect: (f: Finding) => void }): React.ReactElement {
   const s = useStyles();
   const body = (
     <>
@@ -108,7 +122,7 @@ function FindingItem({ f, text, sub, busy, goes, onSelect }: { f: Finding; text:
   if (!f.sheet || !goes) return <div className={s.plain}>{body}</div>;
   return (
     // disabledFocusable: while busy the button keeps focus instead of dropping it to the page body.
-    <Button appearance="subtle" className={s.item} disabledFocusable={busy} onClick={() => onSelect(f)} title={`Đến ô ${cellRef(f.sheet, f.cell || 'A1')}`}>
+    <Button appearance="subtle" className={s.item} disabledFocusable={busy} onClick={() => onSelect(f)} title={withoutWorkbook ? placeLine(f) : `Đến ô ${cellRef(f.sheet, f.cell || 'A1')}`}>
       {body}
     </Button>
   );
@@ -153,14 +167,14 @@ function Paged({ findings, render }: { findings: Finding[]; render: (f: Finding)
   );
 }
 
-function RepeatedView({ r, id, busy, onSelect, goesTo, startOpen }: { r: RepeatedFinding; id: string; busy: boolean; onSelect: (f: Finding) => void; goesTo: (f: Finding) => boolean; startOpen: boolean }): React.ReactElement {
+function RepeatedView({ r, id, busy, onSelect, goesTo, withoutWorkbook, startOpen }: { r: RepeatedFinding; id: string; busy: boolean; onSelect: (f: Finding) => void; goesTo: (f: Finding) => boolean; withoutWorkbook: boolean; startOpen: boolean }): React.ReactElement {
   const units = [...new Set(r.findings.map((f) => f.unit || f.file || f.sheet))];
   return (
     <Collapsible id={id} startOpen={startOpen} counts={`${units.length} đơn vị`}
       title={<><SeverityBadge f={r} /> {r.text} — {unitsPhrase(units)}</>}>
       <Paged findings={r.findings} render={(f) => {
         const goes = goesTo(f);
-        return <FindingItem f={f} text={f.unit || f.file || f.sheet} sub={f.sheet && !goes ? filePlaceText(f) : findingParts(f).place} busy={busy} goes={goes} onSelect={onSelect} />;
+        return <FindingItem f={f} text={f.unit || f.file || f.sheet} sub={f.sheet && !goes ? filePlaceText(f, withoutWorkbook) : findingParts(f).place} busy={busy} goes={goes} withoutWorkbook={withoutWorkbook} onSelect={onSelect} />;
       }} />
     </Collapsible>
   );
@@ -172,7 +186,7 @@ function RepeatedView({ r, id, busy, onSelect, goesTo, startOpen }: { r: Repeate
  * The whole list is one Tab stop (arrow keys move inside it), so the buttons
  * after it stay a few Tab presses away however many units there are.
  */
-export function FindingsList({ findings, busy, onSelect, filter = 'all', label = 'Lỗi và cảnh báo', idPrefix = '', goesTo = inOpenWorkbook }: FindingsListProps): React.ReactElement {
+export function FindingsList({ findings, busy, onSelect, filter = 'all', label = 'Lỗi và cảnh báo', idPrefix = '', goesTo = inOpenWorkbook, withoutWorkbook = false }: FindingsListProps): React.ReactElement {
   const s = useStyles();
   const list = React.useRef<HTMLDivElement>(null);
   useRovingTabStop(list);
@@ -190,14 +204,14 @@ export function FindingsList({ findings, busy, onSelect, filter = 'all', label =
       {([true, false] as const).map((errors) => (
         <React.Fragment key={String(errors)}>
           {repeated.map((r, i) => (r.severity === 'error') === errors && (
-            <RepeatedView key={`r${i}`} r={r} id={`${idPrefix}lap-lai-${i}`} busy={busy} onSelect={onSelect} goesTo={goesTo} startOpen={startOpen} />
+            <RepeatedView key={`r${i}`} r={r} id={`${idPrefix}lap-lai-${i}`} busy={busy} onSelect={onSelect} goesTo={goesTo} withoutWorkbook={withoutWorkbook} startOpen={startOpen} />
           ))}
           {groups.map((g, i) => (g.errors > 0) === errors && (
             <Collapsible key={g.unit} id={`${idPrefix}don-vi-${i}`} startOpen={startOpen} title={g.unit} counts={countsText(g.errors, g.warnings)}>
               <Paged findings={g.findings} render={(f) => {
                 const goes = goesTo(f);
                 // In words, the place is said once: the message without the `'Báo cáo'!C12: ` put in front (findingParts).
-                return <FindingItem f={f} text={f.sheet && !goes ? findingParts(f).text : f.message} sub={where(f, goes)} busy={busy} goes={goes} onSelect={onSelect} />;
+                return <FindingItem f={f} text={f.sheet && !goes ? findingParts(f).text : f.message} sub={where(f, goes, withoutWorkbook)} busy={busy} goes={goes} withoutWorkbook={withoutWorkbook} onSelect={onSelect} />;
               }} />
             </Collapsible>
           ))}

@@ -96,11 +96,6 @@ export interface TemplateFormProps {
 /** The one-stop system exports .xlsx or the older .xls. */
 const EXPORT_ACCEPT = '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
-/**
- * «Số liệu hồ sơ TTHC từ Hệ thống một cửa (không bắt buộc)»: the export file(s) whose
- * figures pre-fill each unit's dossier block (docs/spec/TEMPLATE.md §12), with a way to
- * remove them.
- */
 const usePickerStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
@@ -109,7 +104,12 @@ const usePickerStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-function ExportPicker({ files, busy, onChange }: { files: readonly File[]; busy: boolean; onChange: (files: File[]) => void }): React.ReactElement {
+/**
+ * «Số liệu hồ sơ TTHC từ Hệ thống một cửa (không bắt buộc)»: the export file(s) whose
+ * figures pre-fill each unit's dossier block (docs/spec/TEMPLATE.md §12), with a way to
+ * remove them; here beside «Tạo mẫu cho mọi đơn vị», and on the page without Excel (src/app).
+ */
+export function ExportPicker({ files, busy, onChange }: { files: readonly File[]; busy: boolean; onChange: (files: File[]) => void }): React.ReactElement {
   const s = usePickerStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const labelId = React.useId();

@@ -23,7 +23,11 @@ export interface TthcCompareProps {
   /** The warning fill, as the legend of Tô màu shows it. */
   fill: string;
   onPick: (files: File[]) => void;
-  onSelect: (f: Finding) => void;
+  /**
+   * Goes to a difference's cell in the workbook. Without it (the page without Excel, src/app)
+   * no line is a button: each says its file, sheet and cell in words.
+   */
+  onSelect?: (f: Finding) => void;
   onClearColour: () => void;
 }
 
@@ -35,7 +39,7 @@ const unitsOf = (findings: readonly Finding[]) => new Set(findings.map((f) => f.
  * which units the export has no row for, and lists each difference (both figures quoted)
  * in the findings list's style, each a way to its cell; after Tổng hợp từ tệp the cell is in
  * the unit's file, not in the workbook, and the list says its file, sheet and cell in words
- * (FindingsList's goesTo).
+ * (FindingsList's goesTo); on the page without Excel (no onSelect) every line does.
  */
 export function TthcCompare({ comparison: c, busy, fill, onPick, onSelect, onClearColour }: TthcCompareProps): React.ReactElement {
   const s = useStyles();
@@ -93,7 +97,9 @@ export function TthcCompare({ comparison: c, busy, fill, onPick, onSelect, onCle
               </Button>
             </div>
           )}
-          {listed.length > 0 && <FindingsList findings={listed} busy={busy} onSelect={onSelect} label="Chênh lệch với Hệ thống một cửa" idPrefix="tthc-" />}
+          {listed.length > 0 && (onSelect
+            ? <FindingsList findings={listed} busy={busy} onSelect={onSelect} label="Chênh lệch với Hệ thống một cửa" idPrefix="tthc-" />
+            : <FindingsList findings={listed} busy={busy} onSelect={() => undefined} goesTo={() => false} withoutWorkbook label="Chênh lệch với Hệ thống một cửa" idPrefix="tthc-" />)}
         </>
       )}
     </section>

@@ -5,7 +5,7 @@
 import * as React from 'react';
 import * as actions from '../actions';
 import { ZIP_MIME, downloadBytes } from '../download';
-import { templatesWithExport, type ExportsRead, type PrefillWords } from '../tthc-actions';
+import { templatesWithExport, type ExportsRead, type PrefillWords, type TemplatesMade } from '../tthc-actions';
 import { TemplateForm } from '../components/TemplateForm';
 import { LIST_SHOWN } from './notices';
 import type { Notice, PaneRun } from './pane-run';
@@ -48,9 +48,7 @@ export function useTemplates({ run }: PaneRun, period: PeriodState): TemplatesSt
       downloadBytes(z.fileName, z.bytes, ZIP_MIME);
       setOpen(false);
       period.made('templatesMade');
-      const out: Notice[] = [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`], list: z.names }];
-      if (z.prefill && z.read && z.said) out.push(...prefillNotices(z.prefill, z.said, z.read));
-      return out;
+      return templatesNotices(z);
     });
 
   return { open, defaults, toggle, close: () => setOpen(false), submit, allUnits };
@@ -60,8 +58,18 @@ export function renderTemplates(t: TemplatesState, busy: boolean): React.ReactEl
   return t.open ? <TemplateForm busy={busy} defaults={t.defaults} onSubmit={t.submit} onCancel={t.close} onAllUnits={t.allUnits} /> : null;
 }
 
+/**
+ * What «Tạo mẫu cho mọi đơn vị» says once the .zip is downloaded, in the pane and on the page
+ * without Excel (src/app/App.tsx) alike: the files made, and with an export the pre-fill's report.
+ */
+export function templatesNotices(z: TemplatesMade): Notice[] {
+  const out: Notice[] = [{ intent: 'success', title: `Đã tạo ${z.names.length} tệp mẫu`, lines: [`Tệp ${z.fileName} đã được tải về: mỗi đơn vị trong danh sách của Kế hoạch một tệp mẫu (Mã đơn vị và tên), gửi cho từng đơn vị điền.`], list: z.names }];
+  if (z.prefill && z.read && z.said) out.push(...prefillNotices(z.prefill, z.said, z.read));
+  return out;
+}
+
 /** What a pre-fill says: how many units got figures, the units the export lacks, export rows of no unit, the export's own warnings. */
-function prefillNotices(p: NonNullable<Awaited<ReturnType<typeof templatesWithExport>>['prefill']>, said: PrefillWords, read: ExportsRead): Notice[] {
+function prefillNotices(p: NonNullable<TemplatesMade['prefill']>, said: PrefillWords, read: ExportsRead): Notice[] {
   const out: Notice[] = [];
   const from = `Số liệu lấy từ tệp ${read.files.join(', ')}; nguồn và ngày ghi ở cột Ghi chú của từng dòng.`;
   out.push({ intent: p.filled.length ? 'info' : 'warning', title: said.sentence, lines: [from], list: p.filled.map((f) => f.unit) });

@@ -44,6 +44,7 @@ export function useTthcCompare({ run }: PaneRun, compile: CompileState): TthcCom
   return { comparison, onPicked, onClearColour };
 }
 
-export function renderTthcCompare(t: TthcCompareState, busy: boolean, onSelect: (f: Finding) => void): React.ReactElement {
+/** Without `onSelect` (the page without Excel), the differences are listed with their places in words, none a button. */
+export function renderTthcCompare(t: TthcCompareState, busy: boolean, onSelect?: (f: Finding) => void): React.ReactElement {
   return <TthcCompare comparison={t.comparison} busy={busy} fill={HIGHLIGHT_FILLS.warning} onPick={t.onPicked} onSelect={onSelect} onClearColour={t.onClearColour} />;
 }
