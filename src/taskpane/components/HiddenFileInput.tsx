@@ -2,6 +2,8 @@ import * as React from 'react';
 
 /** What the pane's file pickers take: Excel workbooks, old and binary ones and OpenDocument too (src/xlsx/common.ts WORKBOOK_EXT). */
 export const XLSX_ACCEPT = '.xlsx,.xlsm,.xltx,.xltm,.xls,.xlsb,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The one-stop system's export files (docs/spec/TEMPLATE.md §12): .xlsx or the older .xls its exports still use. */
+export const EXPORT_ACCEPT = '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
 export interface HiddenFileInputProps {
   /** The button that opens the picker calls `inputRef.current.click()`. */

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useFormStyles } from './form-styles';
 import { Button, Caption1, Combobox, Divider, Dropdown, Field, Input, Label, makeStyles, Option, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { HiddenFileInput } from './HiddenFileInput';
+import { EXPORT_ACCEPT, HiddenFileInput } from './HiddenFileInput';
 import type { UnitIdentity } from '../../core/model';
 import { LEVEL_NAMES, PERIODS, needsParent, type Level, type Period } from '../../core/template';
 import { foldLoose } from '../../core/text';
@@ -94,7 +94,6 @@ export interface TemplateFormProps {
 }
 
 /** The one-stop system exports .xlsx or the older .xls. */
-const EXPORT_ACCEPT = '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
 const usePickerStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },

@@ -4,7 +4,7 @@ import type { Finding } from '../../core/findings';
 import type { TthcComparison } from '../tthc-actions';
 import { NameList } from '../features/notices';
 import { FindingsList } from './FindingsList';
-import { HiddenFileInput } from './HiddenFileInput';
+import { EXPORT_ACCEPT, HiddenFileInput } from './HiddenFileInput';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -15,7 +15,6 @@ const useStyles = makeStyles({
 });
 
 /** The one-stop system exports .xlsx or the older .xls. */
-const EXPORT_ACCEPT = '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
 export interface TthcCompareProps {
   comparison: TthcComparison | null;
