@@ -126,6 +126,16 @@ describe('FindingsList and TthcCompare on the page without Excel (src/app)', () 
     expect(html).not.toContain('sổ làm việc');
   });
 
+  it('gives no reason why a whole-file finding is no button: on the page nothing is one', () => {
+    const row: Finding = { severity: 'warning', unit: 'Xã Lộc Bổn', file: 'mot-cua.xlsx', sheet: '', cell: '', rule: 'tthc.not-in-roster', message: 'Hệ thống một cửa, tệp «mot-cua.xlsx», dòng 10: đơn vị «Xã Lộc Bổn» không có trong danh sách đơn vị của Kế hoạch.' };
+    const page = renderToStaticMarkup(<FindingsList findings={[row]} busy={false} onSelect={() => undefined} goesTo={() => false} withoutWorkbook />);
+    expect(page).toContain('dòng 10');
+    expect(page).not.toContain('không có ô để chọn');
+    // In the pane, where other lines are buttons, it says why this one is not.
+    const pane = renderToStaticMarkup(<FindingsList findings={[row]} busy={false} onSelect={() => undefined} />);
+    expect(pane).toContain('Cả tệp, không có ô để chọn');
+  });
+
   it('lists «Đối chiếu số liệu TTHC» without a button to a cell when given no onSelect', () => {
     const comparison: TthcComparison = { files: ['mot-cua.xlsx'], differences: [f], notInRoster: [], exportWarnings: [], compared: 1, notInExport: [], coloured: 0, skipped: [], saved: new Map() };
     const html = renderToStaticMarkup(<TthcCompare comparison={comparison} busy={false} fill="#FBE29F" onPick={() => undefined} onClearColour={() => undefined} />);

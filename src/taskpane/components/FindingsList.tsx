@@ -89,8 +89,8 @@ function where(f: Finding, goes: boolean, withoutWorkbook: boolean): string {
   if (f.sheet && !goes) return filePlaceText(f, withoutWorkbook);
   const place = f.sheet ? cellRef(f.sheet, f.cell) : '';
   const parts = [f.file && f.file !== f.unit ? f.file : '', place].filter((p) => p && !f.message.includes(p));
-  // Not a button: say why, so it does not read as something switched off.
-  if (!f.sheet) parts.push(f.file ? 'Cả tệp, không có ô để chọn' : 'Không gắn với ô nào');
+  // Not a button: say why, so it does not read as something switched off (on the page without a workbook nothing is a button: no reason to give).
+  if (!f.sheet && !withoutWorkbook) parts.push(f.file ? 'Cả tệp, không có ô để chọn' : 'Không gắn với ô nào');
   // A hidden sheet is called hidden wherever it is named (docs/spec/TEMPLATE.md §8; core/findings.ts hiddenNote).
   return parts.join(' · ') + (f.hidden ? hiddenNote(true) : '');
 }
