@@ -21,6 +21,7 @@ import { late } from '../helpers/tthc-exports';
 import { gridXlsx } from '../helpers/xlsx-files';
 import { ROSTER, dossierOf, exportFile, planFile, unitSheet, units } from '../taskpane/tthc-workbook';
 import { buildApp } from './app-build';
+import { axeViolations } from '../e2e/pane-at-320';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
@@ -52,15 +53,8 @@ async function shot(view: ReturnType<Page['locator']>, name: string): Promise<vo
 }
 
 /** What axe-core finds above "minor" on the page (its policy allows an inline script, as its own is). */
-async function violations(): Promise<{ id: string; impact: string; targets: string[] }[]> {
-  await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  const found = await page.evaluate(async () => {
-    const r = await (window as any).axe.run(document.querySelector('main'), { resultTypes: ['violations'] });
-    return (r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return found.filter((v) => v.impact !== 'minor');
-}
+/** The page's violations (test/e2e/pane-at-320.ts axeViolations), its <main> being the page's own. */
+const violations = () => axeViolations(page, 'main');
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium không có ở ${CHROMIUM}: đặt CHROMIUM_PATH`);

@@ -43,15 +43,21 @@ export async function openPaneAt320(folder: string, search = ''): Promise<PaneAt
   }
 }
 
-/** axe-core's violations in the pane above "minor" (none expected). */
-export async function paneViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+/** axe-core's violations above "minor" (none expected) inside the element `selector` finds, with `off` rules not run. */
+export async function axeViolations(page: Page, selector: string, off: string[] = []): Promise<{ id: string; impact: string; targets: string[] }[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    // landmark-main-is-top-level: the harness puts the pane in an <aside> beside the workbook; in Office
-    // the pane is its own page and its <main> is top-level.
-    const r = await (window as any).axe.run(document.getElementById('pane'), { resultTypes: ['violations'], rules: { 'landmark-main-is-top-level': { enabled: false } } });
+  const violations = await page.evaluate(async ({ selector, off }) => {
+    const rules = Object.fromEntries(off.map((id) => [id, { enabled: false }]));
+    const r = await (window as any).axe.run(document.querySelector(selector), { resultTypes: ['violations'], rules });
     return (r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
       .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
+  }, { selector, off });
   return violations.filter((v) => v.impact !== 'minor');
+}
+
+/** axe-core's violations in the pane above "minor" (none expected). */
+export function paneViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  // landmark-main-is-top-level: the harness puts the pane in an <aside> beside the workbook; in Office
+  // the pane is its own page and its <main> is top-level.
+  return axeViolations(page, '#pane', ['landmark-main-is-top-level']);
 }
