@@ -93,8 +93,6 @@ export interface TemplateFormProps {
   onAllUnits?: (exportFiles: File[]) => void;
 }
 
-/** The one-stop system exports .xlsx or the older .xls. */
-
 const usePickerStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },

@@ -14,8 +14,6 @@ const useStyles = makeStyles({
   swatch: { display: 'inline-block', width: '14px', height: '14px', border: `1px solid ${tokens.colorNeutralStroke1}` },
 });
 
-/** The one-stop system exports .xlsx or the older .xls. */
-
 export interface TthcCompareProps {
   comparison: TthcComparison | null;
   busy: boolean;
